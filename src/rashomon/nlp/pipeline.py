@@ -58,12 +58,17 @@ class Extraction:
             slots[type(record)].append(record)
 
 
-def load_nlp(model: str = MODEL, extractors: Iterable[str] | None = None) -> Language:
+def load_nlp(
+    model: str = MODEL,
+    extractors: Iterable[str] | None = None,
+    config: dict[str, dict[str, Any]] | None = None,
+) -> Language:
     """Load the English model and add rashomon's extractors.
 
     Args:
         model: an installed spaCy package name or a path.
         extractors: factory names to add (default: all, in dependency order).
+        config: per-component config, e.g. ``{"rashomon_actors": {"extra": ["my.csv"]}}``.
     """
     try:
         nlp = spacy.load(model)
@@ -78,7 +83,7 @@ def load_nlp(model: str = MODEL, extractors: Iterable[str] | None = None) -> Lan
             prepare = getattr(module, "prepare", None)
             if prepare is not None:
                 prepare(nlp)
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
 
 

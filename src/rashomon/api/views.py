@@ -1,0 +1,232 @@
+"""Assemble what the story page and the article page show, as plain JSON-ready dicts.
+
+The same dicts feed the JSON API (``/api/stories/{id}/view``), the HTML pages and
+the self-contained report, so the three never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from rashomon.api import queries
+from rashomon.api.db import Reader, Row
+from rashomon.errors import Errors, NotFound
+
+# PLOVER quad classes (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
+# conflict), used when an event row carries no quad_class of its own.
+QUAD_OF_TYPE = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation",
+              3: "verbal conflict", 4: "material conflict"}
+STANCES = ("asserts", "attributes", "reports_denial", "disputes")
+
+
+def quad(event: Row) -> int | None:
+    """The event's PLOVER quad class, from the row or from its type."""
+    q = event.get("quad_class")
+    return int(q) if q in (1, 2, 3, 4) else QUAD_OF_TYPE.get(str(event.get("type") or "").upper())
+
+
+def stories(reader: Reader) -> list[Row]:
+    """All stories with their counts and the sides represented, newest first."""
+    rows = reader.rows("stories", "SELECT * FROM stories ORDER BY last_date DESC NULLS LAST, id")
+    sides: dict[str, set[str]] = defaultdict(set)
+    for f in reader.rows("framing", "SELECT story_id, key FROM framing WHERE kind = 'alignment'"):
+        sides[f["story_id"]].add(f["key"])
+    for c in reader.rows("contradictions", "SELECT story_id, sides FROM contradictions"):
+        for side in c["sides"] or []:
+            if isinstance(side, dict) and side.get("label"):
+                sides[c["story_id"]].add(side["label"])
+    for row in rows:
+        row["n_articles"] = len(row.get("article_ids") or [])
+        row["n_outlets"] = len(row.get("outlets") or [])
+        row["sides"] = sorted(sides.get(row["id"], ()))
+    return rows
+
+
+def story(reader: Reader, story_id: str) -> dict[str, Any]:
+    """Everything the story page shows for one story."""
+    srow = queries.one(reader, "stories", story_id, "story")
+    ids = list(dict.fromkeys(srow.get("article_ids") or []))
+    extra = reader.rows("articles", "SELECT id FROM articles WHERE story_id = ?", [story_id])
+    ids += [r["id"] for r in extra if r["id"] not in ids]
+    articles = reader.rows(
+        "articles",
+        "SELECT id, outlet, title, published, url, language, duplicate_of, words FROM articles "
+        "WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
+        [ids],
+    )
+    by_id = {a["id"]: a for a in articles}
+    quotes = queries.by_articles(reader, "quotes", ids)
+    events = queries.by_articles(reader, "events", ids)
+    figures = queries.by_articles(reader, "figures", ids)
+    places = queries.by_articles(reader, "places", ids)
+    claims = queries.by_story(reader, "claims", story_id)
+    contradictions = queries.by_story(reader, "contradictions", story_id)
+    framing = queries.by_story(reader, "framing", story_id)
+    for rows in (quotes, events, figures, places):
+        for r in rows:
+            art = by_id.get(r["article_id"], {})
+            r["outlet"] = art.get("outlet")
+            r["published"] = art.get("published")
+    return {
+        "story": srow,
+        "articles": articles,
+        "outlets": _outlets(articles, quotes, framing),
+        "ledger": _ledger(claims, articles),
+        "contradictions": contradictions,
+        "timeline": _timeline(events),
+        "map": _map(events, places),
+        "network": _network(events),
+        "figures": figures,
+        "framing": framing,
+        "counts": {
+            "articles": len(articles), "quotes": len(quotes), "events": len(events),
+            "figures": len(figures), "places": len(places), "claims": len(claims),
+            "contradictions": len(contradictions),
+        },
+    }
+
+
+def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list[Row]:
+    voices: dict[str, Counter[str]] = defaultdict(Counter)
+    for q in quotes:
+        voices[q["article_id"]][q.get("speaker") or q.get("speaker_text") or "unattributed"] += 1
+    by_outlet: dict[str | None, list[Row]] = defaultdict(list)
+    for f in framing:
+        by_outlet[f.get("outlet")].append(f)
+    cols = []
+    for a in articles:
+        rows = by_outlet.get(a.get("outlet"), [])
+        aligned = sorted((f for f in rows if f["kind"] == "alignment"),
+                         key=lambda f: -(f.get("score") or 0))
+        terms = [f for f in rows if f["kind"] in ("term", "vocabulary")]
+        cols.append({
+            "article_id": a["id"], "outlet": a.get("outlet"), "title": a.get("title"),
+            "published": a.get("published"),
+            "side": aligned[0]["key"] if aligned else None,
+            "voices": voices[a["id"]].most_common(),
+            "terms": [{"value": f["value"], "key": f["key"], "kind": f["kind"],
+                       "score": f.get("score"), "detail": f.get("detail")}
+                      for f in sorted(terms, key=lambda f: -(f.get("score") or 0))[:12]],
+        })
+    return cols
+
+
+def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
+    outlets = list(dict.fromkeys(a.get("outlet") or "(unknown outlet)" for a in articles))
+    rows = []
+    for c in claims:
+        cells: dict[str, list[Row]] = defaultdict(list)
+        for s in c.get("stances") or []:
+            if isinstance(s, dict):
+                cells[s.get("outlet") or "(unknown outlet)"].append(s)
+        for name in cells:
+            if name not in outlets:
+                outlets.append(name)
+        rows.append({"claim": {k: c.get(k) for k in ("id", "statement", "kind", "key")},
+                     "cells": dict(cells),
+                     "n_outlets": len(cells)})
+    rows.sort(key=lambda r: -r["n_outlets"])
+    return {"outlets": outlets, "rows": rows}
+
+
+def _timeline(events: list[Row]) -> list[Row]:
+    out = []
+    for e in events:
+        date = e.get("date")
+        dated = bool(date and len(str(date)) >= 4 and str(date)[:4].isdigit())
+        out.append({
+            "id": e["id"], "article_id": e["article_id"], "outlet": e.get("outlet"),
+            "date": str(date)[:10] if dated else e.get("published"),
+            "dated": dated, "type": e.get("type"), "quad": quad(e),
+            "status": e.get("status"), "source": e.get("source"), "target": e.get("target"),
+            "sentence": e.get("sentence"), "start": e.get("start"), "end": e.get("end"),
+        })
+    out = [t for t in out if t["date"]]
+    out.sort(key=lambda t: (t["date"], t["type"] or ""))
+    return out
+
+
+def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
+    pts = []
+    for e in events:
+        if e.get("lat") is not None and e.get("lon") is not None:
+            pts.append({"id": e["id"], "kind": "event", "lat": e["lat"], "lon": e["lon"],
+                        "label": f"{e.get('type')}: {e.get('place') or ''}".strip(": "),
+                        "quad": quad(e), "article_id": e["article_id"],
+                        "text": e.get("sentence")})
+    seen: dict[tuple[str, float, float], Row] = {}
+    for p in places:
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        key = (p.get("name") or p.get("text") or "", round(p["lat"], 3), round(p["lon"], 3))
+        if key in seen:
+            seen[key]["mentions"] += 1
+            continue
+        seen[key] = {"id": p["id"], "kind": "place", "lat": p["lat"], "lon": p["lon"],
+                     "label": key[0], "feature": p.get("feature"), "country": p.get("country"),
+                     "article_id": p["article_id"], "mentions": 1}
+    return {"events": pts, "places": list(seen.values())}
+
+
+def _network(events: list[Row]) -> dict[str, list[Row]]:
+    names: dict[str, str] = {}
+    weights: Counter[tuple[str, str, str]] = Counter()
+    for e in events:
+        srcs = _ends(e, "source")
+        tgts = _ends(e, "target")
+        names.update(srcs)
+        names.update(tgts)
+        for s in srcs:
+            for t in tgts:
+                if s != t:
+                    weights[(s, t, e.get("type") or "?")] += 1
+    used = {n for (s, t, _) in weights for n in (s, t)}
+    nodes = [{"id": k, "name": names[k]} for k in names if k in used]
+    edges = [{"source": s, "target": t, "type": ty, "weight": w, "quad": QUAD_OF_TYPE.get(ty)}
+             for (s, t, ty), w in sorted(weights.items())]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _ends(e: Row, side: str) -> dict[str, str]:
+    """Actor ids -> names for one end of an event (several when "; "-joined)."""
+    ids = [i for i in (e.get(f"{side}_ids") or []) if i] or (
+        [e[f"{side}_id"]] if e.get(f"{side}_id") else [])
+    names = [n.strip() for n in str(e.get(side) or "").split(";") if n.strip()]
+    if not ids:
+        # No linked actor: key the node by its name so the same name joins up.
+        return {f"name:{n}": n for n in names}
+    return {i: (names[k] if k < len(names) else i) for k, i in enumerate(ids)}
+
+
+def article(reader: Reader, article_id: str) -> dict[str, Any]:
+    """An article with its extractions, for the article page."""
+    row = queries.one(reader, "articles", article_id, "article")
+    ids = [article_id]
+    story_row = None
+    if row.get("story_id"):
+        found = reader.rows("stories", "SELECT id, title FROM stories WHERE id = ?",
+                            [row["story_id"]])
+        story_row = found[0] if found else None
+    return {
+        "article": row,
+        "story": story_row,
+        "quotes": queries.by_articles(reader, "quotes", ids),
+        "events": queries.by_articles(reader, "events", ids),
+        "figures": queries.by_articles(reader, "figures", ids),
+        "places": queries.by_articles(reader, "places", ids),
+        "dates": queries.by_articles(reader, "dates", ids),
+    }
+
+
+def require_story(reader: Reader, story_id: str) -> None:
+    """NotFound unless the story exists."""
+    if not reader.has("stories") or not reader.scalar(
+            "SELECT count(*) FROM stories WHERE id = ?", [story_id]):
+        raise NotFound(Errors.R403.format(what=f"story {story_id}"))

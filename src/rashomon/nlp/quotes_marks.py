@@ -1,0 +1,193 @@
+"""Find quoted stretches of text from quotation marks alone (no parse needed).
+
+Handles straight and curly marks, guillemets, NYT-style ````…''``, nested single
+quotes, quotes running over several paragraphs (a paragraph that opens a quote
+without closing it continues into the next paragraph when that one opens with a
+quote mark) and apostrophes that look like single quotes. It never raises on
+unbalanced marks: an unclosed quote ends at its paragraph end and is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_OPEN_D = "\u201c\u00ab\u201e"  # “ « „
+_CLOSE_D = "\u201d\u00bb"  # ” »
+_OPEN_S = "\u2018"  # ‘
+_CLOSE_S = "\u2019"  # ’ (also the typographic apostrophe)
+_BEFORE_OPEN = set(" \t\n\r([{\u2014\u2013-/:;,\u00a0") | set(_OPEN_D) | {'"'}
+_AFTER_CLOSE = set(" \t\n\r)]}.,;:!?\u2014\u2013-\u00a0") | set(_CLOSE_D) | {'"', "'"}
+_MAX_SINGLE = 600  # a single-quoted stretch longer than this is almost surely two apostrophes
+
+
+@dataclass(frozen=True)
+class Marked:
+    """One quoted stretch.
+
+    Attributes:
+        start: offset of the opening mark.
+        end: offset just after the closing mark (paragraph end when unclosed).
+        pieces: the text inside the marks, one (start, end) per paragraph.
+        double: double marks (speech in most styles) or single marks.
+        closed: False when the closing mark was missing.
+    """
+
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...]
+    double: bool = True
+    closed: bool = True
+
+    @property
+    def inner_start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def inner_end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _kind_double(text: str, i: int) -> tuple[str, int] | None:
+    """('open'|'close'|'either', width) if a double mark starts at i."""
+    c = text[i]
+    two = text[i : i + 2]
+    if two == "``":
+        return "open", 2
+    if two == "''":
+        return "close", 2
+    if c in _OPEN_D:
+        return "open", 1
+    if c in _CLOSE_D:
+        return "close", 1
+    if c == '"':
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if prev in _BEFORE_OPEN and not nxt.isspace():
+            return "open", 1
+        if not prev.isspace() and (nxt in _AFTER_CLOSE or nxt.isspace()):
+            return "close", 1
+        return "either", 1
+    return None
+
+
+def _next_para_opens(text: str, i: int) -> int | None:
+    """If the paragraph after the newline at i opens with a double mark, its offset."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text):
+        kind = _kind_double(text, j)
+        if kind and kind[0] in ("open", "either"):
+            return j
+    return None
+
+
+def find_double(text: str) -> list[Marked]:
+    """Double-quoted stretches, multi-paragraph quotes joined."""
+    out: list[Marked] = []
+    open_at: int | None = None  # offset of the opening mark
+    piece_start = 0
+    pieces: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n" and open_at is not None:
+            cont = _next_para_opens(text, i)
+            if cont is not None:
+                # Multi-paragraph quote: this paragraph's piece ends, the next
+                # paragraph's opening mark continues the same quote.
+                pieces.append((piece_start, i))
+                width = _kind_double(text, cont)[1]  # type: ignore[index]
+                piece_start = cont + width
+                i = piece_start
+                continue
+            pieces.append((piece_start, i))
+            out.append(Marked(open_at, i, tuple(pieces), True, False))
+            open_at, pieces = None, []
+            i += 1
+            continue
+        kind = _kind_double(text, i)
+        if kind is None:
+            i += 1
+            continue
+        what, width = kind
+        if open_at is None:
+            if what in ("open", "either"):
+                open_at, piece_start, pieces = i, i + width, []
+        elif what in ("close", "either"):
+            pieces.append((piece_start, i))
+            out.append(Marked(open_at, i + width, tuple(pieces), True, True))
+            open_at, pieces = None, []
+        # an "open" while open: nested or stray mark, kept inside the quote
+        i += width
+    if open_at is not None:
+        pieces.append((piece_start, n))
+        out.append(Marked(open_at, n, tuple(pieces), True, False))
+    return [m for m in out if any(b > a for a, b in m.pieces)]
+
+
+def _single_opens(text: str, i: int) -> bool:
+    c = text[i]
+    if c not in (_OPEN_S, "'"):
+        return False
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return prev in _BEFORE_OPEN and (nxt.isalnum() or nxt in _OPEN_D)
+
+
+def _single_closes(text: str, i: int) -> bool:
+    c = text[i]
+    if c not in (_CLOSE_S, "'"):
+        return False
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isspace() or nxt.isalnum():
+        return False  # an apostrophe inside a word ("don't") or an opener
+    return nxt in _AFTER_CLOSE or nxt.isspace()
+
+
+def find_single(text: str, skip: list[Marked] = ()) -> list[Marked]:  # type: ignore[assignment]
+    """Single-quoted stretches outside the ``skip`` stretches, one paragraph at most.
+
+    An opener pairs with the first plausible closer in its paragraph; an opener
+    with no closer is an apostrophe ('90s, 'em) and is dropped.
+    """
+    blocked = sorted((m.start, m.end) for m in skip)
+    out: list[Marked] = []
+    b = 0
+    i, n = 0, len(text)
+    while i < n:
+        while b < len(blocked) and blocked[b][1] <= i:
+            b += 1
+        if b < len(blocked) and blocked[b][0] <= i:
+            i = blocked[b][1]
+            continue
+        if not _single_opens(text, i):
+            i += 1
+            continue
+        limit = min(n, i + _MAX_SINGLE)
+        if b < len(blocked):
+            limit = min(limit, blocked[b][0])
+        j = i + 2
+        found = None
+        while j < limit and text[j] != "\n":
+            if _single_closes(text, j):
+                found = j
+                break
+            j += 1
+        if found is None:
+            i += 1
+            continue
+        out.append(Marked(i, found + 1, ((i + 1, found),), False, True))
+        i = found + 1
+    return out
+
+
+def find_quotes(text: str) -> list[Marked]:
+    """All quoted stretches (double, then single ones outside them), by offset."""
+    try:
+        doubles = find_double(text)
+        singles = find_single(text, doubles)
+    except Exception:  # noqa: BLE001 - marks must never break the pipeline
+        return []
+    return sorted(doubles + singles, key=lambda m: m.start)

@@ -1,0 +1,234 @@
+"""Attributions from the dependency parse: cue word, speaker and reported content.
+
+``find_cues`` turns every cue word of the lexicon into an :class:`Attribution`
+(speaker subject, content clause or object, medium); ``according_to`` handles
+"according to X, ...". Direct quotes are attached to these in ``quotes_attach``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.quotes_cues import Cue, Lexicon
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSE = {"ccomp", "xcomp", "csubj"}
+# Who the speaker told: "told reporters", "told state news agency Anadolu".
+_ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief"}
+# Heads we climb through to find the subject of a subject-less cue
+# ("... and said", "issued a statement saying", "speaking to reporters, said").
+_CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos"}
+_MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
+                 "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
+                 "message", "call", "meeting", "broadcast", "show", "program", "programme"}
+_MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
+
+
+@dataclass
+class Attribution:
+    """A found attribution before it becomes a ``Quote`` record."""
+
+    cue: Token | None  # head word of the cue; None for a quote continuing an earlier one
+    cue_span: tuple[int, int] | None  # token range of the whole cue ("called for", "according to")
+    lemma: str  # "say", "call for", "according to"
+    type: str
+    speaker: Span | None
+    content: list[tuple[int, int]] = field(default_factory=list)  # char segments
+    kind: str = "indirect"
+    medium: str | None = None
+    marks: list[int] = field(default_factory=list)  # indexes of attached quote marks
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0] if self.content else 0
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1] if self.content else 0
+
+
+def speaker_span(tok: Token) -> Span:
+    """The words naming the speaker: the subject's phrase, without clauses after it."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        # keep "Foreign Minister X" flat names and "of State" PPs, stop at
+        # commas, relative clauses and appositions ("Smith, who ...").
+        if child.dep_ in ("compound", "flat", "nmod") or (
+            child.dep_ == "prep" and child.text.lower() == "of"
+        ):
+            end = child.right_edge.i + 1
+        else:
+            break
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing to governing verbs when it has none."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJ:
+                if child.tag_ in ("WP", "WDT", "WP$") and tok.dep_ == "relcl":
+                    return tok.head  # "Smith, who said ..." -> Smith
+                return child
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ == "agent":
+            break
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            break
+        tok = tok.head
+    # passive "was told by X": the agent is the speaker
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _medium(verb: Token, lemma: str) -> str | None:
+    """Where or to whom it was said: "in an interview with X", "told X"."""
+    for child in verb.children:
+        if lemma in _ADDRESSEE_VERBS and child.dep_ in ("dobj", "dative"):
+            end = child.i + 1
+            # "told state news agency Anadolu": the parser often hangs the name off the verb
+            nxt = child.doc[end] if end < len(child.doc) else None
+            if nxt is not None and nxt.head is verb and nxt.pos_ == "PROPN":
+                end = nxt.right_edge.i + 1
+            return child.doc[child.left_edge.i : end].text
+        if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if pobj.lemma_.lower() in _MEDIUM_NOUNS:
+                inner = next((c for c in pobj.children if c.dep_ == "prep"
+                              and c.lower_ in ("with", "on", "to")), None)
+                if inner is not None:
+                    obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return child.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+                return child.doc[child.i : pobj.right_edge.i + 1].text
+            if child.lower_ == "to" and lemma in ("say", "speak", "write", "explain"):
+                return child.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
+    return None
+
+
+def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
+    out = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"):
+            out.append(child)
+        elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
+            continue  # the addressee, not what was said
+        elif dep == "dobj" and (cue.object != "clause" or cue.type in ("appeal", "question")):
+            out.append(child)
+        elif dep == "dobj" and cue.object in ("of", "for", "on"):
+            out.append(child)
+        elif dep == "prep" and child.lower_ == cue.object:
+            out.append(child)
+        elif dep == "prep" and " " in cue.lemma and child.lower_ == cue.lemma.split()[1]:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    # "accused him of ...", "urged him to ...": the object belongs to the content
+    # only together with a clause or preposition after it.
+    has_more = any(c.dep_ != "dobj" for c in out)
+    if cue.type in ("accusation", "appeal", "criticism", "praise") and has_more:
+        out.extend(c for c in verb.children if c.dep_ == "dobj" and c not in out)
+    return out
+
+
+def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
+    lo = min(t.left_edge.i for t in toks)
+    hi = max(t.right_edge.i for t in toks) + 1
+    return trim_range(doc, lo, hi)
+
+
+def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Char range of tokens ``[lo, hi)`` without punctuation or spaces at the edges."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    if hi <= lo:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def find_cues(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
+    """One attribution per cue verb/noun in the doc (content may be empty: a bare cue)."""
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            cue = lexicon.verb(lemma, particles)
+            if cue is None:
+                continue
+            end = tok.i + 1
+            if " " in cue.lemma:
+                part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
+                end = max(end, part.i + 1)
+            subj = find_subject(tok)
+            children = _content_children(tok, cue, lemma)
+            content = _char_range(doc, children) if children else None
+            # a subject-less cue with no content is noise ("as said", imperatives)
+            if subj is None and content is None:
+                continue
+            out.append(Attribution(
+                tok, (tok.i, end), cue.lemma, cue.type,
+                speaker_span(subj) if subj is not None else None,
+                [content] if content else [], "indirect", _medium(tok, lemma),
+            ))
+        elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
+            clause = [c for c in tok.children if c.dep_ in ("ccomp", "acl")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if not clause:
+                continue
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            content = _char_range(doc, clause)
+            if content is None:
+                continue
+            out.append(Attribution(
+                tok, (tok.i, tok.i + 1), lemma, lexicon.nouns[lemma].type,
+                speaker_span(poss) if poss is not None else None, [content],
+            ))
+    out.extend(according_to(doc))
+    return out
+
+
+def according_to(doc: Doc) -> list[Attribution]:
+    """ "According to X, ..." : X is the source, the rest of the clause the content."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase_lo = tok.i
+        phrase_hi = pobj.right_edge.i + 1
+        sent = tok.sent
+        head = tok.head if tok.head is not tok else sent.root
+        clause_lo = min(head.left_edge.i, sent.start) if head.dep_ == "ROOT" else head.left_edge.i
+        clause_hi = sent.end if head.dep_ == "ROOT" else head.right_edge.i + 1
+        pieces = []
+        if phrase_lo > clause_lo:
+            pieces.append(trim_range(doc, clause_lo, phrase_lo))
+        if clause_hi > phrase_hi:
+            pieces.append(trim_range(doc, phrase_hi, clause_hi))
+        segs = [p for p in pieces if p]
+        if not segs:
+            continue
+        out.append(Attribution(
+            tok, (tok.i, tok.i + 2), "according to", "report",
+            speaker_span(pobj), segs,
+        ))
+    return out

@@ -1,0 +1,226 @@
+"""Server-side SVG for the story page: timeline, map and actor network.
+
+Drawn in Python so the same markup works in the live UI, in the self-contained
+report and without JavaScript. Every text goes through :func:`el` (escaped).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from rashomon.web.basemap import countries
+from rashomon.web.markup import el, join
+
+Href = Callable[[str, Any, Any], str | None]
+
+
+def _parse(d: str) -> date | None:
+    parts = (str(d)[:10].split("-") + ["1", "1"])[:3]
+    try:
+        return date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
+    except ValueError:
+        return None
+
+
+def _link(href: Href, article_id: str, start: Any, end: Any, child: Markup) -> Markup:
+    url = href(article_id, start, end)
+    return el("a", {"href": url}, child) if url else child
+
+
+def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Markup:
+    """Events on a date axis, one column per day, stacked, coloured by quad class."""
+    dated = [(d, t) for t in items if (d := _parse(t["date"])) is not None]
+    if not dated:
+        return Markup("")
+    days = sorted({d for d, _ in dated})
+    lo, hi = days[0], days[-1]
+    span = max((hi - lo).days, 1)
+    left, right, top, r = 70, 30, 30, 7
+    per_day: dict[date, int] = {}
+    stack = []
+    for d, t in dated:
+        k = per_day.get(d, 0)
+        per_day[d] = k + 1
+        stack.append((d, t, k))
+    height = top + 2 * r + 18 * max(per_day.values()) + 40
+
+    def x(d: date) -> float:
+        return left + (width - left - right) * ((d - lo).days / span if len(days) > 1 else 0.5)
+
+    axis_y = height - 30
+    parts = [el("line", {"x1": left, "y1": axis_y, "x2": width - right, "y2": axis_y,
+                         "class": "axis"})]
+    step = max(1, math.ceil(len(days) / 10))
+    for d in days[::step]:
+        parts.append(el("line", {"x1": x(d), "y1": axis_y, "x2": x(d), "y2": axis_y + 5,
+                                 "class": "axis"}))
+        parts.append(el("text", {"x": x(d), "y": axis_y + 18, "class": "tick",
+                                 "text-anchor": "middle"}, d.isoformat()))
+    for d, t, k in stack:
+        cy = axis_y - 14 - 18 * k
+        title = (f"{t['date']} {t['type']} ({t['status']}): {t['source'] or '?'} → "
+                 f"{t['target'] or '?'} [{t['outlet'] or ''}]"
+                 + ("" if t["dated"] else " — undated, shown at the report's date"))
+        dot = el("circle", {"cx": x(d), "cy": cy, "r": r,
+                            "class": f"ev q{t['quad'] or 0}" + ("" if t["dated"] else " undated"),
+                            "data-id": t["id"]},
+                 el("title", {}, title))
+        parts.append(_link(href, t["article_id"], t["start"], t["end"], dot))
+    return el("svg", {"class": "chart timeline", "viewBox": f"0 0 {width} {height}",
+                      "role": "img", "aria-label": f"timeline of {len(stack)} events",
+                      "data-count": len(stack)}, join(parts))
+
+
+def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 960) -> Markup:
+    """Events and places on country outlines, zoomed to where things happened."""
+    pts = points["places"] + points["events"]
+    if not pts:
+        return Markup("")
+    lats = [p["lat"] for p in pts]
+    lons = [p["lon"] for p in pts]
+    lat0 = (min(lats) + max(lats)) / 2
+    kx = max(math.cos(math.radians(lat0)), 0.2)
+    pad_lat = max((max(lats) - min(lats)) * 0.2, 2.0)
+    pad_lon = max((max(lons) - min(lons)) * 0.2, 3.0)
+    w0, e0 = min(lons) - pad_lon, max(lons) + pad_lon
+    s0, n0 = max(min(lats) - pad_lat, -85), min(max(lats) + pad_lat, 85)
+    gw, gh = (e0 - w0) * kx, (n0 - s0)
+    height = int(min(max(width * gh / gw, 260), 640))
+    scale = min(width / gw, height / gh)
+    ox = (width - gw * scale) / 2
+    oy = (height - gh * scale) / 2
+
+    def proj(lon: float, lat: float) -> tuple[float, float]:
+        return ox + (lon - w0) * kx * scale, oy + (n0 - lat) * scale
+
+    land = []
+    for c in countries():
+        bw, bs, be, bn = c.bbox
+        if be < w0 - 5 or bw > e0 + 5 or bn < s0 - 5 or bs > n0 + 5:
+            continue
+        d = []
+        for ring in c.rings:
+            xy = [proj(lon, lat) for lon, lat in ring]
+            d.append("M" + "L".join(f"{a:.1f},{b:.1f}" for a, b in xy) + "Z")
+        land.append(el("path", {"d": "".join(d), "class": "land"}, el("title", {}, c.name)))
+    marks = []
+    for p in points["places"]:
+        cx, cy = proj(p["lon"], p["lat"])
+        marks.append(_link(href, p["article_id"], None, None, join([
+            el("circle", {"cx": cx, "cy": cy, "r": 4, "class": "place"},
+               el("title", {}, f"{p['label']} ({p['feature'] or 'place'}), "
+                               f"{p['mentions']} mention(s)")),
+            el("text", {"x": cx + 6, "y": cy - 6, "class": "maplabel"}, p["label"]),
+        ])))
+    for p in points["events"]:
+        cx, cy = proj(p["lon"], p["lat"])
+        marks.append(_link(href, p["article_id"], None, None, el(
+            "circle", {"cx": cx, "cy": cy, "r": 7, "class": f"ev q{p['quad'] or 0}",
+                       "data-id": p["id"]},
+            el("title", {}, f"{p['label']} — {p.get('text') or ''}"))))
+    return el("svg", {"class": "chart map", "viewBox": f"0 0 {width} {height}", "role": "img",
+                      "aria-label": "map", "data-events": len(points["events"]),
+                      "data-places": len(points["places"])},
+              el("rect", {"x": 0, "y": 0, "width": width, "height": height, "class": "sea"}),
+              el("g", {"class": "basemap", "data-countries": len(land)}, join(land)),
+              join(marks))
+
+
+def _layout(n: int, edges: list[tuple[int, int]], size: float) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold from a circle; deterministic and fine for a few dozen nodes."""
+    pos = [[math.cos(2 * math.pi * i / max(n, 1)), math.sin(2 * math.pi * i / max(n, 1))]
+           for i in range(n)]
+    k = math.sqrt(4.0 / max(n, 1))
+    temp = 0.2
+    for _ in range(150):
+        disp = [[0.0, 0.0] for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
+                dist = max(math.hypot(dx, dy), 1e-3)
+                f = k * k / dist
+                disp[i][0] += dx / dist * f
+                disp[i][1] += dy / dist * f
+                disp[j][0] -= dx / dist * f
+                disp[j][1] -= dy / dist * f
+        for a, b in edges:
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            dist = max(math.hypot(dx, dy), 1e-3)
+            f = dist * dist / k
+            disp[a][0] -= dx / dist * f
+            disp[a][1] -= dy / dist * f
+            disp[b][0] += dx / dist * f
+            disp[b][1] += dy / dist * f
+        for i in range(n):
+            d = max(math.hypot(*disp[i]), 1e-9)
+            pos[i][0] += disp[i][0] / d * min(d, temp)
+            pos[i][1] += disp[i][1] / d * min(d, temp)
+        temp *= 0.97
+    xs, ys = [p[0] for p in pos], [p[1] for p in pos]
+    sx = max(max(xs) - min(xs), 1e-6)
+    sy = max(max(ys) - min(ys), 1e-6)
+    m = 90
+    return [(m + (p[0] - min(xs)) / sx * (size * 1.6 - 2 * m) if n > 1 else size * 0.8,
+             m * 0.6 + (p[1] - min(ys)) / sy * (size - 1.2 * m) if n > 1 else size / 2)
+            for p in pos]
+
+
+def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup:
+    """Who acts on whom: arrows coloured by quad class, labelled by event type."""
+    if not net["edges"]:
+        return Markup("")
+    degree: dict[str, int] = {}
+    for e in net["edges"]:
+        for end in (e["source"], e["target"]):
+            degree[end] = degree.get(end, 0) + e["weight"]
+    keep = sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes]
+    index = {nid: i for i, nid in enumerate(keep)}
+    names = {n["id"]: n["name"] for n in net["nodes"]}
+    edges = [e for e in net["edges"] if e["source"] in index and e["target"] in index]
+    size = 420
+    pos = _layout(len(keep), [(index[e["source"]], index[e["target"]]) for e in edges], size)
+    pair_seen: dict[tuple[str, str], int] = {}
+    parts = []
+    for e in edges:
+        (x1, y1), (x2, y2) = pos[index[e["source"]]], pos[index[e["target"]]]
+        key = (e["source"], e["target"])
+        nth = pair_seen.get(key, 0)
+        pair_seen[key] = nth + 1
+        # Bend parallel edges apart; the bend side keeps a->b and b->a distinct.
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        dx, dy = x2 - x1, y2 - y1
+        length = max(math.hypot(dx, dy), 1)
+        bend = 18 + 16 * nth
+        cx, cy = mx - dy / length * bend, my + dx / length * bend
+        # Stop the arrow at the node's edge.
+        ex, ey = x2 - (x2 - cx) / max(math.hypot(x2 - cx, y2 - cy), 1) * 14, \
+            y2 - (y2 - cy) / max(math.hypot(x2 - cx, y2 - cy), 1) * 14
+        label = f"{names.get(e['source'], '?')} → {names.get(e['target'], '?')}: " \
+                f"{e['type']} ×{e['weight']}"
+        parts.append(el("path", {
+            "d": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
+            "class": f"edge q{e['quad'] or 0}", "stroke-width": min(1.5 + e["weight"], 8),
+            "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label)))
+        parts.append(el("text", {"x": (mx + cx) / 2, "y": (my + cy) / 2, "class": "edgelabel",
+                                 "text-anchor": "middle"}, f"{e['type']} ×{e['weight']}"))
+    for nid in keep:
+        x, y = pos[index[nid]]
+        parts.append(el("g", {"class": "node"},
+                        el("circle", {"cx": x, "cy": y, "r": 10},
+                           el("title", {}, f"{names.get(nid, nid)} ({degree[nid]} events)")),
+                        el("text", {"x": x, "y": y - 15, "text-anchor": "middle"},
+                           names.get(nid, nid))))
+    markers = join([el("marker", {"id": f"arrow{q}", "viewBox": "0 0 10 10", "refX": 8,
+                                  "refY": 5, "markerWidth": 6, "markerHeight": 6,
+                                  "orient": "auto-start-reverse"},
+                       el("path", {"d": "M0,0L10,5L0,10z", "class": f"arrowhead q{q}"}))
+                    for q in range(5)])
+    return el("svg", {"class": "chart network", "viewBox": f"0 0 {int(size * 1.6)} {size}",
+                      "role": "img", "aria-label": "actor network", "data-nodes": len(keep),
+                      "data-edges": len(edges)},
+              el("defs", {}, markers), join(parts))
