@@ -100,10 +100,13 @@ class Gazetteer:
     def _index(self, idx: int, names: Iterable[str], primary: Iterable[str]) -> None:
         acc: dict[str, list[int]] = self._acc  # type: ignore[attr-defined]
         prim: dict[str, set[int]] = self._prim  # type: ignore[attr-defined]
-        for n in set(names) | set(primary):
+        def strip(n: str) -> str:  # "The Netherlands" is looked up as "Netherlands"
+            return n[4:] if n[:4] in ("The ", "the ") else n
+
+        for n in {strip(n) for n in (*names, *primary)}:
             acc[n].append(idx)
         for n in primary:
-            prim[n].add(idx)
+            prim[strip(n)].add(idx)
 
     def start(self) -> None:
         self._acc = defaultdict(list)  # type: ignore[attr-defined]
@@ -131,6 +134,8 @@ class Gazetteer:
         for row in rows:
             place = row.get("place", "").strip()
             idx = self.by_gid.get(int(place)) if place.isdigit() else by_iso.get(place)
+            if idx is None and place in self.names:
+                idx = self.names[place][0]
             if idx is not None:
                 for dem in row["demonym"].split("|"):
                     self.demonyms[dem.strip()] = idx
@@ -164,7 +169,7 @@ class Gazetteer:
                 self.by_gid[gid] = idx
         names = [name, *aliases]
         self._index(idx, names, names)
-        self.matchable.update(names)
+        self.matchable.update(n[4:] if n[:4] in ("The ", "the ") else n for n in names)
         for dem in [d.strip() for d in row.get("demonyms", "").split("|") if d.strip()]:
             self.demonyms[dem] = idx
 
@@ -285,6 +290,8 @@ def _add_countries(gaz: Gazetteer, gc: object) -> None:
     for iso, co in gc.get_countries().items():  # type: ignore[attr-defined]
         d = info.get(iso, {})
         latlng = d.get("latlng") or d.get("capital_latlng")
+        while latlng and isinstance(latlng[0], list):  # several capitals: take the first
+            latlng = latlng[0]
         if not latlng or len(latlng) < 2:
             continue
         names = {co["name"], d.get("name") or co["name"]}

@@ -136,14 +136,14 @@ class TimexFinder:
             ("endof", re.compile(rf"{b}(?i:(?:the\s+)?(start|beginning|end|middle|rest)\s+of\s+(?:(the|this|last|next)\s+)({unit1})){e}"), self._endof),
             ("ago", re.compile(rf"{b}(?:{qual}\s+)?({num})[\s-]+({units})\s+(?i:(ago|earlier|later|from\s+now|hence|back)){e}"), self._ago),
             ("sameday", re.compile(rf"{b}(?i:the\s+(same|next|following|previous|preceding)\s+(day|morning|evening|night)|the\s+day\s+(before|after)){e}"), self._sameday),
-            ("dur", re.compile(rf"{b}(?i:(?:(the)\s+)?(?:(past|last|next|first|coming|previous|final|following|initial|another|further|additional|remaining|recent)\s+)?)(?:{qual}\s+)?({num})[\s-]+({units})(?:[\s-]+(?i:(long|old)))?{e}"), self._dur),
-            ("barepl", re.compile(rf"{b}(?i:(?:(the)\s+)?(?:(past|last|next|coming|recent)\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)){e}"), self._barepl),
-            ("clock", re.compile(rf"{b}(?i:(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.m\.|p\.m\.|am|pm)(?!\w)(?:\s*{_TZ})?|(\d{{1,2}}):(\d{{2}})(?:\s*({_TZ}))?|(noon|midday|midnight)){e}?"), self._clock),
             ("set_every", re.compile(rf"{b}(?i:(every|each)\s+(?:(other)\s+|({num})\s+)?({units}|morning|afternoon|evening|night))(?:{e})"), self._set_every),
             ("set_wd", re.compile(rf"{b}(?i:every|each)\s+({wd}){e}"), self._set_wd),
             ("set_times", re.compile(rf"{b}(?i:(once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+({unit1})){e}"), self._set_times),
             ("set_per", re.compile(rf"{b}(?i:(?:a|per)\s+({unit1})){e}"), self._set_per),
             ("set_adv", re.compile(rf"{b}{_alt(v.set, 'i')}{e}"), self._set_adv),
+            ("dur", re.compile(rf"{b}(?i:(?:(the)\s+)?(?:(past|last|next|first|coming|previous|final|following|initial|another|further|additional|remaining|recent)\s+)?)(?:{qual}\s+)?({num})[\s-]+({units})(?:[\s-]+(?i:(long|old)))?{e}"), self._dur),
+            ("barepl", re.compile(rf"{b}(?i:(?:(the)\s+)?(?:(past|last|next|coming|recent)\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)){e}"), self._barepl),
+            ("clock", re.compile(rf"{b}(?i:(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.m\.|p\.m\.|am|pm)(?!\w)(?:\s*{_TZ})?|(\d{{1,2}}):(\d{{2}})(?:\s*({_TZ}))?|(noon|midday|midnight)){e}?"), self._clock),
             ("ref", re.compile(rf"{b}{_alt(v.ref, 'i')}{e}"), self._ref),
             ("quarter", re.compile(rf"{b}(?i:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last|current|next|previous)\s+quarter)(?:\s+of\s+(\d{{4}}))?{e}|{b}Q([1-4])\s+(\d{{4}}){e}"), self._quarter),
             ("season", re.compile(rf"{b}(?:(?i:(early|late|mid))[\s-]+)?(?:(?i:the)\s+)?({season})(?:\s+of)?(?:\s+(\d{{4}}))?{e}"), self._season),
@@ -279,8 +279,8 @@ class TimexFinder:
         if word in self.vocab.season:
             return "DATE", {"season": self.vocab.season[word], "dir": which}
         unit = self.vocab.unit.get(word)
-        if unit is None or unit in ("S", "MIN", "H"):
-            return None
+        if unit is None or unit in ("S", "MIN", "H", "D"):
+            return None  # "the next day" is the sameday rule's
         if which == "that" and unit not in ("Y", "M", "W", "WE"):
             return None
         if the and which in ("past", "last", "next", "coming", "first"):
