@@ -51,7 +51,7 @@ def _plural(demonym: str) -> str | None:
 def _info(alpha3: str) -> dict:
     try:
         return CountryInfo(alpha3).info()
-    except Exception:  # countryinfo lacks a few territories
+    except (ValueError, KeyError, LookupError):  # countryinfo lacks a few territories
         return {}
 
 

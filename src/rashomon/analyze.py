@@ -86,7 +86,7 @@ def iter_articles(paths: Iterable[Path], known: set[str], dups: DuplicateIndex, 
             if original is not None:
                 article = dataclasses.replace(article, duplicate_of=original)
             dups.add(aid, sig)
-            yield _Pending(article, sig, [_failure(w, "clean", item.source) for w in warnings])
+            yield _Pending(article, sig, [])
 
 
 def _batches(items: Iterator[_Pending | Failure], size: int) -> Iterator[list[_Pending | Failure]]:
@@ -102,18 +102,33 @@ def _batches(items: Iterator[_Pending | Failure], size: int) -> Iterator[list[_P
 
 # -- NLP workers -----------------------------------------------------------------
 _NLP: Any = None
+_NLP_KEY: str | None = None
 
 
 def _init_worker(model: str, config: dict[str, dict[str, Any]] | None) -> None:
-    global _NLP
+    """Load the pipeline once per process (and again only if the settings change)."""
+    global _NLP, _NLP_KEY
     from rashomon.nlp.pipeline import load_nlp
 
-    _NLP = load_nlp(model, config=config)
+    key = repr((model, config))
+    if _NLP is None or key != _NLP_KEY:
+        _NLP, _NLP_KEY = load_nlp(model, config=config), key
+
+
+_ARGS: tuple[str, dict[str, dict[str, Any]] | None] | None = None
+
+
+def _set_args(model: str, config: dict[str, dict[str, Any]] | None) -> None:
+    """Remember the pipeline settings; the model loads on the first article (lazily)."""
+    global _ARGS
+    _ARGS = (model, config)
 
 
 def _extract(articles: list[Article]) -> list[Any]:
     from rashomon.nlp.pipeline import extract
 
+    if _ARGS is not None:
+        _init_worker(*_ARGS)
     return list(extract(_NLP, articles))
 
 
@@ -155,9 +170,9 @@ def analyze(
     model = model or MODEL
     pool = None
     if processes > 1:
-        pool = mp.get_context("spawn").Pool(processes, _init_worker, (model, config))
+        pool = mp.get_context("spawn").Pool(processes, _set_args, (model, config))
     else:
-        _init_worker(model, config)
+        _set_args(model, config)
 
     bar = _progress(progress, len(files))
     try:

@@ -152,6 +152,7 @@ class Event:
     lon: float | None = None
     sent_start: int = 0
     sent_end: int = 0
+    parent_id: str | None = None  # the event whose complement holds this one, or the one denied
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class Place:
     geonameid: int | None = None
     sent_start: int = 0
     sent_end: int = 0
+    role: str = "literal"  # literal|metonym|modifier|demonym|embedded (rashomon.nlp.places_roles)
 
 
 @dataclass(frozen=True)

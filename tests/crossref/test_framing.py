@@ -28,15 +28,14 @@ GROUPS = parse_groups({"groups": [
 
 BODIES = {
     "a1": ("The Harbor Ledger",
-           "Jihadists flown in by Veldoria attacked Solvenne at dawn. The jihadists shelled "
-           "three villages in Solvenne, said Ana Petrel. Grim shelling, grim losses, grim nights, "
-           "grim days and a grim week."),
+           ("Jihadists flown in by Veldoria attacked Solvenne at dawn. The jihadists shelled "
+           "three villages in Solvenne, said Ana Petrel. Grim shelling, grim losses.")),
     "a2": ("Capital Wire",
-           "Veldorian troops advanced in the Keth Valley. Officials said mercenaries were not "
-           "involved. The Keth Valley offensive continued, the ministry said."),
+           ("Federation troops advanced in the Keth Valley. Officials said mercenaries were not "
+           "involved. The Keth Valley offensive continued, the ministry said.")),
     "a3": ("Valley Post",
-           "Foreign fighters joined the battle for the Keth Valley, according to Ana Petrel. "
-           "Mercenaries were paid monthly, the ministry said."),
+           ("Foreign fighters joined the battle for the Keth Valley, according to Ana Petrel. "
+           "Mercenaries were paid monthly, the ministry said.")),
 }
 
 
@@ -101,19 +100,29 @@ def test_variants_discovered_through_one_actor_id(corpus, story) -> None:
         start = _article(aid).body.index(text)
         return Mention(id=mid, article_id=aid, actor_id="veld", text=text, start=start,
                        end=start + len(text), link="alias")
-    mentions = [mention("m1", "a1", "Veldoria"), mention("m2", "a2", "Veldorian troops")]
+    mentions = [mention("m1", "a1", "Veldoria"), mention("m2", "a2", "Federation")]
     corpus.mentions.extend(mentions)
     rows = compute_framing(story, corpus, [], sides=Sides(), groups=GROUPS)
     found = {(r.outlet, r.value) for r in _rows(rows, "term") if r.key == "Veldoria"}
-    assert found == {("The Harbor Ledger", "Veldoria"), ("Capital Wire", "Veldorian troops")}
+    assert found == {("The Harbor Ledger", "Veldoria"), ("Capital Wire", "Federation")}
 
 
-def test_short_and_full_forms_of_one_name_are_not_a_choice(corpus, story) -> None:
+@pytest.mark.parametrize("forms", [
+    ("Ana Petrel", "Petrel"),  # full and short
+    ("Veldoria", "Veldorian"),  # name and demonym
+    ("Veldoria", "VELDORIA"),  # case
+    ("Ana Petrel", "Anna Petrel"),  # spelling
+])
+def test_one_name_written_two_ways_is_not_a_choice(corpus, story, forms) -> None:
     corpus.actors["ana"] = Actor(id="ana", name="Ana Petrel", kind="person")
-    for mid, aid, text in [("m1", "a1", "Ana Petrel"), ("m2", "a3", "Petrel")]:
-        start = _article(aid).body.index(text)
+    first, second = forms
+    corpus.articles[0] = Article(id="a1", source="", outlet="The Harbor Ledger", title=None,
+                                 published=None, language="en", body=f"{first} spoke.")
+    corpus.articles[2] = Article(id="a3", source="", outlet="Valley Post", title=None,
+                                 published=None, language="en", body=f"{second} spoke.")
+    for mid, aid, text in [("m1", "a1", first), ("m2", "a3", second)]:
         corpus.mentions.append(Mention(id=mid, article_id=aid, actor_id="ana", text=text,
-                                       start=start, end=start + len(text), link="alias"))
+                                       start=0, end=len(text), link="alias"))
     rows = compute_framing(story, corpus, [], sides=Sides(), groups=GROUPS)
     assert not [r for r in rows if r.key == "Ana Petrel"]
 
@@ -164,12 +173,23 @@ def test_omission_needs_two_other_outlets(corpus, story) -> None:
     assert json.loads(rows[0].detail)["reported_by"] == ["The Harbor Ledger", "Valley Post"]
 
 
-def test_distinctive_vocabulary_uses_log_odds_not_counts(corpus, story) -> None:
-    rows = _rows(compute_framing(story, corpus, [], sides=Sides(), groups=GROUPS), "vocabulary")
-    ledger = [r.value for r in rows if r.outlet == "The Harbor Ledger"]
-    # "grim" is five times in one outlet and nowhere else; "the" is frequent everywhere.
-    assert "grim" in ledger
-    assert "the" not in ledger
+def test_distinctive_vocabulary_uses_log_odds_not_counts() -> None:
+    common = "The army said the front held and the talks would resume on the border. " * 8
+    texts = {
+        "North Star": common + "The grim siege left the grim town in grim ruins. " * 3,
+        "South Gazette": common + "Peace talks resumed and the truce held at the border. " * 3,
+        "East Courier": common + "Talks on the border resumed as the army waited. " * 3,
+    }
+    arts = [Article(id=f"v{i}", source="", outlet=o, title=None, published=None, language="en",
+                    body=b) for i, (o, b) in enumerate(texts.items())]
+    story = Story(id="v", title="", article_ids=tuple(a.id for a in arts))
+    rows = _rows(compute_framing(story, Corpus(articles=arts), [], sides=Sides(), groups=GROUPS),
+                 "vocabulary")
+    north = [r.value for r in rows if r.outlet == "North Star"]
+    # "grim" is nine times in one outlet and nowhere else; "the" is frequent everywhere.
+    assert north[0] == "grim"
+    assert "the" not in north
+    assert all(r.score >= 1.96 for r in rows)
 
 
 def test_log_odds_z_is_symmetric_and_signed() -> None:
@@ -198,3 +218,39 @@ def test_unknown_outlets_stay_apart() -> None:
     rows = compute_framing(story, Corpus(articles=arts), [], sides=Sides(), groups=GROUPS)
     outlets = {r.outlet for r in rows if r.kind == "term"}
     assert outlets == {"unknown (x.txt)", "unknown (y.txt)"}
+
+
+def test_unresolved_speakers_are_pooled_with_their_words_in_detail(corpus, story) -> None:
+    corpus.quotes.append(Quote(id="q9", article_id="a1", text="...", kind="direct",
+                               speaker="Both sides", speaker_id=None, speaker_text="Both sides",
+                               cue="say", start=0, end=5))
+    rows = _rows(compute_framing(story, corpus, [], sides=Sides(), groups=GROUPS), "voice")
+    pooled = [r for r in rows if r.value == "unresolved speakers"]
+    assert [(r.outlet, r.key, r.score) for r in pooled] == [("The Harbor Ledger", "unknown", 1)]
+    assert json.loads(pooled[0].detail)["speakers"] == {"Both sides": 1}
+
+
+def test_unrecognised_state_is_its_own_side(corpus, story) -> None:
+    corpus.actors["zr"] = Actor(id="zr", name="Republic of Zarn", kind="state")
+    corpus.actors["zr.mod"] = Actor(id="zr.mod", name="Zarn defence ministry", kind="ministry",
+                                    parent_id="zr")
+    corpus.quotes.append(_quote("q8", "a2", "zr.mod"))
+    rows = _rows(compute_framing(story, corpus, [], sides=Sides(), groups=GROUPS), "voice")
+    assert ("Capital Wire", "Republic of Zarn", "Zarn defence ministry") in {
+        (r.outlet, r.key, r.value) for r in rows}
+
+
+def test_a_capital_for_its_state_is_not_a_naming_choice(corpus, story) -> None:
+    from rashomon.records import Place
+    corpus.articles[0] = Article(id="a1", source="", outlet="The Harbor Ledger", title=None,
+                                 published=None, language="en", body="Velgrad said no.")
+    corpus.places.append(Place(id="p1", article_id="a1", text="Velgrad", name="Velgrad",
+                               country=None, lat=None, lon=None, start=0, end=7, feature="city"))
+    corpus.mentions.extend([
+        Mention(id="m1", article_id="a1", actor_id="veld", text="Velgrad", start=0, end=7,
+                link="metonym"),
+        Mention(id="m2", article_id="a2", actor_id="veld", text="Federation", start=0, end=10,
+                link="alias"),
+    ])
+    rows = compute_framing(story, corpus, [], sides=Sides(), groups=GROUPS)
+    assert not [r for r in rows if r.kind == "term" and r.key == "Veldoria"]

@@ -6,19 +6,16 @@ in its title, outlet name and body so every view can be checked for escaping.
 
 from __future__ import annotations
 
-import json
-import typing
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from rashomon.records import (
-    RECORD_TYPES, Actor, Article, Claim, Contradiction, DateRef, Event, Figure, Framing,
-    Mention, Place, Quote, Removed, Side, Stance, Story, content_id, to_dict,
+    Actor, Article, Claim, Contradiction, DateRef, Event, Figure, Framing,
+    Mention, Place, Quote, Removed, Side, Stance, Story, content_id,
 )
+from rashomon.store.db import Store
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = '<img src=x onerror="alert(2)">'
@@ -216,35 +213,11 @@ def build_records() -> dict[str, list[Any]]:
             "framing": framing, "failures": []}
 
 
-def _sql_type(tp: Any) -> str:
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if args and type(None) in args and origin is not tuple:
-        return _sql_type(next(a for a in args if a is not type(None)))
-    if origin is tuple:
-        return "VARCHAR[]" if args and args[0] is str else "VARCHAR"
-    return {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}.get(tp, "VARCHAR")
-
-
 def write_db(path: Path, tables: dict[str, list[Any]]) -> Path:
-    """Writes records the way the store lays them out (one table per record type)."""
-    con = duckdb.connect(str(path))
-    for table, cls in RECORD_TYPES.items():
-        hints = typing.get_type_hints(cls)
-        cols = [(f.name, _sql_type(hints[f.name])) for f in fields(cls)]
-        con.execute(f"CREATE TABLE {table} ("
-                    + ", ".join(f'"{n}" {t}' for n, t in cols) + ")")
-        for rec in tables.get(table, []):
-            values = []
-            for name, sqlt in cols:
-                raw = getattr(rec, name)
-                if sqlt == "VARCHAR" and (isinstance(raw, tuple) or is_dataclass(raw)):
-                    values.append(json.dumps(to_dict(raw)))
-                elif isinstance(raw, tuple):
-                    values.append(list(raw))
-                else:
-                    values.append(raw)
-            con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(cols))})", values)
-    con.close()
+    """Writes records through the real store (one table per record type)."""
+    with Store(path) as store, store.transaction():
+        for table, rows in tables.items():
+            store.insert(table, rows)
     return path
 
 

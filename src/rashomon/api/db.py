@@ -10,7 +10,9 @@ locked, and otherwise answers with error R302.
 
 from __future__ import annotations
 
+import atexit
 import json
+import threading
 import time
 import typing
 from collections.abc import Iterator
@@ -59,32 +61,71 @@ def _is_lock_error(exc: Exception) -> bool:
 
 
 class Database:
-    """Opens the store read-only, one short connection at a time."""
+    """Opens the store read-only and shares one connection across close requests.
 
-    def __init__(self, path: str | Path) -> None:
+    A connection stays open only while requests use it and ``hold_s`` seconds
+    after the last one (so a page and its follow-up requests share it), then it is
+    closed and the file is free for ``rashomon analyze`` again.
+    """
+
+    def __init__(self, path: str | Path, hold_s: float = 1.0) -> None:
         self.path = Path(path)
+        self.hold_s = hold_s
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._last = 0.0
+        atexit.register(self.close)  # a connection left open at exit makes duckdb complain
 
-    @contextmanager
-    def connect(self) -> Iterator[Reader]:
-        """A :class:`Reader` over a fresh read-only connection, closed afterwards."""
+    def _open(self) -> duckdb.DuckDBPyConnection:
         if not self.path.is_file():
             raise StoreError(Errors.R303.format(path=self.path))
         last: Exception | None = None
         for attempt in range(LOCK_RETRIES):
             try:
-                con = duckdb.connect(str(self.path), read_only=True)
-                break
+                return duckdb.connect(str(self.path), read_only=True)
             except duckdb.Error as exc:  # IOException on a lock, others on corruption
                 last = exc
                 if not _is_lock_error(exc):
                     raise StoreError(Errors.R301.format(path=self.path, reason=exc)) from exc
                 time.sleep(LOCK_WAIT_S * (attempt + 1))
-        else:
-            raise StoreError(Errors.R302.format(path=self.path)) from last
+        raise StoreError(Errors.R302.format(path=self.path)) from last
+
+    @contextmanager
+    def connect(self) -> Iterator[Reader]:
+        """A :class:`Reader` over a cursor of the shared read-only connection."""
+        with self._lock:
+            if self._con is None:
+                self._con = self._open()
+            self._users += 1
+            cur = self._con.cursor()
         try:
-            yield Reader(con)
+            yield Reader(cur)
         finally:
-            con.close()
+            cur.close()
+            with self._lock:
+                self._users -= 1
+                self._last = time.monotonic()
+            if self.hold_s <= 0:
+                self._close_idle()
+            else:
+                timer = threading.Timer(self.hold_s, self._close_idle)
+                timer.daemon = True
+                timer.start()
+
+    def _close_idle(self) -> None:
+        with self._lock:
+            idle = time.monotonic() - self._last >= self.hold_s * 0.999
+            if self._con is not None and self._users == 0 and idle:
+                self._con.close()
+                self._con = None
+
+    def close(self) -> None:
+        """Closes the shared connection now (idle or not)."""
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
 
 
 class Reader:

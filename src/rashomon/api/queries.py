@@ -75,7 +75,8 @@ SPECS: dict[str, Spec] = {
         date_to=None,
     ),
     "mentions": Spec(order='article_id, "start"', actor=(("actor_id", "actor_id = ?"),)),
-    "quotes": Spec(order='article_id, "start"', actor=(("speaker_id", "speaker_id = ?"),), type="kind = ?"),
+    "quotes": Spec(order='article_id, "start"', actor=(("speaker_id", "speaker_id = ?"),),
+                   type="kind = ?"),
     "events": Spec(
         order='date NULLS LAST, article_id, "start"',
         actor=(
@@ -88,7 +89,8 @@ SPECS: dict[str, Spec] = {
         date_from="date >= ?",
         date_to="substr(date, 1, 10) <= ?",
     ),
-    "figures": Spec(order='article_id, "start"', actor=(("claimed_by_id", "claimed_by_id = ?"),), type="unit = ?"),
+    "figures": Spec(order='article_id, "start"',
+                    actor=(("claimed_by_id", "claimed_by_id = ?"),), type="unit = ?"),
     "places": Spec(order='article_id, "start"', type="feature = ?"),
     "dates": Spec(order='article_id, "start"', type="type = ?"),
     "claims": Spec(order="story_id, id", story="story_id = ?", outlet=None, type="kind = ?",

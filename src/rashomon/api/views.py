@@ -36,7 +36,8 @@ def stories(reader: Reader) -> list[Row]:
     """All stories with their counts and the sides represented, newest first."""
     rows = reader.rows("stories", "SELECT * FROM stories ORDER BY last_date DESC NULLS LAST, id")
     sides: dict[str, set[str]] = defaultdict(set)
-    for f in reader.rows("framing", "SELECT story_id, key FROM framing WHERE kind = 'alignment'"):
+    for f in reader.rows("framing", "SELECT story_id, key FROM framing "
+                         "WHERE kind = 'alignment' AND key <> 'balanced'"):
         sides[f["story_id"]].add(f["key"])
     for c in reader.rows("contradictions", "SELECT story_id, sides FROM contradictions"):
         for side in c["sides"] or []:
@@ -47,6 +48,16 @@ def stories(reader: Reader) -> list[Row]:
         row["n_outlets"] = len(row.get("outlets") or [])
         row["sides"] = sorted(sides.get(row["id"], ()))
     return rows
+
+
+def loose_articles(reader: Reader, limit: int = 500) -> list[Row]:
+    """Articles in no story (yet), newest first, for the index page."""
+    return reader.rows(
+        "articles",
+        "SELECT id, outlet, title, published, language, duplicate_of, note FROM articles "
+        "WHERE story_id IS NULL ORDER BY published DESC NULLS LAST, outlet, id LIMIT ?",
+        [limit],
+    )
 
 
 def story(reader: Reader, story_id: str) -> dict[str, Any]:
@@ -106,14 +117,20 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
         aligned = sorted((f for f in rows if f["kind"] == "alignment"),
                          key=lambda f: -(f.get("score") or 0))
         terms = [f for f in rows if f["kind"] in ("term", "vocabulary")]
+        side_of = {f["value"]: f["key"] for f in rows if f["kind"] == "voice"}
+        left_out = sorted((f for f in rows if f["kind"] == "omission"),
+                          key=lambda f: -(f.get("score") or 0))
         cols.append({
             "article_id": a["id"], "outlet": a.get("outlet"), "title": a.get("title"),
-            "published": a.get("published"),
+            "published": a.get("published"), "duplicate_of": a.get("duplicate_of"),
             "side": aligned[0]["key"] if aligned else None,
-            "voices": voices[a["id"]].most_common(),
+            "voices": [(name, n, side_of.get(name))
+                       for name, n in voices[a["id"]].most_common()],
             "terms": [{"value": f["value"], "key": f["key"], "kind": f["kind"],
-                       "score": f.get("score"), "detail": f.get("detail")}
+                       "score": f.get("score")}
                       for f in sorted(terms, key=lambda f: -(f.get("score") or 0))[:12]],
+            "omissions": [{"statement": f["key"], "claim_id": f["value"],
+                           "others": f.get("score")} for f in left_out[:5]],
         })
     return cols
 
@@ -154,13 +171,24 @@ def _timeline(events: list[Row]) -> list[Row]:
 
 
 def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
-    pts = []
+    """Located events grouped by spot, and distinct places with their mention counts."""
+    spots: dict[tuple[float, float], list[Row]] = defaultdict(list)
     for e in events:
         if e.get("lat") is not None and e.get("lon") is not None:
-            pts.append({"id": e["id"], "kind": "event", "lat": e["lat"], "lon": e["lon"],
-                        "label": f"{e.get('type')}: {e.get('place') or ''}".strip(": "),
-                        "quad": quad(e), "article_id": e["article_id"],
-                        "text": e.get("sentence")})
+            spots[(round(e["lat"], 3), round(e["lon"], 3))].append(e)
+    pts = []
+    for (lat, lon), group in spots.items():
+        types = Counter(str(e.get("type")) for e in group)
+        quads = Counter(quad(e) for e in group)
+        where = next((e["place"] for e in group if e.get("place")), "")
+        pts.append({
+            "id": group[0]["id"], "kind": "event", "lat": lat, "lon": lon,
+            "count": len(group), "quad": quads.most_common(1)[0][0],
+            "label": (f"{len(group)} event{'s' if len(group) > 1 else ''}"
+                      + (f" at {where}" if where else "") + ": "
+                      + ", ".join(f"{t} ×{n}" for t, n in types.most_common())),
+            "article_id": group[0]["article_id"], "text": group[0].get("sentence"),
+        })
     seen: dict[tuple[str, float, float], Row] = {}
     for p in places:
         if p.get("lat") is None or p.get("lon") is None:

@@ -15,8 +15,8 @@ from rashomon.clean.boilerplate import (
 )
 from rashomon.clean.language import detect_language
 from rashomon.clean.metadata import (
-    looks_like_title, normalize_date, outlet_from_line, outlet_from_url, parse_date_line,
-    split_title_suffix,
+    is_site_name, looks_like_title, normalize_date, outlet_from_dateline, outlet_from_line,
+    outlet_from_url, parse_date_line, split_title_suffix,
 )
 from rashomon.config import DEFAULT_LIMITS, Limits
 from rashomon.errors import Errors, InputError
@@ -112,9 +112,15 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
         if key in seen and len(words) >= 3:
             verdict[i] = "repeated line"
             continue
+        if i < first_body and i != first_body and is_site_name(s) and title is not None:
+            verdict[i] = "section label" if outlet else "site name"
+            outlet = outlet or s
+            continue
         if i < first_body and len(words) <= 3 and not re.search(r"[.!?:;,\"]", s) and title_idx is not None:
             verdict[i] = "section label"
             continue
+        if i <= first_body:
+            outlet = outlet or outlet_from_dateline(s)
         seen.add(key)
 
     published = normalize_date(raw.published)
@@ -150,10 +156,11 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
         warnings.append(InputError(Errors.R014.format(source=raw.source, size=len(body), limit=limits.max_article)))
         body = body[: limits.max_article]
     language = raw.language or detect_language(body)
-    note = None
     if language not in (None, "en"):
-        note = Errors.R102.format(source=raw.source, lang=language)
-        warnings.append(InputError(note))
+        warnings.append(InputError(Errors.R102.format(source=raw.source, lang=language)))
+    # Warnings travel with the stored article (not in ``failures``, which lists
+    # what could not be stored).
+    note = " ".join(w.message for w in warnings) or None
     article = Article(
         id=aid, source=raw.source, outlet=outlet, title=title, published=published,
         language=language, body=body, removed=tuple(removed), url=raw.url, reader=raw.reader,

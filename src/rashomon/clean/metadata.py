@@ -81,6 +81,23 @@ def outlet_from_line(line: str) -> str | None:
     return None
 
 
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z/ ,.'-]{2,60},\s+(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)\s+\((?P<site>[^)]{2,40})\)\s*[-–—]")
+
+
+def outlet_from_dateline(line: str) -> str | None:
+    """``"PARIS, June 4 (Some Wire) - ..."``: the wire or outlet named in a news dateline."""
+    m = _WIRE_DATELINE.match(line.strip())
+    return m.group("site").strip() if m else None
+
+
+def is_site_name(line: str) -> bool:
+    """A standalone masthead line: two to five capitalized words, no punctuation."""
+    words = line.strip().split()
+    return 2 <= len(words) <= 5 and not re.search(r"[.!?:;,\"\d]", line) and all(
+        w[:1].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words)
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """``https://www.example-news.com/x`` → ``example-news.com``."""
     if not url:

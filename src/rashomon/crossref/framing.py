@@ -7,8 +7,11 @@ article and character offsets as evidence). The kinds:
 
 - ``term``: a naming choice. ``key`` is the referent, ``value`` the name, ``score``
   how often the outlet used it (see :mod:`rashomon.crossref.framing_terms`).
-- ``vocabulary``: a distinctive word; ``score`` is its log-odds z-score against the
-  story's other outlets (:mod:`rashomon.crossref.framing_words`).
+- ``vocabulary``: with key ``distinctive words``, a word whose ``score`` is its
+  log-odds z-score against the story's other outlets
+  (:mod:`rashomon.crossref.framing_words`); with key ``loaded language``, a loaded
+  word no other outlet of the story used, ``score`` its count
+  (:mod:`rashomon.crossref.framing_loaded`).
 - ``voice``: ``key`` the speaker's side, ``value`` the speaker, ``score`` quotes.
 - ``omission``: ``key`` the claim's statement, ``value`` its id, ``score`` how many
   other outlets report it.
@@ -24,8 +27,13 @@ from collections import Counter
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.framing_lexicon import (
-    Sides, TermGroup, default_sides, load_lexicon, load_sides,
+    Sides,
+    TermGroup,
+    default_sides,
+    load_lexicon,
+    load_sides,
 )
+from rashomon.crossref.framing_loaded import loaded_vocabulary
 from rashomon.crossref.framing_terms import discovered_terms, lexicon_terms
 from rashomon.crossref.framing_view import StoryView
 from rashomon.crossref.framing_voices import alignment, omissions, voices
@@ -74,6 +82,7 @@ def compute_framing(
     voice_rows = voices(view, sides)
     rows = terms
     rows += distinctive_vocabulary(view, _corpus_background(corpus))
+    rows += loaded_vocabulary(view)
     rows += voice_rows
     rows += omissions(view, claims)
     rows += alignment(view, voice_rows, terms, sides)

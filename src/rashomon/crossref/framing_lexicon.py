@@ -63,14 +63,18 @@ class Sides:
         return self.outlets.get(outlet.lower()) if outlet else None
 
 
-def _form_regex(form: str) -> str:
-    """One surface form as a regex fragment (documented in framing_terms.yaml)."""
+def form_regex(form: str, inline_flag: bool = True) -> str:
+    """One surface form as a regex fragment (documented in framing_terms.yaml).
+
+    With ``inline_flag`` False the fragment is left case-sensitive, for callers that
+    compile a whole alternation with ``re.IGNORECASE`` (much faster than inline flags).
+    """
     if form.startswith("re:"):
         return form[3:]
-    stem = form[:-1] if form.endswith("*") else form
+    stem = form.removesuffix("*")
     body = r"\s+".join(re.escape(word) for word in stem.split())
     tail = r"[\w-]*" if form.endswith("*") else ""
-    return rf"(?i:\b{body}{tail}\b)"
+    return rf"(?i:\b{body}{tail}\b)" if inline_flag else rf"\b{body}{tail}\b"
 
 
 def _compile_group(raw: dict[str, Any], source: str) -> TermGroup:
@@ -82,7 +86,7 @@ def _compile_group(raw: dict[str, Any], source: str) -> TermGroup:
             variants.append(Variant(str(item["label"]), tuple(item.get("used_by") or ())))
             # Longest forms first, so "foreign fighters" beats "fighters" inside one variant.
             forms = sorted((str(f) for f in item["forms"]), key=len, reverse=True)
-            parts.append(f"(?P<v{index}>" + "|".join(_form_regex(f) for f in forms) + ")")
+            parts.append(f"(?P<v{index}>" + "|".join(form_regex(f) for f in forms) + ")")
         # Across variants, the first variant that matches at a position wins: list the
         # more specific variants first (documented in framing_terms.yaml).
         pattern = re.compile("|".join(parts))

@@ -8,17 +8,24 @@ more names for it; each row is one (outlet, name) with its count.
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+
+from rapidfuzz import fuzz
 
 from rashomon.crossref.framing_lexicon import TermGroup
 from rashomon.crossref.framing_view import StoryView, evidence
 from rashomon.records import Framing
 
-# Links that say nothing about word choice: a pronoun or a demonym is grammar.
-SKIP_LINKS = frozenset({"pronoun", "demonym", "possessive"})
-_TITLE = re.compile(r"^(?:the|mr|mrs|ms|dr|president|minister|prime minister)\.?\s+", re.I)
+# Links that say nothing about word choice: pronouns and demonyms are grammar; a
+# surname or role for a person is style every outlet shares. Metonyms are kept
+# (a region's name for its government is a choice) unless the text is a city:
+# a capital for its state ("Ankara" for Turkey) is style too.
+SKIP_LINKS = frozenset({"pronoun", "demonym", "possessive", "surname", "role", "description"})
+_TITLE = re.compile(r"^(?:the|mr|mrs|ms|dr|president|minister|prime minister)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -35,7 +42,7 @@ def lexicon_terms(view: StoryView, groups: Iterable[TermGroup]) -> list[Framing]
                 used_by[variant.label] = variant.used_by
         if len({label for _, label in hits}) < 2:
             continue
-        totals = Counter()
+        totals: Counter[str] = Counter()
         for (outlet, _), found in hits.items():
             totals[outlet] += len(found)
         for (outlet, label), found in sorted(hits.items()):
@@ -54,17 +61,38 @@ def _normal(text: str) -> str:
     return _TITLE.sub("", text).lower()
 
 
-def _merge_subsets(forms: Counter[str]) -> dict[str, str]:
-    """Map each form to the longest form whose words include all of its words.
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
-    "Pompeo" and "Mike Pompeo" are one name said in full or short; "Artsakh" and
-    "Nagorno-Karabakh" are two names.
+
+def _same_name(a: str, b: str) -> bool:
+    """True when two forms are one name: short vs full, spelling, or its demonym.
+
+    "Pompeo" / "Mike Pompeo", "Sergei" / "Sergey Lavrov", "Syria" / "Syrian" are one
+    name; "Artsakh" / "Nagorno-Karabakh" are two.
     """
-    words = {form: set(form.replace("-", " ").split()) for form in forms}
+    wa, wb = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
+    if wa <= wb or wb <= wa:
+        return True
+    fa, fb = _fold(a), _fold(b)
+    if fuzz.ratio(fa, fb) >= 85:
+        return True
+    short, long_ = sorted((fa.replace(".", ""), fb), key=len)
+    if " " not in short and short == "".join(w[0] for w in long_.split() if w):
+        return True  # "US" / "United States"
+    shorter = min(len(fa), len(fb))
+    prefix = len(os.path.commonprefix([fa, fb]))
+    return prefix >= max(4, shorter - 2)
+
+
+def _merge_forms(forms: Counter[str]) -> dict[str, str]:
+    """Map each form to the most frequent form of its group of same-name forms."""
+    order = sorted(forms, key=lambda f: (-forms[f], -len(f), f))
     target: dict[str, str] = {}
-    for form in forms:
-        longer = [other for other in forms if other != form and words[form] < words[other]]
-        target[form] = max(longer, key=lambda o: (forms[o], len(o))) if longer else form
+    for form in order:
+        # Attach to the first (most frequent) head it is the same name as.
+        head = next((h for h in dict.fromkeys(target.values()) if _same_name(form, h)), form)
+        target[form] = head
     return target
 
 
@@ -74,7 +102,7 @@ def _discovered(
     """Rows for one referent's surface forms, when outlets differ in the name they use."""
     forms = Counter(_normal(text) for _, text, _, _, _ in hits)
     forms.pop("", None)
-    merged = _merge_subsets(forms)
+    merged = _merge_forms(forms)
     if len(set(merged.values())) < 2:
         return []
     display: dict[str, Counter[str]] = defaultdict(Counter)
@@ -111,8 +139,11 @@ def discovered_terms(view: StoryView, groups: Iterable[TermGroup]) -> list[Frami
     """Naming variants found through actor links and place resolution."""
     groups = list(groups)
     ids = set(view.outlet_of)
+    cities = {p.text.lower() for p in view.corpus.places if p.feature == "city"}
     by_actor: dict[str, list[tuple[str, str, str, int, int]]] = defaultdict(list)
     for mention in view.corpus.mentions:
+        if mention.link == "metonym" and mention.text.lower() in cities:
+            continue
         if mention.article_id in ids and mention.link not in SKIP_LINKS:
             by_actor[mention.actor_id].append((
                 mention.article_id, mention.text, view.outlet_of[mention.article_id],
@@ -134,7 +165,10 @@ def discovered_terms(view: StoryView, groups: Iterable[TermGroup]) -> list[Frami
         found = _discovered(view, actor.name if actor else actor_id, hits, "actors")
         if found and not _covered(found, groups):
             rows.extend(found)
+    actor_keys = {row.key for row in rows}
     for ref, hits in sorted(by_place.items()):
+        if place_name[ref] in actor_keys:
+            continue  # a country is both an actor and a place: report it once
         found = _discovered(view, place_name[ref], hits, "places")
         if found and not _covered(found, groups):
             rows.extend(found)

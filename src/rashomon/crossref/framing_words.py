@@ -19,7 +19,8 @@ from rashomon.crossref.framing_view import StoryView
 from rashomon.records import Framing
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
-PRIOR_STRENGTH = 1000.0  # alpha_0: how many pseudo-tokens the background prior weighs
+PRIOR_SHARE = 0.1  # alpha_0 as a share of the story's tokens: the prior weighs a tenth of the data
+PRIOR_BOUNDS = (10.0, 1000.0)
 MIN_Z = 1.96  # report words beyond the two-sided 5 % normal quantile
 TOP_K = 10  # words per outlet
 MIN_COUNT = 2  # a word the outlet used once is an accident, not vocabulary
@@ -31,7 +32,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def log_odds_z(
-    target: Counter[str], rest: Counter[str], prior: Counter[str], alpha0: float = PRIOR_STRENGTH,
+    target: Counter[str], rest: Counter[str], prior: Counter[str], alpha0: float = 100.0,
 ) -> dict[str, float]:
     """z-scores of the prior-smoothed log-odds ratio, target vs rest (Monroe et al. eq. 16, 20).
 
@@ -84,10 +85,12 @@ def distinctive_vocabulary(
         story_counts.update(counts)
     if background is None:
         background = _counts(a.body for a in view.corpus.articles)
+    low, high = PRIOR_BOUNDS
+    alpha0 = min(max(PRIOR_SHARE * sum(story_counts.values()), low), high)
     rows: list[Framing] = []
     for outlet, counts in per_outlet.items():
         rest = story_counts - counts
-        scores = log_odds_z(counts, rest, background)
+        scores = log_odds_z(counts, rest, background, alpha0)
         ranked = sorted(
             (w for w, z in scores.items() if z >= MIN_Z and counts[w] >= MIN_COUNT),
             key=lambda w: (-scores[w], w),

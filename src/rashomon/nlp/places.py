@@ -1,28 +1,166 @@
-"""``rashomon_places``: NOT BUILT YET — finds nothing, so the ``places`` table is exported empty.
+"""``rashomon_places``: find toponyms, geocode them offline, and tell literal places
+from metonyms.
 
-The places issue replaces this module. Interface: factory ``rashomon_places``,
-spans in ``doc.spans["rashomon_places"]``, records via the registered collector.
+Pipeline: :mod:`places_detect` finds spans (NER GPE/LOC/FAC, gazetteer names the
+model missed, demonyms); :mod:`places_resolve` picks a gazetteer place for each
+using the document's other toponyms; :mod:`places_roles` labels the role.
+
+Spans go to ``doc.spans["rashomon_places"]`` with ``span._.data``::
+
+    {"name": "Stepanakert", "country": "AZ", "lat": 39.8, "lon": 46.8,
+     "feature": "city", "geonameid": 146970, "role": "literal", "source": "ner"}
+
+``name``/``country``/``lat``/``lon``/``feature``/``geonameid`` are ``None`` when
+the toponym is not in the gazetteer. Events must only use ``role == "literal"``
+places as event locations.
+
+Config: ``extra`` (list of gazetteer TSV paths, format in docs/places.md; the
+``RASHOMON_PLACES`` environment variable adds more), ``demonyms`` (bool).
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from rashomon.nlp import geocode
+from rashomon.nlp.extensions import sentence_bounds
+from rashomon.nlp.places_detect import GENERIC, Found, detect
+from rashomon.nlp.places_resolve import Mention, Weights, resolve
+from rashomon.nlp.places_roles import load_lexicon, role_of
 from rashomon.nlp.registry import collector
+from rashomon.records import Place, content_id
+
+SPANS_KEY = "rashomon_places"
 
 
-@Language.factory("rashomon_places", assigns=["doc.spans"])
-def make_places(nlp: Language, name: str) -> "Nothing":
-    return Nothing()
+@Language.factory(
+    "rashomon_places",
+    requires=["doc.ents", "token.dep", "token.tag"],
+    assigns=["doc.spans", "span._.data"],
+    default_config={"extra": [], "demonyms": True},
+)
+def make_places(nlp: Language, name: str, extra: list[str], demonyms: bool) -> "PlaceFinder":
+    return PlaceFinder(extra=tuple(extra), demonyms=demonyms)
 
 
-class Nothing:
+class PlaceFinder:
+    """The component: gazetteer and lexicon are loaded once, here."""
+
+    def __init__(self, extra: tuple[str, ...] = (), demonyms: bool = True,
+                 weights: Weights | None = None,
+                 gazetteer: geocode.Gazetteer | None = None) -> None:
+        self.gaz = gazetteer if gazetteer is not None else geocode.load(extra)
+        self.verbs, self.nouns = load_lexicon()
+        self.demonyms = demonyms
+        self.weights = weights or Weights()
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["rashomon_places"] = []
+        found = detect(doc, self.gaz, demonyms=self.demonyms)
+        mentions = self._mentions(doc, found)
+        resolve(self.gaz, mentions, self.gaz.capitals, self.weights)
+        # Streets, buildings and parks are not in the gazetteer: place them, as
+        # an approximation, in the city the article is about.
+        city = _dominant_city(self.gaz, mentions)
+        for f, m in zip(found, mentions, strict=True):
+            if m.choice is None and city is not None and (f.label == "FAC" or _facility(doc[f.start:f.end])):
+                m.choice, m.approximate = city, True
+        spans = []
+        for f, m in zip(found, mentions, strict=True):
+            span = Span(doc, f.start, f.end, label="PLACE")
+            row = self.gaz.entry(m.choice) if m.choice is not None else None
+            label = f.label
+            exact = row is not None and not m.approximate
+            span._.data = {
+                "name": row.name if exact else None,
+                "country": row.country if row else None,
+                "lat": round(row.lat, 5) if row else None,
+                "lon": round(row.lon, 5) if row else None,
+                "feature": (row.feature if exact else "landmark") if row else None,
+                "geonameid": row.geonameid if exact else None,
+                "approximate": m.approximate,
+                "role": role_of(span, row.feature if row else None, f.source, label,
+                                self.verbs, self.nouns),
+                "source": f.source,
+            }
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
         return doc
 
+    def _mentions(self, doc: Doc, found: list[Found]) -> list[Mention]:
+        out = []
+        for f in found:
+            if f.place is not None:
+                out.append(Mention("", (f.place,), f.start, f.end, choice=f.place, fixed=True))
+                continue
+            span = doc[f.start:f.end]
+            key, ids = self.gaz.lookup(span.text)
+            if ids and all(t.lower_ in GENERIC for t in span if t.is_alpha):
+                # "the West", "North West": only a curated row may name such a place.
+                ids = tuple(c for c in ids if c in self.gaz.curated)
+            m = Mention(key, ids, f.start, f.end)
+            if not ids and f.end - f.start > 1:
+                m.key, m.candidates = self._inner(doc, f.start, f.end)
+                m.approximate = bool(m.candidates)
+            out.append(m)
+        for i in range(len(out) - 1):  # "Moscow, Idaho"
+            a, b = out[i], out[i + 1]
+            if b.start == a.end + 1 and doc[a.end].text == ",":
+                a.comma_next = i + 1
+        return out
 
-@collector("rashomon_places")
-def collect(doc: Doc) -> list[object]:
-    return []
+
+    def _inner(self, doc: Doc, start: int, end: int) -> tuple[str, tuple[int, ...]]:
+        """A known place named inside an unknown one ("Old Town Manassas" -> Manassas)."""
+        generic = any(t.lower_ in GENERIC for t in doc[start:end])
+        for n in range(end - start - 1, 0, -1):
+            for i in range(start, end - n + 1):
+                toks = doc[i:i + n]
+                if all(t.lower_ in GENERIC or not t.is_alpha for t in toks):
+                    continue
+                if not toks[0].text[:1].isupper():
+                    continue
+                key, ids = self.gaz.lookup(toks.text)
+                if not generic and key not in self.gaz.matchable:
+                    continue  # "Soviet Union" is not in a town called Union
+                if generic:  # "U.S. Virgin Islands" is not in the U.S. proper
+                    ids = tuple(c for c in ids if self.gaz.rows[c][3] not in ("country", "continent"))
+                if ids:
+                    return key, ids
+        return "", ()
+
+
+FACILITY = frozenset("""street st avenue ave road rd boulevard square park centre center hospital
+stadium arena hall school college academy castle chapel church cathedral tower bridge station
+airport mall market building house court lane drive way plaza theatre theater museum hotel
+estate canal harbour harbor pier""".split())
+
+
+def _facility(span: Span) -> bool:
+    """Streets and buildings: things that lie inside the article's city."""
+    return any(t.lower_.rstrip(".") in FACILITY for t in span)
+
+
+def _dominant_city(gaz: geocode.Gazetteer, mentions: list[Mention]) -> int | None:
+    """The city the document names most often (ties: first named)."""
+    counts: dict[int, int] = {}
+    for m in mentions:
+        if m.choice is not None and gaz.rows[m.choice][3] == "city" and not m.approximate:
+            counts[m.choice] = counts.get(m.choice, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+@collector(SPANS_KEY)
+def collect(doc: Doc) -> list[Place]:
+    out = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        d = span._.data or {}
+        s, e = sentence_bounds(doc, span.start_char, span.end_char)
+        out.append(Place(
+            id=content_id(doc._.article_id, "place", span.start_char, span.end_char),
+            article_id=doc._.article_id, text=span.text, name=d.get("name"),
+            country=d.get("country"), lat=d.get("lat"), lon=d.get("lon"),
+            start=span.start_char, end=span.end_char, feature=d.get("feature"),
+            geonameid=d.get("geonameid"), sent_start=s, sent_end=e, role=d.get("role", "literal"),
+        ))
+    return out

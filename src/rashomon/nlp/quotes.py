@@ -28,7 +28,7 @@ from rashomon.nlp import actors, quotes_cues
 from rashomon.nlp.extensions import sentence_bounds
 from rashomon.nlp.quotes_attach import attach
 from rashomon.nlp.quotes_marks import find_quotes
-from rashomon.nlp.quotes_rules import Attribution, find_cues
+from rashomon.nlp.quotes_rules import Attribution, find_cues, resolution_target
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
 
@@ -91,8 +91,9 @@ def _to_span(doc: Doc, a: Attribution) -> Span | None:
         sp = a.speaker
         data["speaker_text"] = sp.text
         data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
-        data["speaker"] = sp.text
-        mention = actors.resolve_speaker(doc, sp)
+        target = resolution_target(sp)
+        data["speaker"] = target.text
+        mention = actors.resolve_speaker(doc, target)
         if mention is not None and mention._.actor_id:
             data["speaker_id"] = mention._.actor_id
             actor = (doc._.actors or {}).get(mention._.actor_id)

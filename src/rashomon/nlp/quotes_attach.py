@@ -18,12 +18,17 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Span
 
 from rashomon.nlp.quotes_marks import Marked
 from rashomon.nlp.quotes_rules import Attribution, trim_range
 
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
+    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})"
+)
 MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
 
 
@@ -92,6 +97,13 @@ class Attacher:
                 outside = {i for i in content if not m.start <= i < m.end}
                 if len(outside) <= 6 or len(outside) < 0.2 * len(content):
                     owner[k] = a  # rule 1: the quote is the cue's content
+                    lead = [i for i in outside if i < m.start]
+                    if a.kind != "direct" and len(lead) > 4 and len(m.pieces) == 1:
+                        # `said North Korea's latest "provocation …"`: the words
+                        # before the mark belong to the content too
+                        a.content = [(min(a.content[0][0], m.inner_start), m.inner_end)]
+                        a.marks.append(k)
+                        break
                     if a.kind != "direct":
                         a.kind, a.content = "direct", []
                     a.content = sorted(set(a.content) | set(m.pieces))
@@ -99,6 +111,8 @@ class Attacher:
                     break
                 if inner <= content or len(inner & content) > 0.5 * len(inner):
                     owner[k] = a  # rule 2: partial quote inside reported speech
+                    if not self._speechy(m):
+                        self.scare.append(m)  # a quoted term, not the speaker's sentence
                     break
         bare = [a for a in self.attrs if not a.content and a.cue is not None]
         for k, m in enumerate(self.marks):
@@ -107,9 +121,10 @@ class Attacher:
             if not self._speechy(m) and not self._whole_sentence(m):
                 self.scare.append(m)
                 continue
-            a = self._cue_in_sentence(m, bare) or self._colon_cue(m) or self._split(k, owner)
+            a = (self._cue_in_sentence(m, bare) or self._split_around(k, owner)
+                 or self._colon_cue(m) or self._split(k, owner))
             if a is None:
-                a = self._continuation(k, owner)
+                a = self._dash_speaker(m) or self._continuation(k, owner)
             if a is None:
                 if not m.double and not self._whole_sentence(m):
                     self.scare.append(m)
@@ -121,7 +136,37 @@ class Attacher:
             a.marks.append(k)
             owner[k] = a
         self._bare_clauses()
+        for a in self.attrs:
+            a.content = self._without_attribution(a)
+        # nested attributions ("X said Y denied Z") are kept: Y's denial is news too
         return [a for a in self.attrs if a.content]
+
+    def _without_attribution(self, a: Attribution) -> list[tuple[int, int]]:
+        """Content never holds its own cue or speaker: `It was, the president said, "…"`."""
+        cuts = []
+        if a.cue is not None and a.cue_span is not None:
+            cue = self.doc[a.cue_span[0]:a.cue_span[1]]
+            cuts.append((cue.start_char, cue.end_char))
+        if a.speaker is not None:
+            cuts.append((a.speaker.start_char, a.speaker.end_char))
+        if not cuts or not a.content:
+            return a.content
+        lo, hi = min(c[0] for c in cuts), max(c[1] for c in cuts)
+        if hi - lo > 200:
+            return a.content  # speaker far from the cue: cut nothing rather than too much
+        out = []
+        for s, e in a.content:
+            if lo < e and s < hi:
+                for piece in ((s, lo), (hi, e)):
+                    t = self.text[piece[0]:piece[1]]
+                    left = len(t) - len(t.lstrip(" ,;:\u2014\u2013-\n"))
+                    right = len(t) - len(t.rstrip(" ,;:\u2014\u2013-\n"))
+                    ps, pe = piece[0] + left, piece[1] - right
+                    if _words(self.text, ps, pe) > 0:
+                        out.append((ps, pe))
+            else:
+                out.append((s, e))
+        return out
 
     def _whole_sentence(self, m: Marked) -> bool:
         """A quote that is a sentence of its own (short ones too: "No." he said)."""
@@ -131,8 +176,22 @@ class Attacher:
 
     def _cue_in_sentence(self, m: Marked, bare: list[Attribution]) -> Attribution | None:
         s, e = _sent_range(self.doc, m.start, m.end)
-        after = _sent_range(self.doc, m.end, m.end + 1)  # `"…" he said` split off
-        e = max(e, after[1]) if self.text[m.end:after[0]].strip() == "" else e
+        if m.end < len(self.text):
+            # `"…?" Graham asked.` parsed as two sentences: the attribution right
+            # after the quote (a few words, before any other quote) still counts
+            j = m.end
+            while j < len(self.text) and self.text[j] in " \t\u00a0":
+                j += 1
+            after = _sent_range(self.doc, j, j + 1)
+            nxt = self.text[m.end:after[1]]
+            if self.text[m.end:after[0]].strip() == "" and "\n" not in nxt.strip():
+                stop = min([i for i in (nxt.find(q) for q in '"\u201c') if i >= 0] or [len(nxt)])
+                if _words(nxt, 0, stop) <= 10:
+                    e = max(e, m.end + stop)
+        # a cue in another paragraph never speaks this quote (colons aside)
+        p_lo = self.text.rfind("\n", 0, m.start) + 1
+        p_hi = self.text.find("\n", m.end)
+        s, e = max(s, p_lo), min(e, len(self.text) if p_hi < 0 else p_hi)
         best, dist = None, 10**9
         for a in bare:
             c = a.cue.idx  # type: ignore[union-attr]
@@ -175,7 +234,37 @@ class Attacher:
             return None
         if not prev.end <= a.cue.idx < m.start:
             return None
-        return a if _words(self.text, prev.end, m.start) <= 12 else None
+        # `"A," said X, a lawyer who … . "B."`: only this attribution in between
+        others = [b for b in self.attrs if b is not a and b.cue is not None
+                  and prev.end <= b.cue.idx < m.start and b.speaker is not None
+                  and b.cue.dep_ in ("ROOT", "parataxis")]
+        return a if not others and _words(self.text, prev.end, m.start) <= 40 else None
+
+    def _dash_speaker(self, m: Marked) -> Attribution | None:
+        """`"…" ― Jane Doe`: a name after a dash signs the quote."""
+        hit = _DASH_NAME.match(self.text, m.end)
+        if hit is None:
+            return None
+        span = self.doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
+        if span is None:
+            return None
+        a = Attribution(None, None, "", "speech", span, [], "direct")
+        self.attrs.append(a)
+        return a
+
+    def _split_around(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
+        """`"A," she said, "B."` where the parser gave the cue B (or A): join the other."""
+        m = self.marks[k]
+        for j in (k + 1, k - 1):
+            a = owner.get(j)
+            if a is None or a.kind != "direct" or a.cue is None or j >= len(self.marks):
+                continue
+            other = self.marks[j]
+            lo, hi = (m.end, other.start) if j > k else (other.end, m.start)
+            if lo <= a.cue.idx < hi and _words(self.text, lo, hi) <= 12 \
+                    and self._para(lo) == self._para(hi):
+                return a
+        return None
 
     def _continuation(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
         """A quote opening a paragraph right after a paragraph ending in a quote."""
@@ -202,7 +291,7 @@ class Attacher:
             if a.content or a.cue is None or a.speaker is None:
                 continue
             cue = a.cue
-            if cue.dep_ not in ("parataxis", "advcl", "conj", "ROOT", "ccomp"):
+            if cue.dep_ not in ("parataxis", "ROOT", "ccomp"):
                 continue
             sent = cue.sent
             lo, hi = cue.left_edge.i, cue.right_edge.i + 1
@@ -215,6 +304,13 @@ class Attacher:
                 seg = left
             else:
                 seg = right
+            if seg is not None and seg is right:
+                first = doc.char_span(seg[0], seg[1], alignment_mode="expand")
+                if first is not None and len(first) > 1 and first[0].head is cue \
+                        and first[0].pos_ == "ADP":
+                    seg = (first[1].idx, seg[1])  # "commented on X": X is the content
+            if seg is not None and "\n" in self.text[seg[0]:seg[1]]:
+                seg = None  # a clause never runs over a line break
             if seg is None or _words(self.text, *seg) < 3 or self._mark_at(seg[0]) is not None:
                 continue
             a.content = [seg]

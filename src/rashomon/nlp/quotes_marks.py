@@ -54,6 +54,11 @@ def _kind_double(text: str, i: int) -> tuple[str, int] | None:
     if two == "``":
         return "open", 2
     if two == "''":
+        # NYT style uses '' for both ends (and sometimes `` to open): decide by context
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        if prev in _BEFORE_OPEN and not nxt.isspace():
+            return "open", 2
         return "close", 2
     if c in _OPEN_D:
         return "open", 1

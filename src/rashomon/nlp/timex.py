@@ -24,9 +24,13 @@ _YEAR_CUES = {
     "in", "since", "until", "till", "by", "from", "of", "during", "before", "after",
     "between", "through", "and", "to", "early", "late", "mid", "fiscal", "year", "around",
     "summer", "spring", "winter", "autumn", "fall", "or", "as", "for", "than", "circa", "c.",
-    "season", "class", "election", "census", "budget", "the", "since", "each", "every",
+    "season", "class", "election", "census", "budget", "the", "each", "every",
 }
 _TZ = r"(?:GMT|UTC|EST|EDT|ET|PST|PDT|CET|CEST|BST|local\s+time)"
+_DETERMINERS = {
+    "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "early", "final",
+    "last", "first", "old", "good", "bad", "happy", "glory", "school", "dog", "same", "other", "such",
+}
 _PREP_BEFORE_CLOCK = {"at", "by", "until", "till", "around", "before", "after", "from", "since", "about", "to"}
 
 
@@ -109,7 +113,8 @@ class TimexFinder:
         wd = _alt(v.weekday)
         units = _alt(v.unit, "i")
         unit1 = _alt([w for w in v.unit if not w.endswith("s") or w == "s"], "i")
-        num = f"(?:{_alt(v.number, 'i')}(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?|\\d+(?:\\.\\d+)?)"
+        num = (f"(?:(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?i:one|two|three|four|five|six|seven|eight|nine)"
+               f"|{_alt(v.number, 'i')}|\\d+(?:\\.\\d+)?)")
         qual = (r"(?i:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|approximately|"
                 r"roughly|over|under|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|only|just|barely|"
                 r"some)")
@@ -120,21 +125,21 @@ class TimexFinder:
         b = r"(?<![\w-])"  # left word boundary that also refuses "x-" prefixes
         e = r"(?![\w])"
         self.rules: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], str], tuple[str, dict[str, Any]] | None]]] = [
-            ("iso", re.compile(rf"(?<![\d-])(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T(\d{{2}}):(\d{{2}}))?(?![\d-])"), self._iso),
+            ("iso", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])"), self._iso),
             ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"), self._slash),
             ("mdy", re.compile(rf"{b}(?:({wd}),?\s+)?(?:({modx})[\s-]+)?({mon})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(\d{{4}}))?(?!\d)"), self._mdy),
             ("dmy", re.compile(rf"{b}(?:({wd}),?\s+)?(?:the\s+)?(\d{{1,2}}|{ordw})(?:st|nd|rd|th)?\s+(?:of\s+)?({mon})(?:,?\s+(\d{{4}}))?(?!\d)"), self._dmy),
             ("my", re.compile(rf"{b}(?:({modx})[\s-]+)?({mon})(?:\s+of)?,?\s+(\d{{4}})(?!\d)"), self._my),
             ("month", re.compile(rf"{b}(?:(?i:(last|next|this|past|coming)|({modx}))[\s-]+)?({mon_full}){e}"), self._month),
-            ("year", re.compile(rf"{b}(?:({modx})[\s-]+)?(?<![\d,.$£€#])(1[6-9]\d\d|20\d\d)(?!,\d)(?![\d%])(?:\s*[-–/]\s*(\d{{2}}|\d{{4}})(?!\d))?{e}"), self._year),
+            ("year", re.compile(rf"(?<!\w)(?:({modx})[\s-]+)?(?<![\d,.$£€#])(1[6-9]\d\d|20\d\d)(?!,\d)(?![\d%]){e}"), self._year),
             ("decade", re.compile(rf"{b}(?:the\s+)?(?:(?i:(early|mid|late))[\s-]+)?(?:(1\d|20)(\d)0|[’'](\d)0)(?:'s|s){e}"), self._decade),
             ("century", re.compile(rf"{b}(?:the\s+)?(?:(?i:(early|mid|late))[\s-]+)?(\d{{1,2}}(?:st|nd|rd|th)|{ordw})[\s-]+(?i:century){e}"), self._century),
             ("relday", re.compile(rf"{b}(?i:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))(?:\s+({part}))?{e}"), self._relday),
             ("thispart", re.compile(rf"{b}(?i:(this|last))\s+({part}){e}"), self._thispart),
             ("weekday", re.compile(rf"{b}(?:(?i:(last|next|this|coming|past|early|late))\s+)?({wd})(?:\s+({part}))?(?:\s+(?i:(last|next|week)))?{e}"), self._weekday),
-            ("relunit", re.compile(rf"{b}(?i:(?:(earlier|later|early|late)\s+)?(?:(the)\s+)?(this|last|next|past|coming|previous|current|following|same|that)\s+({unit1}|{season}))(?:'s)?{e}"), self._relunit),
-            ("endof", re.compile(rf"{b}(?i:(?:the\s+)?(start|beginning|end|middle|rest)\s+of\s+(?:(the|this|last|next)\s+)({unit1})){e}"), self._endof),
-            ("ago", re.compile(rf"{b}(?:{qual}\s+)?({num})[\s-]+({units})\s+(?i:(ago|earlier|later|from\s+now|hence|back)){e}"), self._ago),
+            ("relunit", re.compile(rf"{b}(?i:(?:(earlier|later|early|late)\s+)?(?:(the)\s+)?(this|last|next|past|coming|previous|current|following|same|that)\s+({unit1}|{season})){e}"), self._relunit),
+            ("endof", re.compile(rf"{b}(?i:(?:the\s+)?(start|beginning|end|middle|rest)\s+of\s+(?:(the|this|last|next)\s+)?({unit1})){e}"), self._endof),
+            ("ago", re.compile(rf"{b}(?:{qual}\s+)?({num})[\s-]+({units})\s+(?i:(ago|hence|back)){e}"), self._ago),
             ("sameday", re.compile(rf"{b}(?i:the\s+(same|next|following|previous|preceding)\s+(day|morning|evening|night)|the\s+day\s+(before|after)){e}"), self._sameday),
             ("set_every", re.compile(rf"{b}(?i:(every|each)\s+(?:(other)\s+|({num})\s+)?({units}|morning|afternoon|evening|night))(?:{e})"), self._set_every),
             ("set_wd", re.compile(rf"{b}(?i:every|each)\s+({wd}){e}"), self._set_wd),
@@ -232,10 +237,8 @@ class TimexFinder:
         if y < 1900 and prev not in _YEAR_CUES:
             return None
         nxt = text[m.end():m.end() + 12].lstrip()
-        if re.match(r"(?:people|persons|troops|soldiers|dead|times|km|miles|metres|meters|feet|tons|tonnes|members|votes|cases|units|\$|%|percent)\b", nxt, re.I):
+        if re.match(r"(?:people|persons|troops|soldiers|dead|times|km|miles|metres|meters|feet|tons|tonnes|members|votes|cases|units|\$|%|percent)\b", nxt, re.IGNORECASE):
             return None
-        if m[3]:  # "2012-13", "1994-2020": a span of years, TimeML-style as two years; keep first
-            return "DATE", {"y": y, "_span": (m.start(), m.end(2))}
         return "DATE", {"y": y}
 
     def _decade(self, m: re.Match[str], text: str) -> tuple[str, dict[str, Any]] | None:
@@ -294,7 +297,7 @@ class TimexFinder:
         unit = self.vocab.unit.get(m[3].lower())
         if unit not in ("W", "M", "Y", "DE"):
             return None
-        step = {"the": 0, "this": 0, "last": -1, "next": 1}[m[2].lower()]
+        step = {"the": 0, "this": 0, "last": -1, "next": 1}[(m[2] or "the").lower()]
         return "DATE", {"unit": unit, "step": step, "base": "dct"}
 
     def _ago(self, m: re.Match[str], text: str) -> tuple[str, dict[str, Any]] | None:
@@ -324,15 +327,17 @@ class TimexFinder:
                 return None  # "one day" / "some day": an indefinite day, not a length
         if m[3][:1].isdigit() and float(n) > 1000:
             return None
-        end = m.end(4)  # "long"/"old" stay outside the extent
+        if (m[5] or "").lower() == "old":
+            return None  # ages ("a 22-year-old") are not time expressions in TimeML
+        end = m.end(4)  # "long" stays outside the extent
         return "DURATION", {"n": n, "unit": unit, "_span": (m.start(), end)}
 
     def _barepl(self, m: re.Match[str], text: str) -> tuple[str, dict[str, Any]] | None:
         prev = _prev_word(text, m.start())
-        if not (m[2] or prev in {"for", "over", "within", "in", "of", "many", "several", "few", "recent", "the", "last", "past"}):
-            return None
         if m[1] and not m[2]:
             return None  # "the years" alone is too vague
+        if not m[2] and prev in _DETERMINERS:
+            return None  # "those days", "his early years": not a length of time
         unit = self.vocab.unit[m[3].lower()]
         return "DURATION", {"n": "X", "unit": unit}
 
@@ -375,7 +380,7 @@ class TimexFinder:
         unit = self.vocab.unit.get(m[1].lower())
         before = text[max(0, m.start() - 30):m.start()]
         # "$1,000 a month", "10 hours per day": a rate needs a quantity right before it.
-        if unit is None or not re.search(r"(\d|million|billion|thousand|hundred|dollars?|euros?|pounds?)\W*$", before, re.I):
+        if unit is None or not re.search(r"(\d|million|billion|thousand|hundred|dollars?|euros?|pounds?)\W*$", before, re.IGNORECASE):
             return None
         return "SET", {"value": duration_value(1.0, unit)}
 
@@ -417,6 +422,8 @@ class TimexFinder:
 
 def duration_value(n: float | str, unit: str) -> str:
     """TIMEX3 duration value: ``(3, "D")`` -> ``P3D``, ``(2, "H")`` -> ``PT2H``."""
+    if unit in ("DE", "CE") and not isinstance(n, str):  # TimeML writes a decade as P10Y
+        n, unit = float(n) * (10 if unit == "DE" else 100), "Y"
     amount = n if isinstance(n, str) else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
@@ -442,7 +449,8 @@ def _merge_clock(found: list[Timex], text: str) -> Iterator[Timex]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and re.fullmatch(r"\s*,?\s*(?:on|at)?\s*", text[cur.end:nxt.start]):
             pair = {cur.rule, nxt.rule}
-            if "clock" in pair and pair & day_rules:
+            has_part = bool(cur.args.get("part") or nxt.args.get("part"))  # "Sunday night at 8 PM": two
+            if "clock" in pair and pair & day_rules and not has_part:
                 clock, day = (cur, nxt) if cur.rule == "clock" else (nxt, cur)
                 args = dict(clock.args, day=(day.rule, day.args))
                 yield Timex(cur.start, nxt.end, "TIME", "clock", args, text[cur.start:nxt.end])

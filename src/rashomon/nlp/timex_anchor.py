@@ -37,7 +37,7 @@ def resolve(tx: Timex, dct: date | None, ref: date | None = None, tense: str | N
 
 def _resolve(rule: str, a: dict[str, Any], dct: date | None, ref: date | None, tense: str | None) -> str | None:
     if "value" in a:  # decades, centuries, sets, PRESENT_REF ...
-        return str(a["value"])
+        return None if a["value"] is None else str(a["value"])
     if rule in ("iso", "slash", "mdy", "dmy", "my"):
         return _calendar(a, dct, tense)
     if rule == "year":
@@ -67,7 +67,7 @@ def _resolve(rule: str, a: dict[str, Any], dct: date | None, ref: date | None, t
             return "PAST_REF" if a["sign"] < 0 else "FUTURE_REF"
         return _offset(base, a["unit"], a["sign"] * float(a["n"]))
     if rule == "clock":
-        day_value = _resolve(*a["day"], dct, ref, tense) if "day" in a else base.isoformat()
+        day_value = _resolve(a["day"][0], a["day"][1], dct, ref, tense) if "day" in a else base.isoformat()
         if day_value is None or len(day_value) < 10:
             return None
         return f"{day_value[:10]}T{a['hh']:02d}:{a['mm']:02d}"
@@ -76,8 +76,8 @@ def _resolve(rule: str, a: dict[str, Any], dct: date | None, ref: date | None, t
             return f"{a['y'] or base.year:04d}-Q{a['quarter']}"
         return _shift("Q", a["step"], base, tense)
     if rule == "holiday":
-        month, day = (int(x) for x in a["monthday"].split("-"))
-        return _calendar({"y": None, "m": month, "d": day}, base, tense)
+        mon, mday = (int(x) for x in a["monthday"].split("-"))
+        return _calendar({"y": None, "m": mon, "d": mday}, base, tense)
     return None
 
 
@@ -111,7 +111,7 @@ def _weekday(wd: int, direction: str | None, dct: date, tense: str | None) -> da
         return dct + timedelta(days=(wd - today) % 7 or 7)
     if direction == "this":
         return dct + timedelta(days=wd - today)
-    if tense == "future":
+    if tense in ("future", "present"):  # "talks resume Monday"
         return dct + timedelta(days=(wd - today) % 7)
     return dct - timedelta(days=(today - wd) % 7)
 
@@ -170,7 +170,7 @@ def _shift(unit: str, step: int | None, base: date, tense: str | None) -> str | 
 
 def _offset(base: date, unit: str, amount: float) -> str | None:
     """``base`` moved by ``amount`` units, at that unit's granularity ("two years ago" -> a year)."""
-    n = int(round(amount))
+    n = round(amount)
     if unit in ("D", "H", "MIN", "S"):
         days = n if unit == "D" else 0 if abs(amount) < 24 or unit != "H" else int(amount / 24)
         return (base + timedelta(days=days)).isoformat()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import numpy as np
 from markupsafe import Markup
 
 from rashomon.web.basemap import countries
@@ -40,14 +41,16 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
     days = sorted({d for d, _ in dated})
     lo, hi = days[0], days[-1]
     span = max((hi - lo).days, 1)
-    left, right, top, r = 70, 30, 30, 7
+    left, right, top, r = 70, 70, 30, 7
     per_day: dict[date, int] = {}
     stack = []
     for d, t in dated:
         k = per_day.get(d, 0)
         per_day[d] = k + 1
         stack.append((d, t, k))
-    height = top + 2 * r + 18 * max(per_day.values()) + 40
+    # Stack same-day events; squeeze the spacing when a day has very many.
+    gap = min(18.0, 420.0 / max(per_day.values()))
+    height = int(top + 2 * r + gap * max(per_day.values()) + 40)
 
     def x(d: date) -> float:
         return left + (width - left - right) * ((d - lo).days / span if len(days) > 1 else 0.5)
@@ -62,7 +65,7 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
         parts.append(el("text", {"x": x(d), "y": axis_y + 18, "class": "tick",
                                  "text-anchor": "middle"}, d.isoformat()))
     for d, t, k in stack:
-        cy = axis_y - 14 - 18 * k
+        cy = axis_y - 14 - gap * k
         title = (f"{t['date']} {t['type']} ({t['status']}): {t['source'] or '?'} → "
                  f"{t['target'] or '?'} [{t['outlet'] or ''}]"
                  + ("" if t["dated"] else " — undated, shown at the report's date"))
@@ -120,7 +123,8 @@ def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 96
     for p in points["events"]:
         cx, cy = proj(p["lon"], p["lat"])
         marks.append(_link(href, p["article_id"], None, None, el(
-            "circle", {"cx": cx, "cy": cy, "r": 7, "class": f"ev q{p['quad'] or 0}",
+            "circle", {"cx": cx, "cy": cy, "r": 5 + 2 * math.sqrt(p.get("count", 1)),
+                       "class": f"ev q{p['quad'] or 0}",
                        "data-id": p["id"]},
             el("title", {}, f"{p['label']} — {p.get('text') or ''}"))))
     return el("svg", {"class": "chart map", "viewBox": f"0 0 {width} {height}", "role": "img",
@@ -131,43 +135,40 @@ def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 96
               join(marks))
 
 
-def _layout(n: int, edges: list[tuple[int, int]], size: float) -> list[tuple[float, float]]:
-    """Fruchterman-Reingold from a circle; deterministic and fine for a few dozen nodes."""
-    pos = [[math.cos(2 * math.pi * i / max(n, 1)), math.sin(2 * math.pi * i / max(n, 1))]
-           for i in range(n)]
-    k = math.sqrt(4.0 / max(n, 1))
+def _layout(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold from a circle (numpy); deterministic, fine for ~50 nodes."""
+    angle = 2 * np.pi * np.arange(n) / max(n, 1)
+    pos = np.stack([np.cos(angle), np.sin(angle)], axis=1)
+    k = np.sqrt(4.0 / max(n, 1))
+    src = np.array([a for a, _ in edges], dtype=int)
+    dst = np.array([b for _, b in edges], dtype=int)
     temp = 0.2
     for _ in range(150):
-        disp = [[0.0, 0.0] for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-                dist = max(math.hypot(dx, dy), 1e-3)
-                f = k * k / dist
-                disp[i][0] += dx / dist * f
-                disp[i][1] += dy / dist * f
-                disp[j][0] -= dx / dist * f
-                disp[j][1] -= dy / dist * f
-        for a, b in edges:
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            dist = max(math.hypot(dx, dy), 1e-3)
-            f = dist * dist / k
-            disp[a][0] -= dx / dist * f
-            disp[a][1] -= dy / dist * f
-            disp[b][0] += dx / dist * f
-            disp[b][1] += dy / dist * f
-        for i in range(n):
-            d = max(math.hypot(*disp[i]), 1e-9)
-            pos[i][0] += disp[i][0] / d * min(d, temp)
-            pos[i][1] += disp[i][1] / d * min(d, temp)
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
+        disp = (delta / dist[..., None] * (k * k / dist)[..., None]).sum(axis=1)
+        if len(edges):
+            d = pos[src] - pos[dst]
+            ld = np.maximum(np.linalg.norm(d, axis=1), 1e-3)
+            pull = d / ld[:, None] * (ld * ld / k)[:, None]
+            np.add.at(disp, src, -pull)
+            np.add.at(disp, dst, pull)
+        length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
+        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
         temp *= 0.97
+    return [(float(x), float(y)) for x, y in pos]
+
+
+def _fit(pos: list[tuple[float, float]], width: float, max_h: float,
+         mx: float = 90, my: float = 40) -> tuple[list[tuple[float, float]], float]:
+    """Scales a layout into ``width`` keeping its aspect; returns points and height."""
     xs, ys = [p[0] for p in pos], [p[1] for p in pos]
-    sx = max(max(xs) - min(xs), 1e-6)
-    sy = max(max(ys) - min(ys), 1e-6)
-    m = 90
-    return [(m + (p[0] - min(xs)) / sx * (size * 1.6 - 2 * m) if n > 1 else size * 0.8,
-             m * 0.6 + (p[1] - min(ys)) / sy * (size - 1.2 * m) if n > 1 else size / 2)
-            for p in pos]
+    sx, sy = max(xs) - min(xs), max(ys) - min(ys)
+    s = min((width - 2 * mx) / max(sx, 1e-6), (max_h - 2 * my) / max(sy, 1e-6))
+    height = max(min(max_h, sy * s + 2 * my), 220)
+    ox = (width - sx * s) / 2
+    oy = (height - sy * s) / 2
+    return [(ox + (x - min(xs)) * s, oy + (y - min(ys)) * s) for x, y in pos], height
 
 
 def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup:
@@ -182,8 +183,9 @@ def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup
     index = {nid: i for i, nid in enumerate(keep)}
     names = {n["id"]: n["name"] for n in net["nodes"]}
     edges = [e for e in net["edges"] if e["source"] in index and e["target"] in index]
-    size = 420
-    pos = _layout(len(keep), [(index[e["source"]], index[e["target"]]) for e in edges], size)
+    width = 960
+    raw = _layout(len(keep), [(index[e["source"]], index[e["target"]]) for e in edges])
+    pos, height = _fit(raw, width, 560)
     pair_seen: dict[tuple[str, str], int] = {}
     parts = []
     for e in edges:
@@ -195,7 +197,7 @@ def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         dx, dy = x2 - x1, y2 - y1
         length = max(math.hypot(dx, dy), 1)
-        bend = 18 + 16 * nth
+        bend = 24 + 24 * nth
         cx, cy = mx - dy / length * bend, my + dx / length * bend
         # Stop the arrow at the node's edge.
         ex, ey = x2 - (x2 - cx) / max(math.hypot(x2 - cx, y2 - cy), 1) * 14, \
@@ -206,8 +208,10 @@ def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup
             "d": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
             "class": f"edge q{e['quad'] or 0}", "stroke-width": min(1.5 + e["weight"], 8),
             "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label)))
-        parts.append(el("text", {"x": (mx + cx) / 2, "y": (my + cy) / 2, "class": "edgelabel",
-                                 "text-anchor": "middle"}, f"{e['type']} ×{e['weight']}"))
+        if len(edges) <= 30:  # beyond that labels pile up; the hover title stays
+            parts.append(el("text", {"x": (mx + cx) / 2, "y": (my + cy) / 2,
+                                     "class": "edgelabel", "text-anchor": "middle"},
+                            f"{e['type']} ×{e['weight']}"))
     for nid in keep:
         x, y = pos[index[nid]]
         parts.append(el("g", {"class": "node"},
@@ -220,7 +224,7 @@ def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup
                                   "orient": "auto-start-reverse"},
                        el("path", {"d": "M0,0L10,5L0,10z", "class": f"arrowhead q{q}"}))
                     for q in range(5)])
-    return el("svg", {"class": "chart network", "viewBox": f"0 0 {int(size * 1.6)} {size}",
+    return el("svg", {"class": "chart network", "viewBox": f"0 0 {width} {int(height)}",
                       "role": "img", "aria-label": "actor network", "data-nodes": len(keep),
                       "data-edges": len(edges)},
               el("defs", {}, markers), join(parts))

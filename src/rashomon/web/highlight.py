@@ -57,9 +57,12 @@ def highlight(body: str, annotations: list[Mark]) -> Markup:
     spans = [m for m in annotations if 0 <= m.start < m.end <= n]
     cuts = sorted({0, n, *(m.start for m in spans), *(m.end for m in spans)})
     starts = {m.start for m in spans}
+    target = next((m.start for m in spans if m.kind == "target"), None)
     parts: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         text = body[a:b]
+        if a == target:
+            parts.append(str(el("span", {"id": "target", "class": "anchor"})))
         if a in starts:
             parts.append(str(el("span", {"id": f"o-{a}", "class": "anchor"})))
         active = [m for m in spans if m.start <= a and b <= m.end]

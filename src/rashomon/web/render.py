@@ -69,7 +69,8 @@ def story_context(view: dict[str, Any], report: bool = False) -> dict[str, Any]:
 
 def page(template: str, **ctx: Any) -> str:
     """A live UI page (assets linked from /static, no inline script or style)."""
-    return env().get_template(template).render(report=False, **ctx)
+    ctx.setdefault("report", False)
+    return env().get_template(template).render(**ctx)
 
 
 def story_page(view: dict[str, Any]) -> str:

@@ -1,0 +1,95 @@
+"""HTML pages of the web UI: stories, story, article, search, API docs."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from rashomon.api import queries, views
+from rashomon.api.routes import IdPath
+from rashomon.web import render
+
+router = APIRouter(include_in_schema=False)
+
+HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request) -> str:
+    with request.app.state.db.connect() as reader:
+        rows = views.stories(reader)
+        articles = views.loose_articles(reader)
+    return render.page("stories.html", title="Stories", stories=rows, articles=articles)
+
+
+@router.get("/story/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: IdPath) -> str:
+    with request.app.state.db.connect() as reader:
+        view = views.story(reader, story_id)
+    return render.story_page(view)
+
+
+@router.get("/article/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request, article_id: IdPath,
+    hl: Annotated[str | None, Query(pattern=HL.pattern, description="start-end to mark")] = None,
+) -> str:
+    with request.app.state.db.connect() as reader:
+        data = views.article(reader, article_id)
+    target = None
+    if hl and (m := HL.match(hl)):
+        target = (int(m.group(1)), int(m.group(2)))
+    return render.article_page(data, target)
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
+) -> str:
+    results: dict[str, Any] = {"articles": [], "quotes": []}
+    text = (q or "").strip()
+    if len(text) >= 2:
+        with request.app.state.db.connect() as reader:
+            results = queries.search(reader, text, 50)
+    return render.page("search.html", title="Search", q=text, results=results)
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> str:
+    """Endpoint reference rendered from the OpenAPI schema (no CDN-hosted Swagger UI)."""
+    schema = request.app.openapi()
+    ops = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            ops.append({"method": method.upper(), "path": path,
+                        "summary": op.get("summary") or "", "doc": op.get("description") or "",
+                        "params": [{"name": p["name"], "in": p["in"],
+                                    "required": p.get("required", False),
+                                    "desc": p.get("description") or "",
+                                    "schema": _schema_text(p.get("schema") or {})}
+                                   for p in op.get("parameters", [])]})
+    return render.page("apidocs.html", title="API", ops=ops)
+
+
+def _schema_text(schema: dict[str, Any]) -> str:
+    options = schema.get("anyOf") or [schema]
+    bits = []
+    for s in options:
+        if s.get("type") == "null":
+            continue
+        text = s.get("type", "")
+        for key in ("pattern", "minimum", "maximum", "minLength", "maxLength"):
+            if key in s:
+                text += f" {key}={s[key]}"
+        bits.append(text)
+    if "default" in schema and schema["default"] is not None:
+        bits.append(f"default={schema['default']}")
+    return ", ".join(bits)

@@ -1,0 +1,139 @@
+"""A small, rule-based resolver for pronoun and definite-description speakers.
+
+coreferee cannot run here (its weights download at install time), and speakers are
+what matters: "he said", "It said", "the ministry said", "the foreign minister
+said". The rule: the most recent compatible actor in subject position within the
+last few sentences, else the most recent compatible actor at all. Compatible means
+a person of a matching gender for he/she (unknown gender fits both), a
+non-person actor for "it", the right kind for "the ministry"/"the army", and a
+holder of the title for "the minister"/"the president".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right, insort
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from rashomon.records import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUNS = {"he": ("person", "m"), "she": ("person", "f"), "it": ("thing", None)}
+PRONOUN_WINDOW = 3  # sentences back
+DESCRIPTION_WINDOW = 5
+_NOT_THINGS = frozenset({"person", "civilians"})
+# Descriptions that name a title rather than a kind: "the minister", "the president".
+TITLE_WORDS = frozenset({"minister", "president", "premier", "chancellor", "spokesman",
+                         "spokeswoman", "spokesperson", "secretary-general", "leader"})
+
+
+@dataclass
+class Known:
+    """A mention already linked, as the resolver sees it."""
+
+    start: int  # token offsets
+    end: int
+    actor: Actor
+    subject: bool
+    sent: int
+    title: str | None = None  # a title the doc gave this person ("health minister")
+
+
+class Resolver:
+    """Antecedents over one doc's linked mentions, in token order."""
+
+    def __init__(self, doc: Doc, known: Iterable[Known] = ()) -> None:
+        self.doc = doc
+        self.starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.known = sorted(known, key=lambda k: k.start)
+
+    def sent(self, i: int) -> int:
+        return bisect_right(self.starts, i) - 1
+
+    def add(self, known: Known) -> None:
+        insort(self.known, known, key=lambda k: k.start)
+
+    def pronoun(self, token: Token) -> Known | None:
+        """The actor a subject pronoun refers to, or None (also for expletive "it")."""
+        want = PRONOUNS.get(token.lower_)
+        if want is None or (token.lower_ == "it" and is_expletive(token)):
+            return None
+        kind, gender = want
+
+        def fits(actor: Actor) -> bool:
+            if kind == "person":
+                return actor.kind == "person" and actor.gender in (None, gender)
+            return actor.kind not in _NOT_THINGS
+
+        return self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True)
+
+    def possessor(self, i: int) -> Known | None:
+        """The state "its" at token ``i`` refers to ("its foreign ministry", "its troops")."""
+        return self._latest(i, lambda a: a.kind == "state", PRONOUN_WINDOW, prefer_subject=True)
+
+    def description(self, start: int, kind: str, key: str, title: str | None) -> Known | None:
+        """The actor "the ministry" / "the defense ministry" / "the minister" refers to."""
+        if title is not None:
+            def fits(actor: Actor) -> bool:
+                return actor.kind == "person"
+            known = [k for k in self.known if k.start < start and k.actor.kind == "person"
+                     and _holds(k, title)]
+            return known[-1] if known and self.sent(start) - known[-1].sent <= DESCRIPTION_WINDOW else None
+        suffix = "." + key if "." in key else None
+
+        def fits_kind(actor: Actor) -> bool:
+            return actor.kind == kind and (suffix is None or actor.id.endswith(suffix))
+
+        return self._latest(start, fits_kind, DESCRIPTION_WINDOW, prefer_subject=False)
+
+    def _latest(self, before: int, fits: object, window: int, prefer_subject: bool) -> Known | None:
+        here = self.sent(before)
+        pool = [k for k in self.known if k.end <= before and here - k.sent <= window
+                and fits(k.actor)]  # type: ignore[operator]
+        if prefer_subject:
+            # the same sentence first ("X said that it ..."), then the sentences before
+            for group in ([k for k in pool if k.sent == here], [k for k in pool if k.sent < here]):
+                subjects = [k for k in group if k.subject]
+                if subjects or group:
+                    return (subjects or group)[-1]
+        return pool[-1] if pool else None
+
+
+def _holds(known: Known, title: str) -> bool:
+    """Whether a person holds a title: their gazetteer roles or the doc's own title for them."""
+    titles = [r.title for r in known.actor.roles] + ([known.title] if known.title else [])
+    if title in ("minister",):
+        return any("minister" in t for t in titles)
+    return any(t == title or t.endswith(" " + title) for t in titles)
+
+
+def is_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether a mention is a clause subject ("X said", "X and Y agreed", "X, who said")."""
+    root = doc[start:end].root
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    if root.dep_ in ("conj", "appos") and root.head.dep_ in SUBJECT_DEPS:
+        return True
+    for child in root.children:
+        if child.dep_ == "relcl" and any(
+            g.dep_ in SUBJECT_DEPS and g.lower_ in ("who", "which", "that") for g in child.children
+        ):
+            return True
+    return False
+
+
+def is_expletive(token: Token) -> bool:
+    """ "It is hoped that ...", "it was hazardous to ...": no referent."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    if head.lemma_ == "be":
+        return not any(c.dep_ == "attr" for c in head.children)
+    return head.lemma_ in ("seem", "appear", "take", "rain")
+
+
+__all__ = ["TITLE_WORDS", "Known", "Resolver", "is_expletive", "is_subject"]

@@ -1,0 +1,232 @@
+"""Who did what to whom: source/target actors, date and place of an event trigger.
+
+Arguments come from the dependency parse: subject (or ``by`` agent) is the source, object
+(or passive subject, or the object of ``with/against/on/to ...``) the target. Each argument's
+head token is turned into actor mentions with :func:`rashomon.nlp.actors.mention_at`
+(pronouns through :func:`resolve_speaker`); conjuncts give several actors.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.actors import mention_at, resolve_speaker
+from rashomon.nlp.events_find import crosses_break
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "onto"}
+NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with"}
+RELATIVE = {"who", "that", "which", "whom"}
+RECIPROCAL = {"other", "another"}  # "each other", "one another"
+# Children searched for an actor when the head noun itself is none ("the Turkish military").
+_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
+
+
+def _mention(doc: Doc, tok: Token) -> Span | None:
+    if tok.pos_ == "PRON":
+        if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
+            return _mention(doc, tok.head.head)
+        return resolve_speaker(doc, tok)
+    return mention_at(doc, tok.idx, tok.idx + len(tok.text))
+
+
+def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
+    """Mentions naming the phrase headed by ``head`` (and its conjuncts), nearest first."""
+    if head is None:
+        return []
+    out: list[Span] = []
+    for h in (head, *head.conjuncts):
+        found = _mention(doc, h)
+        if found is None and depth > 0:
+            for child in h.children:  # "Hungarian and Romanian officials": every modifier
+                if child.dep_ in _MODIFIERS:
+                    for c in (child, *child.conjuncts):
+                        m = _mention(doc, c)
+                        if m is not None and all(m.start != s.start for s in out):
+                            out.append(m)
+                            found = found or m
+                    if found is not None:
+                        break
+            if found is None:  # "the government of Armenia", "one of its jets"
+                for child in h.children:
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                        sub = actors_at(doc, pobj, depth - 1) if pobj is not None else []
+                        if sub:
+                            found = sub[0]
+                            break
+        if found is not None and all(found.start != s.start for s in out):
+            out.append(found)
+    return out
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def subject(verb: Token, hops: int = 4) -> Token | None:
+    """The doer of ``verb``: its subject, or the one it shares (xcomp, conj, relative clause)."""
+    cur = verb
+    for _ in range(hops):
+        subj = _child(cur, SUBJ)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        agent = _child(cur, {"agent"})
+        if agent is not None:  # passive, or a participle: "a truce brokered by X"
+            return _pobj(agent)
+        if cur.tag_ == "VBN" and cur.dep_ == "amod":  # "US-brokered", "Turkish-backed"
+            return _child(cur, {"npadvmod", "compound"})
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
+            return cur.head
+        if cur.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "acomp"} \
+                or cur.head.i == cur.i or crosses_break(cur, cur.head):
+            return None
+        if cur.dep_ == "pcomp":  # "accused X of shelling": X did it; "by sending": the subject did
+            prep = cur.head
+            governor = prep.head
+            if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
+                return governor  # "accused [the military] of shooting" (of attached to the noun)
+            obj = _child(governor, {"dobj"} | PASS_SUBJ)
+            if prep.lower_ == "of" and obj is not None and governor.pos_ == "VERB":
+                return obj
+            cur = governor
+            continue
+        if cur.dep_ == "xcomp":  # "urged X to withdraw": object control
+            obj = _child(cur.head, {"dobj"} | PASS_SUBJ)
+            if obj is not None:
+                return obj
+        cur = cur.head
+    return None
+
+
+def verb_arguments(
+    doc: Doc, verb: Token, content_object: bool, noun: Token | None = None
+) -> tuple[list[Span], list[Span]]:
+    """(sources, targets) of a verbal trigger.
+
+    Args:
+        content_object: the object says *what* was done ("send troops"), not to whom.
+        noun: the event noun carried by a light verb ("launched strikes on X").
+    """
+    passive = _child(verb, PASS_SUBJ)
+    agent = _child(verb, {"agent"})
+    sources: list[Span] = []
+    targets: list[Span] = []
+    if passive is not None:
+        if agent is not None:
+            sources = actors_at(doc, _pobj(agent))
+        if not content_object and (noun is None or passive.i != noun.i):
+            targets = actors_at(doc, passive)
+        if not sources and verb.dep_ == "xcomp":  # "X was forced to retreat by Y"
+            sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
+    else:
+        sources = actors_at(doc, subject(verb))
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
+            targets = [] if content_object else actors_at(doc, verb.head)
+    if not targets:
+        obj = _child(verb, {"dobj"})
+        if obj is not None and (noun is None or obj.i != noun.i) and not content_object:
+            if obj.lower_ in RECIPROCAL or any(c.lower_ in RECIPROCAL for c in obj.children):
+                targets = list(sources)  # "accused each other"
+            else:
+                targets = actors_at(doc, obj)
+    if not targets:
+        targets = _prep_targets(doc, verb, TARGET_PREPS)
+    if not targets:
+        for holder in (noun, _child(verb, {"dobj"})):
+            if holder is not None:
+                targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
+                if targets:
+                    break
+    return sources, targets
+
+
+def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+    """Target of "threatened to cut ties *with X*", "demanded that *X* withdraw"."""
+    doers = {m._.actor_id for m in sources}
+    for comp in verb.children:
+        if comp.dep_ == "prep" and comp.lower_ in {"of", "for", "on", "against"}:
+            comp = next((c for c in comp.children if c.dep_ in {"pcomp", "pobj"}), comp)
+        if comp.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj"}:
+            continue
+        candidates = []
+        if comp.dep_ == "ccomp":
+            candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
+        candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
+        candidates.append(_prep_targets(doc, comp, TARGET_PREPS))
+        obj = _child(comp, {"dobj"})
+        if obj is not None:
+            candidates.append(_prep_targets(doc, obj, NOUN_TARGET_PREPS))
+        for found in candidates:
+            found = [m for m in found if m._.actor_id not in doers]
+            if found:
+                return found
+    return []
+
+
+def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
+    for child in head.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":  # "gave Armenia aid"
+            found = actors_at(doc, child)
+            if found:
+                return found
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            pobj = _pobj(child)
+            if pobj is not None:
+                found = actors_at(doc, pobj)
+                if found:
+                    return found
+    return []
+
+
+def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
+    """(sources, targets) of a nominal trigger ("Azerbaijan's shelling of Stepanakert")."""
+    sources: list[Span] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            sources = actors_at(doc, child, depth=0)
+            if sources:
+                break
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = _pobj(child)
+            sources = actors_at(doc, pobj) if pobj is not None else []
+            if sources:
+                break
+    targets = _prep_targets(doc, noun, NOUN_TARGET_PREPS)
+    targets = [t for t in targets if all(t.start != s.start for s in sources)]
+    return sources, targets
+
+
+LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "on", "into", "from",
+            "throughout", "along", "within", "over", "toward", "towards"}
+
+
+def is_locative(span: Span, trigger: Token) -> bool:
+    """Whether a place span is where something happens ("in X", "shelled X"), not an adjective."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    return root.dep_ in {"dobj", "nsubjpass", "conj", "appos"} and root.head.i == trigger.i
+
+
+def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span | None:
+    """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest."""
+    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+    if not inside:
+        return None
+    for span in inside:  # "on Sunday", "in Stepanakert" hanging off the trigger
+        head = span.root.head
+        for _ in range(3):
+            if head.i == trigger.i:
+                return span
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return min(inside, key=lambda s: abs(s.start - trigger.i))

@@ -1,0 +1,41 @@
+// rashomon web UI: evidence panel for ledger/contradiction buttons.
+// Only textContent and element properties are used, never innerHTML, so
+// untrusted text from articles stays text.
+(function () {
+  "use strict";
+  function panel() { return document.getElementById("detail"); }
+  function show(btn) {
+    var box = panel();
+    if (!box) { return; }
+    var body = box.querySelector(".detail-body");
+    body.replaceChildren();
+    var head = document.createElement("div");
+    head.className = "outlet-name";
+    head.textContent = (btn.dataset.outlet || "") + " · " + (btn.dataset.stance || "");
+    var quote = document.createElement("blockquote");
+    quote.textContent = btn.dataset.evidence || "";
+    body.append(head, quote);
+    var href = btn.dataset.href || "";
+    if (href.charAt(0) === "/" || href.charAt(0) === "#") {
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = "open in the article";
+      body.append(link);
+    }
+    box.hidden = false;
+  }
+  document.addEventListener("click", function (ev) {
+    var target = ev.target instanceof Element ? ev.target : null;
+    if (!target) { return; }
+    var btn = target.closest("[data-evidence]");
+    if (btn) { show(btn); return; }
+    if (target.closest("#detail .close")) { panel().hidden = true; }
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && panel()) { panel().hidden = true; }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var t = document.getElementById("target");
+    if (t) { t.scrollIntoView({block: "center"}); }
+  });
+}());

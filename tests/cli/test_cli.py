@@ -1,0 +1,33 @@
+"""Every command has help with an example; the CLI reports errors clearly."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from rashomon.cli.main import cli
+
+
+def _commands() -> list[str]:
+    import click
+
+    ctx = click.Context(cli)
+    return cli.list_commands(ctx)
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+
+
+def test_missing_path_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "nope"), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "R401" in result.output and "nope" in result.output
+
+
+def test_export_of_missing_db_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(cli, ["export", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "R303" in result.output

@@ -1,0 +1,142 @@
+"""Every reader, on input we write ourselves, and every kind of bad input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from rashomon.config import Limits
+from rashomon.errors import InputError
+from rashomon.ingest import RawDoc, expand_paths, read_path
+
+HTML = """<html><head><title>Talks resume in Valdor | The Example Times</title>
+<meta property="og:site_name" content="The Example Times">
+<meta property="article:published_time" content="2023-05-02T10:00:00Z"></head>
+<body><nav>Home | World</nav><article><h1>Talks resume in Valdor</h1>
+<p>Negotiators from both sides met in the capital on Tuesday for the first time in a year, officials said.</p>
+<p>"We are here to listen," the chief negotiator told reporters after the session ended late in the evening.</p>
+</article><footer>Share on Facebook</footer></body></html>"""
+
+
+def _read(path: Path, limits: Limits | None = None) -> list[RawDoc | InputError]:
+    return list(read_path(path, limits or Limits()))
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_reader_reads_plain_text(tmp_path: Path, suffix: str) -> None:
+    p = tmp_path / f"a{suffix}"
+    p.write_text("Headline here\n\nA body sentence that is long enough to be kept.\n", encoding="utf-8")
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and "body sentence" in doc.text
+
+
+def test_html_reader_extracts_main_text_and_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "page.html"
+    p.write_text(HTML, encoding="utf-8")
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc)
+    assert "Negotiators from both sides" in doc.text
+    assert "Home | World" not in doc.text
+    assert doc.published == "2023-05-02"
+    assert doc.outlet == "The Example Times"
+
+
+def test_jsonl_reader_keeps_good_lines_and_reports_bad_ones(tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    lines = [json.dumps({"text": "First article body.", "outlet": "A", "published": "2024-01-02T00:00:00"}),
+             "{not json",
+             json.dumps({"body": "Second article body.", "title": "T"}),
+             json.dumps({"text": 42}),
+             json.dumps({"title": "no text"})]
+    p.write_text("\n".join(lines), encoding="utf-8")
+    out = _read(p)
+    docs = [o for o in out if isinstance(o, RawDoc)]
+    errors = [o for o in out if isinstance(o, InputError)]
+    assert [d.text for d in docs] == ["First article body.", "Second article body."]
+    assert docs[0].published == "2024-01-02" and docs[0].outlet == "A"
+    assert {e.code for e in errors} == {"R006", "R015", "R007"}
+    assert all(str(p) in e.message for e in errors)
+
+
+def test_warc_reader_reads_html_responses(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    p = tmp_path / "crawl.warc.gz"
+    with p.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        rec = writer.create_warc_record("https://example.org/a", "response",
+                                        payload=io.BytesIO(HTML.encode()), http_headers=headers)
+        writer.write_record(rec)
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and doc.url == "https://example.org/a" and "Negotiators" in doc.text
+
+
+def test_truncated_warc_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+    p = tmp_path / "bad.warc.gz"
+    p.write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + b"x" * 500)[:60])
+    out = _read(p)
+    assert out and all(isinstance(o, InputError) for o in out)
+    assert out[0].code in {"R008", "R009"} and str(p) in out[0].message
+
+
+def test_feed_reader_reads_entries(tmp_path: Path) -> None:
+    p = tmp_path / "feed.rss"
+    p.write_text("""<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</title>
+<item><title>One</title><link>https://e.org/1</link><pubDate>Tue, 02 May 2023 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;The first entry &amp;amp; its summary.&lt;/p&gt;</description></item>
+<item><title>Two</title><description>Second entry text.</description></item></channel></rss>""")
+    docs = _read(p)
+    assert [d.title for d in docs if isinstance(d, RawDoc)] == ["One", "Two"]
+    assert docs[0].published == "2023-05-02" and docs[0].outlet == "Example Wire"  # type: ignore[union-attr]
+    assert "first entry & its summary" in docs[0].text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "content, code",
+    [(b"", "R001"), (b"   \n\n", "R001"), (b"\x00\x01\x02binary\x00\xff", "R002"),
+     (b"caf\xe9 \xff\xfe\xfd\x81\x8d\x8f\x90\x9d invalid", "R003")],
+)
+def test_bad_text_files_get_specific_errors(tmp_path: Path, content: bytes, code: str) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    [err] = _read(p)
+    assert isinstance(err, InputError) and str(p) in err.message
+    assert err.code == code or (code == "R003" and err.code in {"R002", "R003"})
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 1000)
+    [err] = _read(p, Limits(max_bytes=100))
+    assert isinstance(err, InputError) and err.code == "R004" and "100" in err.message
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    p = tmp_path / "u16.txt"
+    p.write_bytes("A headline\n\nAn article body that was saved as UTF-16.".encode("utf-16"))
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and "UTF-16" in doc.text
+
+
+def test_unknown_suffix_is_reported(tmp_path: Path) -> None:
+    p = tmp_path / "photo.jpg"
+    p.write_bytes(b"\xff\xd8\xff")
+    [err] = _read(p)
+    assert isinstance(err, InputError) and err.code == "R010"
+
+
+def test_expand_paths_walks_folders_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.html", "sub/c.jsonl"):
+        (tmp_path / name).write_text("x")
+    assert len(expand_paths([str(tmp_path)])) == 3
+    assert [p.name for p in expand_paths([str(tmp_path / "sub" / "*.html")])] == ["b.html"]
+    with pytest.raises(InputError) as err:
+        expand_paths([str(tmp_path / "missing")])
+    assert err.value.code == "R401"

@@ -1,0 +1,44 @@
+"""rashomon_events with the real parser, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    return collect(nlp(make_doc(nlp, art)), nlp).events
+
+
+def test_attack_attributed_with_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Government troops shelled the village of Korva on Monday, "
+                                  "according to a local official.") if e.type == "ASSAULT"]
+    assert e.status == "alleged" and e.mode == "heavy-weapons"
+    assert e.claimant and "official" in e.claimant
+
+
+def test_two_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Rebels ambushed a convoy near the border and kidnapped two aid workers.")
+    assert [e.type for e in found] == ["ASSAULT", "ASSAULT"]
+    assert {e.mode for e in found} == {"firearms", "abduct"}
+
+
+def test_phone_call_is_one_consult(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The two foreign ministers discussed the crisis in a telephone call.")
+    assert [(e.type, e.mode) for e in found] == [("CONSULT", "phone")]
+
+
+def test_plain_speech_is_not_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The spokesman said he was tired of the questions.") == []
+
+
+def test_denial_of_sending_troops(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The ministry denied that the army had sent troops to the border.")
+    assert [(e.type, e.status) for e in found] == [("MOBILIZE", "denied")]
