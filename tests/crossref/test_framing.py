@@ -254,3 +254,26 @@ def test_a_capital_for_its_state_is_not_a_naming_choice(corpus, story) -> None:
     ])
     rows = compute_framing(story, corpus, [], sides=Sides(), groups=GROUPS)
     assert not [r for r in rows if r.kind == "term" and r.key == "Veldoria"]
+
+
+def test_loaded_words_only_when_no_other_outlet_used_them() -> None:
+    texts = {
+        "North Star": "Officials slammed the plan. The minister called it a stunning blunder.",
+        "South Gazette": "Officials criticised the plan. The minister called it a blunder.",
+    }
+    arts = [Article(id=f"l{i}", source="", outlet=o, title=None, published=None, language="en",
+                    body=b) for i, (o, b) in enumerate(texts.items())]
+    story = Story(id="l", title="", article_ids=tuple(a.id for a in arts))
+    rows = [r for r in compute_framing(story, Corpus(articles=arts), [], sides=Sides(),
+                                       groups=GROUPS) if r.key == "loaded language"]
+    assert {(r.outlet, r.value) for r in rows} == {("North Star", "slammed"),
+                                                  ("North Star", "stunning")}
+    assert json.loads(rows[0].detail)["category"] in {"speech", "intensifier"}
+
+
+def test_divergence_ranks_referents_where_outlets_pick_different_names() -> None:
+    from rashomon.crossref.framing_terms import divergence
+    split = divergence({("A", "x"): 5, ("B", "y"): 5})
+    mixed = divergence({("A", "x"): 5, ("A", "y"): 5, ("B", "x"): 5, ("B", "y"): 5})
+    assert split == pytest.approx(1.0)
+    assert mixed == pytest.approx(0.0)

@@ -73,3 +73,37 @@ def test_seed_linking_floor_and_the_issue_checklist(seeds: Path) -> None:
             assert o.status == "correct", (g, o.predicted)
     # every one of the nine people appears, under one id, in the scored gold
     assert {o.gold.expected for o in scored} >= set(PEOPLE)
+
+
+def test_ecbplus_documents_are_rebuilt_with_gold_chains(tmp_path: Path) -> None:
+    from rashomon.eval import actors_ecb
+
+    folder = tmp_path / "ECB+" / "7"
+    folder.mkdir(parents=True)
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text(
+        "Topic,File,Sentence Number\n7,1ecbplus,0\n", encoding="utf-8")
+    (folder / "7_1ecbplus.xml").write_text(
+        '<Document doc_name="7_1ecbplus.xml">'
+        '<token t_id="1" sentence="0">Ada</token><token t_id="2" sentence="0">Brook</token>'
+        '<token t_id="3" sentence="0">said</token><token t_id="4" sentence="0">she</token>'
+        '<token t_id="5" sentence="0">left</token><token t_id="6" sentence="0">.</token>'
+        '<token t_id="7" sentence="1">Brook</token><token t_id="8" sentence="1">won</token>'
+        '<Markables><HUMAN_PART_PER m_id="1"><token_anchor t_id="1"/><token_anchor t_id="2"/>'
+        '</HUMAN_PART_PER><HUMAN_PART_PER m_id="2"><token_anchor t_id="4"/></HUMAN_PART_PER>'
+        '<HUMAN_PART_PER m_id="3"><token_anchor t_id="7"/></HUMAN_PART_PER></Markables>'
+        '<Relations><CROSS_DOC_COREF r_id="9" note="HUM1"><source m_id="1"/><source m_id="2"/>'
+        '<source m_id="3"/><target m_id="4"/></CROSS_DOC_COREF></Relations></Document>',
+        encoding="utf-8")
+    article, gold = actors_ecb.read(folder / "7_1ecbplus.xml",
+                                    actors_ecb._sentences(tmp_path))
+    assert article.body == "Ada Brook said she left.\nBrook won"
+    # the mention in sentence 1 is outside the annotated sentences
+    assert [(g.text, g.chain) for g in gold] == [("Ada Brook", "HUM1"), ("she", "HUM1")]
+
+
+def test_b_cubed_rewards_one_cluster_per_chain() -> None:
+    from rashomon.eval.actors_ecb import b_cubed
+
+    assert b_cubed(["a", "a", "b"], ["x", "x", "y"]) == (1.0, 1.0, 1.0)
+    p, r, _ = b_cubed(["a", "a", "b"], ["x", "y", "z"])
+    assert p == 1.0 and r == pytest.approx((0.5 + 0.5 + 1) / 3)

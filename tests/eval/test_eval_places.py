@@ -25,7 +25,7 @@ def _doc() -> gw.Document:
 
 def test_scorer_detection_and_geocoding() -> None:
     s = gw.score([_doc()])
-    p, r, f = s.prf("overlap")
+    p, r, _f = s.prf("overlap")
     assert (round(p, 3), round(r, 3)) == (round(2 / 3, 3), round(2 / 3, 3))
     assert s.n_coord == 2
     a, b = s.geo("a"), s.geo("b")
@@ -54,16 +54,16 @@ def test_loader_matches_the_published_counts() -> None:
 @pytest.mark.shared
 @pytest.mark.model
 def test_dev_subset_score_floor() -> None:
-    """First 30 dev articles: measured F1 80.0, end-to-end acc@161 64.5 % (variant b)."""
+    """First 20 dev articles: measured F1 82.4, end-to-end acc@161 67.9 % (variant b)."""
     if not GWN.exists():
         pytest.skip("GeoWebNews not available")
     from rashomon.eval.places import command, predict
 
-    docs = gw.load(GWN, "dev", 30)
+    docs = gw.load(GWN, "dev", 20)
     predict(docs)
     s = gw.score(docs)
-    assert s.prf("overlap")[2] >= 0.77
-    assert s.geo("b")["e2e"] >= 0.61
+    assert s.prf("overlap")[2] >= 0.80
+    assert s.geo("b")["e2e"] >= 0.65
     result = CliRunner().invoke(command, ["--data", str(GWN), "--split", "dev", "--limit", "2"])
     assert result.exit_code == 0, result.output
     assert "acc@161km" in result.output and "| overlap |" in result.output

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -166,3 +169,29 @@ def test_an_appositive_name_is_the_speaker_of_a_titled_subject(nlp: Language) ->
 def test_its_plus_a_body_names_the_possessing_state(nlp: Language) -> None:
     doc = _doc(nlp, "Armenia denied the report. Its defence ministry said no troops had moved.")
     assert _links(doc)["Its defence ministry"] == "ARM.ministry.defense"
+
+
+def test_objects_of_place_verbs_are_places(nlp: Language) -> None:
+    doc = _doc(nlp, "Sergey Lavrov will visit Ankara next week, and he urged Baku to talk.")
+    links = _links(doc)
+    assert "Ankara" not in links and links["Baku"] == "AZE"
+
+
+WORDS = ["Turkey", "Turkey's", "Ankara", "said", "he", "it", "the", "Azerbaijani", "forces",
+         "foreign", "minister", "ministry", "of", "Armenia", ",", ".", "in", "Lavrov", "Sergei",
+         "President", "its", "troops", "and", "[", "]", "’s", "Karabakh", "Mr.", "UN", "Security",
+         "Council", "National", "-", "backed", "ethnic", "Armenians", "the", "defence"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=30))
+def test_any_word_salad_gives_aligned_non_overlapping_mentions(nlp: Language,
+                                                               words: list[str]) -> None:
+    text = " ".join(words)
+    doc = _doc(nlp, text, published="2020-10-01")
+    spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start)
+    for a, b in pairwise(spans):
+        assert a.end <= b.start
+    for span in spans:
+        assert span._.actor_id in doc._.actors and span._.link
+        assert text[span.start_char:span.end_char] == span.text

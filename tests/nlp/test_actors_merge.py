@@ -31,3 +31,9 @@ def test_gazetteer_people_can_absorb_provisional_surnames() -> None:
     known = Actor(id="person.nikol_pashinyan", name="Nikol Pashinyan", kind="person")
     org = provisional("Pashinyan", "other")
     assert merge_provisional([short, known, org]) == {short.id: known.id}
+
+
+def test_name_suffixes_do_not_hide_the_surname() -> None:
+    short = provisional("Comeaux", "person")
+    full = provisional("Arcade Joseph Comeaux Jr.", "person")
+    assert merge_provisional([short, full]) == {short.id: full.id}

@@ -96,3 +96,16 @@ def test_component_uses_tense_and_publication_date(nlp) -> None:  # type: ignore
     undated = nlp(make_doc(nlp, Article(id="a2", source="t", outlet=None, title=None, published=None,
                                         language="en", body=text)))
     assert [s._.data["value"] for s in undated.spans["rashomon_dates"]] == [None, None]
+
+
+@pytest.mark.model
+def test_dateparser_reads_calendar_formats_the_rules_lack(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import make_doc
+    from rashomon.records import Article
+
+    text = "The decree was signed on 27.09.2020 and filed on 2019/03/05; the score was 3.5/10."
+    article = Article(id="a3", source="t", outlet=None, title=None, published="2020-09-30",
+                      language="en", body=text)
+    doc = nlp(make_doc(nlp, article))
+    got = {s.text: s._.data["value"] for s in doc.spans["rashomon_dates"]}
+    assert got == {"27.09.2020": "2020-09-27", "2019/03/05": "2019-03-05"}

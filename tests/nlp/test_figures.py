@@ -86,3 +86,13 @@ def test_figure_takes_the_date_of_its_sentence(nlp) -> None:  # type: ignore[no-
     got = figures(nlp, "Shelling killed 14 soldiers on Sunday, the army said.")
     assert [(f.value, f.unit, f.date) for f in got] == [(14, "military deaths", "2021-03-07")]
     assert got[0].claimed_by is not None and "army" in got[0].claimed_by.lower()
+
+
+@pytest.mark.model
+def test_tolls_and_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two people familiar with the talks said the deal was close. Casualties rose to 57, "
+            "the ministry said. The war claimed 30,000 lives.")
+    got = {f.text: f for f in figures(nlp, text)}
+    assert "Two people" not in got  # who speaks is not a claim
+    assert got["57"].unit == "casualties" and "ministry" in (got["57"].claimed_by or "")
+    assert got["30,000 lives"].unit == "deaths" and got["30,000 lives"].claimed_by is None

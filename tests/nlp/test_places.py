@@ -106,6 +106,34 @@ def test_person_name_containing_a_place_is_not_a_place() -> None:
     assert list(doc.spans[SPANS_KEY]) == []
 
 
+def test_town_before_its_state_is_found_even_if_the_model_missed_it() -> None:
+    from rashomon.nlp.places_detect import detect
+
+    gaz = tiny()
+    # "MOSCOW , Idaho ( AP )" — a dateline; the model only saw Idaho.
+    doc = _doc(["MOSCOW", ",", "Idaho", "(", "AP", ")"], heads=[0, 0, 0, 0, 0, 0],
+               deps=["ROOT", "punct", "appos", "punct", "appos", "punct"],
+               tags=["NNP", ",", "NNP", "-LRB-", "NNP", "-RRB-"],
+               pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT"],
+               ents=["O", "O", "B-GPE", "O", "B-ORG", "O"])
+    gaz.matchable.discard("Moscow")  # not findable on its own
+    found = [(f.start, f.end) for f in detect(doc, gaz)]
+    assert found == [(0, 1), (2, 3)]
+
+
+def test_possessor_and_subject_roles() -> None:
+    # "Russia 's position hardened ." vs "Russia 's north froze ."
+    for noun, role in (("position", "metonym"), ("north", "literal")):
+        doc = _doc(["Russia", "'s", noun, "changed", "."], heads=[2, 0, 3, 3, 3],
+                   deps=["poss", "case", "nsubj", "ROOT", "punct"],
+                   tags=["NNP", "POS", "NN", "VBD", "."],
+                   pos=["PROPN", "PART", "NOUN", "VERB", "PUNCT"],
+                   ents=["B-GPE", "O", "O", "O", "O"])
+        doc._.article_id = "a3"
+        PlaceFinder(gazetteer=tiny())(doc)
+        assert doc.spans[SPANS_KEY][0]._.data["role"] == role, noun
+
+
 # -- with the model and the full gazetteer ------------------------------------------
 @pytest.fixture(scope="module")
 def nlp_places():  # type: ignore[no-untyped-def]

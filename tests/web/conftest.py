@@ -206,6 +206,12 @@ def build_records() -> dict[str, list[Any]]:
                 value="Varden", score=1.5),
         Framing(id="f4", story_id="s1", outlet=EVIL_OUTLET, kind="term", key="x",
                 value=XSS_SCRIPT, score=0.5),
+        Framing(id="f5", story_id="s1", outlet="Northern Ledger", kind="voice", key="Lorin",
+                value="Mara Voss", score=1.0),
+        Framing(id="f6", story_id="s1", outlet="Harbor Times", kind="omission",
+                key="Varden shelled Kestrel", value="c1", score=3.0),
+        Framing(id="f7", story_id="s1", outlet="Valley Courier", kind="alignment",
+                key="balanced", value="balanced", score=0.1),
     ]
     return {"articles": arts, "actors": actors, "mentions": mentions, "quotes": quotes,
             "events": events, "figures": figures, "places": places, "dates": dates,

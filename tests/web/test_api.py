@@ -79,6 +79,7 @@ def test_filters_by_story_outlet_actor_type_and_dates(client: TestClient) -> Non
     assert total("figures", actor="A-LORIN") == 2
     assert total("contradictions", story="s1", type="denial") == 1
     assert total("framing", story="s1", outlet=EVIL_OUTLET) == 1
+    assert total("framing", story="s1", type="alignment") == 3
     # A value shaped like SQL is just a value.
     assert total("quotes", outlet="x' OR '1'='1") == 0
 

@@ -98,6 +98,8 @@ def test_story_page_sections_render_with_counts(client: TestClient) -> None:
         int(re.search(r'data-countries="(\d+)"', html).group(1)) > 0
     assert 'data-nodes="2" data-edges="4"' in html
     assert 'data-claims="2"' in html and html.count('class="stance s-') >= 5
+    assert "Leaves out" in html and "reported by 3 other outlets" in html
+    assert 'Mara Voss <span class="muted">×1</span> <span class="side">Lorin</span>' in html
 
 
 def test_empty_story_shows_empty_states(tmp_path: Path) -> None:
@@ -118,9 +120,18 @@ def test_stories_and_search_pages(client: TestClient) -> None:
     html = client.get("/").text
     assert "Shelling of Kestrel" in html and "Harbour festival" in html
     assert '<span class="side">Lorin</span>' in html
+    assert '<span class="side">balanced</span>' not in html  # not a side
     found = client.get("/search", params={"q": "repelled"}).text
     assert "Ivo Brandt" in found and "Our troops repelled" in found
     _no_live_markup(client.get("/search", params={"q": "comments"}).text)
+
+
+def test_report_download_route(client: TestClient) -> None:
+    resp = client.get("/story/s1/report.html")
+    assert resp.status_code == 200
+    assert resp.headers["content-disposition"] == \
+        'attachment; filename="rashomon-story-s1.html"'
+    assert 'id="art-' in resp.text
 
 
 def _hash(text: str) -> str:

@@ -32,6 +32,17 @@ def story_page(request: Request, story_id: IdPath) -> str:
     return render.story_page(view)
 
 
+@router.get("/story/{story_id}/report.html", response_class=HTMLResponse)
+def story_report(request: Request, story_id: IdPath) -> Response:
+    """The self-contained report file, as a download (same as `rashomon report`)."""
+    with request.app.state.db.connect() as reader:
+        view = views.story(reader, story_id)
+        articles = [views.article(reader, a["id"]) for a in view["articles"]]
+    safe = re.sub(r"[^\w.-]", "_", story_id)
+    return HTMLResponse(render.report(view, articles), headers={
+        "Content-Disposition": f'attachment; filename="rashomon-story-{safe}.html"'})
+
+
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(
     request: Request, article_id: IdPath,

@@ -6,7 +6,9 @@ the self-contained report, so the three never disagree.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from datetime import date
 from typing import Any
 
 from rashomon.api import queries
@@ -153,20 +155,43 @@ def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
     return {"outlets": outlets, "rows": rows}
 
 
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def day_of(value: Any) -> str | None:
+    """A TIMEX3-ish date value as a calendar day (YYYY-MM-DD), or None.
+
+    Months and years map to their first day, ISO weeks to their Monday; durations,
+    sets and unresolved values (``P10Y``, ``XXXX-06``) have no day.
+    """
+    text = str(value or "")
+    try:
+        if m := _WEEK.match(text):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+        if m := _DAY.match(text):
+            return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
 def _timeline(events: list[Row]) -> list[Row]:
     out = []
     for e in events:
-        date = e.get("date")
-        dated = bool(date and len(str(date)) >= 4 and str(date)[:4].isdigit())
+        day = day_of(e.get("date"))
+        shown = day or day_of(e.get("published"))
+        if not shown:
+            continue
         out.append({
             "id": e["id"], "article_id": e["article_id"], "outlet": e.get("outlet"),
-            "date": str(date)[:10] if dated else e.get("published"),
-            "dated": dated, "type": e.get("type"), "quad": quad(e),
+            "date": shown, "dated": day is not None, "value": e.get("date"),
+            "type": e.get("type"), "quad": quad(e),
             "status": e.get("status"), "source": e.get("source"), "target": e.get("target"),
             "sentence": e.get("sentence"), "start": e.get("start"), "end": e.get("end"),
         })
-    out = [t for t in out if t["date"]]
-    out.sort(key=lambda t: (t["date"], t["type"] or ""))
+    # Within a day, group by quad class so a busy day reads as a stacked bar.
+    out.sort(key=lambda t: (t["date"], t["quad"] or 0, t["type"] or ""))
     return out
 
 
@@ -203,7 +228,13 @@ def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
     return {"events": pts, "places": list(seen.values())}
 
 
-def _network(events: list[Row]) -> dict[str, list[Row]]:
+def _network(events: list[Row], max_nodes: int = 40, max_edges: int = 60) -> dict[str, Any]:
+    """Who acts on whom: one edge per (source, target, event type), weighted by count.
+
+    Large stories keep the ``max_nodes`` most active actors and the ``max_edges``
+    heaviest edges among them, so the drawing stays readable; totals say how many
+    there were.
+    """
     names: dict[str, str] = {}
     weights: Counter[tuple[str, str, str]] = Counter()
     for e in events:
@@ -215,11 +246,20 @@ def _network(events: list[Row]) -> dict[str, list[Row]]:
             for t in tgts:
                 if s != t:
                     weights[(s, t, e.get("type") or "?")] += 1
-    used = {n for (s, t, _) in weights for n in (s, t)}
-    nodes = [{"id": k, "name": names[k]} for k in names if k in used]
+    degree: Counter[str] = Counter()
+    for (s, t, _), w in weights.items():
+        degree[s] += w
+        degree[t] += w
+    keep = {n for n, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]}
+    kept = sorted(((k, w) for k, w in weights.items() if k[0] in keep and k[1] in keep),
+                  key=lambda kw: (-kw[1], kw[0]))[:max_edges]
+    used = {n for (s, t, _), _ in kept for n in (s, t)}
+    nodes = [{"id": k, "name": names[k], "degree": degree[k]}
+             for k in sorted(used, key=lambda n: (-degree[n], n))]
     edges = [{"source": s, "target": t, "type": ty, "weight": w, "quad": QUAD_OF_TYPE.get(ty)}
-             for (s, t, ty), w in sorted(weights.items())]
-    return {"nodes": nodes, "edges": edges}
+             for (s, t, ty), w in sorted(kept)]
+    return {"nodes": nodes, "edges": edges, "total_nodes": len(degree),
+            "total_edges": len(weights)}
 
 
 def _ends(e: Row, side: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ source. Kept lines are joined with blank lines: one paragraph per line.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from rashomon.clean.boilerplate import (
@@ -154,7 +155,9 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
         raise InputError(Errors.R101.format(source=raw.source))
     if len(body) > limits.max_article:
         warnings.append(InputError(Errors.R014.format(source=raw.source, size=len(body), limit=limits.max_article)))
-        body = body[: limits.max_article]
+        body = body[: limits.max_article].rstrip()
+        cut = len(body)
+        segments = [dataclasses.replace(g, length=min(g.length, cut - g.start)) for g in segments if g.start < cut]
     language = raw.language or detect_language(body)
     if language not in (None, "en"):
         warnings.append(InputError(Errors.R102.format(source=raw.source, lang=language)))

@@ -23,6 +23,7 @@ Docs: ``docs/framing.md``.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 
 from rashomon.crossref.corpus import Corpus
@@ -40,20 +41,20 @@ from rashomon.crossref.framing_voices import alignment, omissions, voices
 from rashomon.crossref.framing_words import distinctive_vocabulary, tokenize
 from rashomon.records import Claim, Framing, Story
 
-_background: tuple[tuple[int, int, str], Counter[str]] | None = None
+_background: tuple[weakref.ref[Corpus], int, Counter[str]] | None = None
 
 
 def _corpus_background(corpus: Corpus) -> Counter[str]:
     """Corpus-wide word counts, computed once per corpus (stories share the prior)."""
     global _background
-    first = corpus.articles[0].id if corpus.articles else ""
-    key = (id(corpus), len(corpus.articles), first)
-    if _background is None or _background[0] != key:
+    if _background is None or _background[0]() is not corpus or _background[1] != len(
+        corpus.articles
+    ):
         counts: Counter[str] = Counter()
         for article in corpus.articles:
             counts.update(tokenize(article.body))
-        _background = (key, counts)
-    return _background[1]
+        _background = (weakref.ref(corpus), len(corpus.articles), counts)
+    return _background[2]
 
 
 def compute_framing(
@@ -86,7 +87,15 @@ def compute_framing(
     rows += voice_rows
     rows += omissions(view, claims)
     rows += alignment(view, voice_rows, terms, sides)
-    return rows
+    # Two referents can share a display name (two actors called alike): keep the
+    # first row per id so the store's primary key holds.
+    seen: set[str] = set()
+    unique = []
+    for row in rows:
+        if row.id not in seen:
+            seen.add(row.id)
+            unique.append(row)
+    return unique
 
 
 __all__ = ["Sides", "compute_framing", "load_lexicon", "load_sides"]

@@ -36,6 +36,7 @@ class TermGroup:
     variants: tuple[Variant, ...]
     pattern: re.Pattern[str]  # one named group per variant: v0, v1, ...
     note: str | None = None
+    forms: tuple[tuple[str, ...], ...] = ()  # the raw forms of each variant, for indexing
 
     def find(self, text: str) -> list[tuple[Variant, int, int]]:
         """Every naming choice in ``text`` as (variant, start, end)."""
@@ -66,15 +67,18 @@ class Sides:
 def form_regex(form: str, inline_flag: bool = True) -> str:
     """One surface form as a regex fragment (documented in framing_terms.yaml).
 
+    A "*" ending any word of the form matches any ending of that word ("lash* out").
     With ``inline_flag`` False the fragment is left case-sensitive, for callers that
-    compile a whole alternation with ``re.IGNORECASE`` (much faster than inline flags).
+    compile a whole alternation with ``re.IGNORECASE``.
     """
     if form.startswith("re:"):
         return form[3:]
-    stem = form.removesuffix("*")
-    body = r"\s+".join(re.escape(word) for word in stem.split())
-    tail = r"[\w-]*" if form.endswith("*") else ""
-    return rf"(?i:\b{body}{tail}\b)" if inline_flag else rf"\b{body}{tail}\b"
+    words = [
+        re.escape(word.removesuffix("*")) + (r"[\w-]*" if word.endswith("*") else "")
+        for word in form.split()
+    ]
+    body = r"\s+".join(words)
+    return rf"(?i:\b{body}\b)" if inline_flag else rf"\b{body}\b"
 
 
 def _compile_group(raw: dict[str, Any], source: str) -> TermGroup:
@@ -82,17 +86,20 @@ def _compile_group(raw: dict[str, Any], source: str) -> TermGroup:
         key = str(raw["key"])
         variants: list[Variant] = []
         parts: list[str] = []
+        raw_forms: list[tuple[str, ...]] = []
         for index, item in enumerate(raw["variants"]):
             variants.append(Variant(str(item["label"]), tuple(item.get("used_by") or ())))
             # Longest forms first, so "foreign fighters" beats "fighters" inside one variant.
             forms = sorted((str(f) for f in item["forms"]), key=len, reverse=True)
+            raw_forms.append(tuple(forms))
             parts.append(f"(?P<v{index}>" + "|".join(form_regex(f) for f in forms) + ")")
         # Across variants, the first variant that matches at a position wins: list the
         # more specific variants first (documented in framing_terms.yaml).
         pattern = re.compile("|".join(parts))
     except (KeyError, TypeError, re.error) as exc:
         raise ConfigError(Errors.R404.format(name=source, reason=f"bad term group: {exc}")) from exc
-    return TermGroup(key=key, variants=tuple(variants), pattern=pattern, note=raw.get("note"))
+    return TermGroup(key=key, variants=tuple(variants), pattern=pattern, note=raw.get("note"),
+                     forms=tuple(raw_forms))
 
 
 def _read_yaml(path: Path) -> Any:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rashomon.crossref.framing_lexicon import form_regex
+from rashomon.crossref.framing_index import PhraseIndex, longest_first
 from rashomon.crossref.framing_view import StoryView, evidence
 from rashomon.errors import ConfigError, Errors
 from rashomon.records import Framing
@@ -46,21 +46,21 @@ def words_of(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class LoadedLexicon:
-    """Compiled loaded-language lexicon: one regex over every form, plus excluded words."""
+    """Compiled loaded-language lexicon: a phrase index whose payload is the category."""
 
-    pattern: re.Pattern[str]  # group "f<i>" is form i; forms sorted longest first
-    category_of: tuple[str, ...]  # the category of form i
+    index: PhraseIndex
     excluded: frozenset[str] = frozenset()
 
     @property
     def categories(self) -> frozenset[str]:
-        return frozenset(self.category_of)
+        entries = [*self.index.exact.values(), *self.index.stems.values()]
+        return frozenset(str(e.payload) for group in entries for e in group)
 
     def find(
         self, text: str, categories: Iterable[str] | None = None,
         others: set[str] | None = None,
     ) -> list[LoadedHit]:
-        """Loaded words in ``text``; where two forms overlap, the longer one.
+        """Loaded words in ``text``; where two forms overlap, the leftmost, then longest.
 
         Args:
             text: the text to search.
@@ -71,17 +71,16 @@ class LoadedLexicon:
         """
         wanted = set(categories) if categories is not None else None
         hits = []
-        # One pass of one regex: ~7x faster than a regex per category on BASIL.
-        for m in self.pattern.finditer(text):
-            category = self.category_of[int((m.lastgroup or "f0")[1:])]
-            found = m.group(0)
-            if wanted is not None and category not in wanted:
-                continue
+        for start, end, category in longest_first(
+            (s, e, 0, c) for s, e, c in self.index.matches(text)
+            if wanted is None or c in wanted
+        ):
+            found = text[start:end]
             if " ".join(found.lower().split()) in self.excluded:
                 continue
             if others and words_of(found) <= others:
                 continue
-            hits.append(LoadedHit(m.start(), m.end(), found, category))
+            hits.append(LoadedHit(start, end, found, str(category)))
         return hits
 
 
@@ -101,17 +100,11 @@ def parse_loaded(lines: Iterable[str], source: str = "<data>") -> dict[str, list
 
 
 def compile_loaded(forms: dict[str, list[str]]) -> LoadedLexicon:
-    """One regex over all categories' forms, longest first (so "took a swipe" beats "swipe")."""
+    """Index the forms by their first word; ``exclude`` forms become the stop list."""
     excluded = frozenset(" ".join(f.lower().split()) for f in forms.get(EXCLUDE, ()))
-    pairs = sorted(
-        {(form, category) for category, items in forms.items() if category != EXCLUDE
-         for form in items},
-        key=lambda fc: (-len(fc[0].rstrip("*")), fc),
-    )
-    body = "|".join(f"(?P<f{i}>{form_regex(form, inline_flag=False)})"
-                    for i, (form, _) in enumerate(pairs))
-    pattern = re.compile(body or r"(?!x)x", re.IGNORECASE)
-    return LoadedLexicon(pattern, tuple(c for _, c in pairs), excluded)
+    entries = [(form, category) for category, items in forms.items() if category != EXCLUDE
+               for form in dict.fromkeys(items)]
+    return LoadedLexicon(PhraseIndex(entries), excluded)
 
 
 @lru_cache(maxsize=4)

@@ -8,14 +8,18 @@ more names for it; each row is one (outlet, name) with its count.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz
 
+from rashomon.crossref.framing_index import PhraseIndex, longest_first
 from rashomon.crossref.framing_lexicon import TermGroup
 from rashomon.crossref.framing_view import StoryView, evidence
 from rashomon.records import Framing
@@ -29,27 +33,65 @@ _TITLE = re.compile(r"^(?:the|mr|mrs|ms|dr|president|minister|prime minister)\.?
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+def divergence(counts: dict[tuple[str, str], int]) -> float:
+    """Mutual information (bits) between outlet and name: 0 when every outlet mixes
+    the names alike, higher when outlets pick different names. Ranks referents."""
+    total = sum(counts.values())
+    if not total:
+        return 0.0
+    by_outlet: Counter[str] = Counter()
+    by_name: Counter[str] = Counter()
+    for (outlet, name), n in counts.items():
+        by_outlet[outlet] += n
+        by_name[name] += n
+    return round(sum(
+        n / total * math.log2(n * total / (by_outlet[o] * by_name[v]))
+        for (o, v), n in counts.items() if n
+    ), 4)
+
+
+@lru_cache(maxsize=8)
+def term_index(groups: tuple[TermGroup, ...]) -> PhraseIndex:
+    """One index over every group's forms; payload (group index, variant index)."""
+    return PhraseIndex(
+        (form, (g, v))
+        for g, group in enumerate(groups)
+        for v, forms in enumerate(group.forms)
+        for form in forms
+    )
+
+
 def lexicon_terms(view: StoryView, groups: Iterable[TermGroup]) -> list[Framing]:
     """Rows for every lexicon group the story names in two or more ways."""
+    groups = tuple(groups)
+    index = term_index(groups)
+    found_by_group: dict[int, dict[tuple[str, str], list[tuple[str, int, int]]]] = defaultdict(
+        lambda: defaultdict(list))
+    for article in view.articles:
+        outlet = view.outlet_of[article.id]
+        per_group: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+        for start, end, payload in index.matches(article.body):
+            g, v = cast(tuple[int, int], payload)
+            per_group[g].append((start, end, v, v))
+        for g, candidates in per_group.items():
+            for start, end, rank in longest_first(candidates):
+                label = groups[g].variants[cast(int, rank)].label
+                found_by_group[g][(outlet, label)].append((article.id, start, end))
     rows: list[Framing] = []
-    for group in groups:
-        hits: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)
-        used_by: dict[str, tuple[str, ...]] = {}
-        for article in view.articles:
-            outlet = view.outlet_of[article.id]
-            for variant, start, end in group.find(article.body):
-                hits[(outlet, variant.label)].append((article.id, start, end))
-                used_by[variant.label] = variant.used_by
+    for g, group in enumerate(groups):
+        hits = found_by_group.get(g, {})
+        used_by = {v.label: v.used_by for v in group.variants}
         if len({label for _, label in hits}) < 2:
             continue
         totals: Counter[str] = Counter()
         for (outlet, _), found in hits.items():
             totals[outlet] += len(found)
+        spread = divergence({k: len(v) for k, v in hits.items()})
         for (outlet, label), found in sorted(hits.items()):
             extra = {"used_by": list(used_by[label])} if used_by[label] else {}
             rows.append(view.framing(
                 "term", outlet, group.key, label, len(found), source="lexicon",
-                share=round(len(found) / totals[outlet], 3),
+                share=round(len(found) / totals[outlet], 3), divergence=spread,
                 articles=dict(Counter(a for a, _, _ in found)), evidence=evidence(found),
                 **extra,
             ))
@@ -121,10 +163,11 @@ def _discovered(
     if len(outlets) < 2 or all(users[name] == outlets for name in users):
         return []
     rows = []
+    spread = divergence({k: len(v) for k, v in per.items()})
     for (outlet, name), found in sorted(per.items()):
         label = display[name].most_common(1)[0][0]
         rows.append(view.framing(
-            "term", outlet, key, label, len(found), source=source,
+            "term", outlet, key, label, len(found), source=source, divergence=spread,
             articles=dict(Counter(a for a, _, _ in found)), evidence=evidence(found),
         ))
     return rows
@@ -138,21 +181,20 @@ def _covered(rows: list[Framing], groups: Iterable[TermGroup]) -> bool:
 def discovered_terms(view: StoryView, groups: Iterable[TermGroup]) -> list[Framing]:
     """Naming variants found through actor links and place resolution."""
     groups = list(groups)
-    ids = set(view.outlet_of)
-    cities = {p.text.lower() for p in view.corpus.places if p.feature == "city"}
+    cities = view.index.cities
     by_actor: dict[str, list[tuple[str, str, str, int, int]]] = defaultdict(list)
-    for mention in view.corpus.mentions:
+    for mention in view.records("mentions"):
         if mention.link == "metonym" and mention.text.lower() in cities:
             continue
-        if mention.article_id in ids and mention.link not in SKIP_LINKS:
+        if mention.link not in SKIP_LINKS:
             by_actor[mention.actor_id].append((
                 mention.article_id, mention.text, view.outlet_of[mention.article_id],
                 mention.start, mention.end,
             ))
     by_place: dict[str, list[tuple[str, str, str, int, int]]] = defaultdict(list)
     place_name: dict[str, str] = {}
-    for place in view.corpus.places:
-        if place.article_id not in ids or not (place.geonameid or place.name):
+    for place in view.records("places"):
+        if not (place.geonameid or place.name):
             continue
         ref = str(place.geonameid or place.name)
         place_name.setdefault(ref, place.name or place.text)
@@ -175,4 +217,4 @@ def discovered_terms(view: StoryView, groups: Iterable[TermGroup]) -> list[Frami
     return rows
 
 
-__all__ = ["discovered_terms", "lexicon_terms"]
+__all__ = ["discovered_terms", "divergence", "lexicon_terms"]

@@ -76,14 +76,11 @@ def side_of_actor(actor: Actor | None, actors: dict[str, Actor], sides: Sides) -
 
 def voices(view: StoryView, sides: Sides) -> list[Framing]:
     """One row per (outlet, side, speaker): how many of the outlet's quotes that speaker has."""
-    ids = set(view.outlet_of)
     actors = view.corpus.actors
     hits: dict[tuple[str, str, str], list[tuple[str, int, int]]] = defaultdict(list)
     totals: Counter[str] = Counter()
     unresolved: dict[str, Counter[str]] = defaultdict(Counter)
-    for quote in view.corpus.quotes:
-        if quote.article_id not in ids:
-            continue
+    for quote in view.records("quotes"):
         outlet = view.outlet_of[quote.article_id]
         actor = actors.get(quote.speaker_id) if quote.speaker_id else None
         # Speakers the linker did not resolve are pooled: their raw words ("both sides",

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS  # a word list; loads no model
+
 from rashomon.crossref.framing_view import StoryView
 from rashomon.records import Framing
 
@@ -91,8 +93,11 @@ def distinctive_vocabulary(
     for outlet, counts in per_outlet.items():
         rest = story_counts - counts
         scores = log_odds_z(counts, rest, background, alpha0)
+        # Function words are scored (they are part of the model) but not shown: "if"
+        # or "we" being over-used says little a reader can act on.
         ranked = sorted(
-            (w for w, z in scores.items() if z >= MIN_Z and counts[w] >= MIN_COUNT),
+            (w for w, z in scores.items()
+             if z >= MIN_Z and counts[w] >= MIN_COUNT and w not in STOP_WORDS),
             key=lambda w: (-scores[w], w),
         )
         for word in ranked[:top_k]:

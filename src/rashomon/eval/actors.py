@@ -218,7 +218,8 @@ def evaluate(name: str, data: Path | None = None, gold: Path | None = None,
 
 
 @click.command("actors")
-@click.option("--set", "sets", type=click.Choice(sorted([*SETS, "newswcl50"])), multiple=True,
+@click.option("--set", "sets", type=click.Choice(sorted([*SETS, "newswcl50", "ecbplus"])),
+              multiple=True,
               help="Gold set(s) to score (default: every set whose articles are present).")
 @click.option("--data", type=click.Path(path_type=Path), default=None,
               help="Folder of the articles (default: the set's own).")
@@ -227,26 +228,35 @@ def evaluate(name: str, data: Path | None = None, gold: Path | None = None,
 @click.option("--actors", "extra", multiple=True, help="Extra actor file(s) for the gazetteer.")
 @click.option("--show", type=int, default=-1, show_default=True,
               help="How many misses to list (-1: all).")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="test",
+              show_default=True, help="ecbplus only: dev = first five topics, test = the rest.")
 def command(sets: tuple[str, ...], data: Path | None, gold: Path | None,
-            extra: tuple[str, ...], show: int) -> None:
+            extra: tuple[str, ...], show: int, split: str) -> None:
     """Score actor linking (accuracy and misses) on the seeds and the demo corpus.
 
     With ``--set newswcl50``: a held-out check on NewsWCL50's mention phrases
     (country precision/coverage, person purity), see ``rashomon.eval.actors_wcl``.
+    With ``--set ecbplus``: B³ of actor ids against ECB+ participant chains (real
+    articles, several minutes for the test split), see ``rashomon.eval.actors_ecb``.
 
     \b
     Example:
       rashomon eval actors --set seeds
       rashomon eval actors --set demo --show 10
       rashomon eval actors --set newswcl50
+      rashomon eval actors --set ecbplus --split dev
     """
-    from rashomon.eval import actors_wcl
+    from rashomon.eval import actors_ecb, actors_wcl
 
     chosen = list(sets) or [s for s, (d, _) in SETS.items() if d.exists()]
     if not sets and actors_wcl.DEFAULT_DATA.exists():
         chosen.append("newswcl50")
     for name in chosen:
         t0 = time.time()
+        if name == "ecbplus":
+            actors_ecb.report(actors_ecb.score(data or actors_ecb.DEFAULT_DATA, split), click.echo)
+            click.echo(f"  ({time.time() - t0:.1f} s)")
+            continue
         if name == "newswcl50":
             actors_wcl.report(actors_wcl.score(actors_wcl.load(data or actors_wcl.DEFAULT_DATA)),
                               show if show >= 0 else 20, click.echo)

@@ -111,9 +111,9 @@ class Scores:
         return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
     def geo(self, variant: str = "b", with_gid: bool = False) -> dict[str, float]:
+        """acc@161 km, median/mean error, resolved count and end-to-end share."""
         rows = [r for r in self.rows if r[0].gid] if with_gid else self.rows
-        k = 3 if variant == "b" else 2
-        ds = [r[k] for r in rows]
+        ds = [r[3] if variant == "b" else r[2] for r in rows]
         if not ds:
             return {"n": 0, "resolved": 0, "acc161": 0.0, "median": 0.0, "mean": 0.0, "e2e": 0.0}
         ok = sum(d <= 161 for d in ds)

@@ -63,7 +63,7 @@ class GoldSentence:
     events: tuple[GoldEvent, ...]
     set: str
     split: str
-    pred: list["PredEvent"] = field(default_factory=list)
+    pred: list[PredEvent] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,12 @@ def _plover_actor(a: dict) -> GoldActor:  # type: ignore[type-arg]
     return GoldActor(country, None if sector == "***" else sector, a.get("actorText"))
 
 
+def _actors(record: dict, key: str) -> tuple[GoldActor, ...]:  # type: ignore[type-arg]
+    value = record.get(key) or []  # a list, a dict, or "" when absent
+    value = [value] if isinstance(value, dict) else value
+    return tuple(_plover_actor(a) for a in value if isinstance(a, dict))
+
+
 def load_plover(folder: Path) -> list[GoldSentence]:
     """The 322 PLOVER GSR sentences, one gold event each."""
     records = json.loads(_need(folder / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
@@ -123,12 +129,8 @@ def load_plover(folder: Path) -> list[GoldSentence]:
     for r in records:
         if r.get("event") in {None, "DOCUMENT"} or not r.get("text"):
             continue
-        def actors(key: str) -> tuple[GoldActor, ...]:
-            value = r.get(key) or []
-            value = [value] if isinstance(value, dict) else value
-            return tuple(_plover_actor(a) for a in value if isinstance(a, dict))
-        event = GoldEvent(RENAME.get(r["event"], r["event"]), actors("source"), actors("target"),
-                          r.get("mode") or None)
+        event = GoldEvent(RENAME.get(r["event"], r["event"]), _actors(r, "source"),
+                          _actors(r, "target"), r.get("mode") or None)
         out.append(GoldSentence(r["id"], r["text"], (event,), PLOVER_DIR, split_of(r["id"])))
     return out
 

@@ -204,13 +204,13 @@ def score(docs: list[Document]) -> dict[tuple[str, str], object]:
         for role in ("speaker", "cue"):
             n = ok = 0
             for doc in docs:
-                preds = [(alnum_set(doc.text, p.content), p) for p in doc.pred]
+                scored = [(alnum_set(doc.text, p.content), p) for p in doc.pred]
                 for g in doc.gold:
                     ref = g.source if role == "speaker" else g.cue
                     if (subset == "direct" and not g.direct) or not ref:
                         continue
                     gs = alnum_set(doc.text, g.content)
-                    best = max(preds, key=lambda x: len(x[0] & gs), default=None)
+                    best = max(scored, key=lambda x: len(x[0] & gs), default=None)
                     if best is None or not best[0] & gs:
                         continue
                     n += 1

@@ -1,12 +1,12 @@
 """WARC / WARC.gz: HTML response records go through the HTML reader.
 
-Decompression is bounded (``Limits.max_decompressed``) so a zip bomb becomes a
-failure, and a truncated archive keeps the records read before the damage.
+Record content is bounded (``Limits.max_decompressed`` over the whole archive,
+``Limits.max_bytes`` per record) so a zip bomb becomes a failure, and a truncated
+archive keeps the records read before the damage.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -16,24 +16,6 @@ from rashomon.errors import Errors, InputError
 from rashomon.ingest import register
 from rashomon.ingest.base import ReadResult, decode_text
 from rashomon.ingest.html import extract_html
-
-
-class _Bounded(io.RawIOBase):
-    """A file wrapper that counts bytes read and stops past a limit."""
-
-    def __init__(self, fh: io.BufferedReader, limit: int) -> None:
-        self.fh, self.limit, self.count = fh, limit, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b):  # type: ignore[no-untyped-def]
-        data = self.fh.read(len(b))
-        self.count += len(data)
-        if self.count > self.limit:
-            raise OverflowError
-        b[: len(data)] = data
-        return len(data)
 
 
 @register("warc", (".warc", ".warc.gz"))
@@ -50,9 +32,14 @@ def read(path: Path, source: str, limits: Limits) -> ReadResult:
         fh.close()
         raise InputError(Errors.R004.format(source=source, size=size, limit=limits.max_bytes))
     n = 0
+    inflated = 0  # bytes of record content read so far: bounds a zip bomb's cost
     with fh:
         try:
             for record in ArchiveIterator(fh):
+                inflated += record.length or 0
+                if inflated > limits.max_decompressed:
+                    yield InputError(Errors.R012.format(source=source, limit=limits.max_decompressed))
+                    return
                 if record.rec_type != "response":
                     continue
                 ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
@@ -72,11 +59,6 @@ def read(path: Path, source: str, limits: Limits) -> ReadResult:
                     yield extract_html(decode_text(body, rec_source), rec_source, url=url, reader="warc")
                 except InputError as exc:
                     yield exc
-                if fh.tell() > limits.max_decompressed:
-                    yield InputError(Errors.R012.format(source=source, limit=limits.max_decompressed))
-                    return
-        except OverflowError:
-            yield InputError(Errors.R012.format(source=source, limit=limits.max_decompressed))
         except Exception as exc:  # warcio/zlib raise many kinds on damaged archives
             yield InputError(Errors.R008.format(source=source, reason=f"{type(exc).__name__}: {exc}"[:200]))
     if n == 0:

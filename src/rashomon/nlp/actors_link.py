@@ -23,7 +23,7 @@ from rashomon.nlp.actors_match import (
     org_kind,
     provisional,
 )
-from rashomon.nlp.gazetteer import Term, normalize
+from rashomon.nlp.gazetteer import Term, normalize, surname
 from rashomon.records import Actor
 
 _TYPE_ORDER = {"body": 0, "military": 1, "civilians": 2, "self": 3, "role": 4, "description": 5}
@@ -118,9 +118,9 @@ def find_mentions(m: ActorMatcher, doc: Doc
             actor = m.actor_of(ref)
             text = doc[ref.start:ref.end].text
             link = "gazetteer" if text in (actor.name, f"the {actor.name}") else "alias"
-            data: dict[str, object] = {"locative": not is_agentive(doc, ref.start, ref.end)}
+            data: dict[str, object] = {"locative": not is_agentive(doc, ref.start, ref.end, m.place_verbs)}
             cands.append(Candidate(ref.start, ref.end, actor, link, 2, data))
-        elif ref.type == "METONYM" and is_agentive(doc, ref.start, ref.end):
+        elif ref.type == "METONYM" and is_agentive(doc, ref.start, ref.end, m.place_verbs):
             cands.append(Candidate(ref.start, ref.end, m.actor_of(ref), "metonym", 2))
         elif ref.type == "PEOPLE":
             state = m.actor_of(ref)
@@ -321,7 +321,7 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")]
     # full names first so that a later (or earlier) bare surname can join them
     ents.sort(key=lambda e: (-len(e), e.start))
-    local: dict[str, Actor] = {normalize(c.actor.name).split()[-1]: c.actor
+    local: dict[str, Actor] = {surname(c.actor.name): c.actor
                                for c in cands if c.actor.kind == "person" and c.actor.name}
     named = {c.actor.id for c in cands}
     out: list[Candidate] = []
@@ -359,10 +359,36 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
                 actor = provisional(text, kind, sectors)
             link = "provisional"
         if actor.kind == "person" and len(span) > 1:
-            local.setdefault(normalize(actor.name).split()[-1], actor)
-            local.setdefault(normalize(text).split()[-1], actor)
+            local.setdefault(surname(actor.name), actor)
+            local.setdefault(surname(text), actor)
         out.append(Candidate(span.start, span.end, actor, link, 1))
         taken.update(range(span.start, span.end))
+    out += _repeats(doc, out, local, taken)
+    return out
+
+
+def _repeats(doc: Doc, found: list[Candidate], local: dict[str, Actor], taken: set[int]
+             ) -> list[Candidate]:
+    """Other occurrences of names found once: the model tags a name in one sentence and
+    misses it in the next ("Lindsay Lohan ... Lohan's lawyer")."""
+    names = {doc[c.start:c.end].text: c.actor for c in found if c.link == "provisional"
+             and c.end - c.start > 1}
+    out = []
+    for text, actor in names.items():
+        start = doc.text.find(text)
+        while start >= 0:
+            span = doc.char_span(start, start + len(text))
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                out.append(Candidate(span.start, span.end, actor, "provisional", 1))
+                taken.update(range(span.start, span.end))
+            start = doc.text.find(text, start + 1)
+    for token in doc:
+        if token.i in taken or not token.is_title or token.is_sent_start:
+            continue
+        person = local.get(token.lower_)
+        if person is not None and token.pos_ == "PROPN":
+            out.append(Candidate(token.i, token.i + 1, person, "surname", 1))
+            taken.add(token.i)
     return out
 
 

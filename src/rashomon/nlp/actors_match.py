@@ -80,7 +80,11 @@ class ActorMatcher:
             self.surface[label] = table
             self.names.add(label, [make_doc(s) for s in table])
         self.term_of: dict[str, list[Term]] = {}
+        self.place_verbs = frozenset(v for t in gaz.terms if t.type == "place_verb"
+                                     for v in t.variants)
         for term in gaz.terms:
+            if term.type == "place_verb":
+                continue
             for variant in term.variants:
                 self.term_of.setdefault(variant, []).append(term)
         self.terms.add("TERM", [make_doc(v) for v in self.term_of])
@@ -186,8 +190,11 @@ def _longest(refs: list[Ref]) -> list[Ref]:
     return out
 
 
-def is_agentive(doc: Doc, start: int, end: int) -> bool:
-    """Whether a place name stands for its government here ("Ankara said", not "in Ankara")."""
+def is_agentive(doc: Doc, start: int, end: int, place_verbs: frozenset[str] = frozenset()) -> bool:
+    """Whether a place name stands for its government here ("Ankara said", not "in Ankara").
+
+    ``place_verbs``: verbs whose object is a place ("shelled Stepanakert").
+    """
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.lower_ in LOCATIVE:
         return False
@@ -206,8 +213,10 @@ def is_agentive(doc: Doc, start: int, end: int) -> bool:
         return False
     if root.dep_ in ("appos", "compound") and root.head.lemma_ in PLACE_NOUNS:
         return False  # "the regional capital Stepanakert"
-    if root.dep_ == "conj" and root.head.i < start:
-        return is_agentive(doc, root.head.i, root.head.i + 1)  # "to Lissen and Castelbrune"
+    if root.dep_ == "dobj" and root.head.lemma_ in place_verbs:
+        return False
+    if root.dep_ == "conj" and root.head.i < start:  # "to Lissen and Castelbrune"
+        return is_agentive(doc, root.head.i, root.head.i + 1, place_verbs)
     return True
 
 
@@ -225,11 +234,18 @@ def org_kind(name: str) -> tuple[str, tuple[str, ...]]:
     return "other", ()
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof",
+                        "rev", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "president",
+                        "minister", "judge", "justice", "comedian", "actress", "actor", "singer"})
+
+
 def clean_name(span: Span) -> Span:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading article/honorific ("Mr.", "Comedian") and a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                               or (span.label_ == "PERSON"
+                                   and doc[start].lower_.rstrip(".") in HONORIFICS)):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1

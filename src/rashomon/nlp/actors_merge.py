@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from rashomon.nlp.gazetteer import normalize
+from rashomon.nlp.gazetteer import normalize, surname
 from rashomon.records import Actor, Mention
 
 
@@ -34,9 +34,8 @@ def merge_provisional(actors: Iterable[Actor], mentions: Iterable[Mention] = ())
         if actor.kind != "person":
             continue
         for name in (actor.name, *actor.aliases):
-            words = normalize(name).split()
-            if len(words) > 1:
-                by_surname[words[-1]].add(actor.id)
+            if len(normalize(name).split()) > 1:
+                by_surname[surname(name)].add(actor.id)
     out: dict[str, str] = {}
     for actor in actors:
         words = normalize(actor.name).split()

@@ -55,8 +55,9 @@ class DateparserFallback:
                 taken.remove(t)
             spans.append((m.start(), m.end()))
         for ent in doc.ents:
-            if ent.label_ == "DATE" and (m := _SHAPE.search(ent.text)) is not None:
-                spans.append((ent.start_char + m.start(), ent.start_char + m.end()))
+            shape = _SHAPE.search(ent.text) if ent.label_ == "DATE" else None
+            if shape is not None:
+                spans.append((ent.start_char + shape.start(), ent.start_char + shape.end()))
         out: list[Timex] = []
         for start, end in spans:
             if any(t.start < end and start < t.end for t in taken + out):

@@ -28,11 +28,23 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import events_lexicon
 from rashomon.nlp.events_args import (
-    actors_at, complement_target, is_locative, nearest_in_sentence, noun_arguments,
+    actors_at,
+    complement_target,
+    forget_mentions,
+    index_mentions,
+    is_locative,
+    nearest_in_sentence,
+    noun_arguments,
     verb_arguments,
 )
 from rashomon.nlp.events_find import (
-    STATUS_RANK, Found, assign_status, candidates, clause_lemmas, denial_object, keep_noun,
+    STATUS_RANK,
+    Found,
+    assign_status,
+    candidates,
+    clause_lemmas,
+    denial_object,
+    keep_noun,
 )
 from rashomon.nlp.extensions import sentence_bounds
 from rashomon.nlp.registry import collector
@@ -71,7 +83,7 @@ def prepare(nlp: Language) -> None:
 )
 def make_events(
     nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str]
-) -> "EventCoder":
+) -> EventCoder:
     return EventCoder(lexicons=lexicons, cues=cues, modes=modes)
 
 
@@ -88,7 +100,11 @@ class EventCoder:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
+        index_mentions(doc)
+        try:
+            self.set_annotations(doc, self.find(doc))
+        finally:
+            forget_mentions(doc)
         return doc
 
     def find(self, doc: Doc) -> list[Found]:
@@ -171,8 +187,9 @@ class EventCoder:
             argument_tokens = {i for m in (*f.sources, *f.targets) for i in range(m.start, m.end)}
             subtree = range(f.token.left_edge.i, f.token.right_edge.i + 1)
             place = nearest_in_sentence(
-                [p for p in places if (is_locative(p, f.token) or p.start in subtree)
-                 and not argument_tokens & set(range(p.start, p.end))
+                [p for p in places if sent.start <= p.start < sent.end
+                 and (p.start in subtree or is_locative(p, f.token))
+                 and not argument_tokens.intersection(range(p.start, p.end))
                  and ((p.start, p.end) not in mentions or p.root.dep_ == "pobj")],
                 f.token, sent)
             pdata: dict[str, Any] = (place._.data or {}) if place is not None else {}
@@ -307,4 +324,4 @@ def collect(doc: Doc) -> list[object]:
     return out
 
 
-__all__ = ["EventCoder", "SPANS_KEY", "STATUS_RANK", "collect", "line_breaks", "make_events", "prepare"]
+__all__ = ["SPANS_KEY", "STATUS_RANK", "EventCoder", "collect", "line_breaks", "make_events", "prepare"]

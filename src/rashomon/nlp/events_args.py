@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.actors import mention_at, resolve_speaker
+from rashomon.nlp.actors import SPANS_KEY, mention_at, resolve_speaker
 from rashomon.nlp.events_find import crosses_break
 
 SUBJ = {"nsubj", "csubj"}
@@ -23,11 +23,32 @@ RECIPROCAL = {"other", "another"}  # "each other", "one another"
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 
 
+_INDEX = ("rashomon_events", "mentions")  # doc.user_data key of the per-doc index
+
+
+def index_mentions(doc: Doc) -> None:
+    """Index the actor mentions by token once per doc (the longest covering mention, as
+    :func:`mention_at` picks): scanning the span group for every argument is slow."""
+    index: dict[int, Span] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        for i in range(span.start, span.end):
+            if i not in index or len(span) > len(index[i]):
+                index[i] = span
+    doc.user_data[_INDEX] = index
+
+
+def forget_mentions(doc: Doc) -> None:
+    doc.user_data.pop(_INDEX, None)
+
+
 def _mention(doc: Doc, tok: Token) -> Span | None:
     if tok.pos_ == "PRON":
         if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
             return _mention(doc, tok.head.head)
         return resolve_speaker(doc, tok)
+    index = doc.user_data.get(_INDEX)
+    if index is not None:
+        return index.get(tok.i)
     return mention_at(doc, tok.idx, tok.idx + len(tok.text))
 
 
@@ -48,9 +69,9 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                             found = found or m
                     if found is not None:
                         break
-            if found is None:  # "the government of Armenia", "one of its jets"
+            if found is None:  # "the government of Armenia", "rebels in Ivory Coast"
                 for child in h.children:
-                    if child.dep_ == "prep" and child.lower_ == "of":
+                    if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         sub = actors_at(doc, pobj, depth - 1) if pobj is not None else []
                         if sub:
@@ -154,9 +175,15 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
     for comp in verb.children:
         if comp.dep_ == "prep" and comp.lower_ in {"of", "for", "on", "against"}:
             comp = next((c for c in comp.children if c.dep_ in {"pcomp", "pobj"}), comp)
-        if comp.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj"}:
+        if comp.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "advcl"}:
             continue
         candidates = []
+        if comp.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in comp.children):
+            comp_subject = _child(comp, SUBJ | PASS_SUBJ)  # "... unless Israel rescinds"
+            found = [m for m in actors_at(doc, comp_subject) if m._.actor_id not in doers]
+            if found:
+                return found
+            continue
         if comp.dep_ == "ccomp":
             candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
         candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))

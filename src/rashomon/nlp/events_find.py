@@ -21,6 +21,7 @@ _NOUN_KEEP = {"nsubj", "nsubjpass", "ROOT", "attr", "appos", "dep"}
 _NOUN_KEEP_PREPS = {"with", "amid", "after", "following", "during", "despite", "in", "since"}
 _SUBJECT_SIDE = {"nsubj", "csubj", "expl"}
 _CLAUSE_BREAK = {"ccomp", "advcl", "parataxis", "relcl", "acl", "pcomp"}
+_REPORTED = {"ccomp", "xcomp", "dobj", "nsubjpass", "parataxis", "pcomp", "advcl"}
 STATUS_RANK = {"asserted": 0, "alleged": 1, "hypothetical": 2, "denied": 3}
 
 
@@ -34,7 +35,7 @@ class Found:
     status: str = "asserted"
     claimant: Token | None = None  # head of who alleges / denies
     parent: int | None = None  # token index of the governing trigger
-    denies: "Found | None" = None  # for "X denied the allegation": the event denied
+    denies: Found | None = None  # for "X denied the allegation": the event denied
     sources: list[Span] = field(default_factory=list)
     targets: list[Span] = field(default_factory=list)
     mode: str | None = None
@@ -78,6 +79,10 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             row = lex.trigger(tok, "N")
             if row is not None and not _negated(tok):
                 found[tok.i] = Found(tok, row, noun=tok)
+        if tok.pos_ == "VERB" and tok.i not in found:
+            demand = _reported_obligation(tok, lex)
+            if demand is not None:
+                found[tok.i] = Found(tok, demand)
     for i in carried:
         found.pop(i, None)
     for i, f in list(found.items()):  # "denied the accusations": the content is denied, below
@@ -101,6 +106,21 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         if governor is not None and not governor.nominal:
             del found[i]
     return found
+
+
+def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
+    """"X said Y must withdraw": a report verb whose complement says what another must do."""
+    if lex.cue(tok, "report") is None:
+        return None
+    for comp in tok.children:
+        if comp.dep_ != "ccomp" or not any(
+            c.dep_ == "aux" and lex.cue(c, "obligation") is not None for c in comp.children
+        ):
+            continue
+        subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.pos_ != "PRON":  # "we must ...": a pledge, not a demand
+            return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
+    return None
 
 
 def _claimant_of(verb: Token) -> Token | None:
@@ -169,18 +189,15 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if lex.cue(head, "deny") is not None:
                 denied, claimant = True, _claimant_of(head)
                 break
-            if lex.cue(head, "report") is not None and (dep not in _SUBJECT_SIDE):
-                if dep in {"ccomp", "xcomp", "dobj", "nsubjpass", "parataxis", "pcomp", "advcl"} \
-                        or f.nominal:
-                    alleged = True
-                    if claimant is None:
-                        claimant = _claimant_of(head)
-                    break
+            complement = dep in _REPORTED or (f.nominal and dep not in _SUBJECT_SIDE)
+            if complement and lex.cue(head, "report") is not None:
+                alleged = True
+                if claimant is None:
+                    claimant = _claimant_of(head)
+                break
             if dep in {"xcomp", "ccomp", "acomp"} and lex.cue(head, "intent") is not None:
                 hypothetical = True
-        if dep in _CLAUSE_BREAK:
-            same_clause = False
-        elif dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+        if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             same_clause = False
         cur = head
     f.depth = depth
@@ -225,7 +242,7 @@ def denial_object(tok: Token, lex: Lexicon) -> Token | None:
         return None
     claim_words = lex.sets.get("claim", frozenset())
     for obj in objects(tok):
-        if lemma_of(obj) in claim_words or obj.lower_ in claim_words:
-            if not any(c.dep_ in {"acl", "ccomp"} for c in obj.children):  # no content clause
-                return obj
+        is_claim = lemma_of(obj) in claim_words or obj.lower_ in claim_words
+        if is_claim and not any(c.dep_ in {"acl", "ccomp"} for c in obj.children):  # no content
+            return obj
     return None

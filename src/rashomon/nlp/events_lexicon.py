@@ -41,7 +41,7 @@ def coded_type(type_: str, status: str) -> str:
     if status != "hypothetical":
         return type_
     return _INTENT.get(PLOVER[type_][0], type_)
-CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light"}
+CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light", "obligation"}
 _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}

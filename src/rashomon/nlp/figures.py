@@ -37,6 +37,8 @@ SPANS_KEY = "rashomon_figures"
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "DATE", "TIME", "ORDINAL", "LOC", "NORP"}
 _KILL = {"kill", "die", "slay", "perish", "execute", "massacre", "murder", "behead", "shoot"}
 _WOUND = {"wound", "injure", "hurt", "maim"}
+# People who are the subject of these verbs are sources, not a count being claimed.
+_SPEAK = {"say", "tell", "speak", "add", "describe", "explain", "recall", "insist", "warn", "note", "ask"}
 _RANGE_JOIN = {"and", "to", "-", "–", "or"}
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 
@@ -224,6 +226,8 @@ class FigureFinder:
             if kind == "casualty":
                 group = self._group(noun)
                 return (f"{group} {unit}" if group else unit), noun.i + 1
+            if kind == "person" and self._is_source(noun):
+                return None  # "two people familiar with the talks said": who speaks, not a claim
             if kind == "person":
                 harm = self._harm(noun) or (self._harm(num) if noun.head.head.i == num.i else None)
                 adj = self.lex.person[noun.lemma_.lower() if noun.lemma_.lower() in self.lex.person else noun.lower_][1]
@@ -241,9 +245,29 @@ class FigureFinder:
                 return "@pred:" + self.lex.casualty[tok.lower_], tok.i + 1
         if num.dep_ in ("dobj", "nsubj", "nsubjpass") and num.head.lemma_ in _KILL:
             return "deaths", None
-        if num.dep_ == "pobj" and num.head.lower_ in ("to", "at") and any(t.lemma_ == "toll" for t in num.sent):
-            return "deaths", None
+        return self._toll(num)
+
+    def _toll(self, num: Token) -> tuple[str, int | None] | None:
+        """"casualties rose to 57", "the number of refugees reached 9,000": the subject counts."""
+        verb = num.head.head if num.dep_ == "pobj" and num.head.lower_ in ("to", "at", "by") else num.head
+        if num.dep_ not in ("pobj", "dobj", "attr") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            if subj.lemma_.lower() in ("number", "total", "tally", "count", "figure"):
+                objs = [o for p in subj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+                subj = objs[0] if objs else subj
+            kind_unit = self.lex.unit_of(subj.lemma_)
+            if kind_unit is not None and kind_unit[0] in ("casualty", "person"):
+                return kind_unit[1], None
         return None
+
+    @staticmethod
+    def _is_source(noun: Token) -> bool:
+        if noun.dep_ == "nsubj" and noun.head.lemma_ in _SPEAK:
+            return True
+        return any(c.lower_ == "familiar" for c in noun.children)
 
     def _group(self, noun: Token) -> str | None:
         """The people a casualty noun is about: "civilian deaths", "deaths among fighters"."""

@@ -42,11 +42,22 @@ def normalize(text: str) -> str:
     """A matching key: no diacritics, lower case, single spaces, no leading "the"."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = " ".join(text.replace("-", " ").split())
+    text = " ".join(text.replace("-", " ").replace(".", " ").split())
     text = text.removeprefix("the ")
     if text.endswith((" 's", "'s")):
         text = text[:-2].rstrip()
     return text
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname(name: str) -> str:
+    """The normalized last name ("Arcade Joseph Comeaux Jr." -> "comeaux")."""
+    words = normalize(name).split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
 
 
 @dataclass(frozen=True)
@@ -107,7 +118,7 @@ class Gazetteer:
             self.names[surface].add(actor.id)
             self.names[normalize(surface)].add(actor.id)
             if actor.kind == "person" and " " in surface.strip():
-                last = normalize(surface).split()[-1]
+                last = surname(surface)
                 self.surnames[last].add(actor.id)
                 if last.startswith("al "):  # "al-Assad" is also "Assad"
                     self.surnames[last[3:]].add(actor.id)
@@ -231,4 +242,5 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     return gaz
 
 
-__all__ = ["Gazetteer", "Term", "load_gazetteer", "load_terms", "normalize", "user_paths"]
+__all__ = ["Gazetteer", "Term", "load_gazetteer", "load_terms", "normalize", "surname",
+           "user_paths"]

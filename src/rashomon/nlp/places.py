@@ -38,10 +38,11 @@ SPANS_KEY = "rashomon_places"
     "rashomon_places",
     requires=["doc.ents", "token.dep", "token.tag"],
     assigns=["doc.spans", "span._.data"],
-    default_config={"extra": [], "demonyms": True},
+    default_config={"extra": [], "demonyms": True, "min_population": 100_000},
 )
-def make_places(nlp: Language, name: str, extra: list[str], demonyms: bool) -> "PlaceFinder":
-    return PlaceFinder(extra=tuple(extra), demonyms=demonyms)
+def make_places(nlp: Language, name: str, extra: list[str], demonyms: bool,
+                min_population: int) -> PlaceFinder:
+    return PlaceFinder(extra=tuple(extra), demonyms=demonyms, min_population=min_population)
 
 
 class PlaceFinder:
@@ -49,14 +50,16 @@ class PlaceFinder:
 
     def __init__(self, extra: tuple[str, ...] = (), demonyms: bool = True,
                  weights: Weights | None = None,
-                 gazetteer: geocode.Gazetteer | None = None) -> None:
+                 gazetteer: geocode.Gazetteer | None = None, min_population: int = 100_000) -> None:
         self.gaz = gazetteer if gazetteer is not None else geocode.load(extra)
-        self.verbs, self.nouns = load_lexicon()
+        self.lexicon = load_lexicon()
         self.demonyms = demonyms
+        # Cities this big are looked for in text even where the model saw no place.
+        self.min_population = min_population
         self.weights = weights or Weights()
 
     def __call__(self, doc: Doc) -> Doc:
-        found = detect(doc, self.gaz, demonyms=self.demonyms)
+        found = detect(doc, self.gaz, demonyms=self.demonyms, min_pop=self.min_population)
         mentions = self._mentions(doc, found)
         resolve(self.gaz, mentions, self.gaz.capitals, self.weights)
         # Streets, buildings and parks are not in the gazetteer: place them, as
@@ -69,18 +72,17 @@ class PlaceFinder:
         for f, m in zip(found, mentions, strict=True):
             span = Span(doc, f.start, f.end, label="PLACE")
             row = self.gaz.entry(m.choice) if m.choice is not None else None
-            label = f.label
-            exact = row is not None and not m.approximate
+            exact = row if row is not None and not m.approximate else None
             span._.data = {
-                "name": row.name if exact else None,
+                "name": exact.name if exact else None,
                 "country": row.country if row else None,
                 "lat": round(row.lat, 5) if row else None,
                 "lon": round(row.lon, 5) if row else None,
-                "feature": (row.feature if exact else "landmark") if row else None,
-                "geonameid": row.geonameid if exact else None,
+                "feature": (exact.feature if exact else "landmark") if row else None,
+                "geonameid": exact.geonameid if exact else None,
                 "approximate": m.approximate,
-                "role": role_of(span, row.feature if row else None, f.source, label,
-                                self.verbs, self.nouns),
+                "role": role_of(span, row.feature if row else None, f.source, f.label,
+                                self.lexicon),
                 "source": f.source,
             }
             spans.append(span)
@@ -130,10 +132,7 @@ class PlaceFinder:
         return "", ()
 
 
-FACILITY = frozenset("""street st avenue ave road rd boulevard square park centre center hospital
-stadium arena hall school college academy castle chapel church cathedral tower bridge station
-airport mall market building house court lane drive way plaza theatre theater museum hotel
-estate canal harbour harbor pier""".split())
+FACILITY = frozenset(["street", "st", "avenue", "ave", "road", "rd", "boulevard", "square", "park", "centre", "center", "hospital", "stadium", "arena", "hall", "school", "college", "academy", "castle", "chapel", "church", "cathedral", "tower", "bridge", "station", "airport", "mall", "market", "building", "house", "court", "lane", "drive", "way", "plaza", "theatre", "theater", "museum", "hotel", "estate", "canal", "harbour", "harbor", "pier"])
 
 
 def _facility(span: Span) -> bool:
@@ -142,12 +141,24 @@ def _facility(span: Span) -> bool:
 
 
 def _dominant_city(gaz: geocode.Gazetteer, mentions: list[Mention]) -> int | None:
-    """The city the document names most often (ties: first named)."""
-    counts: dict[int, int] = {}
+    """The city the article is about: most named, in the article's most named country."""
+    countries: dict[str, int] = {}
+    cities: dict[int, int] = {}
     for m in mentions:
-        if m.choice is not None and gaz.rows[m.choice][3] == "city" and not m.approximate:
-            counts[m.choice] = counts.get(m.choice, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+        if m.choice is None or m.approximate:
+            continue
+        row = gaz.rows[m.choice]
+        if row[2]:
+            countries[row[2]] = countries.get(row[2], 0) + 1
+        if row[3] == "city":
+            cities[m.choice] = cities.get(m.choice, 0) + 1
+    if not cities:
+        return None
+    top = max(countries, key=countries.__getitem__)
+    home = [c for c in cities if gaz.rows[c][2] == top]
+    if not home:
+        return None
+    return max(home, key=lambda c: (cities[c], gaz.rows[c][6]))
 
 
 @collector(SPANS_KEY)

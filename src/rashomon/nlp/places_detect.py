@@ -16,11 +16,7 @@ from rashomon.nlp.geocode import Gazetteer, name_keys
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that do not identify a place on their own ("Old Town", "Detention Centre").
-GENERIC = frozenset("""north south east west central northern southern eastern western new old
-upper lower great greater little saint st port lake river island islands peninsula delta bay
-gulf coast mountain mountains valley street avenue road square park centre center city county
-airport hospital school university station bridge hall house town village district region
-international national state estate market church cathedral castle tower building court""".split())
+GENERIC = frozenset(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "new", "old", "upper", "lower", "great", "greater", "little", "saint", "st", "port", "lake", "river", "island", "islands", "peninsula", "delta", "bay", "gulf", "coast", "mountain", "mountains", "valley", "street", "avenue", "road", "square", "park", "centre", "center", "city", "county", "airport", "hospital", "school", "university", "station", "bridge", "hall", "house", "town", "village", "district", "region", "international", "national", "state", "estate", "market", "church", "cathedral", "castle", "tower", "building", "court"])
 MAX_NGRAM = 5
 _DETERMINERS = {"the", "The", "THE"}
 _PROPER = {"NNP", "NNPS"}
@@ -46,21 +42,27 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _lookup_ok(gaz: Gazetteer, text: str) -> bool:
-    return any(k in gaz.matchable for k in name_keys(text))
+def _lookup_ok(gaz: Gazetteer, text: str, min_pop: int = 0) -> bool:
+    """A name safe to take from text: matchable, or the main name of a big enough city."""
+    for k in name_keys(text):
+        if k in gaz.matchable:
+            return True
+        if min_pop and any(gaz.rows[c][6] >= min_pop and gaz.rows[c][1] == k for c in gaz.ids(k)):
+            return True
+    return False
 
 
 def _resolvable(gaz: Gazetteer, text: str) -> bool:
     return bool(gaz.lookup(text)[1])
 
 
-def detect(doc: Doc, gaz: Gazetteer, demonyms: bool = True) -> list[Found]:
+def detect(doc: Doc, gaz: Gazetteer, demonyms: bool = True, min_pop: int = 0) -> list[Found]:
     """Toponym spans in ``doc``, sorted, not overlapping."""
     taken = [False] * len(doc)
     found: list[Found] = []
     person = [False] * len(doc)
     ent_label = [""] * len(doc)
-    mislabelled = _mislabelled(doc, gaz)
+    mislabelled = _mislabelled(doc, gaz, min_pop)
     for ent in doc.ents:
         if ent.start in mislabelled:
             continue
@@ -99,8 +101,12 @@ def detect(doc: Doc, gaz: Gazetteer, demonyms: bool = True) -> list[Found]:
             idx = gaz.demonyms.get(doc[s:e].text) if s < e else None
             if idx is not None:
                 claim(Found(s, e, "demonym", "NORP", idx))
-    for s, e in _scan(doc, gaz, 0, len(doc), taken, person, any_name=False):
+    for s, e in _scan(doc, gaz, 0, len(doc), taken, person, min_pop):
         claim(Found(s, e, "gazetteer", ent_label[s]))
+    for f in found:
+        hit = _town_before(doc, gaz, f, taken)
+        if hit is not None:
+            claim(Found(hit[0], hit[1], "gazetteer", ""))
     if demonyms:
         for tok in doc:
             if taken[tok.i] or person[tok.i] or not tok.text[:1].isupper():
@@ -116,7 +122,7 @@ _TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "
            "judge", "king", "queen", "prince", "princess", "saint", "st", "lord", "lady"}
 
 
-def _mislabelled(doc: Doc, gaz: Gazetteer) -> set[int]:
+def _mislabelled(doc: Doc, gaz: Gazetteer, min_pop: int = 0) -> set[int]:
     """Starts of PERSON/ORG entities that are exactly a well-known place name.
 
     The small English model often calls unfamiliar towns people ("Stepanakert")
@@ -130,7 +136,7 @@ def _mislabelled(doc: Doc, gaz: Gazetteer) -> set[int]:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         s, e = _trim(doc, ent.start, ent.end)
-        if s >= e or not _lookup_ok(gaz, doc[s:e].text):
+        if s >= e or not _lookup_ok(gaz, doc[s:e].text, min_pop):
             continue
         placey = any(t.lower_ in GENERIC for t in doc[s:e])  # "X Valley" is nobody's name
         if ent.label_ == "PERSON" and not placey and (e - s > 1 or doc[s].text in in_names):
@@ -162,12 +168,38 @@ def _capitalised(tok: object) -> bool:
     return text[:1].isupper() and getattr(tok, "is_alpha", False)
 
 
+def _town_before(doc: Doc, gaz: Gazetteer, f: Found, taken: list[bool]) -> tuple[int, int] | None:
+    """"PLEASANTON, Calif.": a town named right before a comma and its state or country.
+
+    The model often misses datelines and small towns; the region after the comma
+    vouches for them when the town is in that region.
+    """
+    c = f.start - 1
+    if c < 1 or doc[c].text != "," or f.place is not None:
+        return None
+    regions = [gaz.rows[i] for i in gaz.lookup(doc[f.start:f.end].text)[1]]
+    regions = [r for r in regions if r[3] in ("region", "country")]
+    if not regions:
+        return None
+    for n in range(min(4, c), 0, -1):
+        s = c - n
+        if any(taken[s:c]) or not all(_capitalised(t) for t in doc[s:c]):
+            continue
+        for idx in gaz.lookup(doc[s:c].text)[1]:
+            row = gaz.rows[idx]
+            if row[3] == "city" and any(
+                    (r[3] == "country" and r[2] == row[2]) or (r[3] == "region" and r[7] == row[7])
+                    for r in regions):
+                return s, c
+    return None
+
+
 def _scan(doc: Doc, gaz: Gazetteer, start: int, end: int, taken: list[bool],
-          person: list[bool], any_name: bool) -> list[tuple[int, int]]:
+          person: list[bool], min_pop: int = 0) -> list[tuple[int, int]]:
     """Longest-first gazetteer n-gram matches in ``doc[start:end]``.
 
-    ``any_name`` (inside a place entity) accepts every gazetteer name; outside
-    entities only *matchable* names written as proper nouns count.
+    Only *matchable* names (or main names of cities of at least ``min_pop``)
+    written with at least one proper-noun token count.
     """
     out: list[tuple[int, int]] = []
     i = start
@@ -183,20 +215,17 @@ def _scan(doc: Doc, gaz: Gazetteer, start: int, end: int, taken: list[bool],
             span: Span = doc[i:i + n]
             if not span[-1].text[:1].isupper() and span[-1].text != ".":
                 continue
-            text = span.text
-            if any_name:
-                ok = _resolvable(gaz, text)
-            else:
-                # Only a whole capitalised run counts: "Centre" in "Detention Centre"
-                # or "Victoria" in "Victoria Vivians" is part of another name.
-                before = doc[i - 1] if i > 0 else None
-                after = doc[i + n] if i + n < len(doc) else None
-                inside = (before is not None and _capitalised(before) and not before.is_sent_start) \
-                    or (after is not None and _capitalised(after))
-                if inside and all(t.lower_ in GENERIC for t in span):
-                    continue
-                ok = _lookup_ok(gaz, text) and any(t.tag_ in _PROPER for t in span)
-            if ok:
+            # A generic word inside a capitalised run is part of another name:
+            # "Centre" in "Detention Centre", "South" in "South Kilburn Estate".
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + n] if i + n < len(doc) else None
+            inside = (before is not None and _capitalised(before) and not before.is_sent_start) \
+                or (after is not None and _capitalised(after))
+            if inside and all(t.lower_ in GENERIC for t in span):
+                continue
+            if before is not None and before.like_num:
+                continue  # "500 BC", "10 Downing"
+            if _lookup_ok(gaz, span.text, min_pop) and any(t.tag_ in _PROPER for t in span):
                 hit = n
                 break
         if hit:

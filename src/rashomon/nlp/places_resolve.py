@@ -6,8 +6,8 @@ toponyms of the same document:
 
 - *country focus*: the share of the document's other toponyms resolved into the
   candidate's country ("Moscow" in a story about Idaho towns);
-- *region*: a first-level region of the candidate named in the document
-  ("Georgia" near "Atlanta" and "Macon" is the US state);
+- *region*: the share of the other toponyms in the candidate's first-level
+  region ("Suffolk County" among Long Island towns is the one in New York);
 - *containment*: "Moscow, Idaho" — the next toponym, after a comma, contains
   the candidate.
 
@@ -40,7 +40,7 @@ class Weights:
     curated: float = 4.0  # a row of the project's or the user's own table
     region_prior: float = -0.5  # first-level regions (their population is summed over cities)
     country: float = 3.0  # times the share of other toponyms in the same country
-    region: float = 1.0  # the candidate's first-level region is named in the doc
+    region: float = 3.0  # times the share of other toponyms in the same first-level region
     contained: float = 6.0  # "X, Y" where Y contains the candidate
 
 
@@ -96,7 +96,7 @@ def resolve(
             row = gaz.rows[m.choice]
             if row[2]:
                 countries[row[2]] += 1
-            if row[3] == "region" and row[7]:
+            if row[7]:
                 regions[row[7]] += 1
         total = sum(countries.values())
         for m, pr in zip(mentions, priors, strict=True):
@@ -108,12 +108,13 @@ def resolve(
             for c, p in pr.items():
                 row = gaz.rows[c]
                 cc, adm = row[2], row[7]
-                n_cc = countries[cc] - (1 if own and own[2] == cc else 0) if cc else 0
-                s = p + (w.country * n_cc / others if others > 0 else 0.0)
-                if adm and row[3] != "region":
-                    n_adm = regions[adm] - (1 if own and own[3] == "region" and own[7] == adm else 0)
-                    if n_adm > 0:
-                        s += w.region
+                s = p
+                if others > 0 and cc:
+                    n_cc = countries[cc] - (1 if own and own[2] == cc else 0)
+                    s += w.country * n_cc / others
+                    if adm:
+                        n_adm = regions[adm] - (1 if own and own[7] == adm else 0)
+                        s += w.region * n_adm / others
                 if m.comma_next is not None:
                     s += w.contained * _contained(gaz, row, mentions[m.comma_next])
                 scores[c] = s

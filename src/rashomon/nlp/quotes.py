@@ -42,7 +42,7 @@ SCARE_KEY = "rashomon_scare_quotes"
     assigns=["doc.spans", "span._.data"],
     default_config={"lexicons": [], "types": []},
 )
-def make_quotes(nlp: Language, name: str, lexicons: list[str], types: list[str]) -> "QuoteFinder":
+def make_quotes(nlp: Language, name: str, lexicons: list[str], types: list[str]) -> QuoteFinder:
     """Args: lexicons: extra cue files (same format as ``cues.tsv``); types: keep only
     these cue types (e.g. ``["speech", "denial"]``; empty keeps all)."""
     return QuoteFinder(lexicons, types)

@@ -98,7 +98,7 @@ class Attacher:
                 if len(outside) <= 6 or len(outside) < 0.2 * len(content):
                     owner[k] = a  # rule 1: the quote is the cue's content
                     lead = [i for i in outside if i < m.start]
-                    if a.kind != "direct" and len(lead) > 4 and len(m.pieces) == 1:
+                    if a.kind != "direct" and lead and len(m.pieces) == 1:
                         # `said North Korea's latest "provocation …"`: the words
                         # before the mark belong to the content too
                         a.content = [(min(a.content[0][0], m.inner_start), m.inner_end)]
@@ -121,20 +121,20 @@ class Attacher:
             if not self._speechy(m) and not self._whole_sentence(m):
                 self.scare.append(m)
                 continue
-            a = (self._cue_in_sentence(m, bare) or self._split_around(k, owner)
-                 or self._colon_cue(m) or self._split(k, owner))
-            if a is None:
-                a = self._dash_speaker(m) or self._continuation(k, owner)
-            if a is None:
+            who = (
+                self._cue_in_sentence(m, bare) or self._split_around(k, owner)
+                or self._colon_cue(m) or self._split(k, owner)
+                or self._dash_speaker(m) or self._continuation(k, owner))
+            if who is None:
                 if not m.double and not self._whole_sentence(m):
                     self.scare.append(m)
                     continue
-                a = Attribution(None, None, "", "speech", None, [], "direct")
-                self.attrs.append(a)
-            a.kind = "direct"
-            a.content = sorted(set(a.content) | set(m.pieces))
-            a.marks.append(k)
-            owner[k] = a
+                who = Attribution(None, None, "", "speech", None, [], "direct")
+                self.attrs.append(who)
+            who.kind = "direct"
+            who.content = sorted(set(who.content) | set(m.pieces))
+            who.marks.append(k)
+            owner[k] = who
         self._bare_clauses()
         for a in self.attrs:
             a.content = self._without_attribution(a)
@@ -170,7 +170,7 @@ class Attacher:
 
     def _whole_sentence(self, m: Marked) -> bool:
         """A quote that is a sentence of its own (short ones too: "No." he said)."""
-        s, e = _sent_range(self.doc, m.start, m.end)
+        s, _ = _sent_range(self.doc, m.start, m.end)
         before = self.text[s:m.start].strip()
         return (not before or before.endswith(":")) and m.double
 
@@ -186,8 +186,10 @@ class Attacher:
             nxt = self.text[m.end:after[1]]
             if self.text[m.end:after[0]].strip() == "" and "\n" not in nxt.strip():
                 stop = min([i for i in (nxt.find(q) for q in '"\u201c') if i >= 0] or [len(nxt)])
-                if _words(nxt, 0, stop) <= 10:
-                    e = max(e, m.end + stop)
+                # only the first few words: `"…?" she said, but …`
+                words = list(re.finditer(r"\S+", nxt[:stop]))[:8]
+                if words:
+                    e = max(e, m.end + words[-1].end())
         # a cue in another paragraph never speaks this quote (colons aside)
         p_lo = self.text.rfind("\n", 0, m.start) + 1
         p_hi = self.text.find("\n", m.end)
@@ -213,7 +215,7 @@ class Attacher:
             j -= 1
         if j < 0 or self.text[j] != ":":
             return None
-        s, e = _sent_range(self.doc, j, j + 1)
+        s, _ = _sent_range(self.doc, j, j + 1)
         cands = [a for a in self.attrs if a.cue is not None and s <= a.cue.idx < j + 1]
         if not cands:
             return None
@@ -230,7 +232,11 @@ class Attacher:
             return None
         prev, m = self.marks[k - 1], self.marks[k]
         a = owner[k - 1]
-        if a.kind != "direct" or a.cue is None or self._para(prev.start) != self._para(m.start):
+        # the previous quote may be a partial quote ending the reported clause:
+        # `X is "not meeting the demand," says Y. "We …"`
+        if a.cue is None or self._para(prev.start) != self._para(m.start):
+            return None
+        if a.kind != "direct" and not a.content[-1][1] <= prev.end:
             return None
         if not prev.end <= a.cue.idx < m.start:
             return None
@@ -283,6 +289,29 @@ class Attacher:
         self.attrs.append(new)
         return new
 
+    def _after_colon(self, a: Attribution) -> tuple[int, int] | None:
+        """`Limbaugh added: And from …` with no quote marks: the rest of the paragraph,
+        or the next paragraph when the colon ends this one."""
+        assert a.cue is not None and a.cue_span is not None
+        end = self.doc[a.cue_span[1] - 1]
+        i = end.idx + len(end)
+        if a.speaker is not None and a.speaker.start_char > end.idx:
+            i = a.speaker.end_char  # `: said Limbaugh:` inverted
+        j = i
+        while j < len(self.text) and self.text[j] in " \t\u00a0":
+            j += 1
+        if j >= len(self.text) or self.text[j] != ":":
+            return None
+        j += 1
+        while j < len(self.text) and self.text[j].isspace():
+            j += 1
+        if j >= len(self.text) or self._mark_at(j) is not None:
+            return None  # a quote follows: the marks decide
+        e = self.text.find("\n", j)
+        e = len(self.text) if e < 0 else e
+        seg = (j, len(self.text[:e].rstrip()))
+        return seg if _words(self.text, *seg) >= 3 else None
+
     def _bare_clauses(self) -> None:
         """ "Turkey will help, the minister said": a parse that hung the cue off the
         clause leaves the cue without content; the clause around it is the content."""
@@ -291,6 +320,10 @@ class Attacher:
             if a.content or a.cue is None or a.speaker is None:
                 continue
             cue = a.cue
+            colon = self._after_colon(a)
+            if colon is not None:
+                a.content = [colon]
+                continue
             if cue.dep_ not in ("parataxis", "ROOT", "ccomp"):
                 continue
             sent = cue.sent
@@ -300,6 +333,7 @@ class Attacher:
                 hi = cue.i + 1
             left = trim_range(doc, sent.start, lo) if lo > sent.start else None
             right = trim_range(doc, hi, sent.end) if hi < sent.end else None
+            seg: tuple[int, int] | None
             if left and (not right or left[1] - left[0] >= right[1] - right[0]):
                 seg = left
             else:

@@ -9,6 +9,7 @@ unbalanced marks: an unclosed quote ends at its paragraph end and is flagged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN_D = "\u201c\u00ab\u201e"  # “ « „
@@ -17,6 +18,8 @@ _OPEN_S = "\u2018"  # ‘
 _CLOSE_S = "\u2019"  # ’ (also the typographic apostrophe)
 _BEFORE_OPEN = set(" \t\n\r([{\u2014\u2013-/:;,\u00a0") | set(_OPEN_D) | {'"'}
 _AFTER_CLOSE = set(" \t\n\r)]}.,;:!?\u2014\u2013-\u00a0") | set(_CLOSE_D) | {'"', "'"}
+# a transcript turn ("WALLACE: …") starts a new quote, never continues the last one
+_TURN = re.compile(r"[ \t]*[A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2}:\s")
 _MAX_SINGLE = 600  # a single-quoted stretch longer than this is almost surely two apostrophes
 
 
@@ -82,7 +85,7 @@ def _next_para_opens(text: str, i: int) -> int | None:
         j += 1
     if j < len(text):
         kind = _kind_double(text, j)
-        if kind and kind[0] in ("open", "either"):
+        if kind and kind[0] in ("open", "either") and not _TURN.match(text, j + kind[1]):
             return j
     return None
 

@@ -185,9 +185,7 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
         elif dep == "dobj" and (cue.object != "clause" or cue.type in ("appeal", "question")):
-            out.append(child)
-        elif dep == "dobj" and cue.object in ("of", "for", "on"):
-            out.append(child)
+            out.append(child)  # includes "of"/"for" cues: "accused him of", "blamed X for"
         elif dep == "prep" and (child.lower_ == cue.object or (
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
             # "called for X": X is the content, the preposition belongs to the cue
@@ -206,7 +204,24 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
     if lemma not in _ADDRESSEE_VERBS and (pred or (has_more and cue.type in (
             "accusation", "appeal", "criticism", "praise", "belief", "speech"))):
         out.extend(c for c in verb.children if c.dep_ == "dobj" and c not in out)
+    # "criticized X for Y", "cited X as an example": a preposition right after an
+    # object content belongs to it, unless it says when, where or through what
+    objs = [c for c in out if c.dep_ == "dobj"]
+    if objs and not any(c.dep_ in _CLAUSE for c in out):
+        last = max(c.right_edge.i for c in out)
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i == last + 1 and c not in out and _complement_prep(c):
+                out.append(c)
+                last = c.right_edge.i
     return out
+
+
+def _complement_prep(prep: Token) -> bool:
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
+        return False
+    return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
+        pobj.lemma_.lower() not in _MEDIUM_NOUNS
 
 
 def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
@@ -223,8 +238,11 @@ def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[t
     a, b = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
     if not (seg[0] < a and b < seg[1]):
         return [seg]
-    pieces = [trim_range(doc, doc.char_span(seg[0], a, alignment_mode="expand").start, lo),
-              trim_range(doc, end, doc.char_span(b, seg[1], alignment_mode="expand").end)]
+    before = doc.char_span(seg[0], a, alignment_mode="expand")
+    after = doc.char_span(b, seg[1], alignment_mode="expand")
+    if before is None or after is None:
+        return [seg]
+    pieces = [trim_range(doc, before.start, lo), trim_range(doc, end, after.end)]
     return [p for p in pieces if p]
 
 

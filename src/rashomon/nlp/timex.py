@@ -156,6 +156,37 @@ class TimexFinder:
         ]
         if v.holiday:
             self.rules.append(("holiday", re.compile(rf"{b}{_alt(v.holiday)}{e}"), self._holiday))
+        self.triggers = self._triggers()
+
+    def _triggers(self) -> dict[str, set[str] | None]:
+        """Words one of which a text must contain for a rule to run (None: always run).
+
+        Skipping rules that cannot match keeps the regex scan cheap on long articles.
+        """
+        v = self.vocab
+
+        def words(*tables: Any) -> set[str]:
+            out: set[str] = set()
+            for table in tables:
+                for key in table:
+                    out.update(re.findall(r"[a-z]+", key.lower()))
+            return out
+
+        months, weekdays, units = words(v.month), words(v.weekday), words(v.unit)
+        parts, seasons = words(v.part), words(v.season)
+        digits = {"#digit"}
+        return {
+            "iso": digits, "slash": digits, "mdy": months, "dmy": months, "my": months,
+            "month": months, "year": digits, "decade": digits, "century": {"century"},
+            "relday": {"yesterday", "today", "tomorrow", "tonight"}, "thispart": parts,
+            "weekday": weekdays, "relunit": units | seasons, "endof": units,
+            "ago": {"ago", "hence", "back"}, "sameday": {"day", "morning", "evening", "night"},
+            "set_every": {"every", "each"}, "set_wd": {"every", "each"},
+            "set_times": {"once", "twice", "times"}, "set_per": units, "set_adv": words(v.set),
+            "dur": units, "barepl": units, "clock": digits | {"noon", "midday", "midnight"},
+            "ref": words(v.ref), "quarter": {"quarter", "q"}, "season": seasons,
+            "weekend": {"weekend"}, "holiday": words(v.holiday),
+        }
 
     # -- finding --------------------------------------------------------------
 
@@ -168,8 +199,14 @@ class TimexFinder:
                 a year (e.g. a parser says it counts something: "2000 people").
         """
         self._blocked = blocked
+        present = set(re.findall(r"[a-z]+", text.lower()))
+        if re.search(r"\d", text):
+            present.add("#digit")
         cands: list[tuple[int, int, int, Timex]] = []
         for prio, (name, pattern, handler) in enumerate(self.rules):
+            trigger = self.triggers.get(name)
+            if trigger is not None and not (trigger & present):
+                continue
             for m in pattern.finditer(text):
                 if m.end() == m.start():
                     continue
@@ -330,7 +367,10 @@ class TimexFinder:
         if (m[5] or "").lower() == "old":
             return None  # ages ("a 22-year-old") are not time expressions in TimeML
         end = m.end(4)  # "long" stays outside the extent
-        return "DURATION", {"n": n, "unit": unit, "_span": (m.start(), end)}
+        start = m.start()
+        if m[1] and not m[2] and text[m.end(3):m.start(4)] == "-":
+            start = m.start(3)  # "the 24-hour truce": the determiner belongs to the noun
+        return "DURATION", {"n": n, "unit": unit, "_span": (start, end)}
 
     def _barepl(self, m: re.Match[str], text: str) -> tuple[str, dict[str, Any]] | None:
         prev = _prev_word(text, m.start())

@@ -21,10 +21,9 @@ Href = Callable[[str, Any, Any], str | None]
 
 
 def _parse(d: str) -> date | None:
-    parts = (str(d)[:10].split("-") + ["1", "1"])[:3]
     try:
-        return date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
-    except ValueError:
+        return date.fromisoformat(str(d)[:10])
+    except ValueError:  # the view normalizes dates; anything else is skipped
         return None
 
 
@@ -58,15 +57,22 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
     axis_y = height - 30
     parts = [el("line", {"x1": left, "y1": axis_y, "x2": width - right, "y2": axis_y,
                          "class": "axis"})]
-    step = max(1, math.ceil(len(days) / 10))
-    for d in days[::step]:
+    one_year = lo.year == hi.year
+    last_x = -1e9
+    for d in days:
+        if x(d) - last_x < 56:  # keep labels from overlapping
+            continue
+        last_x = x(d)
+        label = (f"{d.day} {d:%b}" + (f" {d.year}" if d == lo else "")) if one_year \
+            else d.isoformat()
         parts.append(el("line", {"x1": x(d), "y1": axis_y, "x2": x(d), "y2": axis_y + 5,
                                  "class": "axis"}))
         parts.append(el("text", {"x": x(d), "y": axis_y + 18, "class": "tick",
-                                 "text-anchor": "middle"}, d.isoformat()))
+                                 "text-anchor": "middle"}, label))
     for d, t, k in stack:
         cy = axis_y - 14 - gap * k
-        title = (f"{t['date']} {t['type']} ({t['status']}): {t['source'] or '?'} → "
+        when = t["date"] if t.get("value") in (None, t["date"]) else f"{t['date']} ({t['value']})"
+        title = (f"{when} {t['type']} ({t['status']}): {t['source'] or '?'} → "
                  f"{t['target'] or '?'} [{t['outlet'] or ''}]"
                  + ("" if t["dated"] else " — undated, shown at the report's date"))
         dot = el("circle", {"cx": x(d), "cy": cy, "r": r,
@@ -153,10 +159,52 @@ def _layout(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
             pull = d / ld[:, None] * (ld * ld / k)[:, None]
             np.add.at(disp, src, -pull)
             np.add.at(disp, dst, pull)
+        # Gravity keeps disconnected groups from drifting to the corners.
+        disp -= pos * (k * 1.5)
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
         temp *= 0.97
     return [(float(x), float(y)) for x, y in pos]
+
+
+def _packed(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """Lays out each connected group on its own, then puts the groups side by side.
+
+    One force layout over disconnected groups pushes them to opposite corners and
+    leaves the middle empty; packing keeps the drawing compact.
+    """
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in edges:
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    pos: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    x0, y0, row_h, row_w = 0.0, 0.0, 0.0, 4.0 * math.sqrt(len(ordered[0]) if ordered else 1)
+    for members in ordered:
+        local = {m: j for j, m in enumerate(members)}
+        sub = [(local[a], local[b]) for a, b in edges if a in local and b in local]
+        raw = _layout(len(members), sub) if len(members) > 1 else [(0.0, 0.0)]
+        xs, ys = [p[0] for p in raw], [p[1] for p in raw]
+        size = math.sqrt(len(members))  # bigger groups get more room
+        sx, sy = max(xs) - min(xs), max(ys) - min(ys)
+        scale = size / max(sx, sy, 1e-6)
+        w, h = max(sx * scale, 0.6), max(sy * scale, 0.6)
+        if x0 > 0 and x0 + w > row_w:
+            x0, y0, row_h = 0.0, y0 + row_h + 0.8, 0.0
+        for m, (x, y) in zip(members, raw, strict=True):
+            pos[m] = (x0 + (x - min(xs)) * scale, y0 + (y - min(ys)) * scale)
+        x0 += w + 0.8
+        row_h = max(row_h, h)
+    return pos
 
 
 def _fit(pos: list[tuple[float, float]], width: float, max_h: float,
@@ -171,20 +219,17 @@ def _fit(pos: list[tuple[float, float]], width: float, max_h: float,
     return [(ox + (x - min(xs)) * s, oy + (y - min(ys)) * s) for x, y in pos], height
 
 
-def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup:
+def network(net: dict[str, Any]) -> Markup:
     """Who acts on whom: arrows coloured by quad class, labelled by event type."""
     if not net["edges"]:
         return Markup("")
-    degree: dict[str, int] = {}
-    for e in net["edges"]:
-        for end in (e["source"], e["target"]):
-            degree[end] = degree.get(end, 0) + e["weight"]
-    keep = sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes]
+    keep = [n["id"] for n in net["nodes"]]
     index = {nid: i for i, nid in enumerate(keep)}
     names = {n["id"]: n["name"] for n in net["nodes"]}
+    degree = {n["id"]: n.get("degree", 0) for n in net["nodes"]}
     edges = [e for e in net["edges"] if e["source"] in index and e["target"] in index]
     width = 960
-    raw = _layout(len(keep), [(index[e["source"]], index[e["target"]]) for e in edges])
+    raw = _packed(len(keep), [(index[e["source"]], index[e["target"]]) for e in edges])
     pos, height = _fit(raw, width, 560)
     pair_seen: dict[tuple[str, str], int] = {}
     parts = []
@@ -220,7 +265,8 @@ def network(net: dict[str, list[dict[str, Any]]], max_nodes: int = 40) -> Markup
                         el("text", {"x": x, "y": y - 15, "text-anchor": "middle"},
                            names.get(nid, nid))))
     markers = join([el("marker", {"id": f"arrow{q}", "viewBox": "0 0 10 10", "refX": 8,
-                                  "refY": 5, "markerWidth": 6, "markerHeight": 6,
+                                  "refY": 5, "markerWidth": 11, "markerHeight": 11,
+                                  "markerUnits": "userSpaceOnUse",
                                   "orient": "auto-start-reverse"},
                        el("path", {"d": "M0,0L10,5L0,10z", "class": f"arrowhead q{q}"}))
                     for q in range(5)])

@@ -1,0 +1,147 @@
+"""``rashomon compare``: one story across outlets, as terminal tables.
+
+Prints the claims ledger (which outlets assert, attribute, report a denial or
+dispute each claim), the contradictions with both sides, and the framing table.
+Without ``--story`` it lists the stories and shows the largest one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rashomon.errors import Errors, RashomonError
+from rashomon.records import Claim, Contradiction, Framing, Story
+
+STANCE_COLUMNS = (("asserts", "asserts"), ("attributes", "attributes"),
+                  ("reports_denial", "reports denial"), ("disputes", "disputes"))
+
+
+def load_story(db: Path, story: str | None) -> tuple[list[Story], Story | None, list[Claim],
+                                                     list[Contradiction], list[Framing]]:
+    """The stories, the chosen one (id or unique id prefix) and its records."""
+    from rashomon.store.db import Store
+
+    if not db.exists():
+        raise click.ClickException(Errors.R303.format(path=db))
+    with Store(db, read_only=True) as store:
+        stories = store.read("stories")
+        chosen = pick_story(stories, story)
+        if chosen is None:
+            return stories, None, [], [], []
+        where, params = 'WHERE "story_id" = ?', [chosen.id]
+        return (stories, chosen, store.read("claims", where, params),
+                store.read("contradictions", where, params), store.read("framing", where, params))
+
+
+def pick_story(stories: list[Story], wanted: str | None) -> Story | None:
+    """The story with this id or id prefix; the largest one when none is asked for."""
+    if not stories:
+        return None
+    if wanted is None:
+        return max(stories, key=lambda s: (len(s.article_ids), s.id))
+    hits = [s for s in stories if s.id == wanted] or [s for s in stories if s.id.startswith(wanted)]
+    if len(hits) != 1:
+        raise click.ClickException(Errors.R403.format(what=f"story {wanted!r}"))
+    return hits[0]
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _outlet(value: str | None, article_id: str) -> str:
+    return value or article_id[:10]
+
+
+def ledger_table(claims: list[Claim], limit: int) -> Any:
+    from rich.table import Table
+
+    table = Table(title="Claims ledger", show_lines=True)
+    table.add_column("claim", ratio=3)
+    table.add_column("kind")
+    for _, label in STANCE_COLUMNS:
+        table.add_column(label, ratio=1)
+    ordered = sorted(claims, key=lambda c: (-len({s.article_id for s in c.stances}), c.id))
+    for claim in ordered[:limit]:
+        by: dict[str, set[str]] = defaultdict(set)
+        for st in claim.stances:
+            by[st.stance].add(_outlet(st.outlet, st.article_id))
+        table.add_row(_clip(claim.statement, 160), claim.kind,
+                      *(", ".join(sorted(by.get(key, ()))) for key, _ in STANCE_COLUMNS))
+    return table
+
+
+def contradictions_table(items: list[Contradiction], limit: int) -> Any:
+    from rich.table import Table
+
+    table = Table(title="Contradictions", show_lines=True)
+    for col in ("kind", "what", "side", "outlet", "evidence"):
+        table.add_column(col)
+    for item in items[:limit]:
+        for n, side in enumerate(item.sides):
+            table.add_row(item.kind if n == 0 else "", _clip(item.description, 90) if n == 0 else "",
+                          side.label + (f" [{side.value}]" if side.value else ""),
+                          _outlet(side.outlet, side.article_id), _clip(side.evidence, 120))
+    return table
+
+
+def framing_table(rows: list[Framing], limit: int) -> Any:
+    from rich.table import Table
+
+    table = Table(title="Framing", show_lines=False)
+    for col in ("kind", "key", "outlet", "value", "score"):
+        table.add_column(col, justify="right" if col == "score" else "left")
+    by_kind: dict[str, list[Framing]] = defaultdict(list)
+    for row in rows:
+        by_kind[row.kind].append(row)
+    for kind in sorted(by_kind):
+        ranked = sorted(by_kind[kind], key=lambda r: (r.key, r.outlet or "", -r.score))
+        for row in ranked[:limit]:
+            table.add_row(kind, _clip(row.key, 50), row.outlet or "", _clip(row.value, 50),
+                          f"{row.score:.2f}")
+    return table
+
+
+@click.command("compare")
+@click.option("--db", type=click.Path(path_type=Path), default=Path("rashomon.duckdb"),
+              show_default=True, help="The database written by `rashomon analyze`.")
+@click.option("--story", "story", default=None, help="Story id (or a unique prefix).")
+@click.option("--limit", type=int, default=40, show_default=True, help="Rows per table (per kind for framing).")
+@click.option("--list", "list_only", is_flag=True, help="Only list the stories.")
+def command(db: Path, story: str | None, limit: int, list_only: bool) -> None:
+    """Compare how outlets tell one story: claims ledger, contradictions, framing.
+
+    \b
+    Examples:
+      rashomon compare --db news.duckdb --list
+      rashomon compare --db news.duckdb --story s3f9c2
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    try:
+        stories, chosen, claims, contradictions, framing = load_story(db, story)
+    except RashomonError as exc:
+        raise click.ClickException(exc.message) from exc
+    console = Console()
+    if list_only or chosen is None:
+        table = Table(title="Stories")
+        for col in ("id", "articles", "outlets", "dates", "title"):
+            table.add_column(col)
+        for s in sorted(stories, key=lambda s: -len(s.article_ids)):
+            table.add_row(s.id, str(len(s.article_ids)), _clip(", ".join(s.outlets), 50),
+                          f"{s.first_date or ''}…{s.last_date or ''}", _clip(s.title, 70))
+        console.print(table if stories else "No stories yet: run `rashomon analyze` first.")
+        return
+    console.print(f"[bold]{chosen.title}[/bold]  ({chosen.id})")
+    console.print(f"{len(chosen.article_ids)} articles from {', '.join(chosen.outlets) or 'unknown outlets'}"
+                  f"; {chosen.first_date or '?'} – {chosen.last_date or '?'}")
+    console.print(ledger_table(claims, limit))
+    console.print(contradictions_table(contradictions, limit) if contradictions
+                  else "No contradictions found.")
+    console.print(framing_table(framing, limit) if framing else "No framing rows.")

@@ -1,0 +1,78 @@
+"""``rashomon eval stance``: headline stance towards a claim on Emergent.
+
+Two systems are scored on the test split: the cue rules the claims ledger uses
+(no training) and the logistic-regression :class:`StanceModel` trained on the
+train split. Accuracy and per-class precision/recall/F1 (for, against,
+observing) are printed; ``against`` is the class that matters for denials.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rashomon.crossref.stance import LABELS, StanceModel, rule_stance
+from rashomon.eval import emergent
+
+
+def score(gold: list[str], pred: list[str]) -> dict[str, float]:
+    """Accuracy, macro F1 and per-class P/R/F1 (keys like ``against_f1``)."""
+    out: dict[str, float] = {"n": float(len(gold))}
+    out["accuracy"] = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    for label in LABELS:
+        tp = sum(g == p == label for g, p in zip(gold, pred))
+        n_pred = sum(p == label for p in pred)
+        n_gold = sum(g == label for g in gold)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        out[f"{label}_p"], out[f"{label}_r"] = prec, rec
+        out[f"{label}_f1"] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    out["macro_f1"] = sum(out[f"{label}_f1"] for label in LABELS) / len(LABELS)
+    return out
+
+
+def evaluate(data: Path, split: str = "test", c: float = 1.0) -> dict[str, dict[str, float]]:
+    """Scores of the rules and of the trained model on one split."""
+    train = emergent.load(data, "train")
+    test = emergent.load(data, split)
+    gold = [p.stance for p in test]
+    rules = [rule_stance(p.headline, p.claim) for p in test]
+    model = StanceModel(c).fit([p.headline for p in train], [p.claim for p in train],
+                               [p.stance for p in train])
+    learned = model.predict([p.headline for p in test], [p.claim for p in test])
+    return {"rules": score(gold, rules), "model": score(gold, learned)}
+
+
+@click.command("stance")
+@click.option("--data", type=click.Path(path_type=Path), default=Path("../shared/data/emergent"),
+              show_default=True, help="Folder of the Emergent gold set.")
+@click.option("--split", type=click.Choice(["train", "test"]), default="test", show_default=True,
+              help="Split to score (the model always trains on train).")
+@click.option("--c", "c", type=float, default=1.0, show_default=True,
+              help="Inverse regularisation of the logistic regression.")
+def command(data: Path, split: str, c: float) -> None:
+    """Score headline stance (for / against / observing) on Emergent.
+
+    \b
+    Example:
+      rashomon eval stance --data ../shared/data/emergent
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    results = evaluate(data, split, c)
+    table = Table(title=f"Emergent headline stance ({split} split; anchor: Ferreira & Vlachos 73% acc.)")
+    table.add_column("system")
+    table.add_column("accuracy", justify="right")
+    table.add_column("macro F1", justify="right")
+    for label in LABELS:
+        table.add_column(f"{label} P/R/F1", justify="right")
+    for name, s in results.items():
+        table.add_row(
+            "cue rules (no training)" if name == "rules" else "logistic regression (train split)",
+            f"{100 * s['accuracy']:.1f}", f"{100 * s['macro_f1']:.1f}",
+            *(f"{100 * s[f'{k}_p']:.1f}/{100 * s[f'{k}_r']:.1f}/{100 * s[f'{k}_f1']:.1f}" for k in LABELS),
+        )
+    Console().print(table)
+    Console().print(f"{int(results['model']['n'])} headlines scored.")

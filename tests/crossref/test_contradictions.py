@@ -1,0 +1,80 @@
+"""Contradictions list both sides with evidence: denials, figures, mutual blame."""
+
+from __future__ import annotations
+
+from tests.crossref.ledger_fixtures import (
+    ACTORS, KESTRIA, MARBEC, VALDORA, article, event, figure, story_of,
+)
+
+from rashomon.crossref.claims import build_ledger
+from rashomon.crossref.contradictions import find_contradictions
+from rashomon.crossref.corpus import Corpus
+
+
+def _run(corpus: Corpus) -> list:
+    story = story_of(*corpus.articles)
+    return find_contradictions(story, build_ledger(story, corpus))
+
+
+def test_asserted_fact_denied_by_its_actor() -> None:
+    a = article("a1", "Harbor Ledger", "Marbec sent fighters to Valdora.")
+    c = article("c1", "Plain Dispatch", "Marbec denied sending fighters to Valdora.")
+    corpus = Corpus(articles=[a, c], actors=ACTORS, events=[
+        event(a, "Marbec sent fighters to Valdora.", "AID", "asserted", MARBEC, VALDORA),
+        event(c, "Marbec denied sending fighters to Valdora.", "AID", "denied", MARBEC, VALDORA,
+              claimant=MARBEC),
+    ])
+    (x,) = _run(corpus)
+    assert x.kind == "denial"
+    assert "denied by Marbec" in x.description
+    assert {(s.label, s.outlet) for s in x.sides} == {
+        ("asserted", "Harbor Ledger"), ("denied by Marbec", "Plain Dispatch")}
+    assert all(s.evidence for s in x.sides)
+
+
+def test_figures_that_disagree_name_who_says_what() -> None:
+    x = article("x1", "Harbor Ledger", "The ministry said 286 soldiers were killed.")
+    z = article("z1", "Plain Dispatch", "Exactly 310 soldiers were killed so far.")
+    corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
+        figure(x, "286 soldiers", 286, "deaths", claimed_by="Valdora's ministry"),
+        figure(z, "310 soldiers", 310, "deaths"),
+    ])
+    (c,) = _run(corpus)
+    assert c.kind == "figures"
+    assert [s.value for s in c.sides] == ["286 soldiers", "310 soldiers"]
+    assert c.sides[0].label.startswith("Valdora's ministry")
+    assert c.sides[1].label == "Plain Dispatch"
+
+
+def test_figures_that_can_both_be_true_are_not_flagged() -> None:
+    x = article("x2", "Harbor Ledger", "At least 280 soldiers were killed.")
+    z = article("z2", "Plain Dispatch", "Exactly 310 soldiers were killed so far.")
+    corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
+        figure(x, "At least 280 soldiers", 280, "deaths", qualifier="at least"),
+        figure(z, "310 soldiers", 310, "deaths"),
+    ])
+    assert _run(corpus) == []
+
+
+def test_each_side_blames_the_other() -> None:
+    a = article("a3", "Harbor Ledger", "Valdora said Kestria broke the truce overnight.")
+    b = article("b3", "Northern Wire", "Kestria said Valdora violated the truce first.")
+    corpus = Corpus(articles=[a, b], actors=ACTORS, events=[
+        event(a, "Valdora said Kestria broke the truce overnight.", "ASSAULT", "alleged", KESTRIA,
+              VALDORA, claimant=VALDORA),
+        event(b, "Kestria said Valdora violated the truce first.", "ASSAULT", "alleged", VALDORA,
+              KESTRIA, claimant=KESTRIA),
+    ])
+    (c,) = [x for x in _run(corpus) if x.kind == "mutual_blame"]
+    labels = {s.label: s.outlet for s in c.sides}
+    assert labels == {"Valdora blames Kestria": "Harbor Ledger",
+                      "Kestria blames Valdora": "Northern Wire"}
+
+
+def test_one_sided_blame_is_not_mutual() -> None:
+    a = article("a4", "Harbor Ledger", "Valdora said Kestria broke the truce overnight.")
+    corpus = Corpus(articles=[a], actors=ACTORS, events=[
+        event(a, "Valdora said Kestria broke the truce overnight.", "ASSAULT", "alleged", KESTRIA,
+              VALDORA, claimant=VALDORA),
+    ])
+    assert [x for x in _run(corpus) if x.kind == "mutual_blame"] == []

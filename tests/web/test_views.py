@@ -1,0 +1,59 @@
+"""Story-view assembly: network caps, map grouping, timeline order."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.api.views import _map, _network, _timeline, day_of
+
+
+def _event(i: int, src: str, tgt: str, typ: str = "ASSAULT", **kw: object) -> dict:
+    row = {"id": f"e{i}", "article_id": "a", "source": src, "source_id": src,
+           "target": tgt, "target_id": tgt, "type": typ, "status": "asserted",
+           "date": None, "published": "2031-01-01", "start": 0, "end": 1}
+    row.update(kw)
+    return row
+
+
+def test_network_keeps_the_heaviest_edges_and_counts_the_rest() -> None:
+    events = [_event(i, f"N{i}", f"N{i + 1}") for i in range(100)]
+    events += [_event(1000 + k, "HUB", "TARGET", "ACCUSE") for k in range(7)]
+    net = _network(events, max_nodes=40, max_edges=60)
+    assert len(net["edges"]) <= 60 and len(net["nodes"]) <= 40
+    assert net["total_edges"] == 101 and net["total_nodes"] == 103
+    heavy = [e for e in net["edges"] if e["source"] == "HUB"]
+    assert heavy == [{"source": "HUB", "target": "TARGET", "type": "ACCUSE", "weight": 7,
+                      "quad": 3}]
+
+
+def test_network_joins_unlinked_actors_by_name_and_splits_lists() -> None:
+    events = [_event(1, "Army of X; Police of X", "Town", source_id=None, target_id=None,
+                     source_ids=[], target_ids=[])]
+    net = _network(events)
+    assert {n["name"] for n in net["nodes"]} == {"Army of X", "Police of X", "Town"}
+    assert len(net["edges"]) == 2
+
+
+def test_map_groups_events_at_one_spot() -> None:
+    events = [_event(i, "A", "B", "ASSAULT" if i < 3 else "ACCUSE", lat=10.0, lon=20.0,
+                     place="Kest") for i in range(4)]
+    events.append(_event(9, "A", "B", lat=None, lon=None))
+    spots = _map(events, [])["events"]
+    assert len(spots) == 1 and spots[0]["count"] == 4 and spots[0]["quad"] == 4
+    assert spots[0]["label"] == "4 events at Kest: ASSAULT ×3, ACCUSE ×1"
+
+
+def test_timeline_uses_event_date_else_report_date() -> None:
+    rows = _timeline([_event(1, "A", "B", date="2031-02-03"), _event(2, "A", "B"),
+                      _event(3, "A", "B", date="sometime", published=None)])
+    assert [(t["date"], t["dated"]) for t in rows] == [("2031-01-01", False),
+                                                      ("2031-02-03", True)]
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2024-06-02", "2024-06-02"), ("2024-06", "2024-06-01"), ("2024", "2024-01-01"),
+    ("2024-W24", "2024-06-10"), ("2024-06-06TMO", "2024-06-06"), ("2024-06-06T24:00", "2024-06-06"),
+    ("P10Y", None), ("PTXH", None), ("XXXX-06", None), ("2024-13-01", None), (None, None),
+])
+def test_day_of(value: object, day: str | None) -> None:
+    assert day_of(value) == day
