@@ -50,6 +50,8 @@ class Errors(metaclass=_Coded):
     R404 = "invalid parameter {name}: {reason}"
     R405 = "a token is required when serving on a non-loopback address"
     R406 = "unauthorized: missing or wrong token"
+    R407 = "method {method} not allowed: the API is read-only"
+    R408 = "internal server error ({reason}); see the server log"
     # evaluation (R5xx)
     R501 = "{path}: gold data not found (expected {expected})"
 

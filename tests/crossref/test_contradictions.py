@@ -78,3 +78,36 @@ def test_one_sided_blame_is_not_mutual() -> None:
               VALDORA, claimant=VALDORA),
     ])
     assert [x for x in _run(corpus) if x.kind == "mutual_blame"] == []
+
+
+def test_accused_each_other_in_one_sentence_is_mutual_blame() -> None:
+    a = article("a5", "Harbor Ledger", "Valdora and Kestria accused each other of breaking the truce.")
+    e = event(a, "Valdora and Kestria accused each other of breaking the truce.", "ACCUSE",
+              "asserted", VALDORA, KESTRIA)
+    e = e.__class__(**{**e.__dict__, "source_ids": (VALDORA[0], KESTRIA[0]),
+                       "target_ids": (VALDORA[0], KESTRIA[0])})
+    (c,) = [x for x in _run(Corpus(articles=[a], actors=ACTORS, events=[e]))
+            if x.kind == "mutual_blame"]
+    assert {s.label for s in c.sides} == {"Valdora blames Kestria", "Kestria blames Valdora"}
+
+
+def test_a_ministry_blames_for_its_state() -> None:
+    from rashomon.records import Actor
+
+    ministry = ("act-kes-mod", "Kestrian defence ministry")
+    actors = {**ACTORS,
+              VALDORA[0]: Actor(id=VALDORA[0], name="Valdora", kind="state", country="VLD"),
+              KESTRIA[0]: Actor(id=KESTRIA[0], name="Kestria", kind="state", country="KST"),
+              ministry[0]: Actor(id=ministry[0], name=ministry[1], kind="ministry", country="KST")}
+    a = article("a6", "Harbor Ledger", "Valdora said Kestria shelled two villages.")
+    b = article("b6", "Northern Wire", "The Kestrian defence ministry accused Valdora of shelling a depot.")
+    corpus = Corpus(articles=[a, b], actors=actors, events=[
+        event(a, "Valdora said Kestria shelled two villages.", "ASSAULT", "alleged", KESTRIA, None,
+              claimant=VALDORA),
+        event(b, "The Kestrian defence ministry accused Valdora of shelling a depot.", "ACCUSE",
+              "asserted", ministry, VALDORA),
+    ])
+    story = story_of(a, b)
+    (c,) = [x for x in find_contradictions(story, build_ledger(story, corpus), actors)
+            if x.kind == "mutual_blame"]
+    assert {s.outlet for s in c.sides} == {"Harbor Ledger", "Northern Wire"}

@@ -104,3 +104,13 @@ def test_loaded_lexicon_bad_line() -> None:
 def test_builtin_loaded_lexicon_loads() -> None:
     hits = load_loaded(()).find("Critics slammed the so-called reform as a stunning blunder.")
     assert [h.text for h in hits] == ["slammed", "so-called", "stunning", "blunder"]
+
+
+def test_phrase_index_wildcards_multiword_and_hyphen_parts() -> None:
+    from rashomon.crossref.framing_index import PhraseIndex, longest_first
+    index = PhraseIndex([("lash* out", "a"), ("lash*", "b"), ("terrorist*", "c"),
+                         (r"re:\bZarn\b", "d")])
+    text = "He lashed out at anti-terrorists in Zarn."
+    hits = longest_first((s, e, 0, p) for s, e, p in index.matches(text))
+    assert [(text[s:e], p) for s, e, p in hits] == [
+        ("lashed out", "a"), ("terrorists", "c"), ("Zarn", "d")]

@@ -195,3 +195,11 @@ def test_any_word_salad_gives_aligned_non_overlapping_mentions(nlp: Language,
     for span in spans:
         assert span._.actor_id in doc._.actors and span._.link
         assert text[span.start_char:span.end_char] == span.text
+
+
+def test_object_and_reflexive_pronouns(nlp: Language) -> None:
+    doc = _doc(nlp, "Kamala Harris said she blamed herself. Sergei Lavrov praised him.")
+    links = {s.text: s._.actor_id for s in doc.spans[SPANS_KEY]}
+    assert links["herself"] == "person.kamala_harris"
+    # an object pronoun is never its own clause's subject, and Harris is not a "him"
+    assert "him" not in links

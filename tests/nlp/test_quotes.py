@@ -122,3 +122,17 @@ def test_unbalanced_marks_and_apostrophes_never_crash(qnlp) -> None:  # type: ig
     found = quotes(qnlp, body)
     for q in found:
         assert 0 <= q.start < q.end <= len(body)
+
+
+def test_types_config_keeps_only_those_cues(qnlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import make_doc
+    from rashomon.nlp.quotes import SPANS_KEY, QuoteFinder
+
+    body = ("The ministry denied that its troops had crossed the border. "
+            "The mayor said the bridge was closed.")
+    art = Article(id="t2", source="t", outlet=None, title=None, published=None,
+                  language="en", body=body)
+    doc = qnlp(make_doc(qnlp, art))
+    assert {s._.data["cue"] for s in doc.spans[SPANS_KEY]} == {"deny", "say"}
+    QuoteFinder(types=["denial"])(doc)
+    assert [s._.data["cue"] for s in doc.spans[SPANS_KEY]] == ["deny"]

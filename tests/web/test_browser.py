@@ -68,6 +68,7 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _save(page: Any, shots: Path, name: str, **kw: Any) -> None:
+    """Screenshot of a page (or of one element, when given a locator)."""
     path = shots / f"{name}.png"
     page.screenshot(path=str(path), **kw)
     extra = os.environ.get("RASHOMON_SCREENSHOTS")
@@ -232,6 +233,10 @@ def test_demo_story_views_match_the_data(browser: Any, demo_db: Path, shots: Pat
         assert page.locator("svg.network path.edge").count() == len(view["network"]["edges"])
         assert page.locator("table.figures tbody tr").count() == len(view["figures"])
         _save(page, shots, "demo-story", full_page=True)
+        if view["ledger"]["rows"]:
+            _save(page.locator("#ledger"), shots, "demo-ledger")
+        if view["contradictions"]:
+            _save(page.locator("#contradictions"), shots, "demo-contradictions")
         page.locator(".outlets .outlet h3 a").first.click()
         page.wait_for_url("**/article/**")
         _save(page, shots, "demo-article", full_page=True)

@@ -97,7 +97,8 @@ def test_story_page_sections_render_with_counts(client: TestClient) -> None:
     assert re.search(r'data-countries="(\d+)"', html) and \
         int(re.search(r'data-countries="(\d+)"', html).group(1)) > 0
     assert 'data-nodes="2" data-edges="4"' in html
-    assert 'data-claims="2"' in html and html.count('class="stance s-') >= 5
+    assert html.count('<tr class="claim"') == 2 and html.count('class="stance s-') >= 5
+    assert "1 more claim reported by one outlet only" in html  # folded away
     assert "Leaves out" in html and "reported by 3 other outlets" in html
     assert 'Mara Voss <span class="muted">×1</span> <span class="side">Lorin</span>' in html
 

@@ -36,7 +36,7 @@ def cross_reference(
     for story in stories:
         ledger = build_ledger(story, corpus)
         result.claims.extend(ledger.claims)
-        result.contradictions.extend(find_contradictions(story, ledger))
+        result.contradictions.extend(find_contradictions(story, ledger, corpus.actors))
         if framing is not None:
             result.framing.extend(framing(story, corpus, ledger.claims))
     return result

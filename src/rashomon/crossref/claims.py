@@ -35,11 +35,20 @@ VERB = {
     "SANCTION": "sanctioned", "MOBILIZE": "mobilized against", "COERCE": "coerced",
     "ASSAULT": "attacked",
 }
+NOUN = {
+    "AGREE": "agreement", "CONSULT": "talks", "SUPPORT": "support", "CONCEDE": "concession",
+    "COOPERATE": "cooperation", "AID": "aid", "RETREAT": "withdrawal", "REQUEST": "appeal",
+    "ACCUSE": "accusation", "REJECT": "rejection", "THREATEN": "threat", "PROTEST": "protest",
+    "SANCTION": "sanctions", "MOBILIZE": "mobilization", "COERCE": "coercion", "ASSAULT": "attack",
+}
 STATUS_STANCE = {"asserted": "asserts", "alleged": "attributes", "denied": "reports_denial"}
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disprove", "contradict"}
 QUOTE_SIMILARITY = 62.0  # rapidfuzz token_set_ratio to count two quotes as one statement
+SENTENCE_OVERLAP = 0.4  # for events with no actors: share of content words in common
 FIGURE_DAYS = 1  # figures of articles published further apart are different running totals
-DENIAL_OVERLAP = 0.2  # share of a claim's content words a denial quote must repeat
+DENIAL_OVERLAP = 0.3  # share of a denial quote's content words the claim's sentences hold
+MIN_QUOTE_WORDS = 3  # shorter "quotes" (a name, a phrase) are not statements
+FIGURE_RATIO = 5.0  # values further apart than this count different things, not a dispute
 # A figure's qualifier widens its value into an interval (for "at least 286" vs "300").
 LOWER_BOUND = {"at least", "more than", "over", "above", "in excess of", "upwards of", "+"}
 UPPER_BOUND = {"nearly", "almost", "up to", "less than", "under", "fewer than", "below"}
@@ -49,7 +58,7 @@ APPROX = {"about", "around", "some", "approximately", "roughly", "nearly", "almo
 
 @dataclass
 class Ledger:
-    """A story's claims plus, per claim, the records that support each stance."""
+    """A story's claims plus, per claim, every record behind its stances (with its stance)."""
 
     claims: list[Claim] = field(default_factory=list)
     members: dict[str, list[tuple[Any, Stance]]] = field(default_factory=dict)
@@ -97,11 +106,19 @@ def events_match(a: Event, b: Event) -> bool:
         return False
     if ta and tb and not ta & tb:
         return False
-    if not (sa & sb or ta & tb):
-        return False  # nothing anchors them to the same actors
     if not _same_day(a.date, b.date):
         return False
-    return not (a.place and b.place and a.place.lower() != b.place.lower())
+    if a.place and b.place and a.place.lower() != b.place.lower():
+        return False
+    if sa & sb or ta & tb:
+        return True
+    if sa or sb or ta or tb:
+        return False  # one names actors the other lacks: too little to tell
+    # No actors on either side: same place and much the same sentence.
+    if not (a.place and b.place):
+        return False
+    wa, wb = content_words(a.sentence), content_words(b.sentence)
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= SENTENCE_OVERLAP
 
 
 def quotes_match(a: Quote, b: Quote) -> bool:
@@ -174,11 +191,14 @@ def _common(values: list[str | None]) -> str | None:
 
 def event_statement(group: list[Event]) -> str:
     """A neutral sentence for an event claim, from the most common arguments."""
-    source = _common([e.source for e in group]) or "Unnamed actor"
+    source = _common([e.source for e in group])
     target = _common([e.target for e in group])
     trigger = _common([(e.trigger or "").lower() for e in group])
-    text = f"{source} {VERB.get(group[0].type, group[0].type.lower())}"
-    text += f" {target}" if target else ""
+    kind = group[0].type
+    if source:
+        text = f"{source} {VERB.get(kind, kind.lower())}" + (f" {target}" if target else "")
+    else:
+        text = NOUN.get(kind, kind.lower()).capitalize() + (f" on {target}" if target else "")
     text += f" ({trigger})" if trigger else ""
     place, day = _common([e.place for e in group]), _common([e.date for e in group])
     text += f" in {place}" if place else ""
@@ -198,11 +218,11 @@ def _dedupe(pairs: list[tuple[Any, Stance]]) -> list[tuple[Any, Stance]]:
 
 def _claim(story: Story, kind: str, key: str, statement: str,
            pairs: list[tuple[Any, Stance]], ledger: Ledger) -> None:
-    pairs = _dedupe(pairs)
+    stances = tuple(st for _, st in _dedupe(pairs))
     claim = Claim(id=content_id(story.id, kind, key, statement, prefix="c"), story_id=story.id,
-                  statement=statement, stances=tuple(st for _, st in pairs), kind=kind, key=key)
+                  statement=statement, stances=stances, kind=kind, key=key)
     ledger.claims.append(claim)
-    ledger.members[claim.id] = pairs
+    ledger.members[claim.id] = pairs  # every record, for the contradiction finders
 
 
 def build_ledger(story: Story, corpus: Corpus) -> Ledger:
@@ -211,7 +231,8 @@ def build_ledger(story: Story, corpus: Corpus) -> Ledger:
     articles = {a.id: a for a in corpus.articles if a.id in ids}
     ledger = Ledger()
     events = [e for e in corpus.events if e.article_id in ids and e.status in STATUS_STANCE]
-    quotes = [q for q in corpus.quotes if q.article_id in ids and (q.speaker_id or q.speaker)]
+    quotes = [q for q in corpus.quotes if q.article_id in ids and (q.speaker_id or q.speaker)
+              and len(content_words(q.text)) >= MIN_QUOTE_WORDS]
     figures = [f for f in corpus.figures if f.article_id in ids and f.unit]
     denials = [q for q in quotes if (q.cue or "").lower() in DENIAL_CUES]
     for group in _groups(events, events_match, lambda e: e.type):
@@ -226,12 +247,15 @@ def build_ledger(story: Story, corpus: Corpus) -> Ledger:
         speaker = central.speaker or "Unnamed speaker"
         pairs = [(q, _stance(articles.get(q.article_id), q, _quote_stance(q))) for q in group]
         text = central.text if len(central.text) <= 200 else central.text[:197] + "..."
-        _claim(story, "quote", f"quote|{central.speaker_id or speaker}", f"{speaker}: “{text}”",
+        said = " (denial)" if _quote_stance(central) == "reports_denial" else ""
+        _claim(story, "quote", f"quote|{central.speaker_id or speaker}", f"{speaker}{said}: “{text}”",
                pairs, ledger)
     where = _figure_places(figures, corpus)
     published = {a.id: a.published for a in articles.values()}
 
     def same_thing(a: Figure, b: Figure) -> bool:
+        if not _comparable(a, b):
+            return False
         if where[a.id] and where[b.id] and not where[a.id] & where[b.id]:
             return False
         if not (a.date or b.date) and not _days_close(published[a.article_id], published[b.article_id]):
@@ -258,9 +282,18 @@ def _denial_quotes(group: list[Event], denials: list[Quote],
         if q.speaker_id not in actors or not words:
             continue
         said = content_words(q.text)
-        if said and len(said & words) / len(said) >= DENIAL_OVERLAP:
+        shared = said & words
+        if len(shared) >= 2 and len(shared) / len(said) >= DENIAL_OVERLAP:
             out.append((q, _stance(articles.get(q.article_id), q, "reports_denial")))
     return out
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    """Values within FIGURE_RATIO of each other (a toll of 300 is not one of 30,000)."""
+    va, vb = a.value if a.value is not None else a.low, b.value if b.value is not None else b.low
+    if not va or not vb or va <= 0 or vb <= 0:
+        return True
+    return max(va, vb) / min(va, vb) <= FIGURE_RATIO
 
 
 def _figure_places(figures: list[Figure], corpus: Corpus) -> dict[str, set[str]]:

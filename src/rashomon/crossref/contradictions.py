@@ -6,7 +6,9 @@
   cannot all be true (286 vs 300 deaths), with who claims which value;
 - ``mutual_blame``: each side says the other did the same thing (A accuses B of
   breaking the ceasefire, B accuses A): two events of one type with source and
-  target swapped, each alleged by its victim or an ACCUSE by its source.
+  target swapped, each alleged by its victim or an ACCUSE by its source, or one
+  "A and B accused each other". Actors count by side (their country), so a
+  ministry and its state are one party.
 
 Versions of history that conflict (``history``) are not detected yet.
 """
@@ -17,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from rashomon.crossref.claims import Ledger, _ids, agree, interval
-from rashomon.records import Claim, Contradiction, Event, Figure, Side, Stance, Story, content_id
+from rashomon.records import Actor, Claim, Contradiction, Event, Figure, Side, Stance, Story, content_id
 
 # Conflict types for which "A did it to B" and "B did it to A" are blame, not cooperation.
 BLAME_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "REJECT", "PROTEST",
@@ -76,52 +78,82 @@ def figures(story: Story, ledger: Ledger) -> list[Contradiction]:
     return out
 
 
-def _blames(rec: Event) -> tuple[str, str] | None:
-    """(accuser, accused) when an event puts blame on its source, else None."""
-    sources = _ids(rec.source_ids, rec.source_id)
-    targets = _ids(rec.target_ids, rec.target_id)
-    if len(sources) != 1 or len(targets) > 1 or sources == targets:
-        return None
+def _side_of(actor_id: str, actors: dict[str, Actor]) -> str:
+    """The party an actor speaks or acts for: its country, else its parent, else itself.
+
+    A defence ministry, a president's aide and the state itself are one side.
+    """
+    actor = actors.get(actor_id)
+    if actor is None:
+        return actor_id
+    if actor.country:
+        return "country:" + actor.country
+    return actor.parent_id or actor_id
+
+
+def _blames(rec: Event, actors: dict[str, Actor]) -> list[tuple[str, str]]:
+    """(accuser side, accused side) pairs an event carries; empty when none."""
+    sources = {_side_of(i, actors) for i in _ids(rec.source_ids, rec.source_id)}
+    targets = {_side_of(i, actors) for i in _ids(rec.target_ids, rec.target_id)}
+    if len(sources) >= 2 and sources == targets:
+        # "A and B accused each other": every ordered pair
+        return [(a, b) for a in sources for b in sources if a != b]
+    if len(sources) != 1:
+        return []
     src = next(iter(sources))
-    if rec.type == "ACCUSE":
-        return (src, next(iter(targets))) if targets else None  # src accuses the target
-    if rec.status == "alleged" and rec.claimant_id and rec.claimant_id != src:
-        return rec.claimant_id, src  # the claimant says src did it
-    return None
+    if rec.type == "ACCUSE" and rec.status != "denied":
+        return [(src, t) for t in targets if t != src]  # the source accuses the target
+    if rec.status == "alleged" and rec.claimant_id:
+        claimant = _side_of(rec.claimant_id, actors)
+        if claimant != src:
+            return [(claimant, src)]  # the claimant says the source did it
+    return []
 
 
-def mutual_blame(story: Story, ledger: Ledger) -> list[Contradiction]:
-    """Pairs of actors each blaming the other for the same kind of act."""
-    blamed: dict[tuple[str, str, str], list[tuple[Event, Stance, str]]] = defaultdict(list)
+def mutual_blame(story: Story, ledger: Ledger,
+                 actors: dict[str, Actor] | None = None) -> list[Contradiction]:
+    """Pairs of sides each blaming the other for a hostile act (shelling, a broken truce)."""
+    actors = actors or {}
+    blamed: dict[tuple[str, str], list[tuple[Event, Stance, str]]] = defaultdict(list)
     for claim in ledger.claims:
         if claim.kind != "event":
             continue
         for rec, st in ledger.members[claim.id]:
-            if not isinstance(rec, Event) or rec.type not in BLAME_TYPES:
-                continue
-            pair = _blames(rec)
-            if pair:
-                kind = "ACCUSE" if rec.type == "ACCUSE" else rec.type
-                blamed[(kind, *pair)].append((rec, st, claim.id))
+            if isinstance(rec, Event) and rec.type in BLAME_TYPES:
+                for pair in _blames(rec, actors):
+                    blamed[pair].append((rec, st, claim.id))
     out = []
     done: set[frozenset[str]] = set()
-    for (kind, accuser, accused), ones in sorted(blamed.items()):
-        others = blamed.get((kind, accused, accuser))
-        key = frozenset((kind, accuser, accused))
+    for (accuser, accused), ones in sorted(blamed.items()):
+        others = blamed.get((accused, accuser))
+        key = frozenset((accuser, accused))
         if not others or key in done:
             continue
         done.add(key)
-        a_name = _name(ones[0][0], accuser)
-        b_name = _name(others[0][0], accused)
+        a_name = _label(accuser, actors, ones)
+        b_name = _label(accused, actors, others)
         sides = [_side(f"{a_name} blames {b_name}", st) for _, st, _ in _one_per_article(ones)]
         sides += [_side(f"{b_name} blames {a_name}", st) for _, st, _ in _one_per_article(others)]
-        act = kind.lower() if kind != "ACCUSE" else "wrongdoing"
+        acts = sorted({rec.type.lower() for rec, _, _ in ones + others})
         out.append(Contradiction(
-            id=content_id(story.id, "mutual_blame", kind, *sorted((accuser, accused)), prefix="x"),
+            id=content_id(story.id, "mutual_blame", *sorted(key), prefix="x"),
             story_id=story.id, kind="mutual_blame",
-            description=f"Mutual blame ({act}): {a_name} and {b_name} each blame the other",
+            description=f"Mutual blame ({', '.join(acts)}): {a_name} and {b_name} each blame the other",
             sides=tuple(sides), claim_id=ones[0][2]))
     return out
+
+
+def _label(side: str, actors: dict[str, Actor], items: list[tuple[Event, Stance, str]]) -> str:
+    """A readable name for a side: the country's actor name, else a name seen in the events."""
+    if side.startswith("country:"):
+        code = side.split(":", 1)[1]
+        states = [a.name for a in actors.values() if a.country == code and a.kind == "state"]
+        if states:
+            return sorted(states, key=len)[0]
+        return code
+    if side in actors:
+        return actors[side].name
+    return _name(items[0][0], side)
 
 
 def _name(rec: Event, actor_id: str) -> str:
@@ -133,19 +165,28 @@ def _name(rec: Event, actor_id: str) -> str:
     return actor_id
 
 
-def _one_per_article(items: list[tuple[Event, Stance, str]]) -> list[tuple[Event, Stance, str]]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        if item[1].article_id not in seen:
-            seen.add(item[1].article_id)
+def _one_per_article(items: list[tuple[Event, Stance, str]],
+                     limit: int = 4) -> list[tuple[Event, Stance, str]]:
+    """Distinct evidence sentences, at most ``limit``, one per article before any repeats."""
+    seen: set[tuple[str, int]] = set()
+    out: list[tuple[Event, Stance, str]] = []
+    rank: dict[str, int] = {}
+    ordered = []
+    for item in items:  # n-th sentence of an article sorts after every article's first
+        rank[item[1].article_id] = rank.get(item[1].article_id, -1) + 1
+        ordered.append((rank[item[1].article_id], item))
+    for _, item in sorted(ordered, key=lambda p: p[0]):
+        key = (item[1].article_id, item[1].start)
+        if key not in seen and len(out) < limit:
+            seen.add(key)
             out.append(item)
     return out
 
 
-def find_contradictions(story: Story, ledger: Ledger) -> list[Contradiction]:
+def find_contradictions(story: Story, ledger: Ledger,
+                        actors: dict[str, Actor] | None = None) -> list[Contradiction]:
     """Every contradiction the ledger of one story shows."""
-    return denials(story, ledger) + figures(story, ledger) + mutual_blame(story, ledger)
+    return denials(story, ledger) + figures(story, ledger) + mutual_blame(story, ledger, actors)
 
 
 __all__ = ["Claim", "denials", "figures", "find_contradictions", "mutual_blame"]

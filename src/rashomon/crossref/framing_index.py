@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from rashomon.crossref.framing_lexicon import form_regex
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_PART = re.compile(r"[-'’]")
+# Hyphens join a token ("so-called"); apostrophes end one ("Artsakh’s" -> "Artsakh").
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_PART = re.compile(r"-")
 MAX_STEM = 24  # longest wildcard stem looked up
+MEMO_SIZE = 200_000  # distinct words whose candidates are remembered
 
 
 @dataclass(frozen=True)
@@ -47,23 +49,38 @@ class PhraseIndex:
                 self.stems[first[:-1]].append(_Entry(payload, regex))
             else:
                 self.exact[first].append(_Entry(payload, regex))
+        self._stem_lengths = sorted({len(stem) for stem in self.stems if len(stem) <= MAX_STEM})
+        self._memo: dict[str, tuple[_Entry, ...]] = {}
 
-    def _candidates(self, word: str) -> Iterator[_Entry]:
-        yield from self.exact.get(word, ())
-        for k in range(1, min(len(word), MAX_STEM) + 1):
-            yield from self.stems.get(word[:k], ())
+    def _candidates(self, word: str) -> tuple[_Entry, ...]:
+        # News repeats its words: memoise per word (bounded, so a huge corpus can't grow it).
+        found = self._memo.get(word)
+        if found is None:
+            found = tuple(self.exact.get(word, ())) + tuple(
+                e for k in self._stem_lengths if k <= len(word)
+                for e in self.stems.get(word[:k], ())
+            )
+            if len(self._memo) < MEMO_SIZE:
+                self._memo[word] = found
+        return found
 
     def matches(self, text: str) -> Iterator[tuple[int, int, Hashable]]:
         """Every (start, end, payload) a form matches, overlaps included."""
         for token in _TOKEN.finditer(text):
-            starts = [token.start()]
-            # "anti-terrorist": a form may also start after a hyphen inside a token.
-            starts += [token.start() + m.end() for m in _PART.finditer(token.group(0))]
-            for start in starts:
-                word = text[start:token.end()].lower()
-                for entry in self._candidates(word):
+            raw, base = token.group(0), token.start()
+            words = [(base, token.end())]
+            if "-" in raw:
+                # Forms may also match the pieces of a hyphenated token: "terrorist*" in
+                # "anti-terrorist", "war" in "war-torn".
+                cuts = [0, *(m.end() for m in _PART.finditer(raw)), len(raw) + 1]
+                for i in range(len(cuts) - 1):
+                    words.append((base + cuts[i], base + cuts[i + 1] - 1))
+                    if i:
+                        words.append((base + cuts[i], token.end()))
+            for start, end in words:
+                for entry in self._candidates(text[start:end].lower()):
                     if entry.regex is None:
-                        yield start, token.end(), entry.payload
+                        yield start, end, entry.payload
                         continue
                     m = entry.regex.match(text, start)
                     if m is not None:
@@ -74,10 +91,11 @@ class PhraseIndex:
 
 
 def longest_first(hits: Iterable[tuple[int, int, int, Hashable]]) -> list[tuple[int, int, Hashable]]:
-    """Non-overlapping hits: leftmost, then longest, then lowest rank (list order)."""
+    """Non-overlapping (start, end, rank, payload) hits: leftmost, then lowest rank (the
+    variant listed first), then longest."""
     kept: list[tuple[int, int, Hashable]] = []
     covered = -1
-    for start, end, _, payload in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]), h[2])):
+    for start, end, _, payload in sorted(hits, key=lambda h: (h[0], h[2], -(h[1] - h[0]))):
         if start < covered:
             continue
         kept.append((start, end, payload))

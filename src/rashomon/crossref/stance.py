@@ -44,10 +44,14 @@ def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], .
     return tuple(cues)
 
 
-def find_cues(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def find_cues(text: str) -> tuple[tuple[str, str], ...]:
     """(cue, kind) pairs found in the text, in lexicon order."""
     low = text.lower().replace("’", "'")
-    return [(cue, kind) for pattern, kind, cue in load_cues() if pattern.search(low)]
+    words = set(_WORD.findall(low))
+    # Most cues are one word: skip their regex when the word set cannot hold them.
+    return tuple((cue, kind) for pattern, kind, cue in load_cues()
+                 if (cue.endswith("*") or " " in cue or cue in words) and pattern.search(low))
 
 
 def content_words(text: str) -> set[str]:

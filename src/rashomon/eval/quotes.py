@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from rashomon.errors import ConfigError
 from rashomon.eval import polnear
 from rashomon.records import Article
 
@@ -63,7 +64,10 @@ def command(data: Path, split: str, limit: int | None, show: int) -> None:
     Example:
       rashomon eval quotes --data ../shared/data/polnear --split dev
     """
-    docs = polnear.load(data, split, limit)
+    try:
+        docs = polnear.load(data, split, limit)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
     t0 = time.time()
     predict(docs)
     secs = time.time() - t0

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.actors_link import Pending, find_mentions
 from rashomon.nlp.actors_match import ActorMatcher, Candidate
-from rashomon.nlp.coref import Known, Resolver, is_subject
+from rashomon.nlp.coref import PRONOUNS, Known, Resolver, is_subject
 from rashomon.nlp.extensions import sentence_bounds
 from rashomon.nlp.gazetteer import Gazetteer, load_gazetteer, user_paths
 from rashomon.nlp.registry import collector
@@ -115,7 +115,9 @@ class ActorLinker:
             resolver.add(Known(c.start, c.end, c.actor, is_subject(doc, c.start, c.end),
                                resolver.sent(c.start), title if isinstance(title, str) else None))
         jobs: list[tuple[int, Token | Pending]] = [(d.start, d) for d in descriptions]
-        jobs += [(int(i), doc[int(i)]) for i in _subject_pronouns(doc)]
+        covered = {i for d in descriptions for i in range(d.start, d.end)}
+        covered |= {i for c in cands for i in range(c.start, c.end)}
+        jobs += [(i, doc[i]) for i in _subject_pronouns(doc) if i not in covered]
         out = []
         for _, job in sorted(jobs, key=lambda j: j[0]):
             if isinstance(job, Pending) and job.term.type != "description":
@@ -165,14 +167,20 @@ class ActorLinker:
 
 
 def _subject_pronouns(doc: Doc) -> list[int]:
-    """Token indices of subject he/she/it, found on arrays (iterating Tokens is slow)."""
+    """Token indices of pronouns to resolve: he/she/it as subjects, him/her/his/... anywhere
+    ("it" elsewhere is mostly a thing: "if Baku requests it"). Found on arrays, since
+    iterating Tokens is slow."""
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    pronouns = [strings.add(w) for w in ("he", "she", "it")]
+    subject_only = [strings.add(w) for w in ("he", "she", "it")]
+    # "its" alone is left out: "X said its troops held and its position ..." is too often
+    # the wrong thing; "its" + a body or force is handled as a phrase
+    anywhere = [strings.add(w) for w in PRONOUNS if w not in ("he", "she", "it", "its")]
     deps = [strings.add(d) for d in _SUBJECT_DEPS]
     arr = doc.to_array([LOWER, DEP])
-    hits = numpy.isin(arr[:, 0], pronouns) & numpy.isin(arr[:, 1], deps)
+    hits = (numpy.isin(arr[:, 0], subject_only) & numpy.isin(arr[:, 1], deps)) | \
+        numpy.isin(arr[:, 0], anywhere)
     return numpy.nonzero(hits)[0].tolist()
 
 
@@ -201,7 +209,7 @@ def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
     hit = _containing(doc, token)
     if hit is not None:
         return hit
-    if token.lower_ in ("he", "she", "it"):
+    if token.lower_ in PRONOUNS:
         return _resolve_pronoun(doc, token)
     if token.lemma_.lower() in PERSON_NOUNS:
         # "The director of X, Sergei Naryshkin, said": the appositive person is the speaker

@@ -20,7 +20,11 @@ from spacy.tokens import Doc, Token
 from rashomon.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PRONOUNS = {"he": ("person", "m"), "she": ("person", "f"), "it": ("thing", None)}
+PRONOUNS = {"he": ("person", "m"), "she": ("person", "f"), "it": ("thing", None),
+            "him": ("person", "m"), "his": ("person", "m"), "himself": ("person", "m"),
+            "her": ("person", "f"), "hers": ("person", "f"), "herself": ("person", "f"),
+            "its": ("thing", None), "itself": ("thing", None)}
+REFLEXIVES = frozenset({"himself", "herself", "itself"})
 PRONOUN_WINDOW = 3  # sentences back
 DESCRIPTION_WINDOW = 5
 _NOT_THINGS = frozenset({"person", "civilians"})
@@ -56,17 +60,29 @@ class Resolver:
         insort(self.known, known, key=lambda k: k.start)
 
     def pronoun(self, token: Token) -> Known | None:
-        """The actor a subject pronoun refers to, or None (also for expletive "it")."""
+        """The actor a pronoun refers to, or None (also for expletive "it").
+
+        A reflexive ("herself") is its clause's subject; an object pronoun ("told him")
+        is never its own clause's subject.
+        """
         want = PRONOUNS.get(token.lower_)
         if want is None or (token.lower_ == "it" and is_expletive(token)):
             return None
         kind, gender = want
+        subject = _clause_subject(token)
+        own = next((k for k in self.known if subject is not None and k.start <= subject.i < k.end),
+                   None)
 
         def fits(actor: Actor) -> bool:
             if kind == "person":
                 return actor.kind == "person" and actor.gender in (None, gender)
             return actor.kind not in _NOT_THINGS
 
+        if token.lower_ in REFLEXIVES:
+            return own if own is not None and fits(own.actor) else None
+        if token.dep_ in ("dobj", "dative", "pobj") and own is not None:
+            return self._latest(token.i, lambda a: fits(a) and a.id != own.actor.id,
+                                PRONOUN_WINDOW, prefer_subject=True)
         return self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True)
 
     def possessor(self, i: int) -> Known | None:
@@ -99,6 +115,12 @@ class Resolver:
                 if subjects or group:
                     return (subjects or group)[-1]
         return pool[-1] if pool else None
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the verb governing ``token`` (through one preposition)."""
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _holds(known: Known, title: str) -> bool:

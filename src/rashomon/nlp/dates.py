@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.dates_fallback import DateparserFallback
-from rashomon.nlp.extensions import sentence_bounds
+from rashomon.nlp.extensions import sentence_bounds, doc_text
 from rashomon.nlp.registry import collector
 from rashomon.nlp.timex import LEXICON, Timex, TimexFinder, load_vocab
 from rashomon.nlp.timex_anchor import resolve
@@ -62,7 +62,7 @@ class DateTagger:
     def find(self, doc: Doc) -> list[tuple[Timex, str | None, str | None]]:
         """(expression, value, tense) triples in reading order."""
         dct = parse_day(doc._.published)
-        timexes = self.finder.find(doc.text, blocked=lambda s, e: _counts_something(doc, s, e))
+        timexes = self.finder.find(doc_text(doc), blocked=lambda s, e: _counts_something(doc, s, e))
         if self.fallback is not None and doc.has_annotation("ENT_IOB"):
             extra = self.fallback.find(doc, timexes, dct)  # may drop rule hits it supersedes
             timexes = sorted(timexes + extra, key=lambda t: t.start)
@@ -176,7 +176,7 @@ def collect(doc: Doc) -> list[object]:
         s, e = sentence_bounds(doc, start, end)
         out.append(DateRef(
             id=content_id(doc._.article_id, "date", start, end),
-            article_id=doc._.article_id, text=doc.text[start:end], value=data.get("value"),
+            article_id=doc._.article_id, text=doc_text(doc)[start:end], value=data.get("value"),
             start=start, end=end, type=data.get("type", "DATE"), sent_start=s, sent_end=e,
         ))
     return out

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc
 
+from rashomon.nlp.extensions import doc_text
 from rashomon.nlp.timex import Timex
 
 # A digit-separated date, or a day number next to a capitalized month-like word.
@@ -49,7 +50,7 @@ class DateparserFallback:
         so ``taken`` may shrink.
         """
         spans: list[tuple[int, int]] = []
-        for m in _NUMERIC.finditer(doc.text):
+        for m in _NUMERIC.finditer(doc_text(doc)):
             inside = [t for t in taken if m.start() <= t.start and t.end <= m.end()]
             for t in inside:
                 taken.remove(t)
@@ -62,7 +63,7 @@ class DateparserFallback:
         for start, end in spans:
             if any(t.start < end and start < t.end for t in taken + out):
                 continue
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             absolute = _YEAR.search(text) is not None
             if not absolute and dct is None:
                 out.append(Timex(start, end, "DATE", "dateparser", {"value": None}, text))

@@ -175,6 +175,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if dep in {"relcl", "acl"}:
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
+        if governor is not None and dep == "advcl" and f.parent is None:
+            # "staged rallies *demanding* ...", "opened fire, *killing* one": a sub-event of
+            # the governing event; its status still comes from further up.
+            f.parent = head.i
         if governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE:
             f.parent = head.i
             embed = governor.row.embed

@@ -6,7 +6,7 @@ components run; span attributes are written by the components.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _DOC = {
     "article_id": None,  # str
@@ -35,11 +35,55 @@ def register() -> None:
 def sentence_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     """Character bounds of the sentence(s) holding ``[start_char, end_char)``."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None or not doc.has_annotation("SENT_START"):
-        return 0, len(doc.text)
-    first = span[0].sent
-    last = span[-1].sent if len(span) else first
-    return first.start_char, last.end_char
+    if span is None or not len(span):
+        return 0, len(doc_text(doc))
+    first = sent_bounds_of(span[0])[0]
+    last = sent_bounds_of(span[-1])[1] if len(span) else first
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+
+def sent_bounds_of(token: Token) -> tuple[int, int]:
+    """Token bounds ``(start, end)`` of the token's sentence, in O(1) after one pass per doc.
+
+    ``Token.sent`` scans outwards for the sentence edges on every call, which makes
+    per-token loops quadratic on long sentences; this caches the edges in
+    ``doc._.data["sent_bounds"]``.
+    """
+    doc = token.doc
+    data = doc._.data
+    bounds = data.get("sent_bounds") if data is not None else None
+    if bounds is None or len(bounds) != len(doc):
+        if not doc.has_annotation("SENT_START"):  # O(n): only reached once per doc
+            return 0, len(doc)
+        if data is None:
+            sent = token.sent
+            return sent.start, sent.end
+        bounds = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            edge = (sent.start, sent.end)
+            for i in range(sent.start, sent.end):
+                bounds[i] = edge
+        data["sent_bounds"] = bounds
+    return bounds[token.i]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached: spaCy rebuilds the string from every token on each access,
+    so ``doc.text[a:b]`` inside a loop is quadratic."""
+    data = doc._.data
+    if data is None:
+        return doc.text
+    text = data.get("text")
+    if text is None:
+        text = data["text"] = doc.text
+    return text
+
+
+def sent_of(token: Token) -> Span:
+    """``token.sent`` without the per-call scan (see :func:`sent_bounds_of`)."""
+    start, end = sent_bounds_of(token)
+    return token.doc[start:end]
 
 
 register()

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from rashomon.nlp import figures_lexicon
-from rashomon.nlp.extensions import sentence_bounds
+from rashomon.nlp.extensions import sent_bounds_of, sentence_bounds, doc_text
 from rashomon.nlp.figures_claims import find_claimant, find_date
 from rashomon.nlp.figures_lexicon import SCALES, FiguresLexicon, parse_number
 from rashomon.nlp.registry import collector
@@ -181,7 +181,7 @@ class FigureFinder:
                 unit = self._same_group(unit[6:], anchor, found)
         start_char = doc[start_tok].idx
         qualifier = None
-        m = self._qual.search(doc.text[max(0, start_char - 30) : start_char])
+        m = self._qual.search(doc_text(doc)[max(0, start_char - 30) : start_char])
         if m and value is not None:
             qualifier = self.lex.qualifier[m.group(1).lower()]
             start_char -= len(m.group(0))
@@ -314,7 +314,7 @@ class FigureFinder:
     @staticmethod
     def _same_group(base: str, anchor: Token, found: list[Found]) -> str:
         for prev in reversed(found):
-            if prev.anchor.sent == anchor.sent and prev.unit.endswith(" " + base):
+            if sent_bounds_of(prev.anchor) == sent_bounds_of(anchor) and prev.unit.endswith(" " + base):
                 return prev.unit
         return base
 
@@ -322,7 +322,7 @@ class FigureFinder:
     def _inherit(adj: str, doc: Doc, anchor: Token, found: list[Found]) -> str:
         """A person count listed after a casualty figure in the same sentence shares its kind."""
         for prev in reversed(found):
-            if prev.anchor.sent == anchor.sent and prev.unit.split()[-1] in ("deaths", "wounded", "casualties"):
+            if sent_bounds_of(prev.anchor) == sent_bounds_of(anchor) and prev.unit.split()[-1] in ("deaths", "wounded", "casualties"):
                 base = prev.unit.split()[-1]
                 return base if adj == "-" else f"{adj} {base}"
         return {"-": "people"}.get(adj, adj + "s")
@@ -363,7 +363,7 @@ def collect(doc: Doc) -> list[object]:
         s, e = sentence_bounds(doc, start, end)
         out.append(Figure(
             id=content_id(doc._.article_id, "figure", start, end),
-            article_id=doc._.article_id, text=doc.text[start:end], value=d.get("value"),
+            article_id=doc._.article_id, text=doc_text(doc)[start:end], value=d.get("value"),
             low=d.get("low"), high=d.get("high"), unit=d.get("unit"), claimed_by=d.get("claimed_by"),
             start=start, end=end, qualifier=d.get("qualifier"), claimed_by_id=d.get("claimed_by_id"),
             date=d.get("date"), sent_start=s, sent_end=e,

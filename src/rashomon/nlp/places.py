@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from rashomon.nlp import geocode
 from rashomon.nlp.extensions import sentence_bounds
 from rashomon.nlp.places_detect import GENERIC, Found, detect
-from rashomon.nlp.places_resolve import Mention, Weights, resolve
+from rashomon.nlp.places_resolve import Mention, Weights, prior, resolve
 from rashomon.nlp.places_roles import load_lexicon, role_of
 from rashomon.nlp.registry import collector
 from rashomon.records import Place, content_id
@@ -62,12 +62,7 @@ class PlaceFinder:
         found = detect(doc, self.gaz, demonyms=self.demonyms, min_pop=self.min_population)
         mentions = self._mentions(doc, found)
         resolve(self.gaz, mentions, self.gaz.capitals, self.weights)
-        # Streets, buildings and parks are not in the gazetteer: place them, as
-        # an approximation, in the city the article is about.
-        city = _dominant_city(self.gaz, mentions)
-        for f, m in zip(found, mentions, strict=True):
-            if m.choice is None and city is not None and (f.label == "FAC" or _facility(doc[f.start:f.end])):
-                m.choice, m.approximate = city, True
+        self._approximate(doc, found, mentions)
         spans = []
         for f, m in zip(found, mentions, strict=True):
             span = Span(doc, f.start, f.end, label="PLACE")
@@ -100,17 +95,37 @@ class PlaceFinder:
             if ids and all(t.lower_ in GENERIC for t in span if t.is_alpha):
                 # "the West", "North West": only a curated row may name such a place.
                 ids = tuple(c for c in ids if c in self.gaz.curated)
-            m = Mention(key, ids, f.start, f.end)
-            if not ids and f.end - f.start > 1:
-                m.key, m.candidates = self._inner(doc, f.start, f.end)
-                m.approximate = bool(m.candidates)
-            out.append(m)
+            out.append(Mention(key, ids, f.start, f.end))
         for i in range(len(out) - 1):  # "Moscow, Idaho"
             a, b = out[i], out[i + 1]
             if b.start == a.end + 1 and doc[a.end].text == ",":
                 a.comma_next = i + 1
         return out
 
+
+    def _approximate(self, doc: Doc, found: list[Found], mentions: list[Mention]) -> None:
+        """Place unknown names near what they name or where the article is.
+
+        A known place inside an unknown name ("Old Town Manassas") lends its point
+        when it is well known or lies in a country the article names; an unknown
+        street or building lends the point of the city the article names most.
+        """
+        gaz = self.gaz
+        countries = {gaz.rows[m.choice][2] for m in mentions if m.choice is not None}
+        for f, m in zip(found, mentions, strict=True):
+            if m.choice is not None or f.end - f.start < 2:
+                continue
+            key, ids = self._inner(doc, f.start, f.end)
+            if key not in gaz.matchable:
+                ids = tuple(c for c in ids if gaz.rows[c][2] in countries)
+            if ids:
+                m.choice = max(ids, key=lambda c: prior(gaz, key, c, gaz.capitals, self.weights))
+                m.approximate = True
+        city = _dominant_city(gaz, mentions)
+        for f, m in zip(found, mentions, strict=True):
+            if m.choice is None and city is not None \
+                    and (f.label == "FAC" or _facility(doc[f.start:f.end])):
+                m.choice, m.approximate = city, True
 
     def _inner(self, doc: Doc, start: int, end: int) -> tuple[str, tuple[int, ...]]:
         """A known place named inside an unknown one ("Old Town Manassas" -> Manassas)."""
@@ -156,9 +171,9 @@ def _dominant_city(gaz: geocode.Gazetteer, mentions: list[Mention]) -> int | Non
         return None
     top = max(countries, key=countries.__getitem__)
     home = [c for c in cities if gaz.rows[c][2] == top]
-    if not home:
-        return None
-    return max(home, key=lambda c: (cities[c], gaz.rows[c][6]))
+    best = max(home, key=lambda c: (cities[c], gaz.rows[c][6])) if home else None
+    # One passing mention does not make an article's setting.
+    return best if best is not None and cities[best] >= 2 else None
 
 
 @collector(SPANS_KEY)

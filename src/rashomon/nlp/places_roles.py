@@ -26,7 +26,7 @@ METONYMY = GAZETTEERS / "places_metonymy.tsv"
 _MODIFIER = {"compound", "amod", "nmod"}
 _EMBEDDING = {"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 # Only names of polities stand for governments; seas and continents rarely do.
-_POLITIES = {"country", "city", "region", "district", None}
+_POLITIES = {"country", "city", "region", "district", "landmark", None}
 _PLACE_NOUNS = {"region", "city", "town", "village", "province", "area", "district", "border",
                 "capital", "county", "state", "territory", "zone", "enclave", "frontier", "coast",
                 "countryside", "valley", "suburb", "outskirts", "mountains", "highlands", "front"}

@@ -23,7 +23,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from rashomon.nlp.quotes_marks import Marked
-from rashomon.nlp.quotes_rules import Attribution, trim_range
+from rashomon.nlp.quotes_rules import Attribution, speaker_span, trim_range
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
@@ -137,9 +137,26 @@ class Attacher:
             owner[k] = who
         self._bare_clauses()
         for a in self.attrs:
+            self._speaker_outside(a)
             a.content = self._without_attribution(a)
         # nested attributions ("X said Y denied Z") are kept: Y's denial is news too
         return [a for a in self.attrs if a.content]
+
+    def _speaker_outside(self, a: Attribution) -> None:
+        """`"My reaction, that was outrageous," the strategist said`: a parse that put the
+        subject inside the quote; the speaker is the noun between quote and cue."""
+        if a.kind != "direct" or a.speaker is None or a.cue is None:
+            return
+        sp = a.speaker.start_char
+        if not any(s <= sp < e for s, e in a.content):
+            return
+        before = [t for t in self.doc[a.speaker.end:a.cue.i]
+                  if t.idx >= a.content[-1][1] and not self._mark_at(t.idx)]
+        nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if nouns:
+            a.speaker = speaker_span(nouns[-1], a.cue)
+        else:
+            a.speaker = None
 
     def _without_attribution(self, a: Attribution) -> list[tuple[int, int]]:
         """Content never holds its own cue or speaker: `It was, the president said, "…"`."""

@@ -21,7 +21,7 @@ _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief"}
 # Heads we climb through to find the subject of a subject-less cue
 # ("... and said", "issued a statement saying", "speaking to reporters, said").
 _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
-          "pcomp"}  # pcomp: "began by saying", "after saying"
+          "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
 _MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
@@ -103,7 +103,7 @@ def find_subject(verb: Token) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return _agent(verb)  # "X is expected to ...": X is what is reported
     tok = verb
-    for _ in range(4):
+    for _ in range(5):
         for child in tok.children:
             if child.dep_ in _SUBJ:
                 if child.lower_ == "that" and tok.dep_ == "relcl":

@@ -160,7 +160,7 @@ def _layout(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
             np.add.at(disp, src, -pull)
             np.add.at(disp, dst, pull)
         # Gravity keeps disconnected groups from drifting to the corners.
-        disp -= pos * (k * 1.5)
+        disp -= pos * (k * 0.1)
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
         temp *= 0.97
@@ -213,10 +213,12 @@ def _fit(pos: list[tuple[float, float]], width: float, max_h: float,
     xs, ys = [p[0] for p in pos], [p[1] for p in pos]
     sx, sy = max(xs) - min(xs), max(ys) - min(ys)
     s = min((width - 2 * mx) / max(sx, 1e-6), (max_h - 2 * my) / max(sy, 1e-6))
+    # Stretch the wide axis (up to 1.8x) so a roundish layout fills the wide box.
+    s_x = min(s * 1.8, (width - 2 * mx) / max(sx, 1e-6))
     height = max(min(max_h, sy * s + 2 * my), 220)
-    ox = (width - sx * s) / 2
+    ox = (width - sx * s_x) / 2
     oy = (height - sy * s) / 2
-    return [(ox + (x - min(xs)) * s, oy + (y - min(ys)) * s) for x, y in pos], height
+    return [(ox + (x - min(xs)) * s_x, oy + (y - min(ys)) * s) for x, y in pos], height
 
 
 def network(net: dict[str, Any]) -> Markup:
@@ -253,7 +255,7 @@ def network(net: dict[str, Any]) -> Markup:
             "d": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
             "class": f"edge q{e['quad'] or 0}", "stroke-width": min(1.5 + e["weight"], 8),
             "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label)))
-        if len(edges) <= 30:  # beyond that labels pile up; the hover title stays
+        if len(edges) <= 12:  # beyond that labels pile up; the hover title stays
             parts.append(el("text", {"x": (mx + cx) / 2, "y": (my + cy) / 2,
                                      "class": "edgelabel", "text-anchor": "middle"},
                             f"{e['type']} ×{e['weight']}"))

@@ -1,0 +1,55 @@
+"""`rashomon compare` prints the ledger, contradictions and framing of one story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from tests.crossref.ledger_fixtures import ACTORS, MARBEC, VALDORA, article, event
+
+from rashomon.cli.compare import command
+from rashomon.crossref import cross_reference
+from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.embed import TfidfEmbedder
+
+
+def _db(tmp_path: Path) -> Path:
+    from rashomon.store.db import Store
+
+    a = article("a1", "Harbor Ledger", "Marbec sent fighters to Valdora across the northern pass.")
+    c = article("c1", "Plain Dispatch", "Marbec denied sending fighters to Valdora across the pass.")
+    corpus = Corpus(articles=[a, c], actors=ACTORS, events=[
+        event(a, a.body, "AID", "asserted", MARBEC, VALDORA, trigger="sent"),
+        event(c, c.body, "AID", "denied", MARBEC, VALDORA, claimant=MARBEC, trigger="sending"),
+    ])
+    result = cross_reference(corpus, None, TfidfEmbedder())
+    path = tmp_path / "x.duckdb"
+    with Store(path) as store:
+        store.insert("articles", corpus.articles)
+        store.insert("stories", result.stories)
+        store.insert("claims", result.claims)
+        store.insert("contradictions", result.contradictions)
+        store.insert("framing", result.framing)
+    return path
+
+
+def test_compare_shows_who_asserts_and_who_reports_the_denial(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    out = CliRunner().invoke(command, ["--db", str(db)], env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    assert "Marbec gave aid to Valdora" in out.output
+    assert "Harbor Ledger" in out.output and "Plain Dispatch" in out.output
+    assert "denied by Marbec" in out.output
+
+
+def test_compare_lists_stories_and_rejects_unknown_ids(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    listed = CliRunner().invoke(command, ["--db", str(db), "--list"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and "Stories" in listed.output
+    missing = CliRunner().invoke(command, ["--db", str(db), "--story", "nope"])
+    assert missing.exit_code != 0 and "R403" in missing.output
+
+
+def test_compare_has_help_with_an_example() -> None:
+    out = CliRunner().invoke(command, ["--help"])
+    assert out.exit_code == 0 and "Example" in out.output

@@ -1,0 +1,101 @@
+"""Stories: articles about one event cluster together; new articles join old stories."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rashomon.crossref import cross_reference
+from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.embed import STATIC_DIR, TfidfEmbedder, get_embedder
+from rashomon.crossref.stories import StoryParams, build_stories, cluster
+from rashomon.records import Article
+
+
+def art(aid: str, outlet: str, title: str, body: str, published: str | None = "2031-03-01",
+        duplicate_of: str | None = None) -> Article:
+    return Article(id=aid, source=aid, outlet=outlet, title=title, published=published,
+                   language="en", body=body, duplicate_of=duplicate_of)
+
+
+QUAKE = [
+    art("q1", "Harbor Ledger", "Earthquake shakes Port Ilse",
+        "A magnitude 6.1 earthquake struck Port Ilse on Monday, collapsing two bridges and "
+        "cutting power to the harbour district. Rescue teams searched the rubble overnight."),
+    art("q2", "Northern Wire", "Port Ilse quake: bridges down, power cut",
+        "Rescuers in Port Ilse worked through the night after Monday's 6.1 earthquake brought "
+        "down two bridges and left the harbour district without power."),
+    art("q3", "Plain Dispatch", "Rubble search goes on after Port Ilse earthquake",
+        "Search teams dug through collapsed buildings in Port Ilse a day after the earthquake "
+        "of magnitude 6.1 destroyed two bridges."),
+]
+VOTE = [
+    art("v1", "Harbor Ledger", "Senate of Marrow passes water bill",
+        "The Senate of Marrow passed the water pricing bill by 41 votes to 37 on Tuesday after "
+        "a long debate about farm subsidies."),
+    art("v2", "Northern Wire", "Marrow water bill clears Senate",
+        "Marrow's Senate approved the disputed water pricing bill 41 to 37, ending weeks of "
+        "debate over subsidies for farmers."),
+]
+
+
+def test_cluster_keeps_far_rows_apart_and_joins_close_ones() -> None:
+    vecs = np.array([[1, 0], [0.99, 0.14], [0, 1], [0.1, 0.99]], dtype=np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    labels = cluster(vecs, [set()] * 4, [None] * 4, None, StoryParams(threshold=0.8))
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def test_shared_actors_pull_an_article_in_and_distant_dates_push_it_out() -> None:
+    vecs = np.array([[1, 0], [0.6, 0.8]], dtype=np.float32)  # cosine 0.6
+    params = StoryParams(threshold=0.65, entity_weight=0.2, date_penalty=0.3, refine_rounds=0)
+    same = cluster(vecs, [{"a:x", "p:y"}, {"a:x", "p:y"}], [None, None], None, params)
+    assert same[0] == same[1]
+    apart = cluster(vecs, [{"a:x"}, {"a:x"}], [738000, 738200], None, params)
+    assert apart[0] != apart[1]
+
+
+def test_tfidf_fallback_separates_two_events() -> None:
+    stories, story_of = build_stories(Corpus(articles=QUAKE + VOTE), None, TfidfEmbedder(),
+                                      StoryParams(threshold=0.15))
+    assert len(stories) == 2
+    assert len({story_of[a.id] for a in QUAKE}) == 1
+    assert story_of["v1"] == story_of["v2"] != story_of["q1"]
+    quake = next(s for s in stories if "q1" in s.article_ids)
+    assert quake.outlets == ("Harbor Ledger", "Northern Wire", "Plain Dispatch")
+    assert quake.first_date == "2031-03-01"
+
+
+def test_new_articles_join_previous_stories_without_reclustering() -> None:
+    embedder = TfidfEmbedder()
+    params = StoryParams(threshold=0.15)
+    first, _ = build_stories(Corpus(articles=QUAKE[:2] + VOTE[:1]), None, embedder, params)
+    later = QUAKE + VOTE
+    stories, story_of = build_stories(Corpus(articles=later), first, embedder, params)
+    old_ids = {s.id for s in first}
+    assert {story_of["q3"], story_of["v2"]} <= old_ids  # joined, not new stories
+    assert len(stories) == 2
+
+
+def test_duplicates_follow_their_original_but_are_not_counted() -> None:
+    dup = art("q1-copy", "Aggregator", QUAKE[0].title or "", QUAKE[0].body, duplicate_of="q1")
+    stories, story_of = build_stories(Corpus(articles=QUAKE + [dup]), None, TfidfEmbedder(),
+                                      StoryParams(threshold=0.15))
+    (story,) = stories
+    assert story_of["q1-copy"] == story.id
+    assert "q1-copy" not in story.article_ids and "Aggregator" not in story.outlets
+
+
+def test_cross_reference_returns_stories_and_an_id_for_every_article() -> None:
+    result = cross_reference(Corpus(articles=QUAKE + VOTE), None, TfidfEmbedder())
+    assert set(result.story_of) == {a.id for a in QUAKE + VOTE}
+    assert {s.id for s in result.stories} == set(result.story_of.values())
+
+
+@pytest.mark.skipif(not (STATIC_DIR / "model.safetensors").exists(), reason="static model not shipped")
+def test_shipped_static_model_embeds_offline() -> None:
+    embedder = get_embedder("static")
+    vecs = embedder.encode([QUAKE[0].body, QUAKE[1].body, VOTE[0].body])
+    assert vecs.shape[0] == 3
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-3)
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]

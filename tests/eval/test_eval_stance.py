@@ -1,0 +1,60 @@
+"""Stance scorer, cue rules and the Emergent loader."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from rashomon.crossref.stance import StanceModel, find_cues, rule_stance
+from rashomon.eval.stance import command, score
+
+
+def test_score_per_class() -> None:
+    s = score(["for", "against", "observing", "for"], ["for", "against", "for", "for"])
+    assert s["accuracy"] == 0.75
+    assert s["against_f1"] == 1.0
+    assert s["observing_r"] == 0.0
+    assert s["for_p"] == pytest.approx(2 / 3)
+
+
+def test_rules_read_hedges_and_denials() -> None:
+    claim = "The mayor of Lindqvist resigned"
+    assert rule_stance("Lindqvist mayor resigns after scandal", claim) == "for"
+    assert rule_stance("Lindqvist mayor reportedly resigns", claim) == "observing"
+    assert rule_stance("Lindqvist mayor resigns?", claim) == "observing"
+    assert rule_stance("Lindqvist mayor denies resignation rumours", claim) == "against"
+    assert rule_stance("Story of mayor's resignation is a hoax", claim) == "against"
+
+
+def test_negation_in_the_claim_itself_does_not_refute() -> None:
+    claim = "The bridge will not reopen this year"
+    assert rule_stance("Bridge will not reopen this year, city says", claim) != "against"
+
+
+def test_wildcard_cues_match_word_forms() -> None:
+    kinds = dict(find_cues("Minister allegedly hid the report"))
+    assert kinds.get("alleg*") == "hedge"
+
+
+def test_model_learns_from_examples() -> None:
+    claims = ["A cat was elected mayor"] * 6
+    heads = ["Cat elected mayor", "Cat wins mayor race", "Cat mayor story is fake",
+             "Town denies cat mayor", "Cat reportedly elected", "Cat may be mayor, sources say"]
+    labels = ["for", "for", "against", "against", "observing", "observing"]
+    model = StanceModel(c=10.0).fit(heads * 3, claims * 3, labels * 3)
+    assert model.predict(["Officials deny that cat is mayor"], ["A cat was elected mayor"]) == ["against"]
+
+
+def test_command_has_help_with_an_example() -> None:
+    result = CliRunner().invoke(command, ["--help"])
+    assert result.exit_code == 0 and "Example" in result.output
+
+
+@pytest.mark.shared
+def test_rules_floor_on_emergent_train(shared) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.eval import emergent
+
+    pairs = emergent.load(shared / "data" / "emergent", "train")
+    assert len(pairs) == 2071
+    s = score([p.stance for p in pairs], [rule_stance(p.headline, p.claim) for p in pairs])
+    assert s["accuracy"] >= 0.72 and s["against_f1"] >= 0.72
