@@ -36,10 +36,10 @@ def nlp():  # type: ignore[no-untyped-def]
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus analyzed once per test session."""
     from rashomon.analyze import analyze
-    from rashomon.demo import corpus_path
+    from rashomon.demo import corpus_path, extension_files
 
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    analyze([str(corpus_path())], db)
+    analyze([str(corpus_path())], db, config=extension_files())  # type: ignore[arg-type]
     return db
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from tests.crossref.ledger_fixtures import ACTORS, MARBEC, VALDORA, article, event
+from tests.crossref.ledger_fixtures import ACTORS, MARBEC, VALDORA, article, event, story_of
 
 from rashomon.cli.compare import command
-from rashomon.crossref import cross_reference
+from rashomon.crossref.claims import build_ledger
+from rashomon.crossref.contradictions import find_contradictions
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.embed import TfidfEmbedder
 
 
 def _db(tmp_path: Path) -> Path:
@@ -22,14 +22,14 @@ def _db(tmp_path: Path) -> Path:
         event(a, a.body, "AID", "asserted", MARBEC, VALDORA, trigger="sent"),
         event(c, c.body, "AID", "denied", MARBEC, VALDORA, claimant=MARBEC, trigger="sending"),
     ])
-    result = cross_reference(corpus, None, TfidfEmbedder())
+    story = story_of(a, c)
+    ledger = build_ledger(story, corpus)
     path = tmp_path / "x.duckdb"
     with Store(path) as store:
         store.insert("articles", corpus.articles)
-        store.insert("stories", result.stories)
-        store.insert("claims", result.claims)
-        store.insert("contradictions", result.contradictions)
-        store.insert("framing", result.framing)
+        store.insert("stories", [story])
+        store.insert("claims", ledger.claims)
+        store.insert("contradictions", find_contradictions(story, ledger, ACTORS))
     return path
 
 

@@ -32,13 +32,13 @@ CONTRACT = {
 
 @pytest.mark.model
 def test_demo_rerun_adds_nothing(demo_db: Path, tmp_path: Path) -> None:
-    from rashomon.demo import corpus_path
+    from rashomon.demo import corpus_path, extension_files
 
     with Store(demo_db, read_only=True) as store:
         before = store.counts()
     db = tmp_path / "copy.duckdb"
     db.write_bytes(demo_db.read_bytes())
-    summary = analyze([str(corpus_path())], db)
+    summary = analyze([str(corpus_path())], db, config=extension_files())  # type: ignore[arg-type]
     assert summary.new_articles == 0 and summary.already_stored == before["articles"]
     with Store(db, read_only=True) as store:
         assert store.counts() == before

@@ -111,18 +111,20 @@ def demo(db: str, progress: bool | None) -> None:
     """Analyze the bundled sample corpus and print a summary.
 
     The sample is a fictional story told by several fictional outlets with
-    opposing slants, written for rashomon (no real outlet's text).
+    opposing slants, written for rashomon (no real outlet's text). Its invented
+    actors and places come from demo/actors.tsv and demo/places.tsv, the same
+    files a user writes for a new story (--actors/--places).
 
     \b
     Example:
       rashomon demo --db demo.duckdb && rashomon serve --db demo.duckdb
     """
     from rashomon.analyze import analyze as run
-    from rashomon.demo import corpus_path
+    from rashomon.demo import corpus_path, extension_files
 
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        summary = run([str(corpus_path())], db, progress=show)
+        summary = run([str(corpus_path())], db, progress=show, config=extension_files())  # type: ignore[arg-type]
     except RashomonError as exc:
         _fail(exc)
         return

@@ -13,7 +13,7 @@ near its date), so cost grows with articles × live stories, not all pairs.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -27,12 +27,16 @@ from rashomon.records import Article, Story, content_id
 class StoryParams:
     """Knobs of the clusterer (defaults tuned on ECB+; see docs/crossref.md)."""
 
-    threshold: float = 0.5  # minimum score to join a story
+    threshold: float | None = None  # minimum score to join a story (None: per backend)
     entity_weight: float = 0.15  # bonus × share of the article's actors/places the story has
     window_days: int = 30  # beyond this gap from a story's dates, a penalty applies
     date_penalty: float = 0.15
     refine_rounds: int = 1  # re-assign new articles to the final centroids
     lead_chars: int = 2000  # the lead of the body that is embedded
+
+
+# Join thresholds per embedding backend, tuned on ECB+ (cosines differ in scale).
+THRESHOLDS = {"hybrid": 0.3, "static": 0.85, "minilm": 0.6, "tfidf": 0.15}
 
 
 def article_text(article: Article, lead_chars: int = 2000) -> str:
@@ -137,6 +141,8 @@ def cluster(
         A label per row; labels of seed groups are their index in ``seeds``.
     """
     params = params or StoryParams()
+    if params.threshold is None:
+        params = replace(params, threshold=0.5)
     n = len(vecs)
     labels = [-1] * n
     store = _Clusters(vecs.shape[1] if n else 1)
@@ -199,6 +205,9 @@ def build_stories(
         The stories and a map article id -> story id.
     """
     params = params or StoryParams()
+    embedder = embedder or get_embedder()
+    if params.threshold is None:
+        params = replace(params, threshold=THRESHOLDS.get(embedder.name, 0.5))
     originals = [a for a in corpus.articles if not a.duplicate_of]
     index = {a.id: i for i, a in enumerate(originals)}
     seeds: list[list[int]] = []
@@ -208,7 +217,6 @@ def build_stories(
         if group:
             seeds.append(group)
             seed_ids.append(story.id)
-    embedder = embedder or get_embedder()
     vecs = embedder.encode([article_text(a, params.lead_chars) for a in originals])
     keys_of = article_keys(corpus)
     keys = [keys_of.get(a.id, set()) for a in originals]

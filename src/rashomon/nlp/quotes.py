@@ -55,11 +55,12 @@ class QuoteFinder:
         self.types = set(types or ())
 
     def __call__(self, doc: Doc) -> Doc:
-        marks = find_quotes(doc.text)
-        attrs = find_cues(doc, self.lexicon)
+        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        marks = find_quotes(text)
+        attrs = find_cues(doc, self.lexicon, text)
         if self.types:
             attrs = [a for a in attrs if a.type in self.types]
-        found, scare = attach(doc, attrs, marks)
+        found, scare = attach(doc, attrs, marks, text)
         spans = []
         for a in sorted(found, key=lambda x: x.start):
             span = _to_span(doc, a)
@@ -106,6 +107,7 @@ def _to_span(doc: Doc, a: Attribution) -> Span | None:
 @collector("rashomon_quotes")
 def collect(doc: Doc) -> list[object]:
     out: list[object] = []
+    body = doc.text  # Doc.text is rebuilt from the tokens on every access
     for span in doc.spans.get(SPANS_KEY, []):
         d = span._.data or {}
         segs = tuple(tuple(s) for s in d.get("segments") or [(span.start_char, span.end_char)])
@@ -114,7 +116,7 @@ def collect(doc: Doc) -> list[object]:
         out.append(Quote(
             id=content_id(doc._.article_id, "quote", start, end),
             article_id=doc._.article_id,
-            text=" … ".join(doc.text[a:b] for a, b in segs),
+            text=" … ".join(body[a:b] for a, b in segs),
             kind=span.label_,
             speaker=d.get("speaker"), speaker_id=d.get("speaker_id"),
             speaker_text=d.get("speaker_text"), cue=d.get("cue"),

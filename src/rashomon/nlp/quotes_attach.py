@@ -51,9 +51,10 @@ def _sent_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
 class Attacher:
     """Decides, for one doc, which quoted stretch belongs to which cue."""
 
-    def __init__(self, doc: Doc, attrs: list[Attribution], marks: list[Marked]) -> None:
+    def __init__(self, doc: Doc, attrs: list[Attribution], marks: list[Marked],
+                 text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.marks = marks
         self.starts = [m.start for m in marks]
         # a cue inside a closed, sentence-like quote is the quoted speaker's own
@@ -367,9 +368,10 @@ class Attacher:
             a.content = [seg]
 
 
-def attach(doc: Doc, attrs: list[Attribution], marks: list[Marked]) -> tuple[list[Attribution], list[Marked]]:
+def attach(doc: Doc, attrs: list[Attribution], marks: list[Marked],
+           text: str | None = None) -> tuple[list[Attribution], list[Marked]]:
     """Final attributions (content set) and the scare-quoted stretches."""
-    att = Attacher(doc, attrs, marks)
+    att = Attacher(doc, attrs, marks, text)
     return att.run(), att.scare
 
 

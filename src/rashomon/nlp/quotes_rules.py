@@ -275,9 +275,13 @@ def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
-def find_cues(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
-    """One attribution per cue verb/noun in the doc (content may be empty: a bare cue)."""
+def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attribution]:
+    """One attribution per cue verb/noun in the doc (content may be empty: a bare cue).
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+    """
     out = []
+    text = doc.text if text is None else text
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
@@ -293,7 +297,7 @@ def find_cues(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
             children = _content_children(tok, cue, lemma)
             content = _char_range(doc, children) if children else None
             if content is not None:
-                content = _clip(doc.text, content, tok.idx)
+                content = _clip(text, content, tok.idx)
             if content is not None and _trivial(doc, content):
                 content = None
             segs = _around_cue(doc, content, tok, end) if content else []
@@ -319,7 +323,7 @@ def find_cues(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
                 speaker_span(poss) if poss is not None else None, [content],
             ))
     out.extend(according_to(doc))
-    out.extend(labelled_lines(doc))
+    out.extend(labelled_lines(doc, text))
     return out
 
 
@@ -336,10 +340,9 @@ _NOT_SPEAKERS = frozenset({
 })
 
 
-def labelled_lines(doc: Doc) -> list[Attribution]:
+def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
     """A line that opens with a name and a colon: the name speaks the rest of the line."""
     out = []
-    text = doc.text
     for hit in _LABEL.finditer(text):
         name_start, name_end = hit.span(1)
         name = doc.char_span(name_start, name_end, alignment_mode="expand")
