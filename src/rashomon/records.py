@@ -124,6 +124,7 @@ class Quote:
     medium: str | None = None  # "WSB Atlanta", "state news agency Anadolu"
     sent_start: int = 0
     sent_end: int = 0
+    cue_type: str | None = None  # speech|belief|denial|accusation|... (lexicons/cues.tsv)
 
 
 @dataclass(frozen=True)

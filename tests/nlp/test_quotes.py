@@ -36,7 +36,7 @@ def test_quote_split_by_attribution_is_one_quote(qnlp) -> None:  # type: ignore[
             '"Nobody will cross it."')
     q = one(quotes(qnlp, body), "direct")
     assert q.speaker_text is not None and "Petrova" in q.speaker_text
-    assert q.cue == "say"
+    assert q.cue == "say" and q.cue_type == "speech"
     assert len(q.segments) == 2
     assert body[q.segments[0][0]:q.segments[0][1]].startswith("We will hold")
     assert body[q.segments[1][0]:q.segments[1][1]].startswith("Nobody will")
@@ -88,6 +88,8 @@ def test_indirect_speech(qnlp, body, cue, speaker, content) -> None:  # type: ig
     assert (q.cue, q.speaker_text, q.text) == (cue, speaker, content)
     assert body[q.speaker_start:q.speaker_end] == speaker
     assert q.sent_start == 0 and q.sent_end == len(body)
+    if cue == "deny":
+        assert q.cue_type == "denial"
 
 
 def test_according_to(qnlp) -> None:  # type: ignore[no-untyped-def]

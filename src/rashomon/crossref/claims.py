@@ -9,7 +9,7 @@ Within a story, three kinds of facts merge:
 
 Every article gets a :class:`~rashomon.records.Stance` per way it tells the fact:
 ``asserts`` (event status asserted, unattributed figure), ``attributes`` (alleged
-event, quote, figure with a claimant), ``reports_denial`` (denied event, denial
+event, quote, figure with a claimant or a hedge such as "reportedly"), ``reports_denial`` (denied event, denial
 quote) or ``disputes`` (a figure whose value cannot be reconciled with the
 majority's). Evidence is the sentence with its offsets into the body.
 """
@@ -17,14 +17,14 @@ majority's). Evidence is the sentence with its offsets into the body.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.stance import content_words
+from rashomon.crossref.stance import content_words, rule_stance
 from rashomon.records import Article, Claim, Event, Figure, Quote, Stance, Story, content_id
 
 VERB = {
@@ -322,10 +322,13 @@ def _figure_claim(story: Story, group: list[Figure], articles: dict[str, Article
     ref = _majority(group)
     pairs = []
     for f in group:
-        stance = "attributes" if f.claimed_by else "asserts"
+        evidence = _stance(articles.get(f.article_id), f, "asserts")
+        # No claimant found: a hedge in the sentence ("reportedly") still makes it reported.
+        hedged = not f.claimed_by and rule_stance(evidence.evidence) == "observing"
+        stance = "attributes" if f.claimed_by or hedged else "asserts"
         if not agree(f, ref):
             stance = "disputes"
-        pairs.append((f, _stance(articles.get(f.article_id), f, stance)))
+        pairs.append((f, replace(evidence, stance=stance)))
     values = sorted({f.text for f in group})
     statement = f"{group[0].unit}: " + " / ".join(values[:6])
     _claim(story, "figure", f"figure|{group[0].unit}", statement, pairs, ledger)

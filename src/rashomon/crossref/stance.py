@@ -4,8 +4,8 @@ Two classifiers share one set of cue features read from the data file
 ``nlp/lexicons/stance_cues.tsv`` (hedges such as "reportedly", refutations such
 as "denies", "hoax"):
 
-- :func:`rule_stance` needs no training and is what the claims ledger uses when an
-  extractor gave no status for a sentence;
+- :func:`rule_stance` needs no training; the claims ledger uses it to tell a hedged
+  figure ("reportedly 300 killed") from an asserted one when no claimant was found;
 - :class:`StanceModel` is a logistic regression over the cue features, headline
   n-grams and claim–headline overlap (after Ferreira & Vlachos 2016), trained by
   ``rashomon eval stance`` on a gold train split (scikit-learn).
@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 LEXICON = Path(__file__).resolve().parents[1] / "nlp" / "lexicons" / "stance_cues.tsv"
-KINDS = ("hedge", "refute", "report")
+KINDS = ("hedge", "refute", "report", "confirm")
 LABELS = ("for", "against", "observing")
 # Negations only refute when the claim itself is not negated; strong cues always do.
 WEAK_REFUTE = {"not", "no", "never", "isn't", "aren't", "wasn't", "didn't", "doesn't", "won't",
@@ -62,7 +62,8 @@ def rule_stance(text: str, claim: str | None = None) -> str:
     """for / against / observing from cues alone (no training).
 
     A strong refutation ("denies", "hoax") → against; a negation not found in
-    the claim → against; a hedge, attribution or question → observing; else for.
+    the claim → against; a confirmation ("confirms") → for; a hedge or a
+    question → observing; else for.
     """
     found = find_cues(text)
     claim_words = content_words(claim) if claim else set()
@@ -70,6 +71,8 @@ def rule_stance(text: str, claim: str | None = None) -> str:
     weak = [c for c, k in found if k == "refute" and c in WEAK_REFUTE and c not in claim_words]
     if strong or weak:
         return "against"
+    if any(k == "confirm" for _, k in found):
+        return "for"
     if text.rstrip().endswith("?") or any(k == "hedge" for _, k in found):
         return "observing"
     return "for"
@@ -85,7 +88,8 @@ def features(text: str, claim: str) -> list[float]:
     weak = sum(1 for c, k in found if k == "refute" and c in WEAK_REFUTE and c not in claim_words)
     overlap = len(words & claim_words)
     return [
-        float(kinds["hedge"]), float(kinds["report"]), float(strong), float(weak),
+        float(kinds["hedge"]), float(kinds["report"]), float(kinds["confirm"]), float(strong),
+        float(weak),
         float("?" in text), overlap / max(1, len(claim_words)), overlap / max(1, len(words)),
         float(strong > 0 and overlap > 0), float(kinds["hedge"] > 0 and overlap > 0),
     ]

@@ -125,5 +125,6 @@ def collect(doc: Doc) -> list[object]:
             cue_start=d.get("cue_start"), cue_end=d.get("cue_end"),
             speaker_start=d.get("speaker_start"), speaker_end=d.get("speaker_end"),
             medium=d.get("medium"), sent_start=s, sent_end=e,
+            cue_type=d.get("cue_type") if d.get("cue") else None,
         ))
     return out
