@@ -33,6 +33,7 @@ class Errors(metaclass=_Coded):
     R013 = "{source}: a line of {size} characters is over the line limit of {limit}"
     R014 = "{source}: article body of {size} characters is over the limit of {limit}; truncated"
     R015 = "{source}: field '{field}' has the wrong type ({got}); expected {expected}"
+    R016 = "{path}: malformed data file: {reason}"
     # cleaning and language (R1xx)
     R101 = "{source}: nothing left after removing page chrome"
     R102 = "{source}: language is '{lang}', not English: stored, skipped by the English pipeline"
