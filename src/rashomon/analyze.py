@@ -302,11 +302,8 @@ def insert_arrow(con: Any, table: str, data: Any) -> None:
         return
     cols = ", ".join(f'"{c.name}"' for c in schema.columns(table))
     verb = "INSERT OR IGNORE" if schema.has_id(table) else "INSERT"
-    con.register("_rashomon_shard", data)
-    try:
-        con.execute(f'{verb} INTO "{table}" ({cols}) SELECT {cols} FROM _rashomon_shard')
-    finally:
-        con.unregister("_rashomon_shard")
+    shard = data  # noqa: F841 (read by DuckDB's replacement scan)
+    con.execute(f'{verb} INTO "{table}" ({cols}) SELECT {cols} FROM shard')
 
 
 def _write_batch(db: str | Path, batch: list[_Pending | Failure], extractions: list[Any], summary: Summary) -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from tests.crossref.ledger_fixtures import (
-    ACTORS, KESTRIA, MARBEC, VALDORA, article, event, figure, quote, story_of,
-)
-
 from rashomon.crossref.claims import agree, build_ledger, events_match
 from rashomon.crossref.corpus import Corpus
+from tests.crossref.ledger_fixtures import (
+    ACTORS,
+    KESTRIA,
+    MARBEC,
+    VALDORA,
+    article,
+    event,
+    figure,
+    quote,
+    story_of,
+)
 
 A = article("a1", "Harbor Ledger", "Marbec sent hundreds of fighters to Valdora. Shelling went on.")
 B = article("b1", "Northern Wire",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from tests.crossref.ledger_fixtures import ACTORS, MARBEC, VALDORA, article, event, story_of
 
 from rashomon.cli.compare import command
 from rashomon.crossref.claims import build_ledger
 from rashomon.crossref.contradictions import find_contradictions
 from rashomon.crossref.corpus import Corpus
+from tests.crossref.ledger_fixtures import ACTORS, MARBEC, VALDORA, article, event, story_of
 
 
 def _db(tmp_path: Path) -> Path:

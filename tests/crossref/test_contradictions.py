@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from tests.crossref.ledger_fixtures import (
-    ACTORS, KESTRIA, MARBEC, VALDORA, article, event, figure, story_of,
-)
-
 from rashomon.crossref.claims import build_ledger
 from rashomon.crossref.contradictions import find_contradictions
 from rashomon.crossref.corpus import Corpus
+from tests.crossref.ledger_fixtures import (
+    ACTORS,
+    KESTRIA,
+    MARBEC,
+    VALDORA,
+    article,
+    event,
+    figure,
+    story_of,
+)
 
 
 def _run(corpus: Corpus) -> list:
@@ -40,18 +46,29 @@ def test_figures_that_disagree_name_who_says_what() -> None:
         figure(z, "310 soldiers", 310, "deaths"),
     ])
     (c,) = _run(corpus)
-    assert c.kind == "figures"
+    assert c.kind == "figures" and "cannot all be true" in c.description
     assert [s.value for s in c.sides] == ["286 soldiers", "310 soldiers"]
     assert c.sides[0].label.startswith("Valdora's ministry")
     assert c.sides[1].label == "Plain Dispatch"
 
 
-def test_figures_that_can_both_be_true_are_not_flagged() -> None:
+def test_figures_that_can_both_be_true_are_a_discrepancy_not_a_conflict() -> None:
     x = article("x2", "Harbor Ledger", "At least 280 soldiers were killed.")
     z = article("z2", "Plain Dispatch", "Exactly 310 soldiers were killed so far.")
     corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
         figure(x, "At least 280 soldiers", 280, "deaths", qualifier="at least"),
         figure(z, "310 soldiers", 310, "deaths"),
+    ])
+    (c,) = _run(corpus)
+    assert "qualifiers reconcile" in c.description
+
+
+def test_the_same_figure_rounded_is_not_flagged() -> None:
+    x = article("x3", "Harbor Ledger", "The ministry said 1,000 soldiers were killed.")
+    z = article("z3", "Plain Dispatch", "Some 1,010 soldiers were killed so far.")
+    corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
+        figure(x, "1,000 soldiers", 1000, "deaths"),
+        figure(z, "1,010 soldiers", 1010, "deaths"),
     ])
     assert _run(corpus) == []
 
@@ -111,3 +128,13 @@ def test_a_ministry_blames_for_its_state() -> None:
     (c,) = [x for x in find_contradictions(story, build_ledger(story, corpus), actors)
             if x.kind == "mutual_blame"]
     assert {s.outlet for s in c.sides} == {"Harbor Ledger", "Northern Wire"}
+
+
+def test_a_denial_alone_is_not_both_sides() -> None:
+    a = article("a7", "Harbor Ledger", "Marbec rejected reports that it sent fighters to Valdora.")
+    sentence = a.body
+    corpus = Corpus(articles=[a], actors=ACTORS, events=[
+        event(a, sentence, "AID", "asserted", MARBEC, VALDORA),
+        event(a, sentence, "AID", "denied", MARBEC, VALDORA, claimant=MARBEC),
+    ])
+    assert [x for x in _run(corpus) if x.kind == "denial"] == []

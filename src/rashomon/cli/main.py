@@ -75,8 +75,13 @@ def _config(actors: tuple[str, ...], places: tuple[str, ...]) -> dict[str, dict[
 @click.option("--actors", multiple=True, type=click.Path(exists=True), help="Extra actor gazetteer file (repeatable).")
 @click.option("--places", multiple=True, type=click.Path(exists=True), help="Extra place alias file (repeatable).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the NLP stage runs: a local process pool or Dask distributed (docs/performance.md).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of -j workers).")
 def analyze(paths: tuple[str, ...], db: str, processes: int, max_bytes: int | None,
-            actors: tuple[str, ...], places: tuple[str, ...], progress: bool | None) -> None:
+            actors: tuple[str, ...], places: tuple[str, ...], progress: bool | None,
+            engine: str = "local", scheduler: str | None = None) -> None:
     """Analyze articles (files, folders recursively, globs) into a database.
 
     Reads .txt/.md, .html, .jsonl/.json, .warc(.gz) and RSS/Atom files. Articles
@@ -96,7 +101,8 @@ def analyze(paths: tuple[str, ...], db: str, processes: int, max_bytes: int | No
     limits = DEFAULT_LIMITS if max_bytes is None else dataclasses.replace(DEFAULT_LIMITS, max_bytes=max_bytes)
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        summary = run(paths, db, processes=processes, limits=limits, config=_config(actors, places), progress=show)
+        summary = run(paths, db, processes=processes, limits=limits, config=_config(actors, places), progress=show,
+                      engine=engine, scheduler=scheduler)
     except RashomonError as exc:
         _fail(exc)
         return

@@ -195,8 +195,10 @@ def event_statement(group: list[Event]) -> str:
     target = _common([e.target for e in group])
     trigger = _common([(e.trigger or "").lower() for e in group])
     kind = group[0].type
-    if source:
-        text = f"{source} {VERB.get(kind, kind.lower())}" + (f" {target}" if target else "")
+    if source and target:
+        text = f"{source} {VERB.get(kind, kind.lower())} {target}"
+    elif source:
+        text = f"{source}: {NOUN.get(kind, kind.lower())}"
     else:
         text = NOUN.get(kind, kind.lower()).capitalize() + (f" on {target}" if target else "")
     text += f" ({trigger})" if trigger else ""

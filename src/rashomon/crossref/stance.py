@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -100,9 +101,9 @@ class StanceModel:
 
     def __init__(self, c: float = 1.0) -> None:
         self.c = c
-        self.vectorizer = None
-        self.cue_vectorizer = None
-        self.model = None
+        self.vectorizer: Any = None  # set by fit()
+        self.cue_vectorizer: Any = None
+        self.model: Any = None
 
     def _matrix(self, texts: list[str], claims: list[str], fit: bool) -> object:
         from scipy.sparse import csr_matrix, hstack
@@ -114,8 +115,8 @@ class StanceModel:
             words = self.vectorizer.fit_transform(texts)
             cues = self.cue_vectorizer.fit_transform(texts)
         else:
-            words = self.vectorizer.transform(texts)  # type: ignore[attr-defined]
-            cues = self.cue_vectorizer.transform(texts)  # type: ignore[attr-defined]
+            words = self.vectorizer.transform(texts)
+            cues = self.cue_vectorizer.transform(texts)
         dense = csr_matrix(np.array([features(t, c) for t, c in zip(texts, claims)]))
         return hstack([words, cues, dense]).tocsr()
 
@@ -127,7 +128,7 @@ class StanceModel:
         return self
 
     def predict(self, texts: list[str], claims: list[str]) -> list[str]:
-        return list(self.model.predict(self._matrix(texts, claims, fit=False)))  # type: ignore[union-attr]
+        return list(self.model.predict(self._matrix(texts, claims, fit=False)))
 
 
 # Emergent's labels as the ledger's stances.

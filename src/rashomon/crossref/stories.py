@@ -31,12 +31,12 @@ class StoryParams:
     entity_weight: float = 0.15  # bonus × share of the article's actors/places the story has
     window_days: int = 30  # beyond this gap from a story's dates, a penalty applies
     date_penalty: float = 0.15
-    refine_rounds: int = 1  # re-assign new articles to the final centroids
+    refine_rounds: int = 3  # passes re-assigning new articles to the final centroids
     lead_chars: int = 2000  # the lead of the body that is embedded
 
 
 # Join thresholds per embedding backend, tuned on ECB+ (cosines differ in scale).
-THRESHOLDS = {"hybrid": 0.3, "static": 0.85, "minilm": 0.6, "tfidf": 0.15}
+THRESHOLDS = {"static": 0.85, "minilm": 0.6, "tfidf": 0.15}
 
 
 def article_text(article: Article, lead_chars: int = 2000) -> str:

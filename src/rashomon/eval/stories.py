@@ -75,7 +75,7 @@ def evaluate(
 @click.command("stories")
 @click.option("--data", type=click.Path(path_type=Path), default=Path("../shared/data/ecbplus"),
               show_default=True, help="Folder of the ECB+ gold set.")
-@click.option("--embedder", type=click.Choice(["auto", "static", "minilm", "tfidf"]),
+@click.option("--embedder", type=click.Choice(["auto", "tfidf", "static", "minilm"]),
               default="auto", show_default=True, help="Embedding backend.")
 @click.option("--threshold", type=float, default=None, help="Override the join threshold.")
 def command(data: Path, embedder: str, threshold: float | None) -> None:
@@ -83,7 +83,7 @@ def command(data: Path, embedder: str, threshold: float | None) -> None:
 
     \b
     Example:
-      rashomon eval stories --data ../shared/data/ecbplus --embedder static
+      rashomon eval stories --data ../shared/data/ecbplus --embedder tfidf
     """
     from rich.console import Console
     from rich.table import Table

@@ -167,20 +167,22 @@ class ActorLinker:
 
 
 def _subject_pronouns(doc: Doc) -> list[int]:
-    """Token indices of pronouns to resolve: he/she/it as subjects, him/her/his/... anywhere
-    ("it" elsewhere is mostly a thing: "if Baku requests it"). Found on arrays, since
-    iterating Tokens is slow."""
+    """Token indices of pronouns to resolve: he/she/it as subjects; him/her and reflexives
+    anywhere but as possessives ("it" elsewhere is mostly a thing: "if Baku requests it").
+    Found on arrays, since iterating Tokens is slow."""
     if not len(doc):
         return []
     strings = doc.vocab.strings
     subject_only = [strings.add(w) for w in ("he", "she", "it")]
-    # "its" alone is left out: "X said its troops held and its position ..." is too often
-    # the wrong thing; "its" + a body or force is handled as a phrase
-    anywhere = [strings.add(w) for w in PRONOUNS if w not in ("he", "she", "it", "its")]
+    # Possessives ("his", "her", "its") are left out: they sit inside another phrase ("his
+    # Turkish counterpart X"), where other components look for the phrase's own actor;
+    # "its" + a body or force is handled as a phrase.
+    anywhere = [strings.add(w) for w in PRONOUNS if w not in ("he", "she", "it", "its", "his")]
     deps = [strings.add(d) for d in _SUBJECT_DEPS]
     arr = doc.to_array([LOWER, DEP])
+    not_poss = arr[:, 1] != strings.add("poss")
     hits = (numpy.isin(arr[:, 0], subject_only) & numpy.isin(arr[:, 1], deps)) | \
-        numpy.isin(arr[:, 0], anywhere)
+        (numpy.isin(arr[:, 0], anywhere) & not_poss)
     return numpy.nonzero(hits)[0].tolist()
 
 
@@ -209,8 +211,8 @@ def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
     hit = _containing(doc, token)
     if hit is not None:
         return hit
-    if token.lower_ in PRONOUNS:
-        return _resolve_pronoun(doc, token)
+    if token.lower_ in PRONOUNS and token.lower_ not in ("his", "its") and token.dep_ != "poss":
+        return _resolve_pronoun(doc, token)  # possessives name another phrase's owner
     if token.lemma_.lower() in PERSON_NOUNS:
         # "The director of X, Sergei Naryshkin, said": the appositive person is the speaker
         actors = doc._.actors or {}

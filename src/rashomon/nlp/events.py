@@ -20,6 +20,7 @@ the component config ``{"lexicons": [...], "cues": [...], "modes": [...]}``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ from rashomon.nlp.events_find import (
     candidates,
     clause_lemmas,
     denial_object,
+    index_breaks,
     keep_noun,
 )
 from rashomon.nlp.extensions import sentence_bounds
@@ -101,6 +103,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc)
+        index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))
         finally:
@@ -116,6 +119,7 @@ class EventCoder:
         for sent in doc.sents:
             found = candidates(sent, self.lex)
             for f in found.values():
+                f.sent = sent
                 assign_status(f, found, self.lex)
             kept = [found[i] for i in sorted(found) if keep_noun(found[i])]
             for f in kept:
@@ -166,29 +170,29 @@ class EventCoder:
                 out.append(Found(
                     token=tok, row=ante.row, status="denied", claimant=claimant,
                     sources=ante.sources, targets=ante.targets, mode=ante.mode,
-                    depth=ante.depth, denies=ante,
+                    depth=ante.depth, denies=ante, sent=sent,
                 ))
         return out
 
     def set_annotations(self, doc: Doc, found: list[Found]) -> None:
         index = {id(f): n for n, f in enumerate(found)}
         by_token = {f.token.i: n for n, f in enumerate(found) if f.denies is None}
-        dates = list(doc.spans.get("rashomon_dates", []))
-        places = [p for p in doc.spans.get("rashomon_places", [])
-                  if (p._.data or {}).get("role") != "metonym"]
+        dates = _by_sentence(doc.spans.get("rashomon_dates", []), found)
+        places = _by_sentence([p for p in doc.spans.get("rashomon_places", [])
+                               if (p._.data or {}).get("role") != "metonym"], found)
         mentions = {(m.start, m.end) for m in doc.spans.get("rashomon_mentions", [])}
         spans = []
         all_details: list[dict[str, Any]] = []
         for f in found:
             start, end = _extent(f)
             span = Span(doc, start, end, label=f.row.type)
-            sent = f.token.sent
-            date = nearest_in_sentence(dates, f.token, sent)
+            sent = f.sent if f.sent is not None else f.token.sent
+            date = nearest_in_sentence(dates.get(sent.start, []), f.token, sent)
             argument_tokens = {i for m in (*f.sources, *f.targets) for i in range(m.start, m.end)}
             subtree = range(f.token.left_edge.i, f.token.right_edge.i + 1)
             place = nearest_in_sentence(
-                [p for p in places if sent.start <= p.start < sent.end
-                 and (p.start in subtree or is_locative(p, f.token))
+                [p for p in places.get(sent.start, [])
+                 if (p.start in subtree or is_locative(p, f.token))
                  and not argument_tokens.intersection(range(p.start, p.end))
                  and ((p.start, p.end) not in mentions or p.root.dep_ == "pobj")],
                 f.token, sent)
@@ -221,6 +225,17 @@ class EventCoder:
         # spaCy keys span extension data by offsets, so the denied copies of several events at
         # one "denied the allegations" would share it: the list keeps one dict per span.
         doc._.data[SPANS_KEY] = all_details
+
+
+def _by_sentence(spans: Any, found: list[Found]) -> dict[int, list[Span]]:
+    """Spans grouped by the start token of the event sentence that holds them."""
+    starts = sorted({f.sent.start for f in found if f.sent is not None})
+    out: dict[int, list[Span]] = {}
+    for span in spans:
+        n = bisect_right(starts, span.start) - 1
+        if n >= 0:
+            out.setdefault(starts[n], []).append(span)
+    return out
 
 
 def _refer_back(kept: list[Found], earlier: list[list[Found]]) -> None:

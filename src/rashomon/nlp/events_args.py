@@ -39,6 +39,7 @@ def index_mentions(doc: Doc) -> None:
 
 def forget_mentions(doc: Doc) -> None:
     doc.user_data.pop(_INDEX, None)
+    doc.user_data.pop(("rashomon_events", "breaks"), None)
 
 
 def _mention(doc: Doc, tok: Token) -> Span | None:
@@ -246,6 +247,8 @@ def is_locative(span: Span, trigger: Token) -> bool:
 def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span | None:
     """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest."""
     inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+    if len(inside) > 8:  # very long sentences: only look near the trigger
+        inside = sorted(inside, key=lambda s: abs(s.start - trigger.i))[:8]
     if not inside:
         return None
     for span in inside:  # "on Sunday", "in Stepanakert" hanging off the trigger

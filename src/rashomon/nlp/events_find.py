@@ -9,9 +9,10 @@ request → hypothetical), report verb (alleged, its subject is the claimant), d
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.events_lexicon import Lexicon, Trigger, lemma_of, objects
 
@@ -40,17 +41,30 @@ class Found:
     targets: list[Span] = field(default_factory=list)
     mode: str | None = None
     depth: int = 0
+    sent: Span | None = None  # the sentence (computing token.sent is slow in long sentences)
 
     @property
     def nominal(self) -> bool:
         return self.noun is not None and self.noun.i == self.token.i
 
 
+_BREAKS = ("rashomon_events", "breaks")  # doc.user_data key: sorted line-break token indices
+
+
+def index_breaks(doc: Doc) -> None:
+    """Remember where the line breaks are, once per doc (see :func:`crosses_break`)."""
+    doc.user_data[_BREAKS] = [t.i for t in doc if t.is_space and "\n" in t.text]
+
+
 def crosses_break(a: Token, b: Token) -> bool:
     """Whether a line break lies between two tokens: a head across it is a parse error
     (headlines and bullet lines without a full stop get glued to the next sentence)."""
     lo, hi = sorted((a.i, b.i))
-    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+    breaks = a.doc.user_data.get(_BREAKS)
+    if breaks is None:
+        return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+    n = bisect_left(breaks, lo)
+    return n < len(breaks) and breaks[n] < hi
 
 
 def _negated(tok: Token) -> bool:

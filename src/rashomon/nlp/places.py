@@ -8,14 +8,18 @@ using the document's other toponyms; :mod:`places_roles` labels the role.
 Spans go to ``doc.spans["rashomon_places"]`` with ``span._.data``::
 
     {"name": "Stepanakert", "country": "AZ", "lat": 39.8, "lon": 46.8,
-     "feature": "city", "geonameid": 146970, "role": "literal", "source": "ner"}
+     "feature": "city", "geonameid": 146970, "role": "literal",
+     "approximate": False, "source": "ner"}
 
 ``name``/``country``/``lat``/``lon``/``feature``/``geonameid`` are ``None`` when
-the toponym is not in the gazetteer. Events must only use ``role == "literal"``
-places as event locations.
+the toponym is not in the gazetteer; ``approximate`` places carry a nearby point
+but no name or id. ``role`` is literal|metonym|modifier|demonym|embedded
+(:mod:`places_roles`); events should only use ``role == "literal"`` places as
+event locations.
 
 Config: ``extra`` (list of gazetteer TSV paths, format in docs/places.md; the
-``RASHOMON_PLACES`` environment variable adds more), ``demonyms`` (bool).
+``RASHOMON_PLACES`` environment variable adds more), ``demonyms`` (bool),
+``min_population`` (cities this big are found even where the model saw no entity).
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ def detect(doc: Doc, gaz: Gazetteer, demonyms: bool = True, min_pop: int = 0) ->
                 claim(Found(s, e, "demonym", "NORP", idx))
     for s, e in _scan(doc, gaz, 0, len(doc), taken, person, min_pop):
         claim(Found(s, e, "gazetteer", ent_label[s]))
-    for f in found:
+    for f in found:  # grows while iterating on purpose: "Moscow, Latah County, Idaho"
         hit = _town_before(doc, gaz, f, taken)
         if hit is not None:
             claim(Found(hit[0], hit[1], "gazetteer", ""))

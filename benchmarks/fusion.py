@@ -1,0 +1,170 @@
+"""Fusion cost: story clustering + claim merging at 1k, 10k and 100k articles.
+
+Usage::
+
+    python benchmarks/fusion.py                       # 1k, 10k, 100k
+    python benchmarks/fusion.py --sizes 1000 10000 --timeout 600
+
+Real extraction records first: ``--base N`` real benchmark articles
+(``benchmarks/corpus.py``) go through ``rashomon analyze`` once. Synthetic
+variants then scale them up: story ``s`` is told by ``--outlets`` outlets, each
+a copy of base article ``s mod N`` (body and records unchanged, so every
+offset stays valid) with a new id, its own outlet, a headline carrying a
+story tag, and a date a few days apart per story block. Each size runs
+``rashomon.crossref.cross_reference`` over a ``Corpus`` of those records in a
+fresh process, with time split by stage (stories, claims, contradictions,
+framing); a size that exceeds ``--timeout`` is reported as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+TABLES = ("mentions", "quotes", "events", "figures", "places", "dates")
+
+
+def base_records(n: int, cache: Path) -> dict[str, Any]:
+    """Records of ``n`` real articles (analyzed once, cached as a pickle)."""
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    from rashomon.analyze import analyze
+    from rashomon.store.db import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        corpus.build(folder, n)
+        db = Path(tmp) / "base.duckdb"
+        analyze([str(folder)], db, processes=min(2, os.cpu_count() or 1), crossref=False)
+        with Store(db, read_only=True) as store:
+            data = {t: store.read(t) for t in ("articles", "actors", *TABLES)}
+    cache.write_bytes(pickle.dumps(data))
+    return data
+
+
+def synthesize(base: dict[str, Any], size: int, outlets: int) -> Any:
+    """A Corpus of ``size`` articles: stories of ``outlets`` variants of a base article."""
+    from rashomon.crossref import Corpus
+
+    articles = [a for a in base["articles"] if not a.duplicate_of and a.language in (None, "en")]
+    by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for table in TABLES:
+        for r in base[table]:
+            by_article[r.article_id][table].append(r)
+    out: dict[str, list[Any]] = {t: [] for t in ("articles", *TABLES)}
+    day0 = dt.date(2020, 1, 1)
+    for n in range(size):
+        story, outlet = divmod(n, outlets)
+        src = articles[story % len(articles)]
+        aid = f"a{n:07d}"
+        date = (day0 + dt.timedelta(days=3 * (story // len(articles)) + outlet % 3)).isoformat()
+        out["articles"].append(dataclasses.replace(
+            src, id=aid, source=f"synthetic/{n}", outlet=f"outlet-{outlet}", published=date,
+            title=f"{src.title or ''} [story {story}]", duplicate_of=None, story_id=None))
+        for table in TABLES:
+            for r in by_article[src.id][table]:
+                out[table].append(dataclasses.replace(r, id=f"{r.id}-{n}", article_id=aid))
+    return Corpus(articles=out["articles"], actors={a.id: a for a in base["actors"]},
+                  **{t: out[t] for t in TABLES})
+
+
+def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
+    fn = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            totals[name] = totals.get(name, 0.0) + time.perf_counter() - t0
+
+    setattr(module, name, wrapper)
+
+
+def _child(cache: Path, size: int, outlets: int) -> dict[str, Any]:
+    import rashomon.crossref.claims as claims
+    import rashomon.crossref.contradictions as contradictions
+    import rashomon.crossref.stories as stories
+    from rashomon.crossref import cross_reference
+
+    totals: dict[str, float] = {}
+    _timed(stories, "build_stories", totals)
+    _timed(claims, "build_ledger", totals)
+    _timed(contradictions, "find_contradictions", totals)
+    try:
+        import rashomon.crossref.framing as framing
+
+        _timed(framing, "compute_framing", totals)
+    except ImportError:
+        pass
+    data = synthesize(pickle.loads(cache.read_bytes()), size, outlets)
+    records = sum(len(getattr(data, t)) for t in TABLES)
+    t0 = time.perf_counter()
+    result = cross_reference(data)
+    total = time.perf_counter() - t0
+    return {"size": size, "records": records, "seconds": total, "stages": totals,
+            "stories": len(result.stories), "claims": len(result.claims),
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--base", type=int, default=150, help="real articles to analyze as the base")
+    ap.add_argument("--outlets", type=int, default=8, help="articles per synthetic story")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size")
+    ap.add_argument("--cache", type=Path, default=None, help="keep the base records here (pickle)")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    cache = args.cache or Path(tempfile.gettempdir()) / f"rashomon-fusion-base-{args.base}.pkl"
+    if args.child:
+        print(json.dumps(_child(cache, args.child, args.outlets)))
+        return
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    t0 = time.perf_counter()
+    base = base_records(args.base, cache)
+    print(f"base: {len(base['articles'])} real articles analyzed in {time.perf_counter() - t0:.0f} s "
+          f"(cached in {cache}); stories of {args.outlets} outlets each\n", flush=True)
+    prev: dict[str, Any] | None = None
+    for size in args.sizes:
+        cmd = [sys.executable, __file__, "--child", str(size), "--outlets", str(args.outlets),
+               "--base", str(args.base), "--cache", str(cache)]
+        try:
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            print(f"{size:>7} articles: did not finish in {args.timeout:.0f} s", flush=True)
+            break
+        except subprocess.CalledProcessError as exc:
+            print(f"{size:>7} articles: failed: {exc.stderr.strip().splitlines()[-1:]}", flush=True)
+            break
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        stages = "  ".join(f"{k} {v:.1f} s" for k, v in sorted(r["stages"].items()))
+        growth = ""
+        if prev:
+            ratio = (r["seconds"] / prev["seconds"]) / (size / prev["size"])
+            growth = f"  cost/article x{ratio:.2f} vs {prev['size']}"
+        print(f"{size:>7} articles ({r['records']} records): {r['seconds']:8.1f} s  "
+              f"{size / r['seconds']:8.0f} articles/s  {r['stories']} stories, {r['claims']} claims, "
+              f"peak RSS {r['rss_mb']:.0f} MB{growth}\n          {stages}", flush=True)
+        prev = r
+    print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

