@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from rashomon.api import queries
@@ -106,6 +107,14 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     }
 
 
+def _outlet_label(article: Row) -> str:
+    """The outlet as the framing stage names it (unnamed files stay apart)."""
+    if article.get("outlet"):
+        return str(article["outlet"])
+    name = PurePath(str(article.get("source") or "").split("#", 1)[0]).name
+    return f"unknown ({name or str(article.get('id', ''))[:8]})"
+
+
 def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list[Row]:
     voices: dict[str, Counter[str]] = defaultdict(Counter)
     for q in quotes:
@@ -115,10 +124,12 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
         by_outlet[f.get("outlet")].append(f)
     cols = []
     for a in articles:
-        rows = by_outlet.get(a.get("outlet"), [])
+        rows = by_outlet.get(_outlet_label(a), [])
         aligned = sorted((f for f in rows if f["kind"] == "alignment"),
                          key=lambda f: -(f.get("score") or 0))
-        terms = [f for f in rows if f["kind"] in ("term", "vocabulary")]
+        # term counts and vocabulary z-scores are different scales: rank each on its own
+        terms = sorted((f for f in rows if f["kind"] == "term"), key=lambda f: -(f.get("score") or 0))[:8]
+        terms += sorted((f for f in rows if f["kind"] == "vocabulary"), key=lambda f: -(f.get("score") or 0))[:6]
         side_of = {f["value"]: f["key"] for f in rows if f["kind"] == "voice"}
         left_out = sorted((f for f in rows if f["kind"] == "omission"),
                           key=lambda f: -(f.get("score") or 0))
@@ -130,7 +141,7 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
                        for name, n in voices[a["id"]].most_common()],
             "terms": [{"value": f["value"], "key": f["key"], "kind": f["kind"],
                        "score": f.get("score")}
-                      for f in sorted(terms, key=lambda f: -(f.get("score") or 0))[:12]],
+                      for f in terms],
             "omissions": [{"statement": f["key"], "claim_id": f["value"],
                            "others": f.get("score")} for f in left_out[:5]],
         })

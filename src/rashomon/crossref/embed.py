@@ -104,7 +104,7 @@ class TfidfEmbedder:
             return np.zeros((0, 1), dtype=np.float32)
         vectorizer = TfidfVectorizer(
             sublinear_tf=True, ngram_range=(1, 2), min_df=1, max_df=0.5 if len(texts) > 20 else 1.0,
-            stop_words="english", dtype=np.float32,
+            stop_words="english", dtype=np.float32, max_features=200_000,  # bounds memory
         )
         try:
             matrix = vectorizer.fit_transform(texts)

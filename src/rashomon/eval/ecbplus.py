@@ -76,14 +76,16 @@ def read_doc(path: Path) -> tuple[Article, str | None]:
     return article, title
 
 
-def load(data: Path) -> list[GoldDoc]:
-    """Every ECB+ document listed in ``doc_clusters.tsv``, in file order."""
+def load(data: Path, topics: set[str] | None = None) -> list[GoldDoc]:
+    """The ECB+ documents listed in ``doc_clusters.tsv`` (of some topics only), in file order."""
     table = data / "doc_clusters.tsv"
     if not table.exists():
         raise ConfigError(Errors.R501.format(path=data, expected="doc_clusters.tsv and ECB+/"))
     docs: list[GoldDoc] = []
     with table.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
+            if topics is not None and row["topic"] not in topics:
+                continue
             path = data / "ECB+" / row["topic"] / row["doc_name"]
             article, _ = read_doc(path)
             docs.append(GoldDoc(article=article, cluster=row["event_cluster"], topic=row["topic"]))
