@@ -8,9 +8,11 @@ Usage::
 Real extraction records first: ``--base N`` real benchmark articles
 (``benchmarks/corpus.py``) go through ``rashomon analyze`` once. Synthetic
 variants then scale them up: story ``s`` is told by ``--outlets`` outlets, each
-a copy of base article ``s mod N`` (body and records unchanged, so every
-offset stays valid) with a new id, its own outlet, a headline carrying a
-story tag, and a date a few days apart per story block. Each size runs
+a copy of base article ``s mod N`` with a new id and its own outlet. Round
+``c = s // N`` of the base articles replaces every content word (2+ letters, not a
+stop word) and number in title and body by a pseudo-word of the same length (so each round is a new set of
+stories, and every record offset stays valid) and moves the dates 45 days on
+(so shared actor and place keys do not glue rounds together). Each size runs
 ``rashomon.crossref.cross_reference`` over a ``Corpus`` of those records in a
 fresh process, with time split by stage (stories, claims, contradictions,
 framing); a size that exceeds ``--timeout`` is reported as such.
@@ -23,7 +25,9 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import hashlib
 import pickle
+import re
 import resource
 import subprocess
 import sys
@@ -58,6 +62,33 @@ def base_records(n: int, cache: Path) -> dict[str, Any]:
     return data
 
 
+_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]+")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+try:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _STOP
+except ImportError:  # pragma: no cover - sklearn comes with the tfidf embedder
+    _STOP = frozenset()
+
+
+def _pseudo(word: str, cycle: int, memo: dict[tuple[str, int], str]) -> str:
+    key = (word.lower(), cycle)
+    if key[0] in _STOP:  # function words stay: rounds differ in content, not in grammar
+        return word
+    if key not in memo:
+        digest = hashlib.blake2b(f"{cycle}:{key[0]}".encode(), digest_size=32).digest()
+        alphabet = "0123456789" if word.isdigit() else _LETTERS
+        memo[key] = "".join(alphabet[digest[i % 32] % len(alphabet)] for i in range(len(word)))
+    fake = memo[key]
+    return "".join(f.upper() if w.isupper() else f for w, f in zip(word, fake))
+
+
+def scramble(text: str | None, cycle: int, memo: dict[tuple[str, int], str]) -> str | None:
+    """Same-length pseudo-words for round ``cycle`` (round 0: the real text)."""
+    if not text or cycle == 0:
+        return text
+    return _WORD.sub(lambda m: _pseudo(m.group(0), cycle, memo), text)
+
+
 def synthesize(base: dict[str, Any], size: int, outlets: int) -> Any:
     """A Corpus of ``size`` articles: stories of ``outlets`` variants of a base article."""
     from rashomon.crossref import Corpus
@@ -69,14 +100,20 @@ def synthesize(base: dict[str, Any], size: int, outlets: int) -> Any:
             by_article[r.article_id][table].append(r)
     out: dict[str, list[Any]] = {t: [] for t in ("articles", *TABLES)}
     day0 = dt.date(2020, 1, 1)
+    memo: dict[tuple[str, int], str] = {}
+    bodies: dict[tuple[int, int], tuple[str | None, str | None]] = {}
     for n in range(size):
         story, outlet = divmod(n, outlets)
-        src = articles[story % len(articles)]
+        cycle, b = divmod(story, len(articles))
+        src = articles[b]
+        if (b, cycle) not in bodies:
+            bodies = {(b, cycle): (scramble(src.title, cycle, memo), scramble(src.body, cycle, memo))}
+        title, body = bodies[b, cycle]
         aid = f"a{n:07d}"
-        date = (day0 + dt.timedelta(days=3 * (story // len(articles)) + outlet % 3)).isoformat()
+        date = (day0 + dt.timedelta(days=45 * cycle + outlet % 3)).isoformat()
         out["articles"].append(dataclasses.replace(
             src, id=aid, source=f"synthetic/{n}", outlet=f"outlet-{outlet}", published=date,
-            title=f"{src.title or ''} [story {story}]", duplicate_of=None, story_id=None))
+            title=title, body=body, duplicate_of=None, story_id=None))
         for table in TABLES:
             for r in by_article[src.id][table]:
                 out[table].append(dataclasses.replace(r, id=f"{r.id}-{n}", article_id=aid))

@@ -122,3 +122,14 @@ def test_qualifiers_make_intervals() -> None:
     nearly = figure(x, "nearly 250", 250, "deaths", qualifier="nearly")
     assert agree(at_least, exact)
     assert not agree(nearly, exact)
+
+
+def test_the_denier_is_the_actor_when_no_source_was_found() -> None:
+    d = article("d2", "Coast Monitor", "Marbec denied sending fighters to Valdora.")
+    corpus = _fighters_corpus()
+    denial = event(d, d.body, "AID", "denied", None, VALDORA, claimant=MARBEC)
+    corpus.articles.append(d)
+    corpus.events = [corpus.events[0], denial]
+    ledger = build_ledger(story_of(A, d), corpus)
+    aid = next(c for c in ledger.claims if c.kind == "event")
+    assert {s.article_id: s.stance for s in aid.stances} == {"a1": "asserts", "d2": "reports_denial"}

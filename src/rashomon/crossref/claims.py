@@ -232,7 +232,8 @@ def build_ledger(story: Story, corpus: Corpus) -> Ledger:
     ids = set(story.article_ids)
     articles = {a.id: a for a in corpus.articles if a.id in ids}
     ledger = Ledger()
-    events = [e for e in corpus.events if e.article_id in ids and e.status in STATUS_STANCE]
+    events = [_denier_as_source(e) for e in corpus.events
+              if e.article_id in ids and e.status in STATUS_STANCE]
     quotes = [q for q in corpus.quotes if q.article_id in ids and (q.speaker_id or q.speaker)
               and len(content_words(q.text)) >= MIN_QUOTE_WORDS]
     figures = [f for f in corpus.figures if f.article_id in ids and f.unit]
@@ -268,6 +269,13 @@ def build_ledger(story: Story, corpus: Corpus) -> Ledger:
         _figure_claim(story, group, articles, ledger)
     ledger.claims.sort(key=lambda c: (-len({s.article_id for s in c.stances}), c.kind, c.id))
     return ledger
+
+
+def _denier_as_source(e: Event) -> Event:
+    """"X denied attacking Y": with no source found, the one who denies is the actor."""
+    if e.status == "denied" and not e.source_id and not e.source_ids and e.claimant_id:
+        return replace(e, source=e.claimant, source_id=e.claimant_id, source_ids=(e.claimant_id,))
+    return e
 
 
 def _quote_stance(q: Quote) -> str:

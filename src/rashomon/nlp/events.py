@@ -12,7 +12,8 @@ copies made at one "denied the allegations" share their offsets):
 - ``date`` (normalized value from ``rashomon_dates``), ``date_span``, ``place``, ``lat``, ``lon``;
 - ``parent``: index (in the span list) of the event whose complement holds this one
   ("accused X of *shelling*") or, for "X denied the allegation", of the event denied;
-- ``depth`` (steps from the trigger to the sentence root) and ``nominal``.
+- ``sent`` (sentence character bounds), ``depth`` (steps from the trigger to the sentence
+  root) and ``nominal``.
 
 Triggers, cues and modes are data (``lexicons/events*.tsv``); extra files can be passed with
 the component config ``{"lexicons": [...], "cues": [...], "modes": [...]}``.
@@ -213,6 +214,7 @@ class EventCoder:
                 "lat": pdata.get("lat"),
                 "lon": pdata.get("lon"),
                 "parent": parent,
+                "sent": (sent.start_char, sent.end_char),
                 "depth": f.depth,
                 "nominal": f.nominal,
             }
@@ -302,6 +304,18 @@ def _names(doc: Doc, refs: list[tuple[int, int, str | None]]) -> tuple[list[str]
     return names, ids
 
 
+MAX_SENTENCE = 2000  # characters; longer "sentences" are list dumps or broken markup
+
+
+def _sentence_text(text: str, start: int, end: int, t_start: int, t_end: int) -> str:
+    """The sentence, or for a runaway one a window around the trigger (offsets stay exact)."""
+    if end - start <= MAX_SENTENCE:
+        return text[start:end]
+    half = MAX_SENTENCE // 2
+    lo = max(start, t_start - half)
+    return text[lo:min(end, max(t_end, lo + MAX_SENTENCE))]
+
+
 @collector("rashomon_events")
 def collect(doc: Doc) -> list[object]:
     """One :class:`Event` record per event span."""
@@ -320,10 +334,11 @@ def collect(doc: Doc) -> list[object]:
         sources, source_ids = _names(doc, d.get("sources", []))
         targets, target_ids = _names(doc, d.get("targets", []))
         claimant_names, claimant_ids = _names(doc, d.get("claimant") or [])
-        s, e = sentence_bounds(doc, span.start_char, span.end_char)
+        s, e = d.get("sent") or sentence_bounds(doc, span.start_char, span.end_char)
         parent = d.get("parent")
         out.append(Event(
-            id=ids[n], article_id=doc._.article_id, sentence=doc.text[s:e],
+            id=ids[n], article_id=doc._.article_id,
+            sentence=_sentence_text(doc.text, s, e, span.start_char, span.end_char),
             type=d["type"], mode=d.get("mode"),
             source="; ".join(sources) or None, source_id=source_ids[0] if source_ids else None,
             target="; ".join(targets) or None, target_id=target_ids[0] if target_ids else None,

@@ -23,6 +23,9 @@ _NOUN_KEEP_PREPS = {"with", "amid", "after", "following", "during", "despite", "
 _SUBJECT_SIDE = {"nsubj", "csubj", "expl"}
 _CLAUSE_BREAK = {"ccomp", "advcl", "parataxis", "relcl", "acl", "pcomp"}
 _REPORTED = {"ccomp", "xcomp", "dobj", "nsubjpass", "parataxis", "pcomp", "advcl"}
+# Governors further up than this are not looked for: real clauses nest a few levels deep, and
+# a runaway chain of conjuncts (thousands in one "sentence") must not make this quadratic.
+MAX_CLIMB = 30
 STATUS_RANK = {"asserted": 0, "alleged": 1, "hypothetical": 2, "denied": 3}
 
 
@@ -149,7 +152,7 @@ def _claimant_of(verb: Token) -> Token | None:
 
 def _according_to(tok: Token) -> Token | None:
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "according":
+        if c.lower_ == "according" and c.dep_ == "prep":
             to = next((p for p in c.children if p.lower_ == "to"), None)
             if to is not None:
                 return next((p for p in to.children if p.dep_ == "pobj"), None)
@@ -182,7 +185,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if source is not None and not alleged:
             alleged, claimant = True, source
         head = cur.head
-        if head.i == cur.i or crosses_break(cur, head):
+        if head.i == cur.i or depth >= MAX_CLIMB or crosses_break(cur, head):
             break
         dep = cur.dep_
         depth += 1
