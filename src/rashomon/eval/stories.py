@@ -98,5 +98,5 @@ def command(data: Path, embedder: str, threshold: float | None) -> None:
     console.print(table)
     console.print(
         f"{result['documents']} documents, {result['gold_clusters']} gold stories, "
-        f"{result['predicted']} predicted; clustering took {result['seconds']:.1f} s"
+        f"{result['predicted']} predicted; embedding + clustering took {result['seconds']:.1f} s"
     )

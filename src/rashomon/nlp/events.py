@@ -290,13 +290,15 @@ def _claimant(doc: Doc, tok: Token | None) -> list[tuple[int, int, str | None]]:
     return [(doc[left].idx, tok.idx + len(tok.text), None)]
 
 
-def _names(doc: Doc, refs: list[tuple[int, int, str | None]]) -> tuple[list[str], list[str]]:
+def _names(
+    doc: Doc, refs: list[tuple[int, int, str | None]], text: str
+) -> tuple[list[str], list[str]]:
     actors = doc._.actors or {}
     names: list[str] = []
     ids: list[str] = []
     for start, end, actor_id in refs:
         actor = actors.get(actor_id) if actor_id else None
-        name = actor.name if actor is not None else doc.text[start:end]
+        name = actor.name if actor is not None else text[start:end]
         if name not in names:
             names.append(name)
         if actor_id and actor_id not in ids:
@@ -325,20 +327,21 @@ def collect(doc: Doc) -> list[object]:
         details = [span._.data or {} for span in spans]
     ids: list[str] = []
     out: list[object] = []
+    text = doc.text  # built from the tokens on every access: read it once
     for n, span in enumerate(spans):
         d = details[n]
         ids.append(content_id(doc._.article_id, "event", span.start_char, span.end_char,
                               d.get("type"), d.get("status"), d.get("claimant"), d.get("parent")))
     for n, span in enumerate(spans):
         d = details[n]
-        sources, source_ids = _names(doc, d.get("sources", []))
-        targets, target_ids = _names(doc, d.get("targets", []))
-        claimant_names, claimant_ids = _names(doc, d.get("claimant") or [])
+        sources, source_ids = _names(doc, d.get("sources", []), text)
+        targets, target_ids = _names(doc, d.get("targets", []), text)
+        claimant_names, claimant_ids = _names(doc, d.get("claimant") or [], text)
         s, e = d.get("sent") or sentence_bounds(doc, span.start_char, span.end_char)
         parent = d.get("parent")
         out.append(Event(
             id=ids[n], article_id=doc._.article_id,
-            sentence=_sentence_text(doc.text, s, e, span.start_char, span.end_char),
+            sentence=_sentence_text(text, s, e, span.start_char, span.end_char),
             type=d["type"], mode=d.get("mode"),
             source="; ".join(sources) or None, source_id=source_ids[0] if source_ids else None,
             target="; ".join(targets) or None, target_id=target_ids[0] if target_ids else None,

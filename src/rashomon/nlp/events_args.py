@@ -23,7 +23,7 @@ RECIPROCAL = {"other", "another"}  # "each other", "one another"
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 
 
-_INDEX = ("rashomon_events", "mentions")  # doc.user_data key of the per-doc index
+_INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
 
 
 def index_mentions(doc: Doc) -> None:
@@ -39,7 +39,7 @@ def index_mentions(doc: Doc) -> None:
 
 def forget_mentions(doc: Doc) -> None:
     doc.user_data.pop(_INDEX, None)
-    doc.user_data.pop(("rashomon_events", "breaks"), None)
+    doc.user_data.pop("rashomon_events.breaks", None)
 
 
 def _mention(doc: Doc, tok: Token) -> Span | None:

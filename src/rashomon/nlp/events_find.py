@@ -51,7 +51,7 @@ class Found:
         return self.noun is not None and self.noun.i == self.token.i
 
 
-_BREAKS = ("rashomon_events", "breaks")  # doc.user_data key: sorted line-break token indices
+_BREAKS = "rashomon_events.breaks"  # doc.user_data key: sorted line-break token indices
 
 
 def index_breaks(doc: Doc) -> None:
