@@ -48,6 +48,12 @@ def _rss_mb() -> tuple[float, float]:
     return me, kids
 
 
+def _cpu() -> dict[str, float]:
+    """CPU seconds (user + system) of this process and of its finished children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime}
+
+
 def _child_bare(limit: int | None, processes: int) -> dict[str, float]:
     texts = [t.text for t in corpus.articles(limit)]
     t0 = time.perf_counter()
@@ -55,23 +61,27 @@ def _child_bare(limit: int | None, processes: int) -> dict[str, float]:
 
     nlp = spacy.load(MODEL)
     t1 = time.perf_counter()
+    cpu0 = _cpu()
     for _ in nlp.pipe(texts, batch_size=BATCH, n_process=processes):
         pass
     t2 = time.perf_counter()
     me, kids = _rss_mb()
+    cpu = {k: v - cpu0[k] for k, v in _cpu().items()}
     return {"load": t1 - t0, "seconds": t2 - t1, "wall": t2 - t0, "rss_main": me,
-            "rss_worker": me if processes == 1 else kids}
+            "rss_worker": me if processes == 1 else kids, **cpu}
 
 
 def _child_analyze(folder: str, processes: int) -> dict[str, float]:
     from rashomon.analyze import analyze
 
+    cpu0 = _cpu()
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         summary = analyze([folder], Path(tmp) / "bench.duckdb", processes=processes, crossref=False)
         t1 = time.perf_counter()
     me, kids = _rss_mb()
-    return {"seconds": t1 - t0, "wall": t1 - t0, "rss_main": me, "rss_worker": me if processes == 1 else kids,
+    cpu = {k: v - cpu0[k] for k, v in _cpu().items()}
+    return {"seconds": t1 - t0, "wall": t1 - t0, "rss_main": me, "rss_worker": me if processes == 1 else kids, **cpu,
             "articles": summary.new_articles, "failed": summary.failed, "duplicates": summary.duplicates}
 
 
@@ -121,12 +131,18 @@ def main() -> None:
                 extra = f"  (model load {r['load']:.1f} s not counted)" if kind == "bare" else ""
                 print(f"{label:17s} P={p}: {r['seconds']:7.1f} s  {words / r['seconds']:7.0f} words/s  "
                       f"{len(texts) / r['seconds']:6.2f} articles/s  peak RSS/worker {r['rss_worker']:5.0f} MB  "
-                      f"main {r['rss_main']:5.0f} MB{extra}", flush=True)
+                      f"main {r['rss_main']:5.0f} MB  CPU s main {r['cpu_main']:6.1f} workers {r['cpu_workers']:6.1f}"
+                      f"{extra}", flush=True)
     print()
     for p in args.processes:
         bare, ours = rows["bare", p], rows["analyze", p]
         print(f"P={p}: rashomon/bare words/s = {bare['seconds'] / ours['seconds']:.2f} "
               f"(with bare model load counted: {bare['wall'] / ours['wall']:.2f})")
+    for p in args.processes:
+        bare, ours = rows["bare", p], rows["analyze", p]
+        cb, co = bare["cpu_main"] + bare["cpu_workers"], ours["cpu_main"] + ours["cpu_workers"]
+        print(f"P={p}: CPU seconds rashomon/bare = {co / cb:.2f} ({words / co:.0f} vs {words / cb:.0f} words per CPU s; "
+              f"less sensitive to machine load than wall time)")
     base = args.processes[0]
     for p in args.processes[1:]:
         print(f"speed-up P={p} vs P={base}: bare {rows['bare', base]['seconds'] / rows['bare', p]['seconds']:.2f}x, "

@@ -60,4 +60,4 @@ def test_ecbplus_b3_floor_on_ten_topics(shared) -> None:  # type: ignore[no-unty
     assert f1 >= FLOOR
 
 
-FLOOR = 0.88  # B³ F1 measured 0.908 on topics 1-10 (231 docs, tfidf), minus a margin
+FLOOR = 0.89  # B³ F1 measured 0.918 on topics 1-10 (231 docs, tfidf), minus a margin

@@ -84,7 +84,7 @@ def figures(story: Story, ledger: Ledger) -> list[Contradiction]:
         if claim.kind != "figure":
             continue
         pairs = [(r, s) for r, s in ledger.members[claim.id] if isinstance(r, Figure)]
-        points = sorted({_point(r) for r, _ in pairs if _point(r) is not None})
+        points = sorted({v for r, _ in pairs if (v := _point(r)) is not None})
         if len(points) < 2 or points[-1] <= points[0] * (1 + FIGURE_TOLERANCE):
             continue
         conflict = not all(agree(a, b) for a, _ in pairs for b, _ in pairs)

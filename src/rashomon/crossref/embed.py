@@ -3,7 +3,7 @@
 Backends (pick with ``RASHOMON_EMBEDDER`` or ``get_embedder(name)``):
 
 - ``tfidf`` (default): no model at all: TF-IDF over the texts of one call (word
-  uni+bigrams; whole text and lead side by side), reduced by SVD when wide. Best of the three on ECB+, where stories
+  uni+bigrams; whole text and lead side by side), randomly projected when wide. Best of the three on ECB+, where stories
   differ by names, places and numbers more than by topic.
 - ``static``: a model2vec static model distilled from the official all-MiniLM-L6-v2
   weights by ``scripts/distill_static.py`` into ``crossref/models/minilm-static``
@@ -98,7 +98,7 @@ class TfidfEmbedder:
     Two channels side by side, equally weighted: the whole text, and its first
     ``lead_chars`` characters (title and lead). The lead names the specific who,
     where and when, which is what tells two similar events apart (measured on ECB+:
-    B³ F1 88.6 without the lead channel, 90.9 with it).
+    B³ F1 88.6 without the lead channel, 90.5 with it, both reduced by SVD).
     """
 
     name = "tfidf"
@@ -132,11 +132,15 @@ class TfidfEmbedder:
 
 
 def _reduce(matrix: object) -> np.ndarray:
-    """Project a wide sparse matrix to 512 dimensions (cosines are roughly kept)."""
-    from sklearn.decomposition import TruncatedSVD
+    """Project a wide sparse matrix to 2,048 dimensions (cosines roughly kept).
 
-    n = min(512, min(matrix.shape) - 1)  # type: ignore[attr-defined]
-    return _normalise(TruncatedSVD(n_components=max(n, 1), random_state=0).fit_transform(matrix))
+    A sparse random projection costs one sparse product; a truncated SVD scored
+    a little higher on ECB+ (B³ F1 90.5 vs 89.6) but took about 35 times longer.
+    """
+    from sklearn.random_projection import SparseRandomProjection
+
+    projection = SparseRandomProjection(n_components=2048, dense_output=True, random_state=0)
+    return _normalise(projection.fit_transform(matrix))
 
 
 @lru_cache(maxsize=4)

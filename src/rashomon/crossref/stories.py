@@ -36,7 +36,7 @@ class StoryParams:
 
 
 # Join thresholds per embedding backend, tuned on ECB+ (cosines differ in scale).
-THRESHOLDS = {"static": 0.85, "minilm": 0.6, "tfidf": 0.18}
+THRESHOLDS = {"static": 0.85, "minilm": 0.6, "tfidf": 0.15}
 
 
 def article_text(article: Article, lead_chars: int = 2000) -> str:

@@ -159,6 +159,11 @@ class ActorLinker:
             span._.data = {"kind": cand.actor.kind, **cand.data}
             spans.append(span)
             actor: Actor | None = cand.actor
+            office = cand.data.get("office")
+            if isinstance(office, str) and office in self.gaz.actors and office not in actors:
+                # the office a titled person holds ("Iraqi President X"): consumers such as
+                # event coding take a country-less person's country from it
+                actors[office] = self.gaz.actors[office]
             while actor is not None and actor.id not in actors:
                 actors[actor.id] = actor
                 actor = self.gaz.actors.get(actor.parent_id or "")

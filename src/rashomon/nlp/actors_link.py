@@ -268,7 +268,10 @@ def _modifier(doc: Doc, e: int) -> bool:
     last = doc[e - 1]
     if last.dep_ in ("amod", "compound", "nmod") and last.head.i >= e:
         return True
-    return e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN") and doc[e].dep_ != "appos"
+    if e >= len(doc) or doc[e].pos_ not in ("NOUN", "PROPN"):
+        return False
+    # a time word after the phrase is an adverbial, not its head ("The Syrian army today ...")
+    return doc[e].dep_ not in ("appos", "npadvmod") and doc[e].ent_type_ not in ("DATE", "TIME")
 
 
 def _definite(doc: Doc, s: int) -> bool:
