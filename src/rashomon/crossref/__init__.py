@@ -9,6 +9,7 @@ new articles join existing stories) and returns a
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from rashomon.crossref.corpus import Corpus, CrossrefResult
 from rashomon.records import Story
@@ -30,6 +31,7 @@ def cross_reference(
     from rashomon.crossref.contradictions import find_contradictions
     from rashomon.crossref.stories import build_stories
 
+    corpus = merge_surnames(corpus)
     stories, story_of = build_stories(corpus, previous, embedder)  # type: ignore[arg-type]
     result = CrossrefResult(stories=stories, story_of=story_of)
     framing = _framing()
@@ -40,6 +42,34 @@ def cross_reference(
         if framing is not None:
             result.framing.extend(framing(story, corpus, ledger.claims))
     return result
+
+
+def merge_surnames(corpus: Corpus) -> Corpus:
+    """One actor across articles for a one-word provisional person ("Comey") and the one
+    person whose full name ends with it ("James Comey"); the stored per-article records
+    keep their own ids, the cross-outlet stage sees the merged ones."""
+    from rashomon.nlp.actors_merge import merge_provisional
+
+    to = merge_provisional(corpus.actors.values(), corpus.mentions)
+    if not to:
+        return corpus
+
+    def one(actor_id: str | None) -> str | None:
+        return to.get(actor_id, actor_id) if actor_id else actor_id
+
+    def many(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(to.get(i, i) for i in ids)
+
+    return Corpus(
+        articles=corpus.articles,
+        actors={k: v for k, v in corpus.actors.items() if k not in to},
+        mentions=[replace(m, actor_id=to.get(m.actor_id, m.actor_id)) for m in corpus.mentions],
+        quotes=[replace(q, speaker_id=one(q.speaker_id)) for q in corpus.quotes],
+        events=[replace(e, source_id=one(e.source_id), target_id=one(e.target_id),
+                        source_ids=many(e.source_ids), target_ids=many(e.target_ids)) for e in corpus.events],
+        figures=[replace(f, claimed_by_id=one(f.claimed_by_id)) for f in corpus.figures],
+        places=corpus.places, dates=corpus.dates,
+    )
 
 
 def _framing():  # type: ignore[no-untyped-def]
