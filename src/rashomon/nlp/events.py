@@ -51,7 +51,7 @@ from rashomon.nlp.events_find import (
 )
 from rashomon.nlp.extensions import sentence_bounds
 from rashomon.nlp.registry import collector
-from rashomon.records import Event, content_id
+from rashomon.records import Actor, Event, content_id
 
 SPANS_KEY = "rashomon_events"
 DENIAL_LOOKBACK = 2
@@ -87,7 +87,13 @@ def prepare(nlp: Language) -> None:
 def make_events(
     nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str]
 ) -> EventCoder:
-    return EventCoder(lexicons=lexicons, cues=cues, modes=modes)
+    coder = EventCoder(lexicons=lexicons, cues=cues, modes=modes)
+    if "rashomon_actors" in nlp.pipe_names:  # demonyms of the actors' gazetteer, read once
+        gaz = getattr(nlp.get_pipe("rashomon_actors"), "gaz", None)
+        if gaz is not None:
+            coder.demonyms = {d: gaz.actors[i] for d, i in gaz.demonyms.items()
+                              if i in gaz.actors}
+    return coder
 
 
 class EventCoder:
@@ -101,9 +107,10 @@ class EventCoder:
             cues=[events_lexicon.CUES, *map(Path, cues)],
             modes=[events_lexicon.MODES, *map(Path, modes)],
         )
+        self.demonyms: dict[str, Actor] = {}  # set by the factory from the actors' gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        index_mentions(doc)
+        index_mentions(doc, self.demonyms)
         index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))

@@ -8,10 +8,13 @@ head token is turned into actor mentions with :func:`rashomon.nlp.actors.mention
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.actors import SPANS_KEY, mention_at, resolve_speaker
 from rashomon.nlp.events_find import crosses_break
+from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -23,17 +26,44 @@ RECIPROCAL = {"other", "another"}  # "each other", "one another"
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 
 
+# Where a bare demonym modifies the head of an argument phrase ("Indian proposal").
+_DEMONYM_DEPS = {"amod", "compound", "nmod", "poss"}
+
 _INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
 
 
-def index_mentions(doc: Doc) -> None:
+def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> None:
     """Index the actor mentions by token once per doc (the longest covering mention, as
-    :func:`mention_at` picks): scanning the span group for every argument is slow."""
+    :func:`mention_at` picks): scanning the span group for every argument is slow.
+
+    With ``demonyms`` (demonym → country actor), a demonym that only modifies a noun ("an
+    *Indian* proposal", "*Israeli* air raids") and is no mention of its own stands for its
+    country as an event argument: coders code "rejected an Indian proposal" as a rejection of
+    India. Such spans exist only here (link ``modifier``), not in the actors' span group.
+    """
     index: dict[int, Span] = {}
     for span in doc.spans.get(SPANS_KEY, []):
         for i in range(span.start, span.end):
             if i not in index or len(span) > len(index[i]):
                 index[i] = span
+    if demonyms:
+        actors = None
+        for ent in doc.ents:  # entities, not tokens: cheap on huge documents
+            if ent.label_ != "NORP" or ent.start in index:
+                continue
+            actor = demonyms.get(ent.text)
+            if actor is None or ent.root.dep_ not in _DEMONYM_DEPS:
+                continue
+            span = Span(doc, ent.start, ent.end, label="ACTOR")
+            span._.actor_id = actor.id
+            span._.link = "modifier"
+            for i in range(ent.start, ent.end):
+                index[i] = span
+            if actors is None:
+                actors = dict(doc._.actors or {})
+            actors.setdefault(actor.id, actor)
+        if actors is not None:
+            doc._.actors = actors
     doc.user_data[_INDEX] = index
 
 
