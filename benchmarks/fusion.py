@@ -23,9 +23,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
-import hashlib
 import pickle
 import re
 import resource
@@ -39,7 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
 TABLES = ("mentions", "quotes", "events", "figures", "places", "dates")
 
@@ -135,17 +135,14 @@ def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
 
 
 def _child(cache: Path, size: int, outlets: int) -> dict[str, Any]:
-    import rashomon.crossref.claims as claims
-    import rashomon.crossref.contradictions as contradictions
-    import rashomon.crossref.stories as stories
-    from rashomon.crossref import cross_reference
+    from rashomon.crossref import claims, contradictions, cross_reference, stories
 
     totals: dict[str, float] = {}
     _timed(stories, "build_stories", totals)
     _timed(claims, "build_ledger", totals)
     _timed(contradictions, "find_contradictions", totals)
     try:
-        import rashomon.crossref.framing as framing
+        from rashomon.crossref import framing
 
         _timed(framing, "compute_framing", totals)
     except ImportError:

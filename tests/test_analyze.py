@@ -15,7 +15,7 @@ from rashomon.store.db import Store
 
 
 class _Result:
-    def __init__(self, pool: "_FakePool", value: Any) -> None:
+    def __init__(self, pool: _FakePool, value: Any) -> None:
         self.pool, self.value = pool, value
 
     def get(self) -> Any:

@@ -113,7 +113,8 @@ def admit(items: Iterable[Cleaned], known: set[str], dups: DuplicateIndex, summa
         if status == "fail":
             yield item[2]  # type: ignore[misc]
             continue
-        article, sig = item[2], item[3]  # type: ignore[misc]
+        article: Article = item[2]  # type: ignore[misc,assignment]
+        sig = item[3]  # type: ignore[misc]
         known.add(aid)
         original = dups.original_of(sig)
         if original is not None:
@@ -370,7 +371,9 @@ def analyze(
         summary = _analyze_local(paths, db, processes=processes, limits=limits, model=model, config=config,
                                  progress=progress)
     else:
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+        from rashomon.errors import ConfigError, Errors
+
+        raise ConfigError(Errors.R404.format(name="engine", reason=f"{engine!r}: choose local or dask"))
     if crossref:
         run_crossref(db)
     with Store(db, read_only=False) as store:
@@ -438,7 +441,13 @@ def run_crossref(db: str | Path) -> None:
 
 class _Bar:
     def __init__(self, total: int) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         self.progress = Progress(TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("files"), TimeElapsedColumn(), transient=False)

@@ -90,11 +90,13 @@ def test_gold_sets_load(shared: Path) -> None:
 @pytest.mark.shared
 @pytest.mark.model
 def test_dev_score_floor(shared: Path, nlp) -> None:  # type: ignore[no-untyped-def]
-    """Floor on the plover-gsr dev half (measured 0.69 type accuracy); only moves up."""
+    """Floor on the plover-gsr dev half (measured 77.0 % type accuracy, type F1 0.71, triple
+    F1 0.386); only moves up."""
     from rashomon.eval.events import predict
 
     dev = [s for s in pg.load(shared / "data" / "plover-gsr") if s.split == "dev"]
-    predict(dev, nlp=nlp)
+    predict(dev, nlp)
     s = pg.score(dev)
-    assert s.accuracy >= 0.65
-    assert pg.Scores.prf(s.type_tp, s.type_pred, s.type_gold)[2] >= 0.60
+    assert s.accuracy >= 0.74
+    assert pg.Scores.prf(s.type_tp, s.type_pred, s.type_gold)[2] >= 0.67
+    assert pg.Scores.prf(s.stt_tp, s.stt_pred, s.stt_gold)[2] >= 0.35

@@ -42,3 +42,27 @@ def test_plain_speech_is_not_an_event(nlp) -> None:  # type: ignore[no-untyped-d
 def test_denial_of_sending_troops(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "The ministry denied that the army had sent troops to the border.")
     assert [(e.type, e.status) for e in found] == [("MOBILIZE", "denied")]
+
+
+def test_demonym_modifier_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Chile rejected a Peruvian proposal on fishing rights.")
+            if e.type == "REJECT"]
+    assert e.source == "Chile" and e.target == "Peru"
+
+
+def test_target_inside_the_verb_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Kenya lifted the curfew in Uganda on Monday.")
+            if e.type in {"CONCEDE", "RETREAT"}]
+    assert e.source == "Kenya" and e.target == "Uganda"
+
+
+def test_source_inside_the_subject_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Thousands of workers linked to the Chilean opposition "
+                                  "demonstrated against Peru.") if e.type == "PROTEST"]
+    assert e.source and "Chile" in e.source
+
+
+def test_listed_participants_all_take_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "The US, Russia, and Chile met yesterday.")
+            if e.type == "CONSULT"]
+    assert {"Russia", "Chile"} <= set((e.source or "").split("; "))

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.analyze import (
-    EXTRACTED,
     BATCH,
+    EXTRACTED,
     Cleaned,
     Summary,
     Writer,
@@ -42,6 +42,7 @@ from rashomon.analyze import (
     wants_nlp,
 )
 from rashomon.config import Limits
+from rashomon.errors import ConfigError, Errors
 from rashomon.ingest import expand_paths
 from rashomon.records import Article, Failure
 
@@ -111,7 +112,11 @@ def _read_shard(uri: str) -> Any:
 
 
 def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigError(Errors.R404.format(
+            name="--engine dask", reason="needs Dask distributed: pip install 'dask[distributed]'")) from exc
 
     if scheduler:
         return Client(scheduler), None

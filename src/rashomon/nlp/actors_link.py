@@ -132,6 +132,14 @@ def find_mentions(m: ActorMatcher, doc: Doc
     claimed |= {i for s, e, _ in m.term_spans(doc) for i in range(s, e)}
     for ref in refs:
         if ref.type == "SURNAME" and ref.start not in used_refs:
+            if _name_continues(doc, ref.end):  # "Hussein Akoush": a first name, not a surname
+                end = ref.end
+                while end < len(doc) and end - ref.start < 4 and _name_continues(doc, end):
+                    end += 1
+                full = doc[ref.start:end].text
+                cands.append(Candidate(ref.start, end, provisional(full, "person"),
+                                       "provisional", 2))
+                continue
             actor_id = m.person_by_surname(ref.ids, named, doc._.published)
             start = _first_names_before(doc, ref, claimed)  # "Emanuel Macron": the whole name
             actor = gaz.actors[actor_id]
@@ -253,6 +261,15 @@ def _blocked(doc: Doc, ref: Ref, term: Term) -> bool:
     if prev in _NO_COMPOSE_BEFORE:
         return True
     return term.type == "military" and prev == "ethnic"
+
+
+def _name_continues(doc: Doc, end: int) -> bool:
+    """A capitalized proper noun right after a surname continues a longer name."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ in ("PERSON", "") \
+        and doc[end - 1].whitespace_ != ""
 
 
 def _office(actor: Actor | None) -> str | None:

@@ -146,6 +146,10 @@ def is_subject(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+_WILL_ADJECTIVES = {"willing", "unwilling", "ready", "prepared", "determined", "able", "unable",
+                    "eager", "keen", "reluctant", "committed", "resolved", "open", "opposed"}
+
+
 def is_expletive(token: Token) -> bool:
     """ "It is hoped that ...", "it was hazardous to ...": no referent."""
     if token.dep_ == "expl":
@@ -154,6 +158,9 @@ def is_expletive(token: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in head.children):
         return True
     if head.lemma_ == "be":
+        # "it is willing to ...", "it was ready to ...": an actor's stance, not an expletive
+        if any(c.dep_ == "acomp" and c.lemma_ in _WILL_ADJECTIVES for c in head.children):
+            return False
         return not any(c.dep_ == "attr" for c in head.children)
     return head.lemma_ in ("seem", "appear", "take", "rain")
 

@@ -36,7 +36,9 @@ from rashomon.nlp.events_args import (
     index_mentions,
     is_locative,
     nearest_in_sentence,
+    governor_subject,
     noun_arguments,
+    phrase_target,
     verb_arguments,
 )
 from rashomon.nlp.events_find import (
@@ -91,8 +93,8 @@ def make_events(
     if "rashomon_actors" in nlp.pipe_names:  # demonyms of the actors' gazetteer, read once
         gaz = getattr(nlp.get_pipe("rashomon_actors"), "gaz", None)
         if gaz is not None:
-            coder.demonyms = {d: gaz.actors[i] for d, i in gaz.demonyms.items()
-                              if i in gaz.actors}
+            coder.demonyms = {d: gaz.actors[i] for table in (gaz.metonyms, gaz.demonyms)
+                              for d, i in table.items() if i in gaz.actors}
     return coder
 
 
@@ -142,6 +144,10 @@ class EventCoder:
         row = f.row
         if f.nominal:
             f.sources, f.targets = noun_arguments(doc, f.token)
+            if not f.sources:
+                f.sources = governor_subject(doc, f.token)
+                f.targets = [t for t in f.targets
+                             if all(t.start != m.start for m in f.sources)]
         else:
             content = f.noun is not None or row.lemma in TOPIC_OBJECT or any(
                 c.key == "obj" and c.values and not c.negate for c in row.when
@@ -149,6 +155,8 @@ class EventCoder:
             f.sources, f.targets = verb_arguments(doc, f.token, content, noun=f.noun)
         if not f.targets and row.embed and not f.nominal:
             f.targets = complement_target(doc, f.token, f.sources)
+        if not f.targets and not f.nominal and f.sources:
+            f.targets = phrase_target(doc, f.token, f.sources)
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]

@@ -19,17 +19,25 @@ from rashomon.records import Actor
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "onto"}
-NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with"}
+NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with",
+                     "for"}
 RELATIVE = {"who", "that", "which", "whom"}
 RECIPROCAL = {"other", "another"}  # "each other", "one another"
 # Children searched for an actor when the head noun itself is none ("the Turkish military").
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 
 
+# Prepositions whose event-noun object is done by the governing verb's subject.
+_DOER_PREPS = {"in", "during", "with", "through", "by"}
 # Where a bare demonym modifies the head of an argument phrase ("Indian proposal").
 _DEMONYM_DEPS = {"amod", "compound", "nmod", "poss"}
 
 _INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
+_ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
+# Dependencies a phrase may hang from on its way up to the trigger and still be the
+# trigger's own argument (not a clause of its own: advcl, ccomp, relcl end the walk).
+_ARG_PATH = {"dobj", "pobj", "prep", "dative", "attr", "oprd", "npadvmod", "appos", "conj",
+             "cc", "amod", "compound", "nmod", "poss", "nummod", "det", "acomp", "xcomp"}
 
 
 def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> None:
@@ -49,14 +57,19 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> Non
     if demonyms:
         actors = None
         for ent in doc.ents:  # entities, not tokens: cheap on huge documents
-            if ent.label_ != "NORP" or ent.start in index:
+            if ent.start in index or ent.label_ not in ("NORP", "GPE"):
                 continue
             actor = demonyms.get(ent.text)
-            if actor is None or ent.root.dep_ not in _DEMONYM_DEPS:
+            if actor is None:
+                continue
+            if ent.label_ == "NORP" and ent.root.dep_ not in _DEMONYM_DEPS:
+                continue
+            if ent.label_ == "GPE" and ent.root.dep_ != "pobj":
                 continue
             span = Span(doc, ent.start, ent.end, label="ACTOR")
             span._.actor_id = actor.id
-            span._.link = "modifier"
+            # a capital named as a place ("bombs in Kabul"): coders code its country
+            span._.link = "modifier" if ent.label_ == "NORP" else "locative"
             for i in range(ent.start, ent.end):
                 index[i] = span
             if actors is None:
@@ -65,10 +78,13 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> Non
         if actors is not None:
             doc._.actors = actors
     doc.user_data[_INDEX] = index
+    doc.user_data[_ORDERED] = sorted({id(sp): sp for sp in index.values()}.values(),
+                                     key=lambda sp: sp.start)
 
 
 def forget_mentions(doc: Doc) -> None:
     doc.user_data.pop(_INDEX, None)
+    doc.user_data.pop(_ORDERED, None)
     doc.user_data.pop("rashomon_events.breaks", None)
 
 
@@ -88,18 +104,37 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
     if head is None:
         return []
     out: list[Span] = []
-    for h in (head, *head.conjuncts):
+    heads = [head, *head.conjuncts]
+    for child in head.children:  # "The US, Russia, and France met": a list parsed as apposition
+        if child.dep_ == "appos" and child.conjuncts:
+            heads += [child, *child.conjuncts]
+    for h in heads:
         found = _mention(doc, h)
-        if found is None and depth > 0:
-            for child in h.children:  # "Hungarian and Romanian officials": every modifier
-                if child.dep_ in _MODIFIERS:
+        if found is not None:  # "Hungarian and Romanian officials": the other conjoined modifier
+            for child in h.children:
+                if child.dep_ in {"amod", "compound"} and child.i < found.start and child.conjuncts:
                     for c in (child, *child.conjuncts):
                         m = _mention(doc, c)
-                        if m is not None and all(m.start != s.start for s in out):
+                        if m is not None and m.start != found.start \
+                                and all(m.start != s.start for s in out):
                             out.append(m)
-                            found = found or m
-                    if found is not None:
-                        break
+        if found is None and depth > 0:
+            # "Hungarian and Romanian officials": every modifier; a name in apposition first
+            # ("his Turkish counterpart Mevlut Cavusoglu" is Cavusoglu, not Turkey)
+            for bare in (False, True):
+                for child in h.children:
+                    if child.dep_ in _MODIFIERS:
+                        for c in (child, *child.conjuncts):
+                            m = _mention(doc, c)
+                            if m is None or (m._.link == "modifier") != bare:
+                                continue
+                            if all(m.start != s.start for s in out):
+                                out.append(m)
+                                found = found or m
+                        if found is not None:
+                            break
+                if found is not None:
+                    break
             if found is None:  # "the government of Armenia", "rebels in Ivory Coast"
                 for child in h.children:
                     if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
@@ -175,11 +210,14 @@ def verb_arguments(
         if agent is not None:
             sources = actors_at(doc, _pobj(agent))
         if not content_object and (noun is None or passive.i != noun.i):
-            targets = actors_at(doc, passive)
+            targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
         if not sources and verb.dep_ == "xcomp":  # "X was forced to retreat by Y"
             sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
     else:
-        sources = actors_at(doc, subject(verb))
+        subj = subject(verb)
+        sources = actors_at(doc, subj)
+        if not sources and subj is not None:  # "thousands of workers affiliated with X union"
+            sources = first_in_phrase(doc, subj)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
             targets = [] if content_object else actors_at(doc, verb.head)
     if not targets:
@@ -188,7 +226,7 @@ def verb_arguments(
             if obj.lower_ in RECIPROCAL or any(c.lower_ in RECIPROCAL for c in obj.children):
                 targets = list(sources)  # "accused each other"
             else:
-                targets = actors_at(doc, obj)
+                targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
     if not targets:
         targets = _prep_targets(doc, verb, TARGET_PREPS)
     if not targets:
@@ -290,3 +328,75 @@ def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span |
                 break
             head = head.head
     return min(inside, key=lambda s: abs(s.start - trigger.i))
+
+
+def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) -> list[Span]:
+    """The first actor inside the trigger's own object and prepositional phrases, after it.
+
+    The fallback when the patterns above find no target ("lifted a curfew *in Montenegro*",
+    "granted asylum to five *Panamanian* army officers"), as one-event coders take the first
+    actor of the verb phrase. Clauses of their own (advcl, ccomp, relcl) are not searched.
+    """
+    ordered = doc.user_data.get(_ORDERED)
+    if not ordered:
+        return []
+    doers = {m._.actor_id for m in sources}
+    lo = _first_after(ordered, trigger.i + 1)
+    right = trigger.right_edge.i
+    for span in ordered[lo:lo + 12]:
+        if span.start > right:
+            break
+        if span._.actor_id in doers or span._.actor_id is None:
+            continue
+        head = span.root
+        for _ in range(hops):
+            if head.dep_ not in _ARG_PATH or head.head.i == head.i:
+                break
+            head = head.head
+            if head.i == trigger.i:
+                return [span]
+    return []
+
+
+def _first_after(ordered: list[Span], start: int) -> int:
+    lo, hi = 0, len(ordered)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ordered[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
+    """The first actor mention inside the phrase headed by ``head`` (its whole subtree)."""
+    ordered = doc.user_data.get(_ORDERED)
+    if not ordered or head.pos_ == "PRON":
+        return []
+    left, right = head.left_edge.i, head.right_edge.i
+    lo = _first_after(ordered, left)
+    for span in ordered[lo:lo + 8]:
+        if span.start > right:
+            break
+        if span.end <= right + 1 and span._.actor_id is not None:
+            return [span]
+    return []
+
+
+def governor_subject(doc: Doc, noun: Token) -> list[Span]:
+    """The doer of an event noun that is the object of a verb, or of a preposition hanging
+    off one ("their forces completed *their withdrawal*", "X were engaged in *cleansing*",
+    "youths threw stones during *demonstrations*"): the verb's subject."""
+    gov = None
+    if noun.dep_ == "dobj":
+        gov = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _DOER_PREPS:
+        gov = noun.head.head
+    if gov is None or gov.pos_ not in ("VERB", "AUX") or crosses_break(noun, gov):
+        return []
+    passive = _child(gov, PASS_SUBJ)
+    if passive is not None and _child(gov, {"agent"}) is None and noun.dep_ == "pobj":
+        return actors_at(doc, passive)  # "X were engaged in cleansing"
+    return actors_at(doc, subject(gov))
+
