@@ -66,3 +66,9 @@ def test_listed_participants_all_take_part(nlp) -> None:  # type: ignore[no-unty
     (e,) = [e for e in events(nlp, "The US, Russia, and Chile met yesterday.")
             if e.type == "CONSULT"]
     assert {"Russia", "Chile"} <= set((e.source or "").split("; "))
+
+
+def test_event_noun_done_by_the_verbs_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Chilean students threw stones during demonstrations "
+                                  "against the Peruvian army.") if e.type == "PROTEST"]
+    assert e.source and "Chile" in e.source and e.target and "Peru" in e.target

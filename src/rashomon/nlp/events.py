@@ -33,10 +33,10 @@ from rashomon.nlp.events_args import (
     actors_at,
     complement_target,
     forget_mentions,
+    governor_subject,
     index_mentions,
     is_locative,
     nearest_in_sentence,
-    governor_subject,
     noun_arguments,
     phrase_target,
     verb_arguments,
@@ -145,9 +145,12 @@ class EventCoder:
         if f.nominal:
             f.sources, f.targets = noun_arguments(doc, f.token)
             if not f.sources:
-                f.sources = governor_subject(doc, f.token)
+                f.sources, gov = governor_subject(doc, f.token)
                 f.targets = [t for t in f.targets
                              if all(t.start != m.start for m in f.sources)]
+                if not f.targets and f.sources and gov is not None:
+                    # "X were engaged in cleansing ... against Y": Y hangs off the verb
+                    f.targets = phrase_target(doc, gov, f.sources)
         else:
             content = f.noun is not None or row.lemma in TOPIC_OBJECT or any(
                 c.key == "obj" and c.values and not c.negate for c in row.when

@@ -384,19 +384,19 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
     return []
 
 
-def governor_subject(doc: Doc, noun: Token) -> list[Span]:
+def governor_subject(doc: Doc, noun: Token) -> tuple[list[Span], Token | None]:
     """The doer of an event noun that is the object of a verb, or of a preposition hanging
     off one ("their forces completed *their withdrawal*", "X were engaged in *cleansing*",
-    "youths threw stones during *demonstrations*"): the verb's subject."""
+    "youths threw stones during *demonstrations*"): the verb's subject, and the verb."""
     gov = None
     if noun.dep_ == "dobj":
         gov = noun.head
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _DOER_PREPS:
         gov = noun.head.head
     if gov is None or gov.pos_ not in ("VERB", "AUX") or crosses_break(noun, gov):
-        return []
+        return [], None
     passive = _child(gov, PASS_SUBJ)
     if passive is not None and _child(gov, {"agent"}) is None and noun.dep_ == "pobj":
-        return actors_at(doc, passive)  # "X were engaged in cleansing"
-    return actors_at(doc, subject(gov))
+        return actors_at(doc, passive), gov  # "X were engaged in cleansing"
+    return actors_at(doc, subject(gov)), gov
 
