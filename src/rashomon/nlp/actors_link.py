@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from rashomon.nlp.extensions import doc_text
 from rashomon.nlp.actors_match import (
     POSSESSIVE,
     ActorMatcher,
@@ -394,14 +395,15 @@ def _repeats(doc: Doc, found: list[Candidate], local: dict[str, Actor], taken: s
     names = {doc[c.start:c.end].text: c.actor for c in found if c.link == "provisional"
              and c.end - c.start > 1}
     out = []
+    full = doc_text(doc)
     for text, actor in names.items():
-        start = doc.text.find(text)
+        start = full.find(text)
         while start >= 0:
             span = doc.char_span(start, start + len(text))
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 out.append(Candidate(span.start, span.end, actor, "provisional", 1))
                 taken.update(range(span.start, span.end))
-            start = doc.text.find(text, start + 1)
+            start = full.find(text, start + 1)
     for token in doc:
         if token.i in taken or not token.is_title or token.is_sent_start:
             continue

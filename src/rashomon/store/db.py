@@ -59,11 +59,14 @@ class Store:
 
     def _sync_columns(self) -> None:
         # Additive schema sync: a field added to a record becomes a new nullable column.
+        # One catalogue query per open (this runs for every write batch).
+        have: dict[str, set[str]] = {}
+        for table, column in self.con.execute(
+                "SELECT table_name, column_name FROM information_schema.columns").fetchall():
+            have.setdefault(table, set()).add(column)
         for table in RECORD_TYPES:
-            have = {r[0] for r in self.con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
             for col in schema.columns(table):
-                if col.name not in have:
+                if col.name not in have.get(table, set()):
                     self.con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{col.name}" {col.sql}')
 
     def close(self) -> None:
