@@ -8,13 +8,10 @@ new articles join existing stories) and returns a
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from rashomon.crossref.corpus import Corpus, CrossrefResult
 from rashomon.records import Story
-
-log = logging.getLogger(__name__)
 
 
 def cross_reference(
@@ -29,18 +26,17 @@ def cross_reference(
     """
     from rashomon.crossref.claims import build_ledger
     from rashomon.crossref.contradictions import find_contradictions
+    from rashomon.crossref.framing import compute_framing
     from rashomon.crossref.stories import build_stories
 
     corpus = merge_surnames(corpus)
     stories, story_of = build_stories(corpus, previous, embedder)  # type: ignore[arg-type]
     result = CrossrefResult(stories=stories, story_of=story_of)
-    framing = _framing()
     for story in stories:
         ledger = build_ledger(story, corpus)
         result.claims.extend(ledger.claims)
         result.contradictions.extend(find_contradictions(story, ledger, corpus.actors))
-        if framing is not None:
-            result.framing.extend(framing(story, corpus, ledger.claims))
+        result.framing.extend(compute_framing(story, corpus, ledger.claims))
     return result
 
 
@@ -70,16 +66,6 @@ def merge_surnames(corpus: Corpus) -> Corpus:
         figures=[replace(f, claimed_by_id=one(f.claimed_by_id)) for f in corpus.figures],
         places=corpus.places, dates=corpus.dates,
     )
-
-
-def _framing():  # type: ignore[no-untyped-def]
-    """``compute_framing`` from the framing module, or None while it is not there."""
-    try:
-        from rashomon.crossref.framing import compute_framing
-    except ImportError:
-        log.info("crossref.framing not available: no framing records")
-        return None
-    return compute_framing
 
 
 __all__ = ["Corpus", "CrossrefResult", "cross_reference"]

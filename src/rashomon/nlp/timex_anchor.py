@@ -151,29 +151,11 @@ def _shift(unit: str, step: int | None, base: date, tense: str | None) -> str | 
         step = 0
     if unit == "D":
         return (base + timedelta(days=step)).isoformat()
-    if unit == "W":
-        return _week(base + timedelta(weeks=step))
-    if unit == "M":
-        y, m = _add_months(base, step)
-        return f"{y:04d}-{m:02d}"
-    if unit == "Q":
-        y, m = _add_months(base, 3 * step)
-        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
-    if unit == "Y":
-        return f"{base.year + step:04d}"
-    if unit == "DE":
-        return f"{base.year + 10 * step:04d}"[:3]
-    if unit == "CE":
-        return f"{base.year // 100 + step:02d}"
-    return None
+    return _move(base, unit, step)
 
 
-def _offset(base: date, unit: str, amount: float) -> str | None:
-    """``base`` moved by ``amount`` units, at that unit's granularity ("two years ago" -> a year)."""
-    n = round(amount)
-    if unit in ("D", "H", "MIN", "S"):
-        days = n if unit == "D" else 0 if abs(amount) < 24 or unit != "H" else int(amount / 24)
-        return (base + timedelta(days=days)).isoformat()
+def _move(base: date, unit: str, n: int) -> str | None:
+    """``base`` moved by ``n`` weeks/months/quarters/years/decades/centuries, at that granularity."""
     if unit in ("W", "WE"):
         return _week(base + timedelta(weeks=n))
     if unit == "M":
@@ -189,6 +171,15 @@ def _offset(base: date, unit: str, amount: float) -> str | None:
     if unit == "CE":
         return f"{base.year // 100 + n:02d}"
     return None
+
+
+def _offset(base: date, unit: str, amount: float) -> str | None:
+    """``base`` moved by ``amount`` units, at that unit's granularity ("two years ago" -> a year)."""
+    n = round(amount)
+    if unit in ("D", "H", "MIN", "S"):
+        days = n if unit == "D" else 0 if abs(amount) < 24 or unit != "H" else int(amount / 24)
+        return (base + timedelta(days=days)).isoformat()
+    return _move(base, unit, n)
 
 
 def _season(a: dict[str, Any], base: date, tense: str | None) -> str:
