@@ -29,7 +29,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-GAZETTEERS = Path(__file__).parent / "gazetteers"
+from rashomon.nlp import data
+
+GAZETTEERS = data.GAZETTEERS
 ALIASES = GAZETTEERS / "places_aliases.tsv"
 DEMONYMS = GAZETTEERS / "places_demonyms.tsv"
 _VERSION = "3"  # bump when the index layout or build rules change

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.actors import SPANS_KEY, mention_at, resolve_speaker
-from rashomon.nlp.events_find import crosses_break
+from rashomon.nlp.actors.component import SPANS_KEY, mention_at, resolve_speaker
+from rashomon.nlp.events.find import crosses_break
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LEXICON = Path(__file__).parent / "lexicons" / "figures_units.tsv"
+from rashomon.nlp import data
+
+LEXICON = data.LEXICONS / "figures_units.tsv"
 
 _ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

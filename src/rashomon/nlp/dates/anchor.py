@@ -1,4 +1,4 @@
-"""Turn recognized expressions (:class:`rashomon.nlp.timex.Timex`) into TIMEX3 values.
+"""Turn recognized expressions (:class:`rashomon.nlp.dates.timex.Timex`) into TIMEX3 values.
 
 Relative expressions are anchored on the document creation time (``dct``, the
 article's publication date) or, for "later", "the next day" and the like, on the
@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from rashomon.nlp.timex import Timex, duration_value
+from rashomon.nlp.dates.timex import Timex, duration_value
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _STEP_WORD = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}

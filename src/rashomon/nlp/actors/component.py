@@ -27,62 +27,34 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.actors_link import Pending, find_mentions
-from rashomon.nlp.actors_match import ActorMatcher, Candidate
-from rashomon.nlp.coref import PRONOUNS, Known, Resolver, is_subject
-from rashomon.nlp.extensions import sentence_bounds
-from rashomon.nlp.gazetteer import Gazetteer, load_gazetteer, user_paths
+from rashomon.nlp.actors.link import Pending, find_mentions
+from rashomon.nlp.actors.match import ActorMatcher, Candidate
+from rashomon.nlp.actors.coref import PRONOUNS, Known, Resolver, is_subject
+from rashomon.nlp.extensions import MENTIONS, sentence_bounds
+from rashomon.nlp.actors.gazetteer import load_gazetteer, user_paths
+from rashomon.nlp.actors.ruler import RULER, ruler_patterns
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Mention, content_id
 
-SPANS_KEY = "rashomon_mentions"
+SPANS_KEY = MENTIONS
 # Nouns for a person whose name may follow as an appositive ("the director ..., X, said").
 PERSON_NOUNS = frozenset({"director", "head", "chief", "spokesman", "spokeswoman", "spokesperson",
                           "leader", "minister", "president", "official", "commander", "envoy",
                           "aide", "adviser", "advisor", "secretary", "ambassador", "chairman",
                           "chairwoman", "governor", "mayor", "general", "diplomat"})
-RULER = "rashomon_actor_ruler"
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Entity labels the ruler gives gazetteer names, so the small model's systematic
-# errors ("Azerbaijan" as PERSON, "Armenia" as ORG) do not reach the linker.
-_LABELS = {"person": "PERSON", "state": "GPE"}
-
-
-def prepare(nlp: Language) -> None:
-    """Add an entity ruler for gazetteer names before "ner", which then predicts around them."""
-    if RULER in nlp.pipe_names:
-        return
-    # First in the pipeline (it only needs tokens): adding phrase patterns runs the
-    # components before the ruler over every pattern, and "ner" keeps its spans.
-    ruler = nlp.add_pipe("entity_ruler", name=RULER, first=True,
-                         config={"overwrite_ents": False})
-    if isinstance(ruler, EntityRuler):
-        ruler.add_patterns(ruler_patterns(load_gazetteer(user_paths())))  # type: ignore[arg-type]
-
-
-def ruler_patterns(gaz: Gazetteer) -> list[dict[str, str]]:
-    """Phrase patterns for every gazetteer name, capital, demonym and people noun."""
-    patterns: dict[str, str] = {}
-    for actor in gaz.actors.values():
-        label = _LABELS.get(actor.kind, "ORG")
-        for surface in (actor.name, *actor.aliases):
-            if len(surface) > 1 and not surface.islower():
-                patterns.setdefault(surface, label)
-                if actor.kind == "person" and " " in surface and len(surface.split()[-1]) >= 4:
-                    patterns.setdefault(surface.split()[-1], "PERSON")
-    for table, label in ((gaz.metonyms, "GPE"), (gaz.demonyms, "NORP"), (gaz.people, "NORP")):
-        for surface in table:
-            patterns.setdefault(surface, label)
-    return [{"label": label, "pattern": text} for text, label in patterns.items()]
 
 
 @Language.factory(
     "rashomon_actors",
     default_config={"extra": []},
-    requires=["doc.ents", "token.dep"],
-    assigns=["doc.spans", "span._.actor_id", "span._.link", "doc._.actors"],
+    requires=["doc._.article_id", "doc.ents", "token.dep", "token.tag", "token.lemma", "doc.sents",
+              "doc._.published", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_mentions", "span._.actor_id", "span._.link", "span._.data",
+             "doc._.actors", "doc._.demonyms", "doc._.data"],
 )
 def make_actors(nlp: Language, name: str, extra: list[str]) -> ActorLinker:
+    """Args: extra: actor files added to the gazetteer (format: ``docs/actors.md``)."""
     return ActorLinker(nlp, extra)
 
 
@@ -93,7 +65,10 @@ class ActorLinker:
         paths = user_paths(extra)
         self.gaz = load_gazetteer(paths)
         self.matcher = ActorMatcher(nlp.make_doc, nlp.vocab, self.gaz)
-        if extra and RULER in nlp.pipe_names:  # prepare() only saw the env var
+        # demonym/metonym -> country actor, published on every doc for event coding
+        self.demonyms = {d: self.gaz.actors[i] for table in (self.gaz.metonyms, self.gaz.demonyms)
+                         for d, i in table.items() if i in self.gaz.actors}
+        if extra and RULER in nlp.pipe_names:  # a ruler built without these files
             ruler = nlp.get_pipe(RULER)
             seen = {(p["label"], p["pattern"]) for p in ruler_patterns(load_gazetteer(user_paths()))}
             new = [p for p in ruler_patterns(self.gaz) if (p["label"], p["pattern"]) not in seen]
@@ -169,6 +144,7 @@ class ActorLinker:
                 actor = self.gaz.actors.get(actor.parent_id or "")
         doc.spans[SPANS_KEY] = spans
         doc._.actors = actors
+        doc._.demonyms = self.demonyms
 
 
 def _subject_pronouns(doc: Doc) -> list[int]:
@@ -281,7 +257,6 @@ __all__ = [
     "ActorLinker",
     "collect",
     "mention_at",
-    "prepare",
     "resolve_speaker",
     "ruler_patterns",
 ]

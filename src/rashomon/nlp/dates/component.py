@@ -1,7 +1,7 @@
 """``rashomon_dates``: find time expressions and normalize them to TIMEX3 values.
 
-Recognition is :class:`rashomon.nlp.timex.TimexFinder` (regex rules over a data
-lexicon); anchoring is :mod:`rashomon.nlp.timex_anchor`. This component adds
+Recognition is :class:`rashomon.nlp.dates.timex.TimexFinder` (regex rules over a data
+lexicon); anchoring is :mod:`rashomon.nlp.dates.anchor`. This component adds
 what needs the parse: the tense of the clause an expression modifies (it decides
 whether "on Sunday" is the last Sunday or the next one) and whether a bare
 number such as "2000" counts something rather than naming a year.
@@ -21,14 +21,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.dates_fallback import DateparserFallback
-from rashomon.nlp.extensions import sentence_bounds, doc_text
+from rashomon.nlp.dates.fallback import DateparserFallback
+from rashomon.nlp.extensions import DATES, sentence_bounds, doc_text
 from rashomon.nlp.registry import collector
-from rashomon.nlp.timex import LEXICON, Timex, TimexFinder, load_vocab
-from rashomon.nlp.timex_anchor import resolve
+from rashomon.nlp.dates.timex import LEXICON, Timex, TimexFinder, load_vocab
+from rashomon.nlp.dates.anchor import resolve
 from rashomon.records import DateRef, content_id
 
-SPANS_KEY = "rashomon_dates"
+SPANS_KEY = DATES
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 # Predicates that look forward even in the present tense ("talks are due Monday").
 _FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "set", "slate", "intend", "aim", "hope", "prepare"}
@@ -39,8 +39,9 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 @Language.factory(
     "rashomon_dates",
-    requires=["token.dep", "token.tag"],
-    assigns=["doc.spans", "span._.data"],
+    requires=["doc._.article_id", "token.dep", "token.tag", "token.lemma", "doc.ents", "doc.sents",
+              "doc._.published", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_dates", "span._.data", "doc._.data"],
     default_config={"lexicon": None, "dateparser": True},
 )
 def make_dates(nlp: Language, name: str, lexicon: str | None, dateparser: bool) -> DateTagger:

@@ -25,10 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rashomon.nlp import data
 from rashomon.errors import ConfigError, Errors
 from rashomon.records import Actor, Role
 
-DATA_DIR = Path(__file__).resolve().parent / "gazetteers"
+DATA_DIR = data.GAZETTEERS
 ENV_VAR = "RASHOMON_ACTORS"
 KINDS = frozenset({"person", "state", "military", "armed_group", "igo", "ngo", "media",
                    "civilians", "ministry", "other"})

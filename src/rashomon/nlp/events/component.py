@@ -28,8 +28,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp import events_lexicon
-from rashomon.nlp.events_args import (
+from rashomon.nlp.events import lexicon as events_lexicon
+from rashomon.nlp.events.args import (
     actors_at,
     complement_target,
     forget_mentions,
@@ -41,7 +41,7 @@ from rashomon.nlp.events_args import (
     phrase_target,
     verb_arguments,
 )
-from rashomon.nlp.events_find import (
+from rashomon.nlp.events.find import (
     STATUS_RANK,
     Found,
     assign_status,
@@ -51,51 +51,51 @@ from rashomon.nlp.events_find import (
     index_breaks,
     keep_noun,
 )
-from rashomon.nlp.extensions import sentence_bounds
+from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Event, content_id
 
-SPANS_KEY = "rashomon_events"
+SPANS_KEY = EVENTS
 DENIAL_LOOKBACK = 2
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
-@Language.component("rashomon_line_breaks")
+@Language.component(
+    "rashomon_line_breaks",
+    requires=[],
+    assigns=["token.is_sent_start", "doc._.line_breaks"],
+)
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs.
 
     Headlines, bullets and captions have no full stop; without this the parser glues them to
-    the next sentence and its subject ends up as their object.
+    the next sentence and its subject ends up as their object. It declares no requirement,
+    so the pipeline puts it before the model's pipes.
     """
+    starts = []
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+            starts.append(tok.i + 1)
+    doc._.line_breaks = tuple(starts)
     return doc
-
-
-def prepare(nlp: Language) -> None:
-    """Add :func:`line_breaks` before the parser (once)."""
-    if "rashomon_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe("rashomon_line_breaks", before="parser")
 
 
 @Language.factory(
     "rashomon_events",
-    requires=["token.dep", "token.lemma", "doc.spans"],
-    assigns=["doc.spans", "span._.data"],
+    requires=["doc._.article_id", "token.dep", "token.lemma", "token.tag", "doc.sents", "doc.ents",
+              "doc._.line_breaks", "doc._.rashomon_mentions", "doc._.rashomon_dates",
+              "doc._.rashomon_places", "doc._.actors", "doc._.demonyms", "span._.actor_id",
+              "span._.link", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_events", "span._.data", "span._.actor_id",
+             "span._.link", "doc._.actors", "doc._.data"],
     default_config={"lexicons": [], "cues": [], "modes": []},
 )
 def make_events(
     nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str]
 ) -> EventCoder:
-    coder = EventCoder(lexicons=lexicons, cues=cues, modes=modes)
-    if "rashomon_actors" in nlp.pipe_names:  # demonyms of the actors' gazetteer, read once
-        gaz = getattr(nlp.get_pipe("rashomon_actors"), "gaz", None)
-        if gaz is not None:
-            coder.demonyms = {d: gaz.actors[i] for table in (gaz.metonyms, gaz.demonyms)
-                              for d, i in table.items() if i in gaz.actors}
-    return coder
+    return EventCoder(lexicons=lexicons, cues=cues, modes=modes)
 
 
 class EventCoder:
@@ -109,10 +109,12 @@ class EventCoder:
             cues=[events_lexicon.CUES, *map(Path, cues)],
             modes=[events_lexicon.MODES, *map(Path, modes)],
         )
-        self.demonyms: dict[str, Actor] = {}  # set by the factory from the actors' gazetteer
+        # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
+        # rashomon_actors from its gazetteer) comes first
+        self.demonyms: dict[str, Actor] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        index_mentions(doc, self.demonyms)
+        index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms)
         index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))
@@ -375,4 +377,4 @@ def collect(doc: Doc) -> list[object]:
     return out
 
 
-__all__ = ["SPANS_KEY", "STATUS_RANK", "EventCoder", "collect", "line_breaks", "make_events", "prepare"]
+__all__ = ["SPANS_KEY", "STATUS_RANK", "EventCoder", "collect", "line_breaks", "make_events"]

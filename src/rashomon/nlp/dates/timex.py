@@ -6,7 +6,7 @@ non-overlapping hits. Each hit is a :class:`Timex`: its extent (TimeML style:
 determiners and modifiers such as "the past", "early", "more than" are inside,
 prepositions such as "on" or "since" are outside), its TIMEX3 type, the rule
 that found it and the parsed pieces. Turning the pieces into a TIMEX3 value
-against a document creation time is :mod:`rashomon.nlp.timex_anchor`'s job.
+against a document creation time is :mod:`rashomon.nlp.dates.anchor`'s job.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LEXICON = Path(__file__).parent / "lexicons" / "timex_words.tsv"
+from rashomon.nlp import data
+
+LEXICON = data.LEXICONS / "timex_words.tsv"
 
 # Words before a bare year that make it a date rather than a count or a code.
 _YEAR_CUES = {

@@ -14,33 +14,15 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+from rashomon.nlp import data
+from rashomon.vocab import PLOVER, coded_type  # noqa: F401  (coded_type: re-exported)
+
+LEXICON_DIR = data.LEXICONS
 TRIGGERS = LEXICON_DIR / "events.tsv"
 CUES = LEXICON_DIR / "events_cues.tsv"
 MODES = LEXICON_DIR / "events_modes.tsv"
 
-# PLOVER type -> (quad class, cooperation/conflict score); see ../shared/PLOVER.md (manual v0.8).
-PLOVER: dict[str, tuple[int, float]] = {
-    "AGREE": (1, 2.5), "CONSULT": (1, 2.5), "SUPPORT": (1, 5.0), "CONCEDE": (1, 4.5),
-    "COOPERATE": (2, 9.5), "AID": (2, 10.0), "RETREAT": (2, 6.5),
-    "REQUEST": (3, 0.0), "ACCUSE": (3, -3.0), "REJECT": (3, -2.0), "THREATEN": (3, -3.5),
-    "PROTEST": (4, -5.0), "SANCTION": (4, -6.0), "MOBILIZE": (4, -5.5), "COERCE": (4, -7.0),
-    "ASSAULT": (4, -9.0),
-}
 EMBEDS = {"hypothetical", "alleged", "denied"}
-_INTENT = {1: "AGREE", 2: "AGREE", 4: "THREATEN"}  # by quad class; verbal conflict stays
-
-
-def coded_type(type_: str, status: str) -> str:
-    """The type a CAMEO/PLOVER coder gives: intentions are promises or threats.
-
-    "X will withdraw" / "X is ready to meet" is coded AGREE (CAMEO 03, express intent to
-    cooperate) and "X will attack" THREATEN (CAMEO 13); rashomon keeps the underlying type and
-    marks the status hypothetical, and uses this for the coder-style views (eval, GDELT export).
-    """
-    if status != "hypothetical":
-        return type_
-    return _INTENT.get(PLOVER[type_][0], type_)
 CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light", "obligation"}
 _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -144,14 +126,14 @@ def holds(cond: Condition, tok: Token) -> bool:
     return any(w in cond.values for w in found)
 
 
-def _conditions(text: str, sets: dict[str, frozenset[str]], where: str) -> tuple[Condition, ...]:
+def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, int]) -> tuple[Condition, ...]:
     if text in {"", "-"}:
         return ()
     out = []
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
         if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj"}:
-            raise ValueError(f"{where}: unknown condition {part!r}")
+            raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
         elif value in {"", "*"}:
@@ -161,7 +143,7 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: str) -> tuple
             for w in value.split("|"):
                 if w.startswith("@"):
                     if w[1:] not in sets:
-                        raise ValueError(f"{where}: unknown word set {w!r}")
+                        raise data.malformed(*where, f"unknown word set {w!r}")
                     words |= sets[w[1:]]
                 else:
                     words.add(w.lower())
@@ -169,46 +151,40 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: str) -> tuple
     return tuple(out)
 
 
-def _rows(path: Path) -> Iterable[tuple[int, list[str]]]:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield n, [c.strip() for c in line.split("\t")]
-
-
 def load(
     triggers: Iterable[Path] = (TRIGGERS,),
     cues: Iterable[Path] = (CUES,),
     modes: Iterable[Path] = (MODES,),
 ) -> Lexicon:
-    """Read lexicon files into a :class:`Lexicon`; raises ``ValueError`` on a malformed row."""
+    """Read lexicon files into a :class:`Lexicon`; raises ``R016`` on a malformed row."""
     lex = Lexicon()
     trigger_paths = list(triggers)
     for path in trigger_paths:  # word sets first, so rows may use sets defined further down
-        for n, cols in _rows(path):
+        for n, cols in data.rows(path):
             if cols[0].startswith("@"):
                 lex.sets[cols[0][1:]] = frozenset(w.lower() for w in cols[1].split("|"))
     for path in trigger_paths:
-        for n, cols in _rows(path):
+        for n, cols in data.rows(path):
             if cols[0].startswith("@"):
                 continue
-            where = f"{path.name}:{n}"
+            where = (path, n)
             if len(cols) < 4 or cols[1] not in {"V", "N"} or cols[2] not in PLOVER:
-                raise ValueError(f"{where}: expected lemma, V|N, PLOVER type, mode, when, embed")
+                raise data.malformed(*where, "expected lemma, V|N, PLOVER type, mode, when, embed")
             cols += ["-"] * (6 - len(cols))
             embed = cols[5] if cols[5] in EMBEDS else None
             row = Trigger(cols[0].lower(), cols[1], cols[2], None if cols[3] == "-" else cols[3],
                           _conditions(cols[4], lex.sets, where), embed)
             lex.triggers.setdefault((row.lemma, row.pos), []).append(row)
     for path in cues:
-        for n, cols in _rows(path):
-            where = f"{path.name}:{n}"
+        for n, cols in data.rows(path):
+            where = (path, n)
             if len(cols) < 2 or cols[1] not in CUE_KINDS:
-                raise ValueError(f"{where}: expected lemma, kind ({'|'.join(sorted(CUE_KINDS))})")
+                raise data.malformed(*where, f"expected lemma, kind ({'|'.join(sorted(CUE_KINDS))})")
             when = _conditions(cols[2] if len(cols) > 2 else "-", lex.sets, where)
             lex.cues.setdefault(cols[0].lower(), []).append(Cue(cols[0].lower(), cols[1], when))
     for path in modes:
-        for n, cols in _rows(path):
+        for n, cols in data.rows(path):
             if len(cols) < 3 or cols[0] not in PLOVER:
-                raise ValueError(f"{path.name}:{n}: expected PLOVER type, mode, words")
+                raise data.malformed(path, n, "expected PLOVER type, mode, words")
             lex.modes.append((cols[0], cols[1], frozenset(w.lower() for w in cols[2].split("|"))))
     return lex

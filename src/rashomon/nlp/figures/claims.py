@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.extensions import sent_of
-from rashomon.nlp.actors import resolve_speaker
+from rashomon.nlp.actors.component import resolve_speaker
 
 # Verbs whose subject vouches for a number they govern.
 CLAIM_VERBS = {
@@ -110,7 +110,7 @@ def _vouches(verb: Token, verbs: set[str]) -> bool:
 
 
 def _from_quotes(doc: Doc, start: int, end: int) -> Claimant | None:
-    for q in doc.spans.get("rashomon_quotes", []) if "rashomon_quotes" in doc.spans else []:
+    for q in doc._.rashomon_quotes:
         data = q._.data or {}
         segments = data.get("segments") or [(q.start_char, q.end_char)]
         if any(s <= start and end <= e for s, e in segments):
@@ -161,7 +161,7 @@ def find_date(doc: Doc, anchor: Token, start: int, end: int) -> str | None:
     """The value of the date the figure refers to: a date in its sentence ("since Sunday")."""
     sent: Span = sent_of(anchor)
     best: tuple[int, str] | None = None
-    for span in doc.spans.get("rashomon_dates", []) if "rashomon_dates" in doc.spans else []:
+    for span in doc._.rashomon_dates:
         data = span._.data or {}
         value = data.get("value")
         if not value or data.get("type") not in ("DATE", "TIME") or value.endswith("_REF"):

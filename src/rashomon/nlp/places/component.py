@@ -27,21 +27,21 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rashomon.nlp import geocode
-from rashomon.nlp.extensions import sentence_bounds
-from rashomon.nlp.places_detect import GENERIC, Found, detect
-from rashomon.nlp.places_resolve import Mention, Weights, prior, resolve
-from rashomon.nlp.places_roles import load_lexicon, role_of
+from rashomon.nlp.places import geocode
+from rashomon.nlp.extensions import PLACES, sentence_bounds
+from rashomon.nlp.places.detect import GENERIC, Found, detect
+from rashomon.nlp.places.resolve import Mention, Weights, prior, resolve
+from rashomon.nlp.places.roles import load_lexicon, role_of
 from rashomon.nlp.registry import collector
 from rashomon.records import Place, content_id
 
-SPANS_KEY = "rashomon_places"
+SPANS_KEY = PLACES
 
 
 @Language.factory(
     "rashomon_places",
-    requires=["doc.ents", "token.dep", "token.tag"],
-    assigns=["doc.spans", "span._.data"],
+    requires=["doc._.article_id", "doc.ents", "token.dep", "token.tag", "token.lemma", "doc.sents", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_places", "span._.data", "doc._.data"],
     default_config={"extra": [], "demonyms": True, "min_population": 100_000},
 )
 def make_places(nlp: Language, name: str, extra: list[str], demonyms: bool,

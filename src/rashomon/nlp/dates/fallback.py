@@ -16,7 +16,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc
 
 from rashomon.nlp.extensions import doc_text
-from rashomon.nlp.timex import Timex
+from rashomon.nlp.dates.timex import Timex
 
 # A digit-separated date, or a day number next to a capitalized month-like word.
 _SHAPE = re.compile(

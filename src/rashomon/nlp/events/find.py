@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.events_lexicon import Lexicon, Trigger, lemma_of, objects
+from rashomon.nlp.events.lexicon import Lexicon, Trigger, lemma_of, objects
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT = Path(__file__).parent / "lexicons" / "cues.tsv"
+from rashomon.nlp import data
+
+DEFAULT = data.LEXICONS / "cues.tsv"
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,18 @@ def read(paths: tuple[Path | str, ...] = (DEFAULT,)) -> Lexicon:
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, Cue] = {}
     for path in paths:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
-            for row in rows:
-                lemma = (row.get("lemma") or "").strip().lower()
-                if not lemma:
-                    continue
-                cue = Cue(lemma, (row.get("pos") or "VERB").strip().upper(),
-                          (row.get("type") or "speech").strip(),
-                          (row.get("event") or "no").strip().lower() == "yes",
-                          (row.get("object") or "clause").strip().lower())
-                if cue.pos == "NOUN":
-                    nouns[lemma] = cue
-                else:
-                    verbs.setdefault(lemma.split()[0], []).append(cue)
+        for _, row in data.records(path, required=("lemma",)):
+            lemma = row["lemma"].lower()
+            if not lemma:
+                continue
+            cue = Cue(lemma, (row.get("pos") or "VERB").upper(),
+                      row.get("type") or "speech",
+                      (row.get("event") or "no").lower() == "yes",
+                      (row.get("object") or "clause").lower())
+            if cue.pos == "NOUN":
+                nouns[lemma] = cue
+            else:
+                verbs.setdefault(lemma.split()[0], []).append(cue)
     return Lexicon({k: tuple(v) for k, v in verbs.items()}, nouns)
 
 

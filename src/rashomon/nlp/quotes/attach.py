@@ -22,8 +22,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from rashomon.nlp.quotes_marks import Marked
-from rashomon.nlp.quotes_rules import Attribution, speaker_span, trim_range
+from rashomon.nlp.quotes.marks import Marked
+from rashomon.nlp.quotes.rules import Attribution, speaker_span, trim_range
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"

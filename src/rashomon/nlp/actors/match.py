@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from rashomon.nlp.gazetteer import Gazetteer, Term, normalize
+from rashomon.nlp.actors.gazetteer import Gazetteer, Term, normalize
 from rashomon.records import Actor, content_id
 
 # Prepositions after which a capital or region is a place, not its government.

@@ -8,7 +8,7 @@ expressions (``rashomon_dates``), ordinals and numbers in names are skipped, as
 are numbers that count nothing known. The counted noun comes from the parse
 (``nummod`` head, "hundreds *of* X", "two reported *dead*"); casualty context
 turns people into deaths ("46 civilians" killed -> "civilian deaths"). The
-claimant and date come from :mod:`rashomon.nlp.figures_claims`.
+claimant and date come from :mod:`rashomon.nlp.figures.claims`.
 
 Output: ``doc.spans["rashomon_figures"]`` with ``span._.data = {"value", "low",
 "high", "unit", "qualifier", "claimed_by", "claimed_by_id", "claimant_text",
@@ -26,14 +26,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from rashomon.nlp import figures_lexicon
-from rashomon.nlp.extensions import sent_bounds_of, sentence_bounds, doc_text
-from rashomon.nlp.figures_claims import find_claimant, find_date
-from rashomon.nlp.figures_lexicon import SCALES, FiguresLexicon, parse_number
+from rashomon.nlp.figures import lexicon as figures_lexicon
+from rashomon.nlp.extensions import FIGURES, sent_bounds_of, sentence_bounds, doc_text
+from rashomon.nlp.figures.claims import find_claimant, find_date
+from rashomon.nlp.figures.lexicon import SCALES, FiguresLexicon, parse_number
 from rashomon.nlp.registry import collector
 from rashomon.records import Figure, content_id
 
-SPANS_KEY = "rashomon_figures"
+SPANS_KEY = FIGURES
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "DATE", "TIME", "ORDINAL", "LOC", "NORP"}
 _KILL = {"kill", "die", "slay", "perish", "execute", "massacre", "murder", "behead", "shoot"}
 _WOUND = {"wound", "injure", "hurt", "maim"}
@@ -59,8 +59,10 @@ class Found:
 
 @Language.factory(
     "rashomon_figures",
-    requires=["token.dep", "token.lemma", "doc.ents"],
-    assigns=["doc.spans", "span._.data"],
+    requires=["doc._.article_id", "token.dep", "token.lemma", "token.tag", "doc.ents", "doc.sents",
+              "doc._.rashomon_dates", "doc._.rashomon_quotes", "doc._.rashomon_mentions",
+              "span._.actor_id", "doc._.actors", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_figures", "span._.data", "doc._.data"],
     default_config={"lexicon": None},
 )
 def make_figures(nlp: Language, name: str, lexicon: str | None) -> FigureFinder:
@@ -349,7 +351,7 @@ class FigureFinder:
 def _date_tokens(doc: Doc) -> set[int]:
     """Token indices inside time expressions: their numbers are not counts."""
     out: set[int] = set()
-    for span in doc.spans.get("rashomon_dates", []) if "rashomon_dates" in doc.spans else []:
+    for span in doc._.rashomon_dates:
         out.update(range(span.start, span.end))
     return out
 

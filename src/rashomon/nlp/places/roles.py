@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from rashomon.nlp.geocode import GAZETTEERS, read_table
+from rashomon.nlp.places.geocode import GAZETTEERS, read_table
 
 METONYMY = GAZETTEERS / "places_metonymy.tsv"
 _MODIFIER = {"compound", "amod", "nmod"}

@@ -24,22 +24,25 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rashomon.nlp import actors, quotes_cues
-from rashomon.nlp.extensions import sentence_bounds
-from rashomon.nlp.quotes_attach import attach
-from rashomon.nlp.quotes_marks import find_quotes
-from rashomon.nlp.quotes_rules import Attribution, find_cues, resolution_target
+from rashomon.nlp.actors import component as actors
+from rashomon.nlp.quotes import cues as quotes_cues
+from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
+from rashomon.nlp.quotes.attach import attach
+from rashomon.nlp.quotes.marks import find_quotes
+from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
 
-SPANS_KEY = "rashomon_quotes"
-SCARE_KEY = "rashomon_scare_quotes"
+SPANS_KEY = QUOTES
+SCARE_KEY = SCARE_QUOTES
 
 
 @Language.factory(
     "rashomon_quotes",
-    requires=["token.dep", "token.lemma", "doc.sents"],
-    assigns=["doc.spans", "span._.data"],
+    requires=["doc._.article_id", "token.dep", "token.lemma", "token.tag", "doc.sents", "doc._.rashomon_mentions",
+              "span._.actor_id", "doc._.actors", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_quotes", "doc._.rashomon_scare_quotes", "span._.data",
+             "doc._.data"],
     default_config={"lexicons": [], "types": []},
 )
 def make_quotes(nlp: Language, name: str, lexicons: list[str], types: list[str]) -> QuoteFinder:

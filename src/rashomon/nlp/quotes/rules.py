@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.quotes_cues import Cue, Lexicon
+from rashomon.nlp.quotes.cues import Cue, Lexicon
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE = {"ccomp", "xcomp", "csubj"}

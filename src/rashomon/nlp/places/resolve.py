@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rashomon.nlp.geocode import Gazetteer
+from rashomon.nlp.places.geocode import Gazetteer
 
 FEATURE_PRIOR = {
     "continent": 3.0, "country": 3.0, "sea": 3.0, "water": 2.0, "region": 1.0,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from rashomon.nlp.geocode import Gazetteer, name_keys
+from rashomon.nlp.places.geocode import Gazetteer, name_keys
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that do not identify a place on their own ("Old Town", "Detention Centre").
