@@ -16,7 +16,6 @@ already exists updates that actor: non-empty fields replace, names are added.
 from __future__ import annotations
 
 import csv
-import os
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rashomon import config
 from rashomon.nlp import data
 from rashomon.errors import ConfigError, Errors
 from rashomon.records import Actor, Role
@@ -222,8 +222,7 @@ def load_terms(path: Path = DATA_DIR / "actor_terms.tsv") -> list[Term]:
 
 def user_paths(extra: Sequence[str | Path] = ()) -> tuple[str, ...]:
     """Extra actor files: ``extra`` then the ``RASHOMON_ACTORS`` environment variable."""
-    env = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    return tuple(str(p) for p in (*extra, *env))
+    return tuple(str(p) for p in (*extra, *config.actor_files()))
 
 
 @lru_cache(maxsize=8)

@@ -29,6 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from rashomon import config
 from rashomon.nlp import data
 
 GAZETTEERS = data.GAZETTEERS
@@ -268,9 +269,7 @@ def _versions() -> str:
 
 
 def cache_dir() -> Path:
-    root = os.environ.get("RASHOMON_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "rashomon")
-    return Path(root)
+    return config.cache_dir()
 
 
 def build(min_matchable_population: int = 100_000) -> Gazetteer:
@@ -430,8 +429,7 @@ def load(extra: Sequence[str | Path] = ()) -> Gazetteer:
         extra: user tables in the ``places_aliases.tsv`` format, merged last.
             ``$RASHOMON_PLACES`` (paths separated by ``os.pathsep``) adds more.
     """
-    env = [p for p in os.environ.get("RASHOMON_PLACES", "").split(os.pathsep) if p]
-    files = tuple(str(p) for p in (*extra, *env))
+    files = tuple(str(p) for p in (*extra, *config.place_files()))
     if files in _CACHE:
         return _CACHE[files]
     base = _CACHE.get(())
