@@ -11,8 +11,10 @@ Sources, all shipped by PyPI packages (nothing is downloaded at run time):
 - the project's own table ``gazetteers/places_aliases.tsv`` plus any user files
   (same format) for what GeoNames lacks or names differently.
 
-Building the index takes ~15 s, so it is pickled under the user cache directory
-(``$RASHOMON_CACHE`` or ``~/.cache/rashomon``) and kept in a process-wide cache.
+Building the index takes ~15 s, so it is written once per machine to a read-only SQLite
+file under the user cache directory (``$RASHOMON_CACHE`` or ``~/.cache/rashomon``; see
+:mod:`rashomon.nlp.places.index`), which every process opens and reads on demand.
+:func:`ensure_index` builds it ahead of a run (e.g. at install).
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import pickle
 import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,11 +33,12 @@ from typing import Any, NamedTuple
 
 from rashomon import config
 from rashomon.nlp import data
+from rashomon.nlp.places import index
 
 GAZETTEERS = data.GAZETTEERS
 ALIASES = GAZETTEERS / "places_aliases.tsv"
 DEMONYMS = GAZETTEERS / "places_demonyms.tsv"
-_VERSION = "3"  # bump when the index layout or build rules change
+_VERSION = "4"  # bump when the index layout or build rules change
 
 # Names made only of these characters are indexed (Latin script): the corpus is
 # English news, and other scripts would only bloat the index.
@@ -61,8 +64,9 @@ class Entry(NamedTuple):
 class Gazetteer:
     """Name index over places.
 
-    Stored as plain tuples and ints (fast to unpickle); :meth:`entry` wraps a
-    row as an :class:`Entry`.
+    Stored as plain tuples and ints; :meth:`entry` wraps a row as an :class:`Entry`.
+    The containers are plain ones while building and SQLite-backed ones when loaded
+    (:mod:`~rashomon.nlp.places.index`), with the same reads.
 
     Attributes:
         rows: every place, as ``tuple(Entry)``.
@@ -86,8 +90,9 @@ class Gazetteer:
 
     def copy(self) -> Gazetteer:
         """A copy that can take more rows without changing this one (values are immutable)."""
-        return Gazetteer(list(self.rows), dict(self.names), dict(self.primary), set(self.matchable),
-                         dict(self.demonyms), dict(self.by_gid), self.capitals, self.curated)
+        return Gazetteer(self.rows.copy(), self.names.copy(), self.primary.copy(),
+                         self.matchable.copy(), dict(self.demonyms), self.by_gid.copy(),
+                         self.capitals, self.curated)
 
     def entry(self, idx: int) -> Entry:
         return Entry(*self.rows[idx])
@@ -263,7 +268,7 @@ def _versions() -> str:
             parts.append(f"{pkg}={metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{pkg}=none")
-    for path in (ALIASES, DEMONYMS, Path(__file__)):  # tables and build rules
+    for path in (ALIASES, DEMONYMS, Path(__file__), Path(index.__file__)):  # tables, rules, layout
         parts.append(hashlib.sha1(path.read_bytes()).hexdigest()[:12] if path.exists() else "-")
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
@@ -445,24 +450,41 @@ def load(extra: Sequence[str | Path] = ()) -> Gazetteer:
     return gaz
 
 
-def _load_base() -> Gazetteer:
-    path = cache_dir() / f"places-{_versions()}.pkl"
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # noqa: BLE001, S110 - a corrupt cache is rebuilt below
-            pass
-    gaz = build()
+def index_path() -> Path:
+    """Where this version of the place index lives (or will)."""
+    return cache_dir() / f"places-{_versions()}.sqlite"
+
+
+def ensure_index() -> Path:
+    """Build the place index file if this machine lacks it (e.g. at install); its path."""
+    path = index_path()
+    if not path.exists():
+        _write(path, build())
+    return path
+
+
+def _write(path: Path, gaz: Gazetteer) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        for stale in path.parent.glob("places-*.pkl"):  # earlier versions' indexes
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # read-only home: rebuild next process
-    return gaz
+        index.write(path, gaz)
+    except (OSError, sqlite3.Error):
+        return False  # a read-only cache directory
+    for stale in path.parent.glob("places-*"):  # earlier versions' indexes (and pickles)
+        if stale != path and stale.suffix in (".pkl", ".sqlite"):
+            stale.unlink(missing_ok=True)
+    return True
+
+
+def _load_base() -> Gazetteer:
+    path = index_path()
+    if not path.exists():
+        gaz = build()
+        if not _write(path, gaz):
+            return gaz  # kept in memory; the next process tries again
+    try:
+        return Gazetteer(**index.open_index(path))
+    except sqlite3.DatabaseError:  # a corrupt file: rebuilt
+        path.unlink(missing_ok=True)
+        gaz = build()
+        _write(path, gaz)
+        return gaz
