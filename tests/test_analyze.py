@@ -181,7 +181,6 @@ def test_a_file_name_that_is_not_utf8_is_stored_safely(tmp_path: Path) -> None:
     src.mkdir()
     text = "Bridge reopens in Eastbrook\n\nThe mayor said on Monday that the bridge would reopen next week.\n"
     (src / "good.txt").write_text(text)
-    (src.as_posix().encode() + b"/caf\xe9.txt")  # noqa: B018
     with open(os.path.join(os.fsencode(src), b"caf\xe9.txt"), "wb") as fh:
         fh.write(text.replace("Monday", "Tuesday").encode())
     with open(os.path.join(os.fsencode(src), b"empty\xff.txt"), "wb"):
@@ -208,3 +207,11 @@ def test_two_worker_processes_give_the_single_process_result(tmp_path: Path) -> 
     expected = _snapshot(one)
     assert expected["mentions"] and expected["articles"]
     assert _snapshot(two) == expected
+
+
+def test_small_inputs_start_no_worker_processes(tmp_path: Path) -> None:
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text("x" * 1000)
+    big.write_text("x" * (runner.BYTES_PER_WORKER * 4))
+    assert runner.auto_processes([small]) == 1
+    assert runner.auto_processes([small, big]) == min(runner.default_processes(), 5)

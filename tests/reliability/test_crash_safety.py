@@ -18,7 +18,7 @@ from rashomon.records import RECORD_TYPES
 _CONTENT_TABLES = [t for t in RECORD_TYPES if t != "failures"]
 
 
-def _corpus(folder: Path, n: int = 24) -> Path:  # noqa: D103
+def _corpus(folder: Path, n: int = 24) -> Path:
     folder.mkdir()
     towns = ["Amber", "Birch", "Cedar", "Dune", "Elm", "Fir", "Glen", "Heath"]
     for i in range(n):

@@ -105,7 +105,8 @@ def _run_analyze(run: Callable[[], object], db: str) -> object:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="rashomon.duckdb", show_default=True, help="DuckDB file to write.")
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for the NLP stage (default: the machine's cores).")
+              help="Worker processes for the NLP stage (default: the machine's cores; one per "
+                   "200 KB of input at most, so a small job starts no workers).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse input files larger than this.")
 @click.option("--actors", multiple=True, type=click.Path(exists=True), help="Extra actor gazetteer file (repeatable).")
 @click.option("--places", multiple=True, type=click.Path(exists=True), help="Extra place alias file (repeatable).")

@@ -27,9 +27,7 @@ class InlineExecutor(Executor):
         future: Future[Any] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - delivered through the future
-            if isinstance(exc, KeyboardInterrupt | SystemExit):
-                raise
+        except Exception as exc:  # noqa: BLE001 - delivered through the future (Ctrl-C is not)
             future.set_exception(exc)
         return future
 

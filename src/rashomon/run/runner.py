@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Executor
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,26 @@ from rashomon.store.db import WRITER_WAIT_S, Store, safe_failure
 from rashomon.store.writer import Writer, Written
 
 
+BYTES_PER_WORKER = 200_000  # input bytes that pay for starting one more worker process
+
+
 def default_processes() -> int:
     """The cores this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def auto_processes(files: list[Path]) -> int:
+    """The machine's cores, but one more worker per :data:`BYTES_PER_WORKER` of input
+    only: starting a worker (spawn + model load) costs seconds, so a small job runs
+    in this process."""
+    size = 0
+    for f in files:
+        with suppress(OSError):
+            size += f.stat().st_size
+    return max(1, min(default_processes(), size // BYTES_PER_WORKER + 1))
 
 
 def in_order(executor: Executor, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]],
@@ -101,10 +116,8 @@ def run_files(store: Store, files: list[Path], executor: Executor, window: int, 
             if on_file is not None:
                 on_file(summary.files)
     except BaseException:
-        try:
+        with suppress(Exception):  # the original error is the one to report
             writer.flush()  # batches already back are whole: keep them
-        except Exception:  # noqa: BLE001 - the original error is the one to report
-            pass
         raise
     writer.flush()
 
@@ -152,7 +165,8 @@ def analyze(
 
     Args:
         processes: NLP worker processes (local engine) or local Dask workers
-            (dask engine without ``scheduler``); default: the machine's cores.
+            (dask engine without ``scheduler``); default: the machine's cores,
+            fewer for small inputs (:func:`auto_processes`).
         engine: ``"local"`` (a process pool) or ``"dask"`` (Dask distributed).
         scheduler: address of a running Dask scheduler (dask engine only).
         wait: seconds to wait for the database while another run holds it.
@@ -168,8 +182,8 @@ def analyze(
 
     started = time.perf_counter()
     model = model or MODEL
-    processes = default_processes() if processes is None else max(1, processes)
     files = input_files(paths)
+    processes = auto_processes(files) if processes is None else max(1, processes)
     summary = Summary()
     bar = _progress(progress, len(files))
     try:
@@ -210,7 +224,13 @@ def _stopped(exc: BaseException, summary: Summary) -> RunStopped:
 
 class _Bar:
     def __init__(self, total: int) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         self.progress = Progress(TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("files"), TimeElapsedColumn(), transient=False)

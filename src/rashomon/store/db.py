@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 import numpy as np
@@ -162,7 +162,7 @@ class Store:
         self.con.close()
         self._drop_marker()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -219,7 +219,7 @@ class Store:
             for r in rows:
                 seen.setdefault(r.id, r)
             rows = list(seen.values())
-            arrow = schema.to_arrow(table, rows)  # noqa: F841  (read by DuckDB's replacement scan)
+            arrow = schema.to_arrow(table, rows)
             cols = ", ".join(f'"{c.name}"' for c in schema.columns(table))
             got = {r[0] for r in self.con.execute(
                 f'INSERT OR IGNORE INTO "{table}" ({cols}) SELECT {cols} FROM arrow RETURNING "id"').fetchall()}
@@ -228,7 +228,7 @@ class Store:
         rows = list(dict.fromkeys(rows))
         names = [c.name for c in schema.columns(table)]
         probe = schema.to_arrow(table, rows)
-        probe = probe.append_column("_i", pa.array(range(len(rows)), pa.int64()))  # noqa: F841
+        probe = probe.append_column("_i", pa.array(range(len(rows)), pa.int64()))
         same = " AND ".join(f't."{n}" IS NOT DISTINCT FROM a."{n}"' for n in names)
         stored = {i for (i,) in self.con.execute(
             f'SELECT a._i FROM probe a WHERE EXISTS (SELECT 1 FROM "{table}" t WHERE {same})').fetchall()}

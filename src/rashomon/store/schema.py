@@ -93,7 +93,7 @@ def _decode(hint: Any, value: Any) -> Any:
     hint, _ = _unwrap(hint)
     if value is None:
         return None
-    if dataclasses.is_dataclass(hint):
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         sub = typing.get_type_hints(hint)
         return hint(**{k: _decode(sub[k], v) for k, v in value.items() if k in sub})
     origin = typing.get_origin(hint)
