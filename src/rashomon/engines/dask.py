@@ -1,9 +1,10 @@
 """The Dask engine: NLP tasks on a Dask distributed cluster, through its executor.
 
 Without a scheduler address a local cluster of ``workers`` processes is started
-(one thread each, so each worker process loads the pipeline once). Every worker
-needs rashomon and the model installed; articles travel to the workers and
-records come back, so input files need not be visible to them.
+(one thread each, so each worker process loads the pipeline once). Workers read
+and clean the input files (one task per file: the paths must be visible to
+them) and run the NLP batches; the client admits articles in file order and
+writes, as for every engine. Every worker needs rashomon and the model installed.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def dask_engine(workers: int, scheduler: str | None = None) -> Iterator[Engine]:
     try:
         n = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
         executor = client.get_executor(pure=False)
-        yield Engine(executor, n, lambda: executor.shutdown(wait=False))
+        yield Engine(executor, n, lambda: executor.shutdown(wait=False), remote=True)
     finally:
         client.close()
         if cluster is not None:

@@ -18,6 +18,7 @@ class Engine:
     executor: Executor
     workers: int
     stop: Callable[[], None]  # stop now: pending tasks cancelled, workers ended
+    remote: bool = False  # workers on other machines: they read the input files too
 
 
 class InlineExecutor(Executor):

@@ -23,11 +23,10 @@ from rashomon.config import DEFAULT_LIMITS, Limits
 from rashomon.errors import Errors, RashomonError, RunStopped
 from rashomon.ingest import expand_paths
 from rashomon.records import Failure
-from rashomon.run.stages import Batch, Summary, batches, read_files
+from rashomon.run.stages import Batch, Cleaned, Summary, admit, batches, read_file, read_files
 from rashomon.run.worker import extract_batch
 from rashomon.store.db import WRITER_WAIT_S, Store, safe_failure
 from rashomon.store.writer import Writer, Written
-
 
 BYTES_PER_WORKER = 200_000  # input bytes that pay for starting one more worker process
 
@@ -86,9 +85,22 @@ def prepare(store: Store, files: list[Path]) -> tuple[set[str], DuplicateIndex]:
 
 def run_files(store: Store, files: list[Path], executor: Executor, window: int, *, model: str,
               config: dict[str, dict[str, Any]] | None, limits: Limits, summary: Summary,
-              on_file: Callable[[int], None] | None = None) -> None:
-    """The per-article stage over ``executor``, written to ``store`` in groups."""
+              on_file: Callable[[int], None] | None = None, remote_reads: bool = False) -> None:
+    """The per-article stage over ``executor``, written to ``store`` in groups.
+
+    With ``remote_reads`` files are read and cleaned by the executor's workers
+    too (a cluster: the client would be the bottleneck); either way articles are
+    admitted here, in file order, so the result is the same.
+    """
     known, dups = prepare(store, files)
+
+    def remote() -> Iterator[Cleaned]:
+        for items in in_order(executor, read_file, ((str(p), limits) for p in files), window):
+            summary.files += 1
+            yield from items
+
+    admitted = admit(remote(), known, dups, summary) if remote_reads else read_files(
+        files, known, dups, summary, limits)
 
     def written(done: Written) -> None:
         for a in done.articles:
@@ -101,7 +113,7 @@ def run_files(store: Store, files: list[Path], executor: Executor, window: int, 
     pending: deque[Batch] = deque()
 
     def tasks() -> Iterator[tuple[Any, ...]]:
-        for batch in batches(read_files(files, known, dups, summary, limits)):
+        for batch in batches(admitted):
             pending.append(batch)
             yield (batch.todo(), model, config)
 
@@ -194,7 +206,8 @@ def analyze(
                     try:
                         run_files(store, files, running.executor, 2 * running.workers + 1, model=model,
                                   config=config, limits=limits, summary=summary,
-                                  on_file=bar.update if bar is not None else None)
+                                  on_file=bar.update if bar is not None else None,
+                                  remote_reads=running.remote)
                     except (KeyboardInterrupt, BrokenExecutor) as exc:
                         running.stop()
                         raise _stopped(exc, summary) from exc

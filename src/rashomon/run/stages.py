@@ -115,6 +115,11 @@ def read_clean(path: Path, limits: Limits, skip: Callable[[str], bool] = lambda 
         yield Accepted(article, signature(article.body))
 
 
+def read_file(path: str, limits: Limits) -> list[Cleaned]:
+    """A task for remote workers: one file read and cleaned, in file order."""
+    return list(read_clean(Path(path), limits))
+
+
 def admit(items: Iterable[Cleaned], known: set[str], dups: DuplicateIndex, summary: Summary
           ) -> Iterator[Accepted | Rejected]:
     """Drop stored articles and mark near-duplicates, in input order."""
