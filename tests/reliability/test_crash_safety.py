@@ -149,3 +149,24 @@ def test_a_killed_worker_stops_the_run_with_a_clear_error(tmp_path: Path) -> Non
     assert _stored(db) == stored  # what the message says is what the file holds
     assert _run(corpus, db).wait(timeout=600) in (0, 1)  # a re-run finishes the job
     assert _stored(db) == 61
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_two_concurrent_runs_count_and_store_everything_once(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", n=12)
+    db = tmp_path / "twice.duckdb"
+    cmd = [sys.executable, "-m", "rashomon.cli.main", "analyze", str(corpus), "--db", str(db), "--no-progress",
+           "-j", "1"]
+    runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [r.communicate(timeout=600) for r in runs]
+    assert [r.returncode for r in runs] == [1, 1], outs  # bad.jsonl fails in both
+    new = [int(out.split(" new articles", 1)[0].rsplit(" ", 1)[1]) for out, _ in outs]
+    assert sorted(new) == [0, 13]  # "new" is what each run inserted
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 13  # type: ignore[index]
+        sources = [r[0] for r in con.execute("SELECT source FROM failures").fetchall()]
+    finally:
+        con.close()
+    assert len(sources) == len(set(sources)) == 1

@@ -79,6 +79,11 @@ def _run_analyze(run: Callable[[], object], db: str) -> object:
     """Run ``run`` and map every way it can end to a message and an exit status."""
     import traceback
 
+    from rashomon.store.db import WRITER_WAIT_S, writer_active
+
+    if writer_active(Path(db)):
+        click.echo(f"rashomon: another run is writing {db}; waiting for it to finish "
+                   f"(up to {WRITER_WAIT_S / 60:.0f} min)", err=True)
     try:
         return run()
     except RunStopped as exc:
