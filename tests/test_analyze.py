@@ -91,6 +91,7 @@ def test_writer_commits_whole_groups_and_readers_see_snapshots(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dbmod, "SNAPSHOT_EVERY_S", 0.0)
     monkeypatch.setattr(dbmod, "SNAPSHOT_SHARE", 1e9)
+    monkeypatch.setattr(dbmod, "readers_waiting", lambda _path: True)
     db = tmp_path / "w.duckdb"
     bad = Failure("t/bad.jsonl", "read", "R006", "[R006] t/bad.jsonl: broken")
     written: list[Any] = []
@@ -105,11 +106,21 @@ def test_writer_commits_whole_groups_and_readers_see_snapshots(tmp_path: Path,
         writer.add([_pair(4)])
         writer.flush()
         assert _count(db, "articles") == 5
-    assert not dbmod.snapshot_path(db).exists() and not dbmod.writer_marker(db).exists()
+    for leftover in (dbmod.snapshot_path(db), dbmod.writer_marker(db), dbmod.readers_path(db)):
+        assert not leftover.exists()
     assert sum(len(w.articles) for w in written) == 5
     with Store(db, read_only=True) as store:  # the signatures read back as stored
         sigs = dict(store.signatures())
     assert list(sigs["a0003"][:2]) == [3, 4]
+
+
+def test_snapshots_are_only_made_for_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dbmod, "SNAPSHOT_EVERY_S", 0.0)
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        assert not store.publish_snapshot()  # nobody asked
+        dbmod._note_reader(db)
+        assert store.publish_snapshot() and dbmod.snapshot_path(db).exists()
 
 
 def test_readers_never_wait_for_a_writer(tmp_path: Path) -> None:
@@ -215,3 +226,19 @@ def test_small_inputs_start_no_worker_processes(tmp_path: Path) -> None:
     big.write_text("x" * (runner.BYTES_PER_WORKER * 4))
     assert runner.auto_processes([small]) == 1
     assert runner.auto_processes([small, big]) == min(runner.default_processes(), 5)
+
+
+def test_lower_layers_never_import_the_runner() -> None:
+    import ast
+
+    import rashomon
+
+    root = Path(rashomon.__file__).parent
+    for folder in ("store", "engines", "ingest", "clean", "nlp", "crossref"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+                for name in names:
+                    assert not name.startswith(("rashomon.run", "rashomon.analyze", "rashomon.api",
+                                                "rashomon.cli")), f"{path.relative_to(root)} imports {name}"

@@ -200,7 +200,7 @@ def analyze(
     bar = _progress(progress, len(files))
     try:
         with Store(db, wait=wait) as store:
-            store.publish_snapshot(force=True)  # readers see the stored state at once
+            store.publish_first_snapshot()  # readers see the stored state at once
             try:
                 with open_engine(engine, processes, scheduler) as running:
                     try:

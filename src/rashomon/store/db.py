@@ -33,6 +33,8 @@ Row = dict[str, Any]
 WRITER_WAIT_S = 600.0  # a run waits this long for other runs and readers to let go
 SNAPSHOT_EVERY_S = 5.0  # at most one snapshot per this many seconds ...
 SNAPSHOT_SHARE = 0.05  # ... and copying never takes more than this share of the run
+READERS_RECENT_S = 120.0  # snapshots are only made while readers came this recently
+SMALL_DB = 100_000_000  # a database this small gets a snapshot at the start of a run anyway
 
 
 def writer_marker(path: Path) -> Path:
@@ -41,6 +43,25 @@ def writer_marker(path: Path) -> Path:
 
 def snapshot_path(path: Path) -> Path:
     return path.with_name(path.name + ".snapshot")
+
+
+def readers_path(path: Path) -> Path:
+    """Touched by readers that found a writer: it then publishes snapshots."""
+    return path.with_name(path.name + ".readers")
+
+
+def _note_reader(path: Path) -> None:
+    try:
+        readers_path(path).touch()
+    except OSError:
+        pass  # a read-only folder: the run's first snapshot is all readers get
+
+
+def readers_waiting(path: Path) -> bool:
+    try:
+        return time.time() - readers_path(path).stat().st_mtime < READERS_RECENT_S
+    except OSError:
+        return False
 
 
 def writer_active(path: Path) -> bool:
@@ -102,6 +123,7 @@ def connect_reader(path: Path) -> duckdb.DuckDBPyConnection:
         except StoreError as exc:
             if exc.code != "R302":
                 raise
+    _note_reader(path)
     if snap.is_file():
         try:
             return connect(snap, read_only=True)
@@ -155,6 +177,7 @@ class Store:
             mine = False
         if mine:  # the next run may have claimed it already
             snapshot_path(self.path).unlink(missing_ok=True)
+            readers_path(self.path).unlink(missing_ok=True)
             self._marker.unlink(missing_ok=True)
         self._marker = None
 
@@ -180,14 +203,17 @@ class Store:
 
     # -- snapshots for readers ---------------------------------------------------
     def publish_snapshot(self, force: bool = False) -> bool:
-        """Copy the committed state to ``<db>.snapshot`` for readers (rate-limited).
+        """Copy the committed state to ``<db>.snapshot`` for readers.
 
-        Returns whether a snapshot was written. Call outside a transaction.
+        Unless ``force``d, only while readers came recently, at most every
+        :data:`SNAPSHOT_EVERY_S` and never more than :data:`SNAPSHOT_SHARE` of
+        the time. Returns whether a snapshot was written. Call outside a transaction.
         """
         if self.read_only or self._marker is None:
             return False
         now = time.monotonic()
-        if not force and now - self._snapshot_at < max(SNAPSHOT_EVERY_S, self._snapshot_cost / SNAPSHOT_SHARE):
+        if not force and (not readers_waiting(self.path) or now - self._snapshot_at < max(
+                SNAPSHOT_EVERY_S, self._snapshot_cost / SNAPSHOT_SHARE)):
             return False
         final = snapshot_path(self.path)
         tmp = final.with_name(f"{final.name}.{os.getpid()}.tmp")
@@ -202,6 +228,14 @@ class Store:
         self._snapshot_at = time.monotonic()
         self._snapshot_cost = self._snapshot_at - now
         return True
+
+    def publish_first_snapshot(self) -> bool:
+        """At the start of a run: a snapshot when it is cheap or readers are waiting."""
+        try:
+            small = self.path.stat().st_size < SMALL_DB
+        except OSError:
+            small = True
+        return self.publish_snapshot(force=small or readers_waiting(self.path))
 
     # -- writes ---------------------------------------------------------------
     def insert(self, table: str, records: Iterable[Any]) -> int:
