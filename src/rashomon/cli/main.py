@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 import click
@@ -77,6 +78,22 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 
 def _run_analyze(run: Callable[[], object], db: str) -> object:
     """Run ``run`` and map every way it can end to a message and an exit status."""
+    import signal
+
+    def terminate(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # `kill` stops a run as Ctrl-C does: workers ended, groups kept
+
+    previous = None
+    with suppress(ValueError):  # only the main thread may set handlers
+        previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        return _report_run(run, db)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _report_run(run: Callable[[], object], db: str) -> object:
     import traceback
 
     from rashomon.store.db import WRITER_WAIT_S, writer_active
@@ -138,7 +155,7 @@ def analyze(paths: tuple[str, ...], db: str, processes: int | None, max_bytes: i
       2  bad arguments, or the database could not be opened
       3  the run stopped: a worker process died, or an internal error;
          whole groups stay stored and running the command again finishes
-      130  interrupted (Ctrl-C), likewise
+      130  interrupted (Ctrl-C or SIGTERM), likewise
 
     \b
     Example:
