@@ -170,3 +170,20 @@ def test_two_concurrent_runs_count_and_store_everything_once(tmp_path: Path) -> 
     finally:
         con.close()
     assert len(sources) == len(set(sources)) == 1
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_workers_leave_when_the_parent_is_killed(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", n=60)
+    proc = _run_j2(corpus, tmp_path / "orphans.duckdb")
+    workers = _workers(proc.pid, 2)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.5)
+        alive = [w for w in workers if Path(f"/proc/{w}").exists()
+                 and "spawn_main" in Path(f"/proc/{w}/cmdline").read_text(errors="replace")]
+    assert not alive, "worker processes outlived a killed run"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -33,9 +36,17 @@ class InlineExecutor(Executor):
         return future
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     # Ctrl-C reaches the whole process group; only the parent decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed with SIGKILL cannot stop its workers: they notice and leave.
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
@@ -54,7 +65,8 @@ def local_engine(processes: int) -> Iterator[Engine]:
     if processes <= 1:
         yield Engine(InlineExecutor(), 1, lambda: None)
         return
-    pool = ProcessPoolExecutor(processes, mp_context=mp.get_context("spawn"), initializer=_worker_init)
+    pool = ProcessPoolExecutor(processes, mp_context=mp.get_context("spawn"), initializer=_worker_init,
+                               initargs=(os.getpid(),))
     try:
         yield Engine(pool, processes, lambda: _kill(pool))
     except BaseException:
