@@ -48,7 +48,7 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
     Raises:
         InputError: R101 when nothing is left after cleaning.
     """
-    warnings: list[InputError] = []
+    warnings = [InputError(note) for note in raw.notes]  # from the reader (e.g. the encoding it guessed)
     lines = _lines(raw.text)
     verdict: list[str | None] = [None] * len(lines)  # None = keep, else the reason
     nonblank = [i for i, (_, s) in enumerate(lines) if s.strip()]
@@ -125,6 +125,8 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
         seen.add(key)
 
     published = normalize_date(raw.published)
+    if raw.published and published is None:
+        warnings.append(InputError(Errors.R104.format(source=raw.source, value=raw.published[:40])))
     if published is None:
         for i, date, labelled in date_lines:
             if labelled or (title_idx is not None and i > title_idx):

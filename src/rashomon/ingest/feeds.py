@@ -10,7 +10,7 @@ import feedparser
 from rashomon.config import Limits
 from rashomon.errors import Errors, InputError
 from rashomon.ingest import register
-from rashomon.ingest.base import RawDoc, ReadResult, decode_text, read_bytes
+from rashomon.ingest.base import RawDoc, ReadResult, decode, encoding_notes, read_bytes
 
 
 def _html_to_text(html: str) -> str:
@@ -27,7 +27,8 @@ def _html_to_text(html: str) -> str:
 
 @register("feeds", (".rss", ".atom", ".xml"))
 def read(path: Path, source: str, limits: Limits) -> ReadResult:
-    text = decode_text(read_bytes(path, source, limits), source)
+    text, encoding = decode(read_bytes(path, source, limits), source)
+    notes = encoding_notes(encoding, source)
     # resolve_relative_uris/sanitize keep feedparser from trusting entry markup
     feed = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
     if feed.bozo and not feed.entries:
@@ -45,4 +46,8 @@ def read(path: Path, source: str, limits: Limits) -> ReadResult:
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         published = time.strftime("%Y-%m-%d", parsed) if parsed else None
         yield RawDoc(source=f"{source}#{n}", text=body, reader="feeds", title=entry.get("title"),
-                     outlet=outlet, published=published, url=entry.get("link"), structured=True)
+                     outlet=outlet, published=published, url=entry.get("link"), structured=True,
+                     notes=notes)
+    if len(feed.entries) > limits.max_records:
+        yield InputError(Errors.R019.format(source=source, count=len(feed.entries) - limits.max_records,
+                                            limit=limits.max_records))
