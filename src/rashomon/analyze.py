@@ -27,7 +27,7 @@ from rashomon.clean import article_id, clean
 from rashomon.clean.dedup import DuplicateIndex, signature
 from rashomon.config import DEFAULT_LIMITS, Limits
 from rashomon.errors import InputError, RashomonError
-from rashomon.ingest import expand_paths, read_path
+from rashomon.ingest import expand_paths, read_path, source_name
 from rashomon.records import Article, Failure
 
 BATCH = 16  # articles per NLP task; nlp.pipe batches of 8-16 keep a worker near 250 MB
@@ -85,7 +85,7 @@ def read_clean(path: Path, limits: Limits, skip: Callable[[str], bool] = lambda 
     """
     for item in read_path(path, limits):
         if isinstance(item, InputError):
-            yield _failure(item, "read", _source_of(item.message, str(path)))
+            yield _failure(item, "read", _source_of(item.message, source_name(path)))
             continue
         aid = article_id(item)
         if skip(aid):
@@ -325,7 +325,7 @@ def prepare_run(db: str | Path, files: list[Path]) -> tuple[set[str], DuplicateI
             dups.add(aid, sig)
         with store.transaction():
             for path in files:  # failures of a re-read file are replaced by this run's
-                store.clear_failures(str(path))
+                store.clear_failures(source_name(path))
     return known, dups
 
 

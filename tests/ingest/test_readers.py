@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -140,3 +141,126 @@ def test_expand_paths_walks_folders_and_globs(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         expand_paths([str(tmp_path / "missing")])
     assert err.value.code == "R401"
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-32", b""), ("utf-32-be", codecs.BOM_UTF32_BE),
+                                           ("utf-32-le", codecs.BOM_UTF32_LE)])
+def test_utf32_with_a_bom_is_decoded_not_called_binary(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    p = tmp_path / "u32.txt"
+    p.write_bytes(bom + "A headline\n\nAn article body saved as UTF-32 — with a dash.".encode(encoding))
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and doc.text.endswith("saved as UTF-32 — with a dash.") and not doc.notes
+
+
+def test_windows_1252_is_decoded_and_the_guess_is_noted(tmp_path: Path) -> None:
+    from rashomon.clean import clean
+
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(b"Caf\xe9 owners protest\n\nThe owners of the caf\xe9 said \x93enough\x94 on Monday, "
+                  b"in a letter to the mayor of the town.\n")
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and "\u201cenough\u201d" in doc.text
+    assert [InputError(n).code for n in doc.notes] == ["R103"] and "windows-1252" in doc.notes[0]
+    article, warnings = clean(doc)
+    assert article.note and "[R103]" in article.note and "windows-1252" in article.note
+    utf8 = tmp_path / "modern.txt"
+    utf8.write_text("Caf\u00e9 owners protest\n\nA body.\n", encoding="utf-8")
+    [doc] = _read(utf8)
+    assert isinstance(doc, RawDoc) and doc.notes == ()
+
+
+@pytest.mark.parametrize("value", ["9999-99-99", "2024-02-30", "9999-12-31", "not a date at all"])
+def test_an_invalid_published_date_is_dropped_and_noted(tmp_path: Path, value: str) -> None:
+    from rashomon.clean import clean
+
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": "The council met on Friday and approved the budget.", "published": value}))
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc)
+    article, _ = clean(doc)
+    assert article.published is None
+    assert article.note and "[R104]" in article.note and value in article.note
+
+
+def test_a_valid_published_date_is_kept_without_a_note(tmp_path: Path) -> None:
+    from rashomon.clean import clean
+
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": "The council met on Friday.", "published": "2024-02-29T08:00:00Z"}))
+    [doc] = _read(p)
+    article, _ = clean(doc)  # type: ignore[arg-type]
+    assert article.published == "2024-02-29" and not article.note
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><noscript>" + "var message = 'the talks resume on Monday'; render(message); " * 30
+    + "</noscript></body></html>",
+    "<html><head><script>" + "document.write('the talks resume on Monday in the capital'); " * 30
+    + "</script><style>p { color: red }</style></head><body></body></html>",
+])
+def test_a_script_only_page_is_refused_with_a_reason(tmp_path: Path, page: str) -> None:
+    p = tmp_path / "script.html"
+    p.write_text(page)
+    [err] = _read(p)
+    assert isinstance(err, InputError) and err.code in {"R020", "R009"} and str(p) in err.message
+
+
+def test_noscript_text_is_not_an_article(tmp_path: Path) -> None:
+    p = tmp_path / "noscript.html"
+    p.write_text("<html><body><noscript>" + "var m = 'x'; render(m); " * 40 + "</noscript></body></html>")
+    [err] = _read(p)
+    assert isinstance(err, InputError) and err.code == "R020"
+
+
+def test_text_in_html_nested_too_deep_for_lxml_is_recovered(tmp_path: Path) -> None:
+    sentence = "Floodwater reached the centre of the town on Monday, officials said. "
+    p = tmp_path / "deep.html"
+    p.write_text("<html><body>" + "<div>" * 20_000 + "<p>" + sentence * 45 + "</p>" + "</div>" * 20_000
+                 + "</body></html>")
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and doc.text.count("Floodwater reached") == 45  # ~3,000 characters
+    assert "<div>" not in doc.text
+
+
+def test_records_past_the_cap_are_counted_in_a_failure(tmp_path: Path) -> None:
+    p = tmp_path / "many.jsonl"
+    p.write_text("\n".join(json.dumps({"text": f"Article number {i}."}) for i in range(7)) + "\n\n")
+    out = _read(p, Limits(max_records=3))
+    assert [o.text for o in out if isinstance(o, RawDoc)] == [f"Article number {i}." for i in range(3)]
+    [err] = [o for o in out if isinstance(o, InputError)]
+    assert err.code == "R019" and "4 records" in err.message and str(p) in err.message
+    whole = tmp_path / "many.json"
+    whole.write_text(json.dumps([{"text": f"Article {i}."} for i in range(5)]))
+    errors = [o for o in _read(whole, Limits(max_records=2)) if isinstance(o, InputError)]
+    assert [e.code for e in errors] == ["R019"] and "3 records" in errors[0].message
+
+
+def test_warc_records_past_the_cap_are_counted_in_a_failure(tmp_path: Path) -> None:
+    p = tmp_path / "crawl.warc.gz"
+    _write_warc(p, [HTML] * 4)
+    out = _read(p, Limits(max_records=1))
+    assert sum(isinstance(o, RawDoc) for o in out) == 1
+    [err] = [o for o in out if isinstance(o, InputError)]
+    assert err.code == "R019" and "3 records" in err.message
+
+
+def test_feed_entries_past_the_cap_are_counted_in_a_failure(tmp_path: Path) -> None:
+    p = tmp_path / "feed.rss"
+    items = "".join(f"<item><title>T{i}</title><description>Entry {i}.</description></item>" for i in range(4))
+    p.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>')
+    out = _read(p, Limits(max_records=1))
+    assert sum(isinstance(o, RawDoc) for o in out) == 1
+    assert [o.code for o in out if isinstance(o, InputError)] == ["R019"]
+
+
+def _write_warc(path: Path, pages: list[str], gzip: bool = True) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        for i, page in enumerate(pages):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.org/{i}", "response",
+                                                          payload=io.BytesIO(page.encode()),
+                                                          http_headers=headers))
