@@ -264,3 +264,12 @@ def _write_warc(path: Path, pages: list[str], gzip: bool = True) -> None:
             writer.write_record(writer.create_warc_record(f"https://example.org/{i}", "response",
                                                           payload=io.BytesIO(page.encode()),
                                                           http_headers=headers))
+
+
+def test_a_feed_entry_with_control_characters_is_read_not_a_crash(tmp_path: Path) -> None:
+    # found by benchmarks/fuzz.py: lxml refused to set a tail holding \x01 and the run died
+    p = tmp_path / "feed.rss"
+    p.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>One</title>'
+                 "<description>&lt;p&gt;First&lt;/p&gt;\x01second part</description></item></channel></rss>")
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and doc.text.split() == ["First", "second", "part"]

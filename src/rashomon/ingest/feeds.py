@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -11,18 +12,22 @@ from rashomon.config import Limits
 from rashomon.errors import Errors, InputError
 from rashomon.ingest import register
 from rashomon.ingest.base import RawDoc, ReadResult, decode, encoding_notes, read_bytes
+from rashomon.ingest.flat import flat_text
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _html_to_text(html: str) -> str:
     import lxml.html  # trafilatura's dependency; entries are small fragments
 
+    html = _NOT_XML.sub("", html)  # lxml refuses to hold control characters
     try:
         root = lxml.html.fromstring(html)
-    except Exception:  # not markup at all: plain text summary
-        return html
-    for br in root.iter("br", "p", "div", "li"):
-        br.tail = ("\n\n" + br.tail) if br.tail else "\n\n"
-    return root.text_content()
+        for br in root.iter("br", "p", "div", "li"):
+            br.tail = ("\n\n" + br.tail) if br.tail else "\n\n"
+        return str(root.text_content())
+    except (ValueError, lxml.etree.ParserError):  # not markup lxml can hold: read it flat
+        return flat_text(html)
 
 
 @register("feeds", (".rss", ".atom", ".xml"))
