@@ -130,6 +130,10 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(b)
 
 
+def _given(path: Path) -> Callable[[], list[Path]]:
+    return lambda: [path]
+
+
 def _written(path: Path, data: bytes) -> Callable[[], list[Path]]:
     def paths() -> list[Path]:
         path.write_bytes(data)
@@ -205,8 +209,8 @@ def main() -> None:
         hostile_dir.mkdir()
         hostile = _hostile(hostile_dir)
         cases: list[tuple[str, str, Callable[[], list[Path]]]] = [
-            (name, "".join(Path(name).suffixes[-2:]) if name.endswith(".warc.gz") else Path(name).suffix,
-             (lambda p=path: [p])) for name, path in hostile]
+            (name, ".warc.gz" if name.endswith(".warc.gz") else Path(name).suffix, _given(path))
+            for name, path in hostile]
         # the folder as a whole, walked the way `rashomon analyze` walks it
         cases.append(("hostile folder", "", lambda: expand_paths([str(hostile_dir)])))
         for i in range(args.n):

@@ -83,7 +83,8 @@ def test_truncated_warc_is_a_failure_not_a_crash(tmp_path: Path) -> None:
     p.write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + b"x" * 500)[:60])
     out = _read(p)
     assert out and all(isinstance(o, InputError) for o in out)
-    assert out[0].code in {"R008", "R009"} and str(p) in out[0].message
+    first = out[0]
+    assert isinstance(first, InputError) and first.code in {"R008", "R009"} and str(p) in first.message
 
 
 def test_feed_reader_reads_entries(tmp_path: Path) -> None:
@@ -161,7 +162,7 @@ def test_windows_1252_is_decoded_and_the_guess_is_noted(tmp_path: Path) -> None:
     [doc] = _read(p)
     assert isinstance(doc, RawDoc) and "\u201cenough\u201d" in doc.text
     assert [InputError(n).code for n in doc.notes] == ["R103"] and "windows-1252" in doc.notes[0]
-    article, warnings = clean(doc)
+    article, _ = clean(doc)
     assert article.note and "[R103]" in article.note and "windows-1252" in article.note
     utf8 = tmp_path / "modern.txt"
     utf8.write_text("Caf\u00e9 owners protest\n\nA body.\n", encoding="utf-8")

@@ -147,7 +147,7 @@ GOOD_LINE = json.dumps({"text": "A fine article body."})
 ])
 def test_one_hostile_json_line_is_a_failure_for_that_line_only(tmp_path: Path, bad: str, reason: str) -> None:
     path = tmp_path / "a.jsonl"
-    path.write_text("\n".join([GOOD_LINE, bad, GOOD_LINE]) + "\n")
+    path.write_text(f"{GOOD_LINE}\n{bad}\n{GOOD_LINE}\n")
     out = _timed(lambda: _outcomes(path), limit=20)
     assert [type(o).__name__ for o in out] == ["RawDoc", "InputError", "RawDoc"]
     err = out[1]
@@ -169,7 +169,7 @@ def test_any_depth_or_number_size_leaves_the_other_lines_read(tmp_path_factory: 
     inner = "7" * digits
     bad = ("[" * depth + inner + "]" * depth) if where == "list" else ('{"k": ' * depth + inner + "}" * depth)
     path = tmp_path_factory.mktemp("json") / "a.jsonl"
-    path.write_text("\n".join([GOOD_LINE, bad, GOOD_LINE]) + "\n")
+    path.write_text(f"{GOOD_LINE}\n{bad}\n{GOOD_LINE}\n")
     out = _outcomes(path)
     assert len(out) == 3 and isinstance(out[0], RawDoc) and isinstance(out[2], RawDoc)
 

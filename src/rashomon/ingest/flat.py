@@ -12,11 +12,11 @@ import html as htmllib
 import re
 
 _HIDDEN = r"script|style|noscript|template|svg|math|iframe|object|head|title"
-_HIDDEN_ELEMENT = re.compile(rf"<({_HIDDEN})\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)", re.S)
+_HIDDEN_ELEMENT = re.compile(rf"<({_HIDDEN})\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)", re.DOTALL)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|tr|h[1-6]|article|section|blockquote|pre|table|ul|ol|dd|dt|header|footer|main|"
-    r"aside|hr)\b[^<>]*>", re.I)
+    r"aside|hr)\b[^<>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[!/?]?[a-zA-Z][^<>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 
