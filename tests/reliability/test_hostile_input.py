@@ -144,6 +144,7 @@ GOOD_LINE = json.dumps({"text": "A fine article body."})
     ("[" * 100_000 + "]" * 100_000, "nested deeper"),
     ('{"text": ' + "[" * 100_000, "nested deeper"),  # unclosed, too
     ('{"a": ' * 50_000 + "1" + "}" * 50_000, "nested deeper"),
+    ('{"text": "' + '\\"' * 200_000 + "[" * 100, "Unterminated string"),  # the depth scan stays linear
 ])
 def test_one_hostile_json_line_is_a_failure_for_that_line_only(tmp_path: Path, bad: str, reason: str) -> None:
     path = tmp_path / "a.jsonl"

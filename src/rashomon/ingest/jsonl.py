@@ -19,8 +19,9 @@ from rashomon.ingest import register
 from rashomon.ingest.base import RawDoc, ReadResult, decode, encoding_notes, read_bytes
 
 _OPTIONAL = ("title", "url", "outlet", "published", "language")
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
+# A string (to its closing quote, or to the end when unclosed, so no position is tried
+# twice: linear on any line) or one bracket.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
 
 def record_to_doc(obj: Any, source: str, line: int, notes: tuple[str, ...] = ()) -> RawDoc:
@@ -59,10 +60,14 @@ def _too_deep(text: str, limit: int) -> bool:
     if text.count("[") + text.count("{") <= limit:
         return False
     depth = 0
-    for m in _BRACKET.finditer(_STRING.sub('""', text)):
-        depth += 1 if m.group() in "[{" else -1
-        if depth > limit:
-            return True
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif token in "]}":
+            depth -= 1
     return False
 
 
