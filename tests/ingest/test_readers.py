@@ -274,3 +274,11 @@ def test_a_feed_entry_with_control_characters_is_read_not_a_crash(tmp_path: Path
                  "<description>&lt;p&gt;First&lt;/p&gt;\x01second part</description></item></channel></rss>")
     [doc] = _read(p)
     assert isinstance(doc, RawDoc) and doc.text.split() == ["First", "second", "part"]
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_an_article(tmp_path: Path) -> None:
+    # the script-only check must see this page's text too (lxml refuses such a str)
+    p = tmp_path / "page.xhtml"
+    p.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + HTML.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'))
+    [doc] = _read(p)
+    assert isinstance(doc, RawDoc) and "Negotiators from both sides" in doc.text

@@ -31,14 +31,17 @@ def flat_text(html: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def tree_text(html: str) -> str:
-    """The visible text as lxml's tree holds it (what trafilatura could have seen)."""
+def tree_text(html: str) -> str | None:
+    """The visible text as lxml's tree holds it (what trafilatura could have seen); None
+    when lxml cannot parse the page at all."""
     import lxml.etree
     import lxml.html
 
+    # bytes, not str: lxml refuses a str that starts with an XML encoding declaration (XHTML)
+    parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        root = lxml.html.fromstring(html)
+        root = lxml.html.fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return ""
+        return None
     lxml.etree.strip_elements(root, *_HIDDEN.split("|"), lxml.etree.Comment, with_tail=False)
     return str(root.text_content())

@@ -36,8 +36,10 @@ def extract_html(html: str, source: str, url: str | None = None, reader: str = "
         if text is None:
             raise InputError(Errors.R009.format(source=source))
         doc = None
-    elif 2 * len(tree_text(html).split()) < len(text.split()):
-        raise InputError(Errors.R020.format(source=source))
+    else:
+        seen = tree_text(html)
+        if seen is not None and 2 * len(seen.split()) < len(text.split()):
+            raise InputError(Errors.R020.format(source=source))
     try:
         # original_date: the article's own publication date, not the last update
         published = find_date(html, original_date=True, extensive_search=False, url=url)
@@ -56,7 +58,7 @@ def _text_lost_by_the_tree(html: str) -> str | None:
     lxml), or None when the tree held the text and trafilatura simply found no article."""
     flat = flat_text(html)
     words = len(flat.split())
-    if words >= 20 and words > 2 * len(tree_text(html).split()):
+    if words >= 20 and words > 2 * len((tree_text(html) or "").split()):
         return flat
     return None
 
