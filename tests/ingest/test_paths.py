@@ -119,3 +119,20 @@ def test_a_file_name_that_is_not_utf8_gets_an_escaped_storable_source(tmp_path: 
     doc.source.encode("utf-8")  # storable, printable: no lone surrogates
     assert source_name(path) == doc.source
     assert source_name("plain/ascii.txt") == "plain/ascii.txt"
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inside, _ = _tree(tmp_path)
+    (inside / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:  # root reads any folder: simulate a permission error
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    got = _read_all([str(inside)])
+    err = got[str(inside / "locked")]
+    assert isinstance(err, InputError) and err.code == "R005" and "Permission denied" in err.message
+    assert isinstance(got[str(inside / "good.txt")], RawDoc)

@@ -22,7 +22,7 @@ from rashomon.errors import Errors, InputError
 from rashomon.ingest.base import RawDoc, Reader
 from rashomon.ingest.paths import expand_paths, source_name
 
-__all__ = ["RawDoc", "READERS", "register", "read_path", "expand_paths", "reader_for", "source_name"]
+__all__ = ["READERS", "RawDoc", "expand_paths", "read_path", "reader_for", "register", "source_name"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,11 @@ def check_path(path: Path, source: str) -> InputError | None:
         except OSError as exc:
             reason = "it loops back on itself" if exc.errno == errno.ELOOP else "its target does not exist"
         return InputError(Errors.R017.format(source=source, reason=reason))
+    if stat.S_ISDIR(st.st_mode):  # listed by expand_paths only when it could not be walked
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            return InputError(Errors.R005.format(source=source, reason=exc.strerror or exc))
     if not stat.S_ISREG(st.st_mode):
         kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a file")
         return InputError(Errors.R018.format(source=source, kind=kind))

@@ -67,7 +67,7 @@ def _admit(path: Path, root: str) -> Path | None:
 
 def _walk(folder: Path, root: str, out: dict[Path, None]) -> None:
     def unlisted(exc: OSError) -> None:  # an unreadable folder is refused by read_path with its reason
-        if exc.filename is not None and Path(exc.filename) != folder:
+        if exc.filename is not None:
             out[Path(exc.filename)] = None
 
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unlisted):
