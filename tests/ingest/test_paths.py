@@ -65,8 +65,13 @@ def test_a_link_out_of_the_input_folder_is_not_read(tmp_path: Path) -> None:
 def test_a_glob_does_not_follow_a_linked_folder_out_of_its_tree(tmp_path: Path) -> None:
     inside, outside = _tree(tmp_path)
     (inside / "etc").symlink_to(outside, target_is_directory=True)
-    got = _read_all([str(inside / "**" / "*.txt")])
-    assert set(got) == {str(inside / "good.txt"), str(inside / "etc")}
+    (inside / "sub").mkdir()
+    (inside / "sub" / "b.txt").write_text(BODY)
+    # "**" does not descend into linked folders at all ...
+    assert set(_read_all([str(inside / "**" / "*.txt")])) == {str(inside / "good.txt"), str(inside / "sub/b.txt")}
+    # ... a "*" does, and the link that leads out is the failure
+    got = _read_all([str(inside / "*" / "*.txt")])
+    assert set(got) == {str(inside / "sub/b.txt"), str(inside / "etc")}
     err = got[str(inside / "etc")]
     assert isinstance(err, InputError) and err.code == "R017"
 
@@ -136,3 +141,14 @@ def test_a_folder_that_cannot_be_listed_is_a_failure(tmp_path: Path, monkeypatch
     err = got[str(inside / "locked")]
     assert isinstance(err, InputError) and err.code == "R005" and "Permission denied" in err.message
     assert isinstance(got[str(inside / "good.txt")], RawDoc)
+
+
+def test_a_recursive_glob_over_folder_links_ends(tmp_path: Path) -> None:
+    # glob.glob's "**" follows links to folders: two links to "." never finished
+    inside, _ = _tree(tmp_path)
+    (inside / "l1").symlink_to(".", target_is_directory=True)
+    (inside / "l2").symlink_to(".", target_is_directory=True)
+    (inside / ".hidden.txt").write_text(BODY)
+    assert expand_paths([str(inside / "**" / "*.txt")]) == [inside / "good.txt"]
+    assert expand_paths([str(inside / "*" / "*.txt")]) == [inside / "good.txt"]  # l1/good.txt is good.txt
+    assert expand_paths([str(inside / ".*.txt")]) == [inside / ".hidden.txt"]

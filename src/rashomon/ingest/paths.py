@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from rashomon.errors import Errors, InputError
@@ -34,38 +35,42 @@ def source_name(path: Path | str) -> str:
             return s.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _inside(real: str, root: str) -> bool:
-    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+@dataclass(frozen=True)
+class _Tree:
+    """An input folder: as the user spelled it, and its real path."""
+
+    spelled: Path
+    real: str
+
+    @classmethod
+    def of(cls, folder: Path) -> _Tree:
+        return cls(folder, os.path.realpath(folder))
+
+    def holds(self, real: str) -> bool:
+        return real == self.real or real.startswith(self.real.rstrip(os.sep) + os.sep)
+
+    def name(self, real: str) -> Path:
+        """One spelling per file inside, however it was reached (through links or not)."""
+        rel = os.path.relpath(real, self.real)
+        return self.spelled if rel == "." else self.spelled / rel
 
 
-def _spelled(real: str, like: Path) -> Path:
-    """The resolved target, spelled relative when the input was."""
-    return Path(real) if like.is_absolute() else Path(os.path.relpath(real))
-
-
-def _admit(path: Path, root: str) -> Path | None:
-    """What to list for a path found under ``root`` (a real path); None to skip it silently."""
-    if path.is_symlink():
-        if not os.path.exists(path):  # dangling or looping: listed, refused with its reason
-            return path
-        real = os.path.realpath(path)
-        if not _inside(real, root):
-            return path
-        return None if os.path.isdir(real) else _spelled(real, path)  # a folder inside is walked anyway
-    real = os.path.realpath(path)
-    if _inside(real, root):
+def _admit(path: Path, tree: _Tree) -> Path | None:
+    """What to list for a path found in ``tree``; None to skip it silently."""
+    if path.is_symlink() and not os.path.exists(path):  # dangling or looping: refused with its reason
         return path
-    # reached through a linked folder that leaves the tree (a glob's ``**`` follows links):
-    # list the link itself, once
+    real = os.path.realpath(path)
+    if tree.holds(real):
+        # a folder reached through a link is walked anyway under its own name
+        return None if path.is_symlink() and os.path.isdir(real) else tree.name(real)
+    # leaves the tree: list the link that leads out (the path itself, or a linked folder above it)
     parent = path
-    while parent != parent.parent:
+    while not parent.is_symlink() and parent != parent.parent:
         parent = parent.parent
-        if parent.is_symlink() and not _inside(os.path.realpath(parent), root):
-            return parent
-    return path
+    return parent if parent.is_symlink() else path
 
 
-def _walk(folder: Path, root: str, out: dict[Path, None]) -> None:
+def _walk(folder: Path, tree: _Tree, out: dict[Path, None]) -> None:
     def unlisted(exc: OSError) -> None:  # an unreadable folder is refused by read_path with its reason
         if exc.filename is not None:
             out[Path(exc.filename)] = None
@@ -76,16 +81,24 @@ def _walk(folder: Path, root: str, out: dict[Path, None]) -> None:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in linked)
         for name in sorted(filenames + linked):
             if not name.startswith("."):
-                found = _admit(here / name, root)
+                found = _admit(here / name, tree)
                 if found is not None:
                     out[found] = None
 
 
-def _glob_root(pattern: str) -> str:
-    """The folder a glob pattern searches: its leading components without wildcards."""
+def _glob(pattern: str) -> tuple[list[Path], _Tree]:
+    """A glob's matches and the folder it searches (its leading components without
+    wildcards). pathlib's ``**`` does not descend into linked folders, where
+    ``glob.glob`` does: two links to ``.`` made it run forever. Hidden names are left
+    out unless the pattern names them, as the shell does."""
     parts = Path(pattern).parts
-    literal = [p for p in parts[: next((i for i, p in enumerate(parts) if glob.has_magic(p)), len(parts))]]
-    return os.path.realpath(Path(*literal) if literal else Path("."))
+    first = next((i for i, p in enumerate(parts) if glob.has_magic(p)), len(parts))
+    base = Path(*parts[:first]) if first else Path(".")
+    rest = parts[first:]
+    hidden_ok = any(p.startswith(".") for p in rest)
+    matches = [m for m in base.glob(str(Path(*rest)))
+               if hidden_ok or not any(c.startswith(".") for c in m.relative_to(base).parts)]
+    return matches, _Tree.of(base)
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path]:
@@ -99,21 +112,26 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
     """
     out: dict[Path, None] = {}
     for raw in paths:
+        tree: _Tree | None = None
         if glob.has_magic(raw):
-            matches = [Path(m) for m in glob.glob(raw, recursive=True)]
-            root = _glob_root(raw)
+            matches, tree = _glob(raw)
         else:
-            matches, root = [Path(raw)], ""
+            matches = [Path(raw)]
         if not matches or not any(m.exists() or m.is_symlink() for m in matches):
             raise InputError(Errors.R401.format(path=source_name(raw)))
         for m in matches:
-            named = not root
-            if m.is_dir():
-                _walk(m, os.path.realpath(m) if named else root, out)
-            elif named:
-                out[_spelled(os.path.realpath(m), m) if m.is_symlink() and m.exists() else m] = None
+            if tree is None:  # named: a folder is its own tree; a link to a file is followed
+                if m.is_dir():
+                    _walk(m, _Tree.of(m), out)
+                elif m.is_symlink() and m.exists():
+                    real = os.path.realpath(m)
+                    out[Path(real) if m.is_absolute() else Path(os.path.relpath(real))] = None
+                else:
+                    out[m] = None
+            elif m.is_dir() and not m.is_symlink() and tree.holds(os.path.realpath(m)):
+                _walk(m, tree, out)
             else:
-                found = _admit(m, root)
+                found = _admit(m, tree)
                 if found is not None:
                     out[found] = None
     return sorted(out)
