@@ -21,17 +21,19 @@ The CI suite runs the same properties with a bounded number of hypothesis exampl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import io
 import json
 import os
 import random
+import shutil
 import signal
 import tempfile
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rashomon.clean import clean
@@ -157,47 +159,60 @@ def _expected(path: Path, suffix: str, outcomes: list[RawDoc | InputError]) -> i
         return 1
     lines = sum(1 for line in text.splitlines() if line.strip())
     capped = any(isinstance(o, InputError) and o.code == "R019" for o in outcomes)
-    return min(lines, Limits().max_records + 1) if capped else lines
+    return max(1, min(lines, Limits().max_records + 1) if capped else lines)
 
 
-def try_input(paths: Callable[[], list[Path]], suffix: str, timeout: float, counts: Counter[str]) -> tuple[str, int]:
-    """Read and clean one input: ("ok" | "crash: ..." | "hang", rows lost)."""
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`Hang` in the block after ``seconds``."""
     def stop(*_: object) -> None:
         raise Hang
 
     old = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
-    outcomes: list[RawDoc | InputError] = []
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def try_input(paths: list[Path], suffix: str, timeout: float, counts: Counter[str]) -> tuple[str, int]:
+    """Read and clean one input: ("ok" | "crash: ..." | "hang", rows lost).
+
+    Each step has ``timeout`` seconds: reading a file, and cleaning each of its articles
+    (a file of 400 records may take longer in all without any step hanging).
+    """
     lost = 0
     try:
-        for path in paths():
-            got = list(read_path(path))
+        for path in paths:
+            with _deadline(timeout):
+                got = list(read_path(path))
             for item in got:
                 if isinstance(item, InputError):
                     counts["failure " + item.code] += 1
                     continue
                 try:
-                    clean(item)
+                    with _deadline(timeout):
+                        clean(item)
                     counts["article"] += 1
                 except InputError as exc:
                     counts["failure " + exc.code] += 1
             lost += max(0, _expected(path, suffix, got) - len(got))
-            outcomes += got
         return "ok", lost
     except Hang:
         return "hang", lost
     except Exception:  # noqa: BLE001 - a crash is what we count
         return "crash: " + traceback.format_exc(limit=4), lost
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--n", type=int, default=5000, help="random and mutated inputs to try (after the hostile cases)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--timeout", type=float, default=10.0, help="seconds before an input counts as a hang")
+    ap.add_argument("--timeout", type=float, default=10.0,
+                    help="seconds one step (reading a file, cleaning an article) may take before it is a hang")
+    ap.add_argument("--save", type=Path, help="folder to copy every input that crashed, hung or lost rows into")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     counts: Counter[str] = Counter()
@@ -221,7 +236,13 @@ def main() -> None:
         slowest = (0.0, "")
         for name, suffix, paths in cases:
             t0 = time.perf_counter()
-            status, n_lost = try_input(paths, suffix, args.timeout, counts)
+            files = paths()
+            status, n_lost = try_input(files, suffix, args.timeout, counts)
+            if args.save and (n_lost or status != "ok"):
+                args.save.mkdir(parents=True, exist_ok=True)
+                for f in files:
+                    if f.is_file() and not f.is_symlink():
+                        shutil.copy(f, args.save / f"{len(problems)}-{f.name}")
             elapsed = time.perf_counter() - t0
             slowest = max(slowest, (elapsed, name))
             lost += n_lost

@@ -99,13 +99,16 @@ def test_feed_reader_reads_entries(tmp_path: Path) -> None:
     assert "first entry & its summary" in docs[0].text  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".html", ".rss"])
 @pytest.mark.parametrize(
     "content, code",
     [(b"", "R001"), (b"   \n\n", "R001"), (b"\x00\x01\x02binary\x00\xff", "R002"),
-     (b"caf\xe9 \xff\xfe\xfd\x81\x8d\x8f\x90\x9d invalid", "R003")],
+     (b"caf\xe9 \xff\xfe\xfd\x81\x8d\x8f\x90\x9d invalid", "R003"),
+     # a BOM alone decodes to nothing (found by fuzz.py: the file left no row at all)
+     (codecs.BOM_UTF8, "R001"), (codecs.BOM_UTF32_LE, "R001"), ("\u2028 \u3000".encode(), "R001")],
 )
-def test_bad_text_files_get_specific_errors(tmp_path: Path, content: bytes, code: str) -> None:
-    p = tmp_path / "bad.txt"
+def test_bad_text_files_get_specific_errors(tmp_path: Path, content: bytes, code: str, suffix: str) -> None:
+    p = tmp_path / f"bad{suffix}"
     p.write_bytes(content)
     [err] = _read(p)
     assert isinstance(err, InputError) and str(p) in err.message
@@ -282,3 +285,10 @@ def test_an_xhtml_page_with_an_xml_declaration_is_an_article(tmp_path: Path) -> 
     p.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + HTML.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'))
     [doc] = _read(p)
     assert isinstance(doc, RawDoc) and "Negotiators from both sides" in doc.text
+
+
+def test_a_feed_without_entries_leaves_a_row(tmp_path: Path) -> None:
+    p = tmp_path / "empty.rss"
+    p.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>')
+    [err] = _read(p)
+    assert isinstance(err, InputError) and err.code == "R011" and "no entries" in err.message

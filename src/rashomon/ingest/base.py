@@ -107,6 +107,8 @@ def encoding_notes(encoding: str, source: str) -> tuple[str, ...]:
 
 
 def _check_binary(text: str, source: str) -> str:
+    if not text.strip():  # a BOM alone, or Unicode spaces only
+        raise InputError(Errors.R001.format(source=source))
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if "\x00" in sample or (sample and controls / len(sample) > 0.05):

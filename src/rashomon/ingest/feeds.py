@@ -36,8 +36,9 @@ def read(path: Path, source: str, limits: Limits) -> ReadResult:
     notes = encoding_notes(encoding, source)
     # resolve_relative_uris/sanitize keep feedparser from trusting entry markup
     feed = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
-    if feed.bozo and not feed.entries:
-        raise InputError(Errors.R011.format(source=source, reason=str(feed.bozo_exception)[:200]))
+    if not feed.entries:  # a file that yields nothing must still leave a row
+        reason = str(feed.bozo_exception)[:200] if feed.bozo else "it has no entries"
+        raise InputError(Errors.R011.format(source=source, reason=reason))
     outlet = feed.feed.get("title") if hasattr(feed, "feed") else None
     for n, entry in enumerate(feed.entries[: limits.max_records], start=1):
         content = ""
