@@ -167,6 +167,7 @@ def test_windows_1252_is_decoded_and_the_guess_is_noted(tmp_path: Path) -> None:
     assert [InputError(n).code for n in doc.notes] == ["R103"] and "windows-1252" in doc.notes[0]
     article, _ = clean(doc)
     assert article.note and "[R103]" in article.note and "windows-1252" in article.note
+    assert str(tmp_path) not in article.note and "legacy.txt" in article.note  # the note is shown on the web
     utf8 = tmp_path / "modern.txt"
     utf8.write_text("Caf\u00e9 owners protest\n\nA body.\n", encoding="utf-8")
     [doc] = _read(utf8)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import PurePath
 
 from rashomon.clean.boilerplate import (
     is_caption_like, is_policy_paragraph, judge_line, normalize,
@@ -164,8 +165,10 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
     if language not in (None, "en"):
         warnings.append(InputError(Errors.R102.format(source=raw.source, lang=language)))
     # Warnings travel with the stored article (not in ``failures``, which lists
-    # what could not be stored).
-    note = " ".join(w.message for w in warnings) or None
+    # what could not be stored). The note is shown on web pages, so it names the file,
+    # not where it lies on this machine.
+    name = PurePath(raw.source).name
+    note = " ".join(w.message.replace(raw.source, name) for w in warnings) or None
     article = Article(
         id=aid, source=raw.source, outlet=outlet, title=title, published=published,
         language=language, body=body, removed=tuple(removed), url=raw.url, reader=raw.reader,
