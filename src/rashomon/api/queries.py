@@ -11,6 +11,7 @@ from typing import Any
 
 from rashomon.api.db import Reader, Row
 from rashomon.errors import ConfigError, Errors, NotFound
+from rashomon.store.export import public_source
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
@@ -157,7 +158,18 @@ def listing(reader: Reader, table: str, flt: Filters) -> dict[str, Any]:
         f"SELECT {select} FROM {table}{cond} ORDER BY {spec.order} LIMIT ? OFFSET ?",
         [*params, flt.limit, flt.offset],
     )
-    return {"items": rows, "total": int(total or 0), "limit": flt.limit, "offset": flt.offset}
+    return {"items": public(table, rows), "total": int(total or 0), "limit": flt.limit,
+            "offset": flt.offset}
+
+
+def public(table: str, rows: list[Row]) -> list[Row]:
+    """Rows as they may leave the machine: an article's ``source`` without its local path."""
+    if table == "articles":
+        for row in rows:
+            for key in ("source", "url"):
+                if row.get(key):
+                    row[key] = public_source(row[key])
+    return rows
 
 
 def _ordered_columns(reader: Reader, table: str) -> list[str]:
@@ -176,7 +188,7 @@ def one(reader: Reader, table: str, record_id: str, what: str) -> Row:
     rows = reader.rows(table, f"SELECT * FROM {table} WHERE id = ?", [record_id])
     if not rows:
         raise NotFound(Errors.R403.format(what=f"{what} {record_id}"))
-    return rows[0]
+    return public(table, rows)[0]
 
 
 def by_articles(reader: Reader, table: str, article_ids: list[str]) -> list[Row]:

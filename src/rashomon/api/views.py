@@ -69,12 +69,12 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     ids = list(dict.fromkeys(srow.get("article_ids") or []))
     extra = reader.rows("articles", "SELECT id FROM articles WHERE story_id = ?", [story_id])
     ids += [r["id"] for r in extra if r["id"] not in ids]
-    articles = reader.rows(
+    articles = queries.public("articles", reader.rows(
         "articles",
         "SELECT id, outlet, title, published, url, language, duplicate_of, words FROM articles "
         "WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
         [ids],
-    )
+    ))
     by_id = {a["id"]: a for a in articles}
     quotes = queries.by_articles(reader, "quotes", ids)
     events = queries.by_articles(reader, "events", ids)
