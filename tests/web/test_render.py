@@ -123,7 +123,8 @@ def test_stories_and_search_pages(client: TestClient) -> None:
     assert '<span class="side">Lorin</span>' in html
     assert '<span class="side">balanced</span>' not in html  # not a side
     found = client.get("/search", params={"q": "repelled"}).text
-    assert "Ivo Brandt" in found and "Our troops repelled" in found
+    assert "quote by Ivo Brandt" in found and 'Our troops <mark class="hit">repelled</mark>' in found
+    assert 'href="/article/' in found and "?hl=" in found and "Harbor Times · 2031-03-03" in found
     _no_live_markup(client.get("/search", params={"q": "comments"}).text)
 
 

@@ -36,31 +36,43 @@ def quad(event: Row) -> int | None:
 
 
 def stories(reader: Reader) -> list[Row]:
-    """All stories with their counts and the sides represented, newest first."""
+    """All stories with their counts and the sides represented, newest first.
+
+    Outlets are counted the way the story page shows them (one label per outlet, each
+    article of unknown origin on its own), so the two counts agree.
+    """
     rows = reader.rows("stories", "SELECT * FROM stories ORDER BY last_date DESC NULLS LAST, id")
     sides: dict[str, set[str]] = defaultdict(set)
     for f in reader.rows("framing", "SELECT story_id, key FROM framing "
                          "WHERE kind = 'alignment' AND key <> 'balanced'"):
         sides[f["story_id"]].add(f["key"])
-    for c in reader.rows("contradictions", "SELECT story_id, sides FROM contradictions"):
-        for side in c["sides"] or []:
-            if isinstance(side, dict) and side.get("label"):
-                sides[c["story_id"]].add(side["label"])
+    labels: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for a in queries.public("articles", reader.rows(
+            "articles", "SELECT id, outlet, title, url, source, story_id FROM articles "
+            "WHERE story_id IS NOT NULL")):
+        labels[a["story_id"]].add(queries.outlet_label(a))
+        counts[a["story_id"]] += 1
     for row in rows:
-        row["n_articles"] = len(row.get("article_ids") or [])
-        row["n_outlets"] = len(row.get("outlets") or [])
+        row["n_articles"] = counts.get(row["id"]) or len(row.get("article_ids") or [])
+        row["n_outlets"] = len(labels.get(row["id"]) or row.get("outlets") or [])
         row["sides"] = sorted(sides.get(row["id"], ()))
     return rows
 
 
 def loose_articles(reader: Reader, limit: int = 500) -> list[Row]:
     """Articles in no story (yet), newest first, for the index page."""
-    return reader.rows(
+    rows = queries.public("articles", reader.rows(
         "articles",
-        "SELECT id, outlet, title, published, language, duplicate_of, note FROM articles "
-        "WHERE story_id IS NULL ORDER BY published DESC NULLS LAST, outlet, id LIMIT ?",
+        "SELECT id, outlet, title, published, url, source, language, duplicate_of, note "
+        "FROM articles WHERE story_id IS NULL ORDER BY published DESC NULLS LAST, outlet, id "
+        "LIMIT ?",
         [limit],
-    )
+    ))
+    for row in rows:
+        row["outlet_label"] = queries.outlet_label(row)
+        row.pop("source", None)
+    return rows
 
 
 def story(reader: Reader, story_id: str) -> dict[str, Any]:
@@ -71,11 +83,15 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     ids += [r["id"] for r in extra if r["id"] not in ids]
     articles = queries.public("articles", reader.rows(
         "articles",
-        "SELECT id, outlet, title, published, url, language, duplicate_of, words FROM articles "
-        "WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
+        "SELECT id, outlet, title, published, url, source, language, duplicate_of, words "
+        "FROM articles WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
         [ids],
     ))
+    for a in articles:
+        a["outlet_label"] = queries.outlet_label(a)
+        a["outlet_known"] = bool(a.get("outlet"))
     by_id = {a["id"]: a for a in articles}
+    label_of = {a["id"]: a["outlet_label"] for a in articles}
     quotes = queries.by_articles(reader, "quotes", ids)
     events = queries.by_articles(reader, "events", ids)
     figures = queries.by_articles(reader, "figures", ids)
@@ -86,12 +102,17 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     for rows in (quotes, events, figures, places):
         for r in rows:
             art = by_id.get(r["article_id"], {})
-            r["outlet"] = art.get("outlet")
+            r["outlet"] = art.get("outlet_label")
             r["published"] = art.get("published")
+    for c in contradictions:
+        for side in c.get("sides") or []:
+            if isinstance(side, dict):
+                side["outlet"] = label_of.get(side.get("article_id"), side.get("outlet"))
     return {
         "story": srow,
         "articles": articles,
         "outlets": _outlets(articles, quotes, framing),
+        "n_outlets": len(set(label_of.values())),
         "ledger": _ledger(claims, articles),
         "contradictions": contradictions,
         "timeline": _timeline(events),
@@ -107,8 +128,8 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     }
 
 
-def _outlet_label(article: Row) -> str:
-    """The outlet as the framing stage names it (unnamed files stay apart)."""
+def _framing_key(article: Row) -> str:
+    """The outlet as the framing stage names it (``crossref.framing_view.outlet_label``)."""
     if article.get("outlet"):
         return str(article["outlet"])
     name = PurePath(str(article.get("source") or "").split("#", 1)[0]).name
@@ -124,7 +145,7 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
         by_outlet[f.get("outlet")].append(f)
     cols = []
     for a in articles:
-        rows = by_outlet.get(_outlet_label(a), [])
+        rows = by_outlet.get(_framing_key(a), [])
         aligned = sorted((f for f in rows if f["kind"] == "alignment"),
                          key=lambda f: -(f.get("score") or 0))
         # term counts and vocabulary z-scores are different scales: rank each on its own
@@ -134,7 +155,8 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
         left_out = sorted((f for f in rows if f["kind"] == "omission"),
                           key=lambda f: -(f.get("score") or 0))
         cols.append({
-            "article_id": a["id"], "outlet": a.get("outlet"), "title": a.get("title"),
+            "article_id": a["id"], "outlet": a["outlet_label"],
+            "outlet_known": a["outlet_known"], "title": a.get("title"),
             "published": a.get("published"), "duplicate_of": a.get("duplicate_of"),
             "side": aligned[0]["key"] if aligned else None,
             "voices": [(name, n, side_of.get(name))
@@ -149,13 +171,21 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
 
 
 def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
-    outlets = list(dict.fromkeys(a.get("outlet") or "(unknown outlet)" for a in articles))
+    """Claims by outlet column; a column per outlet label, never one for all unknowns.
+
+    Generic over the claim rows: any ``stances`` list of dicts with an ``article_id``
+    (or at least an ``outlet``) and a ``stance`` is placed in its outlet's cell.
+    """
+    label_of = {a["id"]: a["outlet_label"] for a in articles}
+    outlets = list(dict.fromkeys(a["outlet_label"] for a in articles))
     rows = []
     for c in claims:
         cells: dict[str, list[Row]] = defaultdict(list)
         for s in c.get("stances") or []:
             if isinstance(s, dict):
-                cells[s.get("outlet") or "(unknown outlet)"].append(s)
+                name = label_of.get(s.get("article_id")) or s.get("outlet") or \
+                    f"article {str(s.get('article_id') or '?')[:8]}"
+                cells[name].append({**s, "outlet": name})
         for name in cells:
             if name not in outlets:
                 outlets.append(name)
@@ -287,6 +317,7 @@ def _ends(e: Row, side: str) -> dict[str, str]:
 def article(reader: Reader, article_id: str) -> dict[str, Any]:
     """An article with its extractions, for the article page."""
     row = queries.one(reader, "articles", article_id, "article")
+    row["outlet_label"] = queries.outlet_label(row)
     ids = [article_id]
     story_row = None
     if row.get("story_id"):
@@ -302,6 +333,54 @@ def article(reader: Reader, article_id: str) -> dict[str, Any]:
         "places": queries.by_articles(reader, "places", ids),
         "dates": queries.by_articles(reader, "dates", ids),
     }
+
+
+ACTOR_ROWS = 500  # per list on the actor page; counts say how many there are
+
+
+def actor(reader: Reader, actor_id: str) -> dict[str, Any]:
+    """One actor: its mentions, quotes, events as source and as target, outlets quoting it."""
+    row = queries.one(reader, "actors", actor_id, "actor")
+    ids = [actor_id]
+
+    def rows(table: str, cond: str, n_params: int) -> list[Row]:
+        if not reader.has(table):
+            return []
+        return reader.rows(table, f'SELECT * FROM {table} WHERE {cond} '
+                           'ORDER BY article_id, "start", id LIMIT ?',
+                           [*([ids] * n_params), ACTOR_ROWS])
+
+    def ends(side: str) -> tuple[str, int]:
+        cols = reader.columns("events")
+        conds = [f"list_contains(?, {side}_id)"]
+        if f"{side}_ids" in cols:
+            conds.append(f"list_has_any({side}_ids, ?)")
+        return " OR ".join(conds), len(conds)
+
+    mentions = rows("mentions", "list_contains(?, actor_id)", 1)
+    quotes = rows("quotes", "list_contains(?, speaker_id)", 1)
+    as_source = rows("events", *ends("source")) if reader.has("events") else []
+    as_target = rows("events", *ends("target")) if reader.has("events") else []
+    meta = queries.article_meta(reader, [r["article_id"] for r in
+                                         (*mentions, *quotes, *as_source, *as_target)])
+    for r in (*mentions, *quotes, *as_source, *as_target):
+        art = meta.get(r["article_id"], {})
+        r["outlet"] = art.get("outlet_label")
+        r["published"] = art.get("published")
+        r["title"] = art.get("title")
+        r["story_id"] = art.get("story_id")
+    quoting: dict[str, Counter[str]] = defaultdict(Counter)
+    for q in quotes:
+        quoting[q["outlet"] or "?"][q["article_id"]] += 1
+    mentioning: Counter[str] = Counter(m["outlet"] or "?" for m in mentions)
+    outlets = sorted(({"outlet": o, "quotes": sum(c.values()), "articles": len(c),
+                       "mentions": mentioning.get(o, 0)} for o, c in quoting.items()),
+                     key=lambda o: (-o["quotes"], o["outlet"]))
+    return {"actor": row, "mentions": mentions, "quotes": quotes,
+            "events_as_source": as_source, "events_as_target": as_target,
+            "outlets": outlets,
+            "mentioned_by": [{"outlet": o, "mentions": n}
+                             for o, n in sorted(mentioning.items(), key=lambda kv: -kv[1])]}
 
 
 def require_story(reader: Reader, story_id: str) -> None:
