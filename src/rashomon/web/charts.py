@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from rashomon.web.basemap import countries
 from rashomon.web.markup import el, join
+from rashomon.web.values import when as words
 
 Href = Callable[[str, Any, Any], str | None]
 
@@ -71,7 +72,7 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
                                  "text-anchor": "middle"}, label))
     for d, t, k in stack:
         cy = axis_y - 14 - gap * k
-        when = t["date"] if t.get("value") in (None, t["date"]) else f"{t['date']} ({t['value']})"
+        when = words(t["value"]) if t.get("value") else words(t["date"])
         title = (f"{when} {t['type']} ({t['status']}): {t['source'] or '?'} → "
                  f"{t['target'] or '?'} [{t['outlet'] or ''}]"
                  + ("" if t["dated"] else " — undated, shown at the report's date"))

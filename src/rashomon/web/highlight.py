@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from rashomon.web.markup import el
+from rashomon.web.values import figure_unit, figure_value, when
 
 
 @dataclass(frozen=True)
@@ -36,17 +37,18 @@ def marks(data: dict[str, Any], target: tuple[int, int] | None = None) -> list[M
     for e in data["events"]:
         out.append(Mark(e["start"], e["end"], "event",
                         f"event {e['type']} ({e['status']}): {e.get('source') or '?'} → "
-                        f"{e.get('target') or '?'}" + (f", {e['date']}" if e.get("date") else "")))
+                        f"{e.get('target') or '?'}" + (f", {when(e['date'])}" if e.get("date") else "")))
     for f in data["figures"]:
         out.append(Mark(f["start"], f["end"], "figure",
-                        f"figure: {f.get('value')} {f.get('unit') or ''}"
+                        f"figure: {figure_value(f)} {figure_unit(f)}".rstrip()
                         + (f", claimed by {f['claimed_by']}" if f.get("claimed_by") else "")))
     for p in data["places"]:
         out.append(Mark(p["start"], p["end"], "place",
                         f"place: {p.get('name') or p['text']}"
                         + (f" ({p['country']})" if p.get("country") else "")))
     for d in data["dates"]:
-        out.append(Mark(d["start"], d["end"], "date", f"date: {d.get('value') or '?'}"))
+        out.append(Mark(d["start"], d["end"], "date",
+                        f"date: {when(d.get('value')) or 'not resolved'}"))
     if target:
         out.append(Mark(target[0], target[1], "target", "linked evidence"))
     return out

@@ -20,6 +20,7 @@ from rashomon.api.views import QUAD_NAMES, STANCES
 from rashomon.web import charts
 from rashomon.web.highlight import highlight, marks
 from rashomon.web.markup import json_for_script
+from rashomon.web.values import figure_unit, figure_value, when
 
 STANCE_LABELS = {"asserts": "asserts", "attributes": "attributes",
                  "reports_denial": "reports denial", "disputes": "disputes"}
@@ -33,6 +34,9 @@ def env() -> Environment:
                     trim_blocks=True, lstrip_blocks=True)
     e.filters["tojson_script"] = json_for_script
     e.filters["urlpart"] = lambda s: quote(str(s), safe="")
+    e.filters["when"] = when
+    e.filters["figure_value"] = figure_value
+    e.filters["figure_unit"] = figure_unit
     e.globals.update(QUAD_NAMES=QUAD_NAMES, STANCES=STANCES, STANCE_LABELS=STANCE_LABELS)
     return e
 
