@@ -57,6 +57,13 @@ def article_page(
     return render.article_page(data, target)
 
 
+@router.get("/actor/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: IdPath) -> str:
+    with request.app.state.db.connect() as reader:
+        data = views.actor(reader, actor_id)
+    return render.page("actor.html", title=data["actor"].get("name") or actor_id, d=data)
+
+
 @router.get("/favicon.ico")
 def favicon() -> Response:
     return Response(status_code=204)

@@ -222,8 +222,17 @@ def _fit(pos: list[tuple[float, float]], width: float, max_h: float,
     return [(ox + (x - min(xs)) * s_x, oy + (y - min(ys)) * s) for x, y in pos], height
 
 
-def network(net: dict[str, Any]) -> Markup:
-    """Who acts on whom: arrows coloured by quad class, labelled by event type."""
+def network(net: dict[str, Any], actor_href: Callable[[str], str | None] | None = None) -> Markup:
+    """Who acts on whom: arrows coloured by quad class, labelled by event type.
+
+    With ``actor_href``, every node links to its actor's page and every edge to its
+    source actor's events (the live UI); the offline report has no such pages.
+    """
+    def link(nid: str, anchor: str, child: Markup) -> Markup:
+        url = actor_href(nid) if actor_href else None
+        return el("a", {"href": url + anchor if url else None, "class": "actor-link"},
+                  child) if url else child
+
     if not net["edges"]:
         return Markup("")
     keep = [n["id"] for n in net["nodes"]]
@@ -252,21 +261,21 @@ def network(net: dict[str, Any]) -> Markup:
             y2 - (y2 - cy) / max(math.hypot(x2 - cx, y2 - cy), 1) * 14
         label = f"{names.get(e['source'], '?')} → {names.get(e['target'], '?')}: " \
                 f"{e['type']} ×{e['weight']}"
-        parts.append(el("path", {
+        parts.append(link(e["source"], "#as-source", el("path", {
             "d": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
             "class": f"edge q{e['quad'] or 0}", "stroke-width": min(1.5 + e["weight"], 8),
-            "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label)))
+            "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label))))
         if len(edges) <= 12:  # beyond that labels pile up; the hover title stays
             parts.append(el("text", {"x": (mx + cx) / 2, "y": (my + cy) / 2,
                                      "class": "edgelabel", "text-anchor": "middle"},
                             f"{e['type']} ×{e['weight']}"))
     for nid in keep:
         x, y = pos[index[nid]]
-        parts.append(el("g", {"class": "node"},
-                        el("circle", {"cx": x, "cy": y, "r": 10},
-                           el("title", {}, f"{names.get(nid, nid)} ({degree[nid]} events)")),
-                        el("text", {"x": x, "y": y - 15, "text-anchor": "middle"},
-                           names.get(nid, nid))))
+        parts.append(link(nid, "", el(
+            "g", {"class": "node", "data-actor": nid},
+            el("circle", {"cx": x, "cy": y, "r": 10},
+               el("title", {}, f"{names.get(nid, nid)} ({degree[nid]} events)")),
+            el("text", {"x": x, "y": y - 15, "text-anchor": "middle"}, names.get(nid, nid)))))
     markers = join([el("marker", {"id": f"arrow{q}", "viewBox": "0 0 10 10", "refX": 8,
                                   "refY": 5, "markerWidth": 11, "markerHeight": 11,
                                   "markerUnits": "userSpaceOnUse",

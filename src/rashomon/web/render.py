@@ -54,6 +54,13 @@ def _server_href(article_id: str, start: Any, end: Any) -> str:
     return url
 
 
+def _actor_href(actor_id: str) -> str:
+    """An actor's page; an actor known only by name (``name:X``) goes to a search for it."""
+    if actor_id.startswith("name:"):
+        return "/search?q=" + quote(actor_id[5:], safe="")
+    return "/actor/" + quote(actor_id, safe="")
+
+
 def _report_href(article_id: str, start: Any, end: Any) -> str:
     return f"#art-{article_id}"
 
@@ -66,7 +73,7 @@ def story_context(view: dict[str, Any], report: bool = False) -> dict[str, Any]:
         "href": href,
         "timeline_svg": charts.timeline(view["timeline"], href),
         "map_svg": charts.map_svg(view["map"], href),
-        "network_svg": charts.network(view["network"]),
+        "network_svg": charts.network(view["network"], None if report else _actor_href),
         "report": report,
     }
 
