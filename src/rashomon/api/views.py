@@ -116,6 +116,7 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
         "ledger": _ledger(claims, articles),
         "contradictions": contradictions,
         "timeline": _timeline(events),
+        "undated_events": _undated(events),
         "map": _map(events, places),
         "network": _network(events),
         "figures": figures,
@@ -218,26 +219,47 @@ def day_of(value: Any) -> str | None:
 
 
 def _timeline(events: list[Row]) -> list[Row]:
+    """Events placed on the timeline: by their own date, else their article's date."""
     out = []
     for e in events:
         day = day_of(e.get("date"))
         shown = day or day_of(e.get("published"))
         if not shown:
             continue
-        out.append({
-            "id": e["id"], "article_id": e["article_id"], "outlet": e.get("outlet"),
-            "date": shown, "dated": day is not None, "value": e.get("date"),
-            "type": e.get("type"), "quad": quad(e),
-            "status": e.get("status"), "source": e.get("source"), "target": e.get("target"),
-            "sentence": e.get("sentence"), "start": e.get("start"), "end": e.get("end"),
-        })
+        out.append(_timeline_item(e, shown, day is not None))
     # Within a day, group by quad class so a busy day reads as a stacked bar.
     out.sort(key=lambda t: (t["date"], t["quad"] or 0, t["type"] or ""))
     return out
 
 
+def _timeline_item(e: Row, shown: str | None, dated: bool) -> Row:
+    return {
+        "id": e["id"], "article_id": e["article_id"], "outlet": e.get("outlet"),
+        "date": shown, "dated": dated, "value": e.get("date"),
+        "published": e.get("published"),
+        "type": e.get("type"), "quad": quad(e),
+        "status": e.get("status"), "source": e.get("source"), "target": e.get("target"),
+        "sentence": e.get("sentence"), "start": e.get("start"), "end": e.get("end"),
+    }
+
+
+def _undated(events: list[Row]) -> list[Row]:
+    """Events with neither a date of their own nor a dated article: listed beside the chart."""
+    out = [_timeline_item(e, None, False) for e in events
+           if not day_of(e.get("date")) and not day_of(e.get("published"))]
+    out.sort(key=lambda t: (t["outlet"] or "", t["article_id"], t["start"] or 0))
+    return out
+
+
+MAP_ITEMS = 20  # evidence links kept per map marker
+
+
 def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
-    """Located events grouped by spot, and distinct places with their mention counts."""
+    """Located events grouped by spot, and distinct places with their mentions.
+
+    Every marker carries ``items``: the evidence (article and offsets) behind it, so a
+    click can open each sentence.
+    """
     spots: dict[tuple[float, float], list[Row]] = defaultdict(list)
     for e in events:
         if e.get("lat") is not None and e.get("lon") is not None:
@@ -254,18 +276,28 @@ def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
                       + (f" at {where}" if where else "") + ": "
                       + ", ".join(f"{t} ×{n}" for t, n in types.most_common())),
             "article_id": group[0]["article_id"], "text": group[0].get("sentence"),
+            "start": group[0].get("start"), "end": group[0].get("end"),
+            "items": [{"article_id": e["article_id"], "start": e.get("start"),
+                       "end": e.get("end"), "outlet": e.get("outlet"),
+                       "text": f"{e.get('type')}: {e.get('sentence') or ''}"}
+                      for e in group[:MAP_ITEMS]],
         })
     seen: dict[tuple[str, float, float], Row] = {}
     for p in places:
         if p.get("lat") is None or p.get("lon") is None:
             continue
         key = (p.get("name") or p.get("text") or "", round(p["lat"], 3), round(p["lon"], 3))
+        item = {"article_id": p["article_id"], "start": p.get("start"), "end": p.get("end"),
+                "outlet": p.get("outlet"), "text": p.get("text")}
         if key in seen:
             seen[key]["mentions"] += 1
+            if len(seen[key]["items"]) < MAP_ITEMS:
+                seen[key]["items"].append(item)
             continue
         seen[key] = {"id": p["id"], "kind": "place", "lat": p["lat"], "lon": p["lon"],
                      "label": key[0], "feature": p.get("feature"), "country": p.get("country"),
-                     "article_id": p["article_id"], "mentions": 1}
+                     "article_id": p["article_id"], "start": p.get("start"),
+                     "end": p.get("end"), "mentions": 1, "items": [item]}
     return {"events": pts, "places": list(seen.values())}
 
 
