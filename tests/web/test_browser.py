@@ -221,10 +221,11 @@ def test_map_zooms_and_every_marker_opens_its_evidence(page: Any, server: str,
     page.goto(f"{server}/story/s1#map")
     box = page.locator('#leaflet-map[data-ready="1"]')
     box.wait_for(state="visible")
+    _until(lambda: float(box.get_attribute("data-countries") or 0) > 200)
+    _save(page.locator("#map"), shots, "map")
     zoom = float(box.get_attribute("data-zoom") or 0)
     page.locator("#leaflet-map .leaflet-control-zoom-in").click()
     _until(lambda: float(box.get_attribute("data-zoom") or 0) > zoom)
-    _save(page.locator("#map"), shots, "map")
     # Every marker, clustered or not, can be reached: the list under the map zooms to it
     # (opening its group), then the marker itself is clicked for its evidence.
     page.locator(".map-list summary").click()

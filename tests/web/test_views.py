@@ -57,3 +57,24 @@ def test_timeline_uses_event_date_else_report_date() -> None:
 ])
 def test_day_of(value: object, day: str | None) -> None:
     assert day_of(value) == day
+
+
+def test_side_reason_explains_the_side() -> None:
+    from rashomon.api.views import side_reason
+
+    row = {"key": "Lorin", "score": 0.22, "detail": '{"leans": {"Lorin": 0.223, "Varden": -0.1},'
+           ' "voices": {"Lorin": 4, "Genval": 1}, "source": "derived"}'}
+    text = side_reason(row)
+    assert text.startswith("Lorin (score 0.22): voices quoted: Lorin ×4, Genval ×1")
+    assert "wording leans: Lorin +0.22" in text
+    assert "set by sides.yaml" in side_reason({"key": "X", "detail": '{"source": "sides.yaml"}'})
+    assert side_reason({"key": "X", "detail": "not json"}) == "X"
+
+
+def test_undated_events_are_listed_not_dropped() -> None:
+    from rashomon.api.views import _undated
+
+    rows = _undated([_event(1, "A", "B", date=None, published=None),
+                     _event(2, "A", "B", date="2031-02-03", published=None),
+                     _event(3, "A", "B", date="sometime", published=None)])
+    assert [t["id"] for t in rows] == ["e1", "e3"]

@@ -6,6 +6,7 @@ the self-contained report, so the three never disagree.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -160,6 +161,7 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
             "outlet_known": a["outlet_known"], "title": a.get("title"),
             "published": a.get("published"), "duplicate_of": a.get("duplicate_of"),
             "side": aligned[0]["key"] if aligned else None,
+            "side_why": side_reason(aligned[0]) if aligned else None,
             "voices": [(name, n, side_of.get(name))
                        for name, n in voices[a["id"]].most_common()],
             "terms": [{"value": f["value"], "key": f["key"], "kind": f["kind"],
@@ -169,6 +171,34 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
                            "others": f.get("score")} for f in left_out[:5]],
         })
     return cols
+
+
+def side_reason(row: Row) -> str:
+    """Why an outlet got its side, in words, from the alignment row's ``detail``."""
+    try:
+        detail = json.loads(row.get("detail") or "{}")
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        detail = {}
+    bits = []
+    if detail.get("source") and detail["source"] != "derived":
+        bits.append(f"set by {detail['source']}")
+    voices = detail.get("voices") or {}
+    if isinstance(voices, dict) and voices:
+        top = sorted(voices.items(), key=lambda kv: -kv[1])[:4]
+        bits.append("voices quoted: " + ", ".join(f"{k} ×{v}" for k, v in top))
+    leans = detail.get("leans") or {}
+    if isinstance(leans, dict) and leans:
+        top = sorted(leans.items(), key=lambda kv: -abs(kv[1]))[:3]
+        bits.append("wording leans: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
+    marked = detail.get("marked_names") or {}
+    if isinstance(marked, dict) and marked:
+        bits.append("place names as used by: " + ", ".join(
+            f"{k} ×{v:g}" for k, v in sorted(marked.items(), key=lambda kv: -kv[1])[:3]))
+    head = (f"{row.get('key')}" + (f" (score {row['score']:.2f})"
+                                    if isinstance(row.get("score"), (int, float)) else ""))
+    return head + (": " + "; ".join(bits) if bits else "")
 
 
 def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
