@@ -281,3 +281,19 @@ def test_openapi_documents_models_and_the_real_error_shape(client: TestClient) -
     assert set(page["properties"]) == {"items", "total", "limit", "offset"}
     event = page["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]
     assert {"type", "source_id", "date", "sent_start"} <= set(schemas[event]["properties"])
+
+
+def test_coverage_at_a_glance(client: TestClient) -> None:
+    cov = client.get("/api/stories/s1/view").json()["coverage"]
+    by_outlet = {o["outlet"]: o for o in cov["outlets"]}
+    assert by_outlet["Harbor Times"] == {"outlet": "Harbor Times", "side": "Varden",
+                                         "claims": 1, "alone": 1}
+    assert by_outlet[EVIL_OUTLET]["side"] == "unknown"
+    varden = next(s for s in cov["sides"] if s["side"] == "Varden")
+    assert varden["alone"] == 1  # the Ostrov claim: a blindspot of the other sides
+    assert [d["claim"]["id"] for d in cov["disputed"]] == ["c1"]
+    assert cov["disputed"][0]["contested"] == 2
+    html = client.get("/story/s1").text
+    section = html[html.index('id="coverage"'):html.index('id="outlets"')]
+    assert "Most disputed claims" in section and "Varden shelled Kestrel" in section
+    assert "&lt;b&gt;Gazette" in section and "<b>Gazette" not in section

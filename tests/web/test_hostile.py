@@ -147,7 +147,8 @@ def test_article_page_and_report_render_in_linear_time() -> None:
             "ledger": {"outlets": [], "rows": []}, "contradictions": [], "timeline": [],
             "map": {"events": [], "places": []},
             "network": {"nodes": [], "edges": [], "total_nodes": 0, "total_edges": 0},
-            "figures": [], "framing": [], "counts": {"articles": 1, "events": 0}}
+            "figures": [], "framing": [], "counts": {"articles": 1, "events": 0},
+            "coverage": {"outlets": [], "sides": [], "disputed": []}, "undated_events": []}
     r1 = _best_of(lambda: render.report(view, [small]), 2)
     r2 = _best_of(lambda: render.report(view, [big]), 2)
     assert r2 < 3 * r1 + 0.5, (r1, r2)

@@ -109,12 +109,14 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
         for side in c.get("sides") or []:
             if isinstance(side, dict):
                 side["outlet"] = label_of.get(side.get("article_id"), side.get("outlet"))
+    outlet_cols = _outlets(articles, quotes, framing)
     return {
         "story": srow,
         "articles": articles,
-        "outlets": _outlets(articles, quotes, framing),
+        "outlets": outlet_cols,
         "n_outlets": len(set(label_of.values())),
-        "ledger": _ledger(claims, articles),
+        "ledger": (ledger := _ledger(claims, articles)),
+        "coverage": _coverage(ledger, outlet_cols),
         "contradictions": contradictions,
         "timeline": _timeline(events),
         "undated_events": _undated(events),
@@ -171,6 +173,52 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
                            "others": f.get("score")} for f in left_out[:5]],
         })
     return cols
+
+
+CONTESTED = ("disputes", "reports_denial")
+
+
+def _coverage(ledger: dict[str, Any], outlet_cols: list[Row]) -> dict[str, Any]:
+    """Coverage at a glance: who covers the story, what each reports alone, what is disputed.
+
+    Generic over the ledger rows (cells of stances keyed by outlet label). An outlet's
+    side is its framing side ("unknown" when none); "alone" counts claims no other
+    outlet (or no outlet of another side) reports.
+    """
+    side_of: dict[str, str] = {}
+    for col in outlet_cols:
+        side_of.setdefault(col["outlet"], col.get("side") or "unknown")
+    per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    per_side: dict[str, Counter[str]] = defaultdict(Counter)
+    disputed = []
+    for row in ledger["rows"]:
+        outlets = list(row["cells"])
+        sides = {side_of.get(o, "unknown") for o in outlets}
+        for o in outlets:
+            per_outlet[o]["claims"] += 1
+            if len(outlets) == 1:
+                per_outlet[o]["alone"] += 1
+        for side in sides:
+            per_side[side]["claims"] += 1
+            if len(sides) == 1:
+                per_side[side]["alone"] += 1
+        stances = [s.get("stance") for cell in row["cells"].values() for s in cell]
+        contested = sum(st in CONTESTED for st in stances)
+        if contested:
+            disputed.append({"claim": row["claim"], "contested": contested,
+                             "supporting": len(stances) - contested,
+                             "n_outlets": row["n_outlets"]})
+    disputed.sort(key=lambda d: (-min(d["contested"], d["supporting"]), -d["contested"],
+                                 -d["n_outlets"], str(d["claim"].get("id"))))
+    return {
+        "outlets": [{"outlet": o, "side": side_of.get(o, "unknown"),
+                     "claims": per_outlet[o]["claims"], "alone": per_outlet[o]["alone"]}
+                    for o in ledger["outlets"]],
+        "sides": [{"side": side, "outlets": sorted(o for o, s in side_of.items() if s == side),
+                   "claims": c["claims"], "alone": c["alone"]}
+                  for side, c in sorted(per_side.items(), key=lambda kv: -kv[1]["claims"])],
+        "disputed": disputed[:10],
+    }
 
 
 def side_reason(row: Row) -> str:
