@@ -231,16 +231,22 @@ def test_map_zooms_and_every_marker_opens_its_evidence(page: Any, server: str,
     page.locator(".map-list summary").click()
     goto = page.locator(".map-list button.map-goto")
     assert goto.count() == 6
+    popup = page.locator(".leaflet-popup-content a.evidence-link")
     for i in range(6):
         goto.nth(i).click()
-        popup = page.locator(".leaflet-popup-content a.evidence-link")
         popup.first.wait_for(state="visible")
         page.locator(".leaflet-popup-close-button").click()
         mk = page.locator(f"#leaflet-map .mk-i{i}")
         mk.wait_for(state="visible")
-        mk.click(force=True)
-        popup.first.wait_for(state="visible")
-        assert popup.first.get_attribute("href").startswith("/article/")
+        for _attempt in range(3):  # let a zoom or spread-out animation settle first
+            page.wait_for_timeout(400)
+            mk.click(force=True)
+            try:
+                popup.first.wait_for(state="visible", timeout=2_000)
+                break
+            except Exception:  # noqa: BLE001 - clicked mid-animation; try again
+                continue
+        assert popup.first.get_attribute("href").startswith("/article/"), i
         page.locator(".leaflet-popup-close-button").click()
     markers = page.locator("#leaflet-map .mk")
     markers.first.click(force=True)
