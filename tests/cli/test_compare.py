@@ -53,3 +53,22 @@ def test_compare_shows_markup_and_escapes_as_text(tmp_path: Path) -> None:
     out = CliRunner().invoke(command, ["--db", str(db)], env={"COLUMNS": "400"}).output
     assert "[link=https://evil.example]Wire[/link]" in out
     assert "[/] [5mclaim" in out
+
+
+def test_compare_keeps_unknown_outlets_apart(tmp_path: Path) -> None:
+    arts = [Article(id=f"u{i}", source=f"/home/x/in/{name}", outlet=None, title="T",
+                    published=None, language="en", body="Text.", story_id="s")
+            for i, name in enumerate(("one.txt", "two.txt"))]
+    claim = Claim(id="c", story_id="s", statement="Something happened",
+                  stances=(Stance(article_id="u0", outlet=None, stance="asserts",
+                                  evidence="Text", start=0, end=4),
+                           Stance(article_id="u1", outlet=None, stance="disputes",
+                                  evidence="Text", start=0, end=4)))
+    db = tmp_path / "u.duckdb"
+    with Store(db) as store, store.transaction():
+        store.insert("articles", arts)
+        store.insert("stories", [Story(id="s", title="Story", article_ids=("u0", "u1"))])
+        store.insert("claims", [claim])
+    out = CliRunner().invoke(command, ["--db", str(db)], env={"COLUMNS": "200"}).output
+    assert "2 articles from one.txt, two.txt" in out
+    assert "/home/x" not in out

@@ -78,3 +78,24 @@ def test_undated_events_are_listed_not_dropped() -> None:
                      _event(2, "A", "B", date="2031-02-03", published=None),
                      _event(3, "A", "B", date="sometime", published=None)])
     assert [t["id"] for t in rows] == ["e1", "e3"]
+
+
+def test_timeline_window_leaves_background_history_out() -> None:
+    from rashomon.api.views import timeline_window
+
+    items = [{"date": "1992-01-01", "published": "2020-09-30"},
+             {"date": "2020-09-27", "published": "2020-09-30"},
+             {"date": "2020-10-02", "published": None}]
+    assert timeline_window(items) == {"from": "2020-09-27", "to": "2020-10-02"}
+    assert timeline_window([{"date": "1992", "published": None}]) == \
+        {"from": "1992-01-01", "to": "1992-01-01"}
+    assert timeline_window([]) is None
+
+
+def test_story_header_shows_the_events_window(db_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from rashomon.api.app import create_app
+
+    html = TestClient(create_app(db_path), base_url="http://127.0.0.1").get("/story/s1").text
+    assert "events 2 March 2031 – 5 March 2031" in html

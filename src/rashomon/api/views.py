@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -118,7 +118,8 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
         "ledger": (ledger := _ledger(claims, articles)),
         "coverage": _coverage(ledger, outlet_cols),
         "contradictions": contradictions,
-        "timeline": _timeline(events),
+        "timeline": (timeline := _timeline(events)),
+        "window": timeline_window(timeline),
         "undated_events": _undated(events),
         "map": _map(events, places),
         "network": _network(events),
@@ -319,6 +320,32 @@ def _timeline_item(e: Row, shown: str | None, dated: bool) -> Row:
         "status": e.get("status"), "source": e.get("source"), "target": e.get("target"),
         "sentence": e.get("sentence"), "start": e.get("start"), "end": e.get("end"),
     }
+
+
+BACKGROUND_DAYS = 90  # events this long before the first report are background history
+
+
+def timeline_window(items: list[Row]) -> dict[str, str] | None:
+    """The days that matter: from shortly before the first report to the last event.
+
+    Events long before the coverage (history: "the early 1990s") stay out of it, so the
+    timeline's axis and the story header are not stretched over decades.
+    """
+    days = sorted(d for t in items if (d := _as_date(t.get("date"))) is not None)
+    if not days:
+        return None
+    reports = [d for t in items if (d := _as_date(t.get("published"))) is not None]
+    lo, hi = days[0], days[-1]
+    if reports:
+        core = [d for d in days if d >= min(reports) - timedelta(days=BACKGROUND_DAYS)]
+        if core:
+            lo, hi = core[0], max(core[-1], max(reports))
+    return {"from": lo.isoformat(), "to": hi.isoformat()}
+
+
+def _as_date(value: Any) -> date | None:
+    day = day_of(value)
+    return date.fromisoformat(day) if day else None
 
 
 def _undated(events: list[Row]) -> list[Row]:

@@ -68,11 +68,22 @@ def _clip(text: object, n: int) -> Any:
     return Text(value if len(value) <= n else value[: n - 1] + "…")
 
 
-def _outlet(value: str | None, article_id: str) -> str:
-    return plain(value) or article_id[:10]
+def _outlet(value: str | None, article_id: str, labels: dict[str, str] | None = None) -> str:
+    """The outlet as the web UI labels it (an unknown one by its domain or file name)."""
+    return plain((labels or {}).get(article_id) or value) or article_id[:10]
 
 
-def ledger_table(claims: list[Claim], limit: int) -> Any:
+def outlet_labels(db: Path, story_id: str) -> dict[str, str]:
+    """Article id -> outlet label for one story's articles (see ``api.queries.outlet_label``)."""
+    from rashomon.api.queries import outlet_label
+    from rashomon.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.rows("articles", 'WHERE "story_id" = ?', [story_id])
+    return {r["id"]: outlet_label(r) for r in rows}
+
+
+def ledger_table(claims: list[Claim], limit: int, labels: dict[str, str] | None = None) -> Any:
     from rich.table import Table
 
     table = Table(title="Claims ledger", show_lines=True)
@@ -84,14 +95,15 @@ def ledger_table(claims: list[Claim], limit: int) -> Any:
     for claim in ordered[:limit]:
         by: dict[str, set[str]] = defaultdict(set)
         for st in claim.stances:
-            by[st.stance].add(_outlet(st.outlet, st.article_id))
+            by[st.stance].add(_outlet(st.outlet, st.article_id, labels))
         table.add_row(_clip(claim.statement, 160), _clip(claim.kind, 20),
                       *(_clip(", ".join(sorted(by.get(key, ()))), 400)
                         for key, _ in STANCE_COLUMNS))
     return table
 
 
-def contradictions_table(items: list[Contradiction], limit: int) -> Any:
+def contradictions_table(items: list[Contradiction], limit: int,
+                         labels: dict[str, str] | None = None) -> Any:
     from rich.table import Table
 
     table = Table(title="Contradictions", show_lines=True)
@@ -102,7 +114,7 @@ def contradictions_table(items: list[Contradiction], limit: int) -> Any:
             table.add_row(_clip(item.kind if n == 0 else "", 30),
                           _clip(item.description if n == 0 else "", 90),
                           _clip(side.label + (f" [{side.value}]" if side.value else ""), 80),
-                          _clip(_outlet(side.outlet, side.article_id), 60),
+                          _clip(_outlet(side.outlet, side.article_id, labels), 60),
                           _clip(side.evidence, 120))
     return table
 
@@ -159,11 +171,13 @@ def command(db: Path, story: str | None, limit: int, list_only: bool) -> None:
                           _clip(s.title, 70))
         console.print(table if stories else "No stories yet: run `rashomon analyze` first.")
         return
+    labels = outlet_labels(db, chosen.id)
     console.print(Text.assemble((plain(chosen.title), "bold"), f"  ({plain(chosen.id)})"))
-    outlets = ", ".join(plain(o) for o in chosen.outlets) or "unknown outlets"
+    outlets = ", ".join(plain(o) for o in sorted(set(labels.values()))) or \
+        ", ".join(plain(o) for o in chosen.outlets) or "unknown outlets"
     console.print(Text(f"{len(chosen.article_ids)} articles from {outlets}; "
                        f"{plain(chosen.first_date) or '?'} – {plain(chosen.last_date) or '?'}"))
-    console.print(ledger_table(claims, limit))
-    console.print(contradictions_table(contradictions, limit) if contradictions
+    console.print(ledger_table(claims, limit, labels))
+    console.print(contradictions_table(contradictions, limit, labels) if contradictions
                   else "No contradictions found.")
     console.print(framing_table(framing, limit) if framing else "No framing rows.")

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from markupsafe import Markup
 
+from rashomon.api.views import timeline_window
 from rashomon.web.basemap import countries
 from rashomon.web.markup import el, join
 from rashomon.web.values import when as words
@@ -34,23 +35,13 @@ def _link(href: Href, article_id: str, start: Any, end: Any, child: Markup) -> M
 
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-BACKGROUND_DAYS = 90  # events this long before the first article are background history
-
-
 def _core_window(dated: list[tuple[date, dict[str, Any]]]) -> tuple[date, date]:
-    """The days that matter: from shortly before the first report to the last event.
-
-    Events long before the coverage (history: "the early 1990s") go to a compressed
-    band on the left instead of stretching the axis over decades.
-    """
-    reports = [p for _, t in dated if (p := _parse(t.get("published") or "")) is not None]
-    days = sorted(d for d, _ in dated)
-    if reports:
-        lo = min(reports) - timedelta(days=BACKGROUND_DAYS)
-        core = [d for d in days if d >= lo]
-        if core:
-            return core[0], max(core[-1], max(reports))
-    return days[0], days[-1]
+    """The axis: the view's window (:func:`rashomon.api.views.timeline_window`)."""
+    window = timeline_window([t for _, t in dated])
+    if window is None:
+        days = sorted(d for d, _ in dated)
+        return days[0], days[-1]
+    return date.fromisoformat(window["from"]), date.fromisoformat(window["to"])
 
 
 def _ticks(lo: date, hi: date, x: Callable[[date], float], min_gap: float) -> list[tuple[float, str]]:
