@@ -66,3 +66,30 @@ def test_pages_show_words_not_codes(tmp_path: Path) -> None:
     article = c.get("/article/v1").text
     assert "date: some hours" in article and "PTXH" not in article
     assert "figure: hundreds deaths" in article
+
+
+def test_inferred_publication_window_places_undated_events(tmp_path: Path) -> None:
+    import duckdb
+
+    body = "Troops shelled the village."
+    art = Article(id="i1", source="i.txt", outlet="Wire", title="T", published=None,
+                  language="en", body=body, story_id="s")
+    ev = Event(id="e1", article_id="i1", sentence=body, type="ASSAULT", mode=None,
+               source="A", source_id="A", target="B", target_id="B", date=None, place=None,
+               status="asserted", start=7, end=14)
+    db = write_db(tmp_path / "i.duckdb", {"articles": [art], "events": [ev],
+                                          "stories": [Story(id="s", title="S",
+                                                            article_ids=("i1",))]})
+    c = TestClient(create_app(db), base_url="http://127.0.0.1")
+    view = c.get("/api/stories/s/view").json()
+    assert view["timeline"] == [] and len(view["undated_events"]) == 1
+    c.app.state.db.close()  # type: ignore[attr-defined]
+    with duckdb.connect(str(db)) as con:  # a store that infers publication windows
+        con.execute("ALTER TABLE articles ADD COLUMN published_inferred VARCHAR")
+        con.execute("""UPDATE articles SET published_inferred = '{"end": "2020-10-04"}'""")
+    view = c.get("/api/stories/s/view").json()
+    assert [(t["date"], t["inferred"]) for t in view["timeline"]] == [("2020-10-04", True)]
+    assert view["undated_events"] == []
+    html = c.get("/story/s").text
+    assert 'class="ev q4 undated inferred"' in html and "inferred date" in html
+    assert c.get("/api/articles/i1").json()["article"]["published"] is None  # never faked

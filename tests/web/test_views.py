@@ -99,3 +99,18 @@ def test_story_header_shows_the_events_window(db_path) -> None:  # type: ignore[
 
     html = TestClient(create_app(db_path), base_url="http://127.0.0.1").get("/story/s1").text
     assert "events 2 March 2031 – 5 March 2031" in html
+
+
+def test_timeline_uses_an_inferred_article_date_marked_as_such() -> None:
+    from rashomon.api.views import inferred_day
+
+    assert inferred_day("2020-10-02") == "2020-10-02"
+    assert inferred_day('{"start": "2020-09-28", "end": "2020-10-04", "evidence": "x"}') == \
+        "2020-10-04"
+    assert inferred_day({"latest": "2020-10"}) == "2020-10-01"
+    assert inferred_day(None) is None and inferred_day("garbage") is None
+    rows = _timeline([_event(1, "A", "B", published=None, published_inferred="2020-10-04"),
+                      _event(2, "A", "B", date="2020-09-30", published=None,
+                             published_inferred="2020-10-04")])
+    assert [(t["date"], t["dated"], t["inferred"]) for t in rows] == [
+        ("2020-09-30", True, False), ("2020-10-04", False, True)]

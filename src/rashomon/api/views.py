@@ -84,11 +84,14 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     ids += [r["id"] for r in extra if r["id"] not in ids]
     articles = queries.public("articles", reader.rows(
         "articles",
-        "SELECT id, outlet, title, published, url, source, language, duplicate_of, words "
-        "FROM articles WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
+        "SELECT id, outlet, title, published, url, source, language, duplicate_of, words"
+        + (", published_inferred" if "published_inferred" in reader.columns("articles") else "")
+        + " FROM articles WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
         [ids],
     ))
     for a in articles:
+        # A date window inferred from the text (never written into ``published``).
+        a["inferred_day"] = None if a.get("published") else inferred_day(a.get("published_inferred"))
         a["outlet_label"] = queries.outlet_label(a)
         a["outlet_known"] = bool(a.get("outlet"))
     by_id = {a["id"]: a for a in articles}
@@ -105,6 +108,7 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
             art = by_id.get(r["article_id"], {})
             r["outlet"] = art.get("outlet_label")
             r["published"] = art.get("published")
+            r["published_inferred"] = art.get("inferred_day")
     for c in contradictions:
         for side in c.get("sides") or []:
             if isinstance(side, dict):
@@ -297,15 +301,43 @@ def day_of(value: Any) -> str | None:
     return None
 
 
+def inferred_day(value: Any) -> str | None:
+    """The day of an inferred publication window, whatever shape the store keeps it in.
+
+    A plain date, or a JSON object/string with the window's latest end (``end``,
+    ``latest``, ``to``) or a single ``date``/``value``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    if isinstance(value, dict):
+        for key in ("end", "latest", "to", "date", "value", "start", "earliest", "from"):
+            if day := day_of(value.get(key)):
+                return day
+        return None
+    return day_of(value)
+
+
 def _timeline(events: list[Row]) -> list[Row]:
-    """Events placed on the timeline: by their own date, else their article's date."""
+    """Events placed on the timeline: by their own date, else their article's date.
+
+    An article with no publication date but an inferred window places its undated
+    events at that window's end, marked ``inferred``.
+    """
     out = []
     for e in events:
         day = day_of(e.get("date"))
-        shown = day or day_of(e.get("published"))
+        inferred = None if day or day_of(e.get("published")) else e.get("published_inferred")
+        shown = day or day_of(e.get("published")) or inferred
         if not shown:
             continue
-        out.append(_timeline_item(e, shown, day is not None))
+        item = _timeline_item(e, shown, day is not None)
+        item["inferred"] = bool(inferred)
+        out.append(item)
     # Within a day, group by quad class so a busy day reads as a stacked bar.
     out.sort(key=lambda t: (t["date"], t["quad"] or 0, t["type"] or ""))
     return out
@@ -351,7 +383,8 @@ def _as_date(value: Any) -> date | None:
 def _undated(events: list[Row]) -> list[Row]:
     """Events with neither a date of their own nor a dated article: listed beside the chart."""
     out = [_timeline_item(e, None, False) for e in events
-           if not day_of(e.get("date")) and not day_of(e.get("published"))]
+           if not day_of(e.get("date")) and not day_of(e.get("published"))
+           and not e.get("published_inferred")]
     out.sort(key=lambda t: (t["outlet"] or "", t["article_id"], t["start"] or 0))
     return out
 

@@ -144,9 +144,12 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
         shown = words(t["value"]) if t.get("value") else words(t["date"])
         title = (f"{shown}: {t['type']} ({t['status']}), {t['source'] or '?'} → "
                  f"{t['target'] or '?'} [{t['outlet'] or ''}]"
-                 + ("" if t["dated"] else " — undated, shown at the article's date"))
+                 + ("" if t["dated"] else " — no date of its own, shown at the article's "
+                    + ("inferred date (the article itself is undated)" if t.get("inferred")
+                       else "date")))
         dot = el("circle", {"cx": x(d), "cy": cy, "r": r,
                             "class": f"ev q{t['quad'] or 0}" + ("" if t["dated"] else " undated")
+                            + (" inferred" if t.get("inferred") else "")
                             + (" before" if d < lo else ""),
                             "data-id": t["id"], "data-date": t["date"]},
                  el("title", {}, title))
