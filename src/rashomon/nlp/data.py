@@ -15,6 +15,7 @@ so a user who extends a lexicon sees where the file went wrong.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -73,23 +74,25 @@ def rows(
 
 
 def records(
-    path: Path | str, required: Iterable[str] = (), comments: bool = True
+    path: Path | str, required: Iterable[str] = ()
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """``(line number, row)`` for a TSV file with a header line; cells are stripped.
+    """``(line number, row)`` for a table whose first data line is a header; cells are stripped.
 
-    Missing trailing cells read as ``""``; a header without a ``required`` column
-    raises ``R016``.
+    Tab-separated, or comma-separated (with CSV quoting) when the name ends in ``.csv``.
+    Missing trailing cells are left out of the row (``row.get(column, default)``); more
+    cells than columns, or a header without a ``required`` column, raise ``R016``.
 
     Args:
         path: the file.
         required: columns the header must name.
-        comments: skip lines starting with ``#`` (header included).
     """
+    comma = Path(path).suffix.lower() == ".csv"
     header: list[str] | None = None
     for n, line in enumerate(_lines(path), 1):
-        if not line.strip() or (comments and line.lstrip().startswith("#")):
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cells = [c.strip() for c in line.split("\t")]
+        raw = next(csv.reader([line])) if comma else line.split("\t")
+        cells = [c.strip() for c in raw]
         if header is None:
             header = cells
             missing = [c for c in required if c not in header]
@@ -98,7 +101,7 @@ def records(
             continue
         if len(cells) > len(header):
             raise malformed(path, n, f"{len(cells)} cells for {len(header)} columns")
-        yield n, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+        yield n, dict(zip(header, cells, strict=False))
 
 
 def read_yaml(path: Path | str) -> Any:
