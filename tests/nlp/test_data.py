@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,18 @@ def test_data_yaml_error_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(data.DataFileError, match=r"t\.yaml:\d+"):
         data.read_yaml(path)
     assert data.read_yaml(_file(tmp_path, "a: 1\n", name="ok.yaml")) == {"a": 1}
+
+
+def test_data_word_lists_each_used_and_each_use_listed() -> None:
+    src = Path(data.__file__).parent
+    used = set()
+    for path in src.rglob("*.py"):
+        used |= set(re.findall(r'word_list\("(\w+)"\)', path.read_text(encoding="utf-8")))
+    listed = set(data._word_lists(data.LEXICONS / "word_lists.tsv"))
+    assert used == listed
+    assert "director" in data.word_list("person_nouns")
+
+
+def test_data_unknown_word_list_is_r016() -> None:
+    with pytest.raises(data.DataFileError, match="no word list 'nope'"):
+        data.word_list("nope")

@@ -10,6 +10,7 @@ so a user who extends a lexicon sees where the file went wrong.
 - :func:`records` yields ``(line number, {column: value})`` for tables whose first
   non-comment line is a header;
 - :func:`read_yaml` parses a YAML file;
+- :func:`word_list` gives one of the word lists in ``lexicons/word_lists.tsv``;
 - :func:`malformed` builds the ``R016`` error for checks the caller makes on a row.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +106,27 @@ def records(
         yield n, dict(zip(header, cells, strict=False))
 
 
+@lru_cache(maxsize=1)
+def _word_lists(path: Path) -> dict[str, frozenset[str]]:
+    lists: dict[str, set[str]] = {}
+    for _, cols in rows(path, min_cols=2):
+        lists.setdefault(cols[0], set()).add(cols[1])
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def word_list(name: str, path: Path | None = None) -> frozenset[str]:
+    """The words of one list in ``lexicons/word_lists.tsv`` (the file is read once).
+
+    Raises:
+        DataFileError: ``R016`` when the file has no list ``name``.
+    """
+    path = path or LEXICONS / "word_lists.tsv"
+    lists = _word_lists(path)
+    if name not in lists:
+        raise malformed(path, None, f"no word list '{name}'")
+    return lists[name]
+
+
 def read_yaml(path: Path | str) -> Any:
     """The parsed content of a YAML file (``R016`` on a syntax error)."""
     import yaml
@@ -116,4 +139,4 @@ def read_yaml(path: Path | str) -> Any:
         raise malformed(path, line, str(exc).splitlines()[0]) from exc
 
 
-__all__ = ["GAZETTEERS", "DataFileError", "LEXICONS", "malformed", "read_yaml", "records", "rows"]
+__all__ = ["GAZETTEERS", "DataFileError", "LEXICONS", "malformed", "read_yaml", "records", "rows", "word_list"]
