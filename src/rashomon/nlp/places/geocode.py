@@ -424,7 +424,7 @@ _CACHE: dict[tuple[str, ...], Gazetteer] = {}
 
 
 def load(extra: Sequence[str | Path] = ()) -> Gazetteer:
-    """The gazetteer, built once per machine (pickled) and once per process.
+    """The gazetteer: built once per machine (an SQLite file), opened once per process.
 
     Args:
         extra: user tables in the ``places_aliases.tsv`` format, merged last.
