@@ -221,7 +221,8 @@ class Store:
         src = self.con.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
         self.con.execute("ATTACH ? AS rashomon_snapshot", [str(tmp)])
         try:
-            self.con.execute(f'COPY FROM DATABASE "{src}" TO rashomon_snapshot')
+            name = src.replace('"', '""')
+            self.con.execute(f'COPY FROM DATABASE "{name}" TO rashomon_snapshot')
         finally:
             self.con.execute("DETACH rashomon_snapshot")
         os.replace(tmp, final)
