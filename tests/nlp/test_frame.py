@@ -158,7 +158,10 @@ def phrase(rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = 
     ([("the", 1, "det", "DET", "the"), ("fighters", 1, "ROOT", "NOUN", "fighter")], None, True),
     ([("Officials", 0, "ROOT", "NOUN", "official")], None, True),
     ([("Ruritania", 0, "ROOT", "PROPN", "Ruritania")], ["B-GPE"], True),
-    ([("Karabakh", 0, "ROOT", "PROPN", "Karabakh")], ["B-LOC"], False),
+    ([("the", 1, "det", "DET", "the"), ("region", 1, "ROOT", "NOUN", "region")], None, False),
+    ([("Tuesday", 0, "ROOT", "PROPN", "Tuesday")], ["B-DATE"], False),
+    ([("a", 1, "det", "DET", "a"), ("number", 1, "ROOT", "NOUN", "number"),
+      ("of", 1, "prep", "ADP", "of"), ("experts", 2, "pobj", "NOUN", "expert")], None, True),
     ([("she", 0, "ROOT", "PRON", "she")], None, True),
 ])
 def test_speakers_that_can_speak(rows, ents, ok) -> None:  # type: ignore[no-untyped-def]
