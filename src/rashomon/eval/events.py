@@ -41,8 +41,9 @@ def predict(sentences: list[GoldSentence], nlp: Any = None, batch_size: int = 64
         offices = _offices(doc, actors)
         sent.pred = []
         for e in collect(doc, nlp).events:
-            if e.parent_id is not None or e.polarity == "negated":
-                continue  # negated events did not happen: coders code none
+            if e.parent_id is not None or (
+                    e.polarity == "negated" and coded_type(e.type, e.status) == e.type):
+                continue  # a negated event did not happen: coders code none (but REJECT)
             d = depth.get((e.start, e.end, coded_type(e.type, e.status))) or \
                 depth.get((e.start, e.end, e.type)) or {}
             sent.pred.append(PredEvent(

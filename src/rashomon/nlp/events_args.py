@@ -41,9 +41,10 @@ _ARG_PATH = {"dobj", "pobj", "prep", "dative", "attr", "oprd", "npadvmod", "appo
 
 
 _SETS = "rashomon_events.sets"  # doc.user_data key: word sets of the lexicon (weapon, ...)
-# Prepositions whose object is where someone or something comes from or is: a place named
-# there is never the event's target ("mercenaries *from Syria*", "fighting *in Karabakh*").
-ORIGIN_PREPS = {"from", "in", "inside", "near", "within", "across", "throughout", "out"}
+# Prepositions whose object is where someone or something comes from: a place named there
+# is never the event's target ("mercenaries *from Syria*").
+# (Coders code "lifted a curfew *in Montenegro*" as on Montenegro: "in" stays.)
+ORIGIN_PREPS = {"from", "out"}
 # "fight with/alongside C" in the purpose of a move ("sent X to fight with C"): C is the side.
 ALLY_PREPS = {"with", "alongside", "for", "beside"}
 
@@ -148,8 +149,7 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                     break
             if found is None:  # "the government of Armenia", "rebels in Ivory Coast"
                 for child in h.children:
-                    # not "from": "jihadists from Syria" are no Syrian act
-                    if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+                    if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         sub = actors_at(doc, pobj, depth - 1) if pobj is not None else []
                         if sub:

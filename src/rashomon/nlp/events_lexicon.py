@@ -37,7 +37,11 @@ def coded_type(type_: str, status: str) -> str:
     "X will withdraw" / "X is ready to meet" is coded AGREE (CAMEO 03, express intent to
     cooperate) and "X will attack" THREATEN (CAMEO 13); rashomon keeps the underlying type and
     marks the status hypothetical, and uses this for the coder-style views (eval, GDELT export).
+    A negated cooperation ("failed to reach agreement", "refused to meet") is coded REJECT
+    (CAMEO 12); other negated events are coded as nothing and keep their own type here.
     """
+    if status == "negated":
+        return "REJECT" if PLOVER[type_][0] in (1, 2) else type_
     if status != "hypothetical":
         return type_
     return _INTENT.get(PLOVER[type_][0], type_)
