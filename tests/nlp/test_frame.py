@@ -186,3 +186,15 @@ def test_sourcing_kinds() -> None:
     assert sourcing_of(minister, person) == "named"
     paper = Actor(id="m", name="The Daily Planet", kind="media")
     assert sourcing_of(phrase([("Planet", 0, "ROOT", "PROPN", "Planet")]), paper) == "medium"
+
+
+def test_subheads_are_short_unpunctuated_paragraphs() -> None:
+    from rashomon.nlp.frame import in_subhead, subheads
+
+    text = "Ruritania attacked Freedonia.\n\nFight till the end\n\nFreedonia said it would resist."
+    doc = Doc(VOCAB, words=text.replace("\n\n", " \n\n ").split(" "))
+    body = doc.text
+    (start, end), = subheads(doc)
+    assert body[start:end].strip() == "Fight till the end"
+    assert in_subhead(next(t for t in doc if t.text == "till"))
+    assert not in_subhead(doc[0])

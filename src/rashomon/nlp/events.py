@@ -127,7 +127,10 @@ class EventCoder:
             return []
         out: list[Found] = []
         by_sentence: list[list[Found]] = []
+        heads = frame.subheads(doc)
         for sent in doc.sents:
+            if heads and any(s <= sent.start_char < e for s, e in heads):
+                continue  # a section subhead ("Fight till the end") reports no event
             found = candidates(sent, self.lex)
             for f in found.values():
                 f.sent = sent

@@ -172,8 +172,12 @@ def is_instrument(tok: Token) -> bool:
 
 
 def is_origin(span: Span) -> bool:
-    """A place the phrase comes from or sits in ("jihadists from Syria")."""
+    """A place the phrase comes from ("jihadists from Syria and Libya")."""
     root = span.root
+    for _ in range(5):
+        if root.dep_ != "conj" or root.head.i == root.i:
+            break
+        root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in ORIGIN_PREPS and _placelike(span)
 
 
@@ -260,6 +264,10 @@ def verb_arguments(
     """
     passive = _child(verb, PASS_SUBJ)
     agent = _child(verb, {"agent"})
+    if passive is None and verb.dep_ == "conj" and _child(verb, {"auxpass"}) is not None \
+            and _child(verb, SUBJ) is None:
+        # "Turkey is an ally ... and has been accused of": the shared subject is passive here
+        passive = _child(verb.head, SUBJ | PASS_SUBJ)
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.records import Actor
 
@@ -137,9 +137,10 @@ def _own_cues(tok: Token, lex: FrameLexicon, first: bool) -> tuple[int, str]:
                 bump("question")
             elif lex.has("condition", word):
                 bump("hypothetical")
-        elif dep in {"nsubj", "nsubjpass", "dobj"} and any(
-                d.dep_ == "det" and _word(d) == "no" for d in c.children):
-            neg += 1  # "no troops were sent", "sent no troops"
+        elif dep in {"nsubj", "nsubjpass", "dobj"} and (any(
+                d.dep_ in {"det", "preconj"} and _word(d) in {"no", "neither"} for d in c.children)
+                or dep != "dobj" and word in {"neither", "none", "nobody", "nothing"}):
+            neg += 1  # "no troops were sent", "sent no troops", "neither side showed"
         elif first and dep == "advcl" and any(
                 m.dep_ == "mark" and lex.has("condition", _word(m)) for m in c.children):
             bump("hypothetical")  # the main clause of a conditional
@@ -181,6 +182,7 @@ def frame_of(tok: Token, lex: FrameLexicon | None = None,
         elif dep == "pcomp" and head.dep_ == "prep":
             if lex.has("negator", _word(head)):  # "without firing a shot"
                 neg += 1
+                break
             gov = head.head
             if gov.dep_ in {"advmod", "acomp", "prt"} and gov.head.i != gov.i and \
                     gov.pos_ in {"ADV", "ADJ", "ADP"} and (
@@ -194,6 +196,9 @@ def frame_of(tok: Token, lex: FrameLexicon | None = None,
                     n, m = _own_cues(gov, lex, False)
                     neg, modality = neg + n, _max(modality, m)
                     continue
+                break
+            if not _negating(gov, lex):
+                break  # "with both sides vowing ...": an adjunct, outside the governor's scope
         elif dep == "conj" and (within is None or within[0] <= head.i < within[1]) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children) \
                 and not any(c.dep_ == "cc" and _word(c) == "but" for c in head.children):
             # "did not attack or shell": the conjunct shares the first verb's auxiliaries
@@ -234,6 +239,40 @@ def _ends_in_question(tok: Token) -> bool:
     while i > tok.i and (doc[i].is_space or doc[i].text in {'"', "\u201d", "'", "\u2019", ")"}):
         i -= 1
     return doc[i].text == "?"
+
+
+SUBHEAD_MAX_WORDS = 8
+_SUBHEADS = "rashomon_frame.subheads"  # doc.user_data key: sorted (start, end) char ranges
+_LINE_END = set('.!?:;,"\u201d\u2019\u2026)]')
+
+
+def subheads(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of section subheads: a paragraph of its own, at most eight words,
+    with no closing punctuation ("Fight till the end"). They are neither quotes nor events."""
+    cached = doc.user_data.get(_SUBHEADS)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    if text.count("\n") < 2:  # a lone sentence or headline is what is to be read
+        doc.user_data[_SUBHEADS] = out
+        return out
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        body = line.strip()
+        if body and len(body.split()) <= SUBHEAD_MAX_WORDS and body[-1] not in _LINE_END \
+                and body[0] not in "\"\u201c\u2018'(-\u2022*|" and any(c.isalpha() for c in body):
+            out.append((start, end))
+        start = end + 1
+    doc.user_data[_SUBHEADS] = out
+    return out
+
+
+def in_subhead(tok: Token) -> bool:
+    """Whether a token lies on a subhead line (see :func:`subheads`)."""
+    i = tok.idx
+    return any(s <= i < e for s, e in subheads(tok.doc))
 
 
 def can_speak(speaker: Span, lex: FrameLexicon | None = None) -> bool:
@@ -288,4 +327,4 @@ def sourcing_of(speaker: Span | None, actor: Actor | None = None,
 
 
 __all__ = ["Frame", "FrameLexicon", "MODALITIES", "POLARITIES", "SOURCINGS", "can_speak",
-           "default", "frame_of", "read", "sourcing_of"]
+           "default", "frame_of", "in_subhead", "read", "sourcing_of", "subheads"]

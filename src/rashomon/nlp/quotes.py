@@ -62,8 +62,10 @@ class QuoteFinder:
         attrs = find_cues(doc, self.lexicon, text)
         if self.types:
             attrs = [a for a in attrs if a.type in self.types]
+        if frame.subheads(doc):  # a section subhead is neither speech nor its cue
+            attrs = [a for a in attrs if a.cue is None or not frame.in_subhead(a.cue)]
         found, scare = attach(doc, attrs, marks, text)
-        found = _speakers_that_speak(found)
+        found = _without_attribution_clauses(_speakers_that_speak(found))
         _cut_nested_sources(found, text)
         spans = []
         for a in sorted(found, key=lambda x: x.start):
@@ -90,6 +92,26 @@ def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
             a.speaker = None
         out.append(a)
     return out
+
+
+def _without_attribution_clauses(found: list[Attribution]) -> list[Attribution]:
+    """"X told reporters that he had seen ...": a parse that hangs "seen" over "told" makes
+    "X told reporters" the content of "seen"; an attribution clause is never content."""
+    def inside(i: int, segs: list[tuple[int, int]]) -> bool:
+        return any(s <= i < e for s, e in segs)
+
+    drop = set()
+    for a in found:
+        if a.cue is None or not a.content:
+            continue
+        for b in found:
+            if b is a or b.cue is None or b.speaker is None or not b.content:
+                continue
+            if inside(b.cue.idx, a.content) and inside(b.speaker.start_char, a.content) \
+                    and inside(a.cue.idx, b.content) and a.content[-1][1] <= b.content[0][0] + 1:
+                drop.add(id(a))
+                break
+    return [a for a in found if id(a) not in drop]
 
 
 def _cut_nested_sources(found: list[Attribution], text: str) -> None:
