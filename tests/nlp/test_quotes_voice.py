@@ -1,8 +1,8 @@
-"""rashomon.nlp.quotes_voice: own voice vs quoted voice over Quote records."""
+"""rashomon.nlp.quotes.voice: own voice vs quoted voice over Quote records."""
 
 from __future__ import annotations
 
-from rashomon.nlp.quotes_voice import Voices, voice_at
+from rashomon.nlp.quotes.voice import Voices, voice_at
 from rashomon.records import Quote
 
 BODY = ('The ministry said "Artsakh forces repelled the attack" on Monday. '

@@ -15,7 +15,6 @@ an adverbial or a relative clause.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,13 +22,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.records import Actor
+from rashomon.vocab import MODALITIES, POLARITIES, SOURCE_KINDS
 
-DEFAULT = Path(__file__).parent / "lexicons" / "frame.tsv"
+DEFAULT = data.LEXICONS / "frame.tsv"
 
-POLARITIES = ("positive", "negated")
-MODALITIES = ("actual", "hypothetical", "future", "question")
-SOURCINGS = ("named", "unnamed_official", "anonymous", "medium")
+SOURCINGS = SOURCE_KINDS
 # Stronger modality wins when several govern one predicate ("would plan to" is hypothetical).
 _MODAL_RANK = {"actual": 0, "future": 1, "hypothetical": 2, "question": 3}
 # Steps climbed from the predicate through its complement chain; real chains are short.
@@ -75,23 +74,29 @@ class FrameLexicon:
         return any((lemma, c.lower_) in pairs for c in head.children)
 
 
+KINDS = {"negator", "negating", "hypothetical", "future", "intent", "condition", "question",
+         "unnamed", "anonymous", "medium", "nonspeaker", "counted"}
+
+
 def read(paths: Iterable[Path | str] = (DEFAULT,)) -> FrameLexicon:
-    """Read one or more frame cue files (later files add to earlier ones)."""
+    """Read one or more frame cue files (later files add to earlier ones); ``R016`` on a
+    malformed row."""
     kinds: dict[str, set[str]] = {}
     phrases: dict[str, set[tuple[str, str]]] = {}
     for path in paths:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
-            for row in rows:
-                cue = (row.get("cue") or "").strip().lower()
-                kind = (row.get("kind") or "").strip()
-                if not cue or not kind:
-                    continue
-                parts = cue.split()
-                if len(parts) == 2:
-                    phrases.setdefault(kind, set()).add((parts[0], parts[1]))
-                else:
-                    kinds.setdefault(kind, set()).add(cue)
+        for n, row in data.records(path, required=("cue", "kind")):
+            cue, kind = row["cue"].lower(), row["kind"]
+            if not cue:
+                continue
+            if kind not in KINDS:
+                raise data.malformed(path, n, f"unknown kind {kind!r}")
+            parts = cue.split()
+            if len(parts) == 2:
+                phrases.setdefault(kind, set()).add((parts[0], parts[1]))
+            elif len(parts) == 1:
+                kinds.setdefault(kind, set()).add(cue)
+            else:
+                raise data.malformed(path, n, "a cue is one word, or a head and one particle")
     return FrameLexicon({k: frozenset(v) for k, v in kinds.items()},
                         {k: frozenset(v) for k, v in phrases.items()})
 
