@@ -184,8 +184,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if c.dep_ == "advmod" and lex.cue(c, "hedge") is not None:
                 alleged = True
         source = _according_to(cur)
-        if source is not None and not alleged:
-            alleged, claimant = True, source
+        if source is not None and claimant is None:
+            alleged, claimant = True, source  # also names who accuses in "X is accused of"
         head = cur.head
         if head.i == cur.i or depth >= MAX_CLIMB or crosses_break(cur, head):
             break

@@ -21,6 +21,7 @@ The registered collector turns the spans into :class:`~rashomon.records.Quote` r
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -70,6 +71,7 @@ class QuoteFinder:
             attrs = [a for a in attrs if a.cue is None or not frame.in_subhead(a.cue)]
         found, scare = attach(doc, attrs, marks, text)
         found = _without_attribution_clauses(_speakers_that_speak(found))
+        _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)
         spans = []
         for a in sorted(found, key=lambda x: x.start):
@@ -96,6 +98,27 @@ def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
             a.speaker = None
         out.append(a)
     return out
+
+
+_TURN = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2})[ \t]*:[ \t]*")
+
+
+def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
+    """A transcript turn ("PENCE: Well, ...") names the speaker of a quote that has none."""
+    for a in found:
+        if a.speaker is not None or not a.content:
+            continue
+        s = a.content[0][0]
+        line = text.rfind("\n", 0, s) + 1
+        hit = _TURN.match(text, line)
+        if hit is None or not hit.start(1) <= s <= hit.end() + 1:
+            continue
+        span = doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        a.speaker = span
+        if s < hit.end():
+            a.content[0] = (hit.end(), a.content[0][1])
 
 
 def _without_attribution_clauses(found: list[Attribution]) -> list[Attribution]:
