@@ -106,19 +106,17 @@ _TURN = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2})[ \
 def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
     """A transcript turn ("PENCE: Well, ...") names the speaker of a quote that has none."""
     for a in found:
-        if a.speaker is not None or not a.content:
+        if not a.content:
             continue
         s = a.content[0][0]
         line = text.rfind("\n", 0, s) + 1
         hit = _TURN.match(text, line)
         if hit is None or not hit.start(1) <= s <= hit.end() + 1:
             continue
-        span = doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
-        if span is None:
-            continue
-        a.speaker = span
-        if s < hit.end():
-            a.content[0] = (hit.end(), a.content[0][1])
+        if s < hit.end() and hit.end() < a.content[0][1]:
+            a.content[0] = (hit.end(), a.content[0][1])  # the name is not what was said
+        if a.speaker is None:
+            a.speaker = doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
 
 
 def _without_attribution_clauses(found: list[Attribution]) -> list[Attribution]:
