@@ -49,3 +49,13 @@ def test_events_negation_passive_and_subheads(nlp) -> None:  # type: ignore[no-u
     assert threat.target != "Turkey"
     aid = next(e for e in ex.events if e.trigger == "dispatching")
     assert aid.target != "Syria"
+
+
+def test_reported_move_denied_by_the_backer(nlp) -> None:  # type: ignore[no-untyped-def]
+    ex = run(nlp, "Hundreds of Turkish-backed Syrian fighters have been flown out to Azerbaijan, "
+                  "Reuters reported. Ankara has fiercely denied the reports.")
+    alleged, denied = [e for e in ex.events if e.type == "AID"]
+    assert (alleged.status, alleged.source, alleged.target, alleged.claimant) == \
+        ("alleged", "Turkey", "Azerbaijan", "Reuters")
+    assert alleged.sourcing == "medium"
+    assert (denied.status, denied.claimant) == ("denied", "Turkey")

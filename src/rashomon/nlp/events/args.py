@@ -30,7 +30,7 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 # Prepositions whose event-noun object is done by the governing verb's subject.
 _DOER_PREPS = {"in", "during", "with", "through", "by"}
 # Where a bare demonym modifies the head of an argument phrase ("Indian proposal").
-_DEMONYM_DEPS = {"amod", "compound", "nmod", "poss"}
+_DEMONYM_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}  # npadvmod: "Turkish-backed"
 
 _INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
 _ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
@@ -273,6 +273,8 @@ def verb_arguments(
     if passive is not None:
         if agent is not None:
             sources = actors_at(doc, _pobj(agent))
+        elif verb.lemma_.lower() in word_set(doc, "move"):
+            sources = _backer(doc, passive)  # "Turkish-backed fighters were flown out"
         if not content_object and (noun is None or passive.i != noun.i):
             targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
         if not sources and verb.dep_ == "xcomp":  # "X was forced to retreat by Y"
@@ -305,6 +307,25 @@ def verb_arguments(
                 if targets:
                     break
     return sources, targets
+
+
+def _backer(doc: Doc, moved: Token) -> list[Span]:
+    """Who stands behind people moved in the passive with no agent: "*Turkish*-backed
+    fighters", "fighters, who were recruited *by Turkey*"."""
+    of = next((c for c in moved.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = _pobj(of) if of is not None and moved.pos_ in {"NOUN", "NUM"} else None
+    for child in [*moved.children, *(counted.children if counted is not None else ())]:
+        if child.dep_ == "amod" and child.tag_ == "VBN":
+            found = actors_at(doc, _child(child, {"npadvmod", "compound", "nmod"}), depth=0)
+            if found:
+                return found
+        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in word_set(doc, "move"):
+            agent = _child(child, {"agent"})
+            if agent is not None:
+                found = actors_at(doc, _pobj(agent))
+                if found:
+                    return found
+    return []
 
 
 def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
