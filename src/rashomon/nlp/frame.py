@@ -251,13 +251,16 @@ _SUBHEADS = "rashomon_frame.subheads"  # doc.user_data key: sorted (start, end) 
 _LINE_END = set('.!?:;,"\u201d\u2019\u2026)]')
 
 
-def subheads(doc: Doc) -> list[tuple[int, int]]:
+def subheads(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges of section subheads: a paragraph of its own, at most eight words,
-    with no closing punctuation ("Fight till the end"). They are neither quotes nor events."""
+    with no closing punctuation ("Fight till the end"). They are neither quotes nor events.
+
+    Computed once per doc; pass ``text`` when the caller holds ``doc.text`` already (spaCy
+    rebuilds it on every access)."""
     cached = doc.user_data.get(_SUBHEADS)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    text = doc.text
+    text = doc.text if text is None else text
     out: list[tuple[int, int]] = []
     if text.count("\n") < 2:  # a lone sentence or headline is what is to be read
         doc.user_data[_SUBHEADS] = out

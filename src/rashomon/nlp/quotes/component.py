@@ -67,7 +67,7 @@ class QuoteFinder:
         attrs = find_cues(doc, self.lexicon, text)
         if self.types:
             attrs = [a for a in attrs if a.type in self.types]
-        if frame.subheads(doc):  # a section subhead is neither speech nor its cue
+        if frame.subheads(doc, text):  # a section subhead is neither speech nor its cue
             attrs = [a for a in attrs if a.cue is None or not frame.in_subhead(a.cue)]
         found, scare = attach(doc, attrs, marks, text)
         found = _without_attribution_clauses(_speakers_that_speak(found))
