@@ -65,6 +65,7 @@ class Errors(metaclass=_Coded):
     R408 = "internal server error ({reason}); see the server log"
     # evaluation (R5xx)
     R501 = "{path}: gold data not found (expected {expected})"
+    R502 = "{path}: gold text changed at {where}: the reference no longer points at the sentence judged"
 
 
 class RashomonError(Exception):
