@@ -102,3 +102,16 @@ def test_pipeline_span_group_getter_reads_doc_spans() -> None:
     assert list(doc._.rashomon_dates) == []
     doc.spans[extensions.DATES] = [doc[3:4]]
     assert [s.text for s in doc._.rashomon_dates] == ["Monday"]
+
+
+def test_pipeline_docs_table_matches_declarations() -> None:
+    """docs/pipeline.md lists every component's requires/assigns as declared."""
+    doc = (NLP_DIR.parents[2] / "docs" / "pipeline.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| (.*) \| (.*) \|$", doc, re.M)
+    assert rows
+    names = {*COLLECTORS, "rashomon_article", *(c for cs in COMPANIONS.values() for c in cs)}
+    assert {name for name, _, _ in rows} == names
+    for name, requires, assigns in rows:
+        meta = Language.get_factory_meta(name)
+        assert re.findall(r"`([^`]+)`", requires) == list(meta.requires), name
+        assert re.findall(r"`([^`]+)`", assigns) == list(meta.assigns), name
