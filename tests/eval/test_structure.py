@@ -49,5 +49,6 @@ def test_structure_floor(shared: Path) -> None:
     items = structure.load(shared / "data")
     structure.predict(items)
     s = structure.score(items)
-    assert s["polarity_ok"] / s["n"] >= 0.95  # 96.6% when set up
-    assert s["modality_ok"] / s["n"] >= 0.90  # 92.8%
+    assert s["polarity_ok"] / s["n"] >= 0.97  # 97.1 % (202/208); floors only move up
+    assert s["modality_ok"] / s["n"] >= 0.93  # 93.3 % (194/208)
+    assert s["negated_not_asserted"] == s["negated_events"]

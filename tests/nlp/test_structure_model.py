@@ -59,3 +59,10 @@ def test_reported_move_denied_by_the_backer(nlp) -> None:  # type: ignore[no-unt
         ("alleged", "Turkey", "Azerbaijan", "Reuters")
     assert alleged.sourcing == "medium"
     assert (denied.status, denied.claimant) == ("denied", "Turkey")
+
+
+def test_partial_quote_inside_an_instruction(nlp) -> None:  # type: ignore[no-untyped-def]
+    ex = run(nlp, "The agency said that Cavusoglu told Lavrov to \u201cwarn Armenia to observe "
+                  "the ceasefire,\u201d citing an unnamed source.")
+    told = next(q for q in ex.quotes if q.cue == "tell")
+    assert "observe the ceasefire" in told.text and told.speaker_text == "Cavusoglu"

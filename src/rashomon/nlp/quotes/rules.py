@@ -176,14 +176,20 @@ def _medium(verb: Token, lemma: str) -> str | None:
     return None
 
 
+def _told_to(verb: Token, lemma: str) -> bool:
+    """"X told/reminded Y to do Z": an addressee and an infinitive, an instruction."""
+    return lemma in _ADDRESSEE_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children)
+
+
 def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
     out = []
     for child in verb.children:
         dep = child.dep_
         if dep == "nsubjpass":
             out.append(child)  # "X is thought to be ...": X is part of the content
-        elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"):
-            out.append(child)
+        elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
+                                     and not _told_to(verb, lemma)):
+            out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
         elif dep == "dobj" and (cue.object != "clause" or cue.type in ("appeal", "question")):
