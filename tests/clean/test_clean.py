@@ -110,3 +110,22 @@ def test_a_page_of_date_lines_is_cleaned_in_bounded_time() -> None:
     assert parse.call_count <= MAX_DATE_LINES  # repeats are remembered, distinct ones capped
     assert "The talks went on for hours" in article.body
     assert article.published == "1990-03-01"  # the first date line under the headline
+
+
+@pytest.mark.parametrize("line", ["9" * 20_000, "9 " * 100_000, "(via " * 40_000, "By " + "Aaaa " * 40_000])
+def test_a_long_hostile_line_is_judged_in_linear_time(line: str) -> None:
+    # found by benchmarks/fuzz.py: the reading-time rule split a run of digits every way
+    import time
+
+    from rashomon.clean.boilerplate import judge_line
+
+    start = time.perf_counter()
+    assert judge_line(line).keep
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("badge", ["4 min read", "5-10 minutes", "3 to 4 min read", "12 mins", "Reading time: 5 minutes"])
+def test_reading_time_badges_are_still_chrome(badge: str) -> None:
+    from rashomon.clean.boilerplate import judge_line
+
+    assert judge_line(badge).reason == "reading time"
