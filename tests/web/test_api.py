@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from rashomon.api import db as dbmod
 from rashomon.api.app import create_app
 
 from .conftest import EVIL_OUTLET
@@ -110,10 +109,25 @@ def test_story_view_counts(client: TestClient) -> None:
 
 def test_search_is_literal(client: TestClient) -> None:
     hits = client.get("/api/search", params={"q": "KESTREL"}).json()
-    assert len(hits["articles"]) == 3  # a1, a3 and a4 mention it
-    assert client.get("/api/search", params={"q": "%%"}).json()["articles"] == []
-    assert [q["speaker"] for q in client.get("/api/search", params={"q": "repelled"})
-            .json()["quotes"]] == ["Ivo Brandt"]
+    assert len([h for h in hits["items"] if h["kind"] == "article"]) == 3  # a1, a3, a4
+    assert client.get("/api/search", params={"q": "%%"}).json()["items"] == []
+    quotes = [h for h in client.get("/api/search", params={"q": "repelled"}).json()["items"]
+              if h["kind"] == "quote"]
+    assert [q["speaker"] for q in quotes] == ["Ivo Brandt"]
+
+
+def test_search_is_paged_like_every_list(client: TestClient) -> None:
+    first = client.get("/api/search", params={"q": "Kestrel", "limit": 2}).json()
+    assert set(first) == {"items", "total", "limit", "offset", "q"}
+    assert first["total"] == 3 and len(first["items"]) == 2
+    rest = client.get("/api/search", params={"q": "Kestrel", "limit": 2, "offset": 2}).json()
+    assert rest["offset"] == 2 and len(rest["items"]) == 1
+    ids = [h["id"] for h in first["items"] + rest["items"]]
+    assert len(set(ids)) == 3
+    hit = first["items"][0]
+    assert hit["outlet"] and hit["published"] and hit["title"]
+    assert hit["text"][hit["match_start"]:hit["match_end"]].lower() == "kestrel"
+    assert_error(client.get("/api/search", params={"q": "Kestrel", "page": 2}), 422, "R404")
 
 
 def test_security_headers_everywhere(client: TestClient) -> None:
@@ -168,7 +182,7 @@ def test_missing_database(tmp_path: Path) -> None:
 def test_locked_database_gives_r302(db_path: Path, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # DuckDB: while another process holds the file open for writing, read-only
-    # opens fail; the API retries briefly, then answers R302.
+    # opens fail; with no snapshot to read the API answers R302 at once.
     locked = tmp_path / "locked.duckdb"
     locked.write_bytes(db_path.read_bytes())
     writer = subprocess.Popen(
@@ -178,10 +192,11 @@ def test_locked_database_gives_r302(db_path: Path, tmp_path: Path,
         stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ok"
-        monkeypatch.setattr(dbmod, "LOCK_RETRIES", 2)
-        monkeypatch.setattr(dbmod, "LOCK_WAIT_S", 0.01)
         c = TestClient(create_app(locked), base_url="http://127.0.0.1")
-        assert_error(c.get("/api/stories"), 503, "R302")
+        t0 = time.monotonic()
+        for _ in range(16):
+            assert_error(c.get("/api/stories"), 503, "R302")
+        assert time.monotonic() - t0 < 3.0  # never queued behind retries
     finally:
         writer.kill()
         writer.wait()
@@ -205,3 +220,80 @@ def test_server_releases_the_file_for_a_writer(db_path: Path, tmp_path: Path) ->
     con.execute("UPDATE stories SET title = 'renamed' WHERE id = 's2'")
     con.close()
     assert c.get("/api/stories/s2").json()["title"] == "renamed"
+
+
+def test_date_to_covers_the_whole_year_or_month(client: TestClient) -> None:
+    def total(table: str, **params: object) -> int:
+        resp = client.get(f"/api/{table}", params=params)
+        assert resp.status_code == 200, resp.text
+        return resp.json()["total"]
+
+    assert total("articles", date_to="2031") == 5
+    assert total("articles", date_to="2031-03") == 5
+    assert total("articles", date_to="2031-02") == 1
+    assert total("articles", date_from="2031-03", date_to="2031-03") == 4
+    assert total("events", date_to="2031") == 4  # the undated one is not "before 2031"
+    assert total("events", date_from="2031") == 4
+    assert total("stories", date_to="2031-02") == 1
+
+
+@pytest.mark.parametrize("query", [
+    "date_from=2020-13-45", "date_to=2020-02-30", "date_from=2021-00", "date_to=0000",
+    "type=nonsense", "type=ASSAULT%25",
+])
+def test_impossible_dates_and_unknown_types_are_errors(client: TestClient, query: str) -> None:
+    assert_error(client.get(f"/api/events?{query}"), 422, "R404")
+
+
+def test_unknown_type_lists_the_known_ones(client: TestClient) -> None:
+    msg = client.get("/api/events?type=nonsense").json()["error"]["message"]
+    assert "ASSAULT" in msg and "nonsense" in msg
+    # Known values match without case; a known type with no rows is just empty.
+    assert client.get("/api/events?type=assault").json()["total"] == 3
+    assert client.get("/api/events?type=AID").json()["total"] == 0
+    assert client.get("/api/quotes?type=DIRECT").json()["total"] == 4
+
+
+def test_outlet_and_actor_filters_are_forgiving(client: TestClient) -> None:
+    assert client.get("/api/quotes", params={"outlet": "harbor TIMES"}).json()["total"] == 1
+    assert client.get("/api/stories", params={"outlet": "valley courier"}).json()["total"] == 1
+    by_id = client.get("/api/quotes", params={"actor": "A-VOSS"}).json()["total"]
+    by_name = client.get("/api/quotes", params={"actor": "mara voss"}).json()["total"]
+    assert by_id == by_name == 2
+    assert client.get("/api/events", params={"actor": "Lorin"}).json()["total"] == 5
+    assert client.get("/api/events", params={"actor": "Nobody"}).json()["total"] == 0
+
+
+def test_openapi_documents_models_and_the_real_error_shape(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    assert "HTTPValidationError" not in schemas and "ValidationError" not in schemas
+    assert set(schemas["ErrorResponse"]["properties"]) == {"error"}
+    for path in ("/api/events", "/api/search", "/api/articles/{article_id}",
+                 "/api/stories/{story_id}/view", "/api/actors/{actor_id}/view"):
+        responses = spec["paths"][path]["get"]["responses"]
+        ok = responses["200"]["content"]["application/json"]["schema"]
+        assert ok.get("$ref") or ok.get("properties"), (path, ok)
+        bad = responses["422"]["content"]["application/json"]["schema"]
+        assert bad["$ref"].endswith("/ErrorResponse")
+    page = schemas[spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]
+                   ["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]]
+    assert set(page["properties"]) == {"items", "total", "limit", "offset"}
+    event = page["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]
+    assert {"type", "source_id", "date", "sent_start"} <= set(schemas[event]["properties"])
+
+
+def test_coverage_at_a_glance(client: TestClient) -> None:
+    cov = client.get("/api/stories/s1/view").json()["coverage"]
+    by_outlet = {o["outlet"]: o for o in cov["outlets"]}
+    assert by_outlet["Harbor Times"] == {"outlet": "Harbor Times", "side": "Varden",
+                                         "claims": 1, "alone": 1}
+    assert by_outlet[EVIL_OUTLET]["side"] == "unknown"
+    varden = next(s for s in cov["sides"] if s["side"] == "Varden")
+    assert varden["alone"] == 1  # the Ostrov claim: a blindspot of the other sides
+    assert [d["claim"]["id"] for d in cov["disputed"]] == ["c1"]
+    assert cov["disputed"][0]["contested"] == 2
+    html = client.get("/story/s1").text
+    section = html[html.index('id="coverage"'):html.index('id="outlets"')]
+    assert "Most disputed claims" in section and "Varden shelled Kestrel" in section
+    assert "&lt;b&gt;Gazette" in section and "<b>Gazette" not in section

@@ -77,6 +77,15 @@ def _save(page: Any, shots: Path, name: str, **kw: Any) -> None:
         shutil.copy(path, Path(extra) / path.name)
 
 
+def _until(check: Any, timeout: float = 10.0) -> None:
+    """Polls ``check`` (the page's CSP forbids the eval behind wait_for_function)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            pytest.fail("condition not met in time")
+        time.sleep(0.1)
+
+
 class Watch:
     """Collects dialogs (a payload that ran), page errors and console errors (CSP)."""
 
@@ -113,9 +122,14 @@ def test_story_page_views_render_with_counts(page: Any, server: str, shots: Path
     assert page.locator("svg.network g.node").count() == 2
     assert page.locator("svg.network path.edge").count() == 4
     assert page.locator("table.figures tbody tr").count() == 2
-    # The map really drew something: the basemap has a size on screen.
-    box = page.locator("svg.map").bounding_box()
+    # The interactive map replaced the static one and has a size on screen.
+    live = page.locator('#leaflet-map[data-ready="1"]')
+    live.wait_for(state="visible")
+    assert not page.locator("svg.map").is_visible()
+    box = live.bounding_box()
     assert box and box["width"] > 600 and box["height"] > 200
+    assert live.get_attribute("data-markers") == "6"  # 3 event spots + 3 places
+    _until(lambda: float(live.get_attribute("data-countries") or 0) > 200)
     _save(page, shots, "story", full_page=True)
     assert watch.errors == [] and watch.dialogs == []
 
@@ -152,7 +166,8 @@ def test_payloads_stay_inert(page: Any, server: str, db_path: Path, tmp_path: Pa
     _save(page, shots, "payload-article")
     for url in (f"{server}/story/s1", f"{server}/search?q=comments", f"{server}/"):
         page.goto(url)
-        assert page.locator("main img, main b, main script:not(#story-data)").count() == 0
+        assert page.locator("main img, main b, "
+                            "main script:not(#story-data):not(#map-data)").count() == 0
     page.goto(f"{server}/story/s1")
     page.locator("table.ledger button.s-disputes").first.click()  # evidence via JS
     report = tmp_path / "report.html"
@@ -196,6 +211,108 @@ def test_stories_and_search(page: Any, server: str, shots: Path) -> None:
     page.locator(".results a").first.click()
     page.wait_for_url("**/article/**")
     assert page.locator("#article-title").inner_text() == "Border clash near Ostrov"
+
+
+def test_map_zooms_and_every_marker_opens_its_evidence(page: Any, server: str,
+                                                       shots: Path) -> None:
+    watch = Watch(page)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{server}/story/s1#map")
+    box = page.locator('#leaflet-map[data-ready="1"]')
+    box.wait_for(state="visible")
+    _until(lambda: float(box.get_attribute("data-countries") or 0) > 200)
+    _save(page.locator("#map"), shots, "map")
+    zoom = float(box.get_attribute("data-zoom") or 0)
+    page.locator("#leaflet-map .leaflet-control-zoom-in").click()
+    _until(lambda: float(box.get_attribute("data-zoom") or 0) > zoom)
+    # Every marker, clustered or not, can be reached: the list under the map zooms to it
+    # (opening its group), then the marker itself is clicked for its evidence.
+    page.locator(".map-list summary").click()
+    goto = page.locator(".map-list button.map-goto")
+    assert goto.count() == 6
+    popup = page.locator(".leaflet-popup-content a.evidence-link")
+    for i in range(6):
+        goto.nth(i).click()
+        popup.first.wait_for(state="visible")
+        page.locator(".leaflet-popup-close-button").click()
+        mk = page.locator(f"#leaflet-map .mk-i{i}")
+        mk.wait_for(state="visible")
+        for _attempt in range(3):  # let a zoom or spread-out animation settle first
+            page.wait_for_timeout(400)
+            mk.click(force=True)
+            try:
+                popup.first.wait_for(state="visible", timeout=2_000)
+                break
+            except Exception:  # noqa: BLE001 - clicked mid-animation; try again
+                continue
+        assert popup.first.get_attribute("href").startswith("/article/"), i
+        page.locator(".leaflet-popup-close-button").click()
+    markers = page.locator("#leaflet-map .mk")
+    markers.first.click(force=True)
+    page.locator(".leaflet-popup-content a.evidence-link").first.click()
+    page.wait_for_url("**/article/**")
+    assert page.locator("mark.k-target").count() >= 1
+    # Nothing but this server was asked for anything (no tiles, no CDN).
+    assert all(u.startswith(server) for u in requests), requests
+    assert watch.errors == [] and watch.dialogs == []
+
+
+def test_timeline_lanes_zoom_and_undated_list(page: Any, server: str, shots: Path) -> None:
+    watch = Watch(page)
+    page.goto(f"{server}/story/s1#timeline")
+    svg = page.locator("svg.timeline")
+    assert svg.get_attribute("data-lanes") == "3"  # one lane per outlet reporting events
+    assert page.locator("svg.timeline .lanelabel").count() == 3
+    # Every dated event is drawn (the one without its own date at its article's date).
+    assert page.locator("svg.timeline circle.ev").count() == 5
+    width = svg.bounding_box()["width"]
+    page.locator("#timeline .zoom-in").click()
+    assert svg.bounding_box()["width"] > 1.8 * width
+    page.locator("#timeline .zoom-out").click()
+    assert abs(svg.bounding_box()["width"] - width) < 2
+    _save(page.locator("#timeline"), shots, "timeline")
+    page.locator("svg.timeline a").first.click()
+    page.wait_for_url("**/article/**")
+    assert page.locator("mark.k-target").count() >= 1
+    assert watch.errors == [] and watch.dialogs == []
+
+
+def test_network_links_to_actor_pages(page: Any, server: str, shots: Path) -> None:
+    watch = Watch(page)
+    page.goto(f"{server}/story/s1#network")
+    nodes = page.locator("svg.network a.actor-link g.node")
+    assert nodes.count() == 2
+    nodes.first.click()
+    page.wait_for_url("**/actor/**")
+    name = page.locator("#actor-name").inner_text()
+    assert name in ("Varden", "Lorin")
+    assert page.locator("#as-source table.events tbody tr").count() >= 2
+    _save(page, shots, "actor", full_page=True)
+    page.locator("#as-source table.events a[href^='/article/']").first.click()
+    page.wait_for_url("**/article/**")
+    assert page.locator("mark.k-target").count() >= 1
+    assert watch.errors == [] and watch.dialogs == []
+
+
+def test_pages_fit_a_390px_phone(browser: Any, server: str, records: dict,
+                                 shots: Path) -> None:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    watch = Watch(page)
+    art = records["articles"][0].id
+    try:
+        for url in ("/", "/story/s1", f"/article/{art}", "/actor/A-VARDEN",
+                    "/search?q=Kestrel"):
+            page.goto(server + url)
+            page.wait_for_load_state("networkidle")
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= 390, (url, wide)
+        page.goto(f"{server}/story/s1")
+        _save(page, shots, "story-390px", full_page=True)
+        assert watch.errors == [] and watch.dialogs == []
+    finally:
+        ctx.close()
 
 
 @pytest.mark.model

@@ -57,3 +57,60 @@ def test_timeline_uses_event_date_else_report_date() -> None:
 ])
 def test_day_of(value: object, day: str | None) -> None:
     assert day_of(value) == day
+
+
+def test_side_reason_explains_the_side() -> None:
+    from rashomon.api.views import side_reason
+
+    row = {"key": "Lorin", "score": 0.22, "detail": '{"leans": {"Lorin": 0.223, "Varden": -0.1},'
+           ' "voices": {"Lorin": 4, "Genval": 1}, "source": "derived"}'}
+    text = side_reason(row)
+    assert text.startswith("Lorin (score 0.22): voices quoted: Lorin ×4, Genval ×1")
+    assert "wording leans: Lorin +0.22" in text
+    assert "set by sides.yaml" in side_reason({"key": "X", "detail": '{"source": "sides.yaml"}'})
+    assert side_reason({"key": "X", "detail": "not json"}) == "X"
+
+
+def test_undated_events_are_listed_not_dropped() -> None:
+    from rashomon.api.views import _undated
+
+    rows = _undated([_event(1, "A", "B", date=None, published=None),
+                     _event(2, "A", "B", date="2031-02-03", published=None),
+                     _event(3, "A", "B", date="sometime", published=None)])
+    assert [t["id"] for t in rows] == ["e1", "e3"]
+
+
+def test_timeline_window_leaves_background_history_out() -> None:
+    from rashomon.api.views import timeline_window
+
+    items = [{"date": "1992-01-01", "published": "2020-09-30"},
+             {"date": "2020-09-27", "published": "2020-09-30"},
+             {"date": "2020-10-02", "published": None}]
+    assert timeline_window(items) == {"from": "2020-09-27", "to": "2020-10-02"}
+    assert timeline_window([{"date": "1992", "published": None}]) == \
+        {"from": "1992-01-01", "to": "1992-01-01"}
+    assert timeline_window([]) is None
+
+
+def test_story_header_shows_the_events_window(db_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from rashomon.api.app import create_app
+
+    html = TestClient(create_app(db_path), base_url="http://127.0.0.1").get("/story/s1").text
+    assert "events 2 March 2031 – 5 March 2031" in html
+
+
+def test_timeline_uses_an_inferred_article_date_marked_as_such() -> None:
+    from rashomon.api.views import inferred_day
+
+    assert inferred_day("2020-10-02") == "2020-10-02"
+    assert inferred_day('{"start": "2020-09-28", "end": "2020-10-04", "evidence": "x"}') == \
+        "2020-10-04"
+    assert inferred_day({"latest": "2020-10"}) == "2020-10-01"
+    assert inferred_day(None) is None and inferred_day("garbage") is None
+    rows = _timeline([_event(1, "A", "B", published=None, published_inferred="2020-10-04"),
+                      _event(2, "A", "B", date="2020-09-30", published=None,
+                             published_inferred="2020-10-04")])
+    assert [(t["date"], t["dated"], t["inferred"]) for t in rows] == [
+        ("2020-09-30", True, False), ("2020-10-04", False, True)]

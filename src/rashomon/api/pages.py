@@ -15,6 +15,7 @@ from rashomon.web import render
 router = APIRouter(include_in_schema=False)
 
 HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+SEARCH_PAGE = 25
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -56,6 +57,13 @@ def article_page(
     return render.article_page(data, target)
 
 
+@router.get("/actor/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: IdPath) -> str:
+    with request.app.state.db.connect() as reader:
+        data = views.actor(reader, actor_id)
+    return render.page("actor.html", title=data["actor"].get("name") or actor_id, d=data)
+
+
 @router.get("/favicon.ico")
 def favicon() -> Response:
     return Response(status_code=204)
@@ -64,12 +72,13 @@ def favicon() -> Response:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> str:
-    results: dict[str, Any] = {"articles": [], "quotes": []}
+    results: dict[str, Any] = {"items": [], "total": 0, "limit": SEARCH_PAGE, "offset": 0}
     text = (q or "").strip()
     if len(text) >= 2:
         with request.app.state.db.connect() as reader:
-            results = queries.search(reader, text, 50)
+            results = queries.search(reader, text, SEARCH_PAGE, offset)
     return render.page("search.html", title="Search", q=text, results=results)
 
 

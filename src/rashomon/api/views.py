@@ -6,9 +6,10 @@ the self-contained report, so the three never disagree.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -36,31 +37,43 @@ def quad(event: Row) -> int | None:
 
 
 def stories(reader: Reader) -> list[Row]:
-    """All stories with their counts and the sides represented, newest first."""
+    """All stories with their counts and the sides represented, newest first.
+
+    Outlets are counted the way the story page shows them (one label per outlet, each
+    article of unknown origin on its own), so the two counts agree.
+    """
     rows = reader.rows("stories", "SELECT * FROM stories ORDER BY last_date DESC NULLS LAST, id")
     sides: dict[str, set[str]] = defaultdict(set)
     for f in reader.rows("framing", "SELECT story_id, key FROM framing "
                          "WHERE kind = 'alignment' AND key <> 'balanced'"):
         sides[f["story_id"]].add(f["key"])
-    for c in reader.rows("contradictions", "SELECT story_id, sides FROM contradictions"):
-        for side in c["sides"] or []:
-            if isinstance(side, dict) and side.get("label"):
-                sides[c["story_id"]].add(side["label"])
+    labels: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for a in queries.public("articles", reader.rows(
+            "articles", "SELECT id, outlet, title, url, source, story_id FROM articles "
+            "WHERE story_id IS NOT NULL")):
+        labels[a["story_id"]].add(queries.outlet_label(a))
+        counts[a["story_id"]] += 1
     for row in rows:
-        row["n_articles"] = len(row.get("article_ids") or [])
-        row["n_outlets"] = len(row.get("outlets") or [])
+        row["n_articles"] = counts.get(row["id"]) or len(row.get("article_ids") or [])
+        row["n_outlets"] = len(labels.get(row["id"]) or row.get("outlets") or [])
         row["sides"] = sorted(sides.get(row["id"], ()))
     return rows
 
 
 def loose_articles(reader: Reader, limit: int = 500) -> list[Row]:
     """Articles in no story (yet), newest first, for the index page."""
-    return reader.rows(
+    rows = queries.public("articles", reader.rows(
         "articles",
-        "SELECT id, outlet, title, published, language, duplicate_of, note FROM articles "
-        "WHERE story_id IS NULL ORDER BY published DESC NULLS LAST, outlet, id LIMIT ?",
+        "SELECT id, outlet, title, published, url, source, language, duplicate_of, note "
+        "FROM articles WHERE story_id IS NULL ORDER BY published DESC NULLS LAST, outlet, id "
+        "LIMIT ?",
         [limit],
-    )
+    ))
+    for row in rows:
+        row["outlet_label"] = queries.outlet_label(row)
+        row.pop("source", None)
+    return rows
 
 
 def story(reader: Reader, story_id: str) -> dict[str, Any]:
@@ -69,13 +82,20 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     ids = list(dict.fromkeys(srow.get("article_ids") or []))
     extra = reader.rows("articles", "SELECT id FROM articles WHERE story_id = ?", [story_id])
     ids += [r["id"] for r in extra if r["id"] not in ids]
-    articles = reader.rows(
+    articles = queries.public("articles", reader.rows(
         "articles",
-        "SELECT id, outlet, title, published, url, language, duplicate_of, words FROM articles "
-        "WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
+        "SELECT id, outlet, title, published, url, source, language, duplicate_of, words"
+        + (", published_inferred" if "published_inferred" in reader.columns("articles") else "")
+        + " FROM articles WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
         [ids],
-    )
+    ))
+    for a in articles:
+        # A date window inferred from the text (never written into ``published``).
+        a["inferred_day"] = None if a.get("published") else inferred_day(a.get("published_inferred"))
+        a["outlet_label"] = queries.outlet_label(a)
+        a["outlet_known"] = bool(a.get("outlet"))
     by_id = {a["id"]: a for a in articles}
+    label_of = {a["id"]: a["outlet_label"] for a in articles}
     quotes = queries.by_articles(reader, "quotes", ids)
     events = queries.by_articles(reader, "events", ids)
     figures = queries.by_articles(reader, "figures", ids)
@@ -86,15 +106,25 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     for rows in (quotes, events, figures, places):
         for r in rows:
             art = by_id.get(r["article_id"], {})
-            r["outlet"] = art.get("outlet")
+            r["outlet"] = art.get("outlet_label")
             r["published"] = art.get("published")
+            r["published_inferred"] = art.get("inferred_day")
+    for c in contradictions:
+        for side in c.get("sides") or []:
+            if isinstance(side, dict):
+                side["outlet"] = label_of.get(side.get("article_id"), side.get("outlet"))
+    outlet_cols = _outlets(articles, quotes, framing)
     return {
         "story": srow,
         "articles": articles,
-        "outlets": _outlets(articles, quotes, framing),
-        "ledger": _ledger(claims, articles),
+        "outlets": outlet_cols,
+        "n_outlets": len(set(label_of.values())),
+        "ledger": (ledger := _ledger(claims, articles)),
+        "coverage": _coverage(ledger, outlet_cols),
         "contradictions": contradictions,
-        "timeline": _timeline(events),
+        "timeline": (timeline := _timeline(events)),
+        "window": timeline_window(timeline),
+        "undated_events": _undated(events),
         "map": _map(events, places),
         "network": _network(events),
         "figures": figures,
@@ -107,8 +137,8 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     }
 
 
-def _outlet_label(article: Row) -> str:
-    """The outlet as the framing stage names it (unnamed files stay apart)."""
+def _framing_key(article: Row) -> str:
+    """The outlet as the framing stage names it (``crossref.framing_view.outlet_label``)."""
     if article.get("outlet"):
         return str(article["outlet"])
     name = PurePath(str(article.get("source") or "").split("#", 1)[0]).name
@@ -124,7 +154,7 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
         by_outlet[f.get("outlet")].append(f)
     cols = []
     for a in articles:
-        rows = by_outlet.get(_outlet_label(a), [])
+        rows = by_outlet.get(_framing_key(a), [])
         aligned = sorted((f for f in rows if f["kind"] == "alignment"),
                          key=lambda f: -(f.get("score") or 0))
         # term counts and vocabulary z-scores are different scales: rank each on its own
@@ -134,9 +164,11 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
         left_out = sorted((f for f in rows if f["kind"] == "omission"),
                           key=lambda f: -(f.get("score") or 0))
         cols.append({
-            "article_id": a["id"], "outlet": a.get("outlet"), "title": a.get("title"),
+            "article_id": a["id"], "outlet": a["outlet_label"],
+            "outlet_known": a["outlet_known"], "title": a.get("title"),
             "published": a.get("published"), "duplicate_of": a.get("duplicate_of"),
             "side": aligned[0]["key"] if aligned else None,
+            "side_why": side_reason(aligned[0]) if aligned else None,
             "voices": [(name, n, side_of.get(name))
                        for name, n in voices[a["id"]].most_common()],
             "terms": [{"value": f["value"], "key": f["key"], "kind": f["kind"],
@@ -148,14 +180,96 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
     return cols
 
 
+CONTESTED = ("disputes", "reports_denial")
+
+
+def _coverage(ledger: dict[str, Any], outlet_cols: list[Row]) -> dict[str, Any]:
+    """Coverage at a glance: who covers the story, what each reports alone, what is disputed.
+
+    Generic over the ledger rows (cells of stances keyed by outlet label). An outlet's
+    side is its framing side ("unknown" when none); "alone" counts claims no other
+    outlet (or no outlet of another side) reports.
+    """
+    side_of: dict[str, str] = {}
+    for col in outlet_cols:
+        side_of.setdefault(col["outlet"], col.get("side") or "unknown")
+    per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    per_side: dict[str, Counter[str]] = defaultdict(Counter)
+    disputed = []
+    for row in ledger["rows"]:
+        outlets = list(row["cells"])
+        sides = {side_of.get(o, "unknown") for o in outlets}
+        for o in outlets:
+            per_outlet[o]["claims"] += 1
+            if len(outlets) == 1:
+                per_outlet[o]["alone"] += 1
+        for side in sides:
+            per_side[side]["claims"] += 1
+            if len(sides) == 1:
+                per_side[side]["alone"] += 1
+        stances = [s.get("stance") for cell in row["cells"].values() for s in cell]
+        contested = sum(st in CONTESTED for st in stances)
+        if contested:
+            disputed.append({"claim": row["claim"], "contested": contested,
+                             "supporting": len(stances) - contested,
+                             "n_outlets": row["n_outlets"]})
+    disputed.sort(key=lambda d: (-min(d["contested"], d["supporting"]), -d["contested"],
+                                 -d["n_outlets"], str(d["claim"].get("id"))))
+    return {
+        "outlets": [{"outlet": o, "side": side_of.get(o, "unknown"),
+                     "claims": per_outlet[o]["claims"], "alone": per_outlet[o]["alone"]}
+                    for o in ledger["outlets"]],
+        "sides": [{"side": side, "outlets": sorted(o for o, s in side_of.items() if s == side),
+                   "claims": c["claims"], "alone": c["alone"]}
+                  for side, c in sorted(per_side.items(), key=lambda kv: -kv[1]["claims"])],
+        "disputed": disputed[:10],
+    }
+
+
+def side_reason(row: Row) -> str:
+    """Why an outlet got its side, in words, from the alignment row's ``detail``."""
+    try:
+        detail = json.loads(row.get("detail") or "{}")
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        detail = {}
+    bits = []
+    if detail.get("source") and detail["source"] != "derived":
+        bits.append(f"set by {detail['source']}")
+    voices = detail.get("voices") or {}
+    if isinstance(voices, dict) and voices:
+        top = sorted(voices.items(), key=lambda kv: -kv[1])[:4]
+        bits.append("voices quoted: " + ", ".join(f"{k} ×{v}" for k, v in top))
+    leans = detail.get("leans") or {}
+    if isinstance(leans, dict) and leans:
+        top = sorted(leans.items(), key=lambda kv: -abs(kv[1]))[:3]
+        bits.append("wording leans: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
+    marked = detail.get("marked_names") or {}
+    if isinstance(marked, dict) and marked:
+        bits.append("place names as used by: " + ", ".join(
+            f"{k} ×{v:g}" for k, v in sorted(marked.items(), key=lambda kv: -kv[1])[:3]))
+    head = (f"{row.get('key')}" + (f" (score {row['score']:.2f})"
+                                    if isinstance(row.get("score"), (int, float)) else ""))
+    return head + (": " + "; ".join(bits) if bits else "")
+
+
 def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
-    outlets = list(dict.fromkeys(a.get("outlet") or "(unknown outlet)" for a in articles))
+    """Claims by outlet column; a column per outlet label, never one for all unknowns.
+
+    Generic over the claim rows: any ``stances`` list of dicts with an ``article_id``
+    (or at least an ``outlet``) and a ``stance`` is placed in its outlet's cell.
+    """
+    label_of = {a["id"]: a["outlet_label"] for a in articles}
+    outlets = list(dict.fromkeys(a["outlet_label"] for a in articles))
     rows = []
     for c in claims:
         cells: dict[str, list[Row]] = defaultdict(list)
         for s in c.get("stances") or []:
             if isinstance(s, dict):
-                cells[s.get("outlet") or "(unknown outlet)"].append(s)
+                name = label_of.get(s.get("article_id")) or s.get("outlet") or \
+                    f"article {str(s.get('article_id') or '?')[:8]}"
+                cells[name].append({**s, "outlet": name})
         for name in cells:
             if name not in outlets:
                 outlets.append(name)
@@ -187,27 +301,103 @@ def day_of(value: Any) -> str | None:
     return None
 
 
+def inferred_day(value: Any) -> str | None:
+    """The day of an inferred publication window, whatever shape the store keeps it in.
+
+    A plain date, or a JSON object/string with the window's latest end (``end``,
+    ``latest``, ``to``) or a single ``date``/``value``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    if isinstance(value, dict):
+        for key in ("end", "latest", "to", "date", "value", "start", "earliest", "from"):
+            if day := day_of(value.get(key)):
+                return day
+        return None
+    return day_of(value)
+
+
 def _timeline(events: list[Row]) -> list[Row]:
+    """Events placed on the timeline: by their own date, else their article's date.
+
+    An article with no publication date but an inferred window places its undated
+    events at that window's end, marked ``inferred``.
+    """
     out = []
     for e in events:
         day = day_of(e.get("date"))
-        shown = day or day_of(e.get("published"))
+        inferred = None if day or day_of(e.get("published")) else e.get("published_inferred")
+        shown = day or day_of(e.get("published")) or inferred
         if not shown:
             continue
-        out.append({
-            "id": e["id"], "article_id": e["article_id"], "outlet": e.get("outlet"),
-            "date": shown, "dated": day is not None, "value": e.get("date"),
-            "type": e.get("type"), "quad": quad(e),
-            "status": e.get("status"), "source": e.get("source"), "target": e.get("target"),
-            "sentence": e.get("sentence"), "start": e.get("start"), "end": e.get("end"),
-        })
+        item = _timeline_item(e, shown, day is not None)
+        item["inferred"] = bool(inferred)
+        out.append(item)
     # Within a day, group by quad class so a busy day reads as a stacked bar.
     out.sort(key=lambda t: (t["date"], t["quad"] or 0, t["type"] or ""))
     return out
 
 
+def _timeline_item(e: Row, shown: str | None, dated: bool) -> Row:
+    return {
+        "id": e["id"], "article_id": e["article_id"], "outlet": e.get("outlet"),
+        "date": shown, "dated": dated, "value": e.get("date"),
+        "published": e.get("published"),
+        "type": e.get("type"), "quad": quad(e),
+        "status": e.get("status"), "source": e.get("source"), "target": e.get("target"),
+        "sentence": e.get("sentence"), "start": e.get("start"), "end": e.get("end"),
+    }
+
+
+BACKGROUND_DAYS = 90  # events this long before the first report are background history
+
+
+def timeline_window(items: list[Row]) -> dict[str, str] | None:
+    """The days that matter: from shortly before the first report to the last event.
+
+    Events long before the coverage (history: "the early 1990s") stay out of it, so the
+    timeline's axis and the story header are not stretched over decades.
+    """
+    days = sorted(d for t in items if (d := _as_date(t.get("date"))) is not None)
+    if not days:
+        return None
+    reports = [d for t in items if (d := _as_date(t.get("published"))) is not None]
+    lo, hi = days[0], days[-1]
+    if reports:
+        core = [d for d in days if d >= min(reports) - timedelta(days=BACKGROUND_DAYS)]
+        if core:
+            lo, hi = core[0], max(core[-1], max(reports))
+    return {"from": lo.isoformat(), "to": hi.isoformat()}
+
+
+def _as_date(value: Any) -> date | None:
+    day = day_of(value)
+    return date.fromisoformat(day) if day else None
+
+
+def _undated(events: list[Row]) -> list[Row]:
+    """Events with neither a date of their own nor a dated article: listed beside the chart."""
+    out = [_timeline_item(e, None, False) for e in events
+           if not day_of(e.get("date")) and not day_of(e.get("published"))
+           and not e.get("published_inferred")]
+    out.sort(key=lambda t: (t["outlet"] or "", t["article_id"], t["start"] or 0))
+    return out
+
+
+MAP_ITEMS = 20  # evidence links kept per map marker
+
+
 def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
-    """Located events grouped by spot, and distinct places with their mention counts."""
+    """Located events grouped by spot, and distinct places with their mentions.
+
+    Every marker carries ``items``: the evidence (article and offsets) behind it, so a
+    click can open each sentence.
+    """
     spots: dict[tuple[float, float], list[Row]] = defaultdict(list)
     for e in events:
         if e.get("lat") is not None and e.get("lon") is not None:
@@ -224,18 +414,28 @@ def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
                       + (f" at {where}" if where else "") + ": "
                       + ", ".join(f"{t} ×{n}" for t, n in types.most_common())),
             "article_id": group[0]["article_id"], "text": group[0].get("sentence"),
+            "start": group[0].get("start"), "end": group[0].get("end"),
+            "items": [{"article_id": e["article_id"], "start": e.get("start"),
+                       "end": e.get("end"), "outlet": e.get("outlet"),
+                       "text": f"{e.get('type')}: {e.get('sentence') or ''}"}
+                      for e in group[:MAP_ITEMS]],
         })
     seen: dict[tuple[str, float, float], Row] = {}
     for p in places:
         if p.get("lat") is None or p.get("lon") is None:
             continue
         key = (p.get("name") or p.get("text") or "", round(p["lat"], 3), round(p["lon"], 3))
+        item = {"article_id": p["article_id"], "start": p.get("start"), "end": p.get("end"),
+                "outlet": p.get("outlet"), "text": p.get("text")}
         if key in seen:
             seen[key]["mentions"] += 1
+            if len(seen[key]["items"]) < MAP_ITEMS:
+                seen[key]["items"].append(item)
             continue
         seen[key] = {"id": p["id"], "kind": "place", "lat": p["lat"], "lon": p["lon"],
                      "label": key[0], "feature": p.get("feature"), "country": p.get("country"),
-                     "article_id": p["article_id"], "mentions": 1}
+                     "article_id": p["article_id"], "start": p.get("start"),
+                     "end": p.get("end"), "mentions": 1, "items": [item]}
     return {"events": pts, "places": list(seen.values())}
 
 
@@ -287,6 +487,7 @@ def _ends(e: Row, side: str) -> dict[str, str]:
 def article(reader: Reader, article_id: str) -> dict[str, Any]:
     """An article with its extractions, for the article page."""
     row = queries.one(reader, "articles", article_id, "article")
+    row["outlet_label"] = queries.outlet_label(row)
     ids = [article_id]
     story_row = None
     if row.get("story_id"):
@@ -302,6 +503,54 @@ def article(reader: Reader, article_id: str) -> dict[str, Any]:
         "places": queries.by_articles(reader, "places", ids),
         "dates": queries.by_articles(reader, "dates", ids),
     }
+
+
+ACTOR_ROWS = 500  # per list on the actor page; counts say how many there are
+
+
+def actor(reader: Reader, actor_id: str) -> dict[str, Any]:
+    """One actor: its mentions, quotes, events as source and as target, outlets quoting it."""
+    row = queries.one(reader, "actors", actor_id, "actor")
+    ids = [actor_id]
+
+    def rows(table: str, cond: str, n_params: int) -> list[Row]:
+        if not reader.has(table):
+            return []
+        return reader.rows(table, f'SELECT * FROM {table} WHERE {cond} '
+                           'ORDER BY article_id, "start", id LIMIT ?',
+                           [*([ids] * n_params), ACTOR_ROWS])
+
+    def ends(side: str) -> tuple[str, int]:
+        cols = reader.columns("events")
+        conds = [f"list_contains(?, {side}_id)"]
+        if f"{side}_ids" in cols:
+            conds.append(f"list_has_any({side}_ids, ?)")
+        return " OR ".join(conds), len(conds)
+
+    mentions = rows("mentions", "list_contains(?, actor_id)", 1)
+    quotes = rows("quotes", "list_contains(?, speaker_id)", 1)
+    as_source = rows("events", *ends("source")) if reader.has("events") else []
+    as_target = rows("events", *ends("target")) if reader.has("events") else []
+    meta = queries.article_meta(reader, [r["article_id"] for r in
+                                         (*mentions, *quotes, *as_source, *as_target)])
+    for r in (*mentions, *quotes, *as_source, *as_target):
+        art = meta.get(r["article_id"], {})
+        r["outlet"] = art.get("outlet_label")
+        r["published"] = art.get("published")
+        r["title"] = art.get("title")
+        r["story_id"] = art.get("story_id")
+    quoting: dict[str, Counter[str]] = defaultdict(Counter)
+    for q in quotes:
+        quoting[q["outlet"] or "?"][q["article_id"]] += 1
+    mentioning: Counter[str] = Counter(m["outlet"] or "?" for m in mentions)
+    outlets = sorted(({"outlet": o, "quotes": sum(c.values()), "articles": len(c),
+                       "mentions": mentioning.get(o, 0)} for o, c in quoting.items()),
+                     key=lambda o: (-o["quotes"], o["outlet"]))
+    return {"actor": row, "mentions": mentions, "quotes": quotes,
+            "events_as_source": as_source, "events_as_target": as_target,
+            "outlets": outlets,
+            "mentioned_by": [{"outlet": o, "mentions": n}
+                             for o, n in sorted(mentioning.items(), key=lambda kv: -kv[1])]}
 
 
 def require_story(reader: Reader, story_id: str) -> None:

@@ -7,6 +7,7 @@ Without ``--story`` it lists the stories and shows the largest one.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -49,16 +50,40 @@ def pick_story(stories: list[Story], wanted: str | None) -> Story | None:
     return hits[0]
 
 
-def _clip(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+# C0/C1 control characters (ESC starts terminal sequences) and the bidirectional
+# overrides that can make a terminal show text in another order than it is stored.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def _outlet(value: str | None, article_id: str) -> str:
-    return value or article_id[:10]
+def plain(text: object) -> str:
+    """Untrusted text made safe for a terminal: controls out, whitespace runs as one space."""
+    return " ".join(_CONTROL.sub(" ", str(text or "")).split())
 
 
-def ledger_table(claims: list[Claim], limit: int) -> Any:
+def _clip(text: object, n: int) -> Any:
+    """A table cell: plain, clipped, and a rich ``Text`` so ``[...]`` is never read as markup."""
+    from rich.text import Text
+
+    value = plain(text)
+    return Text(value if len(value) <= n else value[: n - 1] + "…")
+
+
+def _outlet(value: str | None, article_id: str, labels: dict[str, str] | None = None) -> str:
+    """The outlet as the web UI labels it (an unknown one by its domain or file name)."""
+    return plain((labels or {}).get(article_id) or value) or article_id[:10]
+
+
+def outlet_labels(db: Path, story_id: str) -> dict[str, str]:
+    """Article id -> outlet label for one story's articles (see ``api.queries.outlet_label``)."""
+    from rashomon.api.queries import outlet_label
+    from rashomon.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.rows("articles", 'WHERE "story_id" = ?', [story_id])
+    return {r["id"]: outlet_label(r) for r in rows}
+
+
+def ledger_table(claims: list[Claim], limit: int, labels: dict[str, str] | None = None) -> Any:
     from rich.table import Table
 
     table = Table(title="Claims ledger", show_lines=True)
@@ -70,13 +95,15 @@ def ledger_table(claims: list[Claim], limit: int) -> Any:
     for claim in ordered[:limit]:
         by: dict[str, set[str]] = defaultdict(set)
         for st in claim.stances:
-            by[st.stance].add(_outlet(st.outlet, st.article_id))
-        table.add_row(_clip(claim.statement, 160), claim.kind,
-                      *(", ".join(sorted(by.get(key, ()))) for key, _ in STANCE_COLUMNS))
+            by[st.stance].add(_outlet(st.outlet, st.article_id, labels))
+        table.add_row(_clip(claim.statement, 160), _clip(claim.kind, 20),
+                      *(_clip(", ".join(sorted(by.get(key, ()))), 400)
+                        for key, _ in STANCE_COLUMNS))
     return table
 
 
-def contradictions_table(items: list[Contradiction], limit: int) -> Any:
+def contradictions_table(items: list[Contradiction], limit: int,
+                         labels: dict[str, str] | None = None) -> Any:
     from rich.table import Table
 
     table = Table(title="Contradictions", show_lines=True)
@@ -84,9 +111,11 @@ def contradictions_table(items: list[Contradiction], limit: int) -> Any:
         table.add_column(col)
     for item in items[:limit]:
         for n, side in enumerate(item.sides):
-            table.add_row(item.kind if n == 0 else "", _clip(item.description, 90) if n == 0 else "",
-                          side.label + (f" [{side.value}]" if side.value else ""),
-                          _outlet(side.outlet, side.article_id), _clip(side.evidence, 120))
+            table.add_row(_clip(item.kind if n == 0 else "", 30),
+                          _clip(item.description if n == 0 else "", 90),
+                          _clip(side.label + (f" [{side.value}]" if side.value else ""), 80),
+                          _clip(_outlet(side.outlet, side.article_id, labels), 60),
+                          _clip(side.evidence, 120))
     return table
 
 
@@ -102,8 +131,8 @@ def framing_table(rows: list[Framing], limit: int) -> Any:
     for kind in sorted(by_kind):
         ranked = sorted(by_kind[kind], key=lambda r: (r.key, r.outlet or "", -r.score))
         for row in ranked[:limit]:
-            table.add_row(kind, _clip(row.key, 50), row.outlet or "", _clip(row.value, 50),
-                          f"{row.score:.2f}")
+            table.add_row(_clip(kind, 30), _clip(row.key, 50), _clip(row.outlet, 60),
+                          _clip(row.value, 50), f"{row.score:.2f}")
     return table
 
 
@@ -123,25 +152,32 @@ def command(db: Path, story: str | None, limit: int, list_only: bool) -> None:
     """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     try:
         stories, chosen, claims, contradictions, framing = load_story(db, story)
     except RashomonError as exc:
         raise click.ClickException(exc.message) from exc
-    console = Console()
+    # No emoji codes or auto-highlighting: every shown string comes from articles.
+    console = Console(emoji=False, highlight=False)
     if list_only or chosen is None:
         table = Table(title="Stories")
         for col in ("id", "articles", "outlets", "dates", "title"):
             table.add_column(col)
         for s in sorted(stories, key=lambda s: -len(s.article_ids)):
-            table.add_row(s.id, str(len(s.article_ids)), _clip(", ".join(s.outlets), 50),
-                          f"{s.first_date or ''}…{s.last_date or ''}", _clip(s.title, 70))
+            table.add_row(_clip(s.id, 40), str(len(s.article_ids)),
+                          _clip(", ".join(s.outlets), 50),
+                          _clip(f"{s.first_date or ''}…{s.last_date or ''}", 30),
+                          _clip(s.title, 70))
         console.print(table if stories else "No stories yet: run `rashomon analyze` first.")
         return
-    console.print(f"[bold]{chosen.title}[/bold]  ({chosen.id})")
-    console.print(f"{len(chosen.article_ids)} articles from {', '.join(chosen.outlets) or 'unknown outlets'}"
-                  f"; {chosen.first_date or '?'} – {chosen.last_date or '?'}")
-    console.print(ledger_table(claims, limit))
-    console.print(contradictions_table(contradictions, limit) if contradictions
+    labels = outlet_labels(db, chosen.id)
+    console.print(Text.assemble((plain(chosen.title), "bold"), f"  ({plain(chosen.id)})"))
+    outlets = ", ".join(plain(o) for o in sorted(set(labels.values()))) or \
+        ", ".join(plain(o) for o in chosen.outlets) or "unknown outlets"
+    console.print(Text(f"{len(chosen.article_ids)} articles from {outlets}; "
+                       f"{plain(chosen.first_date) or '?'} – {plain(chosen.last_date) or '?'}"))
+    console.print(ledger_table(claims, limit, labels))
+    console.print(contradictions_table(contradictions, limit, labels) if contradictions
                   else "No contradictions found.")
     console.print(framing_table(framing, limit) if framing else "No framing rows.")

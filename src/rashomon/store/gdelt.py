@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.vocab import PLOVER, coded_type
+from rashomon.store.export import csv_cell, public_source
 
 FILENAME = "events_gdelt_like.csv"
 COLUMNS = [
@@ -73,7 +74,7 @@ def rows(store: Any) -> list[dict[str, Any]]:
             "GoldsteinScale": PLOVER[type_][1], "Status": status, "Claimant": claimant or "",
             "ActionGeo_FullName": place or "", "ActionGeo_Lat": "" if lat is None else lat,
             "ActionGeo_Long": "" if lon is None else lon,
-            "SOURCEURL": url or src_path or "", "ArticleId": article_id, "Outlet": outlet or "",
+            "SOURCEURL": url or public_source(src_path) or "", "ArticleId": article_id, "Outlet": outlet or "",
             "SentStart": sent_start, "SentEnd": sent_end, "Trigger": trigger or "",
         })
     return out
@@ -87,5 +88,5 @@ def export_gdelt_like(store: Any, out_dir: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS)
         writer.writeheader()
-        writer.writerows(rows(store))
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(store))
     return path

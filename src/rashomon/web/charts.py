@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 from markupsafe import Markup
 
+from rashomon.api.views import timeline_window
 from rashomon.web.basemap import countries
 from rashomon.web.markup import el, join
+from rashomon.web.values import when as words
 
 Href = Callable[[str, Any, Any], str | None]
 
@@ -32,57 +34,130 @@ def _link(href: Href, article_id: str, start: Any, end: Any, child: Markup) -> M
     return el("a", {"href": url}, child) if url else child
 
 
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+def _core_window(dated: list[tuple[date, dict[str, Any]]]) -> tuple[date, date]:
+    """The axis: the view's window (:func:`rashomon.api.views.timeline_window`)."""
+    window = timeline_window([t for _, t in dated])
+    if window is None:
+        days = sorted(d for d, _ in dated)
+        return days[0], days[-1]
+    return date.fromisoformat(window["from"]), date.fromisoformat(window["to"])
+
+
+def _ticks(lo: date, hi: date, x: Callable[[date], float], min_gap: float) -> list[tuple[float, str]]:
+    """Tick positions and labels: days, weeks or months, never closer than ``min_gap``."""
+    span = max((hi - lo).days, 1)
+    px_per_day = (x(hi) - x(lo)) / span if span else 1.0
+    out: list[tuple[float, str]] = []
+    if px_per_day * 28 < min_gap * 1.2:  # months too close: one tick per year or quarter
+        for year in range(lo.year, hi.year + 1):
+            for month in (1, 4, 7, 10) if px_per_day * 91 >= min_gap else (1,):
+                d = date(year, month, 1)
+                if lo <= d <= hi:
+                    out.append((x(d), f"{MONTH_ABBR[month - 1]} {year}" if month != 1 else str(year)))
+        return out or [(x(lo), str(lo.year))]
+    step = next((n for n in (1, 2, 7, 14) if px_per_day * n >= min_gap), 0)
+    if step == 0:  # one tick per month
+        d = date(lo.year, lo.month, 1)
+        while d <= hi:
+            if d >= lo:
+                out.append((x(d), f"{MONTH_ABBR[d.month - 1]} {d.year}"))
+            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        return out or [(x(lo), f"{MONTH_ABBR[lo.month - 1]} {lo.year}")]
+    d, last_year = lo, None
+    while d <= hi:
+        label = f"{d.day} {MONTH_ABBR[d.month - 1]}" + (f" {d.year}" if d.year != last_year else "")
+        last_year = d.year
+        out.append((x(d), label))
+        d += timedelta(days=step)
+    return out
+
+
+def _clip_label(text: str, n: int = 22) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Markup:
-    """Events on a date axis, one column per day, stacked, coloured by quad class."""
+    """Events on a date axis, one lane per outlet, coloured by quad class.
+
+    The axis covers the days that matter (see :func:`_core_window`); earlier events sit
+    in a compressed "before" band at the left, ordered by date. Events with no date of
+    their own are drawn hollow at their article's date.
+    """
     dated = [(d, t) for t in items if (d := _parse(t["date"])) is not None]
     if not dated:
         return Markup("")
-    days = sorted({d for d, _ in dated})
-    lo, hi = days[0], days[-1]
+    lo, hi = _core_window(dated)
+    early = sorted({d for d, _ in dated if d < lo})
+    lanes = list(dict.fromkeys(sorted(str(t.get("outlet") or "?") for _, t in dated)))
+    label_w, band_w = 170, (110 if early else 0)
+    left, right, top, r = label_w + band_w + 16, 30, 12, 6
     span = max((hi - lo).days, 1)
-    left, right, top, r = 70, 70, 30, 7
-    per_day: dict[date, int] = {}
-    stack = []
-    for d, t in dated:
-        k = per_day.get(d, 0)
-        per_day[d] = k + 1
-        stack.append((d, t, k))
-    # Stack same-day events; squeeze the spacing when a day has very many.
-    gap = min(18.0, 420.0 / max(per_day.values()))
-    height = int(top + 2 * r + gap * max(per_day.values()) + 40)
 
     def x(d: date) -> float:
-        return left + (width - left - right) * ((d - lo).days / span if len(days) > 1 else 0.5)
+        if d < lo:  # the compressed band: evenly spaced by distinct date
+            k = early.index(d)
+            return label_w + 10 + (band_w - 20) * ((k + 0.5) / len(early))
+        return left + (width - left - right) * ((d - lo).days / span if hi > lo else 0.5)
 
-    axis_y = height - 30
-    parts = [el("line", {"x1": left, "y1": axis_y, "x2": width - right, "y2": axis_y,
-                         "class": "axis"})]
-    one_year = lo.year == hi.year
-    last_x = -1e9
-    for d in days:
-        if x(d) - last_x < 56:  # keep labels from overlapping
-            continue
-        last_x = x(d)
-        label = (f"{d.day} {d:%b}" + (f" {d.year}" if d == lo else "")) if one_year \
-            else d.isoformat()
-        parts.append(el("line", {"x1": x(d), "y1": axis_y, "x2": x(d), "y2": axis_y + 5,
+    # Same day, same lane: stack; the lane grows to hold its busiest day.
+    per: dict[tuple[str, date], int] = {}
+    placed = []
+    for d, t in dated:
+        lane = str(t.get("outlet") or "?")
+        k = per.get((lane, d), 0)
+        per[(lane, d)] = k + 1
+        placed.append((lane, d, t, k))
+    depth = {lane: max(n for (ln, _), n in per.items() if ln == lane) for lane in lanes}
+    gap = 13.0
+    lane_y: dict[str, float] = {}
+    y = top
+    for lane in lanes:
+        lane_y[lane] = y
+        y += max(30.0, 16 + gap * min(depth[lane], 12))
+    axis_y = y + 6
+    height = int(axis_y + 30)
+    parts = []
+    for i, lane in enumerate(lanes):
+        y0 = lane_y[lane]
+        y1 = lane_y[lanes[i + 1]] if i + 1 < len(lanes) else axis_y - 6
+        parts.append(el("rect", {"x": 0, "y": y0, "width": width, "height": y1 - y0,
+                                 "class": f"lane lane{i % 2}"}))
+        parts.append(el("text", {"x": 8, "y": y0 + 18, "class": "lanelabel"},
+                        el("title", {}, lane), _clip_label(lane)))
+    parts.append(el("line", {"x1": left, "y1": axis_y, "x2": width - right, "y2": axis_y,
+                             "class": "axis"}))
+    if early:
+        parts.append(el("rect", {"x": label_w + 4, "y": top, "width": band_w - 8,
+                                 "height": axis_y - top, "class": "before-band"}))
+        parts.append(el("text", {"x": label_w + band_w / 2, "y": axis_y + 18, "class": "tick",
+                                 "text-anchor": "middle"},
+                        f"before ({early[0].year}–{early[-1].year})"
+                        if early[0].year != early[-1].year else f"before ({early[0].year})"))
+    for tx, label in _ticks(lo, hi, x, 64):
+        parts.append(el("line", {"x1": tx, "y1": axis_y, "x2": tx, "y2": axis_y + 5,
                                  "class": "axis"}))
-        parts.append(el("text", {"x": x(d), "y": axis_y + 18, "class": "tick",
+        parts.append(el("text", {"x": tx, "y": axis_y + 18, "class": "tick",
                                  "text-anchor": "middle"}, label))
-    for d, t, k in stack:
-        cy = axis_y - 14 - gap * k
-        when = t["date"] if t.get("value") in (None, t["date"]) else f"{t['date']} ({t['value']})"
-        title = (f"{when} {t['type']} ({t['status']}): {t['source'] or '?'} → "
+    for lane, d, t, k in placed:
+        cy = lane_y[lane] + 15 + gap * min(k, 11)
+        shown = words(t["value"]) if t.get("value") else words(t["date"])
+        title = (f"{shown}: {t['type']} ({t['status']}), {t['source'] or '?'} → "
                  f"{t['target'] or '?'} [{t['outlet'] or ''}]"
-                 + ("" if t["dated"] else " — undated, shown at the report's date"))
+                 + ("" if t["dated"] else " — no date of its own, shown at the article's "
+                    + ("inferred date (the article itself is undated)" if t.get("inferred")
+                       else "date")))
         dot = el("circle", {"cx": x(d), "cy": cy, "r": r,
-                            "class": f"ev q{t['quad'] or 0}" + ("" if t["dated"] else " undated"),
-                            "data-id": t["id"]},
+                            "class": f"ev q{t['quad'] or 0}" + ("" if t["dated"] else " undated")
+                            + (" inferred" if t.get("inferred") else "")
+                            + (" before" if d < lo else ""),
+                            "data-id": t["id"], "data-date": t["date"]},
                  el("title", {}, title))
         parts.append(_link(href, t["article_id"], t["start"], t["end"], dot))
     return el("svg", {"class": "chart timeline", "viewBox": f"0 0 {width} {height}",
-                      "role": "img", "aria-label": f"timeline of {len(stack)} events",
-                      "data-count": len(stack)}, join(parts))
+                      "role": "img", "aria-label": f"timeline of {len(placed)} events",
+                      "data-count": len(placed), "data-lanes": len(lanes),
+                      "data-from": lo.isoformat(), "data-to": hi.isoformat()}, join(parts))
 
 
 def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 960) -> Markup:
@@ -120,7 +195,7 @@ def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 96
     marks = []
     for p in points["places"]:
         cx, cy = proj(p["lon"], p["lat"])
-        marks.append(_link(href, p["article_id"], None, None, join([
+        marks.append(_link(href, p["article_id"], p.get("start"), p.get("end"), join([
             el("circle", {"cx": cx, "cy": cy, "r": 4, "class": "place"},
                el("title", {}, f"{p['label']} ({p['feature'] or 'place'}), "
                                f"{p['mentions']} mention(s)")),
@@ -128,7 +203,7 @@ def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 96
         ])))
     for p in points["events"]:
         cx, cy = proj(p["lon"], p["lat"])
-        marks.append(_link(href, p["article_id"], None, None, el(
+        marks.append(_link(href, p["article_id"], p.get("start"), p.get("end"), el(
             "circle", {"cx": cx, "cy": cy, "r": 5 + 2 * math.sqrt(p.get("count", 1)),
                        "class": f"ev q{p['quad'] or 0}",
                        "data-id": p["id"]},
@@ -221,8 +296,17 @@ def _fit(pos: list[tuple[float, float]], width: float, max_h: float,
     return [(ox + (x - min(xs)) * s_x, oy + (y - min(ys)) * s) for x, y in pos], height
 
 
-def network(net: dict[str, Any]) -> Markup:
-    """Who acts on whom: arrows coloured by quad class, labelled by event type."""
+def network(net: dict[str, Any], actor_href: Callable[[str], str | None] | None = None) -> Markup:
+    """Who acts on whom: arrows coloured by quad class, labelled by event type.
+
+    With ``actor_href``, every node links to its actor's page and every edge to its
+    source actor's events (the live UI); the offline report has no such pages.
+    """
+    def link(nid: str, anchor: str, child: Markup) -> Markup:
+        url = actor_href(nid) if actor_href else None
+        return el("a", {"href": url + anchor if url else None, "class": "actor-link"},
+                  child) if url else child
+
     if not net["edges"]:
         return Markup("")
     keep = [n["id"] for n in net["nodes"]]
@@ -251,21 +335,21 @@ def network(net: dict[str, Any]) -> Markup:
             y2 - (y2 - cy) / max(math.hypot(x2 - cx, y2 - cy), 1) * 14
         label = f"{names.get(e['source'], '?')} → {names.get(e['target'], '?')}: " \
                 f"{e['type']} ×{e['weight']}"
-        parts.append(el("path", {
+        parts.append(link(e["source"], "#as-source", el("path", {
             "d": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
             "class": f"edge q{e['quad'] or 0}", "stroke-width": min(1.5 + e["weight"], 8),
-            "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label)))
+            "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label))))
         if len(edges) <= 12:  # beyond that labels pile up; the hover title stays
             parts.append(el("text", {"x": (mx + cx) / 2, "y": (my + cy) / 2,
                                      "class": "edgelabel", "text-anchor": "middle"},
                             f"{e['type']} ×{e['weight']}"))
     for nid in keep:
         x, y = pos[index[nid]]
-        parts.append(el("g", {"class": "node"},
-                        el("circle", {"cx": x, "cy": y, "r": 10},
-                           el("title", {}, f"{names.get(nid, nid)} ({degree[nid]} events)")),
-                        el("text", {"x": x, "y": y - 15, "text-anchor": "middle"},
-                           names.get(nid, nid))))
+        parts.append(link(nid, "", el(
+            "g", {"class": "node", "data-actor": nid},
+            el("circle", {"cx": x, "cy": y, "r": 10},
+               el("title", {}, f"{names.get(nid, nid)} ({degree[nid]} events)")),
+            el("text", {"x": x, "y": y - 15, "text-anchor": "middle"}, names.get(nid, nid)))))
     markers = join([el("marker", {"id": f"arrow{q}", "viewBox": "0 0 10 10", "refX": 8,
                                   "refY": 5, "markerWidth": 11, "markerHeight": 11,
                                   "markerUnits": "userSpaceOnUse",

@@ -20,6 +20,7 @@ from rashomon.api.views import QUAD_NAMES, STANCES
 from rashomon.web import charts
 from rashomon.web.highlight import highlight, marks
 from rashomon.web.markup import json_for_script
+from rashomon.web.values import figure_unit, figure_value, when
 
 STANCE_LABELS = {"asserts": "asserts", "attributes": "attributes",
                  "reports_denial": "reports denial", "disputes": "disputes"}
@@ -33,6 +34,9 @@ def env() -> Environment:
                     trim_blocks=True, lstrip_blocks=True)
     e.filters["tojson_script"] = json_for_script
     e.filters["urlpart"] = lambda s: quote(str(s), safe="")
+    e.filters["when"] = when
+    e.filters["figure_value"] = figure_value
+    e.filters["figure_unit"] = figure_unit
     e.globals.update(QUAD_NAMES=QUAD_NAMES, STANCES=STANCES, STANCE_LABELS=STANCE_LABELS)
     return e
 
@@ -50,6 +54,13 @@ def _server_href(article_id: str, start: Any, end: Any) -> str:
     return url
 
 
+def _actor_href(actor_id: str) -> str:
+    """An actor's page; an actor known only by name (``name:X``) goes to a search for it."""
+    if actor_id.startswith("name:"):
+        return "/search?q=" + quote(actor_id[5:], safe="")
+    return "/actor/" + quote(actor_id, safe="")
+
+
 def _report_href(article_id: str, start: Any, end: Any) -> str:
     return f"#art-{article_id}"
 
@@ -62,7 +73,7 @@ def story_context(view: dict[str, Any], report: bool = False) -> dict[str, Any]:
         "href": href,
         "timeline_svg": charts.timeline(view["timeline"], href),
         "map_svg": charts.map_svg(view["map"], href),
-        "network_svg": charts.network(view["network"]),
+        "network_svg": charts.network(view["network"], None if report else _actor_href),
         "report": report,
     }
 

@@ -24,12 +24,26 @@
     }
     box.hidden = false;
   }
+  // Timeline zoom: widen the drawing inside its scrolling box (CSSOM, not a style attribute).
+  function zoomChart(btn) {
+    var box = document.getElementById(btn.closest(".zoom").dataset.for || "");
+    var svg = box && box.querySelector("svg");
+    if (!svg) { return; }
+    var factor = Number(svg.dataset.zoom || "1") * (btn.classList.contains("zoom-in") ? 2 : 0.5);
+    factor = Math.min(Math.max(factor, 1), 32);
+    var centre = (box.scrollLeft + box.clientWidth / 2) / box.scrollWidth;
+    svg.dataset.zoom = String(factor);
+    svg.style.width = (factor * 100) + "%";
+    box.scrollLeft = centre * box.scrollWidth - box.clientWidth / 2;
+  }
   document.addEventListener("click", function (ev) {
     var target = ev.target instanceof Element ? ev.target : null;
     if (!target) { return; }
     var btn = target.closest("[data-evidence]");
     if (btn) { show(btn); return; }
-    if (target.closest("#detail .close")) { panel().hidden = true; }
+    if (target.closest("#detail .close")) { panel().hidden = true; return; }
+    var zoom = target.closest(".zoom button");
+    if (zoom) { zoomChart(zoom); }
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && panel()) { panel().hidden = true; }
