@@ -95,3 +95,37 @@ def test_seeds_lose_chrome_but_no_body_sentence(seeds: Path) -> None:
     assert articles["002"][1].published != "2023-12-01"
     assert articles["001"][1].outlet == "Asbarez"
     assert articles["002"][1].outlet == "Global Village Space"
+
+
+def test_a_page_of_date_lines_is_cleaned_in_bounded_time() -> None:
+    # found by benchmarks/fuzz.py: dateparser took ~10 ms for each of 968 date lines
+    from unittest import mock
+
+    from rashomon.clean import MAX_DATE_LINES, metadata
+
+    days = [f"{d} March {y}" for y in range(1990, 2030) for d in range(1, 29)]
+    text = "A headline about the talks\n" + "\n".join(days * 2) + "\nThe talks went on for hours, delegates said.\n"
+    with mock.patch("rashomon.clean.parse_date_line", wraps=metadata.parse_date_line) as parse:
+        article, _ = _clean(text)
+    assert parse.call_count <= MAX_DATE_LINES  # repeats are remembered, distinct ones capped
+    assert "The talks went on for hours" in article.body
+    assert article.published == "1990-03-01"  # the first date line under the headline
+
+
+@pytest.mark.parametrize("line", ["9" * 20_000, "9 " * 100_000, "(via " * 40_000, "By " + "Aaaa " * 40_000])
+def test_a_long_hostile_line_is_judged_in_linear_time(line: str) -> None:
+    # found by benchmarks/fuzz.py: the reading-time rule split a run of digits every way
+    import time
+
+    from rashomon.clean.boilerplate import judge_line
+
+    start = time.perf_counter()
+    assert judge_line(line).keep
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("badge", ["4 min read", "5-10 minutes", "3 to 4 min read", "12 mins", "Reading time: 5 minutes"])
+def test_reading_time_badges_are_still_chrome(badge: str) -> None:
+    from rashomon.clean.boilerplate import judge_line
+
+    assert judge_line(badge).reason == "reading time"

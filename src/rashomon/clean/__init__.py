@@ -18,7 +18,7 @@ from rashomon.clean.boilerplate import (
 from rashomon.clean.language import detect_language
 from rashomon.clean.metadata import (
     is_site_name, looks_like_title, normalize_date, outlet_from_dateline, outlet_from_line,
-    outlet_from_url, parse_date_line, split_title_suffix,
+    looks_like_date_line, outlet_from_url, parse_date_line, split_title_suffix,
 )
 from rashomon.config import DEFAULT_LIMITS, Limits
 from rashomon.errors import Errors, InputError
@@ -28,6 +28,9 @@ from rashomon.records import Article, Removed, Segment, content_id
 __all__ = ["clean", "article_id"]
 
 _BODY_LINE = re.compile(r"[.!?\"\u201d]\s*$")
+# dateparser takes ~10 ms a line: a page of a million date-shaped lines would take hours.
+# Past this many distinct ones an article's further date lines are kept as text.
+MAX_DATE_LINES = 100
 
 
 def article_id(raw: RawDoc) -> str:
@@ -50,6 +53,15 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
         InputError: R101 when nothing is left after cleaning.
     """
     warnings = [InputError(note) for note in raw.notes]  # from the reader (e.g. the encoding it guessed)
+    dates: dict[str, tuple[str | None, bool]] = {}
+
+    def date_of(s: str) -> tuple[str | None, bool]:
+        if not looks_like_date_line(s) or (s not in dates and len(dates) >= MAX_DATE_LINES):
+            return None, False
+        if s not in dates:
+            dates[s] = parse_date_line(s)
+        return dates[s]
+
     lines = _lines(raw.text)
     verdict: list[str | None] = [None] * len(lines)  # None = keep, else the reason
     nonblank = [i for i, (_, s) in enumerate(lines) if s.strip()]
@@ -64,7 +76,7 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
             if i > first_body:
                 break
             s = lines[i][1].strip()
-            if judge_line(s).keep and parse_date_line(s)[0] is None and looks_like_title(s) \
+            if judge_line(s).keep and date_of(s)[0] is None and looks_like_title(s) \
                     and not is_caption_like(s) and len(s.split()) >= 4:
                 title, title_idx = s, i
                 break
@@ -97,7 +109,7 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
             verdict[i] = "comment policy"
             outlet = outlet or outlet_from_line(s)
             continue
-        date, labelled = parse_date_line(s)
+        date, labelled = date_of(s)
         if date is not None:
             date_lines.append((i, date, labelled))
             after_title = title_idx is not None and i > title_idx

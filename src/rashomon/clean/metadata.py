@@ -30,16 +30,30 @@ _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "pa
              "RETURN_AS_TIMEZONE_AWARE": False}
 
 
-def parse_date_line(line: str) -> tuple[str | None, bool]:
-    """``(YYYY-MM-DD, labelled)`` if the line is nothing but a date, else ``(None, False)``."""
+def _date_words(line: str) -> tuple[str, bool] | None:
+    """The line without its label, and whether it had one, if it is shaped like a date line."""
     s = line.strip()
     labelled = bool(_DATE_PREFIX.match(s))
     s = _DATE_PREFIX.sub("", s)
     words = re.findall(r"[^\s,]+", s)
     if not words or len(words) > 9 or not _HAS_MONTH_OR_NUMERIC.search(s):
-        return None, False
+        return None
     if not all(_DATE_TOKEN.match(w.strip(".")) or _DATE_TOKEN.match(w) for w in words):
+        return None
+    return s, labelled
+
+
+def looks_like_date_line(line: str) -> bool:
+    """Whether the line is shaped like a date line (cheap: no date parsing)."""
+    return _date_words(line) is not None
+
+
+def parse_date_line(line: str) -> tuple[str | None, bool]:
+    """``(YYYY-MM-DD, labelled)`` if the line is nothing but a date, else ``(None, False)``."""
+    shaped = _date_words(line)
+    if shaped is None:
         return None, False
+    s, labelled = shaped
     parsed = dateparser.parse(s, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
     if parsed is None:
         return None, False
