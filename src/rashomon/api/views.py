@@ -16,18 +16,9 @@ from typing import Any
 from rashomon.api import queries
 from rashomon.api.db import Reader, Row
 from rashomon.errors import Errors, NotFound
+from rashomon.vocab import QUAD_OF_TYPE, SOURCING
 
-# PLOVER quad classes (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
-# conflict), used when an event row carries no quad_class of its own.
-QUAD_OF_TYPE = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation",
-              3: "verbal conflict", 4: "material conflict"}
-STANCES = ("asserts", "attributes", "reports_denial", "disputes")
+STANCES = SOURCING  # how an outlet carries a claim (the ledger's cells)
 
 
 def quad(event: Row) -> int | None:

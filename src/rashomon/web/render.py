@@ -16,14 +16,14 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from rashomon.api.views import QUAD_NAMES, STANCES
+from rashomon.vocab import QUAD_NAMES, SOURCING_LABELS
+from rashomon.vocab import SOURCING as STANCES
 from rashomon.web import charts
 from rashomon.web.highlight import highlight, marks
 from rashomon.web.markup import json_for_script
 from rashomon.web.values import figure_unit, figure_value, when
 
-STANCE_LABELS = {"asserts": "asserts", "attributes": "attributes",
-                 "reports_denial": "reports denial", "disputes": "disputes"}
+STANCE_LABELS = SOURCING_LABELS
 
 
 @cache
