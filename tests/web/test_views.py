@@ -114,3 +114,16 @@ def test_timeline_uses_an_inferred_article_date_marked_as_such() -> None:
                              published_inferred="2020-10-04")])
     assert [(t["date"], t["dated"], t["inferred"]) for t in rows] == [
         ("2020-09-30", True, False), ("2020-10-04", False, True)]
+
+
+def test_network_labels_the_heaviest_edges_even_in_a_big_graph() -> None:
+    from rashomon.web.charts import EDGE_LABELS, network
+
+    events = [_event(i, f"N{i % 9}", f"N{(i + 1) % 9}", typ) for i in range(40)
+              for typ in ("ASSAULT", "ACCUSE")]
+    events += [_event(1000 + k, "N0", "N5", "THREATEN") for k in range(9)]
+    net = _network(events)
+    svg = str(network(net, lambda nid: f"/actor/{nid}"))
+    assert len(net["edges"]) > EDGE_LABELS
+    assert svg.count('class="edgelabel"') == EDGE_LABELS
+    assert "THREATEN ×9" in svg  # the heaviest link is always labelled
