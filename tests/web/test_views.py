@@ -127,3 +127,14 @@ def test_network_labels_the_heaviest_edges_even_in_a_big_graph() -> None:
     assert len(net["edges"]) > EDGE_LABELS
     assert svg.count('class="edgelabel"') == EDGE_LABELS
     assert "THREATEN ×9" in svg  # the heaviest link is always labelled
+
+
+def test_country_places_sit_at_their_capital() -> None:
+    from rashomon.web.basemap import at_capital
+
+    russia = at_capital({"feature": "country", "country": "RU", "lat": 60.0, "lon": 100.0})
+    assert russia["at_capital"] and 55 < russia["lat"] < 56.5 and 37 < russia["lon"] < 38.5
+    gone = {"feature": "country", "country": None, "lat": 60.0, "lon": 100.0}
+    assert at_capital(gone) == gone  # no country code (the Soviet Union): left alone
+    city = {"feature": "city", "country": "US", "lat": 33.7, "lon": -84.4}
+    assert at_capital(city) == city

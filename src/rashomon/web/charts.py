@@ -197,8 +197,9 @@ def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 96
         cx, cy = proj(p["lon"], p["lat"])
         marks.append(_link(href, p["article_id"], p.get("start"), p.get("end"), join([
             el("circle", {"cx": cx, "cy": cy, "r": 4, "class": "place"},
-               el("title", {}, f"{p['label']} ({p['feature'] or 'place'}), "
-                               f"{p['mentions']} mention(s)")),
+               el("title", {}, f"{p['label']} ({p['feature'] or 'place'}"
+                               + (", shown at its capital" if p.get("at_capital") else "")
+                               + f"), {p['mentions']} mention(s)")),
             el("text", {"x": cx + 6, "y": cy - 6, "class": "maplabel"}, p["label"]),
         ])))
     for p in points["events"]:

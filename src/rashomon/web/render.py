@@ -19,6 +19,7 @@ from markupsafe import Markup
 from rashomon.vocab import QUAD_NAMES, SOURCING_LABELS
 from rashomon.vocab import SOURCING as STANCES
 from rashomon.web import charts
+from rashomon.web.basemap import at_capital
 from rashomon.web.highlight import highlight, marks
 from rashomon.web.markup import json_for_script
 from rashomon.web.values import figure_unit, figure_value, when
@@ -68,6 +69,7 @@ def _report_href(article_id: str, start: Any, end: Any) -> str:
 def story_context(view: dict[str, Any], report: bool = False) -> dict[str, Any]:
     """Template variables for the story page."""
     href = _report_href if report else _server_href
+    view["map"] = {**view["map"], "places": [at_capital(p) for p in view["map"]["places"]]}
     return {
         "v": view,
         "href": href,
