@@ -60,7 +60,7 @@ def test_day_of(value: object, day: str | None) -> None:
 
 
 def test_side_reason_explains_the_side() -> None:
-    from rashomon.api.views import side_reason
+    from rashomon.api.coverage import side_reason
 
     row = {"key": "Lorin", "score": 0.22, "detail": '{"leans": {"Lorin": 0.223, "Varden": -0.1},'
            ' "voices": {"Lorin": 4, "Genval": 1}, "source": "derived"}'}

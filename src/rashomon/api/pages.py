@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from rashomon.api import queries, views
+from rashomon.api import actors, queries, views
 from rashomon.api.routes import IdPath
 from rashomon.web import render
 
@@ -60,7 +60,7 @@ def article_page(
 @router.get("/actor/{actor_id}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: IdPath) -> str:
     with request.app.state.db.connect() as reader:
-        data = views.actor(reader, actor_id)
+        data = actors.actor_view(reader, actor_id)
     return render.page("actor.html", title=data["actor"].get("name") or actor_id, d=data)
 
 
