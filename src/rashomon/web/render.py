@@ -74,6 +74,7 @@ def story_context(view: dict[str, Any], report: bool = False) -> dict[str, Any]:
         "v": view,
         "href": href,
         "timeline_svg": charts.timeline(view["timeline"], href),
+        "timeline_actor_svg": charts.timeline(view["timeline"], href, by="actor"),
         "map_svg": charts.map_svg(view["map"], href),
         "network_svg": charts.network(view["network"], None if report else _actor_href),
         "report": report,
