@@ -16,7 +16,7 @@ from rashomon.engines.local import InlineExecutor
 from rashomon.records import RECORD_TYPES, Article, Failure
 from rashomon.run import runner
 from rashomon.run.stages import Accepted, Batch, Known, Rejected, Summary, admit, batches
-from rashomon.store import db as dbmod
+from rashomon.store import connect as dbmod
 from rashomon.store.db import Store
 from rashomon.store.writer import Writer
 

@@ -34,9 +34,15 @@ class Errors(metaclass=_Coded):
     R014 = "{source}: article body of {size} characters is over the limit of {limit}; truncated"
     R015 = "{source}: field '{field}' has the wrong type ({got}); expected {expected}"
     R016 = "{path}: malformed data file: {reason}"
+    R017 = "{source}: symbolic link not followed: {reason}"
+    R018 = "{source}: not a regular file ({kind}); skipped"
+    R019 = "{source}: {count} records past the limit of {limit} per file were not read"
+    R020 = "{source}: the page has no text outside scripts and styles"
     # cleaning and language (R1xx)
     R101 = "{source}: nothing left after removing page chrome"
     R102 = "{source}: language is '{lang}', not English: stored, skipped by the English pipeline"
+    R103 = "{source}: not valid UTF-8; decoded as {encoding}"
+    R104 = "{source}: published date '{value}' is not a valid date; dropped"
     # NLP (R2xx)
     R201 = "{source}: the NLP pipeline failed: {reason}"
     R202 = "spaCy model '{model}' is not installed; install the project as the README says"
@@ -59,6 +65,7 @@ class Errors(metaclass=_Coded):
     R408 = "internal server error ({reason}); see the server log"
     # evaluation (R5xx)
     R501 = "{path}: gold data not found (expected {expected})"
+    R502 = "{path}: gold text changed at {where}: the reference no longer points at the sentence judged"
 
 
 class RashomonError(Exception):

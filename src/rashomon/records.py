@@ -125,6 +125,14 @@ class Quote:
     sent_start: int = 0
     sent_end: int = 0
     cue_type: str | None = None  # speech|belief|denial|accusation|... (lexicons/cues.tsv)
+    # How the attribution itself is put (rashomon.nlp.frame): "did not say" is negated,
+    # "may announce" hypothetical, "will tell" future, "did he say …?" a question.
+    polarity: str = "positive"  # positive|negated
+    modality: str = "actual"  # actual|hypothetical|future|question
+    # The same for the reported content's own main predicate ("X said Y did not attack").
+    content_polarity: str = "positive"
+    content_modality: str = "actual"
+    sourcing: str = "named"  # named|unnamed_official|anonymous|medium
 
 
 @dataclass(frozen=True)
@@ -140,7 +148,7 @@ class Event:
     target_id: str | None
     date: str | None
     place: str | None
-    status: str  # asserted|alleged|denied|hypothetical
+    status: str  # asserted|alleged|denied|hypothetical|negated
     start: int  # the trigger / event phrase
     end: int
     source_ids: tuple[str, ...] = ()
@@ -154,6 +162,11 @@ class Event:
     sent_start: int = 0
     sent_end: int = 0
     parent_id: str | None = None  # the event whose complement holds this one, or the one denied
+    # rashomon.nlp.frame: a negated event ("failed to condemn") has status "negated", never
+    # "asserted"; modality says why a hypothetical one is ("will" future, "if" hypothetical).
+    polarity: str = "positive"  # positive|negated
+    modality: str = "actual"  # actual|hypothetical|future|question
+    sourcing: str | None = None  # of the claimant when attributed: named|unnamed_official|anonymous|medium
 
 
 @dataclass(frozen=True)

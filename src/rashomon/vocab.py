@@ -34,19 +34,31 @@ SOURCING_LABELS: dict[str, str] = {"asserts": "asserts", "attributes": "attribut
                                    "reports_denial": "reports denial", "disputes": "disputes"}
 
 
+# How a statement or event is put (rashomon.nlp.frame) and who stands behind an attributed one.
+EVENT_STATUSES: tuple[str, ...] = ("asserted", "alleged", "denied", "hypothetical", "negated")
+POLARITIES: tuple[str, ...] = ("positive", "negated")
+MODALITIES: tuple[str, ...] = ("actual", "hypothetical", "future", "question")
+SOURCE_KINDS: tuple[str, ...] = ("named", "unnamed_official", "anonymous", "medium")
+
+
 def coded_type(type_: str, status: str) -> str:
     """The type a CAMEO/PLOVER coder gives: intentions are promises or threats.
 
     "X will withdraw" / "X is ready to meet" is coded AGREE (CAMEO 03, express intent to
     cooperate) and "X will attack" THREATEN (CAMEO 13); rashomon keeps the underlying type and
     marks the status hypothetical, and uses this for the coder-style views (eval, GDELT export).
+    A negated cooperation ("failed to reach agreement", "refused to meet") is coded REJECT
+    (CAMEO 12); other negated events are coded as nothing and keep their own type here.
     """
+    if status == "negated":
+        return "REJECT" if PLOVER[type_][0] in (1, 2) else type_
     if status != "hypothetical":
         return type_
     return _INTENT.get(PLOVER[type_][0], type_)
 
 
 __all__ = [
+    "EVENT_STATUSES", "MODALITIES", "POLARITIES", "SOURCE_KINDS",
     "PLOVER", "PLOVER_TYPES", "QUAD_NAMES", "QUAD_OF_TYPE", "SOURCING", "SOURCING_LABELS",
     "STANCE_LABELS", "coded_type",
 ]

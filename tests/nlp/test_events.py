@@ -76,7 +76,7 @@ def test_future_and_conditional_are_hypothetical(coder: EventCoder) -> None:
     assert events_lexicon.coded_type(send.type, send.status) == "THREATEN"
 
 
-def test_negated_and_plain_speech_are_not_events(coder: EventCoder) -> None:
+def test_negated_event_is_kept_but_never_asserted(coder: EventCoder) -> None:
     doc = build([
         ("Freedonia", 3, "nsubj", "PROPN", "Freedonia"), ("did", 3, "aux", "AUX", "do"),
         ("not", 3, "neg", "PART", "not"), ("attack", 3, "ROOT", "VERB", "attack"),
@@ -84,7 +84,9 @@ def test_negated_and_plain_speech_are_not_events(coder: EventCoder) -> None:
         ("Ruritania", 7, "nsubj", "PROPN", "Ruritania"), ("said", 7, "ROOT", "VERB", "say"),
         ("nothing", 7, "dobj", "PRON", "nothing"), (".", 7, "punct", "PUNCT", "."),
     ])
-    assert collect(coder(doc)) == []
+    (attack,) = collect(coder(doc))  # plain speech is no event
+    assert (attack.type, attack.polarity, attack.status) == ("ASSAULT", "negated", "negated")
+    assert (attack.source, attack.target) == ("Freedonia", "Ruritania")
 
 
 def test_reported_event_is_alleged_by_the_speaker(coder: EventCoder) -> None:

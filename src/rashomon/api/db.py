@@ -18,7 +18,8 @@ from pathlib import Path
 
 import duckdb
 
-from rashomon.store.db import Reader, Row, connect_reader, writer_active
+from rashomon.store.connect import connect_reader, writer_active
+from rashomon.store.reader import Reader, Row
 from rashomon.store.schema import json_columns
 
 __all__ = ["Database", "Reader", "Row", "json_columns"]

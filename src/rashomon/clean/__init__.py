@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import PurePath
 
 from rashomon.clean.boilerplate import (
     is_caption_like, is_policy_paragraph, judge_line, normalize,
@@ -48,7 +49,7 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
     Raises:
         InputError: R101 when nothing is left after cleaning.
     """
-    warnings: list[InputError] = []
+    warnings = [InputError(note) for note in raw.notes]  # from the reader (e.g. the encoding it guessed)
     lines = _lines(raw.text)
     verdict: list[str | None] = [None] * len(lines)  # None = keep, else the reason
     nonblank = [i for i, (_, s) in enumerate(lines) if s.strip()]
@@ -125,6 +126,8 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
         seen.add(key)
 
     published = normalize_date(raw.published)
+    if raw.published and published is None:
+        warnings.append(InputError(Errors.R104.format(source=raw.source, value=raw.published[:40])))
     if published is None:
         for i, date, labelled in date_lines:
             if labelled or (title_idx is not None and i > title_idx):
@@ -162,8 +165,10 @@ def clean(raw: RawDoc, limits: Limits = DEFAULT_LIMITS) -> tuple[Article, list[I
     if language not in (None, "en"):
         warnings.append(InputError(Errors.R102.format(source=raw.source, lang=language)))
     # Warnings travel with the stored article (not in ``failures``, which lists
-    # what could not be stored).
-    note = " ".join(w.message for w in warnings) or None
+    # what could not be stored). The note is shown on web pages, so it names the file,
+    # not where it lies on this machine.
+    name = PurePath(raw.source).name
+    note = " ".join(w.message.replace(raw.source, name) for w in warnings) or None
     article = Article(
         id=aid, source=raw.source, outlet=outlet, title=title, published=published,
         language=language, body=body, removed=tuple(removed), url=raw.url, reader=raw.reader,

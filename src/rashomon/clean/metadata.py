@@ -8,6 +8,7 @@ the date stays ``None`` — a wrong date would mis-anchor every relative date.
 
 from __future__ import annotations
 
+import datetime
 import re
 from urllib.parse import urlparse
 
@@ -45,14 +46,25 @@ def parse_date_line(line: str) -> tuple[str | None, bool]:
     return parsed.strftime("%Y-%m-%d"), labelled
 
 
+_PLAUSIBLE_YEARS = range(1800, 2200)  # wide enough for archives and fiction, not for "9999"
+
+
 def normalize_date(value: str | None) -> str | None:
-    """A structured date field (ISO, RFC 2822, ...) as YYYY-MM-DD, or None."""
+    """A structured date field (ISO, RFC 2822, ...) as YYYY-MM-DD, or None when it is not a
+    real calendar date (``9999-99-99``, ``2024-02-30``) in a plausible year."""
     if not value:
         return None
     if re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        return value[:10]
-    parsed = dateparser.parse(value, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
-    return parsed.strftime("%Y-%m-%d") if parsed else None
+        try:
+            day = datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+        return value[:10] if day.year in _PLAUSIBLE_YEARS else None
+    try:
+        parsed = dateparser.parse(value[:100], languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return None
+    return parsed.strftime("%Y-%m-%d") if parsed and parsed.year in _PLAUSIBLE_YEARS else None
 
 
 def split_title_suffix(line: str) -> tuple[str, str | None]:

@@ -20,6 +20,7 @@ EVALS = {
     "stance": "rashomon.eval.stance:command",
     "bias": "rashomon.eval.bias:command",
     "extraction": "rashomon.eval.extraction:command",
+    "structure": "rashomon.eval.structure:command",
 }
 
 

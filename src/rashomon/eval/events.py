@@ -23,8 +23,8 @@ TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 def predict(sentences: list[GoldSentence], nlp: Any = None, batch_size: int = 64) -> None:
     """Run the pipeline over the sentences and fill ``sentence.pred`` with top-level events.
 
-    Events nested in another event ("accused X of *shelling*") and denial copies are left
-    out, and hypothetical events get the coder's type (:func:`coded_type`): the gold codes
+    Events nested in another event ("accused X of *shelling*"), negated events and denial
+    copies are left out, and hypothetical events get the coder's type (:func:`coded_type`): the gold codes
     one event per predicate, as CAMEO/PLOVER coders do.
     """
     from rashomon.nlp.pipeline import collect, load_nlp, make_doc
@@ -41,8 +41,9 @@ def predict(sentences: list[GoldSentence], nlp: Any = None, batch_size: int = 64
         offices = _offices(doc, actors)
         sent.pred = []
         for e in collect(doc, nlp).events:
-            if e.parent_id is not None:
-                continue
+            if e.parent_id is not None or (
+                    e.polarity == "negated" and coded_type(e.type, e.status) == e.type):
+                continue  # a negated event did not happen: coders code none (but REJECT)
             d = depth.get((e.start, e.end, coded_type(e.type, e.status))) or \
                 depth.get((e.start, e.end, e.type)) or {}
             sent.pred.append(PredEvent(

@@ -3,12 +3,16 @@
 A reader is a function ``read(path, source, limits)`` yielding RawDocs and
 InputErrors, registered by name and file suffixes with :func:`register`. A new
 format is one module that calls ``register``; :func:`read_path` picks the reader.
+The built-in readers always load (lazily, on first use); a reader registered by a
+user for a suffix wins over the built-in one for that suffix.
 """
 
 from __future__ import annotations
 
-import glob
+import errno
 import importlib
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +20,9 @@ from pathlib import Path
 from rashomon.config import DEFAULT_LIMITS, Limits
 from rashomon.errors import Errors, InputError
 from rashomon.ingest.base import RawDoc, Reader
+from rashomon.ingest.paths import expand_paths, source_name
 
-__all__ = ["RawDoc", "READERS", "register", "read_path", "expand_paths", "reader_for"]
+__all__ = ["READERS", "RawDoc", "expand_paths", "read_path", "reader_for", "register", "source_name"]
 
 
 @dataclass(frozen=True)
@@ -25,68 +30,95 @@ class ReaderSpec:
     name: str
     suffixes: tuple[str, ...]
     read: Reader
+    builtin: bool = False
+    order: int = 0  # registration order: the later of two equal claims wins
 
 
 READERS: dict[str, ReaderSpec] = {}
 _BUILTIN = ("text", "html", "jsonl", "warc", "feeds")
+_loaded = False
 
 
 def register(name: str, suffixes: Iterable[str]):  # type: ignore[no-untyped-def]
     """Decorator: register a reader for the given file suffixes (lower case, with dot)."""
 
     def wrap(fn: Reader) -> Reader:
-        READERS[name] = ReaderSpec(name, tuple(suffixes), fn)
+        builtin = fn.__module__ in {f"{__name__}.{b}" for b in _BUILTIN}
+        old = READERS.get(name)
+        if builtin and old is not None and not old.builtin:
+            return fn  # a user's reader of the same name registered first: keep it
+        READERS[name] = ReaderSpec(name, tuple(s.lower() for s in suffixes), fn, builtin, len(READERS) + 1)
         return fn
 
     return wrap
 
 
 def _load_builtins() -> None:
-    for name in _BUILTIN:
-        importlib.import_module(f"rashomon.ingest.{name}")
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in _BUILTIN:
+            importlib.import_module(f"{__name__}.{name}")
 
 
 def reader_for(path: Path) -> ReaderSpec | None:
-    """The reader for a path, by its (double) suffix; feeds are sniffed from .xml."""
-    if not READERS:
-        _load_builtins()
+    """The reader for a path: the longest matching suffix; a user's reader beats a built-in."""
+    _load_builtins()
     name = path.name.lower()
-    best: ReaderSpec | None = None
+    best: tuple[int, bool, int] | None = None
+    chosen: ReaderSpec | None = None
     for spec in READERS.values():
         for suffix in spec.suffixes:
-            if name.endswith(suffix) and (best is None or len(suffix) > max(
-                    len(s) for s in best.suffixes if name.endswith(s))):
-                best = spec
-    return best
+            if name.endswith(suffix):
+                rank = (len(suffix), not spec.builtin, spec.order)
+                if best is None or rank > best:
+                    best, chosen = rank, spec
+    return chosen
 
 
-def expand_paths(paths: Iterable[str]) -> list[Path]:
-    """Files named by paths, folders (recursive) and globs, sorted, without duplicates.
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
-    Raises:
-        InputError: R401 for a path that matches nothing at all.
-    """
-    out: dict[Path, None] = {}
-    for raw in paths:
-        matches = [Path(m) for m in glob.glob(raw, recursive=True)] if glob.has_magic(raw) else [Path(raw)]
-        if not matches or not any(m.exists() or m.is_symlink() for m in matches):
-            raise InputError(Errors.R401.format(path=raw))
-        for m in matches:
-            if m.is_dir():
-                for f in sorted(m.rglob("*")):
-                    if f.is_file() and not f.name.startswith("."):
-                        out[f] = None
-            else:
-                out[m] = None
-    return sorted(out)
+
+def check_path(path: Path, source: str) -> InputError | None:
+    """Why a path must not be opened, if it must not: links are not followed, and only
+    regular files are read (opening a named pipe would wait forever)."""
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        return InputError(Errors.R005.format(source=source, reason=exc.strerror or exc))
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            os.stat(path)
+            reason = "it leads outside the input folder"
+        except OSError as exc:
+            reason = "it loops back on itself" if exc.errno == errno.ELOOP else "its target does not exist"
+        return InputError(Errors.R017.format(source=source, reason=reason))
+    if stat.S_ISDIR(st.st_mode):  # listed by expand_paths only when it could not be walked
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            return InputError(Errors.R005.format(source=source, reason=exc.strerror or exc))
+    if not stat.S_ISREG(st.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a file")
+        return InputError(Errors.R018.format(source=source, kind=kind))
+    return None
 
 
 def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDoc | InputError]:
-    """Every article in one file, or coded errors; never raises for bad content."""
-    source = str(path)
+    """Every article in one file, or coded errors; never raises for bad content.
+
+    The path is not followed if it is a symbolic link (:func:`expand_paths` resolves
+    the links it accepts), and anything but a regular file is refused unopened.
+    """
+    source = source_name(path)
+    problem = check_path(path, source)
+    if problem is not None:
+        yield problem
+        return
     spec = reader_for(path)
     if spec is None:
-        yield InputError(Errors.R010.format(source=source, suffix=path.suffix or "no suffix"))
+        yield InputError(Errors.R010.format(source=source, suffix=source_name(path.suffix) or "no suffix"))
         return
     try:
         yield from spec.read(path, source, limits)

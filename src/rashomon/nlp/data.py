@@ -10,12 +10,15 @@ so a user who extends a lexicon sees where the file went wrong.
 - :func:`records` yields ``(line number, {column: value})`` for tables whose first
   non-comment line is a header;
 - :func:`read_yaml` parses a YAML file;
+- :func:`word_list` gives one of the word lists in ``lexicons/word_lists.tsv``;
 - :func:`malformed` builds the ``R016`` error for checks the caller makes on a row.
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,23 +76,25 @@ def rows(
 
 
 def records(
-    path: Path | str, required: Iterable[str] = (), comments: bool = True
+    path: Path | str, required: Iterable[str] = ()
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """``(line number, row)`` for a TSV file with a header line; cells are stripped.
+    """``(line number, row)`` for a table whose first data line is a header; cells are stripped.
 
-    Missing trailing cells read as ``""``; a header without a ``required`` column
-    raises ``R016``.
+    Tab-separated, or comma-separated (with CSV quoting) when the name ends in ``.csv``.
+    Missing trailing cells are left out of the row (``row.get(column, default)``); more
+    cells than columns, or a header without a ``required`` column, raise ``R016``.
 
     Args:
         path: the file.
         required: columns the header must name.
-        comments: skip lines starting with ``#`` (header included).
     """
+    comma = Path(path).suffix.lower() == ".csv"
     header: list[str] | None = None
     for n, line in enumerate(_lines(path), 1):
-        if not line.strip() or (comments and line.lstrip().startswith("#")):
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cells = [c.strip() for c in line.split("\t")]
+        raw = next(csv.reader([line])) if comma else line.split("\t")
+        cells = [c.strip() for c in raw]
         if header is None:
             header = cells
             missing = [c for c in required if c not in header]
@@ -98,7 +103,28 @@ def records(
             continue
         if len(cells) > len(header):
             raise malformed(path, n, f"{len(cells)} cells for {len(header)} columns")
-        yield n, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+        yield n, dict(zip(header, cells, strict=False))
+
+
+@lru_cache(maxsize=1)
+def _word_lists(path: Path) -> dict[str, frozenset[str]]:
+    lists: dict[str, set[str]] = {}
+    for _, cols in rows(path, min_cols=2):
+        lists.setdefault(cols[0], set()).add(cols[1])
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def word_list(name: str, path: Path | None = None) -> frozenset[str]:
+    """The words of one list in ``lexicons/word_lists.tsv`` (the file is read once).
+
+    Raises:
+        DataFileError: ``R016`` when the file has no list ``name``.
+    """
+    path = path or LEXICONS / "word_lists.tsv"
+    lists = _word_lists(path)
+    if name not in lists:
+        raise malformed(path, None, f"no word list '{name}'")
+    return lists[name]
 
 
 def read_yaml(path: Path | str) -> Any:
@@ -113,4 +139,4 @@ def read_yaml(path: Path | str) -> Any:
         raise malformed(path, line, str(exc).splitlines()[0]) from exc
 
 
-__all__ = ["GAZETTEERS", "DataFileError", "LEXICONS", "malformed", "read_yaml", "records", "rows"]
+__all__ = ["GAZETTEERS", "DataFileError", "LEXICONS", "malformed", "read_yaml", "records", "rows", "word_list"]

@@ -21,7 +21,7 @@ from typing import Any
 from rashomon.clean.dedup import DuplicateIndex
 from rashomon.config import DEFAULT_LIMITS, Limits
 from rashomon.errors import Errors, RashomonError, RunStopped
-from rashomon.ingest import expand_paths
+from rashomon.ingest import expand_paths, source_name
 from rashomon.records import Failure
 from rashomon.run.stages import Batch, Cleaned, Summary, admit, batches, read_file, read_files
 from rashomon.run.worker import extract_batch
@@ -79,7 +79,7 @@ def prepare(store: Store, files: list[Path]) -> tuple[set[str], DuplicateIndex]:
         dups.add(aid, sig)
     with store.transaction():
         for path in files:  # failures of a re-read file are replaced by this run's
-            store.clear_failures(str(path))
+            store.clear_failures(source_name(path))
     return known, dups
 
 

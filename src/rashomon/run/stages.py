@@ -19,7 +19,7 @@ from rashomon.clean import article_id, clean
 from rashomon.clean.dedup import DuplicateIndex, signature
 from rashomon.config import Limits
 from rashomon.errors import InputError
-from rashomon.ingest import read_path
+from rashomon.ingest import read_path, source_name
 from rashomon.records import Article, Failure
 
 BATCH = 16  # articles per NLP task; nlp.pipe batches of 8-16 keep a worker near 250 MB
@@ -101,7 +101,7 @@ def read_clean(path: Path, limits: Limits, skip: Callable[[str], bool] = lambda 
     """Read one file and clean its articles; ``skip(id)`` true means stored already."""
     for item in read_path(path, limits):
         if isinstance(item, InputError):
-            yield Rejected(_failure(item, "read", _source_of(item.message, str(path))))
+            yield Rejected(_failure(item, "read", _source_of(item.message, source_name(path))))
             continue
         aid = article_id(item)
         if skip(aid):

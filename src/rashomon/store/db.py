@@ -1,13 +1,8 @@
 """The one access layer over the DuckDB store, for the CLI, the run and the API.
 
-DuckDB lets one process write a file, or many processes read it, never both. So
-a run holds one write connection for its whole length and announces itself with
-a marker file (``<db>.writer``); readers never wait on it: while a writer is
-active they read the latest *snapshot* (``<db>.snapshot``), a consistent copy the
-writer publishes between groups, or fail at once with R302 when there is none
-yet. A reader never holds the file between requests, so a writer only ever waits
-for reads already under way. The writer waits (with backoff) for up to
-``wait`` seconds, since readers and other runs go away.
+Records in, records out (:class:`Store`), or dicts for the API (:class:`Reader`,
+:mod:`rashomon.store.reader`). Opening, the writer's wait and the snapshots
+readers use while a run writes live in :mod:`rashomon.store.connect`.
 """
 
 from __future__ import annotations
@@ -20,116 +15,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 
-from rashomon.errors import Errors, StoreError
 from rashomon.records import RECORD_TYPES, Failure
+from rashomon.store import connect as access
 from rashomon.store import schema
+from rashomon.store.connect import (
+    WRITER_WAIT_S,
+    connect,
+    connect_reader,
+    readers_path,
+    readers_waiting,
+    snapshot_path,
+    writer_active,
+    writer_marker,
+)
+from rashomon.store.reader import Reader, Row
 
-Row = dict[str, Any]
-
-WRITER_WAIT_S = 600.0  # a run waits this long for other runs and readers to let go
-SNAPSHOT_EVERY_S = 5.0  # at most one snapshot per this many seconds ...
-SNAPSHOT_SHARE = 0.05  # ... and copying never takes more than this share of the run
-READERS_RECENT_S = 120.0  # snapshots are only made while readers came this recently
-SMALL_DB = 100_000_000  # a database this small gets a snapshot at the start of a run anyway
-
-
-def writer_marker(path: Path) -> Path:
-    return path.with_name(path.name + ".writer")
-
-
-def snapshot_path(path: Path) -> Path:
-    return path.with_name(path.name + ".snapshot")
-
-
-def readers_path(path: Path) -> Path:
-    """Touched by readers that found a writer: it then publishes snapshots."""
-    return path.with_name(path.name + ".readers")
-
-
-def _note_reader(path: Path) -> None:
-    try:
-        readers_path(path).touch()
-    except OSError:
-        pass  # a read-only folder: the run's first snapshot is all readers get
-
-
-def readers_waiting(path: Path) -> bool:
-    try:
-        return time.time() - readers_path(path).stat().st_mtime < READERS_RECENT_S
-    except OSError:
-        return False
-
-
-def writer_active(path: Path) -> bool:
-    """Whether a live process on this host announced it is writing ``path``."""
-    try:
-        pid_text, host = writer_marker(path).read_text(encoding="utf-8").split("\n", 1)
-        pid = int(pid_text)
-    except (OSError, ValueError):
-        return False
-    if host.strip() != socket.gethostname():
-        return True  # cannot check a process elsewhere; trust the marker
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False  # a killed run left it behind
-    except PermissionError:
-        return True
-    return True
-
-
-def _is_lock_error(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "lock" in text or "conflicting" in text or "different configuration" in text
-
-
-def connect(path: Path, read_only: bool, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
-    """Open ``path``, retrying a locked file with backoff for up to ``wait`` seconds.
-
-    Raises:
-        StoreError: R302 when still locked after ``wait``; R301 for anything else.
-    """
-    deadline = time.monotonic() + wait
-    delay = 0.02
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as exc:  # IOException on a lock, others on corruption
-            if not _is_lock_error(exc):
-                raise StoreError(Errors.R301.format(path=path, reason=exc)) from exc
-            if time.monotonic() + delay > deadline:
-                raise StoreError(Errors.R302.format(path=path)) from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
-
-
-def connect_reader(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection that never waits: the file, or the writer's snapshot.
-
-    Raises:
-        StoreError: R303 when there is no database; R302 at once when a writer
-            holds it and has not published a snapshot yet.
-    """
-    if not path.is_file():
-        raise StoreError(Errors.R303.format(path=path))
-    snap = snapshot_path(path)
-    if not writer_active(path):
-        try:
-            return connect(path, read_only=True)
-        except StoreError as exc:
-            if exc.code != "R302":
-                raise
-    _note_reader(path)
-    if snap.is_file():
-        try:
-            return connect(snap, read_only=True)
-        except StoreError:
-            pass
-    raise StoreError(Errors.R302.format(path=path))
+__all__ = ["WRITER_WAIT_S", "Reader", "Row", "Store", "connect", "connect_reader", "readers_path",
+           "readers_waiting", "safe_failure", "safe_text", "snapshot_path", "writer_active", "writer_marker"]
 
 
 class Store:
@@ -212,8 +117,8 @@ class Store:
         if self.read_only or self._marker is None:
             return False
         now = time.monotonic()
-        if not force and (not readers_waiting(self.path) or now - self._snapshot_at < max(
-                SNAPSHOT_EVERY_S, self._snapshot_cost / SNAPSHOT_SHARE)):
+        if not force and (not access.readers_waiting(self.path) or now - self._snapshot_at < max(
+                access.SNAPSHOT_EVERY_S, self._snapshot_cost / access.SNAPSHOT_SHARE)):
             return False
         final = snapshot_path(self.path)
         tmp = final.with_name(f"{final.name}.{os.getpid()}.tmp")
@@ -221,7 +126,8 @@ class Store:
         src = self.con.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
         self.con.execute("ATTACH ? AS rashomon_snapshot", [str(tmp)])
         try:
-            self.con.execute(f'COPY FROM DATABASE "{src}" TO rashomon_snapshot')
+            name = src.replace('"', '""')
+            self.con.execute(f'COPY FROM DATABASE "{name}" TO rashomon_snapshot')
         finally:
             self.con.execute("DETACH rashomon_snapshot")
         os.replace(tmp, final)
@@ -232,10 +138,10 @@ class Store:
     def publish_first_snapshot(self) -> bool:
         """At the start of a run: a snapshot when it is cheap or readers are waiting."""
         try:
-            small = self.path.stat().st_size < SMALL_DB
+            small = self.path.stat().st_size < access.SMALL_DB
         except OSError:
             small = True
-        return self.publish_snapshot(force=small or readers_waiting(self.path))
+        return self.publish_snapshot(force=small or access.readers_waiting(self.path))
 
     # -- writes ---------------------------------------------------------------
     def insert(self, table: str, records: Iterable[Any]) -> int:
@@ -353,62 +259,3 @@ def safe_failure(f: Failure) -> Failure:
     if safe_text(f.source) is f.source and safe_text(f.message) is f.message:
         return f
     return Failure(safe_text(f.source), f.stage, f.code, safe_text(f.message))
-
-
-class Reader:
-    """Parameterized queries over one connection; rows come back as plain dicts."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
-        names = con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-        ).fetchall()
-        self.tables = {n for (n,) in names}
-        self._columns: dict[str, set[str]] = {}
-
-    def has(self, table: str) -> bool:
-        """Whether the table exists (an extractor that never ran leaves none)."""
-        return table in self.tables
-
-    def columns(self, table: str) -> set[str]:
-        """The table's column names (empty when the table is missing)."""
-        if table not in self._columns:
-            if not self.has(table):
-                return set()
-            rows = self.con.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = 'main' AND table_name = ?",
-                [table],
-            ).fetchall()
-            self._columns[table] = {n for (n,) in rows}
-        return self._columns[table]
-
-    def rows(self, table: str, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[Row]:
-        """Runs ``sql`` (which must select from ``table``) and decodes JSON columns.
-
-        ``table`` and ``sql`` are always code constants; user input only ever goes
-        into ``params``.
-        """
-        if table not in RECORD_TYPES:
-            raise ValueError(f"unknown table {table!r}")
-        if not self.has(table):
-            return []
-        cur = self.con.execute(sql, list(params))
-        names = [d[0] for d in cur.description]
-        nested = schema.json_columns(table)
-        out = []
-        for values in cur.fetchall():
-            row = dict(zip(names, values, strict=True))
-            for name in nested & row.keys():
-                row[name] = schema.decode_json(row[name], missing=[])
-            for name, value in row.items():
-                if isinstance(value, tuple):
-                    row[name] = list(value)
-            out.append(row)
-        return out
-
-    def scalar(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
-        """The first column of the first row, or None."""
-        row = self.con.execute(sql, list(params)).fetchone()
-        return row[0] if row else None
-

@@ -8,6 +8,7 @@ writer publishes a snapshot for readers (rate-limited, see :class:`Store`).
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -57,8 +58,8 @@ class Writer:
         """
         tables = self.tables
         for article, sig in articles:
-            if not safe_text(article.source) is article.source:
-                article = _safe_article(article)
+            if safe_text(article.source) is not article.source:  # a file name that is not UTF-8
+                article = dataclasses.replace(article, source=safe_text(article.source))
             tables.setdefault("articles", []).append(article)
             self.sigs.append((article.id, sig))
             self.articles += 1
@@ -93,9 +94,3 @@ class Writer:
         if self.on_write is not None:
             self.on_write(done)
         return done
-
-
-def _safe_article(article: Article) -> Article:
-    import dataclasses
-
-    return dataclasses.replace(article, source=safe_text(article.source))

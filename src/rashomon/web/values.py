@@ -32,12 +32,9 @@ _VAGUE_DEFAULT = {(24.0, 99.0): "dozens", (40.0, 99.0): "scores", (200.0, 999.0)
 @cache
 def vague_words() -> dict[tuple[float, float], str]:
     """(low, high) -> the vague word the figures lexicon maps to that range."""
-    try:
-        from rashomon.nlp.figures_lexicon import load
+    from rashomon.nlp.figures.lexicon import load
 
-        found = {(float(lo), float(hi)): word for word, (lo, hi) in load().vague.items()}
-    except (ImportError, OSError, ValueError):
-        found = {}
+    found = {(float(lo), float(hi)): word for word, (lo, hi) in load().vague.items()}
     return found or dict(_VAGUE_DEFAULT)
 
 

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.actors.link import Pending, find_mentions
 from rashomon.nlp.actors.match import ActorMatcher, Candidate
 from rashomon.nlp.actors.coref import PRONOUNS, Known, Resolver, is_subject
@@ -38,10 +39,7 @@ from rashomon.records import Actor, Mention, content_id
 
 SPANS_KEY = MENTIONS
 # Nouns for a person whose name may follow as an appositive ("the director ..., X, said").
-PERSON_NOUNS = frozenset({"director", "head", "chief", "spokesman", "spokeswoman", "spokesperson",
-                          "leader", "minister", "president", "official", "commander", "envoy",
-                          "aide", "adviser", "advisor", "secretary", "ambassador", "chairman",
-                          "chairwoman", "governor", "mayor", "general", "diplomat"})
+PERSON_NOUNS = data.word_list("person_nouns")  # lexicons/word_lists.tsv
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 

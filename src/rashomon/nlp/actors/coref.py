@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from rashomon.nlp import data
 from rashomon.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -29,8 +30,7 @@ PRONOUN_WINDOW = 3  # sentences back
 DESCRIPTION_WINDOW = 5
 _NOT_THINGS = frozenset({"person", "civilians"})
 # Descriptions that name a title rather than a kind: "the minister", "the president".
-TITLE_WORDS = frozenset({"minister", "president", "premier", "chancellor", "spokesman",
-                         "spokeswoman", "spokesperson", "secretary-general", "leader"})
+TITLE_WORDS = data.word_list("title_words")  # lexicons/word_lists.tsv
 
 
 @dataclass
@@ -146,8 +146,7 @@ def is_subject(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-_WILL_ADJECTIVES = {"willing", "unwilling", "ready", "prepared", "determined", "able", "unable",
-                    "eager", "keen", "reluctant", "committed", "resolved", "open", "opposed"}
+_WILL_ADJECTIVES = data.word_list("intent_adjectives")  # lexicons/word_lists.tsv
 
 
 def is_expletive(token: Token) -> bool:

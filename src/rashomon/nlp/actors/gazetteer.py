@@ -15,7 +15,6 @@ already exists updates that actor: non-empty fields replace, names are added.
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -89,17 +88,18 @@ class Gazetteer:
     sources: list[str] = field(default_factory=list)
 
     # -- building -------------------------------------------------------
-    def add(self, row: dict[str, str], source: str) -> None:
+    def add(self, row: dict[str, str], source: str, line: int | None = None) -> None:
+        """Add one table row; ``source`` and ``line`` name it in an ``R016`` error."""
         actor_id = (row.get("id") or "").strip()
         name = (row.get("name") or "").strip()
         kind = (row.get("kind") or "other").strip() or "other"
         if not actor_id or not name:
-            raise ConfigError(Errors.R404.format(name=source, reason="an actor row needs id and name"))
+            raise data.malformed(source, line, "an actor row needs id and name")
         if kind not in KINDS:
-            raise ConfigError(Errors.R404.format(
-                name=source, reason=f"actor {actor_id}: kind '{kind}' is not one of {sorted(KINDS)}"))
+            raise data.malformed(
+                source, line, f"actor {actor_id}: kind '{kind}' is not one of {sorted(KINDS)}")
         lists = {f: _split(row.get(f)) for f in _LIST_FIELDS}
-        roles = tuple(_role(r, source) for r in _split(row.get("roles")))
+        roles = tuple(_role(r, source, line) for r in _split(row.get("roles")))
         sectors = _split(row.get("sectors"))
         if kind == "person" and roles and not sectors:
             sectors = ("GOV",)
@@ -178,13 +178,13 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
-def _role(text: str, source: str) -> Role:
+def _role(text: str, source: str, line: int | None = None) -> Role:
     """Parse ``title@OFFICE:START..END`` (OFFICE and dates optional)."""
     title, _, rest = text.partition("@")
     office, _, dates = rest.partition(":")
     start, _, end = dates.partition("..")
     if not title.strip():
-        raise ConfigError(Errors.R404.format(name=source, reason=f"bad role '{text}'"))
+        raise data.malformed(source, line, f"bad role '{text}'")
     return Role(title=title.strip().lower(), country=office.strip() or None,
                 start=start.strip() or None, end=end.strip() or None)
 
@@ -204,10 +204,7 @@ def _merge(old: Actor, new: Actor, row: dict[str, str]) -> Actor:
 
 def read_rows(path: Path) -> Iterable[dict[str, str]]:
     """Rows of a TSV (or ``.csv``) file with a header line; ``#`` lines are comments."""
-    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = (line for line in fh if line.strip() and not line.startswith("#"))
-        yield from csv.DictReader(lines, delimiter=delimiter)
+    return (row for _, row in data.records(path))
 
 
 def load_terms(path: Path = DATA_DIR / "actor_terms.tsv") -> list[Term]:
@@ -236,8 +233,8 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
             raise ConfigError(Errors.R401.format(path=path))
         files.append(path)
     for path in files:
-        for row in read_rows(path):
-            gaz.add(row, str(path))
+        for line, row in data.records(path):
+            gaz.add(row, str(path), line)
         gaz.sources.append(str(path))
     return gaz
 

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from rashomon.nlp import data
 from rashomon.nlp.actors.gazetteer import Gazetteer, Term, normalize
 from rashomon.records import Actor, content_id
 
@@ -23,8 +24,7 @@ from rashomon.records import Actor, content_id
 LOCATIVE = frozenset({"in", "at", "to", "into", "near", "from", "across", "toward", "towards",
                       "around", "outside", "inside", "within", "via", "through", "throughout",
                       "over", "on", "onto", "between"})
-PLACE_NOUNS = frozenset({"region", "city", "town", "capital", "province", "area", "territory",
-                         "village", "enclave", "district", "republic", "oblast", "border"})
+PLACE_NOUNS = data.word_list("actor_place_nouns")  # lexicons/word_lists.tsv
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 STATE_LIKE = frozenset({"state"})
 # Words in an unknown organisation's name that tell what kind of actor it is.
@@ -234,9 +234,7 @@ def org_kind(name: str) -> tuple[str, tuple[str, ...]]:
     return "other", ()
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof",
-                        "rev", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "president",
-                        "minister", "judge", "justice", "comedian", "actress", "actor", "singer"})
+HONORIFICS = data.word_list("honorifics")  # lexicons/word_lists.tsv
 
 
 def clean_name(span: Span) -> Span:

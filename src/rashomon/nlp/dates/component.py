@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.dates.fallback import DateparserFallback
 from rashomon.nlp.extensions import DATES, sentence_bounds, doc_text
 from rashomon.nlp.registry import collector
@@ -31,9 +32,9 @@ from rashomon.records import DateRef, content_id
 SPANS_KEY = DATES
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 # Predicates that look forward even in the present tense ("talks are due Monday").
-_FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "set", "slate", "intend", "aim", "hope", "prepare"}
-_REPORTING = {"say", "tell", "report", "claim", "accuse", "deny", "confirm", "announce", "state", "add", "write"}
-_TIME_NOUNS = {"year", "month", "week", "day", "decade", "century", "season", "quarter", "term", "time"}
+_FUTURE_LEMMAS = data.word_list("future_lemmas")  # lexicons/word_lists.tsv
+_REPORTING = data.word_list("reporting_verbs")  # lexicons/word_lists.tsv
+_TIME_NOUNS = data.word_list("time_nouns")  # lexicons/word_lists.tsv
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 

@@ -55,14 +55,14 @@ class Vocab:
 def load_vocab(path: Path | str = LEXICON) -> Vocab:
     """Read a ``kind<TAB>word<TAB>value`` lexicon (see the file's header)."""
     vocab = Vocab()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word, value = (part.strip() for part in line.split("\t")[:3])
+    for n, cols in data.rows(path, min_cols=3):
+        kind, word, value = cols[:3]
         table = getattr(vocab, kind, None)
         if not isinstance(table, dict):
             continue  # unknown kinds are ignored so that newer lexicons stay readable
         if kind in ("month", "weekday", "ordinal"):
+            if not value.isdigit():
+                raise data.malformed(path, n, f"{kind} '{word}' needs a number, not '{value}'")
             table[word] = int(value)
         elif kind == "unit":
             table[word] = value

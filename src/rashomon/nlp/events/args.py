@@ -30,7 +30,7 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 # Prepositions whose event-noun object is done by the governing verb's subject.
 _DOER_PREPS = {"in", "during", "with", "through", "by"}
 # Where a bare demonym modifies the head of an argument phrase ("Indian proposal").
-_DEMONYM_DEPS = {"amod", "compound", "nmod", "poss"}
+_DEMONYM_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}  # npadvmod: "Turkish-backed"
 
 _INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
 _ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
@@ -40,7 +40,17 @@ _ARG_PATH = {"dobj", "pobj", "prep", "dative", "attr", "oprd", "npadvmod", "appo
              "cc", "amod", "compound", "nmod", "poss", "nummod", "det", "acomp", "xcomp"}
 
 
-def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> None:
+_SETS = "rashomon_events.sets"  # doc.user_data key: word sets of the lexicon (weapon, ...)
+# Prepositions whose object is where someone or something comes from: a place named there
+# is never the event's target ("mercenaries *from Syria*").
+# (Coders code "lifted a curfew *in Montenegro*" as on Montenegro: "in" stays.)
+ORIGIN_PREPS = {"from", "out"}
+# "fight with/alongside C" in the purpose of a move ("sent X to fight with C"): C is the side.
+ALLY_PREPS = {"with", "alongside", "for", "beside"}
+
+
+def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
+                   sets: Mapping[str, frozenset[str]] | None = None) -> None:
     """Index the actor mentions by token once per doc (the longest covering mention, as
     :func:`mention_at` picks): scanning the span group for every argument is slow.
 
@@ -78,6 +88,7 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> Non
         if actors is not None:
             doc._.actors = actors
     doc.user_data[_INDEX] = index
+    doc.user_data[_SETS] = sets or {}
     doc.user_data[_ORDERED] = sorted({id(sp): sp for sp in index.values()}.values(),
                                      key=lambda sp: sp.start)
 
@@ -85,6 +96,7 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> Non
 def forget_mentions(doc: Doc) -> None:
     doc.user_data.pop(_INDEX, None)
     doc.user_data.pop(_ORDERED, None)
+    doc.user_data.pop(_SETS, None)
     doc.user_data.pop("rashomon_events.breaks", None)
 
 
@@ -101,7 +113,7 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
 
 def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
     """Mentions naming the phrase headed by ``head`` (and its conjuncts), nearest first."""
-    if head is None:
+    if head is None or is_instrument(head):
         return []
     out: list[Span] = []
     heads = [head, *head.conjuncts]
@@ -148,6 +160,53 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
     return out
 
 
+def word_set(doc: Doc, name: str) -> frozenset[str]:
+    return doc.user_data.get(_SETS, {}).get(name, frozenset())
+
+
+def is_instrument(tok: Token) -> bool:
+    """A weapon phrase is the means, never an actor: "use *Turkish F-16 jets*" is no
+    event on Turkey."""
+    return tok.pos_ in {"NOUN", "PROPN"} and (
+        tok.lemma_.lower() in word_set(tok.doc, "weapon") or tok.lower_ in {"f-16", "f-16s"})
+
+
+def is_origin(span: Span) -> bool:
+    """A place the phrase comes from ("jihadists from Syria and Libya")."""
+    root = span.root
+    for _ in range(5):
+        if root.dep_ != "conj" or root.head.i == root.i:
+            break
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ORIGIN_PREPS and _placelike(span)
+
+
+def _placelike(span: Span) -> bool:
+    return span.root.ent_type_ in {"GPE", "LOC", "FAC"} or span._.link == "locative"
+
+
+def purpose_side(doc: Doc, verb: Token) -> list[Span]:
+    """"deploy X from A *to fight with C*": the side C a move serves (its target)."""
+    for comp in verb.children:
+        if comp.dep_ not in {"advcl", "xcomp"} or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            continue
+        for c in comp.children:
+            if c.dep_ == "prep" and c.lower_ in ALLY_PREPS:
+                found = actors_at(doc, _pobj(c))
+                if found:
+                    return found
+    return []
+
+
+def is_purpose_of_move(verb: Token) -> bool:
+    """Whether ``verb`` is the purpose infinitive of a move ("sent X *to fight*")."""
+    head = verb.head
+    return verb.dep_ in {"advcl", "xcomp"} and head.i != verb.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        head.lemma_.lower() in word_set(verb.doc, "move")
+
+
 def _child(tok: Token, deps: set[str]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
@@ -185,7 +244,8 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
                 return obj
             cur = governor
             continue
-        if cur.dep_ == "xcomp":  # "urged X to withdraw": object control
+        if cur.dep_ == "xcomp" or is_purpose_of_move(cur):
+            # "urged X to withdraw": object control; "sent jihadists to fight": they fight
             obj = _child(cur.head, {"dobj"} | PASS_SUBJ)
             if obj is not None:
                 return obj
@@ -204,11 +264,17 @@ def verb_arguments(
     """
     passive = _child(verb, PASS_SUBJ)
     agent = _child(verb, {"agent"})
+    if passive is None and verb.dep_ == "conj" and _child(verb, {"auxpass"}) is not None \
+            and _child(verb, SUBJ) is None:
+        # "Turkey is an ally ... and has been accused of": the shared subject is passive here
+        passive = _child(verb.head, SUBJ | PASS_SUBJ)
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:
         if agent is not None:
             sources = actors_at(doc, _pobj(agent))
+        elif verb.lemma_.lower() in word_set(doc, "move"):
+            sources = _backer(doc, passive)  # "Turkish-backed fighters were flown out"
         if not content_object and (noun is None or passive.i != noun.i):
             targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
         if not sources and verb.dep_ == "xcomp":  # "X was forced to retreat by Y"
@@ -220,15 +286,20 @@ def verb_arguments(
             sources = first_in_phrase(doc, subj)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
             targets = [] if content_object else actors_at(doc, verb.head)
+    moves = verb.lemma_.lower() in word_set(doc, "move")  # the object is what is moved
     if not targets:
         obj = _child(verb, {"dobj"})
-        if obj is not None and (noun is None or obj.i != noun.i) and not content_object:
+        if obj is not None and (noun is None or obj.i != noun.i) and not content_object \
+                and not moves:
             if obj.lower_ in RECIPROCAL or any(c.lower_ in RECIPROCAL for c in obj.children):
                 targets = list(sources)  # "accused each other"
             else:
                 targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
     if not targets:
-        targets = _prep_targets(doc, verb, TARGET_PREPS)
+        preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
+        targets = _prep_targets(doc, verb, preps)
+    if not targets and moves:
+        targets = purpose_side(doc, verb)
     if not targets:
         for holder in (noun, _child(verb, {"dobj"})):
             if holder is not None:
@@ -236,6 +307,25 @@ def verb_arguments(
                 if targets:
                     break
     return sources, targets
+
+
+def _backer(doc: Doc, moved: Token) -> list[Span]:
+    """Who stands behind people moved in the passive with no agent: "*Turkish*-backed
+    fighters", "fighters, who were recruited *by Turkey*"."""
+    of = next((c for c in moved.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = _pobj(of) if of is not None and moved.pos_ in {"NOUN", "NUM"} else None
+    for child in [*moved.children, *(counted.children if counted is not None else ())]:
+        if child.dep_ == "amod" and child.tag_ == "VBN":
+            found = actors_at(doc, _child(child, {"npadvmod", "compound", "nmod"}), depth=0)
+            if found:
+                return found
+        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in word_set(doc, "move"):
+            agent = _child(child, {"agent"})
+            if agent is not None:
+                found = actors_at(doc, _pobj(agent))
+                if found:
+                    return found
+    return []
 
 
 def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
@@ -253,6 +343,9 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
             if found:
                 return found
             continue
+        for sub in comp.children:  # "threatened to use jets *if Armenia attacked*"
+            if sub.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in sub.children):
+                candidates.append(actors_at(doc, _child(sub, SUBJ | PASS_SUBJ)))
         if comp.dep_ == "ccomp":
             candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
         candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
@@ -341,17 +434,20 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
     if not ordered:
         return []
     doers = {m._.actor_id for m in sources}
+    ally = is_purpose_of_move(trigger)
     lo = _first_after(ordered, trigger.i + 1)
     right = trigger.right_edge.i
     for span in ordered[lo:lo + 12]:
         if span.start > right:
             break
-        if span._.actor_id in doers or span._.actor_id is None:
+        if span._.actor_id in doers or span._.actor_id is None or is_origin(span):
             continue
+        if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
+            continue  # "sent X to fight *with C*": C is the side, not the enemy
         head = span.root
         for _ in range(hops):
-            if head.dep_ not in _ARG_PATH or head.head.i == head.i:
-                break
+            if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
+                break  # "use Turkish F-16 jets": the jets' maker is no target
             head = head.head
             if head.i == trigger.i:
                 return [span]
@@ -379,7 +475,7 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
     for span in ordered[lo:lo + 8]:
         if span.start > right:
             break
-        if span.end <= right + 1 and span._.actor_id is not None:
+        if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span):
             return [span]
     return []
 

@@ -6,7 +6,8 @@ Shaped like spaCy's SpanRuler: :meth:`EventCoder.find` returns what was found in
 order, in ``doc._.data["rashomon_events"]``: spaCy keys span data by offsets, and the denied
 copies made at one "denied the allegations" share their offsets):
 
-- ``type``, ``mode``, ``quad_class``, ``status`` (asserted|alleged|denied|hypothetical);
+- ``type``, ``mode``, ``quad_class``, ``status`` (asserted|alleged|denied|hypothetical|negated);
+- ``polarity``, ``modality`` (:mod:`rashomon.nlp.frame`) and ``sourcing`` of the claimant;
 - ``sources`` / ``targets``: lists of ``(start_char, end_char, actor_id)`` mentions;
 - ``claimant``: ``[(start_char, end_char, actor_id | None)]`` of who alleges or denies;
 - ``date`` (normalized value from ``rashomon_dates``), ``date_span``, ``place``, ``lat``, ``lon``;
@@ -28,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import frame
 from rashomon.nlp.events import lexicon as events_lexicon
 from rashomon.nlp.events.args import (
     actors_at,
@@ -114,7 +116,8 @@ class EventCoder:
         self.demonyms: dict[str, Actor] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms)
+        index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
+                       self.lex.sets)
         index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))
@@ -128,7 +131,10 @@ class EventCoder:
             return []
         out: list[Found] = []
         by_sentence: list[list[Found]] = []
+        heads = frame.subheads(doc)
         for sent in doc.sents:
+            if heads and any(s <= sent.start_char < e for s, e in heads):
+                continue  # a section subhead ("Fight till the end") reports no event
             found = candidates(sent, self.lex)
             for f in found.values():
                 f.sent = sent
@@ -237,6 +243,9 @@ class EventCoder:
                 "sent": (sent.start_char, sent.end_char),
                 "depth": f.depth,
                 "nominal": f.nominal,
+                "polarity": f.polarity,
+                "modality": f.modality,
+                "sourcing": _sourcing(doc, f),
             }
             span._.data = details
             all_details.append(details)
@@ -277,6 +286,18 @@ def _refer_back(kept: list[Found], earlier: list[list[Found]]) -> None:
             f.sources, f.targets = ante.sources, ante.targets
         if ante.mode is None and f.mode is not None:
             ante.mode = f.mode
+
+
+def _sourcing(doc: Doc, f: Found) -> str | None:
+    """How an attributed event is sourced (:func:`frame.sourcing_of` of the claimant); ``None``
+    for the outlet's own voice. "X has been accused of ..." with no one named is anonymous."""
+    if f.claimant is None:
+        return "anonymous" if f.status in {"alleged", "denied"} and f.denies is None else None
+    tok = f.claimant
+    span = doc[tok.left_edge.i : tok.i + 1]
+    found = actors_at(doc, tok)
+    actor = (doc._.actors or {}).get(found[0]._.actor_id or "") if found else None
+    return frame.sourcing_of(span, actor)
 
 
 def _subject(tok: Token) -> Token | None:
@@ -373,6 +394,8 @@ def collect(doc: Doc) -> list[object]:
             claimant_id=claimant_ids[0] if claimant_ids else None,
             lat=d.get("lat"), lon=d.get("lon"), sent_start=s, sent_end=e,
             parent_id=ids[parent] if parent is not None else None,
+            polarity=d.get("polarity", "positive"), modality=d.get("modality", "actual"),
+            sourcing=d.get("sourcing"),
         ))
     return out
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import frame
 from rashomon.nlp.events.lexicon import Lexicon, Trigger, lemma_of, objects
+from rashomon.vocab import PLOVER
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.
@@ -26,7 +28,7 @@ _REPORTED = {"ccomp", "xcomp", "dobj", "nsubjpass", "parataxis", "pcomp", "advcl
 # Governors further up than this are not looked for: real clauses nest a few levels deep, and
 # a runaway chain of conjuncts (thousands in one "sentence") must not make this quadratic.
 MAX_CLIMB = 30
-STATUS_RANK = {"asserted": 0, "alleged": 1, "hypothetical": 2, "denied": 3}
+STATUS_RANK = {"asserted": 0, "alleged": 1, "hypothetical": 2, "denied": 3, "negated": 4}
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Found:
     mode: str | None = None
     depth: int = 0
     sent: Span | None = None  # the sentence (computing token.sent is slow in long sentences)
+    polarity: str = "positive"  # rashomon.nlp.frame
+    modality: str = "actual"
 
     @property
     def nominal(self) -> bool:
@@ -70,10 +74,6 @@ def crosses_break(a: Token, b: Token) -> bool:
     return n < len(breaks) and breaks[n] < hi
 
 
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
-
-
 def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     """Trigger tokens of a sentence by token index."""
     found: dict[int, Found] = {}
@@ -86,15 +86,15 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             if row is None and lex.cue(tok, "light") is not None:
                 for obj in objects(tok):
                     noun_row = lex.trigger(obj, "N")
-                    if noun_row is not None and not _negated(obj):
+                    if noun_row is not None:
                         found[tok.i] = Found(tok, noun_row, noun=obj)
                         carried.add(obj.i)
                         break
-            elif row is not None and not _negated(tok):
+            elif row is not None:
                 found[tok.i] = Found(tok, row)
         elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
             row = lex.trigger(tok, "N")
-            if row is not None and not _negated(tok):
+            if row is not None:
                 found[tok.i] = Found(tok, row, noun=tok)
         if tok.pos_ == "VERB" and tok.i not in found:
             demand = _reported_obligation(tok, lex)
@@ -169,6 +169,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     modifier = False
     cur = f.token
     depth = 0
+    if _unattributed_passive(f):
+        alleged = True  # "Turkey has been accused of ...": by whom, the text does not say
     while True:
         for c in cur.children:
             if same_clause and c.dep_ in {"aux", "auxpass"} and lex.cue(c, "modal") is not None:
@@ -182,8 +184,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if c.dep_ == "advmod" and lex.cue(c, "hedge") is not None:
                 alleged = True
         source = _according_to(cur)
-        if source is not None and not alleged:
-            alleged, claimant = True, source
+        if source is not None and claimant is None:
+            alleged, claimant = True, source  # also names who accuses in "X is accused of"
         head = cur.head
         if head.i == cur.i or depth >= MAX_CLIMB or crosses_break(cur, head):
             break
@@ -223,12 +225,30 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         cur = head
     f.depth = depth
     f.claimant = claimant
-    if denied:
+    fr = frame.frame_of(f.token)
+    if f.noun is not None and f.noun.i != f.token.i and fr.polarity == "positive":
+        fr = frame.Frame(frame.frame_of(f.noun).polarity, fr.modality)  # "launched no attack"
+    f.polarity, f.modality = fr.polarity, fr.modality
+    if fr.modality != "actual":
+        hypothetical = True
+    if fr.polarity == "negated":
+        f.status = "negated"  # a negated event is never asserted, whoever reports it
+    elif denied:
         f.status = "denied"
     elif hypothetical:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+def _unattributed_passive(f: Found) -> bool:
+    """A verbal event in the passive with no agent ("X has been accused of", "was
+    condemned"): someone made it, unnamed; the event is alleged, not the outlet's own."""
+    tok = f.token
+    if f.nominal or PLOVER[f.row.type][0] not in (1, 3):
+        return False
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and \
+        not any(c.dep_ == "agent" for c in tok.children)
 
 
 def keep_noun(f: Found) -> bool:

@@ -92,12 +92,25 @@ def _words(tok: Token) -> set[str]:
     return {lemma_of(tok), tok.lower_}
 
 
+# Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
+_PARTITIVE = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
+              "group", "batch", "contingent", "unit", "some", "more", "several", "many"}
+
+
 def objects(tok: Token) -> list[Token]:
-    """Direct objects, or passive subjects (the object of the active verb)."""
+    """Direct objects, or passive subjects (the object of the active verb); a quantity
+    head stands for what it counts ("hundreds *of fighters*")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
-    return out
+    counted = []
+    for o in out:
+        if o.lemma_.lower() in _PARTITIVE or o.lower_ in _PARTITIVE:
+            of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if pobj is not None:
+                counted.append(pobj)
+    return out + counted
 
 
 def holds(cond: Condition, tok: Token) -> bool:

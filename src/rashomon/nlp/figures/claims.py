@@ -13,20 +13,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.extensions import sent_of
 from rashomon.nlp.actors.component import resolve_speaker
 
 # Verbs whose subject vouches for a number they govern.
-CLAIM_VERBS = {
-    "say", "report", "claim", "announce", "state", "tell", "confirm", "put", "estimate", "add",
-    "count", "record", "register", "cite", "tally", "acknowledge", "allege", "insist", "write",
-    "publish", "release", "give", "accuse", "list", "document", "verify", "indicate", "show",
-}
-_SAY_VERBS = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "estimate", "write"}
+CLAIM_VERBS = data.word_list("claim_verbs")  # lexicons/word_lists.tsv
+_SAY_VERBS = data.word_list("say_verbs")  # lexicons/word_lists.tsv
 _NON_CLAIMANTS = {"some", "others", "many", "most", "few", "it", "this", "that", "these", "those", "there",
                   "reports", "report", "they", "one"}
 # "the war claimed 30,000 lives": these verbs report a toll only when a person says so.
-_TOLL_VERBS = {"claim", "take", "cost"}
+_TOLL_VERBS = data.word_list("toll_verbs")  # lexicons/word_lists.tsv
 
 Claimant = tuple[str | None, str | None, str | None]  # (name, actor id, words in the text)
 

@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.figures import lexicon as figures_lexicon
 from rashomon.nlp.extensions import FIGURES, sent_bounds_of, sentence_bounds, doc_text
 from rashomon.nlp.figures.claims import find_claimant, find_date
@@ -35,10 +36,10 @@ from rashomon.records import Figure, content_id
 
 SPANS_KEY = FIGURES
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "DATE", "TIME", "ORDINAL", "LOC", "NORP"}
-_KILL = {"kill", "die", "slay", "perish", "execute", "massacre", "murder", "behead", "shoot"}
-_WOUND = {"wound", "injure", "hurt", "maim"}
+_KILL = data.word_list("kill_verbs")  # lexicons/word_lists.tsv
+_WOUND = data.word_list("wound_verbs")  # lexicons/word_lists.tsv
 # People who are the subject of these verbs are sources, not a count being claimed.
-_SPEAK = {"say", "tell", "speak", "add", "describe", "explain", "recall", "insist", "warn", "note", "ask"}
+_SPEAK = data.word_list("speak_verbs")  # lexicons/word_lists.tsv
 _RANGE_JOIN = {"and", "to", "-", "–", "or"}
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 

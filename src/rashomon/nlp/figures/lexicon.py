@@ -56,10 +56,7 @@ class FiguresLexicon:
 def load(path: Path | str = LEXICON) -> FiguresLexicon:
     """Read the TSV lexicon (once, at component construction)."""
     lex = FiguresLexicon()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
+    for n, cols in data.rows(path, min_cols=2):
         kind, term, value = cols[0], cols[1], cols[2] if len(cols) > 2 else ""
         extra = cols[3] if len(cols) > 3 else ""
         if kind == "casualty":
@@ -73,7 +70,10 @@ def load(path: Path | str = LEXICON) -> FiguresLexicon:
         elif kind == "currency":
             lex.currency[term] = value
         elif kind == "vague":
-            lex.vague[term] = (float(value), float(extra))
+            try:
+                lex.vague[term] = (float(value), float(extra))
+            except ValueError:
+                raise data.malformed(path, n, "a vague term needs a low and a high number") from None
         elif kind == "qualifier":
             lex.qualifier[term] = value
         elif kind == "rate":

@@ -27,6 +27,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from rashomon.nlp import data
 from rashomon.nlp.places import geocode
 from rashomon.nlp.extensions import PLACES, sentence_bounds
 from rashomon.nlp.places.detect import GENERIC, Found, detect
@@ -151,7 +152,7 @@ class PlaceFinder:
         return "", ()
 
 
-FACILITY = frozenset(["street", "st", "avenue", "ave", "road", "rd", "boulevard", "square", "park", "centre", "center", "hospital", "stadium", "arena", "hall", "school", "college", "academy", "castle", "chapel", "church", "cathedral", "tower", "bridge", "station", "airport", "mall", "market", "building", "house", "court", "lane", "drive", "way", "plaza", "theatre", "theater", "museum", "hotel", "estate", "canal", "harbour", "harbor", "pier"])
+FACILITY = data.word_list("facility_words")  # lexicons/word_lists.tsv
 
 
 def _facility(span: Span) -> bool:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from rashomon.nlp import data
 from rashomon.nlp.places.geocode import Gazetteer, name_keys
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that do not identify a place on their own ("Old Town", "Detention Centre").
-GENERIC = frozenset(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "new", "old", "upper", "lower", "great", "greater", "little", "saint", "st", "port", "lake", "river", "island", "islands", "peninsula", "delta", "bay", "gulf", "coast", "mountain", "mountains", "valley", "street", "avenue", "road", "square", "park", "centre", "center", "city", "county", "airport", "hospital", "school", "university", "station", "bridge", "hall", "house", "town", "village", "district", "region", "international", "national", "state", "estate", "market", "church", "cathedral", "castle", "tower", "building", "court"])
+GENERIC = data.word_list("generic_place_words")  # lexicons/word_lists.tsv
 MAX_NGRAM = 5
 _DETERMINERS = {"the", "The", "THE"}
 _PROPER = {"NNP", "NNPS"}
@@ -118,8 +119,7 @@ def detect(doc: Doc, gaz: Gazetteer, demonyms: bool = True, min_pop: int = 0) ->
     return found
 
 
-_TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen", "prof",
-           "judge", "king", "queen", "prince", "princess", "saint", "st", "lord", "lady"}
+_TITLES = data.word_list("place_titles")  # lexicons/word_lists.tsv
 
 
 def _mislabelled(doc: Doc, gaz: Gazetteer, min_pop: int = 0) -> set[int]:

@@ -225,13 +225,9 @@ def name_keys(surface: str) -> list[str]:
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated gazetteer file (``#`` comments, a header line)."""
-    lines = [ln.rstrip("\n") for ln in path.read_text(encoding="utf-8").splitlines()]
-    lines = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    if not lines:
-        return []
-    header = lines[0].split("\t")
-    return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
+    """Rows of a tab-separated gazetteer file (``#`` comments, a header line); ``R016``
+    names the file and line of a malformed row."""
+    return [row for _, row in data.records(path)]
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -428,7 +424,7 @@ _CACHE: dict[tuple[str, ...], Gazetteer] = {}
 
 
 def load(extra: Sequence[str | Path] = ()) -> Gazetteer:
-    """The gazetteer, built once per machine (pickled) and once per process.
+    """The gazetteer: built once per machine (an SQLite file), opened once per process.
 
     Args:
         extra: user tables in the ``places_aliases.tsv`` format, merged last.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.places.geocode import GAZETTEERS, read_table
 
 METONYMY = GAZETTEERS / "places_metonymy.tsv"
@@ -27,9 +28,7 @@ _MODIFIER = {"compound", "amod", "nmod"}
 _EMBEDDING = {"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 # Only names of polities stand for governments; seas and continents rarely do.
 _POLITIES = {"country", "city", "region", "district", "landmark", None}
-_PLACE_NOUNS = {"region", "city", "town", "village", "province", "area", "district", "border",
-                "capital", "county", "state", "territory", "zone", "enclave", "frontier", "coast",
-                "countryside", "valley", "suburb", "outskirts", "mountains", "highlands", "front"}
+_PLACE_NOUNS = data.word_list("place_nouns")  # lexicons/word_lists.tsv
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@ and medium).
 
 Modules: ``component`` (the factory), ``marks`` (quotation marks in the text), ``cues``
 (the cue lexicon), ``rules`` (speaker, cue and content from the parse), ``attach``
-(marks and cues joined into quotes).
+(marks and cues joined into quotes), ``voice`` (own voice vs quoted voice of a span, over
+``Quote`` records: :class:`Voices`).
 """
 
 from rashomon.nlp.quotes.component import SCARE_KEY, SPANS_KEY, QuoteFinder
+from rashomon.nlp.quotes.voice import Voice, Voices, voice_at
 
-__all__ = ["SCARE_KEY", "SPANS_KEY", "QuoteFinder"]
+__all__ = ["SCARE_KEY", "SPANS_KEY", "QuoteFinder", "Voice", "Voices", "voice_at"]

@@ -13,17 +13,21 @@ Like spaCy's SpanRuler it finds, then sets annotations:
 Output: ``doc.spans["rashomon_quotes"]`` (label ``direct``/``indirect``, covering the
 content from first to last segment) with ``span._.data`` = ``{"segments", "cue",
 "cue_type", "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end",
-"speaker_id", "speaker", "medium"}``; scare quotes in ``doc.spans["rashomon_scare_quotes"]``.
+"speaker_id", "speaker", "medium", "polarity", "modality", "content_polarity",
+"content_modality", "sourcing"}`` (see :mod:`rashomon.nlp.frame`); speakers that cannot
+speak ("Fierce clashes showed ...") are dropped; scare quotes in ``doc.spans["rashomon_scare_quotes"]``.
 The registered collector turns the spans into :class:`~rashomon.records.Quote` records.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from rashomon.nlp import frame
 from rashomon.nlp.actors import component as actors
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
@@ -63,10 +67,17 @@ class QuoteFinder:
         attrs = find_cues(doc, self.lexicon, text)
         if self.types:
             attrs = [a for a in attrs if a.type in self.types]
+        if frame.subheads(doc, text):  # a section subhead is neither speech nor its cue
+            attrs = [a for a in attrs if a.cue is None or not frame.in_subhead(a.cue)]
         found, scare = attach(doc, attrs, marks, text)
+        found = _without_attribution_clauses(_speakers_that_speak(found))
+        _transcript_speakers(doc, found, text)
+        _cut_nested_sources(found, text)
         spans = []
         for a in sorted(found, key=lambda x: x.start):
-            span = _to_span(doc, a)
+            if not a.content:
+                continue
+            span = _to_span(doc, a, text)
             if span is not None:
                 spans.append(span)
         doc.spans[SPANS_KEY] = spans
@@ -76,7 +87,94 @@ class QuoteFinder:
         return doc
 
 
-def _to_span(doc: Doc, a: Attribution) -> Span | None:
+def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose "speaker" cannot speak ("Fierce clashes showed that ...",
+    "more than 80 fighters"); a direct quote stays, without the speaker."""
+    out = []
+    for a in found:
+        if a.speaker is not None and not frame.can_speak(resolution_target(a.speaker)):
+            if a.kind != "direct":
+                continue
+            a.speaker = None
+        out.append(a)
+    return out
+
+
+_TURN = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2})[ \t]*:[ \t]*")
+
+
+def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
+    """A transcript turn ("PENCE: Well, ...") names the speaker of a quote that has none."""
+    for a in found:
+        if not a.content:
+            continue
+        s = a.content[0][0]
+        line = text.rfind("\n", 0, s) + 1
+        hit = _TURN.match(text, line)
+        if hit is None or not hit.start(1) <= s <= hit.end() + 1:
+            continue
+        if s < hit.end() and hit.end() < a.content[0][1]:
+            a.content[0] = (hit.end(), a.content[0][1])  # the name is not what was said
+        if a.speaker is None:
+            a.speaker = doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
+
+
+def _without_attribution_clauses(found: list[Attribution]) -> list[Attribution]:
+    """"X told reporters that he had seen ...": a parse that hangs "seen" over "told" makes
+    "X told reporters" the content of "seen"; an attribution clause is never content."""
+    def inside(i: int, segs: list[tuple[int, int]]) -> bool:
+        return any(s <= i < e for s, e in segs)
+
+    drop = set()
+    for a in found:
+        if a.cue is None or not a.content:
+            continue
+        for b in found:
+            if b is a or b.cue is None or b.speaker is None or not b.content:
+                continue
+            if inside(b.cue.idx, a.content) and inside(b.speaker.start_char, a.content) \
+                    and inside(a.cue.idx, b.content) and a.content[-1][1] <= b.content[0][0] + 1:
+                drop.add(id(a))
+                break
+    return [a for a in found if id(a) not in drop]
+
+
+def _cut_nested_sources(found: list[Attribution], text: str) -> None:
+    """"Officials said X, according to Anadolu": the trailing attribution of another source
+    is not part of the officials' content (it is an attribution of its own)."""
+    for b in found:
+        if b.cue is None or b.lemma != "according to":
+            continue
+        at = b.cue.idx
+        for a in found:
+            if a is b or not a.content or a.kind == "direct":
+                continue
+            s, e = a.content[-1]
+            if s < at < e and at > (s + e) // 2:
+                cut = at
+                while cut > s and text[cut - 1] in " ,;\u2014\u2013-":
+                    cut -= 1
+                a.content[-1] = (s, cut)
+
+
+def _frames(doc: Doc, a: Attribution, text: str) -> dict[str, str]:
+    """Polarity and modality of the attribution (its cue) and of the content's predicate."""
+    cue = frame.frame_of(a.cue) if a.cue is not None else frame.Frame()
+    content = frame.Frame()
+    if a.content:
+        s, e = a.content[0]
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            root = span.root
+            content = frame.frame_of(root, within=(span.start, span.end))
+            last = a.content[-1]
+            if text[last[0]:last[1]].rstrip(" \"'\u201d\u2019")[-1:] == "?":
+                content = frame.Frame(content.polarity, "question")
+    return {"polarity": cue.polarity, "modality": cue.modality,
+            "content_polarity": content.polarity, "content_modality": content.modality}
+
+
+def _to_span(doc: Doc, a: Attribution, text: str) -> Span | None:
     span = doc.char_span(a.start, a.end, label=a.kind, alignment_mode="expand")
     if span is None:
         return None
@@ -87,6 +185,7 @@ def _to_span(doc: Doc, a: Attribution) -> Span | None:
         "cue_start": None, "cue_end": None,
         "speaker_text": None, "speaker_start": None, "speaker_end": None,
         "speaker_id": None, "speaker": None, "medium": a.medium,
+        **_frames(doc, a, text), "sourcing": frame.sourcing_of(None),
     }
     if a.cue is not None and a.cue_span is not None:
         cue = doc[a.cue_span[0] : a.cue_span[1]]
@@ -103,6 +202,8 @@ def _to_span(doc: Doc, a: Attribution) -> Span | None:
             actor = (doc._.actors or {}).get(mention._.actor_id)
             if actor is not None:
                 data["speaker"] = actor.name
+        data["sourcing"] = frame.sourcing_of(
+            target, (doc._.actors or {}).get(data["speaker_id"] or ""))
     span._.data = data
     return span
 
@@ -129,5 +230,9 @@ def collect(doc: Doc) -> list[object]:
             speaker_start=d.get("speaker_start"), speaker_end=d.get("speaker_end"),
             medium=d.get("medium"), sent_start=s, sent_end=e,
             cue_type=d.get("cue_type") if d.get("cue") else None,
+            polarity=d.get("polarity", "positive"), modality=d.get("modality", "actual"),
+            content_polarity=d.get("content_polarity", "positive"),
+            content_modality=d.get("content_modality", "actual"),
+            sourcing=d.get("sourcing", "named"),
         ))
     return out

@@ -100,8 +100,10 @@ def resolution_target(speaker: Span) -> Span:
 
 def find_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing to governing verbs when it has none."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return _agent(verb)  # "X is expected to ...": X is what is reported
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        # "X is expected to ...": X is what is reported; "X ... and has been accused of":
+        # the shared subject is the accused, never the speaker
+        return _agent(verb)
     tok = verb
     for _ in range(5):
         for child in tok.children:
