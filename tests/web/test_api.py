@@ -297,3 +297,10 @@ def test_coverage_at_a_glance(client: TestClient) -> None:
     section = html[html.index('id="coverage"'):html.index('id="outlets"')]
     assert "Most disputed claims" in section and "Varden shelled Kestrel" in section
     assert "&lt;b&gt;Gazette" in section and "<b>Gazette" not in section
+
+
+def test_api_docs_page_shows_the_response_models(client: TestClient) -> None:
+    html = client.get("/api/docs").text
+    assert "<code>200</code> Page[Event]: items, total, limit, offset" in html
+    assert "<code>422</code> ErrorResponse: error" in html
+    assert "SearchPage: items, total, limit, offset, q" in html

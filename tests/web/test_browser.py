@@ -114,8 +114,8 @@ def test_story_page_views_render_with_counts(page: Any, server: str, shots: Path
     assert page.locator("table.ledger tbody tr").count() == 2
     assert page.locator("table.ledger button.stance").count() == 5
     assert page.locator(".contradiction").count() == 1
-    assert page.locator("svg.timeline circle.ev").count() == 5
-    assert page.locator("svg.timeline circle.undated").count() == 1
+    assert page.locator("svg.timeline.by-outlet circle.ev").count() == 5
+    assert page.locator("svg.timeline.by-outlet circle.undated").count() == 1
     assert page.locator("svg.map circle.ev").count() == 3
     assert page.locator("svg.map circle.place").count() == 3
     assert page.locator("svg.map path.land").count() > 10
@@ -190,7 +190,7 @@ def test_report_opens_offline_and_its_script_runs(browser: Any, db_path: Path,
     report.write_text(build_report(db_path, "s1"), encoding="utf-8")
     page.goto(report.as_uri())
     assert [u for u in requests if not u.startswith("file:")] == []
-    assert page.locator("svg.timeline circle.ev").count() == 5
+    assert page.locator("svg.timeline.by-outlet circle.ev").count() == 5
     assert page.locator("svg.map path.land").count() > 10
     # The inline script is allowed by its CSP hash: clicking shows the evidence.
     page.locator("table.ledger button.s-attributes").first.click()
@@ -261,18 +261,27 @@ def test_map_zooms_and_every_marker_opens_its_evidence(page: Any, server: str,
 def test_timeline_lanes_zoom_and_undated_list(page: Any, server: str, shots: Path) -> None:
     watch = Watch(page)
     page.goto(f"{server}/story/s1#timeline")
-    svg = page.locator("svg.timeline")
+    svg = page.locator("svg.timeline.by-outlet")
     assert svg.get_attribute("data-lanes") == "3"  # one lane per outlet reporting events
-    assert page.locator("svg.timeline .lanelabel").count() == 3
+    assert page.locator("svg.timeline.by-outlet .lanelabel").count() == 3
     # Every dated event is drawn (the one without its own date at its article's date).
-    assert page.locator("svg.timeline circle.ev").count() == 5
+    assert page.locator("svg.timeline.by-outlet circle.ev").count() == 5
     width = svg.bounding_box()["width"]
     page.locator("#timeline .zoom-in").click()
     assert svg.bounding_box()["width"] > 1.8 * width
     page.locator("#timeline .zoom-out").click()
     assert abs(svg.bounding_box()["width"] - width) < 2
     _save(page.locator("#timeline"), shots, "timeline")
-    page.locator("svg.timeline a").first.click()
+    # Lanes by actor: the same events, one lane per source actor.
+    page.locator("button.lanes-by", has_text="by actor").click()
+    by_actor = page.locator("svg.timeline.by-actor")
+    assert by_actor.is_visible() and not svg.is_visible()
+    assert by_actor.get_attribute("data-lanes") == "2"  # Varden and Lorin
+    assert page.locator("svg.timeline.by-actor circle.ev").count() == 5
+    _save(page.locator("#timeline"), shots, "timeline-by-actor")
+    page.locator("button.lanes-by", has_text="by outlet").click()
+    assert svg.is_visible()
+    page.locator("svg.timeline.by-outlet a").first.click()
     page.wait_for_url("**/article/**")
     assert page.locator("mark.k-target").count() >= 1
     assert watch.errors == [] and watch.dialogs == []
@@ -344,7 +353,7 @@ def test_demo_story_views_match_the_data(browser: Any, demo_db: Path, shots: Pat
         assert page.locator(".outlets .outlet").count() == len(view["articles"])
         assert page.locator("table.ledger tbody tr").count() == len(view["ledger"]["rows"])
         assert page.locator(".contradiction").count() == len(view["contradictions"])
-        assert page.locator("svg.timeline circle.ev").count() == len(view["timeline"])
+        assert page.locator("svg.timeline.by-outlet circle.ev").count() == len(view["timeline"])
         assert page.locator("svg.map circle.ev").count() == len(view["map"]["events"])
         assert page.locator("svg.map circle.place").count() == len(view["map"]["places"])
         assert page.locator("svg.network path.edge").count() == len(view["network"]["edges"])

@@ -94,7 +94,8 @@ def test_article_page_marks_the_linked_evidence(client: TestClient, records: dic
 
 def test_story_page_sections_render_with_counts(client: TestClient) -> None:
     html = client.get("/story/s1").text
-    assert 'class="chart timeline"' in html and 'data-count="5"' in html
+    assert 'class="chart timeline by-outlet"' in html and 'data-count="5"' in html
+    assert 'class="chart timeline by-actor"' in html
     assert 'data-events="3" data-places="3"' in html
     assert re.search(r'data-countries="(\d+)"', html) and \
         int(re.search(r'data-countries="(\d+)"', html).group(1)) > 0

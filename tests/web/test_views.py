@@ -60,7 +60,7 @@ def test_day_of(value: object, day: str | None) -> None:
 
 
 def test_side_reason_explains_the_side() -> None:
-    from rashomon.api.views import side_reason
+    from rashomon.api.coverage import side_reason
 
     row = {"key": "Lorin", "score": 0.22, "detail": '{"leans": {"Lorin": 0.223, "Varden": -0.1},'
            ' "voices": {"Lorin": 4, "Genval": 1}, "source": "derived"}'}
@@ -114,3 +114,27 @@ def test_timeline_uses_an_inferred_article_date_marked_as_such() -> None:
                              published_inferred="2020-10-04")])
     assert [(t["date"], t["dated"], t["inferred"]) for t in rows] == [
         ("2020-09-30", True, False), ("2020-10-04", False, True)]
+
+
+def test_network_labels_the_heaviest_edges_even_in_a_big_graph() -> None:
+    from rashomon.web.charts import EDGE_LABELS, network
+
+    events = [_event(i, f"N{i % 9}", f"N{(i + 1) % 9}", typ) for i in range(40)
+              for typ in ("ASSAULT", "ACCUSE")]
+    events += [_event(1000 + k, "N0", "N5", "THREATEN") for k in range(9)]
+    net = _network(events)
+    svg = str(network(net, lambda nid: f"/actor/{nid}"))
+    assert len(net["edges"]) > EDGE_LABELS
+    assert svg.count('class="edgelabel"') == EDGE_LABELS
+    assert "THREATEN ×9" in svg  # the heaviest link is always labelled
+
+
+def test_country_places_sit_at_their_capital() -> None:
+    from rashomon.web.basemap import at_capital
+
+    russia = at_capital({"feature": "country", "country": "RU", "lat": 60.0, "lon": 100.0})
+    assert russia["at_capital"] and 55 < russia["lat"] < 56.5 and 37 < russia["lon"] < 38.5
+    gone = {"feature": "country", "country": None, "lat": 60.0, "lon": 100.0}
+    assert at_capital(gone) == gone  # no country code (the Soviet Union): left alone
+    city = {"feature": "city", "country": "US", "lat": 33.7, "lon": -84.4}
+    assert at_capital(city) == city

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from rashomon.api import queries, views
+from rashomon.api import actors, queries, views
 from rashomon.api.routes import IdPath
 from rashomon.web import render
 
@@ -60,7 +60,7 @@ def article_page(
 @router.get("/actor/{actor_id}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: IdPath) -> str:
     with request.app.state.db.connect() as reader:
-        data = views.actor(reader, actor_id)
+        data = actors.actor_view(reader, actor_id)
     return render.page("actor.html", title=data["actor"].get("name") or actor_id, d=data)
 
 
@@ -95,8 +95,19 @@ def api_docs(request: Request) -> str:
                                     "required": p.get("required", False),
                                     "desc": p.get("description") or "",
                                     "schema": _schema_text(p.get("schema") or {})}
-                                   for p in op.get("parameters", [])]})
+                                   for p in op.get("parameters", [])],
+                        "responses": [(code, _response_text(r, schema))
+                                      for code, r in op.get("responses", {}).items()]})
     return render.page("apidocs.html", title="API", ops=ops)
+
+
+def _response_text(response: dict[str, Any], spec: dict[str, Any]) -> str:
+    """``Page[Event]: items, total, limit, offset`` for one documented response."""
+    ref = ((response.get("content") or {}).get("application/json") or {}).get("schema") or {}
+    name = str(ref.get("$ref", "")).rsplit("/", 1)[-1]
+    model = (spec.get("components") or {}).get("schemas", {}).get(name, {})
+    fields = ", ".join(model.get("properties") or {})
+    return f"{model.get('title') or name}: {fields}" if name else response.get("description", "")
 
 
 def _schema_text(schema: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from rashomon.api.db import Reader, Row
 from rashomon.errors import ConfigError, Errors, NotFound
 from rashomon.store.export import public_source
+from rashomon.vocab import PLOVER_TYPES
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
@@ -122,9 +123,7 @@ SUPPORTED: dict[str, set[str]] = {
 # Closed vocabularies per filterable ``type`` column; values found in the store are
 # accepted too (figure units and place features are open-ended).
 KNOWN_TYPES: dict[str, tuple[str, ...]] = {
-    "events": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-               "COERCE", "ASSAULT"),
+    "events": PLOVER_TYPES,
     "quotes": ("direct", "indirect"),
     "dates": ("DATE", "TIME", "DURATION", "SET"),
     "actors": ("person", "state", "military", "armed_group", "igo", "ngo", "media",

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from rashomon.api import models, queries, views
+from rashomon.api import actors, models, queries, views
 from rashomon.api.queries import MAX_LIMIT, SUPPORTED, Filters
 from rashomon.errors import ConfigError, Errors
 
@@ -107,7 +107,7 @@ def get_actor(request: Request, actor_id: IdPath) -> dict[str, Any]:
 def actor_view(request: Request, actor_id: IdPath) -> dict[str, Any]:
     """Its mentions, quotes, events as source and as target, and the outlets quoting it."""
     with request.app.state.db.connect() as reader:
-        return views.actor(reader, actor_id)
+        return actors.actor_view(reader, actor_id)
 
 
 @router.get("/search", summary="Search quotes and articles", response_model=None,

@@ -14,20 +14,12 @@ from pathlib import PurePath
 from typing import Any
 
 from rashomon.api import queries
+from rashomon.api.coverage import coverage, side_reason
 from rashomon.api.db import Reader, Row
 from rashomon.errors import Errors, NotFound
+from rashomon.vocab import QUAD_OF_TYPE, SOURCING
 
-# PLOVER quad classes (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
-# conflict), used when an event row carries no quad_class of its own.
-QUAD_OF_TYPE = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation",
-              3: "verbal conflict", 4: "material conflict"}
-STANCES = ("asserts", "attributes", "reports_denial", "disputes")
+STANCES = SOURCING  # how an outlet carries a claim (the ledger's cells)
 
 
 def quad(event: Row) -> int | None:
@@ -120,7 +112,7 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
         "outlets": outlet_cols,
         "n_outlets": len(set(label_of.values())),
         "ledger": (ledger := _ledger(claims, articles)),
-        "coverage": _coverage(ledger, outlet_cols),
+        "coverage": coverage(ledger, outlet_cols),
         "contradictions": contradictions,
         "timeline": (timeline := _timeline(events)),
         "window": timeline_window(timeline),
@@ -178,80 +170,6 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
                            "others": f.get("score")} for f in left_out[:5]],
         })
     return cols
-
-
-CONTESTED = ("disputes", "reports_denial")
-
-
-def _coverage(ledger: dict[str, Any], outlet_cols: list[Row]) -> dict[str, Any]:
-    """Coverage at a glance: who covers the story, what each reports alone, what is disputed.
-
-    Generic over the ledger rows (cells of stances keyed by outlet label). An outlet's
-    side is its framing side ("unknown" when none); "alone" counts claims no other
-    outlet (or no outlet of another side) reports.
-    """
-    side_of: dict[str, str] = {}
-    for col in outlet_cols:
-        side_of.setdefault(col["outlet"], col.get("side") or "unknown")
-    per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-    per_side: dict[str, Counter[str]] = defaultdict(Counter)
-    disputed = []
-    for row in ledger["rows"]:
-        outlets = list(row["cells"])
-        sides = {side_of.get(o, "unknown") for o in outlets}
-        for o in outlets:
-            per_outlet[o]["claims"] += 1
-            if len(outlets) == 1:
-                per_outlet[o]["alone"] += 1
-        for side in sides:
-            per_side[side]["claims"] += 1
-            if len(sides) == 1:
-                per_side[side]["alone"] += 1
-        stances = [s.get("stance") for cell in row["cells"].values() for s in cell]
-        contested = sum(st in CONTESTED for st in stances)
-        if contested:
-            disputed.append({"claim": row["claim"], "contested": contested,
-                             "supporting": len(stances) - contested,
-                             "n_outlets": row["n_outlets"]})
-    disputed.sort(key=lambda d: (-min(d["contested"], d["supporting"]), -d["contested"],
-                                 -d["n_outlets"], str(d["claim"].get("id"))))
-    return {
-        "outlets": [{"outlet": o, "side": side_of.get(o, "unknown"),
-                     "claims": per_outlet[o]["claims"], "alone": per_outlet[o]["alone"]}
-                    for o in ledger["outlets"]],
-        "sides": [{"side": side, "outlets": sorted(o for o, s in side_of.items() if s == side),
-                   "claims": c["claims"], "alone": c["alone"]}
-                  for side, c in sorted(per_side.items(), key=lambda kv: -kv[1]["claims"])],
-        "disputed": disputed[:10],
-    }
-
-
-def side_reason(row: Row) -> str:
-    """Why an outlet got its side, in words, from the alignment row's ``detail``."""
-    try:
-        detail = json.loads(row.get("detail") or "{}")
-    except ValueError:
-        detail = {}
-    if not isinstance(detail, dict):
-        detail = {}
-    bits = []
-    if detail.get("source") and detail["source"] != "derived":
-        bits.append(f"set by {detail['source']}")
-    voices = detail.get("voices") or {}
-    if isinstance(voices, dict) and voices:
-        top = sorted(voices.items(), key=lambda kv: -kv[1])[:4]
-        bits.append("voices quoted: " + ", ".join(f"{k} ×{v}" for k, v in top))
-    leans = detail.get("leans") or {}
-    if isinstance(leans, dict) and leans:
-        top = sorted(leans.items(), key=lambda kv: -abs(kv[1]))[:3]
-        bits.append("wording leans: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
-    marked = detail.get("marked_names") or {}
-    if isinstance(marked, dict) and marked:
-        bits.append("place names as used by: " + ", ".join(
-            f"{k} ×{v:g}" for k, v in sorted(marked.items(), key=lambda kv: -kv[1])[:3]))
-    head = (f"{row.get('key')}" + (f" (score {row['score']:.2f})"
-                                    if isinstance(row.get("score"), (int, float)) else ""))
-    return head + (": " + "; ".join(bits) if bits else "")
 
 
 def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
@@ -503,54 +421,6 @@ def article(reader: Reader, article_id: str) -> dict[str, Any]:
         "places": queries.by_articles(reader, "places", ids),
         "dates": queries.by_articles(reader, "dates", ids),
     }
-
-
-ACTOR_ROWS = 500  # per list on the actor page; counts say how many there are
-
-
-def actor(reader: Reader, actor_id: str) -> dict[str, Any]:
-    """One actor: its mentions, quotes, events as source and as target, outlets quoting it."""
-    row = queries.one(reader, "actors", actor_id, "actor")
-    ids = [actor_id]
-
-    def rows(table: str, cond: str, n_params: int) -> list[Row]:
-        if not reader.has(table):
-            return []
-        return reader.rows(table, f'SELECT * FROM {table} WHERE {cond} '
-                           'ORDER BY article_id, "start", id LIMIT ?',
-                           [*([ids] * n_params), ACTOR_ROWS])
-
-    def ends(side: str) -> tuple[str, int]:
-        cols = reader.columns("events")
-        conds = [f"list_contains(?, {side}_id)"]
-        if f"{side}_ids" in cols:
-            conds.append(f"list_has_any({side}_ids, ?)")
-        return " OR ".join(conds), len(conds)
-
-    mentions = rows("mentions", "list_contains(?, actor_id)", 1)
-    quotes = rows("quotes", "list_contains(?, speaker_id)", 1)
-    as_source = rows("events", *ends("source")) if reader.has("events") else []
-    as_target = rows("events", *ends("target")) if reader.has("events") else []
-    meta = queries.article_meta(reader, [r["article_id"] for r in
-                                         (*mentions, *quotes, *as_source, *as_target)])
-    for r in (*mentions, *quotes, *as_source, *as_target):
-        art = meta.get(r["article_id"], {})
-        r["outlet"] = art.get("outlet_label")
-        r["published"] = art.get("published")
-        r["title"] = art.get("title")
-        r["story_id"] = art.get("story_id")
-    quoting: dict[str, Counter[str]] = defaultdict(Counter)
-    for q in quotes:
-        quoting[q["outlet"] or "?"][q["article_id"]] += 1
-    mentioning: Counter[str] = Counter(m["outlet"] or "?" for m in mentions)
-    outlets = sorted(({"outlet": o, "quotes": sum(c.values()), "articles": len(c),
-                       "mentions": mentioning.get(o, 0)} for o, c in quoting.items()),
-                     key=lambda o: (-o["quotes"], o["outlet"]))
-    return {"actor": row, "mentions": mentions, "quotes": quotes,
-            "events_as_source": as_source, "events_as_target": as_target,
-            "outlets": outlets,
-            "mentioned_by": [{"outlet": o, "mentions": n}
-                             for o, n in sorted(mentioning.items(), key=lambda kv: -kv[1])]}
 
 
 def require_story(reader: Reader, story_id: str) -> None:

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rashomon.vocab import PLOVER, coded_type
 from rashomon.store.export import csv_cell, public_source
+from rashomon.vocab import PLOVER, coded_type
 
 FILENAME = "events_gdelt_like.csv"
 COLUMNS = [

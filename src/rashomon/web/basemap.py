@@ -51,3 +51,33 @@ def countries() -> tuple[Country, ...]:
                                name=str((feat.get("properties") or {}).get("name") or ""),
                                rings=rings, bbox=(min(xs), min(ys), max(xs), max(ys))))
     return tuple(out)
+
+
+@cache
+def capitals() -> dict[str, tuple[float, float]]:
+    """ISO 3166-1 alpha-2 -> the capital's (lat, lon), from ``countryinfo``."""
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for info in CountryInfo.all().values():
+        code = str((info.get("ISO") or {}).get("alpha2") or "").upper()
+        latlng = info.get("capital_latlng") or []
+        if code and len(latlng) == 2:
+            out[code] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def at_capital(place: dict[str, object]) -> dict[str, object]:
+    """A country-level map point moved to its capital, a sensible spot inside the country.
+
+    Geocoders put a country at its centroid, which for a large country can be far from
+    anything in the story (Russia's lies in Siberia). Other places are left as they are.
+    """
+    if place.get("feature") != "country":
+        return place
+    spot = capitals().get(str(place.get("country") or "").upper())
+    if spot is None:
+        return place
+    return {**place, "lat": spot[0], "lon": spot[1], "at_capital": True}

@@ -7,6 +7,7 @@ report and without JavaScript. Every text goes through :func:`el` (escaped).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -77,8 +78,22 @@ def _clip_label(text: str, n: int = 22) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Markup:
-    """Events on a date axis, one lane per outlet, coloured by quad class.
+MAX_ACTOR_LANES = 8  # lanes by actor: the busiest sources, then "other actors"
+
+
+def _lane_of(by: str, busiest: set[str]) -> Callable[[dict[str, Any]], str]:
+    if by == "outlet":
+        return lambda t: str(t.get("outlet") or "?")
+
+    def actor(t: dict[str, Any]) -> str:
+        name = str(t.get("source") or "").split(";")[0].strip() or "(no source)"
+        return name if name in busiest else "other actors"
+    return actor
+
+
+def timeline(items: list[dict[str, Any]], href: Href, width: int = 960,
+             by: str = "outlet") -> Markup:
+    """Events on a date axis, one lane per outlet (or per source actor), by quad class.
 
     The axis covers the days that matter (see :func:`_core_window`); earlier events sit
     in a compressed "before" band at the left, ordered by date. Events with no date of
@@ -89,7 +104,11 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
         return Markup("")
     lo, hi = _core_window(dated)
     early = sorted({d for d, _ in dated if d < lo})
-    lanes = list(dict.fromkeys(sorted(str(t.get("outlet") or "?") for _, t in dated)))
+    sources = Counter(str(t.get("source") or "").split(";")[0].strip() for _, t in dated)
+    busiest = {n for n, _ in sources.most_common(MAX_ACTOR_LANES) if n}
+    lane_of = _lane_of(by, busiest)
+    lanes = sorted({lane_of(t) for _, t in dated},
+                   key=lambda n: (n in ("other actors", "(no source)"), n.lower()))
     label_w, band_w = 170, (110 if early else 0)
     left, right, top, r = label_w + band_w + 16, 30, 12, 6
     span = max((hi - lo).days, 1)
@@ -104,7 +123,7 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
     per: dict[tuple[str, date], int] = {}
     placed = []
     for d, t in dated:
-        lane = str(t.get("outlet") or "?")
+        lane = lane_of(t)
         k = per.get((lane, d), 0)
         per[(lane, d)] = k + 1
         placed.append((lane, d, t, k))
@@ -154,7 +173,7 @@ def timeline(items: list[dict[str, Any]], href: Href, width: int = 960) -> Marku
                             "data-id": t["id"], "data-date": t["date"]},
                  el("title", {}, title))
         parts.append(_link(href, t["article_id"], t["start"], t["end"], dot))
-    return el("svg", {"class": "chart timeline", "viewBox": f"0 0 {width} {height}",
+    return el("svg", {"class": f"chart timeline by-{by}", "viewBox": f"0 0 {width} {height}",
                       "role": "img", "aria-label": f"timeline of {len(placed)} events",
                       "data-count": len(placed), "data-lanes": len(lanes),
                       "data-from": lo.isoformat(), "data-to": hi.isoformat()}, join(parts))
@@ -197,8 +216,9 @@ def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 96
         cx, cy = proj(p["lon"], p["lat"])
         marks.append(_link(href, p["article_id"], p.get("start"), p.get("end"), join([
             el("circle", {"cx": cx, "cy": cy, "r": 4, "class": "place"},
-               el("title", {}, f"{p['label']} ({p['feature'] or 'place'}), "
-                               f"{p['mentions']} mention(s)")),
+               el("title", {}, f"{p['label']} ({p['feature'] or 'place'}"
+                               + (", shown at its capital" if p.get("at_capital") else "")
+                               + f"), {p['mentions']} mention(s)")),
             el("text", {"x": cx + 6, "y": cy - 6, "class": "maplabel"}, p["label"]),
         ])))
     for p in points["events"]:
@@ -296,6 +316,9 @@ def _fit(pos: list[tuple[float, float]], width: float, max_h: float,
     return [(ox + (x - min(xs)) * s_x, oy + (y - min(ys)) * s) for x, y in pos], height
 
 
+EDGE_LABELS = 14  # edges labelled on the drawing; every edge has a hover title
+
+
 def network(net: dict[str, Any], actor_href: Callable[[str], str | None] | None = None) -> Markup:
     """Who acts on whom: arrows coloured by quad class, labelled by event type.
 
@@ -319,6 +342,7 @@ def network(net: dict[str, Any], actor_href: Callable[[str], str | None] | None 
     pos, height = _fit(raw, width, 560)
     pair_seen: dict[tuple[str, str], int] = {}
     parts = []
+    labelled = {id(e) for e in sorted(edges, key=lambda e: -e["weight"])[:EDGE_LABELS]}
     for e in edges:
         (x1, y1), (x2, y2) = pos[index[e["source"]]], pos[index[e["target"]]]
         key = (e["source"], e["target"])
@@ -339,7 +363,7 @@ def network(net: dict[str, Any], actor_href: Callable[[str], str | None] | None 
             "d": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
             "class": f"edge q{e['quad'] or 0}", "stroke-width": min(1.5 + e["weight"], 8),
             "marker-end": f"url(#arrow{e['quad'] or 0})"}, el("title", {}, label))))
-        if len(edges) <= 12:  # beyond that labels pile up; the hover title stays
+        if id(e) in labelled:  # the heaviest links; more would pile up (hover shows all)
             parts.append(el("text", {"x": (mx + cx) / 2, "y": (my + cy) / 2,
                                      "class": "edgelabel", "text-anchor": "middle"},
                             f"{e['type']} ×{e['weight']}"))

@@ -16,14 +16,15 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from rashomon.api.views import QUAD_NAMES, STANCES
+from rashomon.vocab import QUAD_NAMES, SOURCING_LABELS
+from rashomon.vocab import SOURCING as STANCES
 from rashomon.web import charts
+from rashomon.web.basemap import at_capital
 from rashomon.web.highlight import highlight, marks
 from rashomon.web.markup import json_for_script
 from rashomon.web.values import figure_unit, figure_value, when
 
-STANCE_LABELS = {"asserts": "asserts", "attributes": "attributes",
-                 "reports_denial": "reports denial", "disputes": "disputes"}
+STANCE_LABELS = SOURCING_LABELS
 
 
 @cache
@@ -68,10 +69,12 @@ def _report_href(article_id: str, start: Any, end: Any) -> str:
 def story_context(view: dict[str, Any], report: bool = False) -> dict[str, Any]:
     """Template variables for the story page."""
     href = _report_href if report else _server_href
+    view["map"] = {**view["map"], "places": [at_capital(p) for p in view["map"]["places"]]}
     return {
         "v": view,
         "href": href,
         "timeline_svg": charts.timeline(view["timeline"], href),
+        "timeline_actor_svg": charts.timeline(view["timeline"], href, by="actor"),
         "map_svg": charts.map_svg(view["map"], href),
         "network_svg": charts.network(view["network"], None if report else _actor_href),
         "report": report,

@@ -26,15 +26,29 @@
   }
   // Timeline zoom: widen the drawing inside its scrolling box (CSSOM, not a style attribute).
   function zoomChart(btn) {
-    var box = document.getElementById(btn.closest(".zoom").dataset.for || "");
-    var svg = box && box.querySelector("svg");
+    (btn.closest(".zoom").dataset.for || "").split(" ").forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box) { zoomBox(box, btn.classList.contains("zoom-in")); }
+    });
+  }
+  function zoomBox(box, zoomIn) {
+    var svg = box.querySelector("svg");
     if (!svg) { return; }
-    var factor = Number(svg.dataset.zoom || "1") * (btn.classList.contains("zoom-in") ? 2 : 0.5);
+    var factor = Number(svg.dataset.zoom || "1") * (zoomIn ? 2 : 0.5);
     factor = Math.min(Math.max(factor, 1), 32);
     var centre = (box.scrollLeft + box.clientWidth / 2) / box.scrollWidth;
     svg.dataset.zoom = String(factor);
     svg.style.width = (factor * 100) + "%";
     box.scrollLeft = centre * box.scrollWidth - box.clientWidth / 2;
+  }
+  // Timeline lanes: by outlet or by source actor (two drawings, one shown).
+  function showLanes(btn) {
+    document.querySelectorAll("button.lanes-by").forEach(function (b) {
+      var box = document.getElementById(b.dataset.show || "");
+      var on = b === btn;
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      if (box) { box.hidden = !on; }
+    });
   }
   document.addEventListener("click", function (ev) {
     var target = ev.target instanceof Element ? ev.target : null;
@@ -43,7 +57,9 @@
     if (btn) { show(btn); return; }
     if (target.closest("#detail .close")) { panel().hidden = true; return; }
     var zoom = target.closest(".zoom button");
-    if (zoom) { zoomChart(zoom); }
+    if (zoom) { zoomChart(zoom); return; }
+    var lanes = target.closest("button.lanes-by");
+    if (lanes) { showLanes(lanes); }
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && panel()) { panel().hidden = true; }

@@ -18,7 +18,8 @@
     box.className = "map-popup";
     var head = document.createElement("strong");
     head.textContent = point.kind === "place"
-      ? point.label + " (" + (point.feature || "place") + "), " + point.mentions + " mention" + (point.mentions === 1 ? "" : "s")
+      ? point.label + " (" + (point.feature || "place") + (point.at_capital ? ", shown at its capital" : "") +
+        "), " + point.mentions + " mention" + (point.mentions === 1 ? "" : "s")
       : point.label;
     box.append(head);
     var list = document.createElement("ul");
