@@ -24,16 +24,17 @@ def cross_reference(
         previous: stories already stored; their articles stay in them.
         embedder: an :class:`~rashomon.crossref.embed.Embedder` (default: the best installed).
     """
-    from rashomon.crossref.claims import build_ledger
     from rashomon.crossref.contradictions import find_contradictions
+    from rashomon.crossref.ledger import build_ledger, index_corpus
     from rashomon.crossref.framing import compute_framing
     from rashomon.crossref.stories import build_stories
 
     corpus = merge_surnames(corpus)
     stories, story_of = build_stories(corpus, previous, embedder)  # type: ignore[arg-type]
     result = CrossrefResult(stories=stories, story_of=story_of)
+    records = index_corpus(corpus)  # once: per-story filtering of the corpus is quadratic
     for story in stories:
-        ledger = build_ledger(story, corpus)
+        ledger = build_ledger(story, corpus, records)
         result.claims.extend(ledger.claims)
         result.contradictions.extend(find_contradictions(story, ledger, corpus.actors))
         result.framing.extend(compute_framing(story, corpus, ledger.claims))

@@ -1,1 +1,163 @@
-"""The claims ledger: propositions as told (units) → alignment by meaning → per-outlet stances."""
+"""The claims ledger: one row per fact, each outlet's telling of it side by side.
+
+units (one proposition per sentence, with its frame) → :func:`align` (same fact, by meaning)
+→ stances per outlet → a canonical sentence → the story's ledger, ranked. Claim ids are content
+hashes of the sentences behind them, so the ledger does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from typing import Any
+
+from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.ledger.align import AlignUnit, align
+from rashomon.crossref.ledger.rank import central_unit, order, statement
+from rashomon.crossref.ledger.stances import cluster_stances, dedupe, to_stance
+from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
+from rashomon.crossref.ledger.figures import comparable, days_close
+from rashomon.records import Claim, Figure, Stance, Story, content_id
+
+
+@dataclass
+class Ledger:
+    """A story's claims plus, per claim, every unit behind it with its stance."""
+
+    claims: list[Claim] = field(default_factory=list)
+    members: dict[str, list[tuple[Unit, Stance]]] = field(default_factory=dict)
+
+
+def to_align(u: Unit) -> AlignUnit:
+    types = Counter(e.type for e in u.events if e.status != "hypothetical")
+    return AlignUnit(text=u.text, group=u.article_id, actors=u.actors, places=u.places,
+                     numbers=u.numbers, dates=u.dates,
+                     event_type=types.most_common(1)[0][0] if types else None)
+
+
+def _vectors(units: list[Unit]) -> Any:
+    """L2-normalized TF-IDF rows (sparse) for choosing each cluster's central sentence."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        m = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+            [u.text for u in units])
+    except ValueError:  # nothing but stop words
+        return None
+    return m.tocsr()
+
+
+# A denial that names its object only by reference ("denied the reports") denies the fact told
+# just before it in the same article.
+_ANAPHOR = re.compile(r"(?i)\b(?:den\w+|reject\w*|dismiss\w*|refut\w+)\s+(?:\w+\s+){0,2}?"
+                      r"(?:the|these|those|such|this|that|it|them)\b(?:\s+(?:reports?|allegations?|"
+                      r"accusations?|claims?|charges?|accounts?))?")
+ANAPHOR_REACH = 2  # how many units back a referring denial may look
+
+
+def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
+    """Give a referring denial the label of the fact told just before it (same article)."""
+    out = list(labels)
+    for i, u in enumerate(units):
+        if not (u.frame.denial and _ANAPHOR.search(u.text)):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
+            if units[j].article_id != u.article_id:
+                break
+            if not units[j].frame.denial:
+                out[i] = out[j]
+                break
+    return out
+
+
+def _same_date(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b), 10)
+    return a[:n] == b[:n]
+
+
+def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
+    """One fact for figures of the same thing told by different outlets: the same unit of count,
+    values of one order, the same period and compatible places (their values may disagree:
+    that is the point of showing them in one row)."""
+    parent = {lab: lab for lab in labels}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_thing: dict[str, list[tuple[int, Figure]]] = {}
+    for i, u in enumerate(units):
+        for f in u.figures:
+            by_thing.setdefault((f.unit or "").lower(), []).append((i, f))
+    for found in by_thing.values():
+        for n, (i, fi) in enumerate(found):
+            for j, fj in found[n + 1:]:
+                a, b = units[i], units[j]
+                if (a.article_id != b.article_id and comparable(fi, fj) and _same_date(fi.date, fj.date)
+                        and days_close(a.published, b.published)
+                        and not (a.places and b.places and not a.places & b.places)):
+                    parent[find(labels[i])] = find(labels[j])
+    return [find(lab) for lab in labels]
+
+
+def _kind(units: list[Unit]) -> str:
+    kinds = {u.kind for u in units}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def _key(units: list[Unit]) -> str:
+    """What the units share: figure units for figures, else their most common actors."""
+    figs = sorted({(f.unit or "") for u in units for f in u.figures})
+    if figs:
+        return "figure|" + ",".join(figs)
+    counted = Counter(a for u in units for a in u.actors)
+    return "actors|" + ",".join(sorted(a for a, _ in counted.most_common(3)))
+
+
+def build_ledger(story: Story, corpus: Corpus,
+                 records: dict[str, ArticleRecords] | None = None) -> Ledger:
+    """Every claim of one story, with each article's stance and evidence.
+
+    Args:
+        story: the story; its ``article_ids`` select the articles.
+        corpus: every record of the per-article stage.
+        records: the corpus indexed by article (:func:`index_corpus`), built once by the
+            caller for many stories; built here for this story's articles when None.
+    """
+    records = records if records is not None else index_corpus(corpus, story.article_ids)
+    units = story_units(records, story.article_ids)
+    ledger = Ledger()
+    if not units:
+        return ledger
+    labels = join_figures(units, attach_anaphora(units, align([to_align(u) for u in units])))
+    vectors = _vectors(units)
+    clusters: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        clusters.setdefault(label, []).append(i)
+    present = sorted({aid for aid in story.article_ids if aid in records})
+    for idx in clusters.values():
+        members = [units[i] for i in idx]
+        central = central_unit(members, vectors[idx] if vectors is not None else None)
+        pairs = [(u, to_stance(u, st)) for u, st in dedupe(cluster_stances(members))]
+        stances = tuple(st for _, st in pairs)
+        told = {u.article_id for u in members}
+        outlets = len({u.outlet or u.article_id for u in members})
+        claim = Claim(
+            id=content_id(story.id, sorted(u.key for u in members), prefix="c"),
+            story_id=story.id, statement=statement(central), stances=stances,
+            kind=_kind(members), key=_key(members), outlets=outlets,
+            not_mentioned=tuple(a for a in present if a not in told) if outlets > 1 else (),
+            disagreement=any(s.stance in ("disputes", "reports_denial") for s in stances))
+        ledger.claims.append(claim)
+        ledger.members[claim.id] = [(u, to_stance(u, st)) for u, st in cluster_stances(members)]
+    ledger.claims = order(ledger.claims)
+    return ledger
+
+
+__all__ = ["Ledger", "Unit", "build_ledger", "index_corpus"]

@@ -1,0 +1,142 @@
+"""How one sentence tells its fact: who it is credited to, polarity, modality.
+
+The frame is read from the sentence and the extractors' records in it, never from event
+argument roles: a quote covering the sentence credits its speaker; an alleged or denied event
+credits its claimant; otherwise cue words from ``nlp/lexicons/frame_cues.tsv`` decide
+("reportedly" hedges, "officials said" is an unnamed source, "falling short of" negates).
+When the nlp side has already set ``sourcing``, ``polarity`` or ``modality`` on a record,
+that value wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rashomon.records import Event, Figure, Quote
+
+LEXICON = Path(__file__).resolve().parents[2] / "nlp" / "lexicons" / "frame_cues.tsv"
+SOURCING = ("own", "named", "unnamed", "reports")  # own voice, named / unnamed source, hedged report
+MODALITIES = ("asserted", "hypothetical", "future", "conditional")
+DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disprove", "contradict"}
+_CASED = {"may", "will"}
+CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
+_LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?i)\b(?:been|is|was|were|are|being|be)\s+(?:\w+ly\s+)?$")
+# Speakers named by a pronoun or a count of people are still people ("they said", "the two agreed").
+_PERSONAL = re.compile(r"(?i)^(?:he|she|they|we|i|the two|both|all|each|some|many|most|one|"
+                       r"the (?:\w+ )?(?:sides?|parties|leaders?|ministers?|governments?|officials?))\b")  # "May 5", "Will Smith": modal only in lower case
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How an outlet tells one proposition."""
+
+    sourcing: str = "own"  # one of SOURCING
+    source: str | None = None  # who it is credited to (a name, or the unnamed-source words)
+    source_id: str | None = None
+    cue: str | None = None  # the attribution or hedge word
+    polarity: str = "positive"  # positive|negative
+    modality: str = "asserted"  # one of MODALITIES
+    denial: bool = False  # someone in the sentence denies the fact
+    falsity: bool = False  # the outlet itself calls it false
+
+
+@lru_cache(maxsize=2)
+def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """The cue file as (pattern, kind, cue) triples, compiled once."""
+    out = []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:  # header
+        cue, kind = line.split("\t")[:2]
+        body = re.escape(cue.rstrip("*")) + (r"[a-z']*" if cue.endswith("*") else "")
+        left = "" if cue.startswith("n'") else r"(?<![A-Za-z0-9])"
+        flags = 0 if cue in _CASED else re.IGNORECASE
+        out.append((re.compile(rf"{left}{body}(?![A-Za-z0-9])", flags), kind, cue))
+    return tuple(out)
+
+
+def find_cues(text: str) -> dict[str, list[str]]:
+    """Cues found in ``text``, by kind."""
+    text = text.replace("’", "'")
+    found: dict[str, list[str]] = {}
+    for pattern, kind, cue in load_cues():
+        if pattern.search(text):
+            found.setdefault(kind, []).append(cue)
+    return found
+
+
+def _record_field(records: Sequence[Any], name: str) -> str | None:
+    """A frame field the nlp side set on a record (the structure helper's fields)."""
+    for rec in records:
+        value = getattr(rec, name, None)
+        if value:
+            return str(value)
+    return None
+
+
+def _is_source(q: Quote, sentence: str, offset: int) -> bool:
+    """Whether a quote credits someone: "officials said" does, "evidence has shown" (the outlet
+    vouches), "clashes have claimed 300 lives" (not speech) and "X has been accused of" (X is
+    the accused) do not."""
+    if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
+        return False
+    if q.speaker_id:
+        return True
+    words = find_cues(q.speaker_text or "")
+    if "evidence" in words or (q.cue or "").lower() in CONFIRM:
+        return False
+    if (q.cue or "").lower() == "claim" and _LIVES.search(sentence):
+        return False
+    return bool(words.get("unnamed") or words.get("hedge")) or not q.speaker_text or bool(
+        _PERSONAL.match(q.speaker_text.strip()))
+
+
+def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = (),
+             offset: int = 0, figures: Sequence[Figure] = ()) -> Frame:
+    """The frame of one sentence (or merged span) given the quotes and events in it.
+
+    ``offset`` is where ``text`` starts in the article body (the records' offsets are there).
+    """
+    cues = find_cues(text)
+    sourcing, source, source_id, cue, denial = "own", None, None, None, False
+    quotes = [q for q in quotes if _is_source(q, text, offset)]
+    if quotes:
+        q = max(quotes, key=lambda q: (q.end - q.start, -q.start))
+        denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
+        source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
+        sourcing = "named" if q.speaker_id else ("unnamed" if q.speaker_text else "reports")
+    # An alleged event whose "claimant" is its own actor ("X has been accused of") credits no one.
+    told = [e for e in events if e.claimant and (e.status == "denied" or (
+        e.status == "alleged" and e.claimant_id not in {e.source_id, *e.source_ids}))]
+    if not quotes and told:
+        e = told[0]
+        denial = e.status == "denied"
+        source, source_id, cue = e.claimant, e.claimant_id, e.trigger
+        sourcing = "named" if e.claimant_id else "unnamed"
+    claimed = [f for f in figures if f.claimed_by]
+    if sourcing == "own" and claimed:
+        f = claimed[0]
+        sourcing, source, source_id = "named" if f.claimed_by_id else "unnamed", f.claimed_by, f.claimed_by_id
+    if sourcing == "own" and "hedge" in cues:
+        sourcing, cue = ("unnamed" if "unnamed" in cues else "reports"), cues["hedge"][0]
+    if sourcing == "own" and "denial" in cues and any(e.status == "denied" for e in events):
+        denial = True
+    if "denial" in cues and sourcing != "own":
+        denial = True
+    polarity = "negative" if "negation" in cues else "positive"
+    modality = next((m for m in ("conditional", "hypothetical", "future") if m in cues), "asserted")
+    recs = [*quotes, *events]
+    return Frame(
+        sourcing=_record_field(recs, "sourcing") or sourcing, source=source, source_id=source_id,
+        cue=cue, polarity=_record_field(recs, "polarity") or polarity,
+        modality=_record_field(recs, "modality") or modality, denial=denial,
+        falsity=sourcing == "own" and "falsity" in cues)
+
+
+__all__ = ["Frame", "MODALITIES", "SOURCING", "find_cues", "frame_of"]
