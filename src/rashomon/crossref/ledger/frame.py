@@ -27,9 +27,11 @@ _CASED = {"may", "will"}
 CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
 _LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?i)\b(?:been|is|was|were|are|being|be)\s+(?:\w+ly\s+)?$")
-# Speakers named by a pronoun or a count of people are still people ("they said", "the two agreed").
-_PERSONAL = re.compile(r"(?i)^(?:he|she|they|we|i|the two|both|all|each|some|many|most|one|"
-                       r"the (?:\w+ )?(?:sides?|parties|leaders?|ministers?|governments?|officials?))\b")  # "May 5", "Will Smith": modal only in lower case
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has also", "which", "who"}
+_DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed)|"
+                          r"rebut(?:s|ted)?)\b")
+_NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")  # "May 5", "Will Smith": modal only in lower case
 
 
 @dataclass(frozen=True)
@@ -81,20 +83,32 @@ def _record_field(records: Sequence[Any], name: str) -> str | None:
 
 
 def _is_source(q: Quote, sentence: str, offset: int) -> bool:
-    """Whether a quote credits someone: "officials said" does, "evidence has shown" (the outlet
-    vouches), "clashes have claimed 300 lives" (not speech) and "X has been accused of" (X is
-    the accused) do not."""
+    """Whether a quote credits someone. It does unless its "speaker" is evidence the outlet
+    vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), or the
+    speaker is the passive subject ("X has been accused of": X is the accused)."""
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         return False
     if q.speaker_id:
         return True
-    words = find_cues(q.speaker_text or "")
-    if "evidence" in words or (q.cue or "").lower() in CONFIRM:
+    if "evidence" in find_cues(q.speaker_text or "") or (q.cue or "").lower() in CONFIRM:
         return False
-    if (q.cue or "").lower() == "claim" and _LIVES.search(sentence):
+    return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
+
+
+def _named(text: str | None) -> bool:
+    """A speaker the gazetteer does not know but the text names ("Orlenia", "Luka Brenner")."""
+    if not text or "unnamed" in find_cues(text):
         return False
-    return bool(words.get("unnamed") or words.get("hedge")) or not q.speaker_text or bool(
-        _PERSONAL.match(q.speaker_text.strip()))
+    words = [w for w in text.split() if w.lower() not in {"the", "a", "an"}]
+    return bool(words) and all(w[:1].isupper() for w in words[:2]) and text.lower() not in _PRONOUNS
+
+
+def _denier(text: str, at: int) -> str | None:
+    """Who denies, read off the words before the denial verb ("Ankara has fiercely denied")."""
+    words = text[:at].replace(",", " ").split()
+    while words and (words[-1].lower() in _AUX or words[-1].lower().endswith("ly")):
+        words.pop()
+    return " ".join(words[-4:]) or None
 
 
 def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = (),
@@ -110,7 +124,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         q = max(quotes, key=lambda q: (q.end - q.start, -q.start))
         denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
         source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
-        sourcing = "named" if q.speaker_id else ("unnamed" if q.speaker_text else "reports")
+        sourcing = "named" if q.speaker_id or _named(q.speaker_text) else (
+            "unnamed" if q.speaker_text else "reports")
     # An alleged event whose "claimant" is its own actor ("X has been accused of") credits no one.
     told = [e for e in events if e.claimant and (e.status == "denied" or (
         e.status == "alleged" and e.claimant_id not in {e.source_id, *e.source_ids}))]
@@ -125,10 +140,13 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         sourcing, source, source_id = "named" if f.claimed_by_id else "unnamed", f.claimed_by, f.claimed_by_id
     if sourcing == "own" and "hedge" in cues:
         sourcing, cue = ("unnamed" if "unnamed" in cues else "reports"), cues["hedge"][0]
-    if sourcing == "own" and "denial" in cues and any(e.status == "denied" for e in events):
+    verb = _DENIAL_VERB.search(text)
+    # "could not confirm, deny or comment" and "was denied entry" deny nothing
+    if verb and not _NEGATED.search(text[:verb.start()]) and not _PASSIVE.search(text[:verb.start()]):
         denial = True
-    if "denial" in cues and sourcing != "own":
-        denial = True
+        if sourcing == "own":
+            source, cue = _denier(text, verb.start()), verb.group().lower()
+            sourcing = "named" if _named(source) else "unnamed"
     polarity = "negative" if "negation" in cues else "positive"
     modality = next((m for m in ("conditional", "hypothetical", "future") if m in cues), "asserted")
     recs = [*quotes, *events]

@@ -59,8 +59,8 @@ def cluster_stances(units: list[Unit]) -> list[tuple[Unit, str]]:
         others = positive - {u.article_id}
         if stance == "asserts" and u.frame.polarity == "negative" and others and not u.figures:
             stance = "disputes"  # the outlet's own voice says the opposite of what others tell
-        if u.key in disputed:
-            stance = "disputes"
+        if u.key in disputed and stance == "asserts":
+            stance = "disputes"  # an own-voice figure that cannot be the others' (attributed ones are listed as contradictions)
         out.append((u, stance))
     return out
 
