@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS  # a word list; loads no model
 
-from rashomon.crossref.framing_view import StoryView
+from rashomon.crossref.framing.view import StoryView
 from rashomon.records import Framing
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")

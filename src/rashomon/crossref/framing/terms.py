@@ -19,9 +19,9 @@ from typing import cast
 
 from rapidfuzz import fuzz
 
-from rashomon.crossref.framing_index import PhraseIndex, longest_first
-from rashomon.crossref.framing_lexicon import TermGroup
-from rashomon.crossref.framing_view import StoryView, evidence
+from rashomon.crossref.framing.index import PhraseIndex, longest_first
+from rashomon.crossref.framing.lexicon import TermGroup
+from rashomon.crossref.framing.view import StoryView, evidence
 from rashomon.records import Framing
 
 # Links that say nothing about word choice: pronouns and demonyms are grammar; a

@@ -17,7 +17,7 @@ import yaml
 
 from rashomon.errors import ConfigError, Errors
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "nlp" / "lexicons" / "framing_terms.yaml"
+LEXICON_PATH = Path(__file__).resolve().parents[2] / "nlp" / "lexicons" / "framing_terms.yaml"
 ENV_LEXICON = "RASHOMON_FRAMING"
 ENV_SIDES = "RASHOMON_SIDES"
 

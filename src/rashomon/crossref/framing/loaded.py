@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rashomon.crossref.framing_index import PhraseIndex, longest_first
-from rashomon.crossref.framing_view import StoryView, evidence
+from rashomon.crossref.framing.index import PhraseIndex, longest_first
+from rashomon.crossref.framing.view import StoryView, evidence
 from rashomon.errors import ConfigError, Errors
 from rashomon.records import Framing
 
-LOADED_PATH = Path(__file__).resolve().parents[1] / "nlp" / "lexicons" / "framing_loaded.tsv"
+LOADED_PATH = Path(__file__).resolve().parents[2] / "nlp" / "lexicons" / "framing_loaded.tsv"
 ENV_LOADED = "RASHOMON_LOADED"
 # Categories used by default: chosen on BASIL dev (see docs/framing.md, "Evaluation").
 DEFAULT_CATEGORIES: frozenset[str] | None = None
