@@ -95,6 +95,12 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
 
 
+def credits_speaker(q: Quote, body: str) -> bool:
+    """Whether a quote record credits its speaker (see :func:`_is_source`), read in its article."""
+    s, e = (q.sent_start, q.sent_end) if q.sent_end > q.sent_start else (q.start, q.end)
+    return _is_source(q, body[s:e], s) if body else True
+
+
 def _named(text: str | None) -> bool:
     """A speaker the gazetteer does not know but the text names ("Orlenia", "Luka Brenner")."""
     if not text or "unnamed" in find_cues(text):
@@ -157,4 +163,4 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         falsity=sourcing == "own" and "falsity" in cues)
 
 
-__all__ = ["Frame", "MODALITIES", "SOURCING", "find_cues", "frame_of"]
+__all__ = ["Frame", "MODALITIES", "SOURCING", "credits_speaker", "find_cues", "frame_of"]
