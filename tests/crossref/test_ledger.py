@@ -193,3 +193,15 @@ def test_the_denier_is_credited() -> None:
     top = build_ledger(story_of(A, d), corpus).claims[0]
     assert {s.article_id: (s.stance, s.source) for s in top.stances} == {
         "a1": ("asserts", None), "d2": ("reports_denial", "Marbec")}
+
+
+def test_a_fact_takes_one_sentence_per_article_and_mutual_best_matches() -> None:
+    from rashomon.crossref.ledger.align import AlignUnit
+    from rashomon.crossref.ledger.cluster import one_per_article
+
+    units = [AlignUnit("Marbec sent fighters to Valdora.", "a"),
+             AlignUnit("Marbec sent more fighters to Valdora on Monday.", "a"),
+             AlignUnit("Fighters were sent by Marbec to Valdora.", "b")]
+    labels = one_per_article(units, cut=-1.0)
+    assert labels[0] != labels[1]  # two sentences of one article stay two
+    assert labels[2] in (labels[0], labels[1])

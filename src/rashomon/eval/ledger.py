@@ -17,6 +17,8 @@ the one holding the most of its evidence; then:
   them (the fact merged across outlets);
 - **cells merged**: share of the gold's (fact, article) cells with evidence that sit in the best
   claim;
+- **wrong joins**: of the best claims' sentences that the gold places in some fact, those it
+  places in another fact (a precision check on merging);
 - **stances right**: cells whose predicted stance in the best claim is one the gold allows;
   a ``not_mentioned`` cell is right when the best claim has nothing from that article;
 - **contradictions found**: gold contradictions (kind, and the fact it rests on) with a predicted
@@ -170,6 +172,7 @@ def score_story(story: GoldStory, keys: dict[str, list[str]], claims: list[Claim
                 contradictions: list[Contradiction]) -> dict[str, Any]:
     """Counts for one story (see the module docstring)."""
     out = {"facts": 0, "found": 0, "cells": 0, "merged": 0, "stances": 0, "right": 0,
+           "joined": 0, "wrongly_joined": 0,
            "contradictions": len(story.contradictions), "contradictions_found": 0, "misses": []}
     best_of: dict[str, Claim | None] = {}
     for g in story.claims:
@@ -189,6 +192,14 @@ def score_story(story: GoldStory, keys: dict[str, list[str]], claims: list[Claim
             out["found"] += len(in_best) >= 2
         out["cells"] += len(told)
         out["merged"] += len(in_best)
+        # precision: the best claim's sentences that the gold puts in another fact
+        others = [c for o in story.claims if o.id != g.id for c in o.cells if c.evidence]
+        for st in best.stances if best else ():
+            if any(_holds(st, c, keys[c.article]) for c in evidence):
+                out["joined"] += 1
+            elif any(_holds(st, c, keys[c.article]) for c in others):
+                out["joined"] += 1
+                out["wrongly_joined"] += 1
         for cell in g.cells:
             out["stances"] += 1
             if cell.stances == ("not_mentioned",):
@@ -244,10 +255,12 @@ def command(data: Path, show: bool) -> None:
     for name, c in r["stories"].items():
         click.echo(f"{name:28} facts found {_pct(c['found'], c['facts']):>14}  cells merged "
                    f"{_pct(c['merged'], c['cells']):>14}  stances right {_pct(c['right'], c['stances']):>14}"
-                   f"  contradictions {_pct(c['contradictions_found'], c['contradictions'])}")
+                   f"  contradictions {_pct(c['contradictions_found'], c['contradictions'])}"
+                   f"  wrong joins {_pct(c['wrongly_joined'], c['joined'])}")
     click.echo(f"{'all':28} facts found {_pct(r['found'], r['facts']):>14}  cells merged "
                f"{_pct(r['merged'], r['cells']):>14}  stances right {_pct(r['right'], r['stances']):>14}"
-               f"  contradictions {_pct(r['contradictions_found'], r['contradictions'])}")
+               f"  contradictions {_pct(r['contradictions_found'], r['contradictions'])}"
+               f"  wrong joins {_pct(r['wrongly_joined'], r['joined'])}")
     if show:
         for miss in r["misses"]:
             click.echo("  miss: " + miss)
