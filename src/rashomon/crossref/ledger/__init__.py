@@ -11,11 +11,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from typing import Any
+
+import numpy as np
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.align import AlignUnit
-from rashomon.crossref.ledger.cluster import one_per_article
+from rashomon.crossref.ledger.cluster import one_per_article, similarity
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.stances import cluster_stances, dedupe, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
@@ -48,18 +49,6 @@ def to_align(u: Unit) -> AlignUnit:
                      numbers=u.numbers, dates=u.dates,
                      event_type=types.most_common(1)[0][0] if types else None,
                      anchor=anchor, anchor_text=anchor)
-
-
-def _vectors(units: list[Unit]) -> Any:
-    """L2-normalized TF-IDF rows (sparse) for choosing each cluster's central sentence."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        m = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [u.text for u in units])
-    except ValueError:  # nothing but stop words
-        return None
-    return m.tocsr()
 
 
 # A denial that names its object only by reference ("denied the reports") denies the fact told
@@ -148,16 +137,16 @@ def build_ledger(story: Story, corpus: Corpus,
     ledger = Ledger()
     if not units:
         return ledger
-    labels = join_figures(units, attach_anaphora(units, one_per_article([to_align(u) for u in units],
-                                                                        ALIGN_CUT)))
-    vectors = _vectors(units)
+    aligned = [to_align(u) for u in units]
+    sims = similarity(aligned) if len(units) > 1 else np.ones((len(units), len(units)))
+    labels = join_figures(units, attach_anaphora(units, one_per_article(aligned, ALIGN_CUT, sims)))
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
     present = sorted({aid for aid in story.article_ids if aid in records})
     for idx in clusters.values():
         members = [units[i] for i in idx]
-        central = central_unit(members, vectors[idx] if vectors is not None else None)
+        central = central_unit(members, sims[np.ix_(idx, idx)])
         pairs = [(u, to_stance(u, st)) for u, st in dedupe(cluster_stances(members))]
         stances = tuple(st for _, st in pairs)
         told = {u.article_id for u in members}

@@ -69,12 +69,16 @@ def similarity(units: Sequence[AlignUnit]) -> np.ndarray:
     return MIX * centered_cosine(units) + (1 - MIX) * (prob - 0.5)
 
 
-def one_per_article(units: Sequence[AlignUnit], cut: float) -> list[int]:
-    """Cluster label per unit (labels are the index of the group's first unit)."""
+def one_per_article(units: Sequence[AlignUnit], cut: float,
+                    prob: np.ndarray | None = None) -> list[int]:
+    """Cluster label per unit (labels are the index of the group's first unit).
+
+    ``prob`` is :func:`similarity` of the units when the caller already has it.
+    """
     n = len(units)
     if n < 2:
         return [0] * n
-    prob = similarity(units)
+    prob = similarity(units) if prob is None else prob
     groups = np.array([u.group for u in units])
     candidate = (prob >= cut) & (groups[:, None] != groups[None, :])
     if MUTUAL_BEST:

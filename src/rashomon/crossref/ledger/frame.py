@@ -63,11 +63,19 @@ def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], .
     return tuple(out)
 
 
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4096)
 def find_cues(text: str) -> dict[str, list[str]]:
-    """Cues found in ``text``, by kind."""
+    """Cues found in ``text``, by kind (do not mutate the result: it is cached)."""
     text = text.replace("’", "'")
+    words = set(_WORDS.findall(text.lower()))
     found: dict[str, list[str]] = {}
     for pattern, kind, cue in load_cues():
+        # most cues are one plain word: skip the regex when the text cannot hold it
+        if not (cue.endswith("*") or " " in cue or "'" in cue or cue in words):
+            continue
         if pattern.search(text):
             found.setdefault(kind, []).append(cue)
     return found

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from rashomon.crossref.ledger.units import Unit
@@ -13,16 +11,13 @@ MAX_WORDS = 45  # longer sentences read badly as a headline
 MIN_WORDS = 6
 
 
-def central_unit(units: list[Unit], vectors: Any) -> Unit:
+def central_unit(units: list[Unit], sims: np.ndarray | None) -> Unit:
     """The telling closest to all others, preferring own voice, no quote marks, fit length.
 
-    ``vectors`` are L2-normalized rows (sparse or dense), one per unit, or None to judge on
-    form alone.
+    ``sims`` is the units' pairwise similarity (or None to judge on form alone).
     """
-    if vectors is not None and len(units) > 1:
-        sims = vectors @ vectors.T
-        centrality = np.asarray(sims.sum(axis=1)).ravel() - np.asarray(sims.diagonal()).ravel()
-        centrality = centrality / (len(units) - 1)
+    if sims is not None and len(units) > 1:
+        centrality = (sims.sum(axis=1) - sims.diagonal()) / (len(units) - 1)
     else:
         centrality = np.zeros(len(units))
 
