@@ -17,7 +17,6 @@ Versions of history that conflict (``history``) are not detected yet.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from rashomon.crossref.ledger import Ledger
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval
