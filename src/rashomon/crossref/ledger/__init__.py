@@ -15,7 +15,7 @@ import numpy as np
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.cluster import one_per_article, similarity
-from rashomon.crossref.ledger.joins import attach_anaphora, join_figures
+from rashomon.crossref.ledger.joins import antecedents, attach_anaphora, join_figures
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.stances import cluster_stances, dedupe, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
@@ -49,6 +49,25 @@ def to_align(u: Unit) -> AlignUnit:
                      anchor=anchor, anchor_text=anchor)
 
 
+def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
+    """Fact labels and pairwise similarity of a story's units.
+
+    A referring denial ("Ankara denied the reports") is not aligned on its own words (it
+    would take its article's one place in some other fact); it takes its antecedent's label.
+    """
+    refers = antecedents(units)
+    aligned = [to_align(u) for u in units]
+    keep = [i for i in range(len(units)) if i not in refers]
+    n = len(units)
+    sims = similarity(aligned) if n > 1 else np.ones((n, n))
+    labels = [0] * n
+    if keep:
+        sub = one_per_article([aligned[i] for i in keep], ALIGN_CUT, sims[np.ix_(keep, keep)])
+        for i, label in zip(keep, sub):
+            labels[i] = keep[label]
+    return labels, sims
+
+
 def _kind(units: list[Unit]) -> str:
     kinds = {u.kind for u in units}
     return kinds.pop() if len(kinds) == 1 else "mixed"
@@ -78,9 +97,8 @@ def build_ledger(story: Story, corpus: Corpus,
     ledger = Ledger()
     if not units:
         return ledger
-    aligned = [to_align(u) for u in units]
-    sims = similarity(aligned) if len(units) > 1 else np.ones((len(units), len(units)))
-    labels = join_figures(units, attach_anaphora(units, one_per_article(aligned, ALIGN_CUT, sims)))
+    labels, sims = _align(units)
+    labels = join_figures(units, attach_anaphora(units, labels))
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)

@@ -16,9 +16,9 @@ _ANAPHOR = re.compile(r"(?i)\b(?:den\w+|reject\w*|dismiss\w*|refut\w+)\s+(?:\w+\
 ANAPHOR_REACH = 2  # how many units back a referring denial may look
 
 
-def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
-    """Give a referring denial the label of the fact told just before it (same article)."""
-    out = list(labels)
+def antecedents(units: list[Unit]) -> dict[int, int]:
+    """Referring denial -> the unit telling the fact it denies (same article, just before)."""
+    out = {}
     for i, u in enumerate(units):
         if not (u.frame.denial and _ANAPHOR.search(u.text)):
             continue
@@ -26,8 +26,16 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
             if units[j].article_id != u.article_id:
                 break
             if not units[j].frame.denial:
-                out[i] = out[j]
+                out[i] = j
                 break
+    return out
+
+
+def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
+    """Give a referring denial the label of the fact told just before it (same article)."""
+    out = list(labels)
+    for i, j in antecedents(units).items():
+        out[i] = out[j]
     return out
 
 
@@ -65,4 +73,4 @@ def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
     return [find(lab) for lab in labels]
 
 
-__all__ = ["attach_anaphora", "join_figures"]
+__all__ = ["antecedents", "attach_anaphora", "join_figures"]
