@@ -190,7 +190,7 @@ class Place:
     geonameid: int | None = None
     sent_start: int = 0
     sent_end: int = 0
-    role: str = "literal"  # literal|metonym|modifier|demonym|embedded (rashomon.nlp.places_roles)
+    role: str = "literal"  # literal|metonym|modifier|demonym|embedded (rashomon.nlp.places.roles)
 
 
 @dataclass(frozen=True)

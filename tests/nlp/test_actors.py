@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rashomon.nlp.actors import RULER, SPANS_KEY, collect, mention_at, resolve_speaker
+from rashomon.nlp.actors.component import RULER, SPANS_KEY, collect, mention_at, resolve_speaker
 from rashomon.nlp.pipeline import load_nlp, make_doc
 from rashomon.records import Actor, Article, Mention
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from rashomon.nlp.coref import Known, Resolver, is_expletive, is_subject
+from rashomon.nlp.actors.coref import Known, Resolver, is_expletive, is_subject
 from rashomon.records import Actor, Role
 
 MAREK = Actor(id="p.marek", name="Elena Marek", kind="person", gender="f")

@@ -8,7 +8,7 @@ import pycountry
 import pytest
 
 from rashomon.errors import ConfigError
-from rashomon.nlp.gazetteer import ENV_VAR, load_gazetteer, normalize, user_paths
+from rashomon.nlp.actors.gazetteer import ENV_VAR, load_gazetteer, normalize, user_paths
 
 
 def test_every_country_is_a_state_actor() -> None:

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rashomon.nlp.actors import SPANS_KEY
+from rashomon.nlp.actors.component import SPANS_KEY
 from rashomon.nlp.pipeline import load_nlp, make_doc
 from rashomon.records import Article
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rashomon.nlp.actors_match import provisional
-from rashomon.nlp.actors_merge import merge_provisional
+from rashomon.nlp.actors.match import provisional
+from rashomon.nlp.actors.merge import merge_provisional
 from rashomon.records import Actor, Mention
 
 

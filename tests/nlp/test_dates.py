@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from rashomon.nlp.timex import TimexFinder, duration_value, load_vocab, number_value
-from rashomon.nlp.timex_anchor import resolve
+from rashomon.nlp.dates.timex import TimexFinder, duration_value, load_vocab, number_value
+from rashomon.nlp.dates.anchor import resolve
 
 DCT = date(2020, 9, 30)  # a Wednesday
 

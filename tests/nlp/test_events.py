@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from rashomon.nlp import events_lexicon
-from rashomon.nlp.events import EventCoder, collect
+from rashomon.nlp.events import lexicon as events_lexicon
+from rashomon.nlp.events.component import EventCoder, collect
 from rashomon.records import Actor
 
 COUNTRIES = {"Ruritania": "RUR", "Freedonia": "FRE"}

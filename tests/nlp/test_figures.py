@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.nlp.figures_lexicon import load, parse_number
+from rashomon.nlp.figures.lexicon import load, parse_number
 
 
 def test_parse_number() -> None:

@@ -12,10 +12,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from rashomon.nlp import geocode
-from rashomon.nlp.geocode import Entry, Gazetteer, haversine, name_keys
-from rashomon.nlp.places import SPANS_KEY, PlaceFinder, collect
-from rashomon.nlp.places_resolve import Mention, resolve
+from rashomon.nlp.places import geocode
+from rashomon.nlp.places.geocode import Entry, Gazetteer, haversine, name_keys
+from rashomon.nlp.places.component import SPANS_KEY, PlaceFinder, collect
+from rashomon.nlp.places.resolve import Mention, resolve
 
 
 def tiny() -> Gazetteer:
@@ -107,7 +107,7 @@ def test_person_name_containing_a_place_is_not_a_place() -> None:
 
 
 def test_town_before_its_state_is_found_even_if_the_model_missed_it() -> None:
-    from rashomon.nlp.places_detect import detect
+    from rashomon.nlp.places.detect import detect
 
     gaz = tiny()
     # "MOSCOW , Idaho ( AP )" — a dateline; the model only saw Idaho.

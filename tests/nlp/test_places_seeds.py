@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.nlp.geocode import haversine
+from rashomon.nlp.places.geocode import haversine
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 

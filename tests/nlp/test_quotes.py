@@ -128,7 +128,7 @@ def test_unbalanced_marks_and_apostrophes_never_crash(qnlp) -> None:  # type: ig
 
 def test_types_config_keeps_only_those_cues(qnlp) -> None:  # type: ignore[no-untyped-def]
     from rashomon.nlp.pipeline import make_doc
-    from rashomon.nlp.quotes import SPANS_KEY, QuoteFinder
+    from rashomon.nlp.quotes.component import SPANS_KEY, QuoteFinder
 
     body = ("The ministry denied that its troops had crossed the border. "
             "The mayor said the bridge was closed.")

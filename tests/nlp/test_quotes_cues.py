@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rashomon.nlp import quotes_cues
+from rashomon.nlp.quotes import cues as quotes_cues
 
 
 def test_default_lexicon_has_speech_event_and_multiword_cues() -> None:

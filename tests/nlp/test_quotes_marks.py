@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.nlp.quotes_marks import find_double, find_quotes, find_single
+from rashomon.nlp.quotes.marks import find_double, find_quotes, find_single
 
 
 def inner(text: str, m) -> str:  # type: ignore[no-untyped-def]

@@ -90,7 +90,7 @@ def load_gold(path: Path) -> tuple[str, list[GoldMention]]:
 def expected_id(expected: str) -> str:
     """``p:Name`` in gold means the provisional actor of that name."""
     if expected.startswith("p:") and not re.fullmatch(r"p:[0-9a-f]{16}", expected):
-        from rashomon.nlp.gazetteer import normalize
+        from rashomon.nlp.actors.gazetteer import normalize
 
         return content_id(normalize(expected[2:]), prefix="p:")
     return expected

@@ -137,7 +137,7 @@ def score(data: Path = DEFAULT_DATA, split: str = "test", nlp=None) -> EcbResult
     docs = [read(p, annotated) for p in paths]
     if nlp is None:
         nlp = load_nlp(extractors=["rashomon_actors"])
-    from rashomon.nlp.actors_merge import merge_provisional
+    from rashomon.nlp.actors.merge import merge_provisional
     from rashomon.records import Actor, Mention
 
     gold_labels, pred_labels, base_labels, named = [], [], [], []

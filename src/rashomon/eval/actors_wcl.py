@@ -74,7 +74,7 @@ def score(phrases: list[Phrase], nlp=None) -> WclResult:  # type: ignore[no-unty
         nlp = load_nlp(extractors=["rashomon_actors"])
     articles = (Article(id=str(i), source="newswcl50", outlet=None, title=None, published=DATE,
                         language="en", body=p.text) for i, p in enumerate(phrases))
-    from rashomon.nlp.actors_merge import merge_provisional
+    from rashomon.nlp.actors.merge import merge_provisional
     from rashomon.records import Actor, Mention
 
     result = WclResult()

@@ -11,7 +11,7 @@ import click
 
 from rashomon.eval import plover_gold
 from rashomon.eval.plover_gold import GoldSentence, PredEvent, Scores
-from rashomon.nlp.events_lexicon import coded_type
+from rashomon.vocab import coded_type
 from rashomon.records import Actor, Article
 
 DEFAULT_DATA = Path("../shared/data")

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rashomon.nlp.geocode import haversine
+from rashomon.nlp.places.geocode import haversine
 
 EXCLUDE = {"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"}
 UNRESOLVED_KM = 20038.0

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rashomon.nlp.events_lexicon import PLOVER, coded_type
+from rashomon.vocab import PLOVER, coded_type
 
 FILENAME = "events_gdelt_like.csv"
 COLUMNS = [

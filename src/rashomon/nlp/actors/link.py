@@ -1,0 +1,465 @@
+"""Turn gazetteer hits, actor phrases and NER entities into linked mentions.
+
+Order matters: compositions ("Azerbaijan's defense ministry", "Azerbaijani forces")
+first, then gazetteer names, then surnames (which prefer people already named in
+the doc), then role titles ("the Turkish foreign minister", which prefer a holder
+named in the doc, then the holder at the article's date), then the NER entities the
+gazetteer does not know (fuzzy match, else a provisional actor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from rashomon.nlp.extensions import doc_text
+from rashomon.nlp.actors.match import (
+    POSSESSIVE,
+    ActorMatcher,
+    Candidate,
+    Ref,
+    clean_name,
+    is_agentive,
+    org_kind,
+    provisional,
+)
+from rashomon.nlp.actors.gazetteer import Term, normalize, surname
+from rashomon.records import Actor
+
+_TYPE_ORDER = {"body": 0, "military": 1, "civilians": 2, "self": 3, "role": 4, "description": 5}
+_NO_COMPOSE_BEFORE = frozenset({"-", "pro", "anti", "non"})
+
+
+@dataclass
+class Pending:
+    """A role title or definite description waiting for the named mentions."""
+
+    start: int
+    end: int
+    term: Term
+    office: str | None  # role: the office's actor id; description: None
+    consumed: tuple[int, int] | None = None  # a ref the phrase absorbed
+
+
+def find_mentions(m: ActorMatcher, doc: Doc
+                  ) -> tuple[list[Candidate], list[Pending], list[Candidate]]:
+    """Linked mentions (non-overlapping), the descriptions left for coreference, and the
+    country names inside titles (not mentions, but antecedents for "it")."""
+    gaz = m.gaz
+    refs = m.refs(doc)
+    by_end = {r.end: r for r in refs}
+    by_start = {r.start: r for r in refs}
+    cands: list[Candidate] = []
+    roles: list[Pending] = []
+    descriptions: list[Pending] = []
+    used_refs: set[int] = set()  # starts of refs absorbed by a phrase
+    # countries inside titles ("Russia's intelligence chief"): not mentions, but "it" may
+    # refer to them, so coreference sees them
+    hidden: list[Candidate] = []
+    titles: dict[int, tuple[str, str | None]] = {}  # name start -> (title, office)
+
+    for s, e, terms in m.term_spans(doc):
+        ref, start, end, how = _attached_ref(doc, s, e, by_end, by_start)
+        actor = m.actor_of(ref) if ref else None
+        if actor is None and s > 0 and doc[s - 1].lower_ == "its" and not _modifier(doc, e):
+            # "its foreign ministry", "its troops": the possessor is resolved like "it"
+            body = next((t for t in terms if t.type in ("body", "military", "self")), None)
+            if body is not None:
+                descriptions.append(Pending(s - 1, e, body, None))
+                continue
+        term = _pick(terms, with_ref=actor is not None)
+        if term is None:
+            continue
+        if actor is not None and ref is not None and term.type != "role":
+            if actor.kind != "state" or _blocked(doc, ref, term) or _modifier(doc, e):
+                continue
+            if how == "of" and term.type in ("self", "civilians"):
+                continue  # "the side of Azerbaijan": the name alone is the mention
+            child = gaz.child(actor.id, term)
+            link = "demonym" if ref.type == "DEMONYM" else how
+            cands.append(Candidate(start, end, child, link, 3, {"term": term.key or term.type}))
+            used_refs.add(ref.start)
+            continue
+        if term.type == "role":
+            office = _office(actor)
+            name_at = _name_after(doc, e if how != "of" else end, by_start, m)
+            if name_at is not None:
+                titles[name_at] = (term.key, office)
+                if ref is not None:
+                    used_refs.add(ref.start)
+                    if ref.type in ("NAME", "METONYM") and actor is not None:
+                        hidden.append(Candidate(ref.start, ref.end, actor, "hidden", 0))
+                continue
+            if actor is not None or _definite(doc, s):
+                roles.append(Pending(start, end, term, office,
+                                     (ref.start, ref.end) if ref else None))
+                if ref is not None and ref.type in ("NAME", "METONYM") and actor is not None:
+                    hidden.append(Candidate(ref.start, ref.end, actor, "hidden", 0))
+            continue
+        if (term.type == "description" and _definite(doc, s) and not _followed_by_of(doc, e)
+                and not _modifier(doc, e)):
+            descriptions.append(Pending(s, e, term, None))
+
+
+    cands += _ellipsis(doc, cands, refs, used_refs, gaz)
+
+    # gazetteer names, capitals and people nouns
+    inside = _inside_other_names(doc, refs, gaz)
+    for ref in refs:
+        if ref.start in used_refs:
+            continue
+        if ref.start in inside:  # part of a longer name: that name is the actor
+            name = doc[inside[ref.start]:ref.end].text
+            kind, sectors = org_kind(name)
+            cands.append(Candidate(inside[ref.start], ref.end, provisional(name, kind, sectors),
+                                   "provisional", 2))
+            continue
+        if ref.type == "NAME":
+            actor = m.actor_of(ref)
+            text = doc[ref.start:ref.end].text
+            link = "gazetteer" if text in (actor.name, f"the {actor.name}") else "alias"
+            data: dict[str, object] = {"locative": not is_agentive(doc, ref.start, ref.end, m.place_verbs)}
+            cands.append(Candidate(ref.start, ref.end, actor, link, 2, data))
+        elif ref.type == "METONYM" and is_agentive(doc, ref.start, ref.end, m.place_verbs):
+            cands.append(Candidate(ref.start, ref.end, m.actor_of(ref), "metonym", 2))
+        elif ref.type == "PEOPLE":
+            state = m.actor_of(ref)
+            prev = doc[ref.start - 1].lower_ if ref.start else ""
+            actor = state if prev == "the" else gaz.child(state.id, _term(gaz, "civilians"))
+            cands.append(Candidate(ref.start, ref.end, actor, "demonym", 2))
+    named = {c.actor.id for c in cands if c.actor.kind == "person"}
+    claimed = {i for r in refs for i in range(r.start, r.end)}
+    claimed |= {i for s, e, _ in m.term_spans(doc) for i in range(s, e)}
+    for ref in refs:
+        if ref.type == "SURNAME" and ref.start not in used_refs:
+            if _name_continues(doc, ref.end):  # "Hussein Akoush": a first name, not a surname
+                end = ref.end
+                while end < len(doc) and end - ref.start < 4 and _name_continues(doc, end):
+                    end += 1
+                full = doc[ref.start:end].text
+                cands.append(Candidate(ref.start, end, provisional(full, "person"),
+                                       "provisional", 2))
+                continue
+            actor_id = m.person_by_surname(ref.ids, named, doc._.published)
+            start = _first_names_before(doc, ref, claimed)  # "Emanuel Macron": the whole name
+            actor = gaz.actors[actor_id]
+            if start < ref.start:
+                full = doc[start:ref.end].text
+                if m.fuzzy_person(full) == actor_id:
+                    cands.append(Candidate(start, ref.end, actor, "fuzzy", 2))
+                else:  # "Brigitte Macron" is someone else with the same surname
+                    cands.append(Candidate(start, ref.end, provisional(full, "person"),
+                                           "provisional", 2))
+                continue
+            cands.append(Candidate(ref.start, ref.end, actor, "surname", 2))
+    cands = _non_overlapping(cands)
+    phrases = {i for s, e, _ in m.term_spans(doc) for i in range(s, e)}
+    cands += _from_ner(m, doc, cands, refs, phrases)
+    cands = _non_overlapping(cands)
+    for cand in cands:
+        if cand.start in titles:
+            cand.data["title"], cand.data["office"] = titles[cand.start]
+    cands += _resolve_roles(m, doc, roles, cands)
+    return _non_overlapping(cands), descriptions, hidden
+
+
+def _ellipsis(doc: Doc, cands: list[Candidate], refs: list[Ref], used: set[int],
+              gaz: object) -> list[Candidate]:
+    """ "Armenian and Azerbaijani forces": the first demonym shares the phrase's head."""
+    by_end = {r.end: r for r in refs if r.type == "DEMONYM"}
+    out = []
+    for cand in cands:
+        if cand.data.get("term") not in ("MIL", "CVL") or cand.start < 2:
+            continue
+        joint = doc[cand.start - 1].lower_
+        ref = by_end.get(cand.start - 1)
+        if joint in ("and", "or", ",") and ref is not None and ref.start not in used:
+            parent = gaz.demonyms[doc[ref.start:ref.end].text]  # type: ignore[attr-defined]
+            actor = gaz.actors[parent]  # type: ignore[attr-defined]
+            term = next(t for t in gaz.terms if t.key == cand.data["term"])  # type: ignore[attr-defined]
+            out.append(Candidate(ref.start, ref.end, gaz.child(actor.id, term), "demonym", 3,  # type: ignore[attr-defined]
+                                 {"term": term.key}))
+            used.add(ref.start)
+    return out
+
+
+def _first_names_before(doc: Doc, ref: Ref, taken: set[int]) -> int:
+    """Start of the given names before a surname ("Emanuel Macron"), up to two words."""
+    start = ref.start
+    while start > 0 and ref.start - start < 2:
+        prev = doc[start - 1]
+        if prev.i in taken or not (prev.is_alpha and prev.is_title and prev.pos_ == "PROPN") \
+                or prev.ent_type_ not in ("", "PERSON"):
+            break
+        start -= 1
+    return start
+
+
+def _inside_other_names(doc: Doc, refs: list[Ref], gaz: object) -> dict[int, int]:
+    """Starts of organisation names that are part of a longer name the gazetteer lacks.
+
+    "National Security Council" is not the UN "Security Council". The entity ruler
+    already claimed the shorter name, so the longer one is recognised by its shape: a
+    capitalised word (not a known name, not the sentence's first word) right before.
+    """
+    known = {i for r in refs for i in range(r.start, r.end)}
+    out: dict[int, int] = {}  # ref start -> start of the longer name
+    for ref in refs:
+        if ref.type != "NAME" or ref.start == 0:
+            continue
+        kinds = {gaz.actors[i].kind for i in ref.ids}  # type: ignore[attr-defined]
+        if not kinds <= {"igo", "ngo", "media", "ministry", "armed_group", "other"}:
+            continue
+        prev = doc[ref.start - 1]
+        if prev.is_alpha and prev.is_title and not prev.is_sent_start and prev.i not in known \
+                and prev.lower_ not in ("the", "a", "an"):
+            start = prev.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                    and not doc[start].is_sent_start and doc[start - 1].lower_ != "the":
+                start -= 1
+            out[ref.start] = start
+    return out
+
+
+def _attached_ref(doc: Doc, s: int, e: int, by_end: dict[int, Ref], by_start: dict[int, Ref]
+                  ) -> tuple[Ref | None, int, int, str]:
+    """The state-like name a phrase hangs on: "Turkey's", "Turkish", "... of Turkey"."""
+    for gap in (0, 1):  # "Russia's national intelligence chief": one adjective between
+        p = s - 1 - gap
+        if gap and (p + 1 >= s or doc[p + 1].pos_ != "ADJ"):
+            continue
+        if p > 0 and doc[p].text in POSSESSIVE and p in by_end:
+            ref = by_end[p]
+            if ref.type in ("NAME", "METONYM"):
+                return ref, ref.start, e, "possessive"
+    if s in by_end and by_end[s].type in ("NAME", "DEMONYM", "METONYM"):
+        ref = by_end[s]
+        return ref, ref.start, e, "compound"
+    if e < len(doc) and doc[e].lower_ == "of":
+        j = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
+        after = by_start.get(j)
+        if after is not None and after.type == "NAME":
+            return after, s, after.end, "of"
+    return None, s, e, ""
+
+
+def _pick(terms: list[Term], with_ref: bool) -> Term | None:
+    """The reading of a phrase: with a country, a child actor; alone, a title or "the X"."""
+    if with_ref:
+        usable = [t for t in terms if t.type != "description"]
+    else:
+        usable = [t for t in terms if t.type in ("role", "description")]
+        body = next((t for t in terms if t.type == "body"), None)
+        if not usable and body is not None:  # "the defense ministry": a description
+            usable = [Term("description", body.key, (), kind=body.kind)]
+    return min(usable, key=lambda t: _TYPE_ORDER.get(t.type, 9)) if usable else None
+
+
+def _blocked(doc: Doc, ref: Ref, term: Term) -> bool:
+    """"pro-Armenian forces" and "ethnic Armenian fighters" are not Armenia's army."""
+    prev = doc[ref.start - 1].lower_ if ref.start else ""
+    if prev in _NO_COMPOSE_BEFORE:
+        return True
+    return term.type == "military" and prev == "ethnic"
+
+
+def _name_continues(doc: Doc, end: int) -> bool:
+    """A capitalized proper noun right after a surname continues a longer name."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ in ("PERSON", "") \
+        and doc[end - 1].whitespace_ != ""
+
+
+def _office(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    if actor.kind in ("ministry", "military") and actor.parent_id:
+        return actor.parent_id
+    return actor.id
+
+
+def _modifier(doc: Doc, e: int) -> bool:
+    """ "Russian military support": the phrase modifies a noun instead of naming an actor."""
+    last = doc[e - 1]
+    if last.dep_ in ("amod", "compound", "nmod") and last.head.i >= e:
+        return True
+    if e >= len(doc) or doc[e].pos_ not in ("NOUN", "PROPN"):
+        return False
+    # a time word after the phrase is an adverbial, not its head ("The Syrian army today ...")
+    return doc[e].dep_ not in ("appos", "npadvmod") and doc[e].ent_type_ not in ("DATE", "TIME")
+
+
+def _definite(doc: Doc, s: int) -> bool:
+    return s > 0 and doc[s - 1].lower_ == "the"
+
+
+def _followed_by_of(doc: Doc, e: int) -> bool:
+    return e < len(doc) and doc[e].lower_ == "of"
+
+
+def _name_after(doc: Doc, e: int, by_start: dict[int, Ref], m: ActorMatcher) -> int | None:
+    """Token index of a person's name right after a title ("Foreign Minister X", "..., X")."""
+    for j in (e, e + 1):
+        if j >= len(doc) or (j == e + 1 and doc[e].text != ","):
+            continue
+        while j < len(doc) and doc[j].text in ("[", "("):
+            j += 1
+        if j >= len(doc):
+            return None
+        ref = by_start.get(j)
+        if ref is not None and ref.type in ("NAME", "SURNAME") and m.actor_of(ref).kind == "person":
+            return j
+        if doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+            return j
+    return None
+
+
+def _term(gaz: object, type_: str) -> Term:
+    return next(t for t in gaz.terms if t.type == type_)  # type: ignore[attr-defined]
+
+
+def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    cands = sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    taken: set[int] = set()
+    out = []
+    for cand in cands:
+        if not taken.intersection(range(cand.start, cand.end)):
+            out.append(cand)
+            taken.update(range(cand.start, cand.end))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref],
+              phrases: set[int]) -> list[Candidate]:
+    """Entities the gazetteer missed: alias/fuzzy/surname links, else provisional actors."""
+    gaz = m.gaz
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    taken |= {i for r in refs for i in range(r.start, r.end)} | phrases
+    first_names = {c.start: c.actor for c in cands if c.actor.kind == "person"}
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")]
+    # full names first so that a later (or earlier) bare surname can join them
+    ents.sort(key=lambda e: (-len(e), e.start))
+    local: dict[str, Actor] = {surname(c.actor.name): c.actor
+                               for c in cands if c.actor.kind == "person" and c.actor.name}
+    named = {c.actor.id for c in cands}
+    out: list[Candidate] = []
+    for ent in ents:
+        span = clean_name(ent)
+        if not len(span) or "\n" in span.text or taken.intersection(range(span.start, span.end)):
+            continue
+        text = span.text
+        ids = gaz.lookup(text)
+        actor: Actor | None = None
+        link = "alias"
+        if ids:
+            actor = gaz.actors[min(ids)]
+        elif ent.label_ == "GPE":
+            continue  # an unknown place is the places component's business
+        elif len(span) == 1 and _first_name_of(doc, span.end, text, first_names):
+            actor, link = _first_name_of(doc, span.end, text, first_names), "alias"
+        elif len(span) == 1 and normalize(text) in local:
+            actor, link = local[normalize(text)], "surname"
+        elif len(span) == 1 and normalize(text) in gaz.surnames and ent.label_ == "PERSON":
+            actor_id = m.person_by_surname(tuple(sorted(gaz.surnames[normalize(text)])), named,
+                                           doc._.published)
+            actor, link = gaz.actors[actor_id], "surname"
+        else:
+            fuzzy = m.fuzzy_person(text) if ent.label_ == "PERSON" else m.fuzzy_org(text)
+            if fuzzy:
+                actor, link = gaz.actors[fuzzy], "fuzzy"
+        if actor is None:
+            if len(span) == 1 and span[0].pos_ == "ADJ":
+                continue  # "Turkic" tagged ORG
+            if ent.label_ == "PERSON":
+                actor = provisional(text, "person")
+            else:
+                kind, sectors = org_kind(text)
+                actor = provisional(text, kind, sectors)
+            link = "provisional"
+        if actor.kind == "person" and len(span) > 1:
+            local.setdefault(surname(actor.name), actor)
+            local.setdefault(surname(text), actor)
+        out.append(Candidate(span.start, span.end, actor, link, 1))
+        taken.update(range(span.start, span.end))
+    out += _repeats(doc, out, local, taken)
+    return out
+
+
+def _repeats(doc: Doc, found: list[Candidate], local: dict[str, Actor], taken: set[int]
+             ) -> list[Candidate]:
+    """Other occurrences of names found once: the model tags a name in one sentence and
+    misses it in the next ("Lindsay Lohan ... Lohan's lawyer")."""
+    names = {doc[c.start:c.end].text: c.actor for c in found if c.link == "provisional"
+             and c.end - c.start > 1}
+    out = []
+    full = doc_text(doc)
+    for text, actor in names.items():
+        start = full.find(text)
+        while start >= 0:
+            span = doc.char_span(start, start + len(text))
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                out.append(Candidate(span.start, span.end, actor, "provisional", 1))
+                taken.update(range(span.start, span.end))
+            start = full.find(text, start + 1)
+    for token in doc:
+        if token.i in taken or not token.is_title or token.is_sent_start:
+            continue
+        person = local.get(token.lower_)
+        if person is not None and token.pos_ == "PROPN":
+            out.append(Candidate(token.i, token.i + 1, person, "surname", 1))
+            taken.add(token.i)
+    return out
+
+
+def _first_name_of(doc: Doc, end: int, text: str, people: dict[int, Actor]) -> Actor | None:
+    """ "[Ilham] Aliyev": a lone first name right before a known person's surname."""
+    j = end
+    while j < len(doc) and doc[j].is_punct and j - end < 2:
+        j += 1
+    actor = people.get(j)
+    if actor is not None and normalize(actor.name).split()[0] == normalize(text):
+        return actor
+    return None
+
+
+def _resolve_roles(m: ActorMatcher, doc: Doc, roles: list[Pending], cands: list[Candidate]
+                   ) -> list[Candidate]:
+    """"the Turkish foreign minister" -> the holder named in the doc, else at the doc's date."""
+    named = [c for c in cands if c.actor.kind == "person"]
+    out = []
+    for pending in roles:
+        title, office = pending.term.key, pending.office
+        actor = None
+        # the nearest holder named before the title, else the first named after it
+        for cand in [*reversed([c for c in named if c.start < pending.start]),
+                     *[c for c in named if c.start >= pending.start]]:
+            held = [(r.title, r.country) for r in cand.actor.roles]
+            bound_title, bound_office = cand.data.get("title"), cand.data.get("office")
+            if bound_office is None:
+                bound_office = cand.actor.country
+            if (title, office) in held or (bound_title == title and bound_office == office):
+                actor = cand.actor
+                break
+            if office is None and any(t == title for t, _ in held):
+                actor = cand.actor
+                break
+        if actor is None and office is not None:
+            holders = m.gaz.holders(title, office, doc._.published)
+            if doc._.published and holders:
+                actor = m.gaz.actors[holders[0]]
+            elif not doc._.published:
+                current = [h for h in holders
+                           if any(r.end is None for r in m.gaz.actors[h].roles if r.title == title)]
+                if len(current) == 1:
+                    actor = m.gaz.actors[current[0]]
+        if actor is not None:
+            out.append(Candidate(pending.start, pending.end, actor, "role", 3, {"title": title}))
+        elif pending.consumed is not None:
+            pass  # the country name stays a mention of its own (found with the names)
+    return out
+
+
+__all__ = ["Pending", "find_mentions"]

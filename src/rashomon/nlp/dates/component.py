@@ -1,0 +1,183 @@
+"""``rashomon_dates``: find time expressions and normalize them to TIMEX3 values.
+
+Recognition is :class:`rashomon.nlp.dates.timex.TimexFinder` (regex rules over a data
+lexicon); anchoring is :mod:`rashomon.nlp.dates.anchor`. This component adds
+what needs the parse: the tense of the clause an expression modifies (it decides
+whether "on Sunday" is the last Sunday or the next one) and whether a bare
+number such as "2000" counts something rather than naming a year.
+
+Output: ``doc.spans["rashomon_dates"]``, one span per expression (label = TIMEX3
+type) with ``span._.data = {"value": str | None, "type": str, "rule": str,
+"tense": str | None}``. ``value`` is None when a relative expression cannot be
+anchored because ``doc._.published`` is None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.dates.fallback import DateparserFallback
+from rashomon.nlp.extensions import DATES, sentence_bounds, doc_text
+from rashomon.nlp.registry import collector
+from rashomon.nlp.dates.timex import LEXICON, Timex, TimexFinder, load_vocab
+from rashomon.nlp.dates.anchor import resolve
+from rashomon.records import DateRef, content_id
+
+SPANS_KEY = DATES
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+# Predicates that look forward even in the present tense ("talks are due Monday").
+_FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "set", "slate", "intend", "aim", "hope", "prepare"}
+_REPORTING = {"say", "tell", "report", "claim", "accuse", "deny", "confirm", "announce", "state", "add", "write"}
+_TIME_NOUNS = {"year", "month", "week", "day", "decade", "century", "season", "quarter", "term", "time"}
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@Language.factory(
+    "rashomon_dates",
+    requires=["doc._.article_id", "token.dep", "token.tag", "token.lemma", "doc.ents", "doc.sents",
+              "doc._.published", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_dates", "span._.data", "doc._.data"],
+    default_config={"lexicon": None, "dateparser": True},
+)
+def make_dates(nlp: Language, name: str, lexicon: str | None, dateparser: bool) -> DateTagger:
+    return DateTagger(lexicon, dateparser)
+
+
+class DateTagger:
+    """Find, anchor and store time expressions; the lexicon is read once here."""
+
+    def __init__(self, lexicon: str | Path | None = None, dateparser: bool = True) -> None:
+        self.finder = TimexFinder(load_vocab(lexicon or LEXICON))
+        self.fallback = DateparserFallback() if dateparser else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.find(doc)
+        self.set_annotations(doc, found)
+        return doc
+
+    def find(self, doc: Doc) -> list[tuple[Timex, str | None, str | None]]:
+        """(expression, value, tense) triples in reading order."""
+        dct = parse_day(doc._.published)
+        timexes = self.finder.find(doc_text(doc), blocked=lambda s, e: _counts_something(doc, s, e))
+        if self.fallback is not None and doc.has_annotation("ENT_IOB"):
+            extra = self.fallback.find(doc, timexes, dct)  # may drop rule hits it supersedes
+            timexes = sorted(timexes + extra, key=lambda t: t.start)
+        ref = dct
+        out = []
+        for tx in timexes:
+            tense = clause_tense(doc, tx.start, tx.end)
+            value = resolve(tx, dct, ref, tense)
+            if value and tx.type == "DATE" and _DAY_VALUE.match(value):
+                ref = date.fromisoformat(value[:10])  # "the next day" counts from here
+            out.append((tx, value, tense))
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Timex, str | None, str | None]]) -> None:
+        spans = []
+        for tx, value, tense in found:
+            span = doc.char_span(tx.start, tx.end, label=tx.type, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            span._.data = {"value": value, "type": tx.type, "rule": tx.rule, "tense": tense,
+                           "start": tx.start, "end": tx.end}
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+
+
+def parse_day(published: str | None) -> date | None:
+    """``"2020-09-30"`` (or a longer ISO timestamp) -> date; anything else -> None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _counts_something(doc: Doc, start: int, end: int) -> bool:
+    """True when the number at ``[start, end)`` counts a noun ("2000 people", "$2020")."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return False  # "a 2010 raid": the model reads it as a date
+    if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return True
+    return tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in _TIME_NOUNS
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """"past", "present", "future" or None for the clause that ``[start, end)`` modifies."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return None
+    verb, via_noun = _governing_verb(span.root)
+    if verb is None:
+        return None
+    tense = verb_tense(verb)
+    # "Sunday's attack is ..." : the present tense of a verb reached through a noun says
+    # nothing about when Sunday was.
+    return None if via_noun and tense == "present" else tense
+
+
+def _governing_verb(tok: Token) -> tuple[Token | None, bool]:
+    via_noun = False
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok, via_noun
+        if tok.head.i == tok.i:
+            return None, via_noun
+        tok = tok.head
+        via_noun = via_noun or tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "pobj"
+    return None, via_noun
+
+
+def verb_tense(verb: Token) -> str:
+    """The tense of a verb group from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.lemma_ in _FUTURE_LEMMAS or any(c.lemma_ in _FUTURE_LEMMAS for c in verb.children if c.dep_ == "acomp"):
+        return "future"
+    if verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_LEMMAS and verb.dep_ == "xcomp":
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or (verb.dep_ == "xcomp" and verb.head.lower_ == "going"):
+        return "future"
+    if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+        if verb.lemma_ in _REPORTING:
+            return "past"  # headline present: "Baku says ... on Sunday"
+        return "present"
+    return "past" if verb.tag_ == "VBN" else "present"
+
+
+@collector(SPANS_KEY)
+def collect(doc: Doc) -> list[object]:
+    out: list[object] = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        data = span._.data or {}
+        start, end = data.get("start", span.start_char), data.get("end", span.end_char)
+        s, e = sentence_bounds(doc, start, end)
+        out.append(DateRef(
+            id=content_id(doc._.article_id, "date", start, end),
+            article_id=doc._.article_id, text=doc_text(doc)[start:end], value=data.get("value"),
+            start=start, end=end, type=data.get("type", "DATE"), sent_start=s, sent_end=e,
+        ))
+    return out

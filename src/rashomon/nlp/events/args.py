@@ -1,0 +1,402 @@
+"""Who did what to whom: source/target actors, date and place of an event trigger.
+
+Arguments come from the dependency parse: subject (or ``by`` agent) is the source, object
+(or passive subject, or the object of ``with/against/on/to ...``) the target. Each argument's
+head token is turned into actor mentions with :func:`rashomon.nlp.actors.mention_at`
+(pronouns through :func:`resolve_speaker`); conjuncts give several actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.actors.component import SPANS_KEY, mention_at, resolve_speaker
+from rashomon.nlp.events.find import crosses_break
+from rashomon.records import Actor
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "onto"}
+NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with",
+                     "for"}
+RELATIVE = {"who", "that", "which", "whom"}
+RECIPROCAL = {"other", "another"}  # "each other", "one another"
+# Children searched for an actor when the head noun itself is none ("the Turkish military").
+_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
+
+
+# Prepositions whose event-noun object is done by the governing verb's subject.
+_DOER_PREPS = {"in", "during", "with", "through", "by"}
+# Where a bare demonym modifies the head of an argument phrase ("Indian proposal").
+_DEMONYM_DEPS = {"amod", "compound", "nmod", "poss"}
+
+_INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
+_ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
+# Dependencies a phrase may hang from on its way up to the trigger and still be the
+# trigger's own argument (not a clause of its own: advcl, ccomp, relcl end the walk).
+_ARG_PATH = {"dobj", "pobj", "prep", "dative", "attr", "oprd", "npadvmod", "appos", "conj",
+             "cc", "amod", "compound", "nmod", "poss", "nummod", "det", "acomp", "xcomp"}
+
+
+def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None) -> None:
+    """Index the actor mentions by token once per doc (the longest covering mention, as
+    :func:`mention_at` picks): scanning the span group for every argument is slow.
+
+    With ``demonyms`` (demonym → country actor), a demonym that only modifies a noun ("an
+    *Indian* proposal", "*Israeli* air raids") and is no mention of its own stands for its
+    country as an event argument: coders code "rejected an Indian proposal" as a rejection of
+    India. Such spans exist only here (link ``modifier``), not in the actors' span group.
+    """
+    index: dict[int, Span] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        for i in range(span.start, span.end):
+            if i not in index or len(span) > len(index[i]):
+                index[i] = span
+    if demonyms:
+        actors = None
+        for ent in doc.ents:  # entities, not tokens: cheap on huge documents
+            if ent.start in index or ent.label_ not in ("NORP", "GPE"):
+                continue
+            actor = demonyms.get(ent.text)
+            if actor is None:
+                continue
+            if ent.label_ == "NORP" and ent.root.dep_ not in _DEMONYM_DEPS:
+                continue
+            if ent.label_ == "GPE" and ent.root.dep_ != "pobj":
+                continue
+            span = Span(doc, ent.start, ent.end, label="ACTOR")
+            span._.actor_id = actor.id
+            # a capital named as a place ("bombs in Kabul"): coders code its country
+            span._.link = "modifier" if ent.label_ == "NORP" else "locative"
+            for i in range(ent.start, ent.end):
+                index[i] = span
+            if actors is None:
+                actors = dict(doc._.actors or {})
+            actors.setdefault(actor.id, actor)
+        if actors is not None:
+            doc._.actors = actors
+    doc.user_data[_INDEX] = index
+    doc.user_data[_ORDERED] = sorted({id(sp): sp for sp in index.values()}.values(),
+                                     key=lambda sp: sp.start)
+
+
+def forget_mentions(doc: Doc) -> None:
+    doc.user_data.pop(_INDEX, None)
+    doc.user_data.pop(_ORDERED, None)
+    doc.user_data.pop("rashomon_events.breaks", None)
+
+
+def _mention(doc: Doc, tok: Token) -> Span | None:
+    if tok.pos_ == "PRON":
+        if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
+            return _mention(doc, tok.head.head)
+        return resolve_speaker(doc, tok)
+    index = doc.user_data.get(_INDEX)
+    if index is not None:
+        return index.get(tok.i)
+    return mention_at(doc, tok.idx, tok.idx + len(tok.text))
+
+
+def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
+    """Mentions naming the phrase headed by ``head`` (and its conjuncts), nearest first."""
+    if head is None:
+        return []
+    out: list[Span] = []
+    heads = [head, *head.conjuncts]
+    for child in head.children:  # "The US, Russia, and France met": a list parsed as apposition
+        if child.dep_ == "appos" and child.conjuncts:
+            heads += [child, *child.conjuncts]
+    for h in heads:
+        found = _mention(doc, h)
+        if found is not None:  # "Hungarian and Romanian officials": the other conjoined modifier
+            for child in h.children:
+                if child.dep_ in {"amod", "compound"} and child.i < found.start and child.conjuncts:
+                    for c in (child, *child.conjuncts):
+                        m = _mention(doc, c)
+                        if m is not None and m.start != found.start \
+                                and all(m.start != s.start for s in out):
+                            out.append(m)
+        if found is None and depth > 0:
+            # "Hungarian and Romanian officials": every modifier; a name in apposition first
+            # ("his Turkish counterpart Mevlut Cavusoglu" is Cavusoglu, not Turkey)
+            for bare in (False, True):
+                for child in h.children:
+                    if child.dep_ in _MODIFIERS:
+                        for c in (child, *child.conjuncts):
+                            m = _mention(doc, c)
+                            if m is None or (m._.link == "modifier") != bare:
+                                continue
+                            if all(m.start != s.start for s in out):
+                                out.append(m)
+                                found = found or m
+                        if found is not None:
+                            break
+                if found is not None:
+                    break
+            if found is None:  # "the government of Armenia", "rebels in Ivory Coast"
+                for child in h.children:
+                    if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
+                        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                        sub = actors_at(doc, pobj, depth - 1) if pobj is not None else []
+                        if sub:
+                            found = sub[0]
+                            break
+        if found is not None and all(found.start != s.start for s in out):
+            out.append(found)
+    return out
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def subject(verb: Token, hops: int = 4) -> Token | None:
+    """The doer of ``verb``: its subject, or the one it shares (xcomp, conj, relative clause)."""
+    cur = verb
+    for _ in range(hops):
+        subj = _child(cur, SUBJ)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        agent = _child(cur, {"agent"})
+        if agent is not None:  # passive, or a participle: "a truce brokered by X"
+            return _pobj(agent)
+        if cur.tag_ == "VBN" and cur.dep_ == "amod":  # "US-brokered", "Turkish-backed"
+            return _child(cur, {"npadvmod", "compound"})
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
+            return cur.head
+        if cur.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "acomp"} \
+                or cur.head.i == cur.i or crosses_break(cur, cur.head):
+            return None
+        if cur.dep_ == "pcomp":  # "accused X of shelling": X did it; "by sending": the subject did
+            prep = cur.head
+            governor = prep.head
+            if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
+                return governor  # "accused [the military] of shooting" (of attached to the noun)
+            obj = _child(governor, {"dobj"} | PASS_SUBJ)
+            if prep.lower_ == "of" and obj is not None and governor.pos_ == "VERB":
+                return obj
+            cur = governor
+            continue
+        if cur.dep_ == "xcomp":  # "urged X to withdraw": object control
+            obj = _child(cur.head, {"dobj"} | PASS_SUBJ)
+            if obj is not None:
+                return obj
+        cur = cur.head
+    return None
+
+
+def verb_arguments(
+    doc: Doc, verb: Token, content_object: bool, noun: Token | None = None
+) -> tuple[list[Span], list[Span]]:
+    """(sources, targets) of a verbal trigger.
+
+    Args:
+        content_object: the object says *what* was done ("send troops"), not to whom.
+        noun: the event noun carried by a light verb ("launched strikes on X").
+    """
+    passive = _child(verb, PASS_SUBJ)
+    agent = _child(verb, {"agent"})
+    sources: list[Span] = []
+    targets: list[Span] = []
+    if passive is not None:
+        if agent is not None:
+            sources = actors_at(doc, _pobj(agent))
+        if not content_object and (noun is None or passive.i != noun.i):
+            targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
+        if not sources and verb.dep_ == "xcomp":  # "X was forced to retreat by Y"
+            sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
+    else:
+        subj = subject(verb)
+        sources = actors_at(doc, subj)
+        if not sources and subj is not None:  # "thousands of workers affiliated with X union"
+            sources = first_in_phrase(doc, subj)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
+            targets = [] if content_object else actors_at(doc, verb.head)
+    if not targets:
+        obj = _child(verb, {"dobj"})
+        if obj is not None and (noun is None or obj.i != noun.i) and not content_object:
+            if obj.lower_ in RECIPROCAL or any(c.lower_ in RECIPROCAL for c in obj.children):
+                targets = list(sources)  # "accused each other"
+            else:
+                targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
+    if not targets:
+        targets = _prep_targets(doc, verb, TARGET_PREPS)
+    if not targets:
+        for holder in (noun, _child(verb, {"dobj"})):
+            if holder is not None:
+                targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
+                if targets:
+                    break
+    return sources, targets
+
+
+def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+    """Target of "threatened to cut ties *with X*", "demanded that *X* withdraw"."""
+    doers = {m._.actor_id for m in sources}
+    for comp in verb.children:
+        if comp.dep_ == "prep" and comp.lower_ in {"of", "for", "on", "against"}:
+            comp = next((c for c in comp.children if c.dep_ in {"pcomp", "pobj"}), comp)
+        if comp.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "advcl"}:
+            continue
+        candidates = []
+        if comp.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in comp.children):
+            comp_subject = _child(comp, SUBJ | PASS_SUBJ)  # "... unless Israel rescinds"
+            found = [m for m in actors_at(doc, comp_subject) if m._.actor_id not in doers]
+            if found:
+                return found
+            continue
+        if comp.dep_ == "ccomp":
+            candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
+        candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
+        candidates.append(_prep_targets(doc, comp, TARGET_PREPS))
+        obj = _child(comp, {"dobj"})
+        if obj is not None:
+            candidates.append(_prep_targets(doc, obj, NOUN_TARGET_PREPS))
+        for found in candidates:
+            found = [m for m in found if m._.actor_id not in doers]
+            if found:
+                return found
+    return []
+
+
+def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
+    for child in head.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":  # "gave Armenia aid"
+            found = actors_at(doc, child)
+            if found:
+                return found
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            pobj = _pobj(child)
+            if pobj is not None:
+                found = actors_at(doc, pobj)
+                if found:
+                    return found
+    return []
+
+
+def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
+    """(sources, targets) of a nominal trigger ("Azerbaijan's shelling of Stepanakert")."""
+    sources: list[Span] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            sources = actors_at(doc, child, depth=0)
+            if sources:
+                break
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = _pobj(child)
+            sources = actors_at(doc, pobj) if pobj is not None else []
+            if sources:
+                break
+    targets = _prep_targets(doc, noun, NOUN_TARGET_PREPS)
+    targets = [t for t in targets if all(t.start != s.start for s in sources)]
+    return sources, targets
+
+
+LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "on", "into", "from",
+            "throughout", "along", "within", "over", "toward", "towards"}
+
+
+def is_locative(span: Span, trigger: Token) -> bool:
+    """Whether a place span is where something happens ("in X", "shelled X"), not an adjective."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    return root.dep_ in {"dobj", "nsubjpass", "conj", "appos"} and root.head.i == trigger.i
+
+
+def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span | None:
+    """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest."""
+    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+    if len(inside) > 8:  # very long sentences: only look near the trigger
+        inside = sorted(inside, key=lambda s: abs(s.start - trigger.i))[:8]
+    if not inside:
+        return None
+    for span in inside:  # "on Sunday", "in Stepanakert" hanging off the trigger
+        head = span.root.head
+        for _ in range(3):
+            if head.i == trigger.i:
+                return span
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return min(inside, key=lambda s: abs(s.start - trigger.i))
+
+
+def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) -> list[Span]:
+    """The first actor inside the trigger's own object and prepositional phrases, after it.
+
+    The fallback when the patterns above find no target ("lifted a curfew *in Montenegro*",
+    "granted asylum to five *Panamanian* army officers"), as one-event coders take the first
+    actor of the verb phrase. Clauses of their own (advcl, ccomp, relcl) are not searched.
+    """
+    ordered = doc.user_data.get(_ORDERED)
+    if not ordered:
+        return []
+    doers = {m._.actor_id for m in sources}
+    lo = _first_after(ordered, trigger.i + 1)
+    right = trigger.right_edge.i
+    for span in ordered[lo:lo + 12]:
+        if span.start > right:
+            break
+        if span._.actor_id in doers or span._.actor_id is None:
+            continue
+        head = span.root
+        for _ in range(hops):
+            if head.dep_ not in _ARG_PATH or head.head.i == head.i:
+                break
+            head = head.head
+            if head.i == trigger.i:
+                return [span]
+    return []
+
+
+def _first_after(ordered: list[Span], start: int) -> int:
+    lo, hi = 0, len(ordered)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ordered[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
+    """The first actor mention inside the phrase headed by ``head`` (its whole subtree)."""
+    ordered = doc.user_data.get(_ORDERED)
+    if not ordered or head.pos_ == "PRON":
+        return []
+    left, right = head.left_edge.i, head.right_edge.i
+    lo = _first_after(ordered, left)
+    for span in ordered[lo:lo + 8]:
+        if span.start > right:
+            break
+        if span.end <= right + 1 and span._.actor_id is not None:
+            return [span]
+    return []
+
+
+def governor_subject(doc: Doc, noun: Token) -> tuple[list[Span], Token | None]:
+    """The doer of an event noun that is the object of a verb, or of a preposition hanging
+    off one ("their forces completed *their withdrawal*", "X were engaged in *cleansing*",
+    "youths threw stones during *demonstrations*"): the verb's subject, and the verb."""
+    gov = None
+    if noun.dep_ == "dobj":
+        gov = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _DOER_PREPS:
+        gov = noun.head.head
+    if gov is None or gov.pos_ not in ("VERB", "AUX") or crosses_break(noun, gov):
+        return [], None
+    passive = _child(gov, PASS_SUBJ)
+    if passive is not None and _child(gov, {"agent"}) is None and noun.dep_ == "pobj":
+        return actors_at(doc, passive), gov  # "X were engaged in cleansing"
+    return actors_at(doc, subject(gov)), gov
+

@@ -1,0 +1,380 @@
+"""``rashomon_events``: PLOVER-coded events with source, target, date, place and status.
+
+Shaped like spaCy's SpanRuler: :meth:`EventCoder.find` returns what was found in a doc,
+:meth:`EventCoder.set_annotations` writes one span per event to ``doc.spans["rashomon_events"]``
+(label = PLOVER type) with details in ``span._.data`` (and, one dict per span in the same
+order, in ``doc._.data["rashomon_events"]``: spaCy keys span data by offsets, and the denied
+copies made at one "denied the allegations" share their offsets):
+
+- ``type``, ``mode``, ``quad_class``, ``status`` (asserted|alleged|denied|hypothetical);
+- ``sources`` / ``targets``: lists of ``(start_char, end_char, actor_id)`` mentions;
+- ``claimant``: ``[(start_char, end_char, actor_id | None)]`` of who alleges or denies;
+- ``date`` (normalized value from ``rashomon_dates``), ``date_span``, ``place``, ``lat``, ``lon``;
+- ``parent``: index (in the span list) of the event whose complement holds this one
+  ("accused X of *shelling*") or, for "X denied the allegation", of the event denied;
+- ``sent`` (sentence character bounds), ``depth`` (steps from the trigger to the sentence
+  root) and ``nominal``.
+
+Triggers, cues and modes are data (``lexicons/events*.tsv``); extra files can be passed with
+the component config ``{"lexicons": [...], "cues": [...], "modes": [...]}``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.events import lexicon as events_lexicon
+from rashomon.nlp.events.args import (
+    actors_at,
+    complement_target,
+    forget_mentions,
+    governor_subject,
+    index_mentions,
+    is_locative,
+    nearest_in_sentence,
+    noun_arguments,
+    phrase_target,
+    verb_arguments,
+)
+from rashomon.nlp.events.find import (
+    STATUS_RANK,
+    Found,
+    assign_status,
+    candidates,
+    clause_lemmas,
+    denial_object,
+    index_breaks,
+    keep_noun,
+)
+from rashomon.nlp.extensions import EVENTS, sentence_bounds
+from rashomon.nlp.registry import collector
+from rashomon.records import Actor, Event, content_id
+
+SPANS_KEY = EVENTS
+DENIAL_LOOKBACK = 2
+# Verbs whose object is the topic, not the other party ("discussed the conflict").
+TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
+
+
+@Language.component(
+    "rashomon_line_breaks",
+    requires=[],
+    assigns=["token.is_sent_start", "doc._.line_breaks"],
+)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs.
+
+    Headlines, bullets and captions have no full stop; without this the parser glues them to
+    the next sentence and its subject ends up as their object. It declares no requirement,
+    so the pipeline puts it before the model's pipes.
+    """
+    starts = []
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+            starts.append(tok.i + 1)
+    doc._.line_breaks = tuple(starts)
+    return doc
+
+
+@Language.factory(
+    "rashomon_events",
+    requires=["doc._.article_id", "token.dep", "token.lemma", "token.tag", "doc.sents", "doc.ents",
+              "doc._.line_breaks", "doc._.rashomon_mentions", "doc._.rashomon_dates",
+              "doc._.rashomon_places", "doc._.actors", "doc._.demonyms", "span._.actor_id",
+              "span._.link", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_events", "span._.data", "span._.actor_id",
+             "span._.link", "doc._.actors", "doc._.data"],
+    default_config={"lexicons": [], "cues": [], "modes": []},
+)
+def make_events(
+    nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str]
+) -> EventCoder:
+    return EventCoder(lexicons=lexicons, cues=cues, modes=modes)
+
+
+class EventCoder:
+    """Codes the events of a doc with the PLOVER lexicon (loaded once, here)."""
+
+    def __init__(
+        self, lexicons: list[str] = (), cues: list[str] = (), modes: list[str] = ()  # type: ignore[assignment]
+    ) -> None:
+        self.lex = events_lexicon.load(
+            triggers=[events_lexicon.TRIGGERS, *map(Path, lexicons)],
+            cues=[events_lexicon.CUES, *map(Path, cues)],
+            modes=[events_lexicon.MODES, *map(Path, modes)],
+        )
+        # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
+        # rashomon_actors from its gazetteer) comes first
+        self.demonyms: dict[str, Actor] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms)
+        index_breaks(doc)
+        try:
+            self.set_annotations(doc, self.find(doc))
+        finally:
+            forget_mentions(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[Found]:
+        """Every event of ``doc`` in text order, with arguments and status."""
+        if not doc.has_annotation("DEP"):
+            return []
+        out: list[Found] = []
+        by_sentence: list[list[Found]] = []
+        for sent in doc.sents:
+            found = candidates(sent, self.lex)
+            for f in found.values():
+                f.sent = sent
+                assign_status(f, found, self.lex)
+            kept = [found[i] for i in sorted(found) if keep_noun(found[i])]
+            for f in kept:
+                self._arguments(doc, f)
+            _refer_back(kept, by_sentence)
+            kept.extend(self._denials(doc, sent, kept, by_sentence))
+            by_sentence.append(kept)
+            out.extend(kept)
+        return out
+
+    def _arguments(self, doc: Doc, f: Found) -> None:
+        row = f.row
+        if f.nominal:
+            f.sources, f.targets = noun_arguments(doc, f.token)
+            if not f.sources:
+                f.sources, gov = governor_subject(doc, f.token)
+                f.targets = [t for t in f.targets
+                             if all(t.start != m.start for m in f.sources)]
+                if not f.targets and f.sources and gov is not None:
+                    # "X were engaged in cleansing ... against Y": Y hangs off the verb
+                    f.targets = phrase_target(doc, gov, f.sources)
+        else:
+            content = f.noun is not None or row.lemma in TOPIC_OBJECT or any(
+                c.key == "obj" and c.values and not c.negate for c in row.when
+            )
+            f.sources, f.targets = verb_arguments(doc, f.token, content, noun=f.noun)
+        if not f.targets and row.embed and not f.nominal:
+            f.targets = complement_target(doc, f.token, f.sources)
+        if not f.targets and not f.nominal and f.sources:
+            f.targets = phrase_target(doc, f.token, f.sources)
+        if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
+            doers = {m._.actor_id for m in f.sources}
+            f.targets = [m for m in f.targets if m._.actor_id not in doers]
+        lemmas = clause_lemmas(f.token)
+        if f.noun is not None and f.noun.i != f.token.i:
+            lemmas |= clause_lemmas(f.noun)
+        f.mode = row.mode or self.lex.mode(row.type, lemmas)
+
+    def _denials(
+        self, doc: Doc, sent: Span, kept: list[Found], earlier: list[list[Found]]
+    ) -> list[Found]:
+        """Denied copies of the allegation that "X denied the allegation/reports" refers to."""
+        out: list[Found] = []
+        for tok in sent:
+            if denial_object(tok, self.lex) is None:
+                continue
+            pools = [[f for f in kept if f.token.i < tok.i]]
+            pools += list(reversed(earlier[-DENIAL_LOOKBACK:]))
+            for pool in pools:
+                alleged = [f for f in pool if f.status == "alleged" and f.denies is None]
+                if alleged:
+                    break
+            else:
+                continue
+            claimant = _subject(tok)
+            for ante in alleged:
+                out.append(Found(
+                    token=tok, row=ante.row, status="denied", claimant=claimant,
+                    sources=ante.sources, targets=ante.targets, mode=ante.mode,
+                    depth=ante.depth, denies=ante, sent=sent,
+                ))
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
+        index = {id(f): n for n, f in enumerate(found)}
+        by_token = {f.token.i: n for n, f in enumerate(found) if f.denies is None}
+        dates = _by_sentence(doc.spans.get("rashomon_dates", []), found)
+        places = _by_sentence([p for p in doc.spans.get("rashomon_places", [])
+                               if (p._.data or {}).get("role") != "metonym"], found)
+        mentions = {(m.start, m.end) for m in doc.spans.get("rashomon_mentions", [])}
+        spans = []
+        all_details: list[dict[str, Any]] = []
+        for f in found:
+            start, end = _extent(f)
+            span = Span(doc, start, end, label=f.row.type)
+            sent = f.sent if f.sent is not None else f.token.sent
+            date = nearest_in_sentence(dates.get(sent.start, []), f.token, sent)
+            argument_tokens = {i for m in (*f.sources, *f.targets) for i in range(m.start, m.end)}
+            subtree = range(f.token.left_edge.i, f.token.right_edge.i + 1)
+            place = nearest_in_sentence(
+                [p for p in places.get(sent.start, [])
+                 if (p.start in subtree or is_locative(p, f.token))
+                 and not argument_tokens.intersection(range(p.start, p.end))
+                 and ((p.start, p.end) not in mentions or p.root.dep_ == "pobj")],
+                f.token, sent)
+            pdata: dict[str, Any] = (place._.data or {}) if place is not None else {}
+            parent = index.get(id(f.denies)) if f.denies is not None else (
+                by_token.get(f.parent) if f.parent is not None else None)
+            details = {
+                "type": f.row.type,
+                "mode": f.mode,
+                "quad_class": events_lexicon.PLOVER[f.row.type][0],
+                "status": f.status,
+                "sources": [_ref(m) for m in f.sources],
+                "targets": [_ref(m) for m in f.targets],
+                "claimant": _claimant(doc, f.claimant),
+                "date": ((date._.data or {}).get("value") if date is not None else None),
+                "date_span": (date.start_char, date.end_char) if date is not None else None,
+                "place": (pdata.get("name") or place.text) if place is not None else None,
+                "lat": pdata.get("lat"),
+                "lon": pdata.get("lon"),
+                "parent": parent,
+                "sent": (sent.start_char, sent.end_char),
+                "depth": f.depth,
+                "nominal": f.nominal,
+            }
+            span._.data = details
+            all_details.append(details)
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        if doc._.data is None:
+            doc._.data = {}
+        # spaCy keys span extension data by offsets, so the denied copies of several events at
+        # one "denied the allegations" would share it: the list keeps one dict per span.
+        doc._.data[SPANS_KEY] = all_details
+
+
+def _by_sentence(spans: Any, found: list[Found]) -> dict[int, list[Span]]:
+    """Spans grouped by the start token of the event sentence that holds them."""
+    starts = sorted({f.sent.start for f in found if f.sent is not None})
+    out: dict[int, list[Span]] = {}
+    for span in spans:
+        n = bisect_right(starts, span.start) - 1
+        if n >= 0:
+            out.setdefault(starts[n], []).append(span)
+    return out
+
+
+def _refer_back(kept: list[Found], earlier: list[list[Found]]) -> None:
+    """"The telephone conversation" after "X and Y discussed ...": a definite event noun with
+    no actors of its own names an event just reported; share actors and mode with it."""
+    for f in kept:
+        noun = f.noun
+        if noun is None or not any(c.lower_ in {"the", "this", "that"} for c in noun.children):
+            continue
+        pool = [e for e in kept if e.token.i < f.token.i] + [
+            e for sent in reversed(earlier[-DENIAL_LOOKBACK:]) for e in reversed(sent)]
+        ante = next((e for e in pool if e.row.type == f.row.type and e is not f
+                     and e.denies is None and e.noun is None and e.parent is None), None)
+        if ante is None:
+            continue
+        if not f.sources and not f.targets:
+            f.sources, f.targets = ante.sources, ante.targets
+        if ante.mode is None and f.mode is not None:
+            ante.mode = f.mode
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in {"nsubj", "csubj"}), None)
+
+
+def _extent(f: Found) -> tuple[int, int]:
+    """Token bounds of the trigger phrase: the verb (+ particle), or light verb ... noun."""
+    toks = [f.token]
+    if f.noun is not None:
+        toks.append(f.noun)
+        toks += [c for c in f.noun.children if c.dep_ == "compound" and c.i < f.noun.i]
+    if f.denies is None:
+        toks += [c for c in f.token.children if c.dep_ == "prt"]
+    return min(t.i for t in toks), max(t.i for t in toks) + 1
+
+
+def _ref(span: Span) -> tuple[int, int, str | None]:
+    return (span.start_char, span.end_char, span._.actor_id)
+
+
+def _claimant(doc: Doc, tok: Token | None) -> list[tuple[int, int, str | None]]:
+    """Who alleges or denies: actor mentions, else the words of the noun phrase's head."""
+    if tok is None:
+        return []
+    found = actors_at(doc, tok)
+    if found:
+        return [_ref(m) for m in found]
+    left = min((c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ != "punct"),
+               default=tok.i)
+    return [(doc[left].idx, tok.idx + len(tok.text), None)]
+
+
+def _names(
+    doc: Doc, refs: list[tuple[int, int, str | None]], text: str
+) -> tuple[list[str], list[str]]:
+    actors = doc._.actors or {}
+    names: list[str] = []
+    ids: list[str] = []
+    for start, end, actor_id in refs:
+        actor = actors.get(actor_id) if actor_id else None
+        name = actor.name if actor is not None else text[start:end]
+        if name not in names:
+            names.append(name)
+        if actor_id and actor_id not in ids:
+            ids.append(actor_id)
+    return names, ids
+
+
+MAX_SENTENCE = 2000  # characters; longer "sentences" are list dumps or broken markup
+
+
+def _sentence_text(text: str, start: int, end: int, t_start: int, t_end: int) -> str:
+    """The sentence, or for a runaway one a window around the trigger (offsets stay exact)."""
+    if end - start <= MAX_SENTENCE:
+        return text[start:end]
+    half = MAX_SENTENCE // 2
+    lo = max(start, t_start - half)
+    return text[lo:min(end, max(t_end, lo + MAX_SENTENCE))]
+
+
+@collector("rashomon_events")
+def collect(doc: Doc) -> list[object]:
+    """One :class:`Event` record per event span."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    details = (doc._.data or {}).get(SPANS_KEY)
+    if details is None or len(details) != len(spans):
+        details = [span._.data or {} for span in spans]
+    ids: list[str] = []
+    out: list[object] = []
+    text = doc.text  # built from the tokens on every access: read it once
+    for n, span in enumerate(spans):
+        d = details[n]
+        ids.append(content_id(doc._.article_id, "event", span.start_char, span.end_char,
+                              d.get("type"), d.get("status"), d.get("claimant"), d.get("parent")))
+    for n, span in enumerate(spans):
+        d = details[n]
+        sources, source_ids = _names(doc, d.get("sources", []), text)
+        targets, target_ids = _names(doc, d.get("targets", []), text)
+        claimant_names, claimant_ids = _names(doc, d.get("claimant") or [], text)
+        s, e = d.get("sent") or sentence_bounds(doc, span.start_char, span.end_char)
+        parent = d.get("parent")
+        out.append(Event(
+            id=ids[n], article_id=doc._.article_id,
+            sentence=_sentence_text(text, s, e, span.start_char, span.end_char),
+            type=d["type"], mode=d.get("mode"),
+            source="; ".join(sources) or None, source_id=source_ids[0] if source_ids else None,
+            target="; ".join(targets) or None, target_id=target_ids[0] if target_ids else None,
+            date=d.get("date"), place=d.get("place"), status=d.get("status", "asserted"),
+            start=span.start_char, end=span.end_char,
+            source_ids=tuple(source_ids), target_ids=tuple(target_ids), trigger=span.text,
+            quad_class=d.get("quad_class"),
+            claimant="; ".join(claimant_names) or None,
+            claimant_id=claimant_ids[0] if claimant_ids else None,
+            lat=d.get("lat"), lon=d.get("lon"), sent_start=s, sent_end=e,
+            parent_id=ids[parent] if parent is not None else None,
+        ))
+    return out
+
+
+__all__ = ["SPANS_KEY", "STATUS_RANK", "EventCoder", "collect", "line_breaks", "make_events"]

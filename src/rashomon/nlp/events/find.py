@@ -1,0 +1,269 @@
+"""Find event triggers in a sentence and decide each event's status.
+
+A trigger is a verb or noun in the lexicon whose conditions hold, or a light verb carrying an
+event noun ("launched strikes"). Status comes from the path from the trigger up to the sentence
+root: the first governing trigger with an ``embed`` effect (accuse → alleged, threaten/agree/
+request → hypothetical), report verb (alleged, its subject is the claimant), denial verb
+(denied), plus modals, ``if`` clauses, intent verbs, hedges and "according to".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.events.lexicon import Lexicon, Trigger, lemma_of, objects
+
+# Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
+# fighting"); elsewhere a noun is an argument ("signed the truce") or background.
+_NOUN_KEEP = {"nsubj", "nsubjpass", "ROOT", "attr", "appos", "dep"}
+_NOUN_KEEP_PREPS = {"with", "amid", "after", "following", "during", "despite", "in", "since"}
+_SUBJECT_SIDE = {"nsubj", "csubj", "expl"}
+_CLAUSE_BREAK = {"ccomp", "advcl", "parataxis", "relcl", "acl", "pcomp"}
+_REPORTED = {"ccomp", "xcomp", "dobj", "nsubjpass", "parataxis", "pcomp", "advcl"}
+# Governors further up than this are not looked for: real clauses nest a few levels deep, and
+# a runaway chain of conjuncts (thousands in one "sentence") must not make this quadratic.
+MAX_CLIMB = 30
+STATUS_RANK = {"asserted": 0, "alleged": 1, "hypothetical": 2, "denied": 3}
+
+
+@dataclass
+class Found:
+    """An event found in a sentence, before it becomes a span and a record."""
+
+    token: Token  # the trigger head (a verb, or the event noun)
+    row: Trigger
+    noun: Token | None = None  # the event noun when a light verb carries it
+    status: str = "asserted"
+    claimant: Token | None = None  # head of who alleges / denies
+    parent: int | None = None  # token index of the governing trigger
+    denies: Found | None = None  # for "X denied the allegation": the event denied
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    mode: str | None = None
+    depth: int = 0
+    sent: Span | None = None  # the sentence (computing token.sent is slow in long sentences)
+
+    @property
+    def nominal(self) -> bool:
+        return self.noun is not None and self.noun.i == self.token.i
+
+
+_BREAKS = "rashomon_events.breaks"  # doc.user_data key: sorted line-break token indices
+
+
+def index_breaks(doc: Doc) -> None:
+    """Remember where the line breaks are, once per doc (see :func:`crosses_break`)."""
+    doc.user_data[_BREAKS] = [t.i for t in doc if t.is_space and "\n" in t.text]
+
+
+def crosses_break(a: Token, b: Token) -> bool:
+    """Whether a line break lies between two tokens: a head across it is a parse error
+    (headlines and bullet lines without a full stop get glued to the next sentence)."""
+    lo, hi = sorted((a.i, b.i))
+    breaks = a.doc.user_data.get(_BREAKS)
+    if breaks is None:
+        return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+    n = bisect_left(breaks, lo)
+    return n < len(breaks) and breaks[n] < hi
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+
+def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
+    """Trigger tokens of a sentence by token index."""
+    found: dict[int, Found] = {}
+    carried: set[int] = set()
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            if lex.cue(tok, "deny") is not None:  # "rejected the allegations" is a denial
+                continue
+            row = lex.trigger(tok, "V")
+            if row is None and lex.cue(tok, "light") is not None:
+                for obj in objects(tok):
+                    noun_row = lex.trigger(obj, "N")
+                    if noun_row is not None and not _negated(obj):
+                        found[tok.i] = Found(tok, noun_row, noun=obj)
+                        carried.add(obj.i)
+                        break
+            elif row is not None and not _negated(tok):
+                found[tok.i] = Found(tok, row)
+        elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
+            row = lex.trigger(tok, "N")
+            if row is not None and not _negated(tok):
+                found[tok.i] = Found(tok, row, noun=tok)
+        if tok.pos_ == "VERB" and tok.i not in found:
+            demand = _reported_obligation(tok, lex)
+            if demand is not None:
+                found[tok.i] = Found(tok, demand)
+    for i in carried:
+        found.pop(i, None)
+    for i, f in list(found.items()):  # "denied the accusations": the content is denied, below
+        tok = f.token
+        if tok.dep_ == "conj":
+            tok = tok.head
+        if f.nominal and tok.dep_ == "dobj" and lex.cue(tok.head, "deny") is not None:
+            del found[i]
+    for i, f in list(found.items()):
+        if not f.nominal:
+            continue
+        # A noun that is the subject or object of a verbal trigger is its argument; one in a
+        # prepositional phrase of it ("discussed ... in a phone call") is its manner.
+        tok = f.token
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        elif tok.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
+            continue
+        governor = found.get(head.i)
+        if governor is not None and not governor.nominal:
+            del found[i]
+    return found
+
+
+def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
+    """"X said Y must withdraw": a report verb whose complement says what another must do."""
+    if lex.cue(tok, "report") is None:
+        return None
+    for comp in tok.children:
+        if comp.dep_ != "ccomp" or not any(
+            c.dep_ == "aux" and lex.cue(c, "obligation") is not None for c in comp.children
+        ):
+            continue
+        subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.pos_ != "PRON":  # "we must ...": a pledge, not a demand
+            return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
+    return None
+
+
+def _claimant_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "csubj"}:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _according_to(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.lower_ == "according" and c.dep_ == "prep":
+            to = next((p for p in c.children if p.lower_ == "to"), None)
+            if to is not None:
+                return next((p for p in to.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
+    """Set ``status``, ``claimant``, ``parent`` and ``depth`` of ``f`` from its governors."""
+    hypothetical = False
+    alleged = False
+    claimant: Token | None = None
+    denied = False
+    same_clause = True  # modals only count within the trigger's own clause chain
+    modifier = False
+    cur = f.token
+    depth = 0
+    while True:
+        for c in cur.children:
+            if same_clause and c.dep_ in {"aux", "auxpass"} and lex.cue(c, "modal") is not None:
+                hypothetical = True
+            if c.dep_ == "mark" and lex.cue(c, "condition") is not None:
+                hypothetical = True
+            if cur.i == f.token.i and c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and lex.cue(m, "condition") is not None for m in c.children
+            ):
+                hypothetical = True  # main clause of a conditional
+            if c.dep_ == "advmod" and lex.cue(c, "hedge") is not None:
+                alleged = True
+        source = _according_to(cur)
+        if source is not None and not alleged:
+            alleged, claimant = True, source
+        head = cur.head
+        if head.i == cur.i or depth >= MAX_CLIMB or crosses_break(cur, head):
+            break
+        dep = cur.dep_
+        depth += 1
+        if dep in {"relcl", "acl"}:
+            modifier = True  # "a truce brokered by X": asserted, not the content of the governor
+        governor = None if modifier else found.get(head.i)
+        if governor is not None and dep == "advcl" and f.parent is None:
+            # "staged rallies *demanding* ...", "opened fire, *killing* one": a sub-event of
+            # the governing event; its status still comes from further up.
+            f.parent = head.i
+        if governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE:
+            f.parent = head.i
+            embed = governor.row.embed
+            if embed == "alleged":
+                alleged, claimant = True, _claimant_of(head)
+            elif embed == "denied":
+                denied, claimant = True, _claimant_of(head)
+            else:
+                hypothetical = True
+            break
+        if dep not in _SUBJECT_SIDE or head.pos_ != "VERB":
+            if lex.cue(head, "deny") is not None:
+                denied, claimant = True, _claimant_of(head)
+                break
+            complement = dep in _REPORTED or (f.nominal and dep not in _SUBJECT_SIDE)
+            if complement and lex.cue(head, "report") is not None:
+                alleged = True
+                if claimant is None:
+                    claimant = _claimant_of(head)
+                break
+            if dep in {"xcomp", "ccomp", "acomp"} and lex.cue(head, "intent") is not None:
+                hypothetical = True
+        if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+            same_clause = False
+        cur = head
+    f.depth = depth
+    f.claimant = claimant
+    if denied:
+        f.status = "denied"
+    elif hypothetical:
+        f.status = "hypothetical"
+    elif alleged:
+        f.status = "alleged"
+
+
+def keep_noun(f: Found) -> bool:
+    """Whether a nominal event stands on its own in its sentence."""
+    if not f.nominal or f.parent is not None or f.status != "asserted":
+        return True
+    tok = f.token
+    if tok.dep_ in _NOUN_KEEP:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_KEEP_PREPS:
+        return tok.head.lower_ != "in" or tok.head.head.pos_ in {"NOUN", "VERB"}
+    return False
+
+
+def clause_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the trigger and its own dependents (not nested clauses), for mode words."""
+    out = {lemma_of(tok), tok.lower_}
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in {"ccomp", "advcl", "parataxis", "relcl", "acl", "conj"}:
+            continue
+        out.add(lemma_of(t))
+        out.add(t.lower_)
+        stack.extend(t.children)
+    return out
+
+
+def denial_object(tok: Token, lex: Lexicon) -> Token | None:
+    """For "X denied the allegation(s)/reports" with no content clause: the claim noun."""
+    if lex.cue(tok, "deny") is None:
+        return None
+    claim_words = lex.sets.get("claim", frozenset())
+    for obj in objects(tok):
+        is_claim = lemma_of(obj) in claim_words or obj.lower_ in claim_words
+        if is_claim and not any(c.dep_ in {"acl", "ccomp"} for c in obj.children):  # no content
+            return obj
+    return None

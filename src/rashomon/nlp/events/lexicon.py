@@ -1,0 +1,190 @@
+"""Event lexicons: trigger words per PLOVER type, status cues and mode words, read from data.
+
+The files live in ``rashomon/nlp/lexicons/`` (``events.tsv``, ``events_cues.tsv``,
+``events_modes.tsv``); each file's header documents its columns. Users extend them by
+passing their own files with the same columns (they are read after the built-in ones, so
+their rows are tried last). Everything is loaded once, when the component is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from rashomon.nlp import data
+from rashomon.vocab import PLOVER, coded_type  # noqa: F401  (coded_type: re-exported)
+
+LEXICON_DIR = data.LEXICONS
+TRIGGERS = LEXICON_DIR / "events.tsv"
+CUES = LEXICON_DIR / "events_cues.tsv"
+MODES = LEXICON_DIR / "events_modes.tsv"
+
+EMBEDS = {"hypothetical", "alleged", "denied"}
+CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light", "obligation"}
+_OBJ_DEPS = {"dobj", "obj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One ``key=value`` condition of a lexicon row; ``values`` empty means "any"/"none"."""
+
+    key: str  # obj|prt|prep|mod|xcomp|of
+    values: frozenset[str]
+    negate: bool = False  # "obj=-": there must be none
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str  # V|N
+    type: str
+    mode: str | None
+    when: tuple[Condition, ...] = ()
+    embed: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    kind: str
+    when: tuple[Condition, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """Triggers by (lemma, pos), cues by lemma and mode rules, ready for look-ups."""
+
+    triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    cues: dict[str, list[Cue]] = field(default_factory=dict)
+    modes: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def trigger(self, tok: Token, pos: str) -> Trigger | None:
+        """The first row for ``tok`` (as a verb "V" or noun "N") whose conditions hold."""
+        for row in self.triggers.get((lemma_of(tok), pos), ()):
+            if all(holds(c, tok) for c in row.when):
+                return row
+        return None
+
+    def cue(self, tok: Token, kind: str) -> Cue | None:
+        for row in self.cues.get(lemma_of(tok), ()):
+            if row.kind == kind and all(holds(c, tok) for c in row.when):
+                return row
+        return None
+
+    def mode(self, type_: str, lemmas: set[str]) -> str | None:
+        for t, mode, words in self.modes:
+            if t == type_ and words & lemmas:
+                return mode
+        return None
+
+
+def lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _words(tok: Token) -> set[str]:
+    return {lemma_of(tok), tok.lower_}
+
+
+def objects(tok: Token) -> list[Token]:
+    """Direct objects, or passive subjects (the object of the active verb)."""
+    out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    if not out:
+        out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+    return out
+
+
+def holds(cond: Condition, tok: Token) -> bool:
+    """Whether one lexicon condition holds for ``tok``."""
+    if cond.key == "obj":
+        found = [w for o in objects(tok) for w in _words(o)]
+    elif cond.key == "prt":
+        found = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    elif cond.key == "prep":
+        found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}]
+    elif cond.key == "mod":
+        found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
+    elif cond.key == "xcomp":
+        found = [w for c in tok.children if c.dep_ == "xcomp" for w in _words(c)]
+    elif cond.key == "subj":
+        found = [w for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for w in _words(c)]
+    elif cond.key == "of":
+        found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    else:
+        return False
+    if cond.negate:
+        return not found
+    if not cond.values:
+        return bool(found)
+    return any(w in cond.values for w in found)
+
+
+def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, int]) -> tuple[Condition, ...]:
+    if text in {"", "-"}:
+        return ()
+    out = []
+    for part in text.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj"}:
+            raise data.malformed(*where, f"unknown condition {part!r}")
+        if value == "-":
+            out.append(Condition(key, frozenset(), negate=True))
+        elif value in {"", "*"}:
+            out.append(Condition(key, frozenset()))
+        else:
+            words: set[str] = set()
+            for w in value.split("|"):
+                if w.startswith("@"):
+                    if w[1:] not in sets:
+                        raise data.malformed(*where, f"unknown word set {w!r}")
+                    words |= sets[w[1:]]
+                else:
+                    words.add(w.lower())
+            out.append(Condition(key, frozenset(words)))
+    return tuple(out)
+
+
+def load(
+    triggers: Iterable[Path] = (TRIGGERS,),
+    cues: Iterable[Path] = (CUES,),
+    modes: Iterable[Path] = (MODES,),
+) -> Lexicon:
+    """Read lexicon files into a :class:`Lexicon`; raises ``R016`` on a malformed row."""
+    lex = Lexicon()
+    trigger_paths = list(triggers)
+    for path in trigger_paths:  # word sets first, so rows may use sets defined further down
+        for n, cols in data.rows(path):
+            if cols[0].startswith("@"):
+                lex.sets[cols[0][1:]] = frozenset(w.lower() for w in cols[1].split("|"))
+    for path in trigger_paths:
+        for n, cols in data.rows(path):
+            if cols[0].startswith("@"):
+                continue
+            where = (path, n)
+            if len(cols) < 4 or cols[1] not in {"V", "N"} or cols[2] not in PLOVER:
+                raise data.malformed(*where, "expected lemma, V|N, PLOVER type, mode, when, embed")
+            cols += ["-"] * (6 - len(cols))
+            embed = cols[5] if cols[5] in EMBEDS else None
+            row = Trigger(cols[0].lower(), cols[1], cols[2], None if cols[3] == "-" else cols[3],
+                          _conditions(cols[4], lex.sets, where), embed)
+            lex.triggers.setdefault((row.lemma, row.pos), []).append(row)
+    for path in cues:
+        for n, cols in data.rows(path):
+            where = (path, n)
+            if len(cols) < 2 or cols[1] not in CUE_KINDS:
+                raise data.malformed(*where, f"expected lemma, kind ({'|'.join(sorted(CUE_KINDS))})")
+            when = _conditions(cols[2] if len(cols) > 2 else "-", lex.sets, where)
+            lex.cues.setdefault(cols[0].lower(), []).append(Cue(cols[0].lower(), cols[1], when))
+    for path in modes:
+        for n, cols in data.rows(path):
+            if len(cols) < 3 or cols[0] not in PLOVER:
+                raise data.malformed(path, n, "expected PLOVER type, mode, words")
+            lex.modes.append((cols[0], cols[1], frozenset(w.lower() for w in cols[2].split("|"))))
+    return lex

@@ -1,0 +1,82 @@
+"""What a toponym stands for in its sentence.
+
+Roles (``span._.data["role"]``):
+
+- ``literal``: the place itself ("fighting in Terter") — the only role events
+  may use as an event location;
+- ``metonym``: the place stands for its government, army, team or people
+  ("Ankara said", "Moscow's position"); the mention is an actor;
+- ``modifier``: the name modifies a noun ("a Baku court", "US officials");
+- ``demonym``: a people or adjective of place ("Azerbaijani", "Armenians");
+- ``embedded``: part of another name ("Moscow State University").
+
+The word lists are data: ``gazetteers/places_metonymy.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from rashomon.nlp.places.geocode import GAZETTEERS, read_table
+
+METONYMY = GAZETTEERS / "places_metonymy.tsv"
+_MODIFIER = {"compound", "amod", "nmod"}
+_EMBEDDING = {"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+# Only names of polities stand for governments; seas and continents rarely do.
+_POLITIES = {"country", "city", "region", "district", "landmark", None}
+_PLACE_NOUNS = {"region", "city", "town", "village", "province", "area", "district", "border",
+                "capital", "county", "state", "territory", "zone", "enclave", "frontier", "coast",
+                "countryside", "valley", "suburb", "outskirts", "mountains", "highlands", "front"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Verb and noun lists from ``places_metonymy.tsv`` (plus user files)."""
+
+    verbs: frozenset[str]  # passive agents of these are metonyms
+    literal_verbs: frozenset[str]  # subjects of these stay literal
+    literal_nouns: frozenset[str]  # possessors of these stay literal
+
+
+def load_lexicon(extra: tuple[str | Path, ...] = ()) -> Lexicon:
+    sets: dict[str, set[str]] = {"verb": set(), "literal_verb": set(), "literal_noun": set()}
+    for path in (METONYMY, *map(Path, extra)):
+        for row in read_table(Path(path)):
+            sets.setdefault(row.get("kind", "verb").strip(), set()).add(row["lemma"].strip().lower())
+    return Lexicon(frozenset(sets["verb"]), frozenset(sets["literal_verb"]),
+                   frozenset(sets["literal_noun"]))
+
+
+def role_of(span: Span, feature: str | None, source: str, ent_label: str, lex: Lexicon) -> str:
+    """The role of a toponym span (see module docstring)."""
+    if source == "demonym":
+        return "demonym"
+    if ent_label in _EMBEDDING:
+        return "embedded"
+    root = span.root
+    head = root.head
+    if feature in _POLITIES and _metonymic(root, span, lex):
+        return "metonym"
+    if root.dep_ in _MODIFIER and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end \
+            and head.lemma_.lower() not in _PLACE_NOUNS:
+        return "modifier"  # "US officials"; but "the Karabakh region" is the place itself
+    return "literal"
+
+
+def _metonymic(root: Token, span: Span, lex: Lexicon) -> bool:
+    # "China and Russia will continue": later conjuncts share the first one's role.
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("nsubj", "csubj") and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() not in lex.literal_verbs
+    if tok.dep_ == "poss" and head.i >= span.end:
+        noun = head.lemma_.lower()
+        return noun not in lex.literal_nouns and noun not in _PLACE_NOUNS
+    if tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+        return head.head.lemma_.lower() in lex.verbs
+    return False

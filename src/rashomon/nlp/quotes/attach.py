@@ -1,0 +1,379 @@
+"""Join quotation marks and parsed cues into attributions.
+
+Order of decisions for each quoted stretch (see docs/quotes.md):
+
+1. a cue's parsed content lies inside the quote: the quote is that cue's direct
+   quote (its whole text, every paragraph of it);
+2. the quote lies inside a cue's content: a partial ("mixed") quote, nothing new;
+3. a cue without content in the quote's sentence ("…," he said): attach;
+4. the quote follows a colon whose sentence holds a cue (`X said:` + quote): attach;
+5. the quote follows an attributed quote in the same paragraph with only the
+   attribution between (`"…," he said. "…"`): one quote, another segment;
+6. a sentence-like quote opening a paragraph right after an attributed quote:
+   the same speaker goes on;
+7. otherwise a sentence-like quote is a direct quote with unknown speaker and a
+   short one is a scare quote (not speech).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span
+
+from rashomon.nlp.quotes.marks import Marked
+from rashomon.nlp.quotes.rules import Attribution, speaker_span, trim_range
+
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
+    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})"
+)
+MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return sum(1 for w in text[a:b].split() if any(c.isalnum() for c in w))
+
+
+def _alnum(text: str, segs: list[tuple[int, int]]) -> set[int]:
+    return {i for a, b in segs for i in range(a, b) if text[i].isalnum()}
+
+
+def _sent_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Char range of the sentences touching ``[a, b)``."""
+    span = doc.char_span(a, max(a + 1, b), alignment_mode="expand")
+    if span is None or not len(span):
+        return a, b
+    return span[0].sent.start_char, span[-1].sent.end_char
+
+
+class Attacher:
+    """Decides, for one doc, which quoted stretch belongs to which cue."""
+
+    def __init__(self, doc: Doc, attrs: list[Attribution], marks: list[Marked],
+                 text: str | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.marks = marks
+        self.starts = [m.start for m in marks]
+        # a cue inside a closed, sentence-like quote is the quoted speaker's own
+        # words ("I think ...", she said): not an attribution of this article.
+        self.attrs = [a for a in attrs if a.cue is None or not self._in_speech(a.cue.idx)]
+        self.scare: list[Marked] = []
+        self.paragraphs = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+
+    def _mark_at(self, i: int) -> Marked | None:
+        k = bisect.bisect_right(self.starts, i) - 1
+        while k >= 0:
+            m = self.marks[k]
+            if m.start <= i < m.end:
+                return m
+            if m.end <= i and m.double:
+                break
+            k -= 1
+        return None
+
+    def _in_speech(self, i: int) -> bool:
+        m = self._mark_at(i)
+        return m is not None and m.closed and self._speechy(m)
+
+    def _speechy(self, m: Marked) -> bool:
+        return _words(self.text, m.inner_start, m.inner_end) >= MIN_SPEECH_WORDS
+
+    def _para(self, i: int) -> int:
+        return bisect.bisect_right(self.paragraphs, i) - 1
+
+    def run(self) -> list[Attribution]:
+        owner: dict[int, Attribution] = {}
+        text = self.text
+        for k, m in enumerate(self.marks):
+            inner = _alnum(text, list(m.pieces))
+            if not inner:
+                continue
+            for a in self.attrs:
+                if not a.content or not any(s < m.end and m.start < e for s, e in a.content):
+                    continue
+                content = _alnum(text, a.content)
+                outside = {i for i in content if not m.start <= i < m.end}
+                if len(outside) <= 6 or len(outside) < 0.2 * len(content):
+                    owner[k] = a  # rule 1: the quote is the cue's content
+                    lead = [i for i in outside if i < m.start]
+                    if a.kind != "direct" and lead and len(m.pieces) == 1:
+                        # `said North Korea's latest "provocation …"`: the words
+                        # before the mark belong to the content too
+                        a.content = [(min(a.content[0][0], m.inner_start), m.inner_end)]
+                        a.marks.append(k)
+                        break
+                    if a.kind != "direct":
+                        a.kind, a.content = "direct", []
+                    a.content = sorted(set(a.content) | set(m.pieces))
+                    a.marks.append(k)
+                    break
+                if inner <= content or len(inner & content) > 0.5 * len(inner):
+                    owner[k] = a  # rule 2: partial quote inside reported speech
+                    if not self._speechy(m):
+                        self.scare.append(m)  # a quoted term, not the speaker's sentence
+                    break
+        bare = [a for a in self.attrs if not a.content and a.cue is not None]
+        for k, m in enumerate(self.marks):
+            if k in owner:
+                continue
+            if not self._speechy(m) and not self._whole_sentence(m):
+                self.scare.append(m)
+                continue
+            who = (
+                self._cue_in_sentence(m, bare) or self._split_around(k, owner)
+                or self._colon_cue(m) or self._split(k, owner)
+                or self._dash_speaker(m) or self._continuation(k, owner))
+            if who is None:
+                if not m.double and not self._whole_sentence(m):
+                    self.scare.append(m)
+                    continue
+                who = Attribution(None, None, "", "speech", None, [], "direct")
+                self.attrs.append(who)
+            who.kind = "direct"
+            who.content = sorted(set(who.content) | set(m.pieces))
+            who.marks.append(k)
+            owner[k] = who
+        self._bare_clauses()
+        for a in self.attrs:
+            self._speaker_outside(a)
+            a.content = self._without_attribution(a)
+        # nested attributions ("X said Y denied Z") are kept: Y's denial is news too
+        return [a for a in self.attrs if a.content]
+
+    def _speaker_outside(self, a: Attribution) -> None:
+        """`"My reaction, that was outrageous," the strategist said`: a parse that put the
+        subject inside the quote; the speaker is the noun between quote and cue."""
+        if a.kind != "direct" or a.speaker is None or a.cue is None:
+            return
+        sp = a.speaker.start_char
+        if not any(s <= sp < e for s, e in a.content):
+            return
+        before = [t for t in self.doc[a.speaker.end:a.cue.i]
+                  if t.idx >= a.content[-1][1] and not self._mark_at(t.idx)]
+        nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if nouns:
+            a.speaker = speaker_span(nouns[-1], a.cue)
+        else:
+            a.speaker = None
+
+    def _without_attribution(self, a: Attribution) -> list[tuple[int, int]]:
+        """Content never holds its own cue or speaker: `It was, the president said, "…"`."""
+        cuts = []
+        if a.cue is not None and a.cue_span is not None:
+            cue = self.doc[a.cue_span[0]:a.cue_span[1]]
+            cuts.append((cue.start_char, cue.end_char))
+        if a.speaker is not None:
+            cuts.append((a.speaker.start_char, a.speaker.end_char))
+        if not cuts or not a.content:
+            return a.content
+        lo, hi = min(c[0] for c in cuts), max(c[1] for c in cuts)
+        if hi - lo > 200:
+            return a.content  # speaker far from the cue: cut nothing rather than too much
+        out = []
+        for s, e in a.content:
+            if lo < e and s < hi:
+                for piece in ((s, lo), (hi, e)):
+                    t = self.text[piece[0]:piece[1]]
+                    left = len(t) - len(t.lstrip(" ,;:\u2014\u2013-\n"))
+                    right = len(t) - len(t.rstrip(" ,;:\u2014\u2013-\n"))
+                    ps, pe = piece[0] + left, piece[1] - right
+                    if _words(self.text, ps, pe) > 0:
+                        out.append((ps, pe))
+            else:
+                out.append((s, e))
+        return out
+
+    def _whole_sentence(self, m: Marked) -> bool:
+        """A quote that is a sentence of its own (short ones too: "No." he said)."""
+        s, _ = _sent_range(self.doc, m.start, m.end)
+        before = self.text[s:m.start].strip()
+        return (not before or before.endswith(":")) and m.double
+
+    def _cue_in_sentence(self, m: Marked, bare: list[Attribution]) -> Attribution | None:
+        s, e = _sent_range(self.doc, m.start, m.end)
+        if m.end < len(self.text):
+            # `"…?" Graham asked.` parsed as two sentences: the attribution right
+            # after the quote (a few words, before any other quote) still counts
+            j = m.end
+            while j < len(self.text) and self.text[j] in " \t\u00a0":
+                j += 1
+            after = _sent_range(self.doc, j, j + 1)
+            nxt = self.text[m.end:after[1]]
+            if self.text[m.end:after[0]].strip() == "" and "\n" not in nxt.strip():
+                stop = min([i for i in (nxt.find(q) for q in '"\u201c') if i >= 0] or [len(nxt)])
+                # only the first few words: `"…?" she said, but …`
+                words = list(re.finditer(r"\S+", nxt[:stop]))[:8]
+                if words:
+                    e = max(e, m.end + words[-1].end())
+        # a cue in another paragraph never speaks this quote (colons aside)
+        p_lo = self.text.rfind("\n", 0, m.start) + 1
+        p_hi = self.text.find("\n", m.end)
+        s, e = max(s, p_lo), min(e, len(self.text) if p_hi < 0 else p_hi)
+        best, dist = None, 10**9
+        for a in bare:
+            c = a.cue.idx  # type: ignore[union-attr]
+            if not s <= c < e or m.start <= c < m.end:
+                continue
+            if self._mark_at(c) is not None and self._in_speech(c):
+                continue
+            d = m.start - c if c < m.start else c - m.end
+            between = self.text[min(c, m.end):max(c, m.start)]
+            if any(q in between for q in "\u201c\u201d\""):
+                d += 1000  # another quote sits between: prefer the nearer cue
+            if d < dist:
+                best, dist = a, d
+        return best
+
+    def _colon_cue(self, m: Marked) -> Attribution | None:
+        j = m.start - 1
+        while j >= 0 and self.text[j].isspace():
+            j -= 1
+        if j < 0 or self.text[j] != ":":
+            return None
+        s, _ = _sent_range(self.doc, j, j + 1)
+        cands = [a for a in self.attrs if a.cue is not None and s <= a.cue.idx < j + 1]
+        if not cands:
+            return None
+        # the cue closest to the colon; its own clause content (if any) is
+        # replaced by the quote only when it is empty
+        a = max(cands, key=lambda x: x.cue.idx)  # type: ignore[union-attr]
+        if a.content and a.content[-1][1] > a.cue.idx:  # type: ignore[union-attr]
+            return None
+        return a
+
+    def _split(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
+        """`"A," he said. "B."`: B continues A when only the attribution is between."""
+        if k == 0 or (k - 1) not in owner:
+            return None
+        prev, m = self.marks[k - 1], self.marks[k]
+        a = owner[k - 1]
+        # the previous quote may be a partial quote ending the reported clause:
+        # `X is "not meeting the demand," says Y. "We …"`
+        if a.cue is None or self._para(prev.start) != self._para(m.start):
+            return None
+        if a.kind != "direct" and not a.content[-1][1] <= prev.end:
+            return None
+        if not prev.end <= a.cue.idx < m.start:
+            return None
+        # `"A," said X, a lawyer who … . "B."`: only this attribution in between
+        others = [b for b in self.attrs if b is not a and b.cue is not None
+                  and prev.end <= b.cue.idx < m.start and b.speaker is not None
+                  and b.cue.dep_ in ("ROOT", "parataxis")]
+        return a if not others and _words(self.text, prev.end, m.start) <= 40 else None
+
+    def _dash_speaker(self, m: Marked) -> Attribution | None:
+        """`"…" ― Jane Doe`: a name after a dash signs the quote."""
+        hit = _DASH_NAME.match(self.text, m.end)
+        if hit is None:
+            return None
+        span = self.doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
+        if span is None:
+            return None
+        a = Attribution(None, None, "", "speech", span, [], "direct")
+        self.attrs.append(a)
+        return a
+
+    def _split_around(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
+        """`"A," she said, "B."` where the parser gave the cue B (or A): join the other."""
+        m = self.marks[k]
+        for j in (k + 1, k - 1):
+            a = owner.get(j)
+            if a is None or a.kind != "direct" or a.cue is None or j >= len(self.marks):
+                continue
+            other = self.marks[j]
+            lo, hi = (m.end, other.start) if j > k else (other.end, m.start)
+            if lo <= a.cue.idx < hi and _words(self.text, lo, hi) <= 12 \
+                    and self._para(lo) == self._para(hi):
+                return a
+        return None
+
+    def _continuation(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
+        """A quote opening a paragraph right after a paragraph ending in a quote."""
+        m = self.marks[k]
+        line_start = self.text.rfind("\n", 0, m.start) + 1
+        if self.text[line_start:m.start].strip() or k == 0 or (k - 1) not in owner:
+            return None
+        prev = self.marks[k - 1]
+        a = owner[k - 1]
+        if a.kind != "direct" or a.speaker is None:
+            return None
+        gap = self.text[prev.end:line_start]
+        if _words(self.text, prev.end, line_start) > 8 or gap.count("\n") > 3:
+            return None
+        new = Attribution(None, None, a.lemma, a.type, a.speaker, [], "direct", a.medium)
+        self.attrs.append(new)
+        return new
+
+    def _after_colon(self, a: Attribution) -> tuple[int, int] | None:
+        """`Limbaugh added: And from …` with no quote marks: the rest of the paragraph,
+        or the next paragraph when the colon ends this one."""
+        assert a.cue is not None and a.cue_span is not None
+        end = self.doc[a.cue_span[1] - 1]
+        i = end.idx + len(end)
+        if a.speaker is not None and a.speaker.start_char > end.idx:
+            i = a.speaker.end_char  # `: said Limbaugh:` inverted
+        j = i
+        while j < len(self.text) and self.text[j] in " \t\u00a0":
+            j += 1
+        if j >= len(self.text) or self.text[j] != ":":
+            return None
+        j += 1
+        while j < len(self.text) and self.text[j].isspace():
+            j += 1
+        if j >= len(self.text) or self._mark_at(j) is not None:
+            return None  # a quote follows: the marks decide
+        e = self.text.find("\n", j)
+        e = len(self.text) if e < 0 else e
+        seg = (j, len(self.text[:e].rstrip()))
+        return seg if _words(self.text, *seg) >= 3 else None
+
+    def _bare_clauses(self) -> None:
+        """ "Turkey will help, the minister said": a parse that hung the cue off the
+        clause leaves the cue without content; the clause around it is the content."""
+        doc = self.doc
+        for a in self.attrs:
+            if a.content or a.cue is None or a.speaker is None:
+                continue
+            cue = a.cue
+            colon = self._after_colon(a)
+            if colon is not None:
+                a.content = [colon]
+                continue
+            if cue.dep_ not in ("parataxis", "ROOT", "ccomp"):
+                continue
+            sent = cue.sent
+            lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+            if cue.dep_ == "ROOT":
+                lo = min([a.speaker.start, cue.i])
+                hi = cue.i + 1
+            left = trim_range(doc, sent.start, lo) if lo > sent.start else None
+            right = trim_range(doc, hi, sent.end) if hi < sent.end else None
+            seg: tuple[int, int] | None
+            if left and (not right or left[1] - left[0] >= right[1] - right[0]):
+                seg = left
+            else:
+                seg = right
+            if seg is not None and seg is right:
+                first = doc.char_span(seg[0], seg[1], alignment_mode="expand")
+                if first is not None and len(first) > 1 and first[0].head is cue \
+                        and first[0].pos_ == "ADP":
+                    seg = (first[1].idx, seg[1])  # "commented on X": X is the content
+            if seg is not None and "\n" in self.text[seg[0]:seg[1]]:
+                seg = None  # a clause never runs over a line break
+            if seg is None or _words(self.text, *seg) < 3 or self._mark_at(seg[0]) is not None:
+                continue
+            a.content = [seg]
+
+
+def attach(doc: Doc, attrs: list[Attribution], marks: list[Marked],
+           text: str | None = None) -> tuple[list[Attribution], list[Marked]]:
+    """Final attributions (content set) and the scare-quoted stretches."""
+    att = Attacher(doc, attrs, marks, text)
+    return att.run(), att.scare
+
+
+def span_of(doc: Doc, a: int, b: int) -> Span | None:
+    return doc.char_span(a, b, alignment_mode="expand")

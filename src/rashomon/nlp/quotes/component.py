@@ -1,0 +1,133 @@
+"""``rashomon_quotes``: who said what, direct and indirect, with speaker, cue and medium.
+
+Like spaCy's SpanRuler it finds, then sets annotations:
+
+- quotation marks are read from the text (:mod:`quotes_marks`), robust to
+  apostrophes and unbalanced marks;
+- cue words from ``lexicons/cues.tsv`` give speaker, content and medium from the
+  dependency parse (:mod:`quotes_rules`);
+- marks and cues are joined (:mod:`quotes_attach`): quotes split by attribution
+  become one quote with several segments, colon-introduced and multi-paragraph
+  quotes keep their speaker, short quoted terms with no cue are scare quotes.
+
+Output: ``doc.spans["rashomon_quotes"]`` (label ``direct``/``indirect``, covering the
+content from first to last segment) with ``span._.data`` = ``{"segments", "cue",
+"cue_type", "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end",
+"speaker_id", "speaker", "medium"}``; scare quotes in ``doc.spans["rashomon_scare_quotes"]``.
+The registered collector turns the spans into :class:`~rashomon.records.Quote` records.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from rashomon.nlp.actors import component as actors
+from rashomon.nlp.quotes import cues as quotes_cues
+from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
+from rashomon.nlp.quotes.attach import attach
+from rashomon.nlp.quotes.marks import find_quotes
+from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
+from rashomon.nlp.registry import collector
+from rashomon.records import Quote, content_id
+
+SPANS_KEY = QUOTES
+SCARE_KEY = SCARE_QUOTES
+
+
+@Language.factory(
+    "rashomon_quotes",
+    requires=["doc._.article_id", "token.dep", "token.lemma", "token.tag", "doc.sents", "doc._.rashomon_mentions",
+              "span._.actor_id", "doc._.actors", "doc._.data"],
+    assigns=["doc.spans", "doc._.rashomon_quotes", "doc._.rashomon_scare_quotes", "span._.data",
+             "doc._.data"],
+    default_config={"lexicons": [], "types": []},
+)
+def make_quotes(nlp: Language, name: str, lexicons: list[str], types: list[str]) -> QuoteFinder:
+    """Args: lexicons: extra cue files (same format as ``cues.tsv``); types: keep only
+    these cue types (e.g. ``["speech", "denial"]``; empty keeps all)."""
+    return QuoteFinder(lexicons, types)
+
+
+class QuoteFinder:
+    def __init__(self, lexicons: list[str] | None = None, types: list[str] | None = None) -> None:
+        paths = (quotes_cues.DEFAULT, *(Path(p) for p in lexicons or ()))
+        self.lexicon = quotes_cues.read(paths) if lexicons else quotes_cues.default()
+        self.types = set(types or ())
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        marks = find_quotes(text)
+        attrs = find_cues(doc, self.lexicon, text)
+        if self.types:
+            attrs = [a for a in attrs if a.type in self.types]
+        found, scare = attach(doc, attrs, marks, text)
+        spans = []
+        for a in sorted(found, key=lambda x: x.start):
+            span = _to_span(doc, a)
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        doc.spans[SCARE_KEY] = [s for m in scare
+                                if (s := doc.char_span(m.start, m.end, "SCARE",
+                                                       alignment_mode="expand")) is not None]
+        return doc
+
+
+def _to_span(doc: Doc, a: Attribution) -> Span | None:
+    span = doc.char_span(a.start, a.end, label=a.kind, alignment_mode="expand")
+    if span is None:
+        return None
+    data: dict[str, object] = {
+        "segments": [list(s) for s in a.content],
+        "cue": a.lemma or None,
+        "cue_type": a.type,
+        "cue_start": None, "cue_end": None,
+        "speaker_text": None, "speaker_start": None, "speaker_end": None,
+        "speaker_id": None, "speaker": None, "medium": a.medium,
+    }
+    if a.cue is not None and a.cue_span is not None:
+        cue = doc[a.cue_span[0] : a.cue_span[1]]
+        data["cue_start"], data["cue_end"] = cue.start_char, cue.end_char
+    if a.speaker is not None:
+        sp = a.speaker
+        data["speaker_text"] = sp.text
+        data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
+        target = resolution_target(sp)
+        data["speaker"] = target.text
+        mention = actors.resolve_speaker(doc, target)
+        if mention is not None and mention._.actor_id:
+            data["speaker_id"] = mention._.actor_id
+            actor = (doc._.actors or {}).get(mention._.actor_id)
+            if actor is not None:
+                data["speaker"] = actor.name
+    span._.data = data
+    return span
+
+
+@collector("rashomon_quotes")
+def collect(doc: Doc) -> list[object]:
+    out: list[object] = []
+    body = doc.text  # Doc.text is rebuilt from the tokens on every access
+    for span in doc.spans.get(SPANS_KEY, []):
+        d = span._.data or {}
+        segs = tuple(tuple(s) for s in d.get("segments") or [(span.start_char, span.end_char)])
+        start, end = segs[0][0], segs[-1][1]
+        s, e = sentence_bounds(doc, start, end)
+        out.append(Quote(
+            id=content_id(doc._.article_id, "quote", start, end),
+            article_id=doc._.article_id,
+            text=" … ".join(body[a:b] for a, b in segs),
+            kind=span.label_,
+            speaker=d.get("speaker"), speaker_id=d.get("speaker_id"),
+            speaker_text=d.get("speaker_text"), cue=d.get("cue"),
+            start=start, end=end,
+            segments=segs if len(segs) > 1 else (),
+            cue_start=d.get("cue_start"), cue_end=d.get("cue_end"),
+            speaker_start=d.get("speaker_start"), speaker_end=d.get("speaker_end"),
+            medium=d.get("medium"), sent_start=s, sent_end=e,
+            cue_type=d.get("cue_type") if d.get("cue") else None,
+        ))
+    return out

@@ -1,0 +1,65 @@
+"""The cue lexicon of ``rashomon_quotes`` (``lexicons/cues.tsv``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rashomon.nlp import data
+
+DEFAULT = data.LEXICONS / "cues.tsv"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon row; see the header of ``cues.tsv`` for the columns."""
+
+    lemma: str  # "say", "call for"
+    pos: str  # VERB|NOUN
+    type: str  # speech|belief|denial|...
+    event: bool
+    object: str  # clause|object|<preposition>
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Cue, ...]]  # head lemma -> cues (several for "call", "call for")
+    nouns: dict[str, Cue]
+
+    def verb(self, lemma: str, particles: set[str]) -> Cue | None:
+        """The cue for a verb lemma, preferring a multi-word cue whose particle is present."""
+        best = None
+        for cue in self.verbs.get(lemma, ()):
+            parts = cue.lemma.split()
+            if len(parts) > 1:
+                if parts[1] in particles:
+                    return cue
+            elif best is None:
+                best = cue
+        return best
+
+
+def read(paths: tuple[Path | str, ...] = (DEFAULT,)) -> Lexicon:
+    """Read one or more cue files (later files add to earlier ones)."""
+    verbs: dict[str, list[Cue]] = {}
+    nouns: dict[str, Cue] = {}
+    for path in paths:
+        for _, row in data.records(path, required=("lemma",)):
+            lemma = row["lemma"].lower()
+            if not lemma:
+                continue
+            cue = Cue(lemma, (row.get("pos") or "VERB").upper(),
+                      row.get("type") or "speech",
+                      (row.get("event") or "no").lower() == "yes",
+                      (row.get("object") or "clause").lower())
+            if cue.pos == "NOUN":
+                nouns[lemma] = cue
+            else:
+                verbs.setdefault(lemma.split()[0], []).append(cue)
+    return Lexicon({k: tuple(v) for k, v in verbs.items()}, nouns)
+
+
+@lru_cache(maxsize=4)
+def default() -> Lexicon:
+    return read()

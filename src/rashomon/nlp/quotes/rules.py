@@ -1,0 +1,397 @@
+"""Attributions from the dependency parse: cue word, speaker and reported content.
+
+``find_cues`` turns every cue word of the lexicon into an :class:`Attribution`
+(speaker subject, content clause or object, medium); ``according_to`` handles
+"according to X, ...". Direct quotes are attached to these in ``quotes_attach``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.quotes.cues import Cue, Lexicon
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSE = {"ccomp", "xcomp", "csubj"}
+# Who the speaker told: "told reporters", "told state news agency Anadolu".
+_ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief"}
+# Heads we climb through to find the subject of a subject-less cue
+# ("... and said", "issued a statement saying", "speaking to reporters, said").
+_CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
+          "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
+_MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
+                 "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
+                 "message", "call", "meeting", "broadcast", "show", "program", "programme"}
+_MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
+
+
+@dataclass
+class Attribution:
+    """A found attribution before it becomes a ``Quote`` record."""
+
+    cue: Token | None  # head word of the cue; None for a quote continuing an earlier one
+    cue_span: tuple[int, int] | None  # token range of the whole cue ("called for", "according to")
+    lemma: str  # "say", "call for", "according to"
+    type: str
+    speaker: Span | None
+    content: list[tuple[int, int]] = field(default_factory=list)  # char segments
+    kind: str = "indirect"
+    medium: str | None = None
+    marks: list[int] = field(default_factory=list)  # indexes of attached quote marks
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0] if self.content else 0
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1] if self.content else 0
+
+
+def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
+    """The words naming the speaker: the subject's phrase, without clauses after it,
+    on the line of ``anchor`` (the cue) when given."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        # keep "Foreign Minister X" flat names and "of State" PPs, stop at
+        # commas, relative clauses and appositions ("Smith, who ...").
+        if child.dep_ in ("compound", "flat", "nmod", "cc", "conj") or (
+            child.dep_ == "prep" and child.text.lower() == "of"
+        ):
+            end = child.right_edge.i + 1
+        else:
+            break
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    # never across a line break ("[Getty]\nTurkey said", "12:15 p.m.\nX says"):
+    # keep the part on the cue's line, else the part on the subject's own line
+    at = anchor.i if anchor is not None and start <= anchor.i + 1 and anchor.i < end + 8 else tok.i
+    if not start <= at < end:
+        at = tok.i
+    lo, hi = start, end
+    for i in range(at - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            lo = i + 1
+            break
+    for i in range(at, end - 1):
+        if "\n" in doc[i].text_with_ws:
+            hi = i + 1
+            break
+    while lo < hi and doc[lo].is_space:
+        lo += 1
+    if hi <= lo:
+        return doc[tok.i : tok.i + 1]
+    return doc[lo:hi]
+
+
+def resolution_target(speaker: Span) -> Span:
+    """The phrase to resolve to an actor: a relative pronoun stands for its noun."""
+    root = speaker.root
+    if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+        noun = root.head.head
+        return speaker_span(noun)
+    return speaker
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing to governing verbs when it has none."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _agent(verb)  # "X is expected to ...": X is what is reported
+    tok = verb
+    for _ in range(5):
+        for child in tok.children:
+            if child.dep_ in _SUBJ:
+                if child.lower_ == "that" and tok.dep_ == "relcl":
+                    return tok.head  # "a letter that says" -> letter
+                return _same_line(child, verb)  # may be "who": see resolution_target
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ == "agent":
+            break
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            break
+        tok = tok.head
+    return _agent(verb)
+
+
+def _same_line(subj: Token, verb: Token) -> Token:
+    """A subject parsed across a line break ("The Latest:\n\nX says") is replaced by
+    the last noun before the cue on the cue's own line."""
+    lo, hi = sorted((subj.i, verb.i))
+    if not any("\n" in t.text_with_ws for t in subj.doc[lo:hi]):
+        return subj
+    i = verb.i - 1
+    best = None
+    while i >= 0 and "\n" not in subj.doc[i].text_with_ws:
+        if subj.doc[i].pos_ in ("NOUN", "PROPN", "PRON") and best is None:
+            best = subj.doc[i]
+        i -= 1
+    return best if best is not None else subj
+
+
+def _agent(verb: Token) -> Token | None:
+    """Passive "was reported by X": the agent is the speaker."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _medium(verb: Token, lemma: str) -> str | None:
+    """Where or to whom it was said: "in an interview with X", "told X"."""
+    for child in verb.children:
+        if lemma in _ADDRESSEE_VERBS and child.dep_ in ("dobj", "dative"):
+            end = child.i + 1
+            for r in child.rights:  # "agency Anadolu" (appos), not ", who ..."
+                if r.dep_ in ("appos", "compound", "flat") and r.i == end:
+                    end = r.right_edge.i + 1
+            # "told state news agency Anadolu": the parser often hangs the name off the verb
+            nxt = child.doc[end] if end < len(child.doc) else None
+            if nxt is not None and nxt.head is verb and nxt.pos_ == "PROPN":
+                end = nxt.right_edge.i + 1
+            return child.doc[child.left_edge.i : end].text
+        if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if pobj.lemma_.lower() in _MEDIUM_NOUNS:
+                inner = next((c for c in pobj.children if c.dep_ == "prep"
+                              and c.lower_ in ("with", "on", "to")), None)
+                if inner is not None:
+                    obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return child.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+                return child.doc[child.i : pobj.right_edge.i + 1].text
+            if child.lower_ == "to" and lemma in ("say", "speak", "write", "explain"):
+                return child.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
+    return None
+
+
+def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
+    out = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "nsubjpass":
+            out.append(child)  # "X is thought to be ...": X is part of the content
+        elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"):
+            out.append(child)
+        elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
+            continue  # the addressee, not what was said
+        elif dep == "dobj" and (cue.object != "clause" or cue.type in ("appeal", "question")):
+            out.append(child)  # includes "of"/"for" cues: "accused him of", "blamed X for"
+        elif dep == "prep" and (child.lower_ == cue.object or (
+                " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
+            # "called for X": X is the content, the preposition belongs to the cue
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    # "X: Republicans said they …": a left clause is content only when nothing
+    # follows the cue (content-first "…, officials said")
+    if any(c.i > verb.i for c in out):
+        out = [c for c in out if c.i > verb.i or c.dep_ == "nsubjpass"]
+    # "accused him of ...", "urged him to ...": the object belongs to the content
+    # only together with a clause or preposition after it; "called her vote a
+    # mistake", "considers X a threat": object + predicate.
+    has_more = any(c.dep_ != "dobj" for c in out)
+    pred = any(c.dep_ == "oprd" for c in verb.children)
+    if pred:
+        out.extend(c for c in verb.children if c.dep_ == "oprd" and c not in out)
+    if lemma not in _ADDRESSEE_VERBS and (pred or (has_more and cue.type in (
+            "accusation", "appeal", "criticism", "praise", "belief", "speech"))):
+        out.extend(c for c in verb.children if c.dep_ == "dobj" and c not in out)
+    # "criticized X for Y", "cited X as an example": a preposition right after an
+    # object content belongs to it, unless it says when, where or through what
+    objs = [c for c in out if c.dep_ == "dobj"]
+    if objs and not any(c.dep_ in _CLAUSE for c in out):
+        last = max(c.right_edge.i for c in out)
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i == last + 1 and c not in out and _complement_prep(c):
+                out.append(c)
+                last = c.right_edge.i
+    return out
+
+
+def _complement_prep(prep: Token) -> bool:
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
+        return False
+    return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
+        pobj.lemma_.lower() not in _MEDIUM_NOUNS
+
+
+def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
+    lo = min(t.left_edge.i for t in toks)
+    hi = max(t.right_edge.i for t in toks) + 1
+    return trim_range(doc, lo, hi)
+
+
+def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tuple[int, int]]:
+    """Content segments without the cue: "X | is not thought | to be ..." -> two pieces."""
+    lo = verb.i
+    while lo > 0 and doc[lo - 1].head is verb and doc[lo - 1].dep_ in ("aux", "auxpass", "neg"):
+        lo -= 1
+    a, b = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
+    if not (seg[0] < a and b < seg[1]):
+        return [seg]
+    before = doc.char_span(seg[0], a, alignment_mode="expand")
+    after = doc.char_span(b, seg[1], alignment_mode="expand")
+    if before is None or after is None:
+        return [seg]
+    pieces = [trim_range(doc, before.start, lo), trim_range(doc, end, after.end)]
+    return [p for p in pieces if p]
+
+
+def _trivial(doc: Doc, seg: tuple[int, int]) -> bool:
+    """Content that is one pronoun or determiner ("requests it", "denied this")."""
+    span = doc.char_span(*seg, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
+
+
+def _clip(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
+    """Cut a content range to the paragraph holding offset ``at`` (parses of
+    headlines sometimes run over line breaks)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    a, b = max(seg[0], lo), min(seg[1], hi)
+    return (a, b) if b > a else None
+
+
+def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
+    conjunction ("… and") at the edges."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].pos_ == "CCONJ"):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
+                       or doc[hi - 1].pos_ == "CCONJ"):
+        hi -= 1
+    if hi <= lo:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attribution]:
+    """One attribution per cue verb/noun in the doc (content may be empty: a bare cue).
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+    """
+    out = []
+    text = doc.text if text is None else text
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            cue = lexicon.verb(lemma, particles)
+            if cue is None:
+                continue
+            end = tok.i + 1
+            if " " in cue.lemma:
+                part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
+                end = max(end, part.i + 1)
+            subj = find_subject(tok)
+            children = _content_children(tok, cue, lemma)
+            content = _char_range(doc, children) if children else None
+            if content is not None:
+                content = _clip(text, content, tok.idx)
+            if content is not None and _trivial(doc, content):
+                content = None
+            segs = _around_cue(doc, content, tok, end) if content else []
+            # a subject-less cue with no content is noise ("as said", imperatives)
+            if subj is None and content is None:
+                continue
+            out.append(Attribution(
+                tok, (tok.i, end), cue.lemma, cue.type,
+                speaker_span(subj, tok) if subj is not None else None,
+                segs, "indirect", _medium(tok, lemma),
+            ))
+        elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
+            clause = [c for c in tok.children if c.dep_ in ("ccomp", "acl")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if not clause:
+                continue
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            content = _char_range(doc, clause)
+            if content is None:
+                continue
+            out.append(Attribution(
+                tok, (tok.i, tok.i + 1), lemma, lexicon.nouns[lemma].type,
+                speaker_span(poss) if poss is not None else None, [content],
+            ))
+    out.extend(according_to(doc))
+    out.extend(labelled_lines(doc, text))
+    return out
+
+
+# "WALLACE: Let's start …" (transcripts), "Kerry: talks will go on" (headlines)
+_LABEL = re.compile(r"^[ \t]*[\"\u201c]?[ \t]*((?:[A-Z][\w.'\u2019-]*[ \t]?){1,4}):[ \t]+\S",
+                    re.MULTILINE)
+
+
+# page labels that look like a transcript speaker
+_NOT_SPEAKERS = frozenset({
+    "CLARIFICATION", "CORRECTION", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE",
+    "EDITOR\u2019S NOTE", "READ MORE", "WATCH", "RELATED", "PHOTOS", "PHOTO", "VIDEO",
+    "BREAKING", "EXCLUSIVE", "ADVERTISEMENT", "SOURCE", "SOURCES", "CREDIT", "Q", "A",
+})
+
+
+def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
+    """A line that opens with a name and a colon: the name speaks the rest of the line."""
+    out = []
+    for hit in _LABEL.finditer(text):
+        name_start, name_end = hit.span(1)
+        name = doc.char_span(name_start, name_end, alignment_mode="expand")
+        colon = doc.char_span(name_end, name_end + 1, alignment_mode="expand")
+        if name is None or colon is None:
+            continue
+        # a speaker, not "Note:" or "Read more:": an entity or an all-caps name
+        if not (any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name)
+                or (name.text.isupper() and len(name.text) > 2)):
+            continue
+        if name.text.upper().rstrip(".") in _NOT_SPEAKERS:
+            continue
+        line_end = text.find("\n", name_end)
+        line_end = len(text) if line_end < 0 else line_end
+        seg = (name_end + 1, line_end)
+        body = text[seg[0]:seg[1]]
+        seg = (seg[0] + len(body) - len(body.lstrip()), seg[1] - (len(body) - len(body.rstrip())))
+        if seg[1] <= seg[0]:
+            continue
+        out.append(Attribution(colon[0], (colon.start, colon.end), ":", "speech", name, [seg]))
+    return out
+
+
+def according_to(doc: Doc) -> list[Attribution]:
+    """ "According to X, ..." : X is the source, the rest of the clause the content."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase_lo = tok.i
+        phrase_hi = pobj.right_edge.i + 1
+        sent = tok.sent
+        head = tok.head if tok.head is not tok else sent.root
+        clause_lo = min(head.left_edge.i, sent.start) if head.dep_ == "ROOT" else head.left_edge.i
+        clause_hi = sent.end if head.dep_ == "ROOT" else head.right_edge.i + 1
+        pieces = []
+        if phrase_lo > clause_lo:
+            pieces.append(trim_range(doc, clause_lo, phrase_lo))
+        if clause_hi > phrase_hi:
+            pieces.append(trim_range(doc, phrase_hi, clause_hi))
+        segs = [p for p in pieces if p]
+        if not segs:
+            continue
+        out.append(Attribution(
+            tok, (tok.i, tok.i + 2), "according to", "report",
+            speaker_span(pobj), segs,
+        ))
+    return out
