@@ -15,8 +15,9 @@ from collections import defaultdict
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, majority
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import Figure, Stance
+from rashomon.vocab import SOURCING
 
-STANCES = ("asserts", "attributes", "reports_denial", "disputes")
+STANCES = SOURCING  # the ledger's stance labels (rashomon.vocab)
 
 
 def base_stance(unit: Unit) -> str:
