@@ -8,7 +8,6 @@ framing table it counts each outlet's loaded words (kind ``vocabulary``, key
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rashomon import config
 from rashomon.crossref.framing.index import PhraseIndex, longest_first
 from rashomon.crossref.framing.sense import QuoteIndex, other_sense
 from rashomon.crossref.framing.view import StoryView, evidence
@@ -112,7 +112,7 @@ def compile_loaded(forms: dict[str, list[str]]) -> LoadedLexicon:
 def load_loaded(extra: tuple[str, ...] | None = None) -> LoadedLexicon:
     """The built-in lexicon plus the user's files (``$RASHOMON_LOADED`` when ``extra`` is None)."""
     if extra is None:
-        extra = tuple(p for p in os.environ.get(ENV_LOADED, "").split(os.pathsep) if p)
+        extra = config.loaded_files()
     forms: dict[str, list[str]] = defaultdict(list)
     for path in (str(LOADED_PATH), *extra):
         if not Path(path).is_file():
