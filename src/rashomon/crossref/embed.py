@@ -207,17 +207,24 @@ class WordPieceStatic:
     @staticmethod
     def words(text: str) -> list[str]:
         """BERT's basic tokenisation: lower case, accents stripped, punctuation split off."""
-        text = unicodedata.normalize("NFD", text.lower())
-        text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+        text = text.lower()
+        if not text.isascii():
+            text = unicodedata.normalize("NFD", text)
+            text = "".join(c for c in text if unicodedata.category(c) != "Mn")
         return _SPLIT.findall(text)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        ids: list[int] = []
+        rows: list[int] = []
         for row, text in enumerate(texts):
-            ids = [i for w in self.words(text) for i in self._pieces(w)]
-            if ids:
-                out[row] = self.vectors[ids].mean(axis=0)
-        return _normalise(out)
+            found = [i for w in self.words(text) for i in self._pieces(w)]
+            ids += found
+            rows += [row] * len(found)
+        from scipy.sparse import csr_matrix
+
+        counts = csr_matrix((np.ones(len(ids), dtype=np.float32), (rows, ids)),
+                            shape=(len(texts), len(self.vectors)))
+        return _normalise(counts @ self.vectors)  # the mean's direction is the sum's
 
 
 @lru_cache(maxsize=1)

@@ -97,10 +97,17 @@ def features(text: str, claim: str) -> list[float]:
 
 
 class StanceModel:
-    """Logistic regression over headline n-grams, cue features and claim overlap."""
+    """Logistic regression over headline n-grams, cue features, claim overlap and meaning.
 
-    def __init__(self, c: float = 1.0) -> None:
+    With ``embed``, the headline's static sentence vector, its element-wise product with
+    the claim's and their cosine join the features. Off by default: it gained in 5-fold
+    cross-validation on Emergent's train split (accuracy 77.7 → 78.5, C 0.3) but lost on
+    its test split (76.3 → 75.4).
+    """
+
+    def __init__(self, c: float = 1.0, embed: bool = False) -> None:
         self.c = c
+        self.embed = embed
         self.vectorizer: Any = None  # set by fit()
         self.cue_vectorizer: Any = None
         self.model: Any = None
@@ -118,7 +125,13 @@ class StanceModel:
             words = self.vectorizer.transform(texts)
             cues = self.cue_vectorizer.transform(texts)
         dense = csr_matrix(np.array([features(t, c) for t, c in zip(texts, claims)]))
-        return hstack([words, cues, dense]).tocsr()
+        parts = [words, cues, dense]
+        if self.embed:
+            from rashomon.crossref.embed import sentence_vectors
+
+            head, claim = sentence_vectors(texts), sentence_vectors(claims)
+            parts.append(csr_matrix(np.hstack([head, head * claim, (head * claim).sum(1, keepdims=True)])))
+        return hstack(parts).tocsr()
 
     def fit(self, texts: list[str], claims: list[str], labels: list[str]) -> StanceModel:
         from sklearn.linear_model import LogisticRegression

@@ -1,6 +1,8 @@
-"""``rashomon eval stance``: headline stance towards a claim on Emergent.
+"""``rashomon eval stance``: stance on Emergent (headline vs claim) or FNC-1 (body vs headline).
 
-Two systems are scored on the test split: the cue rules the claims ledger uses
+The gold set is recognised from the folder: FNC-1's competition test set is scored by
+:mod:`rashomon.eval.fnc1` (FNC score, per-class F1); anything else is read as Emergent.
+On Emergent: Two systems are scored on the test split: the cue rules the claims ledger uses
 (no training) and the logistic-regression :class:`StanceModel` trained on the
 train split. Accuracy and per-class precision/recall/F1 (for, against,
 observing) are printed; ``against`` is the class that matters for denials.
@@ -14,6 +16,32 @@ import click
 
 from rashomon.crossref.stance import LABELS, StanceModel, rule_stance
 from rashomon.eval import emergent
+
+
+def fnc_report(data: Path, emergent_dir: Path) -> None:
+    """Score FNC-1 and print the table (systems described in :mod:`rashomon.eval.fnc1`)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from rashomon.eval import fnc1
+
+    pairs, bodies = fnc1.load(data)
+    preds = fnc1.predict(pairs, bodies, emergent_dir)
+    cut, n_train = preds.pop("_cut")
+    gold = [p.stance for p in pairs]
+    table = Table(title="FNC-1 competition test set (anchor: Talos 82.02 trained on FNC-1 train, "
+                        "which is not available here)")
+    table.add_column("system")
+    table.add_column("FNC score %", justify="right")
+    for label in fnc1.LABELS:
+        table.add_column(f"{label} F1", justify="right")
+    for name, pred in preds.items():
+        f1 = fnc1.per_class(gold, pred)
+        table.add_row(name, f"{fnc1.fnc_score(gold, pred)[1]:.2f}",
+                      *(f"{100 * f1[label][2]:.1f}" for label in fnc1.LABELS))
+    Console().print(table)
+    Console().print(f"{len(pairs)} pairs; trained on {n_train} Emergent headlines (claims near an "
+                    f"FNC-1 headline removed); relatedness cut {cut} (set on Emergent).")
 
 
 def score(gold: list[str], pred: list[str]) -> dict[str, float]:
@@ -46,18 +74,26 @@ def evaluate(data: Path, split: str = "test", c: float = 1.0) -> dict[str, dict[
 
 @click.command("stance")
 @click.option("--data", type=click.Path(path_type=Path), default=Path("../shared/data/emergent"),
-              show_default=True, help="Folder of the Emergent gold set.")
+              show_default=True, help="Folder of the Emergent or the FNC-1 gold set.")
+@click.option("--emergent", "emergent_dir", type=click.Path(path_type=Path), default=None,
+              help="Emergent folder to train on when --data is FNC-1 (default: its sibling 'emergent').")
 @click.option("--split", type=click.Choice(["train", "test"]), default="test", show_default=True,
               help="Split to score (the model always trains on train).")
 @click.option("--c", "c", type=float, default=1.0, show_default=True,
               help="Inverse regularisation of the logistic regression.")
-def command(data: Path, split: str, c: float) -> None:
-    """Score headline stance (for / against / observing) on Emergent.
+def command(data: Path, emergent_dir: Path | None, split: str, c: float) -> None:
+    """Score stance on Emergent (for / against / observing) or FNC-1 (agree … unrelated).
 
     \b
-    Example:
+    Examples:
       rashomon eval stance --data ../shared/data/emergent
+      rashomon eval stance --data ../shared/data/fnc1
     """
+    from rashomon.eval import fnc1
+
+    if fnc1.is_fnc(data):
+        fnc_report(data, emergent_dir or data.parent / "emergent")
+        return
     from rich.console import Console
     from rich.table import Table
 

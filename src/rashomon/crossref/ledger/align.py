@@ -35,7 +35,7 @@ MAX_ALL_PAIRS = 3000
 NEIGHBOURS = 30
 FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos", "anchor_missing",
             "generic_same", "anchor_x_sent",
-            "actors", "places", "dates", "numbers", "number_clash", "date_clash",
+            "actors", "places", "dates", "numbers", "number_clash", "date_clash", "actor_clash",
             "same_group", "type_same")
 # Head words that name no particular event (speech, light verbs): the same one in two
 # units says little (in ECB+ train, two "say" mentions in one story corefer 1 time in 4).
@@ -140,9 +140,8 @@ def features(units: Sequence[AlignUnit]) -> dict[str, np.ndarray]:
     for name in ("actors", "places", "dates", "numbers"):
         jac, nonempty = _set_overlap([getattr(u, name) for u in units])
         out[name] = jac
-        if name in ("numbers", "dates"):
-            out[f"{name[:-1] if name == 'numbers' else 'date'}_clash"] = (
-                nonempty & (jac == 0)).astype(np.float32)
+        if name in ("numbers", "dates", "actors"):  # both name some, and none in common
+            out[f"{name.rstrip('s')}_clash"] = (nonempty & (jac == 0)).astype(np.float32)
     groups = {g: k for k, g in enumerate(dict.fromkeys(u.group for u in units))}
     gcode = np.array([groups[u.group] for u in units])
     out["same_group"] = (gcode[:, None] == gcode[None, :]).astype(np.float32)

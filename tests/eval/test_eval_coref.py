@@ -1,0 +1,107 @@
+"""The coreference scorers against small examples computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.eval.coref_metrics import b_cubed, ceaf_e, conll, muc
+
+GOLD = ["a", "a", "a", "b", "b"]
+PRED = [1, 1, 2, 2, 2]
+
+
+def test_muc_counts_links() -> None:
+    # Gold {0,1,2} is cut in two by the response (1 link of 2 kept), {3,4} is whole (1 of 1).
+    p, r, f = muc(GOLD, PRED)
+    assert (p, r) == pytest.approx((2 / 3, 2 / 3))
+    assert f == pytest.approx(2 / 3)
+
+
+def test_b_cubed_averages_over_mentions() -> None:
+    # Per mention precision 1, 1, 1/3, 2/3, 2/3 and recall 2/3, 2/3, 1/3, 1, 1.
+    p, r, _ = b_cubed(GOLD, PRED)
+    assert p == pytest.approx(11 / 15)
+    assert r == pytest.approx(11 / 15)
+
+
+def test_ceaf_e_aligns_entities_one_to_one() -> None:
+    # phi4({0,1,2},{0,1}) = 4/5 and phi4({3,4},{2,3,4}) = 4/5, out of 2 keys and 2 responses.
+    p, r, f = ceaf_e(GOLD, PRED)
+    assert (p, r, f) == pytest.approx((0.8, 0.8, 0.8))
+
+
+def test_conll_is_the_mean_of_the_three_f1() -> None:
+    scores = conll(GOLD, PRED)
+    assert scores["conll"] == pytest.approx((2 / 3 + 11 / 15 + 0.8) / 3)
+
+
+def test_perfect_and_singleton_responses() -> None:
+    assert conll(GOLD, GOLD)["conll"] == pytest.approx(1.0)
+    p, r, _ = muc(GOLD, list(range(5)))  # nothing linked: no MUC credit, no MUC error
+    assert (p, r) == (0.0, 0.0)
+    p, r, _ = b_cubed(GOLD, list(range(5)))
+    assert p == 1.0 and r == pytest.approx((1 / 3 * 3 + 1 / 2 * 2) / 5)
+    # CEAF-e, all singletons: best alignment gives {0}->K1 (2/4) and {3}->K2 (2/3).
+    p, r, _ = ceaf_e(GOLD, list(range(5)))
+    assert p == pytest.approx((1 / 2 + 2 / 3) / 5) and r == pytest.approx((1 / 2 + 2 / 3) / 2)
+
+
+def test_fnc_score_weights_related_classes() -> None:
+    from rashomon.eval.fnc1 import fnc_score, per_class
+
+    gold = ["agree", "unrelated", "disagree"]
+    pred = ["discuss", "unrelated", "disagree"]
+    points, percent = fnc_score(gold, pred)
+    assert points == pytest.approx(0.25 + 0.25 + 1.0)  # related right; unrelated right; all right
+    assert percent == pytest.approx(100 * 1.5 / 2.25)
+    assert per_class(gold, pred)["disagree"] == (1.0, 1.0, 1.0)
+
+
+def test_static_wordpiece_tokenisation() -> None:
+    from rashomon.crossref.embed import WordPieceStatic, sentence_vectors
+
+    model = WordPieceStatic()
+    assert model.words("Café, résumé!") == ["cafe", ",", "resume", "!"]
+    pieces = model._word_pieces("unaffordability")
+    assert len(pieces) >= 2  # split into known pieces, not dropped
+    vecs = sentence_vectors(["A quake hit Nepal.", "An earthquake struck Nepal.", "Stocks fell."])
+    assert vecs.shape[0] == 3
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]
+
+
+XML = """<Document doc_name="1_1ecb.xml" doc_id="d1">
+<token t_id="1" sentence="0" number="0">Lohan</token>
+<token t_id="2" sentence="0" number="1">entered</token>
+<token t_id="3" sentence="0" number="2">rehab</token>
+<token t_id="4" sentence="0" number="3">.</token>
+<token t_id="5" sentence="1" number="0">Her</token>
+<token t_id="6" sentence="1" number="1">rep</token>
+<token t_id="7" sentence="1" number="2">said</token>
+<token t_id="8" sentence="1" number="3">so</token>
+<token t_id="9" sentence="2" number="0">She</token>
+<token t_id="10" sentence="2" number="1">left</token>
+<Markables>
+<ACTION_OCCURRENCE m_id="1"><token_anchor t_id="2"/></ACTION_OCCURRENCE>
+<ACTION_REPORTING m_id="2"><token_anchor t_id="7"/></ACTION_REPORTING>
+<ACTION_OCCURRENCE m_id="3"><token_anchor t_id="10"/></ACTION_OCCURRENCE>
+<HUMAN_PART_PER m_id="4"><token_anchor t_id="1"/></HUMAN_PART_PER>
+<ACTION_OCCURRENCE m_id="9" TAG_DESCRIPTOR="t1_rehab" instance_id="ACT1"/>
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="1" note="ACT1"><source m_id="1"/><target m_id="9"/></CROSS_DOC_COREF>
+</Relations>
+</Document>
+"""
+
+
+def test_read_keeps_event_mentions_of_annotated_sentences(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.eval.coref import read
+
+    folder = tmp_path / "ECB+" / "1"
+    folder.mkdir(parents=True)
+    (folder / "1_1ecb.xml").write_text(XML, encoding="utf-8")
+    _, doc, bounds = read(folder / "1_1ecb.xml", {("1", "1ecb", 0), ("1", "1ecb", 1)})
+    assert [m.text for m in doc.mentions] == ["entered", "said"]  # sentence 2 is not annotated
+    assert doc.mentions[0].chain == "ACT1"
+    assert doc.mentions[1].chain.startswith("1_1ecb.xml:")  # a singleton
+    assert doc.story == "1_ecb" and len(bounds) == 3
