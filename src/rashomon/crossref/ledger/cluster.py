@@ -36,7 +36,7 @@ def _mutual_best(prob: np.ndarray, groups: np.ndarray) -> np.ndarray:
 
 
 SCORE = "mix"  # centered | prob | mix
-MIX = 0.5
+MIX = 0.75  # weight of the story-centred cosine (vs the aligner's probability), on the ledger gold
 CENTRE_SHRINK = 10.0
 
 
