@@ -40,6 +40,10 @@ class Errors(metaclass=_Coded):
     # NLP (R2xx)
     R201 = "{source}: the NLP pipeline failed: {reason}"
     R202 = "spaCy model '{model}' is not installed; install the project as the README says"
+    R203 = ("a worker process died ({reason}: killed, or out of memory); the run stopped with {stored} new "
+            "articles stored in whole groups; run the same command again to finish")
+    R204 = ("interrupted; the run stopped with {stored} new articles stored in whole groups; "
+            "run the same command again to finish")
     # store (R3xx)
     R301 = "{path}: cannot open the database: {reason}"
     R302 = "{path}: the database is locked by another process (is `rashomon analyze` running?)"
@@ -85,4 +89,12 @@ class NotFound(RashomonError):
     """A requested record does not exist (API 404)."""
 
 
-__all__ = ["ConfigError", "Errors", "InputError", "NotFound", "RashomonError", "StoreError"]
+class RunStopped(RashomonError):
+    """A run stopped before the end (a worker died, or Ctrl-C); ``summary`` says what it stored."""
+
+    def __init__(self, message: str, summary: object = None) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+__all__ = ["ConfigError", "Errors", "InputError", "NotFound", "RashomonError", "RunStopped", "StoreError"]

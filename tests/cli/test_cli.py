@@ -31,3 +31,21 @@ def test_missing_path_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-unt
 def test_export_of_missing_db_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = CliRunner().invoke(cli, ["export", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path)])
     assert result.exit_code == 2 and "R303" in result.output
+
+
+def test_an_internal_crash_has_its_own_exit_status(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import rashomon.analyze
+
+    def crash(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(rashomon.analyze, "analyze", crash)
+    (tmp_path / "a.txt").write_text("x")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 3, result.output
+    assert "internal error" in result.output
+
+
+def test_analyze_help_documents_the_exit_statuses() -> None:
+    out = CliRunner().invoke(cli, ["analyze", "--help"]).output
+    assert "Exit status" in out and "3  the run stopped" in out and "130" in out

@@ -37,17 +37,26 @@ def test_dask_local_cluster_equals_the_single_process_run(tmp_path: Path) -> Non
     assert _snapshot(dask_db) == expected
     assert (remote.new_articles, remote.duplicates, remote.non_english, remote.words, remote.files) == \
         (local.new_articles, local.duplicates, local.non_english, local.words, local.files)
-    assert not list(tmp_path.glob("rashomon-shards-*"))  # temporary shards are removed
 
 
 @pytest.mark.model
-def test_dask_rerun_adds_nothing_and_keeps_given_shards(tmp_path: Path) -> None:
+def test_dask_rerun_adds_nothing(tmp_path: Path) -> None:
     from rashomon.analyze import analyze
     from rashomon.demo import corpus_path
 
-    db, shards = tmp_path / "dask.duckdb", tmp_path / "shards"
-    first = analyze([str(corpus_path())], db, processes=1, engine="dask", crossref=False, shards=str(shards))
+    db = tmp_path / "dask.duckdb"
+    first = analyze([str(corpus_path())], db, processes=1, engine="dask", crossref=False)
     assert first.new_articles > 0
-    assert list((shards / "mentions").glob("*.parquet"))
     again = analyze([str(corpus_path())], db, processes=1, engine="dask", crossref=False)
     assert again.new_articles == 0 and again.already_stored == first.new_articles
+
+
+def test_the_dask_engine_is_an_executor_not_a_second_run() -> None:
+    import ast
+    from pathlib import Path as P
+
+    import rashomon.engines.dask as mod
+
+    tree = ast.parse(P(mod.__file__).read_text())
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not any(m and m.startswith(("rashomon.run", "rashomon.analyze")) for m in imported)

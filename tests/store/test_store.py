@@ -130,4 +130,17 @@ def test_schema_is_created_by_named_migrations(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb"):
         pass
     con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
-    assert [r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()] == ["0001_initial"]
+    assert [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()] == [
+        "0001_initial", "0002_record_columns"]
+
+
+def test_an_older_database_gains_new_record_fields_by_migration(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store(db):
+        pass
+    con = duckdb.connect(str(db))
+    con.execute('ALTER TABLE articles DROP COLUMN "note"')  # as made before the field existed
+    con.execute("DELETE FROM schema_migrations WHERE name = '0002_record_columns'")
+    con.close()
+    with Store(db) as store:
+        assert "note" in store.reader().columns("articles")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 import click
 
 from rashomon.cli.lazy import LazyGroup
-from rashomon.errors import RashomonError
+from rashomon.errors import RashomonError, RunStopped
 
 LAZY = {
     "eval": "rashomon.cli.eval_cmd:eval_group",
@@ -33,10 +35,10 @@ def cli() -> None:
 
 def _fail(exc: RashomonError) -> None:
     click.echo(f"error: {exc.message}", err=True)
-    sys.exit(2)
+    sys.exit(EXIT_ERROR)
 
 
-def _print_summary(summary: object, db: str) -> None:
+def _print_summary(summary: object, db: str, counts: bool = True) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -48,10 +50,11 @@ def _print_summary(summary: object, db: str) -> None:
         f"{s.non_english} not English), [bold]{s.failed}[/] failed, "  # type: ignore[attr-defined]
         f"{s.seconds:.1f} s → {db}"  # type: ignore[attr-defined]
     )
-    table = Table("table", "rows", title="database contents")
-    for name, n in s.counts.items():  # type: ignore[attr-defined]
-        table.add_row(name, str(n))
-    console.print(table)
+    if counts:
+        table = Table("table", "rows", title="database contents")
+        for name, n in s.counts.items():  # type: ignore[attr-defined]
+            table.add_row(name, str(n))
+        console.print(table)
     for f in s.failures[:20]:  # type: ignore[attr-defined]
         console.print(f"[red]failed[/] {f.stage}: {f.message}", markup=False, highlight=False)
     if s.failed > 20:  # type: ignore[attr-defined]
@@ -67,10 +70,65 @@ def _config(actors: tuple[str, ...], places: tuple[str, ...]) -> dict[str, dict[
     return config or None
 
 
+EXIT_FAILED_FILES = 1  # some files could not be read (see the failures table)
+EXIT_ERROR = 2  # bad arguments, or the database could not be opened
+EXIT_CRASH = 3  # the run stopped: a worker died, or an internal error (a bug: please report it)
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+
+def _run_analyze(run: Callable[[], object], db: str) -> object:
+    """Run ``run`` and map every way it can end to a message and an exit status."""
+    import signal
+
+    def terminate(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # `kill` stops a run as Ctrl-C does: workers ended, groups kept
+
+    previous = None
+    with suppress(ValueError):  # only the main thread may set handlers
+        previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        return _report_run(run, db)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _report_run(run: Callable[[], object], db: str) -> object:
+    import traceback
+
+    from rashomon.store.db import WRITER_WAIT_S, writer_active
+
+    if writer_active(Path(db)):
+        click.echo(f"rashomon: another run is writing {db}; waiting for it to finish "
+                   f"(up to {WRITER_WAIT_S / 60:.0f} min)", err=True)
+    try:
+        return run()
+    except RunStopped as exc:
+        summary = exc.summary
+        if summary is not None:
+            _print_summary(summary, db, counts=False)
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(EXIT_INTERRUPTED if exc.code == "R204" else EXIT_CRASH)
+    except RashomonError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo(f"error: interrupted; what was stored in {db} stays (whole groups); "
+                   "run the same command again to finish", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception:  # noqa: BLE001 - a bug: say so, with a status of its own
+        traceback.print_exc()
+        click.echo(f"error: internal error (a bug, please report it); what was stored in {db} stays "
+                   "(whole groups)", err=True)
+        sys.exit(EXIT_CRASH)
+    raise AssertionError("unreachable")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="rashomon.duckdb", show_default=True, help="DuckDB file to write.")
-@click.option("--processes", "-j", default=1, show_default=True, help="Worker processes for the NLP stage.")
+@click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the NLP stage (default: the machine's cores; one per "
+                   "200 KB of input at most, so a small job starts no workers).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse input files larger than this.")
 @click.option("--actors", multiple=True, type=click.Path(exists=True), help="Extra actor gazetteer file (repeatable).")
 @click.option("--places", multiple=True, type=click.Path(exists=True), help="Extra place alias file (repeatable).")
@@ -79,15 +137,25 @@ def _config(actors: tuple[str, ...], places: tuple[str, ...]) -> dict[str, dict[
               help="Where the NLP stage runs: a local process pool or Dask distributed (docs/performance.md).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of -j workers).")
-def analyze(paths: tuple[str, ...], db: str, processes: int, max_bytes: int | None,
+def analyze(paths: tuple[str, ...], db: str, processes: int | None, max_bytes: int | None,
             actors: tuple[str, ...], places: tuple[str, ...], progress: bool | None,
             engine: str = "local", scheduler: str | None = None) -> None:
     """Analyze articles (files, folders recursively, globs) into a database.
 
     Reads .txt/.md, .html, .jsonl/.json, .warc(.gz) and RSS/Atom files. Articles
     already stored are skipped, so re-running adds nothing. Files that cannot be
-    read are listed in the `failures` table; the run goes on with the rest, and
-    the exit status is 1 when any failed.
+    read are listed in the `failures` table; the run goes on with the rest.
+    While it runs, `rashomon serve` on the same database shows the latest
+    snapshot the run publishes between groups.
+
+    \b
+    Exit status:
+      0  done
+      1  done, but some files failed (see the failures table)
+      2  bad arguments, or the database could not be opened
+      3  the run stopped: a worker process died, or an internal error;
+         whole groups stay stored and running the command again finishes
+      130  interrupted (Ctrl-C or SIGTERM), likewise
 
     \b
     Example:
@@ -100,14 +168,11 @@ def analyze(paths: tuple[str, ...], db: str, processes: int, max_bytes: int | No
 
     limits = DEFAULT_LIMITS if max_bytes is None else dataclasses.replace(DEFAULT_LIMITS, max_bytes=max_bytes)
     show = sys.stderr.isatty() if progress is None else progress
-    try:
-        summary = run(paths, db, processes=processes, limits=limits, config=_config(actors, places), progress=show,
-                      engine=engine, scheduler=scheduler)
-    except RashomonError as exc:
-        _fail(exc)
-        return
+    summary = _run_analyze(lambda: run(paths, db, processes=processes, limits=limits,
+                                       config=_config(actors, places), progress=show, engine=engine,
+                                       scheduler=scheduler), db)
     _print_summary(summary, db)
-    sys.exit(1 if summary.failed else 0)
+    sys.exit(EXIT_FAILED_FILES if summary.failed else 0)  # type: ignore[attr-defined]
 
 
 @cli.command()
@@ -129,11 +194,8 @@ def demo(db: str, progress: bool | None) -> None:
     from rashomon.demo import corpus_path, extension_files
 
     show = sys.stderr.isatty() if progress is None else progress
-    try:
-        summary = run([str(corpus_path())], db, progress=show, config=extension_files())  # type: ignore[arg-type]
-    except RashomonError as exc:
-        _fail(exc)
-        return
+    summary = _run_analyze(lambda: run([str(corpus_path())], db, progress=show,
+                                       config=extension_files()), db)  # type: ignore[arg-type]
     _print_summary(summary, db)
 
 

@@ -21,8 +21,6 @@ import pyarrow as pa
 
 from rashomon.records import RECORD_TYPES, to_dict
 
-# Tables whose rows are recomputed by the cross-outlet stage on every run.
-DERIVED = ("stories", "claims", "contradictions", "framing")
 # Extra internal tables (not part of the export contract).
 SIGNATURES = "article_signatures"
 
@@ -95,7 +93,7 @@ def _decode(hint: Any, value: Any) -> Any:
     hint, _ = _unwrap(hint)
     if value is None:
         return None
-    if dataclasses.is_dataclass(hint):
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         sub = typing.get_type_hints(hint)
         return hint(**{k: _decode(sub[k], v) for k, v in value.items() if k in sub})
     origin = typing.get_origin(hint)
@@ -121,12 +119,30 @@ def from_row(table: str, row: dict[str, Any]) -> Any:
     return cls(**kwargs)
 
 
+@cache
+def json_columns(table: str) -> frozenset[str]:
+    """Columns of ``table`` stored as JSON text (nested records)."""
+    return frozenset(c.name for c in columns(table) if c.kind == "json")
+
+
+def decode_json(value: Any, missing: Any = None) -> Any:
+    """A JSON column's value as plain structures (``missing`` for NULL; text that
+    is not JSON stays as it is)."""
+    if value is None:
+        return missing
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
 def plain_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
     """A row with JSON columns decoded into plain structures (for JSONL export/API)."""
     out = dict(row)
-    for c in columns(table):
-        if c.kind == "json" and isinstance(out.get(c.name), str):
-            out[c.name] = json.loads(out[c.name])
+    for name in json_columns(table) & out.keys():
+        out[name] = decode_json(out[name])
     return out
 
 
@@ -138,8 +154,24 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS failures_source ON failures(source)")
 
 
+def add_columns(*names: tuple[str, str]) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    """A migration adding record fields ``(table, column)`` as nullable columns."""
+    def step(con: duckdb.DuckDBPyConnection) -> None:
+        for table, name in names:
+            col = next(c for c in columns(table) if c.name == name)
+            con.execute(f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{name}" {col.sql}')
+    return step
+
+
+def _record_columns(con: duckdb.DuckDBPyConnection) -> None:
+    # Databases made before fields were added by migrations: every field of every record.
+    add_columns(*((t, c.name) for t in RECORD_TYPES for c in columns(t)))(con)
+
+
+# A field added to a record from now on gets its own step: ("0003_...", add_columns(("quotes", "x"))).
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_initial", _initial),
+    ("0002_record_columns", _record_columns),
 ]
 
 

@@ -1,0 +1,10 @@
+"""The main job: files → articles → extractions → store → cross-outlet stage.
+
+``stages`` (read → clean → admit → batch) feed ``worker`` tasks through one
+``runner`` over a ``concurrent.futures.Executor`` (:mod:`rashomon.engines`).
+"""
+
+from rashomon.run.runner import analyze, default_processes, run_crossref
+from rashomon.run.stages import Accepted, Known, Rejected, Summary
+
+__all__ = ["Accepted", "Known", "Rejected", "Summary", "analyze", "default_processes", "run_crossref"]
