@@ -39,7 +39,7 @@ SENTENCE_PRIORS = {"number_clash": -6.0, "date_clash": -3.0, "actor_clash": -6.0
 def _docs(data: Path, split: str, cache: Path | None) -> list[coref.CorefDoc]:
     if cache is not None and (cache / f"{split}.pkl").exists():
         with (cache / f"{split}.pkl").open("rb") as fh:
-            return pickle.load(fh)  # noqa: S301 (our own cache)
+            return pickle.load(fh)
     return coref.load(data, split)
 
 
@@ -99,8 +99,12 @@ def _scores(docs: list[coref.CorefDoc], mode: str, weights: dict[str, float], in
 
     gold = [m.chain for d in docs for m in d.mentions]
     fn = coref.predict_gold_mentions if mode == "anchor" else coref.predict_end_to_end
-    return np.array([float(conll(gold, fn(docs, WITHIN, aligner=lambda u, m=Model(weights, intercept, float(t)):
-                                             align(u, model=m)))["conll"]) for t in grid])
+    out = []
+    for t in grid:
+        model = Model(weights, intercept, float(t))
+        pred = fn(docs, WITHIN, aligner=lambda units, model=model: align(units, model=model))
+        out.append(float(conll(gold, pred)["conll"]))
+    return np.array(out)
 
 
 def tune(train: list[coref.CorefDoc], dev: list[coref.CorefDoc], mode: str, weights: dict[str, float],

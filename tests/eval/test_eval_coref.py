@@ -105,3 +105,18 @@ def test_read_keeps_event_mentions_of_annotated_sentences(tmp_path) -> None:  # 
     assert doc.mentions[0].chain == "ACT1"
     assert doc.mentions[1].chain.startswith("1_1ecb.xml:")  # a singleton
     assert doc.story == "1_ecb" and len(bounds) == 3
+
+
+@pytest.mark.shared
+@pytest.mark.model
+@pytest.mark.slow
+def test_ecbplus_dev_floor(shared, nlp) -> None:  # type: ignore[no-untyped-def]
+    """Dev topics 23-25, gold mentions within each seminal event: a floor that only moves up."""
+    from rashomon.eval import coref
+
+    data = shared / "data" / "ecbplus"
+    docs = coref.load(data, "dev", nlp)
+    assert sum(len(d.mentions) for d in docs) == 389
+    results = coref.evaluate(data, "dev", docs=docs)
+    assert results["lemma"]["conll"] == pytest.approx(0.781, abs=0.005)
+    assert results["gold mentions"]["conll"] >= 0.765
