@@ -135,11 +135,11 @@ def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
 
 
 def _child(cache: Path, size: int, outlets: int) -> dict[str, Any]:
-    from rashomon.crossref import claims, contradictions, cross_reference, stories
+    from rashomon.crossref import contradictions, cross_reference, ledger, stories
 
     totals: dict[str, float] = {}
     _timed(stories, "build_stories", totals)
-    _timed(claims, "build_ledger", totals)
+    _timed(ledger, "build_ledger", totals)
     _timed(contradictions, "find_contradictions", totals)
     try:
         from rashomon.crossref import framing

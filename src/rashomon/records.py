@@ -237,6 +237,12 @@ class Stance:
     evidence: str
     start: int
     end: int
+    source: str | None = None  # who the outlet credits (speaker, claimant, "officials")
+    source_id: str | None = None  # that source's actor id
+    sourcing: str | None = None  # own|named|unnamed_official|anonymous|medium (vocab.CREDITS)
+    polarity: str | None = None  # positive|negated (vocab.POLARITIES)
+    modality: str | None = None  # actual|hypothetical|future|question (vocab.MODALITIES)
+    cue: str | None = None  # the attribution or hedge word ("said", "reportedly")
 
 
 @dataclass(frozen=True)
@@ -245,8 +251,12 @@ class Claim:
     story_id: str
     statement: str
     stances: tuple[Stance, ...]
-    kind: str = "event"  # event|quote|figure
-    key: str | None = None  # what was merged on (type/actors, speaker, unit)
+    kind: str = "event"  # event|statement|figure|mixed
+    key: str | None = None  # what the units share (actor ids, figure units)
+    outlets: int = 0  # how many outlets tell it
+    not_mentioned: tuple[str, ...] = ()  # article ids of the story that do not tell it
+    disagreement: bool = False  # some outlet disputes it or reports its denial
+    rank: int = 0  # 0 = top of the story's ledger
 
 
 @dataclass(frozen=True)
@@ -268,6 +278,7 @@ class Contradiction:
     description: str
     sides: tuple[Side, ...]
     claim_id: str | None = None
+    claim_ids: tuple[str, ...] = ()  # every claim the contradiction rests on
 
 
 @dataclass(frozen=True)

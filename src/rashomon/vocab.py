@@ -28,9 +28,9 @@ _INTENT = {1: "AGREE", 2: "AGREE", 4: "THREATEN"}  # verbal conflict stays
 # Headline stance towards a claim (Emergent's labels).
 STANCE_LABELS: tuple[str, ...] = ("for", "against", "observing")
 
-# How an article carries a claim in the ledger.
-SOURCING: tuple[str, ...] = ("asserts", "attributes", "reports_denial", "disputes")
-SOURCING_LABELS: dict[str, str] = {"asserts": "asserts", "attributes": "attributes",
+# How an article carries a claim in the ledger (a cell of the claims ledger).
+STANCES: tuple[str, ...] = ("asserts", "attributes", "reports_denial", "disputes")
+STANCE_NAMES: dict[str, str] = {"asserts": "asserts", "attributes": "attributes",
                                    "reports_denial": "reports denial", "disputes": "disputes"}
 
 
@@ -39,6 +39,9 @@ EVENT_STATUSES: tuple[str, ...] = ("asserted", "alleged", "denied", "hypothetica
 POLARITIES: tuple[str, ...] = ("positive", "negated")
 MODALITIES: tuple[str, ...] = ("actual", "hypothetical", "future", "question")
 SOURCE_KINDS: tuple[str, ...] = ("named", "unnamed_official", "anonymous", "medium")
+# Whom a ledger cell credits: the outlet's own voice, or one of the source kinds above.
+OWN_VOICE = "own"
+CREDITS: tuple[str, ...] = (OWN_VOICE, *SOURCE_KINDS)
 
 
 def coded_type(type_: str, status: str) -> str:
@@ -59,6 +62,6 @@ def coded_type(type_: str, status: str) -> str:
 
 __all__ = [
     "EVENT_STATUSES", "MODALITIES", "POLARITIES", "SOURCE_KINDS",
-    "PLOVER", "PLOVER_TYPES", "QUAD_NAMES", "QUAD_OF_TYPE", "SOURCING", "SOURCING_LABELS",
+    "PLOVER", "PLOVER_TYPES", "QUAD_NAMES", "QUAD_OF_TYPE", "STANCES", "STANCE_NAMES", "OWN_VOICE", "CREDITS",
     "STANCE_LABELS", "coded_type",
 ]

@@ -17,6 +17,7 @@ def event(art: Article, sentence: str, type_: str, status: str, source: tuple[st
           target: tuple[str, str] | None = None, claimant: tuple[str, str] | None = None,
           trigger: str | None = None) -> Event:
     start = art.body.index(sentence)
+    polarity = "negated" if status == "negated" else "positive"  # as the nlp side sets both
     return Event(
         id=f"e-{art.id}-{start}-{status}", article_id=art.id, sentence=sentence, type=type_,
         mode=None, source=source[1] if source else None, source_id=source[0] if source else None,
@@ -25,7 +26,7 @@ def event(art: Article, sentence: str, type_: str, status: str, source: tuple[st
         source_ids=(source[0],) if source else (), target_ids=(target[0],) if target else (),
         trigger=trigger, claimant=claimant[1] if claimant else None,
         claimant_id=claimant[0] if claimant else None, sent_start=start,
-        sent_end=start + len(sentence))
+        sent_end=start + len(sentence), polarity=polarity)
 
 
 def figure(art: Article, text: str, value: float, unit: str, claimed_by: str | None = None,

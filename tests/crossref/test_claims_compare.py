@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from rashomon.cli.compare import command
-from rashomon.crossref.claims import build_ledger
+from rashomon.crossref.ledger import build_ledger
 from rashomon.crossref.contradictions import find_contradictions
 from rashomon.crossref.corpus import Corpus
 from tests.crossref.ledger_fixtures import ACTORS, MARBEC, VALDORA, article, event, story_of
@@ -37,7 +37,7 @@ def test_compare_shows_who_asserts_and_who_reports_the_denial(tmp_path: Path) ->
     db = _db(tmp_path)
     out = CliRunner().invoke(command, ["--db", str(db)], env={"COLUMNS": "200"})
     assert out.exit_code == 0, out.output
-    assert "Marbec gave aid to Valdora" in out.output
+    assert "Marbec sent fighters to Valdora" in out.output
     assert "Harbor Ledger" in out.output and "Plain Dispatch" in out.output
     assert "denied by Marbec" in out.output
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.crossref.claims import build_ledger
+from rashomon.crossref.ledger import build_ledger
 from rashomon.crossref.contradictions import find_contradictions
 from rashomon.crossref.corpus import Corpus
 from tests.crossref.ledger_fixtures import (
@@ -49,7 +49,7 @@ def test_figures_that_disagree_name_who_says_what() -> None:
     assert c.kind == "figures" and "cannot all be true" in c.description
     assert [s.value for s in c.sides] == ["286 soldiers", "310 soldiers"]
     assert c.sides[0].label.startswith("Valdora's ministry")
-    assert c.sides[1].label == "Plain Dispatch"
+    assert c.sides[1].label == "Plain Dispatch, 2031-04-02"  # who, and the date of the report
 
 
 def test_figures_that_can_both_be_true_are_a_discrepancy_not_a_conflict() -> None:

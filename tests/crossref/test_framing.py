@@ -8,8 +8,8 @@ import pytest
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.framing import compute_framing
-from rashomon.crossref.framing_lexicon import Sides, parse_groups, parse_sides
-from rashomon.crossref.framing_words import log_odds_z, tokenize
+from rashomon.crossref.framing.lexicon import Sides, parse_groups, parse_sides
+from rashomon.crossref.framing.words import log_odds_z, tokenize
 from rashomon.records import Actor, Article, Claim, Mention, Quote, Stance, Story
 
 # An invented conflict: Veldoria and Maruna fight over a valley the Marunans call
@@ -272,7 +272,7 @@ def test_loaded_words_only_when_no_other_outlet_used_them() -> None:
 
 
 def test_divergence_ranks_referents_where_outlets_pick_different_names() -> None:
-    from rashomon.crossref.framing_terms import divergence
+    from rashomon.crossref.framing.terms import divergence
     split = divergence({("A", "x"): 5, ("B", "y"): 5})
     mixed = divergence({("A", "x"): 5, ("A", "y"): 5, ("B", "x"): 5, ("B", "y"): 5})
     assert split == pytest.approx(1.0)

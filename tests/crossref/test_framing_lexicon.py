@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.crossref.framing_lexicon import load_lexicon, load_sides, parse_groups
-from rashomon.crossref.framing_loaded import compile_loaded, load_loaded, parse_loaded
+from rashomon.crossref.framing.lexicon import load_lexicon, load_sides, parse_groups
+from rashomon.crossref.framing.loaded import compile_loaded, load_loaded, parse_loaded
 from rashomon.errors import ConfigError
 
 
@@ -107,7 +107,7 @@ def test_builtin_loaded_lexicon_loads() -> None:
 
 
 def test_phrase_index_wildcards_multiword_and_hyphen_parts() -> None:
-    from rashomon.crossref.framing_index import PhraseIndex, longest_first
+    from rashomon.crossref.framing.index import PhraseIndex, longest_first
     index = PhraseIndex([("lash* out", "a"), ("lash*", "b"), ("terrorist*", "c"),
                          (r"re:\bZarn\b", "d")])
     text = "He lashed out at anti-terrorists in Zarn."

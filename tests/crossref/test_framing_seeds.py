@@ -8,7 +8,7 @@ import pytest
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.framing import compute_framing
-from rashomon.crossref.framing_lexicon import Sides
+from rashomon.crossref.framing.lexicon import Sides
 from rashomon.records import Article, Story
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"

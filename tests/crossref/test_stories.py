@@ -98,3 +98,17 @@ def test_shipped_static_model_embeds_offline() -> None:
     assert vecs.shape[0] == 3
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-3)
     assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]
+
+
+def test_adding_articles_recomputes_only_the_stories_they_touch() -> None:
+    first = cross_reference(Corpus(articles=QUAKE[:2] + VOTE), embedder=TfidfEmbedder())
+    assert first.recomputed is None
+    late = art("q9", "Coast Monitor", "Port Ilse quake: bridges collapse",
+               "The 6.1 earthquake in Port Ilse brought down two bridges on Monday and cut "
+               "power to the harbour district, rescuers said.")
+    again = cross_reference(Corpus(articles=QUAKE[:2] + VOTE + [late]), first.stories,
+                            embedder=TfidfEmbedder(), changed={"q9"})
+    touched = {again.story_of["q9"]}
+    assert set(again.recomputed or []) == touched
+    assert {c.story_id for c in again.claims} <= touched
+    assert {f.story_id for f in again.framing} <= touched

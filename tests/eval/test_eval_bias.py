@@ -76,7 +76,7 @@ def test_detector_finds_loaded_words_and_scores(data: Path) -> None:
 def test_exclusive_drops_words_every_outlet_used(data: Path) -> None:
     articles = basil.load(data)
     # "budget" is in no lexicon; a word all outlets share is dropped even if loaded.
-    from rashomon.crossref.framing_loaded import compile_loaded
+    from rashomon.crossref.framing.loaded import compile_loaded
     lexicon = compile_loaded({"test": ["unveil*", "slam*"]})
     basil.predict_loaded(articles, lexicon, exclusive=True)
     b = next(x for x in articles if x.outlet == "b")

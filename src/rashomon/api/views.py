@@ -17,9 +17,8 @@ from rashomon.api import queries
 from rashomon.api.coverage import coverage, side_reason
 from rashomon.api.db import Reader, Row
 from rashomon.errors import Errors, NotFound
-from rashomon.vocab import QUAD_OF_TYPE, SOURCING
+from rashomon.vocab import QUAD_OF_TYPE, STANCES
 
-STANCES = SOURCING  # how an outlet carries a claim (the ledger's cells)
 
 
 def quad(event: Row) -> int | None:

@@ -18,6 +18,7 @@ EVALS = {
     "figures": "rashomon.eval.figures:command",
     "stories": "rashomon.eval.stories:command",
     "stance": "rashomon.eval.stance:command",
+    "ledger": "rashomon.eval.ledger:command",
     "coref": "rashomon.eval.coref:command",
     "bias": "rashomon.eval.bias:command",
     "extraction": "rashomon.eval.extraction:command",

@@ -16,6 +16,7 @@ from rashomon.records import Story
 
 def cross_reference(
     corpus: Corpus, previous: list[Story] | None = None, embedder: object | None = None,
+    changed: set[str] | None = None,
 ) -> CrossrefResult:
     """Stories, then per story its claims ledger, contradictions and framing.
 
@@ -23,17 +24,27 @@ def cross_reference(
         corpus: every record of the per-article stage.
         previous: stories already stored; their articles stay in them.
         embedder: an :class:`~rashomon.crossref.embed.Embedder` (default: the best installed).
+        changed: ids of the articles added since ``previous`` was computed. When given, only
+            the stories holding one of them get a new ledger, contradictions and framing
+            (listed in ``result.recomputed``); the stored rows of the other stories stay valid.
     """
-    from rashomon.crossref.claims import build_ledger
     from rashomon.crossref.contradictions import find_contradictions
+    from rashomon.crossref.ledger import build_ledger, index_corpus
     from rashomon.crossref.framing import compute_framing
     from rashomon.crossref.stories import build_stories
 
     corpus = merge_surnames(corpus)
     stories, story_of = build_stories(corpus, previous, embedder)  # type: ignore[arg-type]
     result = CrossrefResult(stories=stories, story_of=story_of)
+    if changed is not None:
+        old = {s.id: s.article_ids for s in previous or []}
+        stories = [s for s in stories if s.id not in old or old[s.id] != s.article_ids
+                   or changed & set(s.article_ids)]
+        result.recomputed = [s.id for s in stories]
+    wanted = {a for s in stories for a in s.article_ids} if changed is not None else None
+    records = index_corpus(corpus, wanted)  # once: per-story filtering of the corpus is quadratic
     for story in stories:
-        ledger = build_ledger(story, corpus)
+        ledger = build_ledger(story, corpus, records)
         result.claims.extend(ledger.claims)
         result.contradictions.extend(find_contradictions(story, ledger, corpus.actors))
         result.framing.extend(compute_framing(story, corpus, ledger.claims))

@@ -17,9 +17,10 @@ Versions of history that conflict (``history``) are not detected yet.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
-from rashomon.crossref.claims import Ledger, _ids, agree, interval
+from rashomon.crossref.ledger import Ledger
+from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval
+from rashomon.crossref.ledger.units import Unit
 from rashomon.records import (
     Actor,
     Claim,
@@ -43,9 +44,12 @@ def _side(label: str, st: Stance, value: str | None = None) -> Side:
                 start=st.start, end=st.end, value=value)
 
 
-def _who(rec: Any) -> str | None:
-    return getattr(rec, "claimant", None) or getattr(rec, "speaker", None) or getattr(
-        rec, "claimed_by", None)
+def _ids(ids: tuple[str, ...], first: str | None) -> set[str]:
+    return set(ids) | ({first} if first else set())
+
+
+def _who(st: Stance) -> str | None:
+    return st.source
 
 
 def denials(story: Story, ledger: Ledger) -> list[Contradiction]:
@@ -60,46 +64,62 @@ def denials(story: Story, ledger: Ledger) -> list[Contradiction]:
                 if s.stance in ("asserts", "attributes") and (s.article_id, s.start) not in where]
         if not told or not denied:
             continue
-        deniers = sorted({w for r, _ in denied if (w := _who(r))})
-        sides = [_side("asserted" if s.stance == "asserts" else f"attributed to {_who(r) or 'a source'}",
-                       s) for r, s in told]
-        sides += [_side(f"denied by {_who(r) or 'a source'}", s) for r, s in denied]
+        deniers = sorted({w for _, s in denied if (w := _who(s))})
+        sides = [_side("asserted" if s.stance == "asserts" else f"attributed to {_who(s) or 'a source'}",
+                       s) for _, s in told]
+        sides += [_side(f"denied by {_who(s) or 'a source'}", s) for _, s in denied]
         sides = list({(x.label, x.article_id, x.start): x for x in sides}.values())
         desc = f"{claim.statement} — denied by {', '.join(deniers) or 'a party'}"
         out.append(Contradiction(id=content_id(claim.id, "denial", prefix="x"), story_id=story.id,
                                  kind="denial", description=desc, sides=tuple(sides),
-                                 claim_id=claim.id))
+                                 claim_id=claim.id, claim_ids=(claim.id,)))
     return out
 
 
 def figures(story: Story, ledger: Ledger) -> list[Contradiction]:
-    """Figure claims whose outlets or sources give different values.
+    """Figures for the same thing (unit, place, period) whose outlets or sources differ.
 
-    Values that cannot all be true are a conflict; values that differ but fit
-    each other's qualifiers ("286" and "nearly 300") are listed as a discrepancy,
-    so readers still see who reports what.
+    Values that cannot all be true are a conflict; values that differ but fit each other's
+    qualifiers ("286" and "nearly 300") are listed as a discrepancy, so readers still see
+    who reports what, with the date of each report.
     """
     out = []
     for claim in ledger.claims:
-        if claim.kind != "figure":
-            continue
-        pairs = [(r, s) for r, s in ledger.members[claim.id] if isinstance(r, Figure)]
-        points = sorted({v for r, _ in pairs if (v := _point(r)) is not None})
-        if len(points) < 2 or points[-1] <= points[0] * (1 + FIGURE_TOLERANCE):
-            continue
-        conflict = not all(agree(a, b) for a, _ in pairs for b, _ in pairs)
-        sides = []
-        for rec, st in sorted(pairs, key=lambda p: interval(p[0]) or (0.0, 0.0)):
-            label = f"{rec.claimed_by} (via {st.outlet or st.article_id})" if rec.claimed_by else (
-                st.outlet or st.article_id)
-            sides.append(_side(label, st, rec.text))
-        values = " vs ".join(dict.fromkeys(s.value or "" for s in sides))
-        what = claim.key.split("|", 1)[-1] if claim.key else "figures"
-        note = "cannot all be true" if conflict else "different values that qualifiers reconcile"
-        out.append(Contradiction(
-            id=content_id(claim.id, "figures", prefix="x"), story_id=story.id, kind="figures",
-            description=f"{what}: {values} ({note})", sides=tuple(sides), claim_id=claim.id))
+        by_thing: dict[str, list[tuple[Figure, Unit, Stance]]] = defaultdict(list)
+        for unit, st in ledger.members[claim.id]:
+            for f in unit.figures:
+                by_thing[(f.unit or "").lower()].append((f, unit, st))
+        for thing, pairs in sorted(by_thing.items()):
+            pairs = _same_period(pairs)
+            if len({u.article_id for _, u, _ in pairs}) < 2:
+                continue
+            points = sorted({v for r, _, _ in pairs if (v := _point(r)) is not None})
+            if len(points) < 2 or points[-1] <= points[0] * (1 + FIGURE_TOLERANCE):
+                continue
+            conflict = not all(agree(a, b) for a, _, _ in pairs for b, _, _ in pairs)
+            sides = []
+            for rec, unit, st in sorted(pairs, key=lambda p: (interval(p[0]) or (0.0, 0.0),
+                                                                p[1].article_id, p[0].start)):
+                who = st.outlet or st.article_id
+                label = f"{rec.claimed_by} (via {who})" if rec.claimed_by else who
+                when = rec.date or unit.published
+                sides.append(_side(label + (f", {when}" if when else ""), st, rec.text))
+            values = " vs ".join(dict.fromkeys(s.value or "" for s in sides))
+            note = "cannot all be true" if conflict else "different values that qualifiers reconcile"
+            out.append(Contradiction(
+                id=content_id(claim.id, "figures", thing, prefix="x"), story_id=story.id,
+                kind="figures", description=f"{thing or 'figures'}: {values} ({note})",
+                sides=tuple(sides), claim_id=claim.id, claim_ids=(claim.id,)))
     return out
+
+
+def _same_period(pairs: list[tuple[Figure, Unit, Stance]]) -> list[tuple[Figure, Unit, Stance]]:
+    """The figures comparable with the group's first (same order of size, same days)."""
+    if not pairs:
+        return pairs
+    ref_f, ref_u, _ = pairs[0]
+    return [(f, u, s) for f, u, s in pairs
+            if comparable(f, ref_f) and days_close(u.published, ref_u.published)]
 
 
 def _point(rec: Figure) -> float | None:
@@ -129,7 +149,7 @@ def _blames(rec: Event, actors: dict[str, Actor]) -> list[tuple[str, str]]:
     if len(sources) != 1:
         return []
     src = next(iter(sources))
-    if rec.type == "ACCUSE" and rec.status != "denied":
+    if rec.type == "ACCUSE" and rec.status not in ("denied", "negated"):
         return [(src, t) for t in targets if t != src]  # the source accuses the target
     if rec.status == "alleged" and rec.claimant_id:
         claimant = _side_of(rec.claimant_id, actors)
@@ -144,12 +164,11 @@ def mutual_blame(story: Story, ledger: Ledger,
     actors = actors or {}
     blamed: dict[tuple[str, str], list[tuple[Event, Stance, str]]] = defaultdict(list)
     for claim in ledger.claims:
-        if claim.kind != "event":
-            continue
-        for rec, st in ledger.members[claim.id]:
-            if isinstance(rec, Event) and rec.type in BLAME_TYPES:
-                for pair in _blames(rec, actors):
-                    blamed[pair].append((rec, st, claim.id))
+        for unit, st in ledger.members[claim.id]:
+            for rec in unit.events:
+                if rec.type in BLAME_TYPES:
+                    for pair in _blames(rec, actors):
+                        blamed[pair].append((rec, st, claim.id))
     out = []
     done: set[frozenset[str]] = set()
     for (accuser, accused), ones in sorted(blamed.items()):
@@ -167,7 +186,8 @@ def mutual_blame(story: Story, ledger: Ledger,
             id=content_id(story.id, "mutual_blame", *sorted(key), prefix="x"),
             story_id=story.id, kind="mutual_blame",
             description=f"Mutual blame ({', '.join(acts)}): {a_name} and {b_name} each blame the other",
-            sides=tuple(sides), claim_id=ones[0][2]))
+            sides=tuple(sides), claim_id=ones[0][2],
+            claim_ids=tuple(sorted({c for _, _, c in ones + others}))))
     return out
 
 

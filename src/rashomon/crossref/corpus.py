@@ -36,3 +36,4 @@ class CrossrefResult:
     claims: list[Claim] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
+    recomputed: list[str] | None = None  # story ids recomputed (None: every story)

@@ -65,60 +65,106 @@ def article_keys(corpus: Corpus) -> dict[str, set[str]]:
     return keys
 
 
-class _Clusters:
-    """Story centroids as one growing matrix, with an inverted index of keys."""
+BUCKET_DAYS = 7  # stories are indexed by the weeks they span, to find those near a date
 
-    def __init__(self, dim: int) -> None:
+
+class _Clusters:
+    """Story centroids as one growing matrix, with inverted indexes of keys and weeks.
+
+    An article is scored only against candidate stories: those active within the date
+    window of its date (by week buckets), plus undated stories; an undated article is scored
+    against all. Norms are kept up to date on each change, so a score costs O(candidates).
+    """
+
+    def __init__(self, dim: int, window_days: int = 30) -> None:
         self.totals = np.zeros((16, dim), dtype=np.float32)
+        self.norms = np.zeros(16, dtype=np.float32)
         self.size = 0
         self.members: list[list[int]] = []
         self.key_index: dict[str, Counter] = {}
         self.first = np.full(16, np.iinfo(np.int64).max, dtype=np.int64)
         self.last = np.full(16, np.iinfo(np.int64).min, dtype=np.int64)
+        self.window = window_days
+        self.weeks: dict[int, set[int]] = {}
+        self.undated: set[int] = set()
 
     def new(self) -> int:
         if self.size == len(self.totals):
             self.totals = np.vstack([self.totals, np.zeros_like(self.totals)])
+            self.norms = np.concatenate([self.norms, np.zeros_like(self.norms)])
             self.first = np.concatenate([self.first, np.full_like(self.first, np.iinfo(np.int64).max)])
             self.last = np.concatenate([self.last, np.full_like(self.last, np.iinfo(np.int64).min)])
         self.members.append([])
+        self.undated.add(self.size)
         self.size += 1
         return self.size - 1
 
     def add(self, j: int, i: int, vec: np.ndarray, keys: set[str], day: int | None) -> None:
         self.members[j].append(i)
         self.totals[j] += vec
+        self.norms[j] = np.linalg.norm(self.totals[j])
         for key in keys:
             self.key_index.setdefault(key, Counter())[j] += 1
         if day is not None:
+            old = (int(self.first[j]), int(self.last[j])) if self.first[j] <= self.last[j] else None
             self.first[j] = min(self.first[j], day)
             self.last[j] = max(self.last[j], day)
+            self.undated.discard(j)
+            lo, hi = int(self.first[j]) // BUCKET_DAYS, int(self.last[j]) // BUCKET_DAYS
+            had = range(old[0] // BUCKET_DAYS, old[1] // BUCKET_DAYS + 1) if old else range(0)
+            for week in range(lo, hi + 1):
+                if week not in had:
+                    self.weeks.setdefault(week, set()).add(j)
 
     def remove(self, j: int, i: int, vec: np.ndarray, keys: set[str]) -> None:
         self.members[j].remove(i)
         self.totals[j] -= vec
+        self.norms[j] = np.linalg.norm(self.totals[j])
         for key in keys:
             self.key_index[key][j] -= 1
 
-    def scores(self, vec: np.ndarray, keys: set[str], day: int | None, params: StoryParams) -> np.ndarray:
-        """The join score of one article against every story."""
-        totals = self.totals[: self.size]
-        norms = np.linalg.norm(totals, axis=1)
+    def candidates(self, day: int | None) -> np.ndarray:
+        """Stories an article of this date may join (see the class docstring)."""
+        if day is None:
+            return np.arange(self.size)
+        found = set(self.undated)
+        reach = self.window + BUCKET_DAYS
+        for week in range((day - reach) // BUCKET_DAYS, (day + reach) // BUCKET_DAYS + 1):
+            found |= self.weeks.get(week, set())
+        return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
+
+    def scores(self, vec: np.ndarray, keys: set[str], day: int | None,
+               params: StoryParams) -> tuple[np.ndarray, np.ndarray]:
+        """(candidate story indexes, their join scores) for one article."""
+        cand = self.candidates(day)
+        if not len(cand):
+            return cand, np.zeros(0, dtype=np.float32)
+        norms = self.norms[cand].copy()
         norms[norms == 0] = 1.0
-        scores = totals @ vec / norms
+        scores = self.totals[cand] @ vec / norms
         if keys:
-            shared = np.zeros(self.size, dtype=np.float32)
+            shared = np.zeros(len(cand), dtype=np.float32)
             for key in keys:
-                for j, count in self.key_index.get(key, {}).items():
-                    if count > 0:
-                        shared[j] += 1
+                counts = self.key_index.get(key)
+                if counts:
+                    shared += np.fromiter((counts.get(int(j), 0) > 0 for j in cand),
+                                          dtype=np.float32, count=len(cand))
             scores += params.entity_weight * shared / len(keys)
         if day is not None:
-            first, last = self.first[: self.size], self.last[: self.size]
+            first, last = self.first[cand], self.last[cand]
             dated = first <= last
             gap = np.where(day < first, first - day, np.where(day > last, day - last, 0))
             scores -= params.date_penalty * (dated & (gap > params.window_days))
-        return scores
+        return cand, scores
+
+    def best(self, vec: np.ndarray, keys: set[str], day: int | None,
+             params: StoryParams) -> tuple[int, float]:
+        """The best story for an article and its score ((-1, -inf) when there is none)."""
+        cand, scores = self.scores(vec, keys, day, params)
+        if not len(cand):
+            return -1, float("-inf")
+        k = int(np.argmax(scores))
+        return int(cand[k]), float(scores[k])
 
 
 def cluster(
@@ -145,7 +191,7 @@ def cluster(
         params = replace(params, threshold=0.5)
     n = len(vecs)
     labels = [-1] * n
-    store = _Clusters(vecs.shape[1] if n else 1)
+    store = _Clusters(vecs.shape[1] if n else 1, params.window_days)
     for group in seeds or []:
         j = store.new()
         for i in group:
@@ -153,12 +199,8 @@ def cluster(
             labels[i] = j
     fresh = sorted((i for i in range(n) if labels[i] < 0), key=lambda i: (days[i] or 0, i))
     for i in fresh:
-        j = -1
-        if store.size:
-            scores = store.scores(vecs[i], keys[i], days[i], params)
-            j = int(np.argmax(scores))
-            j = j if scores[j] >= params.threshold else -1
-        if j < 0:
+        j, score = store.best(vecs[i], keys[i], days[i], params)
+        if j < 0 or score < params.threshold:
             j = store.new()
         store.add(j, i, vecs[i], keys[i], days[i])
         labels[i] = j
@@ -167,9 +209,8 @@ def cluster(
         for i in fresh:  # k-means-like pass: move new articles to a clearly better story
             own = labels[i]
             store.remove(own, i, vecs[i], keys[i])
-            scores = store.scores(vecs[i], keys[i], days[i], params)
-            j = int(np.argmax(scores))
-            if scores[j] < params.threshold:
+            j, score = store.best(vecs[i], keys[i], days[i], params)
+            if j < 0 or score < params.threshold:
                 j = own  # nothing clears the bar: stay
             moved += j != own
             store.add(j, i, vecs[i], keys[i], days[i])

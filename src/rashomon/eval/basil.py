@@ -96,7 +96,7 @@ def predict(articles: Iterable[BasilArticle], find: Callable[[str], list[tuple[i
 def predict_loaded(articles: list[BasilArticle], lexicon=None, exclusive: bool = True) -> None:  # type: ignore[no-untyped-def]
     """Run the loaded-language detector; with ``exclusive``, drop words the event's
     other outlets also used (the detector as the framing table runs it)."""
-    from rashomon.crossref.framing_loaded import load_loaded, words_of
+    from rashomon.crossref.framing.loaded import load_loaded, words_of
 
     lexicon = lexicon or load_loaded()
     vocab = {a.id: set().union(*(words_of(u) for u in a.units)) for a in articles}

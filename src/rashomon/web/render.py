@@ -16,15 +16,14 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from rashomon.vocab import QUAD_NAMES, SOURCING_LABELS
-from rashomon.vocab import SOURCING as STANCES
+from rashomon.vocab import QUAD_NAMES, STANCE_NAMES, STANCES
 from rashomon.web import charts
 from rashomon.web.basemap import at_capital
 from rashomon.web.highlight import highlight, marks
 from rashomon.web.markup import json_for_script
 from rashomon.web.values import figure_unit, figure_value, when
 
-STANCE_LABELS = SOURCING_LABELS
+STANCE_LABELS = STANCE_NAMES
 
 
 @cache

@@ -8,7 +8,6 @@ framing table it counts each outlet's loaded words (kind ``vocabulary``, key
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -16,12 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rashomon.crossref.framing_index import PhraseIndex, longest_first
-from rashomon.crossref.framing_view import StoryView, evidence
+from rashomon import config
+from rashomon.crossref.framing.index import PhraseIndex, longest_first
+from rashomon.crossref.framing.sense import QuoteIndex, other_sense
+from rashomon.crossref.framing.view import StoryView, evidence
 from rashomon.errors import ConfigError, Errors
 from rashomon.records import Framing
 
-LOADED_PATH = Path(__file__).resolve().parents[1] / "nlp" / "lexicons" / "framing_loaded.tsv"
+LOADED_PATH = Path(__file__).resolve().parents[2] / "nlp" / "lexicons" / "framing_loaded.tsv"
 ENV_LOADED = "RASHOMON_LOADED"
 # Categories used by default: chosen on BASIL dev (see docs/framing.md, "Evaluation").
 DEFAULT_CATEGORIES: frozenset[str] | None = None
@@ -111,7 +112,7 @@ def compile_loaded(forms: dict[str, list[str]]) -> LoadedLexicon:
 def load_loaded(extra: tuple[str, ...] | None = None) -> LoadedLexicon:
     """The built-in lexicon plus the user's files (``$RASHOMON_LOADED`` when ``extra`` is None)."""
     if extra is None:
-        extra = tuple(p for p in os.environ.get(ENV_LOADED, "").split(os.pathsep) if p)
+        extra = config.loaded_files()
     forms: dict[str, list[str]] = defaultdict(list)
     for path in (str(LOADED_PATH), *extra):
         if not Path(path).is_file():
@@ -131,20 +132,34 @@ def loaded_vocabulary(view: StoryView, lexicon: LoadedLexicon | None = None) -> 
     for outlet, articles in view.by_outlet.items():
         others: set[str] = set().union(*(v for o, v in vocab.items() if o != outlet))
         hits: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        quoted: dict[str, Counter[str]] = defaultdict(Counter)
         category: dict[str, str] = {}
         words = 0
         for article in articles:
             words += len(article.body.split())
+            quotes = QuoteIndex(view.index.quotes.get(article.id, []), article.body)
             for hit in lexicon.find(article.body, DEFAULT_CATEGORIES, others):
+                if other_sense(article.body, hit.start, hit.end):
+                    continue
                 word = hit.text.lower()
-                hits[word].append((article.id, hit.start, hit.end))
                 category[word] = hit.category
+                speaker = quotes.speaker_at(hit.start, hit.end)
+                if speaker:  # the speaker's word, reported: not the outlet's choice
+                    quoted[word][speaker] += 1
+                else:
+                    hits[word].append((article.id, hit.start, hit.end))
         for word, found in sorted(hits.items()):
+            extra = {"quoted": dict(sorted(quoted[word].items()))} if quoted.get(word) else {}
             rows.append(view.framing(
                 "vocabulary", outlet, "loaded language", word, len(found),
                 category=category[word], per_1000_words=round(1000 * len(found) / max(words, 1), 2),
-                articles=dict(Counter(a for a, _, _ in found)), evidence=evidence(found),
+                articles=dict(Counter(a for a, _, _ in found)), evidence=evidence(found), **extra,
             ))
+        for word, speakers in sorted(quoted.items()):
+            if word not in hits:
+                rows.append(view.framing(
+                    "vocabulary", outlet, "loaded language, quoted", word, sum(speakers.values()),
+                    category=category[word], speakers=dict(sorted(speakers.items()))))
     return rows
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
-from rashomon.crossref.framing_lexicon import form_regex
+from rashomon.crossref.framing.lexicon import form_regex
 
 # Hyphens join a token ("so-called"); apostrophes end one ("Artsakh’s" -> "Artsakh").
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")

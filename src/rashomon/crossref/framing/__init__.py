@@ -6,12 +6,12 @@ cross-outlet stage calls it once per story. Every row is a
 article and character offsets as evidence). The kinds:
 
 - ``term``: a naming choice. ``key`` is the referent, ``value`` the name, ``score``
-  how often the outlet used it (see :mod:`rashomon.crossref.framing_terms`).
+  how often the outlet used it (see :mod:`rashomon.crossref.framing.terms`).
 - ``vocabulary``: with key ``distinctive words``, a word whose ``score`` is its
   log-odds z-score against the story's other outlets
-  (:mod:`rashomon.crossref.framing_words`); with key ``loaded language``, a loaded
+  (:mod:`rashomon.crossref.framing.words`); with key ``loaded language``, a loaded
   word no other outlet of the story used, ``score`` its count
-  (:mod:`rashomon.crossref.framing_loaded`).
+  (:mod:`rashomon.crossref.framing.loaded`).
 - ``voice``: ``key`` the speaker's side, ``value`` the speaker, ``score`` quotes.
 - ``omission``: ``key`` the claim's statement, ``value`` its id, ``score`` how many
   other outlets report it.
@@ -27,18 +27,18 @@ import weakref
 from collections import Counter
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.framing_lexicon import (
+from rashomon.crossref.framing.lexicon import (
     Sides,
     TermGroup,
     default_sides,
     load_lexicon,
     load_sides,
 )
-from rashomon.crossref.framing_loaded import loaded_vocabulary
-from rashomon.crossref.framing_terms import discovered_terms, lexicon_terms
-from rashomon.crossref.framing_view import StoryView
-from rashomon.crossref.framing_voices import alignment, omissions, voices
-from rashomon.crossref.framing_words import distinctive_vocabulary, tokenize
+from rashomon.crossref.framing.loaded import loaded_vocabulary
+from rashomon.crossref.framing.terms import discovered_terms, lexicon_terms
+from rashomon.crossref.framing.view import StoryView
+from rashomon.crossref.framing.voices import alignment, omissions, voices
+from rashomon.crossref.framing.words import distinctive_vocabulary, tokenize
 from rashomon.records import Claim, Framing, Story
 
 _background: tuple[weakref.ref[Corpus], int, Counter[str]] | None = None

@@ -11,13 +11,14 @@ would rank "the" and the story's own topic words first.
 from __future__ import annotations
 
 import math
+import weakref
 import re
 from collections import Counter
 from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS  # a word list; loads no model
 
-from rashomon.crossref.framing_view import StoryView
+from rashomon.crossref.framing.view import StoryView
 from rashomon.records import Framing
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
@@ -33,6 +34,20 @@ def tokenize(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _WORD.findall(text)]
 
 
+_totals: dict[int, tuple[weakref.ref[Counter[str]], int, float]] = {}
+
+
+def _prior_total(prior: Counter[str]) -> float:
+    """Sum of a prior's counts, cached while the same counter object keeps its size."""
+    hit = _totals.get(id(prior))
+    if hit is None or hit[0]() is not prior or hit[1] != len(prior):
+        if len(_totals) > 8:
+            _totals.clear()
+        hit = (weakref.ref(prior), len(prior), float(sum(prior.values())))
+        _totals[id(prior)] = hit
+    return hit[2]
+
+
 def log_odds_z(
     target: Counter[str], rest: Counter[str], prior: Counter[str], alpha0: float = 100.0,
 ) -> dict[str, float]:
@@ -46,8 +61,11 @@ def log_odds_z(
     """
     n_t, n_r = sum(target.values()), sum(rest.values())
     vocab = set(target) | set(rest)
-    # Add-half smoothing keeps words missing from the background usable.
-    total_prior = sum(prior.values()) + 0.5 * len(vocab | set(prior))
+    # Add-half smoothing keeps words missing from the background usable. The prior's total
+    # is computed once per prior (it is corpus-wide: summing it per outlet and story made
+    # framing grow with the corpus times the stories).
+    unseen = sum(1 for w in vocab if w not in prior)
+    total_prior = _prior_total(prior) + 0.5 * (len(prior) + unseen)
     scores: dict[str, float] = {}
     for word in vocab:
         a_w = alpha0 * (prior.get(word, 0) + 0.5) / total_prior

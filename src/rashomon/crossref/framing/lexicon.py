@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
+from rashomon import config
 from rashomon.errors import ConfigError, Errors
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "nlp" / "lexicons" / "framing_terms.yaml"
+LEXICON_PATH = Path(__file__).resolve().parents[2] / "nlp" / "lexicons" / "framing_terms.yaml"
 ENV_LEXICON = "RASHOMON_FRAMING"
 ENV_SIDES = "RASHOMON_SIDES"
 
@@ -125,8 +126,7 @@ def load_lexicon(extra: tuple[str, ...] | None = None) -> tuple[TermGroup, ...]:
     A user group with the same key as a built-in one replaces it. Cached: loaded once.
     """
     if extra is None:
-        env = os.environ.get(ENV_LEXICON, "")
-        extra = tuple(p for p in env.split(os.pathsep) if p)
+        extra = config.framing_files()
     groups: dict[str, TermGroup] = {}
     for path in (str(LEXICON_PATH), *extra):
         for group in parse_groups(_read_yaml(Path(path)), path):
@@ -166,7 +166,7 @@ def _sides_from_env(value: str) -> Sides:
 
 def default_sides() -> Sides:
     """The sides file named by ``$RASHOMON_SIDES``, or no labels."""
-    return _sides_from_env(os.environ.get(ENV_SIDES, ""))
+    return _sides_from_env(config.sides_file())
 
 
 __all__ = [

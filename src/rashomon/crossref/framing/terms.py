@@ -19,9 +19,10 @@ from typing import cast
 
 from rapidfuzz import fuzz
 
-from rashomon.crossref.framing_index import PhraseIndex, longest_first
-from rashomon.crossref.framing_lexicon import TermGroup
-from rashomon.crossref.framing_view import StoryView, evidence
+from rashomon.crossref.framing.index import PhraseIndex, longest_first
+from rashomon.crossref.framing.lexicon import TermGroup
+from rashomon.crossref.framing.sense import QuoteIndex, foreign_referents, other_sense
+from rashomon.crossref.framing.view import StoryView, evidence
 from rashomon.records import Framing
 
 # Links that say nothing about word choice: pronouns and demonyms are grammar; a
@@ -62,38 +63,60 @@ def term_index(groups: tuple[TermGroup, ...]) -> PhraseIndex:
 
 
 def lexicon_terms(view: StoryView, groups: Iterable[TermGroup]) -> list[Framing]:
-    """Rows for every lexicon group the story names in two or more ways."""
+    """Rows for every lexicon group the story names in two or more ways.
+
+    A hit in another sense ("ceasefire regime") or naming another referent ("Kurdish rebels"
+    when the story's rebels are someone else) is not counted; a hit inside a quote is the
+    speaker's word: it is listed in the row's ``quoted`` detail, not in the outlet's count.
+    """
     groups = tuple(groups)
     index = term_index(groups)
-    found_by_group: dict[int, dict[tuple[str, str], list[tuple[str, int, int]]]] = defaultdict(
-        lambda: defaultdict(list))
+    found: dict[int, list[tuple[str, str, int, int, str, str | None]]] = defaultdict(list)
+    texts = {a.id: a.body for a in view.articles}
     for article in view.articles:
         outlet = view.outlet_of[article.id]
+        quotes = QuoteIndex(view.index.quotes.get(article.id, []), article.body)
         per_group: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
         for start, end, payload in index.matches(article.body):
             g, v = cast(tuple[int, int], payload)
             per_group[g].append((start, end, v, v))
         for g, candidates in per_group.items():
             for start, end, rank in longest_first(candidates):
+                if other_sense(article.body, start, end):
+                    continue
                 label = groups[g].variants[cast(int, rank)].label
-                found_by_group[g][(outlet, label)].append((article.id, start, end))
+                found[g].append((outlet, article.id, start, end, label,
+                                 quotes.speaker_at(start, end)))
     rows: list[Framing] = []
     for g, group in enumerate(groups):
-        hits = found_by_group.get(g, {})
+        hits_all = found.get(g, [])
+        foreign = foreign_referents([(o, a, s, e) for o, a, s, e, _, _ in hits_all], texts)
+        hits: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)
+        quoted: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for i, (outlet, aid, start, end, label, speaker) in enumerate(hits_all):
+            if i in foreign:
+                continue
+            if speaker:
+                quoted[(outlet, label)][speaker] += 1
+            else:
+                hits[(outlet, label)].append((aid, start, end))
         used_by = {v.label: v.used_by for v in group.variants}
         if len({label for _, label in hits}) < 2:
             continue
         totals: Counter[str] = Counter()
-        for (outlet, _), found in hits.items():
-            totals[outlet] += len(found)
+        for (outlet, _), told in hits.items():
+            totals[outlet] += len(told)
         spread = divergence({k: len(v) for k, v in hits.items()})
-        for (outlet, label), found in sorted(hits.items()):
-            extra = {"used_by": list(used_by[label])} if used_by[label] else {}
+        for (outlet, label) in sorted(set(hits) | set(quoted)):
+            told = hits.get((outlet, label), [])
+            extra: dict[str, object] = {"used_by": list(used_by[label])} if used_by[label] else {}
+            if quoted.get((outlet, label)):
+                extra["quoted"] = dict(sorted(quoted[(outlet, label)].items()))
             rows.append(view.framing(
-                "term", outlet, group.key, label, len(found), source="lexicon",
-                share=round(len(found) / totals[outlet], 3), divergence=spread,
-                articles=dict(Counter(a for a, _, _ in found)), evidence=evidence(found),
-                **extra,
+                "term", outlet, group.key, label, len(told), source="lexicon",
+                share=round(len(told) / totals[outlet], 3) if totals[outlet] else 0.0,
+                divergence=spread, articles=dict(Counter(a for a, _, _ in told)),
+                evidence=evidence(told), **extra,
             ))
     return rows
 

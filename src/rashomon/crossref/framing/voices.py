@@ -11,8 +11,8 @@ import json
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from rashomon.crossref.framing_lexicon import Sides
-from rashomon.crossref.framing_view import StoryView, evidence
+from rashomon.crossref.framing.lexicon import Sides
+from rashomon.crossref.framing.view import StoryView, evidence
 from rashomon.records import Actor, Claim, Framing
 
 UNKNOWN = "unknown"

@@ -1,0 +1,178 @@
+"""How one sentence tells its fact: who it is credited to, polarity, modality.
+
+The frame is read from the sentence and the extractors' records in it, never from event
+argument roles: a quote covering the sentence credits its speaker; an alleged or denied event
+credits its claimant; otherwise cue words from ``nlp/lexicons/frame_cues.tsv`` decide
+("reportedly" hedges, "officials said" is an unnamed source, "falling short of" negates).
+When the nlp side has already set ``sourcing``, ``polarity`` or ``modality`` on a record,
+that value wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rashomon.records import Event, Figure, Quote
+from rashomon.vocab import CREDITS, MODALITIES, OWN_VOICE, POLARITIES
+
+LEXICON = Path(__file__).resolve().parents[2] / "nlp" / "lexicons" / "frame_cues.tsv"
+# Values come from rashomon.vocab, shared with the nlp side: sourcing is one of CREDITS
+# ("own", "named", "unnamed_official", "anonymous", "medium"), polarity of POLARITIES,
+# modality of MODALITIES.
+UNNAMED, REPORTS = "unnamed_official", "anonymous"
+DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disprove", "contradict"}
+_CASED = {"may", "will"}
+CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
+_LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?i)\b(?:been|is|was|were|are|being|be)\s+(?:\w+ly\s+)?$")
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has also", "which", "who"}
+_DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed)|"
+                          r"rebut(?:s|ted)?)\b")
+_NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")  # "May 5", "Will Smith": modal only in lower case
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How an outlet tells one proposition."""
+
+    sourcing: str = OWN_VOICE  # one of vocab.CREDITS
+    source: str | None = None  # who it is credited to (a name, or the unnamed-source words)
+    source_id: str | None = None
+    cue: str | None = None  # the attribution or hedge word
+    polarity: str = "positive"  # one of vocab.POLARITIES
+    modality: str = "actual"  # one of vocab.MODALITIES
+    denial: bool = False  # someone in the sentence denies the fact
+    falsity: bool = False  # the outlet itself calls it false
+
+
+@lru_cache(maxsize=2)
+def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """The cue file as (pattern, kind, cue) triples, compiled once."""
+    out = []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:  # header
+        cue, kind = line.split("\t")[:2]
+        body = re.escape(cue.rstrip("*")) + (r"[a-z']*" if cue.endswith("*") else "")
+        left = "" if cue.startswith("n'") else r"(?<![A-Za-z0-9])"
+        flags = 0 if cue in _CASED else re.IGNORECASE
+        out.append((re.compile(rf"{left}{body}(?![A-Za-z0-9])", flags), kind, cue))
+    return tuple(out)
+
+
+_WORDS = re.compile(r"[a-z]+")
+_MODALITY = {"conditional": "hypothetical", "hypothetical": "hypothetical", "future": "future"}
+
+
+@lru_cache(maxsize=4096)
+def find_cues(text: str) -> dict[str, list[str]]:
+    """Cues found in ``text``, by kind (do not mutate the result: it is cached)."""
+    text = text.replace("’", "'")
+    words = set(_WORDS.findall(text.lower()))
+    found: dict[str, list[str]] = {}
+    for pattern, kind, cue in load_cues():
+        # most cues are one plain word: skip the regex when the text cannot hold it
+        if not (cue.endswith("*") or " " in cue or "'" in cue or cue in words):
+            continue
+        if pattern.search(text):
+            found.setdefault(kind, []).append(cue)
+    return found
+
+
+def _record_field(records: Sequence[Any], name: str) -> str | None:
+    """A frame field the nlp side set on a record (the structure helper's fields)."""
+    for rec in records:
+        value = getattr(rec, name, None)
+        if value:
+            return str(value)
+    return None
+
+
+def _is_source(q: Quote, sentence: str, offset: int) -> bool:
+    """Whether a quote credits someone. It does unless its "speaker" is evidence the outlet
+    vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), or the
+    speaker is the passive subject ("X has been accused of": X is the accused)."""
+    if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
+        return False
+    if q.speaker_id:
+        return True
+    if "evidence" in find_cues(q.speaker_text or "") or (q.cue or "").lower() in CONFIRM:
+        return False
+    return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
+
+
+def credits_speaker(q: Quote, body: str) -> bool:
+    """Whether a quote record credits its speaker (see :func:`_is_source`), read in its article."""
+    s, e = (q.sent_start, q.sent_end) if q.sent_end > q.sent_start else (q.start, q.end)
+    return _is_source(q, body[s:e], s) if body else True
+
+
+def _named(text: str | None) -> bool:
+    """A speaker the gazetteer does not know but the text names ("Orlenia", "Luka Brenner")."""
+    if not text or "unnamed" in find_cues(text):
+        return False
+    words = [w for w in text.split() if w.lower() not in {"the", "a", "an"}]
+    return bool(words) and all(w[:1].isupper() for w in words[:2]) and text.lower() not in _PRONOUNS
+
+
+def _denier(text: str, at: int) -> str | None:
+    """Who denies, read off the words before the denial verb ("Ankara has fiercely denied")."""
+    words = text[:at].replace(",", " ").split()
+    while words and (words[-1].lower() in _AUX or words[-1].lower().endswith("ly")):
+        words.pop()
+    return " ".join(words[-4:]) or None
+
+
+def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = (),
+             offset: int = 0, figures: Sequence[Figure] = ()) -> Frame:
+    """The frame of one sentence (or merged span) given the quotes and events in it.
+
+    ``offset`` is where ``text`` starts in the article body (the records' offsets are there).
+    """
+    cues = find_cues(text)
+    sourcing, source, source_id, cue, denial = OWN_VOICE, None, None, None, False
+    quotes = [q for q in quotes if _is_source(q, text, offset)]
+    if quotes:
+        q = max(quotes, key=lambda q: (q.end - q.start, -q.start))
+        denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
+        source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
+        sourcing = "named" if q.speaker_id or _named(q.speaker_text) else (
+            UNNAMED if q.speaker_text else REPORTS)
+    # An alleged event whose "claimant" is its own actor ("X has been accused of") credits no one.
+    told = [e for e in events if e.claimant and (e.status == "denied" or (
+        e.status == "alleged" and e.claimant_id not in {e.source_id, *e.source_ids}))]
+    if not quotes and told:
+        e = told[0]
+        denial = e.status == "denied"
+        source, source_id, cue = e.claimant, e.claimant_id, e.trigger
+        sourcing = "named" if e.claimant_id else UNNAMED
+    claimed = [f for f in figures if f.claimed_by]
+    if sourcing == OWN_VOICE and claimed:
+        f = claimed[0]
+        sourcing, source, source_id = "named" if f.claimed_by_id else UNNAMED, f.claimed_by, f.claimed_by_id
+    if sourcing == OWN_VOICE and "hedge" in cues:
+        sourcing, cue = (UNNAMED if "unnamed" in cues else REPORTS), cues["hedge"][0]
+    verb = _DENIAL_VERB.search(text)
+    # "could not confirm, deny or comment" and "was denied entry" deny nothing
+    if verb and not _NEGATED.search(text[:verb.start()]) and not _PASSIVE.search(text[:verb.start()]):
+        denial = True
+        if sourcing == OWN_VOICE:
+            source, cue = _denier(text, verb.start()), verb.group().lower()
+            sourcing = "named" if _named(source) else UNNAMED
+    polarity = "negated" if "negation" in cues else "positive"
+    modality = next((_MODALITY[m] for m in ("conditional", "hypothetical", "future") if m in cues), "actual")
+    recs = [*quotes, *events]
+    return Frame(
+        sourcing=_record_field(recs, "sourcing") or sourcing, source=source, source_id=source_id,
+        cue=cue, polarity=_record_field(recs, "polarity") or polarity,
+        modality=_record_field(recs, "modality") or modality, denial=denial,
+        falsity=sourcing == OWN_VOICE and "falsity" in cues)
+
+
+__all__ = ["CREDITS", "Frame", "MODALITIES", "POLARITIES", "credits_speaker", "find_cues", "frame_of"]

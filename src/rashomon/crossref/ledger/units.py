@@ -1,0 +1,152 @@
+"""Propositions: every sentence of a story that states an event, a statement or a figure.
+
+A unit is the span of one sentence (sentences joined when a quote runs across them) with the
+records the extractors found in it, the canonical entities it names (actors, places, dates,
+numbers) and its :class:`~rashomon.crossref.ledger.frame.Frame`. Alignment reads the
+sentence and its entities, not the events' argument roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.ledger.frame import Frame, frame_of
+from rashomon.crossref.stance import content_words
+from rashomon.records import Article, DateRef, Event, Figure, Mention, Place, Quote
+from rashomon.vocab import EVENT_STATUSES
+
+EVENT_STATUS = set(EVENT_STATUSES)  # a negated event is a proposition too: it can dispute
+MIN_QUOTE_WORDS = 3  # shorter "quotes" (a name, a phrase) are not statements
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One proposition as one article tells it."""
+
+    article_id: str
+    outlet: str | None
+    start: int  # offsets of the sentence in the article body
+    end: int
+    text: str
+    published: str | None = None
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    actors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    frame: Frame = field(default_factory=Frame)
+
+    @property
+    def kind(self) -> str:
+        """How the unit tells its fact: statement (quoted), figure, or event."""
+        if self.quotes:
+            return "statement"
+        return "figure" if self.figures else "event"
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.article_id, self.start, self.end)
+
+
+@dataclass
+class ArticleRecords:
+    """One article's records, as the ledger reads them."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+
+
+def index_corpus(corpus: Corpus, ids: Iterable[str] | None = None) -> dict[str, ArticleRecords]:
+    """Records by article, in one pass over the corpus (``ids`` restricts the articles)."""
+    wanted = set(ids) if ids is not None else None
+    out = {a.id: ArticleRecords(a) for a in corpus.articles if wanted is None or a.id in wanted}
+    for name in ("events", "quotes", "figures", "mentions", "places", "dates"):
+        for rec in getattr(corpus, name):
+            if (rec_of := out.get(rec.article_id)) is not None:
+                getattr(rec_of, name).append(rec)
+    return out
+
+
+def _span(rec: Any) -> tuple[int, int]:
+    return (rec.sent_start, rec.sent_end) if rec.sent_end > rec.sent_start else (rec.start, rec.end)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _number(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"
+
+
+def _within(records: list[Any], s: int, e: int) -> list[Any]:
+    return [r for r in records if s <= r.start < e]
+
+
+def build_units(recs: ArticleRecords) -> list[Unit]:
+    """The article's propositions, in body order."""
+    art = recs.article
+    events = [e for e in recs.events if e.status in EVENT_STATUS]
+    quotes = [q for q in recs.quotes if len(content_words(q.text)) >= MIN_QUOTE_WORDS]
+    figures = [f for f in recs.figures if f.unit]
+    spans = _merge([_span(r) for r in (*events, *quotes, *figures)])
+    units = []
+    for s, e in spans:
+        raw = art.body[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        if not text:
+            continue
+        s, e = s + lead, s + lead + len(text)
+        ev = [x for x in events if s <= x.start < e or s <= x.sent_start < e]
+        qs = [x for x in quotes if x.start < e and x.end > s]
+        fs = _within(figures, s, e)
+        actors = {m.actor_id for m in _within(recs.mentions, s, e)}
+        for x in ev:
+            actors |= {*x.source_ids, *x.target_ids} | {i for i in (x.source_id, x.target_id) if i}
+        actors |= {q.speaker_id for q in qs if q.speaker_id}
+        places = {str(p.geonameid) if p.geonameid else (p.name or p.text).lower()
+                  for p in _within(recs.places, s, e)}
+        dates = {d.value for d in _within(recs.dates, s, e) if d.value}
+        numbers = {n for f in fs for n in (_number(f.value), _number(f.low), _number(f.high)) if n}
+        numbers |= {n.replace(",", "") for n in _NUMBER.findall(text)
+                    if not (len(n) == 4 and n[:2] in ("19", "20"))}
+        units.append(Unit(
+            article_id=art.id, outlet=art.outlet, start=s, end=e, text=text,
+            published=art.published, events=tuple(ev), quotes=tuple(qs), figures=tuple(fs),
+            actors=frozenset(actors), places=frozenset(places), dates=frozenset(dates),
+            numbers=frozenset(numbers), frame=frame_of(text, qs, ev, s, fs)))
+    return units
+
+
+def story_units(records: dict[str, ArticleRecords], article_ids: Iterable[str]) -> list[Unit]:
+    """Every unit of a story, sorted by (article id, offset) so that input order is irrelevant."""
+    out = [u for aid in sorted(set(article_ids)) if aid in records
+           for u in build_units(records[aid])]
+    return out
+
+
+def by_article(units: list[Unit]) -> dict[str, list[Unit]]:
+    grouped: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        grouped[u.article_id].append(u)
+    return grouped

@@ -1,0 +1,207 @@
+"""The claims ledger: one row per fact, each outlet's stance with its sentence and frame."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.ledger import build_ledger
+from rashomon.crossref.ledger.figures import agree
+from rashomon.crossref.ledger.frame import frame_of
+from tests.crossref.ledger_fixtures import (
+    ACTORS,
+    KESTRIA,
+    MARBEC,
+    VALDORA,
+    article,
+    event,
+    figure,
+    quote,
+    story_of,
+)
+
+A = article("a1", "Harbor Ledger", "Marbec sent hundreds of fighters to Valdora. Shelling went on.")
+B = article("b1", "Northern Wire",
+            "Kestria has accused Marbec of having sent fighters to Valdora. Marbec denies it.")
+C = article("c1", "Plain Dispatch", "Marbec denied that it sent any fighters to Valdora. Talks resumed.")
+D = article("d1", "Coast Monitor", "Grain prices rose in Valdora. Shelling went on near the border.")
+
+
+def _fighters_corpus() -> Corpus:
+    events = [
+        event(A, "Marbec sent hundreds of fighters to Valdora.", "AID", "asserted", MARBEC, VALDORA,
+              trigger="sent"),
+        event(B, "Kestria has accused Marbec of having sent fighters to Valdora.", "AID", "alleged",
+              MARBEC, VALDORA, claimant=KESTRIA, trigger="sent"),
+        event(C, "Marbec denied that it sent any fighters to Valdora.", "AID", "denied", MARBEC,
+              VALDORA, claimant=MARBEC, trigger="sent"),
+        # same actors, another fact
+        event(A, "Shelling went on.", "ASSAULT", "asserted", VALDORA, KESTRIA, trigger="shelling"),
+    ]
+    return Corpus(articles=[A, B, C], actors=ACTORS, events=events)
+
+
+def test_one_fact_three_outlets_three_stances() -> None:
+    ledger = build_ledger(story_of(A, B, C), _fighters_corpus())
+    top = ledger.claims[0]
+    assert {s.article_id: s.stance for s in top.stances} == {
+        "a1": "asserts", "b1": "attributes", "c1": "reports_denial"}
+    assert top.outlets == 3 and top.disagreement and top.rank == 0
+    # the statement is a sentence an outlet wrote (the own-voice one), not a template
+    assert top.statement == "Marbec sent hundreds of fighters to Valdora."
+    assert len(ledger.claims) == 2  # the shelling stays apart
+
+
+def test_stances_carry_who_is_credited() -> None:
+    top = build_ledger(story_of(A, B, C), _fighters_corpus()).claims[0]
+    by = {s.article_id: s for s in top.stances}
+    assert (by["a1"].sourcing, by["a1"].source) == ("own", None)
+    assert (by["b1"].sourcing, by["b1"].source, by["b1"].source_id) == ("named", "Kestria", KESTRIA[0])
+    assert (by["c1"].source, by["c1"].polarity, by["c1"].modality) == ("Marbec", "positive", "actual")
+
+
+def test_stance_evidence_points_into_the_body() -> None:
+    ledger = build_ledger(story_of(A, B, C), _fighters_corpus())
+    bodies = {a.id: a.body for a in (A, B, C)}
+    for claim in ledger.claims:
+        for st in claim.stances:
+            assert bodies[st.article_id][st.start:st.end] == st.evidence
+
+
+def test_outlets_that_do_not_tell_a_fact_are_listed() -> None:
+    corpus = _fighters_corpus()
+    corpus.articles.append(D)
+    ledger = build_ledger(story_of(A, B, C, D), corpus)
+    assert ledger.claims[0].not_mentioned == ("d1",)
+
+
+def test_ids_do_not_depend_on_input_order() -> None:
+    corpus = _fighters_corpus()
+    first = build_ledger(story_of(A, B, C), corpus).claims
+    rng = random.Random(7)
+    for _ in range(3):
+        events, articles = list(corpus.events), list(corpus.articles)
+        rng.shuffle(events)
+        rng.shuffle(articles)
+        again = build_ledger(story_of(*articles), Corpus(articles=articles, actors=ACTORS,
+                                                         events=events)).claims
+        assert [(c.id, c.statement, c.stances) for c in again] == [
+            (c.id, c.statement, c.stances) for c in first]
+
+
+def test_a_denial_by_reference_joins_the_fact_before_it() -> None:
+    b = article("b2", "Northern Wire", "Reports say Marbec sent fighters to Valdora. Marbec has denied "
+                "the reports.")
+    corpus = Corpus(articles=[A, b], actors=ACTORS, events=[
+        event(A, "Marbec sent hundreds of fighters to Valdora.", "AID", "asserted", MARBEC, VALDORA),
+        event(b, "Reports say Marbec sent fighters to Valdora.", "AID", "alleged", MARBEC, VALDORA),
+        event(b, "Marbec has denied the reports.", "REJECT", "denied", MARBEC, None, claimant=MARBEC),
+    ])
+    top = build_ledger(story_of(A, b), corpus).claims[0]
+    assert {(s.article_id, s.stance) for s in top.stances} == {
+        ("a1", "asserts"), ("b2", "attributes"), ("b2", "reports_denial")}
+
+
+def test_own_voice_negation_disputes_what_others_assert() -> None:
+    n = article("n1", "Coast Monitor", "Marbec has not sent any fighters to Valdora.")
+    corpus = Corpus(articles=[A, n], actors=ACTORS, events=[
+        event(A, "Marbec sent hundreds of fighters to Valdora.", "AID", "asserted", MARBEC, VALDORA),
+        event(n, n.body, "AID", "negated", MARBEC, VALDORA),  # as the nlp side reads it
+    ])
+    top = build_ledger(story_of(A, n), corpus).claims[0]
+    assert {s.article_id: s.stance for s in top.stances} == {"a1": "asserts", "n1": "disputes"}
+
+
+def test_same_statement_quoted_by_two_outlets_is_one_claim() -> None:
+    x = article("x1", "Harbor Ledger", "The minister said the border will stay closed until May.")
+    y = article("y1", "Northern Wire", "Valdora's minister said that the border would stay closed until May.")
+    z = article("z1", "Plain Dispatch", "The minister said grain exports would double.")
+    corpus = Corpus(articles=[x, y, z], actors=ACTORS, quotes=[
+        quote(x, "the border will stay closed until May", VALDORA),
+        quote(y, "the border would stay closed until May", VALDORA),
+        quote(z, "grain exports would double", VALDORA),
+    ])
+    claims = build_ledger(story_of(x, y, z), corpus).claims
+    assert sorted(len(c.stances) for c in claims) == [1, 2]
+    assert all(c.kind == "statement" for c in claims)
+    assert all(s.stance == "attributes" and s.source == "Valdora" for c in claims for s in c.stances)
+
+
+def test_figures_same_thing_merge_and_disagreeing_value_disputes() -> None:
+    x = article("x2", "Harbor Ledger", "The ministry said 286 soldiers were killed.")
+    y = article("y2", "Northern Wire", "At least 280 soldiers died, the ministry said.")
+    z = article("z2", "Plain Dispatch", "A total of 310 soldiers were killed so far.")
+    corpus = Corpus(articles=[x, y, z], actors=ACTORS, figures=[
+        figure(x, "286 soldiers", 286, "deaths", claimed_by="Valdora"),
+        figure(y, "At least 280 soldiers", 280, "deaths", claimed_by="Valdora", qualifier="at least"),
+        figure(z, "310 soldiers", 310, "deaths"),
+    ])
+    (claim,) = build_ledger(story_of(x, y, z), corpus).claims
+    assert claim.kind == "figure"
+    stances = {s.article_id: s.stance for s in claim.stances}
+    assert stances == {"x2": "attributes", "y2": "attributes", "z2": "disputes"}
+
+
+def test_approximate_figures_do_not_dispute() -> None:
+    x = article("x4", "Harbor Ledger", "The ministry said 286 soldiers were killed.")
+    z = article("z4", "Plain Dispatch", "Some 300 soldiers were killed.")
+    corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
+        figure(x, "286 soldiers", 286, "deaths", claimed_by="Valdora"),
+        figure(z, "Some 300 soldiers", 300, "deaths", qualifier="some"),
+    ])
+    (claim,) = build_ledger(story_of(x, z), corpus).claims
+    assert "disputes" not in {s.stance for s in claim.stances}
+
+
+def test_qualifiers_make_intervals() -> None:
+    x = article("x3", "A", "at least 280 and 300 and nearly 250")
+    at_least = figure(x, "at least 280", 280, "deaths", qualifier="at least")
+    exact = figure(x, "300", 300, "deaths")
+    nearly = figure(x, "nearly 250", 250, "deaths", qualifier="nearly")
+    assert agree(at_least, exact)
+    assert not agree(nearly, exact)
+
+
+def test_frames_read_from_the_sentence() -> None:
+    assert frame_of("Marbec reportedly sent fighters.").sourcing == "anonymous"
+    assert frame_of("Marbec has been accused of sending fighters.").sourcing == "anonymous"
+    short = frame_of("Kestria expressed concern, falling short of condemning Marbec.")
+    assert short.polarity == "negated"
+    assert frame_of("Marbec could send fighters if asked.").modality == "hypothetical"
+    assert frame_of("Marbec will send fighters in May.").modality == "future"
+    assert frame_of("The vote is set for May 5.").modality == "actual"
+    assert frame_of("The claim is baseless.").falsity
+
+
+def test_a_passive_accusation_does_not_credit_the_accused() -> None:
+    b = article("b3", "Northern Wire", "Marbec has been accused of sending fighters to Valdora.")
+    q = quote(b, "sending fighters to Valdora", MARBEC, cue="accuse")
+    q = replace(q, cue_start=b.body.index("accused"), cue_end=b.body.index("accused") + 7,
+                sent_start=0, sent_end=len(b.body))
+    (claim,) = build_ledger(story_of(b), Corpus(articles=[b], actors=ACTORS, quotes=[q])).claims
+    (st,) = claim.stances
+    assert (st.stance, st.sourcing, st.source) == ("attributes", "anonymous", None)
+
+
+def test_the_denier_is_credited() -> None:
+    d = article("d2", "Coast Monitor", "Marbec denied sending fighters to Valdora.")
+    corpus = _fighters_corpus()
+    denial = event(d, d.body, "AID", "denied", None, VALDORA, claimant=MARBEC)
+    corpus.articles.append(d)
+    corpus.events = [corpus.events[0], denial]
+    top = build_ledger(story_of(A, d), corpus).claims[0]
+    assert {s.article_id: (s.stance, s.source) for s in top.stances} == {
+        "a1": ("asserts", None), "d2": ("reports_denial", "Marbec")}
+
+
+def test_a_fact_takes_one_sentence_per_article_and_mutual_best_matches() -> None:
+    from rashomon.crossref.ledger.align import AlignUnit
+    from rashomon.crossref.ledger.cluster import one_per_article
+
+    units = [AlignUnit("Marbec sent fighters to Valdora.", "a"),
+             AlignUnit("Marbec sent more fighters to Valdora on Monday.", "a"),
+             AlignUnit("Fighters were sent by Marbec to Valdora.", "b")]
+    labels = one_per_article(units, cut=-1.0)
+    assert labels[0] != labels[1]  # two sentences of one article stay two
+    assert labels[2] in (labels[0], labels[1])
