@@ -138,3 +138,26 @@ def test_country_places_sit_at_their_capital() -> None:
     assert at_capital(gone) == gone  # no country code (the Soviet Union): left alone
     city = {"feature": "city", "country": "US", "lat": 33.7, "lon": -84.4}
     assert at_capital(city) == city
+
+
+def test_ledger_rows_keep_rank_and_show_credit_and_omission() -> None:
+    from rashomon.api.views import _ledger
+
+    articles = [{"id": "a", "outlet_label": "Harbor Ledger"}, {"id": "b", "outlet_label": "Plain Dispatch"},
+                {"id": "c", "outlet_label": "Coast Monitor"}]
+    claims = [
+        {"id": "k2", "statement": "later", "rank": 1, "stances": [
+            {"article_id": "a", "stance": "asserts", "sourcing": "own"},
+            {"article_id": "b", "stance": "asserts", "sourcing": "own"},
+            {"article_id": "c", "stance": "asserts", "sourcing": "own"}], "not_mentioned": []},
+        {"id": "k1", "statement": "first", "rank": 0, "stances": [
+            {"article_id": "a", "stance": "asserts", "sourcing": "own"},
+            {"article_id": "b", "stance": "attributes", "sourcing": "named", "source": "Marbec"}],
+         "not_mentioned": ["c"]},
+    ]
+    rows = _ledger(claims, articles)["rows"]
+    assert [r["claim"]["id"] for r in rows] == ["k1", "k2"]  # the ledger's rank, not the outlet count
+    assert rows[0]["left_out"] == ["Coast Monitor"]
+    cell = rows[0]["cells"]["Plain Dispatch"][0]
+    assert cell["credit"] == "Marbec (named source)"
+    assert rows[0]["cells"]["Harbor Ledger"][0]["credit"] == "own voice"

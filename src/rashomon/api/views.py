@@ -175,7 +175,9 @@ def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
     """Claims by outlet column; a column per outlet label, never one for all unknowns.
 
     Generic over the claim rows: any ``stances`` list of dicts with an ``article_id``
-    (or at least an ``outlet``) and a ``stance`` is placed in its outlet's cell.
+    (or at least an ``outlet``) and a ``stance`` is placed in its outlet's cell. Rows keep the
+    ledger's own order (``rank``: most outlets and disagreement first); an outlet listed in a
+    claim's ``not_mentioned`` gets a "leaves out" cell; each cell says whom it credits.
     """
     label_of = {a["id"]: a["outlet_label"] for a in articles}
     outlets = list(dict.fromkeys(a["outlet_label"] for a in articles))
@@ -186,15 +188,29 @@ def _ledger(claims: list[Row], articles: list[Row]) -> dict[str, Any]:
             if isinstance(s, dict):
                 name = label_of.get(s.get("article_id")) or s.get("outlet") or \
                     f"article {str(s.get('article_id') or '?')[:8]}"
-                cells[name].append({**s, "outlet": name})
+                cells[name].append({**s, "outlet": name, "credit": credit_label(s)})
         for name in cells:
             if name not in outlets:
                 outlets.append(name)
-        rows.append({"claim": {k: c.get(k) for k in ("id", "statement", "kind", "key")},
-                     "cells": dict(cells),
-                     "n_outlets": len(cells)})
-    rows.sort(key=lambda r: -r["n_outlets"])
+        left_out = sorted({label_of[a] for a in c.get("not_mentioned") or [] if a in label_of} - set(cells))
+        rows.append({"claim": {k: c.get(k) for k in ("id", "statement", "kind", "key", "disagreement")},
+                     "cells": dict(cells), "left_out": left_out,
+                     "n_outlets": len(cells), "rank": c.get("rank")})
+    rows.sort(key=lambda r: (r["rank"] is None, r["rank"] if r["rank"] is not None else 0, -r["n_outlets"]))
     return {"outlets": outlets, "rows": rows}
+
+
+def credit_label(stance: Row) -> str:
+    """Whom a ledger cell credits, in words: "own voice", "Macron (named)", "unnamed officials"."""
+    kind = stance.get("sourcing")
+    who = stance.get("source")
+    if not kind or kind == "own":
+        return "own voice"
+    words = {"named": "named source", "unnamed_official": "unnamed official",
+             "anonymous": "reports", "medium": "another medium"}.get(kind, kind)
+    extra = [m for m in (stance.get("polarity") == "negated" and "negated",
+                         stance.get("modality") not in (None, "actual") and stance.get("modality")) if m]
+    return f"{who} ({words})" + (f", {', '.join(extra)}" if extra else "") if who else words
 
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
