@@ -91,14 +91,19 @@ def ledger_table(claims: list[Claim], limit: int, labels: dict[str, str] | None 
     table.add_column("kind")
     for _, label in STANCE_COLUMNS:
         table.add_column(label, ratio=1)
-    ordered = sorted(claims, key=lambda c: (-len({s.article_id for s in c.stances}), c.id))
+    table.add_column("leaves out", ratio=1)
+    # the ledger's own order (rank: most outlets and disagreement first), then the old fallback
+    ordered = sorted(claims, key=lambda c: (c.rank if c.rank is not None else 10**9,
+                                            -len({s.article_id for s in c.stances}), c.id))
     for claim in ordered[:limit]:
         by: dict[str, set[str]] = defaultdict(set)
         for st in claim.stances:
-            by[st.stance].add(_outlet(st.outlet, st.article_id, labels))
+            who = f" (via {st.source})" if st.source and st.sourcing not in (None, "own") else ""
+            by[st.stance].add(_outlet(st.outlet, st.article_id, labels) + who)
+        left = sorted({_outlet(None, a, labels) for a in claim.not_mentioned or ()})
         table.add_row(_clip(claim.statement, 160), _clip(claim.kind, 20),
                       *(_clip(", ".join(sorted(by.get(key, ()))), 400)
-                        for key, _ in STANCE_COLUMNS))
+                        for key, _ in STANCE_COLUMNS), _clip(", ".join(left), 400))
     return table
 
 
