@@ -242,3 +242,11 @@ def test_lower_layers_never_import_the_runner() -> None:
                 for name in names:
                     assert not name.startswith(("rashomon.run", "rashomon.analyze", "rashomon.api",
                                                 "rashomon.cli")), f"{path.relative_to(root)} imports {name}"
+
+
+def test_safe_text_never_raises() -> None:
+    from rashomon.store.db import safe_text
+
+    assert safe_text("plain") == "plain"
+    assert safe_text("caf\udce9.txt") == "caf\\xe9.txt"
+    assert safe_text("odd \ud800 surrogate").encode("utf-8")

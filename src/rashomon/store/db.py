@@ -252,7 +252,10 @@ def safe_text(text: str) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # surrogates that did not come from a file name
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def safe_failure(f: Failure) -> Failure:
