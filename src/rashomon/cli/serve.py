@@ -33,8 +33,8 @@ def command(db: Path, host: str, port: int, token: str | None) -> None:
     """Serve the web UI and the read-only JSON API for DB.
 
     \b
-    Opens the database read-only only while requests come (closing it when
-    idle for a second), so `rashomon analyze` can still write to it.
+    Opens the database read-only per request; while `rashomon analyze` writes
+    to it, requests read the run's published snapshot and never block it.
     \b
     Example:
       rashomon serve --db story.duckdb            # http://127.0.0.1:8000/
