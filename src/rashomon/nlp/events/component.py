@@ -17,7 +17,9 @@ copies made at one "denied the allegations" share their offsets):
   root) and ``nominal``.
 
 Triggers, cues and modes are data (``lexicons/events*.tsv``); extra files can be passed with
-the component config ``{"lexicons": [...], "cues": [...], "modes": [...]}``.
+the component config ``{"lexicons": [...], "cues": [...], "modes": [...]}``. A sentence no
+trigger row covers falls back on its main verb's nearest example phrase
+(:mod:`rashomon.nlp.events.examples`; config ``examples``, ``use_examples``, ``threshold``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
+from rashomon.nlp.events import examples as events_examples
 from rashomon.nlp.events import lexicon as events_lexicon
 from rashomon.nlp.events.args import (
     actors_at,
@@ -52,7 +55,9 @@ from rashomon.nlp.events.find import (
     denial_object,
     index_breaks,
     keep_noun,
+    main_predicate,
 )
+from rashomon.nlp.events.lexicon import Trigger, lemma_of
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Event, content_id
@@ -92,25 +97,33 @@ def line_breaks(doc: Doc) -> Doc:
               "span._.link", "doc._.data"],
     assigns=["doc.spans", "doc._.rashomon_events", "span._.data", "span._.actor_id",
              "span._.link", "doc._.actors", "doc._.data"],
-    default_config={"lexicons": [], "cues": [], "modes": []},
+    default_config={"lexicons": [], "cues": [], "modes": [], "examples": [],
+                    "use_examples": True, "threshold": events_examples.THRESHOLD},
 )
 def make_events(
-    nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str]
+    nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str],
+    examples: list[str], use_examples: bool, threshold: float,
 ) -> EventCoder:
-    return EventCoder(lexicons=lexicons, cues=cues, modes=modes)
+    return EventCoder(lexicons=lexicons, cues=cues, modes=modes, examples=examples,
+                      use_examples=use_examples, threshold=threshold)
 
 
 class EventCoder:
     """Codes the events of a doc with the PLOVER lexicon (loaded once, here)."""
 
     def __init__(
-        self, lexicons: list[str] = (), cues: list[str] = (), modes: list[str] = ()  # type: ignore[assignment]
+        self, lexicons: list[str] = (), cues: list[str] = (), modes: list[str] = (),  # type: ignore[assignment]
+        examples: list[str] = (), use_examples: bool = True,  # type: ignore[assignment]
+        threshold: float = events_examples.THRESHOLD,
     ) -> None:
         self.lex = events_lexicon.load(
             triggers=[events_lexicon.TRIGGERS, *map(Path, lexicons)],
             cues=[events_lexicon.CUES, *map(Path, cues)],
             modes=[events_lexicon.MODES, *map(Path, modes)],
         )
+        self.examples = events_examples.load_cached(
+            (events_examples.EXAMPLES, *map(Path, examples))) if use_examples else None
+        self.threshold = threshold
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
@@ -136,6 +149,8 @@ class EventCoder:
             if heads and any(s <= sent.start_char < e for s, e in heads):
                 continue  # a section subhead ("Fight till the end") reports no event
             found = candidates(sent, self.lex)
+            if self.examples is not None:
+                self._fall_back(sent, found)
             for f in found.values():
                 f.sent = sent
                 assign_status(f, found, self.lex)
@@ -147,6 +162,21 @@ class EventCoder:
             by_sentence.append(kept)
             out.extend(kept)
         return out
+
+    def _fall_back(self, sent: Span, found: dict[int, Found]) -> None:
+        """A sentence in which no trigger row fires: its main verb takes the type of the
+        nearest example verb (:mod:`rashomon.nlp.events.examples`), when close enough. Only
+        then: on the dev half, a guess beside events the lexicon found cost more precision
+        than it brought."""
+        if found:
+            return
+        verb = main_predicate(sent, self.lex)
+        if verb is None:
+            return
+        assert self.examples is not None
+        best = self.examples.nearest(events_examples.predicate_text(verb))
+        if best is not None and best[1] >= self.threshold:
+            found[verb.i] = Found(verb, Trigger(lemma_of(verb), "V", best[0], None))
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
