@@ -76,3 +76,18 @@ def test_user_examples_and_malformed_rows(tmp_path: Path) -> None:
     bad.write_text("FIGHTING\tfought\n", encoding="utf-8")
     with pytest.raises(RashomonError, match="R016"):
         events_examples.load([bad])
+
+
+# "Ruritania opened fire to disperse Freedonia ." : the target is in the purpose clause
+PURPOSE = [
+    ("Ruritania", 1, "nsubj", "PROPN", "Ruritania"), ("opened", 1, "ROOT", "VERB", "open"),
+    ("fire", 1, "dobj", "NOUN", "fire"), ("to", 4, "aux", "PART", "to"),
+    ("disperse", 1, "advcl", "VERB", "disperse"), ("Freedonia", 4, "dobj", "PROPN", "Freedonia"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_target_from_the_purpose_clause() -> None:
+    events = collect(EventCoder()(build(PURPOSE)))
+    assert [(e.type, e.source, e.target) for e in events][:1] == \
+        [("ASSAULT", "Ruritania", "Freedonia")]

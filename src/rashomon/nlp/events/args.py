@@ -454,6 +454,33 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
     return []
 
 
+def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+    """The first actor of the clause that says what the event is for, when the event names no
+    target of its own: "opened fire *to disperse Islamist demonstrators*", "blocked roads
+    *demanding the resignation of the Algerian president*" (coders code the protest or the
+    shooting against them). The clause must share the event's subject (no subject of its own)."""
+    ordered = doc.user_data.get(_ORDERED)
+    if not ordered:
+        return []
+    doers = {m._.actor_id for m in sources}
+    for comp in verb.children:
+        if comp.dep_ not in {"advcl", "xcomp"} or comp.pos_ != "VERB" or \
+                _child(comp, SUBJ | PASS_SUBJ | {"mark"}) is not None:
+            continue
+        if comp.tag_ != "VBG" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in comp.children):
+            continue
+        lo = _first_after(ordered, comp.left_edge.i)
+        for span in ordered[lo:lo + 12]:
+            if span.start > comp.right_edge.i:
+                break
+            if span._.actor_id is None or span._.actor_id in doers or is_origin(span) \
+                    or is_instrument(span.root):
+                continue
+            return [span]
+    return []
+
+
 def _first_after(ordered: list[Span], start: int) -> int:
     lo, hi = 0, len(ordered)
     while lo < hi:

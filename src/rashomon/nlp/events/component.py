@@ -44,6 +44,7 @@ from rashomon.nlp.events.args import (
     nearest_in_sentence,
     noun_arguments,
     phrase_target,
+    purpose_target,
     verb_arguments,
 )
 from rashomon.nlp.events.find import (
@@ -198,6 +199,8 @@ class EventCoder:
             f.targets = complement_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and f.sources:
             f.targets = phrase_target(doc, f.token, f.sources)
+        if not f.targets and not f.nominal and not row.embed:
+            f.targets = purpose_target(doc, f.token, f.sources)
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
