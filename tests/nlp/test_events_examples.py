@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from spacy.tokens import Span
+
 from rashomon.errors import RashomonError
 from rashomon.nlp.events import examples as events_examples
 from rashomon.nlp.events.component import EventCoder, collect
+from rashomon.records import Actor
 from rashomon.vocab import PLOVER
 
 from tests.nlp.test_events import build
@@ -91,3 +94,25 @@ def test_target_from_the_purpose_clause() -> None:
     events = collect(EventCoder()(build(PURPOSE)))
     assert [(e.type, e.source, e.target) for e in events][:1] == \
         [("ASSAULT", "Ruritania", "Freedonia")]
+
+
+# "The rebels said they attacked Freedonia ." with "rebels" a Ruritanian actor mention
+SAID_THEY = [
+    ("The", 1, "det", "DET", "the"), ("rebels", 2, "nsubj", "NOUN", "rebel"),
+    ("said", 2, "ROOT", "VERB", "say"), ("they", 4, "nsubj", "PRON", "they"),
+    ("attacked", 2, "ccomp", "VERB", "attack"), ("Freedonia", 4, "dobj", "PROPN", "Freedonia"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_pronoun_of_a_reported_clause_is_the_reporter() -> None:
+    doc = build(SAID_THEY)
+    doc[1].tag_ = "NNS"
+    rebels = Span(doc, 1, 2, label="ACTOR")
+    rebels._.actor_id, rebels._.link = "rur.reb", "test"
+    doc._.actors["rur.reb"] = Actor(id="rur.reb", name="Ruritanian rebels", kind="group",
+                                    country="RUR", sectors=("REB",))
+    doc.spans["rashomon_mentions"] = [rebels, *doc.spans["rashomon_mentions"]]
+    events = collect(EventCoder()(doc))
+    assert [(e.type, e.source, e.target, e.status) for e in events] == \
+        [("ASSAULT", "Ruritanian rebels", "Freedonia", "alleged")]

@@ -104,7 +104,42 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
     if tok.pos_ == "PRON":
         if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
             return _mention(doc, tok.head.head)
-        return resolve_speaker(doc, tok)
+        return resolve_speaker(doc, tok) or _reporter(doc, tok)
+    return _indexed(doc, tok)
+
+
+# Pronouns of a reported clause that stand for the reporter, and the tags their antecedent
+# may have ("the rebels said *they* will ...", "Serbs said *their* forces ...").
+_REPORTER_PRONOUNS = {
+    "they": {"NNS", "NNPS", "NNP"}, "their": {"NNS", "NNPS", "NNP"}, "them": {"NNS", "NNPS", "NNP"},
+    "we": {"NNS", "NNPS", "NNP"}, "our": {"NNS", "NNPS", "NNP"},
+    "it": {"NN", "NNP"}, "its": {"NN", "NNP"},
+}
+
+
+def _reporter(doc: Doc, pron: Token) -> Span | None:
+    """"X said *they* would ...": a pronoun the actors component left unresolved, inside the
+    reported clause of a report verb whose subject is a noun of the same number, is that
+    subject."""
+    tags = _REPORTER_PRONOUNS.get(pron.lower_)
+    if tags is None:
+        return None
+    reports = word_set(doc, "report")
+    cur = pron
+    for _ in range(6):
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.i != cur.i \
+                and cur.head.lemma_.lower() in reports:
+            subj = _child(cur.head, SUBJ)
+            if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
+                return None
+            return _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+        if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl", "advcl"}:
+            return None
+        cur = cur.head
+    return None
+
+
+def _indexed(doc: Doc, tok: Token) -> Span | None:
     index = doc.user_data.get(_INDEX)
     if index is not None:
         return index.get(tok.i)

@@ -125,13 +125,16 @@ class EventCoder:
         self.examples = events_examples.load_cached(
             (events_examples.EXAMPLES, *map(Path, examples))) if use_examples else None
         self.threshold = threshold
+        # the lexicon's word sets, and the report verbs (whose pronouns args.py resolves)
+        self.sets = {**self.lex.sets, "report": frozenset(
+            lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows))}
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
-                       self.lex.sets)
+                       self.sets)
         index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))
