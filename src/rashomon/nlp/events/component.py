@@ -65,6 +65,7 @@ from rashomon.records import Actor, Event, content_id
 
 SPANS_KEY = EVENTS
 DENIAL_LOOKBACK = 2
+MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
@@ -168,11 +169,11 @@ class EventCoder:
         return out
 
     def _fall_back(self, sent: Span, found: dict[int, Found]) -> None:
-        """A sentence in which no trigger row fires: its main verb takes the type of the
-        nearest example verb (:mod:`rashomon.nlp.events.examples`), when close enough. Only
-        then: on the dev half, a guess beside events the lexicon found cost more precision
-        than it brought."""
-        if found:
+        """A sentence in which no trigger row fires, or only inside modifiers ("weapons
+        *seized* last year"): its main verb takes the type of the nearest example verb
+        (:mod:`rashomon.nlp.events.examples`), when close enough. Only then: on the dev half,
+        a guess beside events the lexicon found cost more precision than it brought."""
+        if any(not _in_modifier(f.token, sent) for f in found.values()):
             return
         verb = main_predicate(sent, self.lex)
         if verb is None:
@@ -292,6 +293,18 @@ class EventCoder:
         # spaCy keys span extension data by offsets, so the denied copies of several events at
         # one "denied the allegations" would share it: the list keeps one dict per span.
         doc._.data[SPANS_KEY] = all_details
+
+
+def _in_modifier(tok: Token, sent: Span) -> bool:
+    """Whether ``tok`` is inside a relative or participial modifier ("weapons *seized* last
+    year"): background to what the sentence reports, not its event."""
+    for _ in range(MAX_DEPTH):
+        if tok.dep_ in {"relcl", "acl"}:
+            return True
+        if tok.head.i == tok.i or tok.i == sent.root.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _by_sentence(spans: Any, found: list[Found]) -> dict[int, list[Span]]:

@@ -1,8 +1,8 @@
 """The type of a clause no trigger row covers, from its nearest PLOVER example phrases.
 
 The trigger lexicon (``events.tsv``) is precise but finite: a verb it lacks ("handed over",
-"arrived on a visit") codes nothing. When a sentence holds no event at all, its main
-predicate (the verb and its particle) is embedded with the shipped static sentence vectors
+"arrived on a visit") codes nothing. When a sentence holds no event (or only inside
+modifiers), its main predicate (the verb and its particle) is embedded with the static vectors
 (:mod:`rashomon.embed_static`, numpy only) and compared with the verbs of short example
 phrases per type (``lexicons/events_examples.tsv``, written for rashomon from the PLOVER type
 definitions, no gold-set text). The clause takes the type of its nearest example when the
