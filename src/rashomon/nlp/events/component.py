@@ -154,12 +154,15 @@ class EventCoder:
             if heads and any(s <= sent.start_char < e for s, e in heads):
                 continue  # a section subhead ("Fight till the end") reports no event
             found = candidates(sent, self.lex)
-            if self.examples is not None:
-                self._fall_back(sent, found)
             for f in found.values():
                 f.sent = sent
                 assign_status(f, found, self.lex)
             kept = [found[i] for i in sorted(found) if keep_noun(found[i])]
+            extra = self._fall_back(sent, kept) if self.examples is not None else None
+            if extra is not None:
+                found[extra.token.i] = extra
+                assign_status(extra, found, self.lex)
+                kept = sorted([*kept, extra], key=lambda f: f.token.i)
             for f in kept:
                 self._arguments(doc, f)
             _refer_back(kept, by_sentence)
@@ -168,20 +171,21 @@ class EventCoder:
             out.extend(kept)
         return out
 
-    def _fall_back(self, sent: Span, found: dict[int, Found]) -> None:
+    def _fall_back(self, sent: Span, kept: list[Found]) -> Found | None:
         """A sentence in which no trigger row fires, or only inside modifiers ("weapons
         *seized* last year"): its main verb takes the type of the nearest example verb
         (:mod:`rashomon.nlp.events.examples`), when close enough. Only then: on the dev half,
         a guess beside events the lexicon found cost more precision than it brought."""
-        if any(not _in_modifier(f.token, sent) for f in found.values()):
-            return
+        if any(not _in_modifier(f.token, sent) for f in kept):
+            return None
         verb = main_predicate(sent, self.lex)
-        if verb is None:
-            return
+        if verb is None or any(f.token.i == verb.i for f in kept):
+            return None
         assert self.examples is not None
         best = self.examples.nearest(events_examples.predicate_text(verb))
-        if best is not None and best[1] >= self.threshold:
-            found[verb.i] = Found(verb, Trigger(lemma_of(verb), "V", best[0], None))
+        if best is None or best[1] < self.threshold:
+            return None
+        return Found(verb, Trigger(lemma_of(verb), "V", best[0], None), sent=sent)
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
