@@ -116,3 +116,18 @@ def test_pronoun_of_a_reported_clause_is_the_reporter() -> None:
     events = collect(EventCoder()(doc))
     assert [(e.type, e.source, e.target, e.status) for e in events] == \
         [("ASSAULT", "Ruritanian rebels", "Freedonia", "alleged")]
+
+
+# "Ruritania withdrew its troops from Freedonia ."
+WITHDREW_FROM = [
+    ("Ruritania", 1, "nsubj", "PROPN", "Ruritania"), ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+    ("its", 3, "poss", "PRON", "its"), ("troops", 1, "dobj", "NOUN", "troop"),
+    ("from", 1, "prep", "ADP", "from"), ("Freedonia", 4, "pobj", "PROPN", "Freedonia"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_withdrawal_targets_the_place_left() -> None:
+    events = collect(EventCoder()(build(WITHDREW_FROM)))
+    assert [(e.type, e.source, e.target) for e in events] == \
+        [("RETREAT", "Ruritania", "Freedonia")]

@@ -516,6 +516,33 @@ def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
     return []
 
 
+def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
+                   targets: list[Span]) -> list[Span]:
+    """Where a withdrawal leaves ("withdrew its troops *from Lebanon*"): coders code the place
+    left as the target. Only when the event has no target, or its target is the withdrawing
+    side's own forces (the moved object, not a party to the event)."""
+    actors = doc._.actors or {}
+
+    def country(span: Span) -> str | None:
+        return getattr(actors.get(span._.actor_id or ""), "country", None)
+
+    own = {country(m) for m in sources} - {None}
+    if targets and not all(country(t) in own for t in targets):
+        return []
+    for holder in (verb, _child(verb, {"dobj"})):
+        if holder is None:
+            continue
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS:
+                pobj = _pobj(child)
+                if pobj is not None and pobj.lower_ == "of":  # "out of X"
+                    pobj = _pobj(pobj)
+                found = [m for m in actors_at(doc, pobj) if country(m) not in own or not own]
+                if found:
+                    return found
+    return []
+
+
 def _first_after(ordered: list[Span], start: int) -> int:
     lo, hi = 0, len(ordered)
     while lo < hi:

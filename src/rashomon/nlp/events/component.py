@@ -46,6 +46,7 @@ from rashomon.nlp.events.args import (
     phrase_target,
     purpose_target,
     verb_arguments,
+    withdrawn_from,
 )
 from rashomon.nlp.events.find import (
     STATUS_RANK,
@@ -209,6 +210,8 @@ class EventCoder:
             f.targets = phrase_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and not row.embed:
             f.targets = purpose_target(doc, f.token, f.sources)
+        if row.type == "RETREAT" and row.mode == "withdraw" and not f.nominal:
+            f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or f.targets
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
