@@ -24,6 +24,7 @@ WORDPIECE = Path(__file__).with_name("crossref") / "models" / "minilm-wordpiece.
 
 
 def normalise(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero), as float32."""
     matrix = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0

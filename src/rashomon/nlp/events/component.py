@@ -124,8 +124,10 @@ class EventCoder:
             cues=[events_lexicon.CUES, *map(Path, cues)],
             modes=[events_lexicon.MODES, *map(Path, modes)],
         )
-        self.examples = events_examples.load_cached(
-            (events_examples.EXAMPLES, *map(Path, examples))) if use_examples else None
+        # example phrases for the fallback, read and embedded at the first sentence that needs
+        # them (the static vectors cost about half a second to load)
+        self.example_paths = (events_examples.EXAMPLES, *map(Path, examples)) \
+            if use_examples else None
         self.threshold = threshold
         # the lexicon's word sets, and the report verbs (whose pronouns args.py resolves)
         self.sets = {**self.lex.sets, "report": frozenset(
@@ -159,7 +161,7 @@ class EventCoder:
                 f.sent = sent
                 assign_status(f, found, self.lex)
             kept = [found[i] for i in sorted(found) if keep_noun(found[i])]
-            extra = self._fall_back(sent, kept) if self.examples is not None else None
+            extra = self._fall_back(sent, kept) if self.example_paths is not None else None
             if extra is not None:
                 found[extra.token.i] = extra
                 assign_status(extra, found, self.lex)
@@ -182,8 +184,9 @@ class EventCoder:
         verb = main_predicate(sent, self.lex)
         if verb is None or any(f.token.i == verb.i for f in kept):
             return None
-        assert self.examples is not None
-        best = self.examples.nearest(events_examples.predicate_text(verb))
+        assert self.example_paths is not None
+        examples = events_examples.load_cached(self.example_paths)
+        best = examples.nearest(events_examples.predicate_text(verb))
         if best is None or best[1] < self.threshold:
             return None
         return Found(verb, Trigger(lemma_of(verb), "V", best[0], None), sent=sent)
