@@ -104,7 +104,42 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
     if tok.pos_ == "PRON":
         if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
             return _mention(doc, tok.head.head)
-        return resolve_speaker(doc, tok)
+        return resolve_speaker(doc, tok) or _reporter(doc, tok)
+    return _indexed(doc, tok)
+
+
+# Pronouns of a reported clause that stand for the reporter, and the tags their antecedent
+# may have ("the rebels said *they* will ...", "Serbs said *their* forces ...").
+_REPORTER_PRONOUNS = {
+    "they": {"NNS", "NNPS", "NNP"}, "their": {"NNS", "NNPS", "NNP"}, "them": {"NNS", "NNPS", "NNP"},
+    "we": {"NNS", "NNPS", "NNP"}, "our": {"NNS", "NNPS", "NNP"},
+    "it": {"NN", "NNP"}, "its": {"NN", "NNP"},
+}
+
+
+def _reporter(doc: Doc, pron: Token) -> Span | None:
+    """"X said *they* would ...": a pronoun the actors component left unresolved, inside the
+    reported clause of a report verb whose subject is a noun of the same number, is that
+    subject."""
+    tags = _REPORTER_PRONOUNS.get(pron.lower_)
+    if tags is None:
+        return None
+    reports = word_set(doc, "report")
+    cur = pron
+    for _ in range(6):
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.i != cur.i \
+                and cur.head.lemma_.lower() in reports:
+            subj = _child(cur.head, SUBJ)
+            if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
+                return None
+            return _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+        if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl", "advcl"}:
+            return None
+        cur = cur.head
+    return None
+
+
+def _indexed(doc: Doc, tok: Token) -> Span | None:
     index = doc.user_data.get(_INDEX)
     if index is not None:
         return index.get(tok.i)
@@ -451,6 +486,60 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
             head = head.head
             if head.i == trigger.i:
                 return [span]
+    return []
+
+
+def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+    """The first actor of the clause that says what the event is for, when the event names no
+    target of its own: "opened fire *to disperse Islamist demonstrators*", "blocked roads
+    *demanding the resignation of the Algerian president*" (coders code the protest or the
+    shooting against them). The clause must share the event's subject (no subject of its own)."""
+    ordered = doc.user_data.get(_ORDERED)
+    if not ordered:
+        return []
+    doers = {m._.actor_id for m in sources}
+    for comp in verb.children:
+        if comp.dep_ not in {"advcl", "xcomp"} or comp.pos_ != "VERB" or \
+                _child(comp, SUBJ | PASS_SUBJ | {"mark"}) is not None:
+            continue
+        if comp.tag_ != "VBG" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in comp.children):
+            continue
+        lo = _first_after(ordered, comp.left_edge.i)
+        for span in ordered[lo:lo + 12]:
+            if span.start > comp.right_edge.i:
+                break
+            if span._.actor_id is None or span._.actor_id in doers or is_origin(span) \
+                    or is_instrument(span.root):
+                continue
+            return [span]
+    return []
+
+
+def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
+                   targets: list[Span]) -> list[Span]:
+    """Where a withdrawal leaves ("withdrew its troops *from Lebanon*"): coders code the place
+    left as the target. Only when the event has no target, or its target is the withdrawing
+    side's own forces (the moved object, not a party to the event)."""
+    actors = doc._.actors or {}
+
+    def country(span: Span) -> str | None:
+        return getattr(actors.get(span._.actor_id or ""), "country", None)
+
+    own = {country(m) for m in sources} - {None}
+    if targets and not all(country(t) in own for t in targets):
+        return []
+    for holder in (verb, _child(verb, {"dobj"})):
+        if holder is None:
+            continue
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS:
+                pobj = _pobj(child)
+                if pobj is not None and pobj.lower_ == "of":  # "out of X"
+                    pobj = _pobj(pobj)
+                found = [m for m in actors_at(doc, pobj) if country(m) not in own or not own]
+                if found:
+                    return found
     return []
 
 

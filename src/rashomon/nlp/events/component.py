@@ -17,7 +17,9 @@ copies made at one "denied the allegations" share their offsets):
   root) and ``nominal``.
 
 Triggers, cues and modes are data (``lexicons/events*.tsv``); extra files can be passed with
-the component config ``{"lexicons": [...], "cues": [...], "modes": [...]}``.
+the component config ``{"lexicons": [...], "cues": [...], "modes": [...]}``. A sentence no
+trigger row covers falls back on its main verb's nearest example phrase
+(:mod:`rashomon.nlp.events.examples`; config ``examples``, ``use_examples``, ``threshold``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
+from rashomon.nlp.events import examples as events_examples
 from rashomon.nlp.events import lexicon as events_lexicon
 from rashomon.nlp.events.args import (
     actors_at,
@@ -41,7 +44,9 @@ from rashomon.nlp.events.args import (
     nearest_in_sentence,
     noun_arguments,
     phrase_target,
+    purpose_target,
     verb_arguments,
+    withdrawn_from,
 )
 from rashomon.nlp.events.find import (
     STATUS_RANK,
@@ -52,13 +57,16 @@ from rashomon.nlp.events.find import (
     denial_object,
     index_breaks,
     keep_noun,
+    main_predicate,
 )
+from rashomon.nlp.events.lexicon import Trigger, lemma_of
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Event, content_id
 
 SPANS_KEY = EVENTS
 DENIAL_LOOKBACK = 2
+MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
@@ -92,32 +100,45 @@ def line_breaks(doc: Doc) -> Doc:
               "span._.link", "doc._.data"],
     assigns=["doc.spans", "doc._.rashomon_events", "span._.data", "span._.actor_id",
              "span._.link", "doc._.actors", "doc._.data"],
-    default_config={"lexicons": [], "cues": [], "modes": []},
+    default_config={"lexicons": [], "cues": [], "modes": [], "examples": [],
+                    "use_examples": True, "threshold": events_examples.THRESHOLD},
 )
 def make_events(
-    nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str]
+    nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str],
+    examples: list[str], use_examples: bool, threshold: float,
 ) -> EventCoder:
-    return EventCoder(lexicons=lexicons, cues=cues, modes=modes)
+    return EventCoder(lexicons=lexicons, cues=cues, modes=modes, examples=examples,
+                      use_examples=use_examples, threshold=threshold)
 
 
 class EventCoder:
     """Codes the events of a doc with the PLOVER lexicon (loaded once, here)."""
 
     def __init__(
-        self, lexicons: list[str] = (), cues: list[str] = (), modes: list[str] = ()  # type: ignore[assignment]
+        self, lexicons: list[str] = (), cues: list[str] = (), modes: list[str] = (),  # type: ignore[assignment]
+        examples: list[str] = (), use_examples: bool = True,  # type: ignore[assignment]
+        threshold: float = events_examples.THRESHOLD,
     ) -> None:
         self.lex = events_lexicon.load(
             triggers=[events_lexicon.TRIGGERS, *map(Path, lexicons)],
             cues=[events_lexicon.CUES, *map(Path, cues)],
             modes=[events_lexicon.MODES, *map(Path, modes)],
         )
+        # example phrases for the fallback, read and embedded at the first sentence that needs
+        # them (the static vectors cost about half a second to load)
+        self.example_paths = (events_examples.EXAMPLES, *map(Path, examples)) \
+            if use_examples else None
+        self.threshold = threshold
+        # the lexicon's word sets, and the report verbs (whose pronouns args.py resolves)
+        self.sets = {**self.lex.sets, "report": frozenset(
+            lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows))}
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
-                       self.lex.sets)
+                       self.sets)
         index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))
@@ -140,6 +161,11 @@ class EventCoder:
                 f.sent = sent
                 assign_status(f, found, self.lex)
             kept = [found[i] for i in sorted(found) if keep_noun(found[i])]
+            extra = self._fall_back(sent, kept) if self.example_paths is not None else None
+            if extra is not None:
+                found[extra.token.i] = extra
+                assign_status(extra, found, self.lex)
+                kept = sorted([*kept, extra], key=lambda f: f.token.i)
             for f in kept:
                 self._arguments(doc, f)
             _refer_back(kept, by_sentence)
@@ -147,6 +173,23 @@ class EventCoder:
             by_sentence.append(kept)
             out.extend(kept)
         return out
+
+    def _fall_back(self, sent: Span, kept: list[Found]) -> Found | None:
+        """A sentence in which no trigger row fires, or only inside modifiers ("weapons
+        *seized* last year"): its main verb takes the type of the nearest example verb
+        (:mod:`rashomon.nlp.events.examples`), when close enough. Only then: on the dev half,
+        a guess beside events the lexicon found cost more precision than it brought."""
+        if any(not _in_modifier(f.token, sent) for f in kept):
+            return None
+        verb = main_predicate(sent, self.lex)
+        if verb is None or any(f.token.i == verb.i for f in kept):
+            return None
+        assert self.example_paths is not None
+        examples = events_examples.load_cached(self.example_paths)
+        best = examples.nearest(events_examples.predicate_text(verb))
+        if best is None or best[1] < self.threshold:
+            return None
+        return Found(verb, Trigger(lemma_of(verb), "V", best[0], None), sent=sent)
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
@@ -168,6 +211,10 @@ class EventCoder:
             f.targets = complement_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and f.sources:
             f.targets = phrase_target(doc, f.token, f.sources)
+        if not f.targets and not f.nominal and not row.embed:
+            f.targets = purpose_target(doc, f.token, f.sources)
+        if row.type == "RETREAT" and row.mode == "withdraw" and not f.nominal:
+            f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or f.targets
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
@@ -256,6 +303,18 @@ class EventCoder:
         # spaCy keys span extension data by offsets, so the denied copies of several events at
         # one "denied the allegations" would share it: the list keeps one dict per span.
         doc._.data[SPANS_KEY] = all_details
+
+
+def _in_modifier(tok: Token, sent: Span) -> bool:
+    """Whether ``tok`` is inside a relative or participial modifier ("weapons *seized* last
+    year"): background to what the sentence reports, not its event."""
+    for _ in range(MAX_DEPTH):
+        if tok.dep_ in {"relcl", "acl"}:
+            return True
+        if tok.head.i == tok.i or tok.i == sent.root.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _by_sentence(spans: Any, found: list[Found]) -> dict[int, list[Span]]:

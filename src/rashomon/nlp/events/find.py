@@ -125,6 +125,28 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     return found
 
 
+# Verbs that say nothing of what happened: a clause headed by one codes no event by itself.
+_EMPTY_VERBS = {"be", "have", "do", "become", "seem", "appear", "get", "make", "take", "go",
+                "come", "include", "remain", "continue", "begin", "start"}
+
+
+def main_predicate(sent: Span, lex: Lexicon) -> Token | None:
+    """The verb that says what the sentence reports: its root, or the complement of a report
+    or intent verb ("X said it *would hand over*", "X plans to *visit*")."""
+    verb = sent.root
+    for _ in range(3):
+        if lex.cue(verb, "report") is None and lex.cue(verb, "intent") is None:
+            break
+        comp = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        if comp is None:
+            return None  # plain speech is a quote, not an event
+        verb = comp
+    if verb.pos_ != "VERB" or lemma_of(verb) in _EMPTY_VERBS or any(
+            lex.cue(verb, kind) is not None for kind in ("deny", "light", "modal", "hedge")):
+        return None
+    return verb
+
+
 def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
     """"X said Y must withdraw": a report verb whose complement says what another must do."""
     if lex.cue(tok, "report") is None:
