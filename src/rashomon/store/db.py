@@ -18,6 +18,7 @@ from typing import Any, Self
 import numpy as np
 import pyarrow as pa
 
+from rashomon.ingest.paths import source_name
 from rashomon.records import RECORD_TYPES, Failure
 from rashomon.store import connect as access
 from rashomon.store import schema
@@ -246,16 +247,9 @@ class Store:
         return Reader(self.con)
 
 
-def safe_text(text: str) -> str:
-    """``text`` storable as UTF-8: undecodable file-name bytes become ``\\xNN``."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        try:
-            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:  # surrogates that did not come from a file name
-            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+# ``text`` storable as UTF-8: undecodable file-name bytes become ``\\xNN`` (one rule for
+# the whole house: the reader names sources the same way).
+safe_text = source_name
 
 
 def safe_failure(f: Failure) -> Failure:
