@@ -20,6 +20,7 @@ EVALS = {
     "stance": "rashomon.eval.stance:command",
     "coref": "rashomon.eval.coref:command",
     "bias": "rashomon.eval.bias:command",
+    "pubdates": "rashomon.eval.pubdates:command",
     "extraction": "rashomon.eval.extraction:command",
     "structure": "rashomon.eval.structure:command",
 }
