@@ -4,7 +4,7 @@ The text still bounds it: an article cannot predate the newest full date it stat
 as past ("the fighting that broke out on September 27, 2020"), bare weekdays ("on
 Tuesday") name days of the week it was written in, and a year it mentions as past
 is weak evidence of the earliest year. At the cross-outlet stage the story's dated
-articles that report the same events bound it further (:func:`bound_by_peers`).
+articles that report the same events bound it further (:func:`date_from_story`).
 
 The result is kept apart from ``Article.published`` (``published_inferred``,
 ``published_window``, ``published_evidence``); ``published`` is never filled in.
@@ -20,16 +20,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rashomon.records import Article, InferredDate
+from rashomon.records import Article, Claim, InferredDate
 
-__all__ = ["Clue", "HORIZON_DAYS", "PEER_DAYS", "bound_by_peers", "infer_publication",
-           "parse_window", "window_text"]
+__all__ = ["Clue", "HORIZON_DAYS", "PEER_DAYS", "apply", "bound_by_peers", "date_from_story",
+           "infer_publication", "parse_window", "window_text"]
 
 # Days after the newest evidence that the window still covers. News is written days,
 # not weeks, after what it reports; measured on BASIL (docs/dates_figures.md).
 HORIZON_DAYS = 7
 # Articles reporting the same events appear within this many days of each other.
 PEER_DAYS = 3
+_STORY_NOTE = "story: "
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def bound_by_peers(article: Article, peers: Iterable[Article], days: int = PEER_
         return article
     lo, hi = dated[0] - timedelta(days=days), dated[-1] + timedelta(days=days)
     own = parse_window(article.published_window)
-    note = f"{len(dated)} dated article(s) on the same events: {dated[0].isoformat()}" + (
+    note = f"{_STORY_NOTE}{len(dated)} dated article(s) on the same events, {dated[0].isoformat()}" + (
         f" to {dated[-1].isoformat()}" if dated[-1] != dated[0] else "")
     if own is not None:
         new_lo, new_hi = max(lo, own[0]), min(hi, own[1])
@@ -191,9 +192,38 @@ def bound_by_peers(article: Article, peers: Iterable[Article], days: int = PEER_
         lo, hi = new_lo, new_hi
     likely = _day(article.published_inferred) or dated[len(dated) // 2]
     likely = min(max(likely, lo), hi)
-    evidence = "; ".join(e for e in (article.published_evidence, note) if e)
+    # Re-running the cross-outlet stage replaces the story's note rather than adding one.
+    own_evidence = (article.published_evidence or "").split("; " + _STORY_NOTE)[0]
+    own_evidence = "" if own_evidence.startswith(_STORY_NOTE) else own_evidence
+    evidence = "; ".join(e for e in (own_evidence, note) if e)
     return dataclasses.replace(article, published_inferred=likely.isoformat(),
                                published_window=window_text(lo, hi), published_evidence=evidence)
+
+
+def date_from_story(articles: Iterable[Article], claims: Iterable[Claim],
+                    kinds: tuple[str, ...] = ("event",)) -> list[Article]:
+    """The story's undated articles bounded by the dated ones that share claims with them.
+
+    ``claims`` are the story's ledger (:class:`~rashomon.records.Claim`): two articles
+    with a stance on the same claim of one of ``kinds`` report the same event. Returns
+    only the articles whose inferred date changed; ``published`` is never touched.
+    """
+    by_id = {a.id: a for a in articles}
+    peers: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.kind not in kinds:
+            continue
+        ids = {st.article_id for st in claim.stances if st.article_id in by_id}
+        for i in ids:
+            peers.setdefault(i, set()).update(ids - {i})
+    out = []
+    for aid, art in by_id.items():
+        if art.published or not peers.get(aid):
+            continue
+        new = bound_by_peers(art, [by_id[p] for p in sorted(peers[aid])])
+        if new != art:
+            out.append(new)
+    return out
 
 
 def _day(value: str | None) -> date | None:
