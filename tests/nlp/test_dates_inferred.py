@@ -63,3 +63,15 @@ def test_history_alone_gives_an_open_window_and_anchors_nothing(tagger: DateTagg
     _, dates, inferred = run(tagger, "The ceasefire was signed on May 12, 1994. On Tuesday, shelling resumed.", None)
     assert [(i.day, i.window) for i in inferred] == [(None, "1994-05-12/..")]
     assert dates["Tuesday"].value is None
+
+
+def test_a_day_inferred_later_resolves_what_was_left_open() -> None:
+    from rashomon.nlp.dates.anchor import reanchor
+
+    dates = [DateRef("1", "a1", "Tuesday", None, 3, 10), DateRef("2", "a1", "yesterday", None, 20, 29),
+             DateRef("3", "a1", "May 12, 1994", "1994-05-12", 40, 52),
+             DateRef("4", "a1", "Monday", "2020-09-21", 60, 66, anchor="inferred"),
+             DateRef("5", "a1", "three days", "P3D", 70, 80, type="DURATION")]
+    got = {d.text: (d.value, d.anchor) for d in reanchor(dates, "2020-09-30")}
+    assert got == {"Tuesday": ("2020-09-29", "inferred"), "yesterday": ("2020-09-29", "inferred"),
+                   "Monday": ("2020-09-28", "inferred")}

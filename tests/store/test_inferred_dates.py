@@ -67,3 +67,25 @@ def test_an_older_database_gains_the_inferred_date_columns(tmp_path: Path) -> No
         assert {"published_inferred", "published_window", "published_evidence"} <= set(
             store.reader().columns("articles"))
         assert "anchor" in store.reader().columns("dates")
+
+
+def test_story_dates_bound_undated_articles_and_resolve_their_relative_dates() -> None:
+    from rashomon.crossref.dating import story_dates
+    from rashomon.records import Claim, Stance, Story
+
+    story = Story("s1", "t", ("u", "d", "x"))
+    claim = Claim("c1", "s1", "x", (Stance("u", None, "asserts", "e", 0, 1), Stance("d", None, "asserts", "e", 0, 1)))
+    dates = [DateRef("t1", "u", "Tuesday", None, 3, 10), DateRef("t2", "x", "Tuesday", None, 3, 10)]
+    changed, resolved = story_dates([art("u"), art("d", "2020-09-30"), art("x")], [story], [claim], dates)
+    assert [(a.id, a.published, a.published_inferred) for a in changed] == [("u", None, "2020-09-30")]
+    assert [(d.id, d.value, d.anchor) for d in resolved] == [("t1", "2020-09-29", "inferred")]
+
+
+def test_re_anchored_dates_are_written(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            store.insert("articles", [art("u")])
+            store.insert("dates", [DateRef("t1", "u", "Tuesday", None, 3, 10)])
+        with store.transaction():
+            store.set_date_values([DateRef("t1", "u", "Tuesday", "2020-09-29", 3, 10, anchor="inferred")])
+        assert [(d.value, d.anchor) for d in store.read("dates")] == [("2020-09-29", "inferred")]

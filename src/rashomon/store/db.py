@@ -18,7 +18,7 @@ from typing import Any, Self
 import numpy as np
 import pyarrow as pa
 
-from rashomon.records import RECORD_TYPES, Article, Failure
+from rashomon.records import RECORD_TYPES, Article, DateRef, Failure
 from rashomon.store import connect as access
 from rashomon.store import schema
 from rashomon.store.connect import (
@@ -221,6 +221,11 @@ class Store:
                 "UPDATE articles SET published_inferred = ?, published_window = ?, published_evidence = ? "
                 "WHERE id = ? AND published IS NULL",
                 [a.published_inferred, a.published_window, a.published_evidence, a.id])
+
+    def set_date_values(self, dates: Iterable[DateRef]) -> None:
+        """Write re-anchored values of relative dates (``value`` and ``anchor`` only)."""
+        for d in dates:
+            self.con.execute("UPDATE dates SET value = ?, anchor = ? WHERE id = ?", [d.value, d.anchor, d.id])
 
     # -- reads ----------------------------------------------------------------
     def count(self, table: str) -> int:
