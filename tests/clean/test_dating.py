@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rashomon.clean.dating import (
-    HORIZON_DAYS, Clue, apply, bound_by_peers, date_from_story, infer_publication, parse_window,
+    HORIZON_DAYS,
+    Clue,
+    apply,
+    bound_by_peers,
+    date_from_story,
+    infer_publication,
+    parse_window,
 )
 from rashomon.records import Article, Claim, Stance
 
@@ -145,3 +151,13 @@ def test_apply_ignores_another_articles_date() -> None:
     assert apply(a, InferredDate("b", "2020-01-01", "2020-01-01/2020-01-08", "x")) == a
     assert dataclasses.replace(apply(a, InferredDate("a", "2020-01-01", "2020-01-01/2020-01-08", "x")),
                                published_inferred=None, published_window=None, published_evidence=None) == a
+
+
+def test_pubdates_scorer_counts_windows_days_and_errors() -> None:
+    from rashomon.eval.pubdates import score
+
+    arts = [art("a", published_inferred="2020-10-01", published_window="2020-09-27/2020-10-04"),
+            art("b", published_window="2019-01-01/.."), art("c")]
+    s = score(arts, ["2020-09-30", "2020-10-02", "2020-10-02"])
+    assert (s["articles"], s["with_window"], s["with_day"]) == (3, 2, 1)
+    assert s["in_window"] == 1.0 and s["median_error_days"] == 1 and s["within_3_days"] == 1.0

@@ -22,8 +22,17 @@ from datetime import date, timedelta
 
 from rashomon.records import Article, Claim, InferredDate
 
-__all__ = ["Clue", "HORIZON_DAYS", "PEER_DAYS", "apply", "bound_by_peers", "date_from_story",
-           "infer_publication", "parse_window", "window_text"]
+__all__ = [
+    "HORIZON_DAYS",
+    "PEER_DAYS",
+    "Clue",
+    "apply",
+    "bound_by_peers",
+    "date_from_story",
+    "infer_publication",
+    "parse_window",
+    "window_text",
+]
 
 # Days after the newest evidence that the window still covers. News is written days,
 # not weeks, after what it reports; measured on BASIL (docs/dates_figures.md).

@@ -90,6 +90,7 @@ def score(articles: Iterable[Article], truths: Iterable[str]) -> dict[str, float
     """Coverage, hits and errors of inferred dates against the true ones."""
     n = with_window = closed = in_window = bound_ok = 0
     errors: list[int] = []
+    gaps: list[int] = []  # how far before the true date the window starts
     for art, truth in zip(articles, truths):
         n += 1
         day = date.fromisoformat(truth)
@@ -98,6 +99,8 @@ def score(articles: Iterable[Article], truths: Iterable[str]) -> dict[str, float
             continue
         with_window += 1
         bound_ok += window[0] <= day
+        if window[0] <= day:
+            gaps.append((day - window[0]).days)
         in_window += window[0] <= day <= window[1]
         if art.published_inferred:
             closed += 1
@@ -108,13 +111,14 @@ def score(articles: Iterable[Article], truths: Iterable[str]) -> dict[str, float
         "lower_bound_ok": bound_ok / with_window if with_window else 0.0,
         "median_error_days": statistics.median(errors) if errors else float("nan"),
         "within_3_days": sum(e <= 3 for e in errors) / len(errors) if errors else 0.0,
+        "median_bound_gap_days": statistics.median(gaps) if gaps else float("nan"),
     }
 
 
 def report(name: str, s: dict[str, float], out=click.echo) -> None:  # type: ignore[no-untyped-def]
     out(f"| {name} | {s['articles']} | {s['with_window']} | {s['with_day']} | "
         f"{100 * s['in_window']:.1f} | {100 * s['lower_bound_ok']:.1f} | "
-        f"{s['median_error_days']:.1f} | {100 * s['within_3_days']:.1f} |")
+        f"{s['median_error_days']:.1f} | {100 * s['within_3_days']:.1f} | {s['median_bound_gap_days']:.0f} |")
 
 
 @click.command("pubdates")
@@ -130,8 +134,8 @@ def command(data: Path, split: str) -> None:
       rashomon eval pubdates --data ../shared/data --split test
     """
     click.echo("| set | articles | with window | with day | true date in window % | "
-               "lower bound right % | median error (days) | within 3 days % |")
-    click.echo("|---|---|---|---|---|---|---|---|")
+               "lower bound right % | median error (days) | within 3 days % | median days after lower bound |")
+    click.echo("|---|---|---|---|---|---|---|---|---|")
     cases = basil_cases(data / "basil", None if split == "all" else split)
     inferred = infer(cases)
     truths = [c.truth for c in cases]
