@@ -18,6 +18,7 @@ with ``anchor = "inferred"``; without any evidence their ``value`` is None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 
@@ -121,7 +122,7 @@ def _clues(doc: Doc, timexes: list[Timex], tenses: list[str | None], weekdays: d
     out = []
     for tx, tense in zip(timexes, tenses):
         a = tx.args
-        n = sum(1 for s in sent_starts if s <= tx.start) or 1
+        n = bisect_right(sent_starts, tx.start) or 1
         words = text[tx.start:tx.end]
         clue = None
         if tx.rule in _DAY_RULES and tx.type == "DATE":
