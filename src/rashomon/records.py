@@ -65,6 +65,11 @@ class Article:
     offset_map: tuple[Segment, ...] = ()
     note: str | None = None  # e.g. why the English pipeline skipped it
     words: int = 0
+    # Undated articles only (rashomon.clean.dating): inferred from the text, never
+    # copied into ``published``.
+    published_inferred: str | None = None  # YYYY-MM-DD, the most likely day
+    published_window: str | None = None  # "YYYY-MM-DD/YYYY-MM-DD" or open-ended "YYYY-MM-DD/.."
+    published_evidence: str | None = None  # why, e.g. "latest date mentioned: 2020-09-27 (...)"
 
 
 @dataclass(frozen=True)
@@ -217,6 +222,20 @@ class DateRef:
     type: str = "DATE"  # TIMEX3 type: DATE|TIME|DURATION|SET
     sent_start: int = 0
     sent_end: int = 0
+    # What a relative value was resolved against: the article's date ("published"),
+    # a date inferred from its text ("inferred"); None for absolute values.
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class InferredDate:
+    """An undated article's publication day as inferred from its text (not a table:
+    its fields are written onto the article, see :mod:`rashomon.clean.dating`)."""
+
+    article_id: str
+    day: str | None  # YYYY-MM-DD; None when the evidence only bounds it from below
+    window: str  # "YYYY-MM-DD/YYYY-MM-DD", or "YYYY-MM-DD/.." (open-ended)
+    evidence: str
 
 
 @dataclass(frozen=True)
@@ -333,6 +352,6 @@ def to_dict(record: Any) -> dict[str, Any]:
 
 __all__ = [
     "Actor", "Article", "Claim", "Contradiction", "DateRef", "Event", "Failure", "Figure",
-    "Framing", "Mention", "Place", "Quote", "RECORD_TYPES", "Removed", "Role", "Segment",
+    "Framing", "InferredDate", "Mention", "Place", "Quote", "RECORD_TYPES", "Removed", "Role", "Segment",
     "Side", "Stance", "Story", "content_id", "to_dict", "field",
 ]

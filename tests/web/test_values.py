@@ -85,8 +85,8 @@ def test_inferred_publication_window_places_undated_events(tmp_path: Path) -> No
     assert view["timeline"] == [] and len(view["undated_events"]) == 1
     c.app.state.db.close()  # type: ignore[attr-defined]
     with duckdb.connect(str(db)) as con:  # a store that infers publication windows
-        con.execute("ALTER TABLE articles ADD COLUMN published_inferred VARCHAR")
-        con.execute("""UPDATE articles SET published_inferred = '{"end": "2020-10-04"}'""")
+        con.execute("UPDATE articles SET published_inferred = '2020-10-04', "
+                    "published_window = '2020-09-30/2020-10-04'")
     view = c.get("/api/stories/s/view").json()
     assert [(t["date"], t["inferred"]) for t in view["timeline"]] == [("2020-10-04", True)]
     assert view["undated_events"] == []

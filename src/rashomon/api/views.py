@@ -76,7 +76,8 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     articles = queries.public("articles", reader.rows(
         "articles",
         "SELECT id, outlet, title, published, url, source, language, duplicate_of, words"
-        + (", published_inferred" if "published_inferred" in reader.columns("articles") else "")
+        + (", published_inferred, published_window, published_evidence"
+           if "published_window" in reader.columns("articles") else "")
         + " FROM articles WHERE list_contains(?, id) ORDER BY published NULLS LAST, outlet, id",
         [ids],
     ))
@@ -158,6 +159,8 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
             "article_id": a["id"], "outlet": a["outlet_label"],
             "outlet_known": a["outlet_known"], "title": a.get("title"),
             "published": a.get("published"), "duplicate_of": a.get("duplicate_of"),
+            "inferred_day": a.get("inferred_day"), "published_window": a.get("published_window"),
+            "published_evidence": a.get("published_evidence"),
             "side": aligned[0]["key"] if aligned else None,
             "side_why": side_reason(aligned[0]) if aligned else None,
             "voices": [(name, n, side_of.get(name))
@@ -235,23 +238,7 @@ def day_of(value: Any) -> str | None:
 
 
 def inferred_day(value: Any) -> str | None:
-    """The day of an inferred publication window, whatever shape the store keeps it in.
-
-    A plain date, or a JSON object/string with the window's latest end (``end``,
-    ``latest``, ``to``) or a single ``date``/``value``.
-    """
-    if value is None:
-        return None
-    if isinstance(value, str) and value.lstrip().startswith("{"):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return None
-    if isinstance(value, dict):
-        for key in ("end", "latest", "to", "date", "value", "start", "earliest", "from"):
-            if day := day_of(value.get(key)):
-                return day
-        return None
+    """The most likely day of an undated article (``articles.published_inferred``, YYYY-MM-DD)."""
     return day_of(value)
 
 

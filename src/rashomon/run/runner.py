@@ -135,8 +135,10 @@ def run_files(store: Store, files: list[Path], executor: Executor, window: int, 
 
 
 def run_crossref(store: Store) -> None:
-    """Recompute stories, claims, contradictions and framing over the whole store."""
+    """Recompute stories, claims, contradictions and framing over the whole store; bound the
+    publication window of undated articles by their story's dated ones."""
     from rashomon.crossref import Corpus, cross_reference
+    from rashomon.crossref.dating import story_dates
 
     corpus = Corpus(
         articles=store.read("articles"),
@@ -157,6 +159,9 @@ def run_crossref(store: Store) -> None:
         store.replace_all("contradictions", result.contradictions)
         store.replace_all("framing", result.framing)
         store.set_story_ids(result.story_of)
+        changed, resolved = story_dates(corpus.articles, result.stories, result.claims, corpus.dates)
+        store.set_inferred_dates(changed)
+        store.set_date_values(resolved)
 
 
 def analyze(

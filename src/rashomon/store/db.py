@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 
 from rashomon.ingest.paths import source_name
-from rashomon.records import RECORD_TYPES, Failure
+from rashomon.records import RECORD_TYPES, Article, DateRef, Failure
 from rashomon.store import connect as access
 from rashomon.store import schema
 from rashomon.store.connect import (
@@ -214,6 +214,19 @@ class Store:
         if story_of:
             mapping = pa.table({"aid": list(story_of), "sid": list(story_of.values())})  # noqa: F841
             self.con.execute("UPDATE articles SET story_id = mapping.sid FROM mapping WHERE articles.id = mapping.aid")
+
+    def set_inferred_dates(self, articles: Iterable[Article]) -> None:
+        """Write the inferred publication dates of ``articles`` (``published`` untouched)."""
+        for a in articles:
+            self.con.execute(
+                "UPDATE articles SET published_inferred = ?, published_window = ?, published_evidence = ? "
+                "WHERE id = ? AND published IS NULL",
+                [a.published_inferred, a.published_window, a.published_evidence, a.id])
+
+    def set_date_values(self, dates: Iterable[DateRef]) -> None:
+        """Write re-anchored values of relative dates (``value`` and ``anchor`` only)."""
+        for d in dates:
+            self.con.execute("UPDATE dates SET value = ?, anchor = ? WHERE id = ?", [d.value, d.anchor, d.id])
 
     # -- reads ----------------------------------------------------------------
     def count(self, table: str) -> int:

@@ -172,6 +172,9 @@ def _record_columns(con: duckdb.DuckDBPyConnection) -> None:
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_initial", _initial),
     ("0002_record_columns", _record_columns),
+    ("0003_inferred_publication_dates", add_columns(
+        ("articles", "published_inferred"), ("articles", "published_window"),
+        ("articles", "published_evidence"), ("dates", "anchor"))),
 ]
 
 

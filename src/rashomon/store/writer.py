@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rashomon.clean.dating import apply as apply_inferred
 from rashomon.records import Article, Failure
 from rashomon.store.db import Store, safe_failure, safe_text
 
@@ -57,7 +58,11 @@ class Writer:
         a :class:`Failure` among them is queued as a failure.
         """
         tables = self.tables
+        extractions = list(extractions)
+        # An undated article's publication day inferred by the NLP stage (rashomon.clean.dating).
+        inferred = {d.article_id: d for ex in extractions for d in getattr(ex, "inferred", ())}
         for article, sig in articles:
+            article = apply_inferred(article, inferred.get(article.id))
             if safe_text(article.source) is not article.source:  # a file name that is not UTF-8
                 article = dataclasses.replace(article, source=safe_text(article.source))
             tables.setdefault("articles", []).append(article)

@@ -48,7 +48,8 @@ def marks(data: dict[str, Any], target: tuple[int, int] | None = None) -> list[M
                         + (f" ({p['country']})" if p.get("country") else "")))
     for d in data["dates"]:
         out.append(Mark(d["start"], d["end"], "date",
-                        f"date: {when(d.get('value')) or 'not resolved'}"))
+                        f"date: {when(d.get('value')) or 'not resolved'}"
+                        + (" (inferred: the article is undated)" if d.get("anchor") == "inferred" else "")))
     if target:
         out.append(Mark(target[0], target[1], "target", "linked evidence"))
     return out

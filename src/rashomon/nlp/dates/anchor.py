@@ -12,10 +12,14 @@ their values.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
-from rashomon.nlp.dates.timex import Timex, duration_value
+from rashomon.nlp.dates.timex import Timex, TimexFinder, duration_value
+from rashomon.records import DateRef
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _STEP_WORD = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
@@ -198,3 +202,31 @@ def _season(a: dict[str, Any], base: date, tense: str | None) -> str:
     elif step is None and tense == "future" and start + 2 < base.month:
         y += 1
     return f"{y:04d}-{code}"
+
+
+def reanchor(dates: Iterable[DateRef], day: str, finder: TimexFinder | None = None) -> list[DateRef]:
+    """Relative dates left unresolved (an undated article) resolved against ``day``,
+    a publication day inferred later (from the story), flagged ``anchor="inferred"``.
+
+    Only unresolved dates (no value, no anchor) and dates anchored on an earlier
+    inference change; the result holds the changed ones. The clause's tense is not kept on a :class:`DateRef`, so a bare weekday is
+    read as past (most recent on or before ``day``), as news mostly uses it.
+    """
+    finder = finder or _finder()
+    dct = date.fromisoformat(day[:10])
+    out = []
+    for d in dates:
+        if d.anchor == "published" or (d.anchor is None and d.value is not None):
+            continue
+        hits = finder.find(d.text)
+        if len(hits) != 1 or (hits[0].start, hits[0].end) != (0, len(d.text)):
+            continue
+        value = resolve(hits[0], dct, dct, None)
+        if value is not None and value != d.value:
+            out.append(replace(d, value=value, anchor="inferred"))
+    return out
+
+
+@cache
+def _finder() -> TimexFinder:
+    return TimexFinder()

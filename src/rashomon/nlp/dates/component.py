@@ -8,26 +8,31 @@ number such as "2000" counts something rather than naming a year.
 
 Output: ``doc.spans["rashomon_dates"]``, one span per expression (label = TIMEX3
 type) with ``span._.data = {"value": str | None, "type": str, "rule": str,
-"tense": str | None}``. ``value`` is None when a relative expression cannot be
-anchored because ``doc._.published`` is None.
+"tense": str | None, "anchor": str | None}``. For an article with no publication
+date (``doc._.published`` None) the component infers one from the dates the text
+states (:func:`rashomon.clean.dating.infer_publication`), keeps it in
+``doc._.data["published_inferred"]`` and resolves relative expressions against it
+with ``anchor = "inferred"``; without any evidence their ``value`` is None.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.clean.dating import Clue, infer_publication
 from rashomon.nlp import data
 from rashomon.nlp.dates.fallback import DateparserFallback
 from rashomon.nlp.extensions import DATES, sentence_bounds, doc_text
 from rashomon.nlp.registry import collector
 from rashomon.nlp.dates.timex import LEXICON, Timex, TimexFinder, load_vocab
 from rashomon.nlp.dates.anchor import resolve
-from rashomon.records import DateRef, content_id
+from rashomon.records import DateRef, InferredDate, content_id
 
 SPANS_KEY = DATES
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
@@ -61,33 +66,90 @@ class DateTagger:
         self.set_annotations(doc, found)
         return doc
 
-    def find(self, doc: Doc) -> list[tuple[Timex, str | None, str | None]]:
-        """(expression, value, tense) triples in reading order."""
+    def find(self, doc: Doc) -> list[tuple[Timex, str | None, str | None, str | None]]:
+        """(expression, value, tense, anchor) in reading order.
+
+        ``anchor`` says what a relative value was resolved against: "published" or,
+        for an undated article, "inferred" (``doc._.data["published_inferred"]``).
+        """
         dct = parse_day(doc._.published)
         timexes = self.finder.find(doc_text(doc), blocked=lambda s, e: _counts_something(doc, s, e))
         if self.fallback is not None and doc.has_annotation("ENT_IOB"):
             extra = self.fallback.find(doc, timexes, dct)  # may drop rule hits it supersedes
             timexes = sorted(timexes + extra, key=lambda t: t.start)
+        tenses = [clause_tense(doc, tx.start, tx.end) for tx in timexes]
+        anchor = "published" if dct else None
+        if dct is None:
+            inferred = infer_publication(doc._.article_id, _clues(doc, timexes, tenses, self.finder.vocab.weekday))
+            if inferred is not None:
+                if doc._.data is None:
+                    doc._.data = {}
+                doc._.data["published_inferred"] = inferred
+                if inferred.day is not None:
+                    dct, anchor = date.fromisoformat(inferred.day), "inferred"
         ref = dct
         out = []
-        for tx in timexes:
-            tense = clause_tense(doc, tx.start, tx.end)
+        for tx, tense in zip(timexes, tenses):
             value = resolve(tx, dct, ref, tense)
+            relative = value is not None and anchor is not None and resolve(tx, None, None, tense) != value
             if value and tx.type == "DATE" and _DAY_VALUE.match(value):
                 ref = date.fromisoformat(value[:10])  # "the next day" counts from here
-            out.append((tx, value, tense))
+            out.append((tx, value, tense, anchor if relative else None))
         return out
 
-    def set_annotations(self, doc: Doc, found: list[tuple[Timex, str | None, str | None]]) -> None:
+    def set_annotations(self, doc: Doc, found: list[tuple[Timex, str | None, str | None, str | None]]) -> None:
         spans = []
-        for tx, value, tense in found:
+        for tx, value, tense, anchor in found:
             span = doc.char_span(tx.start, tx.end, label=tx.type, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             span._.data = {"value": value, "type": tx.type, "rule": tx.rule, "tense": tense,
-                           "start": tx.start, "end": tx.end}
+                           "start": tx.start, "end": tx.end, "anchor": anchor}
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
+
+
+_DAY_RULES = ("iso", "slash", "mdy", "dmy", "dateparser")
+
+
+_YEAR_PREPS = {"in", "since", "during"}  # "in 2012" dates something; "the 2016 race" names it
+
+
+def _clues(doc: Doc, timexes: list[Timex], tenses: list[str | None], weekdays: dict[str, int]) -> list[Clue]:
+    """What the stated dates say about when an undated article was written."""
+    text = doc_text(doc)
+    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    out = []
+    for tx, tense in zip(timexes, tenses):
+        a = tx.args
+        n = bisect_right(sent_starts, tx.start) or 1
+        words = text[tx.start:tx.end]
+        clue = None
+        if tx.rule in _DAY_RULES and tx.type == "DATE":
+            value = a.get("value") if tx.rule == "dateparser" else None
+            if value and _DAY_VALUE.match(str(value)):
+                y, m, d = (int(p) for p in str(value)[:10].split("-"))
+                clue = Clue("day", words, n, tense, y, m, d)
+            elif a.get("m") and a.get("d"):
+                named = weekdays.get(re.split(r"[\s,]", words, maxsplit=1)[0])
+                clue = Clue("day" if a.get("y") else "monthday", words, n, tense, a.get("y"), a["m"], a["d"],
+                            weekday=named)
+        elif tx.rule == "my" and a.get("y") and tense == "past":
+            clue = Clue("month", words, n, tense, a["y"], a["m"])
+        elif tx.rule == "year" and tense == "past" and _word_before(text, tx.start) in _YEAR_PREPS:
+            clue = Clue("year", words, n, tense, a["y"])
+        elif tx.rule == "weekday" and a.get("dir") is None and tense != "future":
+            clue = Clue("weekday", words, n, tense, weekday=a["weekday"])
+        elif tx.rule == "relday" and a.get("days") in (-1, 0) and tense == "past":
+            clue = Clue("relday", words, n, tense)
+        if clue is not None:
+            out.append(clue)
+    return out
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 20):start].split()
+    return words[-1].lower() if words else ""
 
 
 def parse_day(published: str | None) -> date | None:
@@ -180,5 +242,9 @@ def collect(doc: Doc) -> list[object]:
             id=content_id(doc._.article_id, "date", start, end),
             article_id=doc._.article_id, text=doc_text(doc)[start:end], value=data.get("value"),
             start=start, end=end, type=data.get("type", "DATE"), sent_start=s, sent_end=e,
+            anchor=data.get("anchor"),
         ))
+    inferred = (doc._.data or {}).get("published_inferred")
+    if isinstance(inferred, InferredDate):
+        out.append(inferred)  # written onto the article by the store's writer
     return out
