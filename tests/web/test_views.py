@@ -158,3 +158,14 @@ def test_ledger_rows_keep_rank_and_show_credit_and_omission() -> None:
     cell = rows[0]["cells"]["Plain Dispatch"][0]
     assert cell["credit"] == "Marbec (named source)"
     assert rows[0]["cells"]["Harbor Ledger"][0]["credit"] == "own voice"
+
+
+def test_map_leaves_out_names_inside_other_names() -> None:
+    from rashomon.api.views import _map
+
+    def place(i: int, text: str, role: str) -> dict[str, object]:
+        return {"id": f"p{i}", "article_id": "a", "text": text, "name": text, "lat": 33.7 + i,
+                "lon": -84.4, "start": i, "end": i + 1, "role": role}
+
+    shown = _map([], [place(1, "Atlanta", "embedded"), place(2, "Terter", "literal")])["places"]
+    assert [p["label"] for p in shown] == ["Terter"]

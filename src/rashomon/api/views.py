@@ -342,7 +342,8 @@ def _map(events: list[Row], places: list[Row]) -> dict[str, list[Row]]:
         })
     seen: dict[tuple[str, float, float], Row] = {}
     for p in places:
-        if p.get("lat") is None or p.get("lon") is None:
+        # a name inside another name ("WSB Atlanta", "Moscow State University") is not a place
+        if p.get("lat") is None or p.get("lon") is None or p.get("role") == "embedded":
             continue
         key = (p.get("name") or p.get("text") or "", round(p["lat"], 3), round(p["lon"], 3))
         item = {"article_id": p["article_id"], "start": p.get("start"), "end": p.get("end"),
