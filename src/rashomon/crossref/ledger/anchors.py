@@ -1,0 +1,176 @@
+"""What two sentences of one story share that the rest of the story does not.
+
+Within one story every sentence names the topic actors ("Armenia", "Azerbaijan"); sharing them
+says nothing. Each unit's evidence — canonical actor ids, places, numbers, dates and content
+word stems — is weighted by its rarity *within the story* (IDF over the story's units), and two
+units are linked only when they share an informative anchor (a token few units of the story
+hold, or a content word and a near-synonym by word vectors: "killed"/"died") and their numbers
+and dates do not clash. Pairs are found through an inverted index of the informative tokens,
+so the cost grows with the pairs that share one, not with the square of the story.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from rashomon.crossref.ledger.units import Unit
+
+RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
+SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
+MIN_WORD = 3
+_WORD = re.compile(r"[a-z][a-z'-]+")
+# Words that carry no fact of their own: speech and reporting verbs, light verbs, hedges.
+_EMPTY = frozenset({
+    "said", "says", "say", "saying", "told", "tell", "added", "according", "reported", "report",
+    "reports", "reportedly", "statement", "stated", "claimed", "claims", "also", "would", "could",
+    "including", "still", "new", "one", "two", "three", "year", "years", "week", "day", "days",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
+    "percent", "people", "time", "since", "way", "made", "make", "take", "taken", "going",
+    # roles name who, not what happened
+    "minister", "ministry", "secretary", "president", "spokesman", "spokeswoman", "spokesperson",
+    "official", "officials", "foreign", "government", "leader", "leaders", "counterpart",
+})
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem that folds inflections (sending/sends/sent stay apart: vectors join those)."""
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)]
+    return word
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def content_stems(text: str) -> tuple[set[str], set[str]]:
+    """(stems of lower-case content words, lower-cased capitalized words: names and titles).
+
+    The lower-case words carry the predicate ("deployed", "killed"); names are counted apart,
+    since the actors and places already stand for most of them.
+    """
+    words, names = set(), set()
+    for k, m in enumerate(_TOKEN.finditer(text.replace("’", "'"))):
+        w = m.group()
+        low = w.lower()
+        if len(w) < MIN_WORD or low in STOP_WORDS or low in _EMPTY or "'" in w:
+            continue
+        if w[0].isupper():
+            if k:  # the first word of a sentence is capitalized whatever it is
+                names.add(low)
+        else:
+            words.add(stem(low))
+    return words, names
+
+
+def tokens(u: Unit) -> set[str]:
+    """The unit's evidence as typed tokens: ``a:`` actor, ``p:`` place, ``n:`` number,
+    ``c:`` capitalized word, ``w:`` content-word stem."""
+    out = {f"a:{a}" for a in u.actors} | {f"p:{p}" for p in u.places} | {f"n:{n}" for n in u.numbers}
+    words, names = content_stems(u.text)
+    return out | {f"w:{w}" for w in words} | {f"c:{c}" for c in names}
+
+
+def _clash(a: Unit, b: Unit) -> bool:
+    """Both units give numbers (or dates) and none agree: not the same fact.
+
+    Figures of one thing that disagree are joined by their own rule (``joins.join_figures``).
+    """
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return True
+    if a.dates and b.dates:
+        months = {d[:7] for d in a.dates}
+        if not any(d[:7] in months for d in b.dates):
+            return True
+    return False
+
+
+@dataclass
+class StoryAnchors:
+    """Story-level IDF of every token and, per unit, its tokens."""
+
+    tokens: list[set[str]]
+    idf: dict[str, float]
+    informative: set[str]
+    synonyms: dict[str, set[str]]  # content token -> near-synonym content tokens of the story
+
+
+def story_anchors(units: Sequence[Unit]) -> StoryAnchors:
+    toks = [tokens(u) for u in units]
+    n = len(units)
+    df: dict[str, int] = defaultdict(int)
+    for ts in toks:
+        for t in ts:
+            df[t] += 1
+    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    # a fact every outlet tells once is held by as many units as the story has articles
+    rare = max(len({u.article_id for u in units}), RARE_SHARE * n)
+    informative = {t for t, c in df.items() if c <= rare}
+    return StoryAnchors(toks, idf, informative, _synonyms(sorted(t for t in informative if t[0] == "w")))
+
+
+def _synonyms(words: list[str]) -> dict[str, set[str]]:
+    """Pairs of the story's informative content words whose vectors are close ("killed"/"died")."""
+    if len(words) < 2:
+        return {}
+    from rashomon.crossref.embed import sentence_vectors
+
+    vecs = sentence_vectors([w[2:] for w in words])
+    sims = vecs @ vecs.T
+    np.fill_diagonal(sims, 0.0)
+    out: dict[str, set[str]] = defaultdict(set)
+    for i, j in zip(*np.nonzero(sims >= SYNONYM_COS)):
+        out[words[i]].add(words[j])
+    return out
+
+
+def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+    """(i, j) -> IDF-weighted overlap (cosine of binary IDF vectors, near-synonyms at half
+    weight) for every cross-article pair that shares an informative anchor and does not clash."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(anchors.tokens):
+        for t in ts & anchors.informative:
+            index[t].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for t, members in index.items():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if units[i].article_id != units[j].article_id:
+                    candidates.add((i, j) if i < j else (j, i))
+    # near-synonyms: units holding w and units holding a synonym of w
+    for w, syns in anchors.synonyms.items():
+        for s in syns:
+            for i in index.get(w, ()):
+                for j in index.get(s, ()):
+                    if i != j and units[i].article_id != units[j].article_id:
+                        candidates.add((i, j) if i < j else (j, i))
+    norms = [math.sqrt(sum(anchors.idf[t] ** 2 for t in ts)) or 1.0 for ts in anchors.tokens]
+    out = {}
+    for i, j in candidates:
+        if _clash(units[i], units[j]):
+            continue
+        a, b = anchors.tokens[i], anchors.tokens[j]
+        both = a & b
+        soft = 0.0
+        near = False
+        for w in a - b:
+            if w[0] == "w" and (syn := anchors.synonyms.get(w)) and syn & b:
+                soft += 0.5 * anchors.idf[w] * max(anchors.idf[s] for s in syn & b)
+                near = near or w in anchors.informative
+        # the predicate must agree: an informative content word, or a near-synonym of one
+        if not (near or any(t[0] == "w" for t in both & anchors.informative)):
+            continue
+        shared = sum(anchors.idf[t] ** 2 for t in both)
+        out[(i, j)] = (shared + soft) / (norms[i] * norms[j])
+    return out
+
+
+__all__ = ["StoryAnchors", "anchor_scores", "content_stems", "stem", "story_anchors", "tokens"]
