@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -36,15 +37,38 @@ _EMPTY = frozenset({
     # roles name who, not what happened
     "minister", "ministry", "secretary", "president", "spokesman", "spokeswoman", "spokesperson",
     "official", "officials", "foreign", "government", "leader", "leaders", "counterpart",
+    # vague quantities: "hundreds of fighters" and "hundreds of deaths" share no fact
+    "hundreds", "thousands", "dozens", "millions", "scores", "many", "several", "few",
 })
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 
 
+# Irregular forms of common news verbs (regular inflections are stripped by ``stem``).
+_IRREGULAR = {
+    "sent": "send", "flew": "fly", "flown": "fly", "brought": "bring", "fought": "fight",
+    "gave": "give", "given": "give", "held": "hold", "met": "meet", "led": "lead", "left": "leave",
+    "won": "win", "lost": "lose", "paid": "pay", "took": "take", "taken": "take", "began": "begin",
+    "begun": "begin", "broke": "break", "broken": "break", "struck": "strike", "shot": "shoot",
+    "hit": "hit", "fled": "flee", "sought": "seek", "built": "build", "bought": "buy", "sold": "sell",
+    "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "chose": "choose",
+    "chosen": "choose", "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "threw": "throw", "thrown": "throw", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "dead": "die", "died": "die", "killed": "kill",
+}
+
+
 def stem(word: str) -> str:
-    """A crude stem that folds inflections (sending/sends/sent stay apart: vectors join those)."""
+    """A crude stem: irregular forms to their lemma, regular inflections stripped
+    ("deploying" → "deploy", "shipping" → "ship")."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     for suf in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 4:
-            return word[: -len(suf)]
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[: -len(suf)]
+            if suf in ("ing", "ed", "er", "ers") and len(base) > 3 and base[-1] == base[-2] \
+                    and base[-1] not in "aeiouls":
+                base = base[:-1]  # "shipping" → "ship", but "killed" → "kill"
+            return base
     return word
 
 
@@ -71,12 +95,74 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
     return words, names
 
 
+_DENIALS = frozenset({"deny", "den", "deni", "reject", "dismiss", "refut", "rebut"})
+
+
+def frame_stems(text: str) -> set[str]:
+    """Stems of the frame's words (attribution, hedge, denial cues: "accused", "reportedly",
+    "denied"): they say how the fact is told, not what it is, and stay out of the anchors."""
+    from rashomon.crossref.ledger.frame import find_cues
+
+    cues = {c.rstrip("*").lower() for found in find_cues(text).values() for c in found}
+    return {stem(c) for c in cues if " " not in c} | _DENIALS
+
+
+# Word sets of the event lexicon (nlp/lexicons/events.tsv) whose members stand in for each other
+# in a retelling ("sent fighters" / "deployed mercenaries"). Left out: "claim" (report words
+# carry no fact of their own) and "captive" (it holds "leader", "citizen", "people").
+PREDICATE_SETS = ("move", "force", "weapon", "aid", "pact", "talks", "tie", "criticism", "praise",
+                  "restriction")
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, str]:
+    """Stem -> the first predicate word set (in ``PREDICATE_SETS`` order) holding it; one per
+    word, so a word in two sets ("support": aid, praise) is not counted twice."""
+    from rashomon.nlp.events.lexicon import load
+
+    sets = load().sets
+    out: dict[str, str] = {}
+    for name in PREDICATE_SETS:
+        for w in sets.get(name, ()):
+            out.setdefault(stem(w), name)
+    return out
+
+
 def tokens(u: Unit) -> set[str]:
     """The unit's evidence as typed tokens: ``a:`` actor, ``p:`` place, ``n:`` number,
-    ``c:`` capitalized word, ``w:`` content-word stem."""
-    out = {f"a:{a}" for a in u.actors} | {f"p:{p}" for p in u.places} | {f"n:{n}" for n in u.numbers}
+    ``c:`` capitalized word, ``w:`` content-word stem, ``s:`` predicate word set, ``t:`` the
+    PLOVER type of an event the extractor found in it."""
+    digits = u.text.replace(",", "")
+    # numbers written as digits: "hundreds" read as [200, 999] is no anchor
+    out = {f"a:{a}" for a in u.actors} | {f"p:{p}" for p in u.places}
+    out |= {f"n:{n}" for n in u.numbers if n in digits}
     words, names = content_stems(u.text)
+    words -= frame_stems(u.text)
+    classes = word_classes()
+    out |= {f"s:{classes[w]}" for w in words if w in classes}
+    out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
     return out | {f"w:{w}" for w in words} | {f"c:{c}" for c in names}
+
+
+FOLD_MIN, FOLD_GAP = 5, 4  # "jihadi"/"jihadist", "mercenar"/"mercenary", "deploy"/"deployment"
+
+
+def fold(toks: list[set[str]]) -> list[set[str]]:
+    """Map each content stem to the shortest stem of the story it extends (by at most
+    ``FOLD_GAP`` letters), so inflections the crude stemmer leaves apart count as one word."""
+    stems = sorted({t[2:] for ts in toks for t in ts if t[0] in "wc"}, key=lambda t: (len(t), t))
+    canon: dict[str, str] = {}
+    for t in stems:
+        canon[t] = t
+        for k in range(len(t) - 1, max(FOLD_MIN, len(t) - FOLD_GAP) - 1, -1):
+            if (head := canon.get(t[:k])) is not None:
+                canon[t] = head
+                break
+    # a capitalized word the story also writes in lower case is a word ("Jihadi fighters")
+    lower = {canon[t[2:]] for ts in toks for t in ts if t[0] == "w"}
+    toks = [{f"w:{canon[t[2:]]}" if t[0] == "c" and canon[t[2:]] in lower else t for t in ts}
+            for ts in toks]
+    return [{t[:2] + canon.get(t[2:], t[2:]) if t[0] in "wc" else t for t in ts} for ts in toks]
 
 
 def _clash(a: Unit, b: Unit) -> bool:
@@ -104,7 +190,7 @@ class StoryAnchors:
 
 
 def story_anchors(units: Sequence[Unit]) -> StoryAnchors:
-    toks = [tokens(u) for u in units]
+    toks = fold([tokens(u) for u in units])
     n = len(units)
     df: dict[str, int] = defaultdict(int)
     for ts in toks:
@@ -165,8 +251,9 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors) -> dict[tuple[in
             if w[0] == "w" and (syn := anchors.synonyms.get(w)) and syn & b:
                 soft += 0.5 * anchors.idf[w] * max(anchors.idf[s] for s in syn & b)
                 near = near or w in anchors.informative
-        # the predicate must agree: an informative content word, or a near-synonym of one
-        if not (near or any(t[0] == "w" for t in both & anchors.informative)):
+        # the predicate must agree: an informative content word, word set or event type, or a
+        # near-synonym of a content word
+        if not (near or any(t[0] in "wst" for t in both & anchors.informative)):
             continue
         shared = sum(anchors.idf[t] ** 2 for t in both)
         out[(i, j)] = (shared + soft) / (norms[i] * norms[j])

@@ -109,8 +109,8 @@ def one_per_article(units: Sequence[AlignUnit], cut: float,
 
 
 
-ANCHOR_WEIGHT = 0.5  # weight of the anchor overlap against the story-centred sentence cosine
-PRECISE_CUT = 0.25
+ANCHOR_WEIGHT = 1.0  # weight of the anchor overlap against the story-centred sentence cosine
+PRECISE_CUT = 0.3
 MIN_ANCHOR = 0.1  # the anchor overlap alone must reach this: the sentence cosine cannot carry a pair
 
 
