@@ -21,7 +21,7 @@ from rashomon.crossref.ledger.cluster import (
     one_per_article,
     similarity,
 )
-from rashomon.crossref.ledger.joins import antecedents, attach_anaphora, join_figures
+from rashomon.crossref.ledger.joins import antecedents, attach_anaphora, attach_denials, join_figures
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.stances import cluster_stances, dedupe, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
@@ -71,7 +71,12 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
         labels = list(range(n))
         if len(keep) > 1:
             sub_units = [units[i] for i in keep]
-            sub = complete_link(sub_units, anchored_scores(sub_units, sims[np.ix_(keep, keep)]))
+            at = {i: k for k, i in enumerate(keep)}
+            pooled: dict[int, list[Unit]] = {}
+            for i, j in refers.items():  # the denial's words tell the fact too
+                if j in at:
+                    pooled.setdefault(at[j], []).append(units[i])
+            sub = complete_link(sub_units, anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled))
             for i, label in zip(keep, sub):
                 labels[i] = keep[label]
         return labels, sims
@@ -114,7 +119,7 @@ def build_ledger(story: Story, corpus: Corpus,
     if not units:
         return ledger
     labels, sims = _align(units)
-    labels = join_figures(units, attach_anaphora(units, labels))
+    labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels)))
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)

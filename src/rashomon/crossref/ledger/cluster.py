@@ -114,13 +114,14 @@ PRECISE_CUT = 0.3
 MIN_ANCHOR = 0.1  # the anchor overlap alone must reach this: the sentence cosine cannot carry a pair
 
 
-def anchored_scores(units: Sequence["Unit"], centred: np.ndarray) -> dict[tuple[int, int], float]:
+def anchored_scores(units: Sequence["Unit"], centred: np.ndarray,
+                    pooled: dict[int, list["Unit"]] | None = None) -> dict[tuple[int, int], float]:
     """Scores of the pairs that may be one fact: they share an informative anchor and do not
     clash (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`), mixed with the centred
     sentence cosine (what each says beyond the story's topic)."""
     from rashomon.crossref.ledger.anchors import anchor_scores, story_anchors
 
-    pairs = anchor_scores(units, story_anchors(units))
+    pairs = anchor_scores(units, story_anchors(units, pooled))
     return {p: ANCHOR_WEIGHT * s + (1 - ANCHOR_WEIGHT) * float(centred[p])
             for p, s in pairs.items() if s >= MIN_ANCHOR}
 

@@ -9,10 +9,16 @@ from rashomon.crossref.ledger.units import Unit
 
 # A denial that names its object only by reference ("denied the reports") denies the fact told
 # just before it in the same article.
-_ANAPHOR = re.compile(r"(?i)\b(?:den\w+|reject\w*|dismiss\w*|refut\w+)\s+(?:\w+\s+){0,2}?"
-                      r"(?:the|these|those|such|this|that|it|them)\b(?:\s+(?:reports?|allegations?|"
-                      r"accusations?|claims?|charges?|accounts?))?")
+_DENY = r"(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w+)"
+_CLAIMS = r"(?:reports?|allegations?|accusations?|claims?|charges?|accounts?)"
+# "denied it", "denies the allegations", "rejected these reports", "dismissed allegations." —
+# but not "denied accusations it is involved" or "denied that it sent fighters": those say what.
+_ANAPHOR = re.compile(
+    rf"(?i)\b{_DENY}\s+(?:(?:it|them)\b(?!\s+(?:is|was|has|had|have|were|are|will|would|could|did|does)\b)"
+    rf"|(?:\w+\s+)?(?:the|these|those|such|this|that)\s+(?:\w+\s+)?{_CLAIMS}\b"
+    rf"|{_CLAIMS}\s*(?:[.,;]|$))")
 ANAPHOR_REACH = 2  # how many units back a referring denial may look
+DENIAL_SHARED = 2  # content words a denial must share with the fact just before it
 
 
 def antecedents(units: list[Unit]) -> dict[int, int]:
@@ -35,6 +41,31 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
     out = list(labels)
     for i, j in antecedents(units).items():
         out[i] = out[j]
+    return out
+
+
+def attach_denials(units: list[Unit], labels: list[int]) -> list[int]:
+    """A denial with words of its own ("rejected accusations that its army shelled …") that no
+    other outlet's sentence matched joins the fact told just before it in its article, when the
+    two share a content word beyond the frame's: the denial answers it."""
+    from rashomon.crossref.ledger.anchors import content_stems, frame_stems
+
+    out = list(labels)
+    size: dict[int, int] = {}
+    for lab in labels:
+        size[lab] = size.get(lab, 0) + 1
+    for i, u in enumerate(units):
+        if not u.frame.denial or size[labels[i]] > 1:
+            continue
+        words, names = content_stems(u.text)
+        mine = (words - frame_stems(u.text)) | names
+        for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
+            prev = units[j]
+            if prev.article_id != u.article_id:
+                break
+            if not prev.frame.denial and len(mine & set().union(*content_stems(prev.text))) >= DENIAL_SHARED:
+                out[i] = out[j]
+                break
     return out
 
 
@@ -84,4 +115,4 @@ def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
-__all__ = ["antecedents", "attach_anaphora", "join_figures"]
+__all__ = ["antecedents", "attach_anaphora", "attach_denials", "join_figures"]
