@@ -190,6 +190,28 @@ def _clash(a: Unit, b: Unit) -> bool:
     return False
 
 
+def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`_clash` for the pairs (a[k], b[k]), by sparse row products."""
+    from scipy.sparse import csr_matrix
+
+    out = np.zeros(len(a), dtype=bool)
+    for field in ("numbers", "dates"):
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for i, u in enumerate(units):
+            for v in getattr(u, field):
+                rows.append(i)
+                cols.append(vocab.setdefault(v[:7] if field == "dates" else v, len(vocab)))
+        if not vocab:
+            continue
+        m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(units), len(vocab)))
+        m.data[:] = 1.0
+        has = np.asarray(m.sum(axis=1)).ravel() > 0
+        shared = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
+        out |= has[a] & has[b] & (shared == 0)
+    return out
+
+
 @dataclass
 class StoryAnchors:
     """Story-level IDF of every token and, per unit, its tokens."""
@@ -237,44 +259,63 @@ def _synonyms(words: list[str]) -> dict[str, set[str]]:
 
 def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors) -> dict[tuple[int, int], float]:
     """(i, j) -> IDF-weighted overlap (cosine of binary IDF vectors, near-synonyms at half
-    weight) for every cross-article pair that shares an informative anchor and does not clash."""
-    index: dict[str, list[int]] = defaultdict(list)
+    weight) for every cross-article pair that agrees on the predicate (shares an informative
+    content word, word set or event type, or holds a near-synonym pair) and does not clash.
+
+    Sparse products over the unit × token matrix: the candidates come from the informative
+    predicate tokens only, so the cost follows the pairs that share one.
+    """
+    from scipy.sparse import csr_matrix
+
+    n = len(units)
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
     for i, ts in enumerate(anchors.tokens):
-        for t in ts & anchors.informative:
-            index[t].append(i)
-    candidates: set[tuple[int, int]] = set()
-    for t, members in index.items():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if units[i].article_id != units[j].article_id:
-                    candidates.add((i, j) if i < j else (j, i))
-    # near-synonyms: units holding w and units holding a synonym of w
+        for t in ts:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    if not vocab or n < 2:
+        return {}
+    names = list(vocab)
+    idf = np.array([anchors.idf[t] for t in names], dtype=np.float64)
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
+    pred = np.array([t[0] in "wst" and t in anchors.informative for t in names])
+    inf = np.array([t in anchors.informative for t in names])
+    xp = x[:, np.flatnonzero(pred)]
+    gate = xp @ xp.T
+    syn_rows, syn_cols, syn_vals = [], [], []
     for w, syns in anchors.synonyms.items():
-        for s in syns:
-            for i in index.get(w, ()):
-                for j in index.get(s, ()):
-                    if i != j and units[i].article_id != units[j].article_id:
-                        candidates.add((i, j) if i < j else (j, i))
-    norms = [math.sqrt(sum(anchors.idf[t] ** 2 for t in ts)) or 1.0 for ts in anchors.tokens]
-    out = {}
-    for i, j in candidates:
-        if _clash(units[i], units[j]):
-            continue
-        a, b = anchors.tokens[i], anchors.tokens[j]
-        both = a & b
-        soft = 0.0
-        near = False
-        for w in a - b:
-            if w[0] == "w" and (syn := anchors.synonyms.get(w)) and syn & b:
-                soft += 0.5 * anchors.idf[w] * max(anchors.idf[s] for s in syn & b)
-                near = near or w in anchors.informative
-        # the predicate must agree: an informative content word, word set or event type, or a
-        # near-synonym of a content word
-        if not (near or any(t[0] in "wst" for t in both & anchors.informative)):
-            continue
-        shared = sum(anchors.idf[t] ** 2 for t in both)
-        out[(i, j)] = (shared + soft) / (norms[i] * norms[j])
-    return out
+        if w in vocab:
+            for s in syns:
+                if s in vocab:
+                    syn_rows.append(vocab[w])
+                    syn_cols.append(vocab[s])
+                    syn_vals.append(0.5 * anchors.idf[w] * anchors.idf[s])
+    soft = None
+    if syn_rows:
+        m = csr_matrix((syn_vals, (syn_rows, syn_cols)), shape=(len(vocab), len(vocab)))
+        soft = (x @ m @ x.T).tocsr()
+        xi = x[:, np.flatnonzero(inf)]
+        # a near-synonym stands for the predicate only beside a shared informative anchor
+        gate = gate + soft.multiply(xi @ xi.T)
+    gate = gate.tocoo()
+    groups = np.array([u.article_id for u in units])
+    keep = (gate.row < gate.col) & (groups[gate.row] != groups[gate.col])
+    a, b = gate.row[keep].astype(np.int64), gate.col[keep].astype(np.int64)
+    if not len(a):
+        return {}
+    ok = ~_clashes(units, a, b)
+    a, b = a[ok], b[ok]
+    if not len(a):
+        return {}
+    weighted = x.multiply(idf[None, :]).tocsr()
+    shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
+    if soft is not None:
+        shared = shared + 0.5 * (np.asarray(soft[a, b]).ravel() + np.asarray(soft[b, a]).ravel())
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    scores = shared / (norms[a] * norms[b])
+    return {(int(i), int(j)): float(v) for i, j, v in zip(a, b, scores)}
 
 
 __all__ = ["StoryAnchors", "anchor_scores", "content_stems", "stem", "story_anchors", "tokens"]
