@@ -37,3 +37,21 @@ def test_names_are_kept_apart_from_the_predicate() -> None:
     words, names = content_stems("Officials said Kestria deployed fighters to Valdora.")
     assert "deploy" in words and "fight" in words
     assert {"kestria", "valdora"} <= names and "kestria" not in words
+
+
+def test_complete_link_does_not_chain_through_a_neighbour() -> None:
+    from rashomon.crossref.ledger.cluster import complete_link
+
+    units = [_unit(a, a) for a in ("a", "b", "c")]
+    # a-b and b-c are strong, a-c was never a candidate: one pair joins, the third stays out
+    labels = complete_link(units, {(0, 1): 0.9, (1, 2): 0.8}, cut=0.3)
+    assert labels[0] == labels[1] and labels[2] not in (labels[0],)
+
+
+def test_a_referring_denial_needs_a_referring_object() -> None:
+    from rashomon.crossref.ledger.joins import _ANAPHOR
+
+    assert _ANAPHOR.search("Ankara has fiercely denied the reports, which mirror its past.")
+    assert _ANAPHOR.search("Marbec denies it.")
+    assert not _ANAPHOR.search("Ankara has denied accusations it is already involved.")
+    assert not _ANAPHOR.search("Marbec denied that it sent any fighters.")
