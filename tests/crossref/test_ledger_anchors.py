@@ -51,7 +51,7 @@ def test_complete_link_does_not_chain_through_a_neighbour() -> None:
 def test_a_referring_denial_needs_a_referring_object() -> None:
     from rashomon.crossref.ledger.joins import _ANAPHOR
 
-    assert _ANAPHOR.search("Ankara has fiercely denied the reports, which mirror its past.")
+    assert _ANAPHOR.search("Kestria has fiercely denied the reports, which it called a smear.")
     assert _ANAPHOR.search("Marbec denies it.")
-    assert not _ANAPHOR.search("Ankara has denied accusations it is already involved.")
+    assert not _ANAPHOR.search("Kestria has denied accusations it is already involved.")
     assert not _ANAPHOR.search("Marbec denied that it sent any fighters.")

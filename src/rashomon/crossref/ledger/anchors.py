@@ -1,6 +1,6 @@
 """What two sentences of one story share that the rest of the story does not.
 
-Within one story every sentence names the topic actors ("Armenia", "Azerbaijan"); sharing them
+Within one story every sentence names the topic actors (the two sides of a war); sharing them
 says nothing. Each unit's evidence — canonical actor ids, places, numbers, dates and content
 word stems — is weighted by its rarity *within the story* (IDF over the story's units), and two
 units are linked only when they share an informative anchor (a token few units of the story
@@ -138,7 +138,7 @@ def tokens(u: Unit) -> set[str]:
     out |= {f"n:{n}" for n in u.numbers if n in digits}
     words, names = content_stems(u.text)
     words -= frame_stems(u.text)
-    # who the outlet credits is the frame, not the fact ("Macron warned that ...")
+    # who the outlet credits is the frame, not the fact ("the minister warned that ...")
     if DROP_SOURCE and u.frame.source_id:
         out.discard(f"a:{u.frame.source_id}")
     if DROP_SOURCE and u.frame.source:
@@ -155,7 +155,7 @@ def tokens(u: Unit) -> set[str]:
 
 
 DROP_SOURCE = False  # who is credited is part of the fact in political news ("the lawyer said"): dropping it lost 3 facts on the gold
-FOLD_MIN, FOLD_GAP = 5, 4  # "jihadi"/"jihadist", "mercenar"/"mercenary", "deploy"/"deployment"
+FOLD_MIN, FOLD_GAP = 5, 4  # "recruit"/"recruitment", "mercenar"/"mercenary", "deploy"/"deployment"
 
 
 def fold(toks: list[set[str]]) -> list[set[str]]:
@@ -169,7 +169,7 @@ def fold(toks: list[set[str]]) -> list[set[str]]:
             if (head := canon.get(t[:k])) is not None:
                 canon[t] = head
                 break
-    # a capitalized word the story also writes in lower case is a word ("Jihadi fighters")
+    # a capitalized word the story also writes in lower case is a word ("Volunteer fighters" at the start of a quote)
     lower = {canon[t[2:]] for ts in toks for t in ts if t[0] == "w"}
     toks = [{f"w:{canon[t[2:]]}" if t[0] == "c" and canon[t[2:]] in lower else t for t in ts}
             for ts in toks]
@@ -224,7 +224,7 @@ class StoryAnchors:
 
 def story_anchors(units: Sequence[Unit], pooled: dict[int, list[Unit]] | None = None) -> StoryAnchors:
     """Tokens and story-level IDF; ``pooled`` adds to a unit the tokens of units that continue
-    its fact in the same article (a referring denial: "Ankara denied the reports, which …")."""
+    its fact in the same article (a referring denial: "Kestria denied the reports, which …")."""
     toks = [tokens(u) for u in units]
     for i, more in (pooled or {}).items():
         for m in more:

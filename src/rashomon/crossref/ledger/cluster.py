@@ -111,6 +111,7 @@ def one_per_article(units: Sequence[AlignUnit], cut: float,
 
 ANCHOR_WEIGHT = 1.0  # weight of the anchor overlap against the story-centred sentence cosine
 PRECISE_CUT = 0.3
+PRECISE_MUTUAL = True
 MIN_ANCHOR = 0.1  # the anchor overlap alone must reach this: the sentence cosine cannot carry a pair
 
 
@@ -148,7 +149,8 @@ def complete_link(units: Sequence["Unit"], scores: dict[tuple[int, int], float],
     for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < cut:
             break
-        if best[(i, units[j].article_id)][1] != j or best[(j, units[i].article_id)][1] != i:
+        if PRECISE_MUTUAL and (best[(i, units[j].article_id)][1] != j
+                               or best[(j, units[i].article_id)][1] != i):
             continue
         a, b = label[i], label[j]
         if a == b or articles[a] & articles[b]:
