@@ -63,9 +63,11 @@ def test_scoring_counts_merges_stances_and_wrong_joins() -> None:
 
 def test_row_precision_counts_every_multi_article_claim() -> None:
     story = ev.GoldStory("s", {}, [
-        ev.GoldClaim("fact", "", [ev.Cell("a", ("asserts",), "Marbec sent fighters to Valdora."),
-                                  ev.Cell("b", ("attributes",), "Kestria says Marbec sent fighters.")]),
-        ev.GoldClaim("other", "", [ev.Cell("c", ("asserts",), "Talks resumed in Lissen on Monday.")]),
+        ev.GoldClaim("fact", "", [
+            ev.Cell("a", ("asserts",), "Marbec sent fighters to Valdora."),
+            ev.Cell("b", ("attributes",), "Kestria says Marbec sent fighters.")]),
+        ev.GoldClaim("other", "", [
+            ev.Cell("c", ("asserts",), "Talks resumed in Lissen on Monday.")]),
     ], [])
     keys = {"a": ["A"], "b": ["B"], "c": ["C"]}
 

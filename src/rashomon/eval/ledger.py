@@ -245,7 +245,8 @@ def _row_precision(story: GoldStory, keys: dict[str, list[str]], claims: list[Cl
     for claim in claims:
         if len({st.article_id for st in claim.stances}) < 2:
             continue
-        facts = [{gid for gid, c in cells if _holds(st, c, keys[c.article])} for st in claim.stances]
+        facts = [{gid for gid, c in cells if _holds(st, c, keys[c.article])}
+                 for st in claim.stances]
         judged = 0
         pure = True
         for i, a in enumerate(claim.stances):
@@ -302,7 +303,8 @@ def command(data: Path, show: bool) -> None:
                f"{_pct(r['merged'], r['cells']):>14}  stances right {_pct(r['right'], r['stances']):>14}"
                f"  contradictions {_pct(r['contradictions_found'], r['contradictions'])}"
                f"  wrong joins {_pct(r['wrongly_joined'], r['joined'])}")
-    click.echo(f"{'rows (every multi-article claim)':28} pair precision {_pct(r['pairs_right'], r['pairs'])}"
+    click.echo(f"{'rows (every multi-article claim)':28} pair precision "
+               f"{_pct(r['pairs_right'], r['pairs'])}"
                f"  pure rows {_pct(r['rows_pure'], r['rows'])}  unjudged pairs {r['unjudged']}")
     if show:
         for miss in r["misses"]:

@@ -21,7 +21,12 @@ from rashomon.crossref.ledger.cluster import (
     one_per_article,
     similarity,
 )
-from rashomon.crossref.ledger.joins import antecedents, attach_anaphora, attach_denials, join_figures
+from rashomon.crossref.ledger.joins import (
+    antecedents,
+    attach_anaphora,
+    attach_denials,
+    join_figures,
+)
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.stances import cluster_stances, dedupe, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
@@ -76,7 +81,8 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
             for i, j in refers.items():  # the denial's words tell the fact too
                 if j in at:
                     pooled.setdefault(at[j], []).append(units[i])
-            sub = complete_link(sub_units, anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled))
+            scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled)
+            sub = complete_link(sub_units, scores)
             for i, label in zip(keep, sub):
                 labels[i] = keep[label]
         return labels, sims

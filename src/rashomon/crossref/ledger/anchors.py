@@ -1,12 +1,13 @@
 """What two sentences of one story share that the rest of the story does not.
 
 Within one story every sentence names the topic actors (the two sides of a war); sharing them
-says nothing. Each unit's evidence — canonical actor ids, places, numbers, dates and content
-word stems — is weighted by its rarity *within the story* (IDF over the story's units), and two
-units are linked only when they share an informative anchor (a token few units of the story
-hold, or a content word and a near-synonym by word vectors: "killed"/"died") and their numbers
-and dates do not clash. Pairs are found through an inverted index of the informative tokens,
-so the cost grows with the pairs that share one, not with the square of the story.
+says nothing. Each unit's evidence — canonical actor ids, places, numbers, content-word stems,
+capitalized words, the event lexicon's word sets and the events' PLOVER types — is weighted by
+its rarity *within the story* (IDF over the story's units). Two units are linked only when they
+agree on the predicate (an informative content word, word set or event type, or a content word
+and a near-synonym by word vectors: "killed"/"died") and their numbers and dates do not clash.
+Candidate pairs come from sparse products over the informative tokens, so the cost grows with
+the pairs that share one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ from rashomon.crossref.ledger.units import Unit
 RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
 SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
 MIN_WORD = 3
-_WORD = re.compile(r"[a-z][a-z'-]+")
+# Who is credited is part of the fact in political news ("the lawyer said"): leaving the source
+# out of the anchors lost 3 facts of the development gold, so it stays in.
+DROP_SOURCE = False
+FOLD_MIN, FOLD_GAP = 5, 4  # "recruit"/"recruitment", "mercenar"/"mercenary", "deploy"/"deployment"
 # Words that carry no fact of their own: speech and reporting verbs, light verbs, hedges.
 _EMPTY = frozenset({
     "said", "says", "say", "saying", "told", "tell", "added", "according", "reported", "report",
@@ -49,7 +53,8 @@ _IRREGULAR = {
     "gave": "give", "given": "give", "held": "hold", "met": "meet", "led": "lead", "left": "leave",
     "won": "win", "lost": "lose", "paid": "pay", "took": "take", "taken": "take", "began": "begin",
     "begun": "begin", "broke": "break", "broken": "break", "struck": "strike", "shot": "shoot",
-    "hit": "hit", "fled": "flee", "sought": "seek", "built": "build", "bought": "buy", "sold": "sell",
+    "hit": "hit", "fled": "flee", "sought": "seek", "built": "build", "bought": "buy",
+    "sold": "sell",
     "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "chose": "choose",
     "chosen": "choose", "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise",
     "fell": "fall", "fallen": "fall", "threw": "throw", "thrown": "throw", "withdrew": "withdraw",
@@ -154,9 +159,6 @@ def tokens(u: Unit) -> set[str]:
     return out | {f"w:{w}" for w in words} | {f"c:{c}" for c in names}
 
 
-DROP_SOURCE = False  # who is credited is part of the fact in political news ("the lawyer said"): dropping it lost 3 facts on the gold
-FOLD_MIN, FOLD_GAP = 5, 4  # "recruit"/"recruitment", "mercenar"/"mercenary", "deploy"/"deployment"
-
 
 def fold(toks: list[set[str]]) -> list[set[str]]:
     """Map each content stem to the shortest stem of the story it extends (by at most
@@ -169,29 +171,17 @@ def fold(toks: list[set[str]]) -> list[set[str]]:
             if (head := canon.get(t[:k])) is not None:
                 canon[t] = head
                 break
-    # a capitalized word the story also writes in lower case is a word ("Volunteer fighters" at the start of a quote)
+    # a capitalized word the story also writes in lower case is a word ("Volunteer fighters")
     lower = {canon[t[2:]] for ts in toks for t in ts if t[0] == "w"}
     toks = [{f"w:{canon[t[2:]]}" if t[0] == "c" and canon[t[2:]] in lower else t for t in ts}
             for ts in toks]
     return [{t[:2] + canon.get(t[2:], t[2:]) if t[0] in "wc" else t for t in ts} for ts in toks]
 
 
-def _clash(a: Unit, b: Unit) -> bool:
-    """Both units give numbers (or dates) and none agree: not the same fact.
-
-    Figures of one thing that disagree are joined by their own rule (``joins.join_figures``).
-    """
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
-        return True
-    if a.dates and b.dates:
-        months = {d[:7] for d in a.dates}
-        if not any(d[:7] in months for d in b.dates):
-            return True
-    return False
-
-
 def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """:func:`_clash` for the pairs (a[k], b[k]), by sparse row products."""
+    """For the pairs (a[k], b[k]): both units give numbers (or dates) and none agree (dates by
+    month), so they are not the same fact. Figures of one thing that disagree are joined by
+    their own rule (``joins.join_figures``)."""
     from scipy.sparse import csr_matrix
 
     out = np.zeros(len(a), dtype=bool)
@@ -222,7 +212,8 @@ class StoryAnchors:
     synonyms: dict[str, set[str]]  # content token -> near-synonym content tokens of the story
 
 
-def story_anchors(units: Sequence[Unit], pooled: dict[int, list[Unit]] | None = None) -> StoryAnchors:
+def story_anchors(units: Sequence[Unit],
+                  pooled: dict[int, list[Unit]] | None = None) -> StoryAnchors:
     """Tokens and story-level IDF; ``pooled`` adds to a unit the tokens of units that continue
     its fact in the same article (a referring denial: "Kestria denied the reports, which …")."""
     toks = [tokens(u) for u in units]
@@ -239,7 +230,8 @@ def story_anchors(units: Sequence[Unit], pooled: dict[int, list[Unit]] | None = 
     # a fact every outlet tells once is held by as many units as the story has articles
     rare = max(len({u.article_id for u in units}), RARE_SHARE * n)
     informative = {t for t, c in df.items() if c <= rare}
-    return StoryAnchors(toks, idf, informative, _synonyms(sorted(t for t in informative if t[0] == "w")))
+    words = sorted(t for t in informative if t[0] == "w")
+    return StoryAnchors(toks, idf, informative, _synonyms(words))
 
 
 def _synonyms(words: list[str]) -> dict[str, set[str]]:

@@ -112,7 +112,7 @@ def one_per_article(units: Sequence[AlignUnit], cut: float,
 ANCHOR_WEIGHT = 1.0  # weight of the anchor overlap against the story-centred sentence cosine
 PRECISE_CUT = 0.3
 PRECISE_MUTUAL = True
-MIN_ANCHOR = 0.1  # the anchor overlap alone must reach this: the sentence cosine cannot carry a pair
+MIN_ANCHOR = 0.1  # the anchor overlap must reach this: the sentence cosine cannot carry a pair
 
 
 def anchored_scores(units: Sequence["Unit"], centred: np.ndarray,

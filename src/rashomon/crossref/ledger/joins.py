@@ -10,11 +10,12 @@ from rashomon.crossref.ledger.units import Unit
 # A denial that names its object only by reference ("denied the reports") denies the fact told
 # just before it in the same article.
 _DENY = r"(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w+)"
+_AUX = r"(?:is|was|has|had|have|were|are|will|would|could|did|does)"
 _CLAIMS = r"(?:reports?|allegations?|accusations?|claims?|charges?|accounts?)"
 # "denied it", "denies the allegations", "rejected these reports", "dismissed allegations." —
 # but not "denied accusations it is involved" or "denied that it sent fighters": those say what.
 _ANAPHOR = re.compile(
-    rf"(?i)\b{_DENY}\s+(?:(?:it|them)\b(?!\s+(?:is|was|has|had|have|were|are|will|would|could|did|does)\b)"
+    rf"(?i)\b{_DENY}\s+(?:(?:it|them)\b(?!\s+{_AUX}\b)"
     rf"|(?:\w+\s+)?(?:the|these|those|such|this|that)\s+(?:\w+\s+)?{_CLAIMS}\b"
     rf"|{_CLAIMS}\s*(?:[.,;]|$))")
 ANAPHOR_REACH = 2  # how many units back a referring denial may look
@@ -63,7 +64,8 @@ def attach_denials(units: list[Unit], labels: list[int]) -> list[int]:
             prev = units[j]
             if prev.article_id != u.article_id:
                 break
-            if not prev.frame.denial and len(mine & set().union(*content_stems(prev.text))) >= DENIAL_SHARED:
+            told = set().union(*content_stems(prev.text))
+            if not prev.frame.denial and len(mine & told) >= DENIAL_SHARED:
                 out[i] = out[j]
                 break
     return out
