@@ -59,3 +59,26 @@ def test_scoring_counts_merges_stances_and_wrong_joins() -> None:
     assert found["right"] == 3  # a asserts, c not mentioned; "other" is in the same claim
     # counted from both facts: "fact" holds the talks, "other" holds the two fighters sentences
     assert found["wrongly_joined"] == 3 and found["contradictions_found"] == 1
+
+
+def test_row_precision_counts_every_multi_article_claim() -> None:
+    story = ev.GoldStory("s", {}, [
+        ev.GoldClaim("fact", "", [
+            ev.Cell("a", ("asserts",), "Marbec sent fighters to Valdora."),
+            ev.Cell("b", ("attributes",), "Kestria says Marbec sent fighters.")]),
+        ev.GoldClaim("other", "", [
+            ev.Cell("c", ("asserts",), "Talks resumed in Lissen on Monday.")]),
+    ], [])
+    keys = {"a": ["A"], "b": ["B"], "c": ["C"]}
+
+    def st(article: str, text: str) -> Stance:
+        return Stance(article, None, "asserts", text, 0, len(text))
+
+    good = Claim("c1", "s", "x", (st("A", "Marbec sent fighters to Valdora."),
+                                  st("B", "Kestria says Marbec sent fighters.")))
+    bad = Claim("c2", "s", "x", (st("A", "Marbec sent fighters to Valdora."),
+                                 st("C", "Talks resumed in Lissen on Monday."),
+                                 st("B", "An unannotated sentence about the weather today.")))
+    found = ev.score_story(story, keys, [good, bad], [])
+    assert (found["pairs"], found["pairs_right"], found["unjudged"]) == (2, 1, 2)
+    assert (found["rows"], found["rows_pure"]) == (2, 1)

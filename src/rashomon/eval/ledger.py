@@ -23,6 +23,18 @@ the one holding the most of its evidence; then:
   a ``not_mentioned`` cell is right when the best claim has nothing from that article;
 - **contradictions found**: gold contradictions (kind, and the fact it rests on) with a predicted
   contradiction of that kind on the fact's best claim.
+
+Row precision, over *every* predicted claim that joins two or more articles (not only the best
+claims of gold facts): each of its stances is placed in the gold facts whose evidence it matches.
+
+- **pair precision**: of the pairs of stances from different articles in one claim where both
+  sentences are annotated, the share that share a gold fact;
+- **pure rows**: of the multi-article claims with two or more annotated sentences from different
+  articles, those whose annotated sentences all share one gold fact.
+
+An unannotated sentence is not judged (the gold annotates the story's main facts, not every
+sentence): pairs with one are left out of the precision and counted apart as ``unjudged``, so a
+reader sees how much of the merging the gold cannot see.
 """
 
 from __future__ import annotations
@@ -172,7 +184,8 @@ def score_story(story: GoldStory, keys: dict[str, list[str]], claims: list[Claim
                 contradictions: list[Contradiction]) -> dict[str, Any]:
     """Counts for one story (see the module docstring)."""
     out = {"facts": 0, "found": 0, "cells": 0, "merged": 0, "stances": 0, "right": 0,
-           "joined": 0, "wrongly_joined": 0,
+           "joined": 0, "wrongly_joined": 0, "pairs": 0, "pairs_right": 0, "unjudged": 0,
+           "rows": 0, "rows_pure": 0,
            "contradictions": len(story.contradictions), "contradictions_found": 0, "misses": []}
     best_of: dict[str, Claim | None] = {}
     for g in story.claims:
@@ -214,6 +227,7 @@ def score_story(story: GoldStory, keys: dict[str, list[str]], claims: list[Claim
                               if st.article_id in keys[cell.article]})
                 out["misses"].append(f"{story.name}/{g.id} {cell.article}: gold {'|'.join(cell.stances)}"
                                      f", got {','.join(got) or '-'}")
+    _row_precision(story, keys, claims, out)
     for want in story.contradictions:
         best = best_of.get(want.get("claim", ""))
         hit = any(x.kind == want["kind"] and (best is None or best.id in (x.claim_ids or (x.claim_id,)))
@@ -222,6 +236,34 @@ def score_story(story: GoldStory, keys: dict[str, list[str]], claims: list[Claim
         if not hit:
             out["misses"].append(f"{story.name}: contradiction {want['kind']} on {want.get('claim')}")
     return out
+
+
+def _row_precision(story: GoldStory, keys: dict[str, list[str]], claims: list[Claim],
+                   out: dict[str, Any]) -> None:
+    """Pairwise precision and pure rows over every multi-article claim (module docstring)."""
+    cells = [(g.id, c) for g in story.claims for c in g.cells if c.evidence]
+    for claim in claims:
+        if len({st.article_id for st in claim.stances}) < 2:
+            continue
+        facts = [{gid for gid, c in cells if _holds(st, c, keys[c.article])}
+                 for st in claim.stances]
+        judged = 0
+        pure = True
+        for i, a in enumerate(claim.stances):
+            for j in range(i + 1, len(claim.stances)):
+                if claim.stances[j].article_id == a.article_id:
+                    continue
+                if not (facts[i] and facts[j]):
+                    out["unjudged"] += 1
+                    continue
+                judged += 1
+                out["pairs"] += 1
+                out["pairs_right"] += bool(facts[i] & facts[j])
+        annotated = [f for f in facts if f]
+        if judged:
+            pure = bool(set.intersection(*annotated))
+            out["rows"] += 1
+            out["rows_pure"] += pure
 
 
 def evaluate(data: Path = DEFAULT_DATA, gold: Path = GOLD) -> dict[str, Any]:
@@ -261,6 +303,9 @@ def command(data: Path, show: bool) -> None:
                f"{_pct(r['merged'], r['cells']):>14}  stances right {_pct(r['right'], r['stances']):>14}"
                f"  contradictions {_pct(r['contradictions_found'], r['contradictions'])}"
                f"  wrong joins {_pct(r['wrongly_joined'], r['joined'])}")
+    click.echo(f"{'rows (every multi-article claim)':28} pair precision "
+               f"{_pct(r['pairs_right'], r['pairs'])}"
+               f"  pure rows {_pct(r['rows_pure'], r['rows'])}  unjudged pairs {r['unjudged']}")
     if show:
         for miss in r["misses"]:
             click.echo("  miss: " + miss)

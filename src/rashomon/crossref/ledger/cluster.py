@@ -14,7 +14,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from typing import TYPE_CHECKING
+
 from rashomon.crossref.ledger.align import AlignUnit, probability
+
+if TYPE_CHECKING:
+    from rashomon.crossref.ledger.units import Unit
 
 
 MUTUAL_BEST = True
@@ -102,4 +107,62 @@ def one_per_article(units: Sequence[AlignUnit], cut: float,
     return label
 
 
-__all__ = ["one_per_article"]
+
+
+ANCHOR_WEIGHT = 1.0  # weight of the anchor overlap against the story-centred sentence cosine
+PRECISE_CUT = 0.3
+PRECISE_MUTUAL = True
+MIN_ANCHOR = 0.1  # the anchor overlap must reach this: the sentence cosine cannot carry a pair
+
+
+def anchored_scores(units: Sequence["Unit"], centred: np.ndarray,
+                    pooled: dict[int, list["Unit"]] | None = None) -> dict[tuple[int, int], float]:
+    """Scores of the pairs that may be one fact: they share an informative anchor and do not
+    clash (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`), mixed with the centred
+    sentence cosine (what each says beyond the story's topic)."""
+    from rashomon.crossref.ledger.anchors import anchor_scores, story_anchors
+
+    pairs = anchor_scores(units, story_anchors(units, pooled))
+    return {p: ANCHOR_WEIGHT * s + (1 - ANCHOR_WEIGHT) * float(centred[p])
+            for p, s in pairs.items() if s >= MIN_ANCHOR}
+
+
+def complete_link(units: Sequence["Unit"], scores: dict[tuple[int, int], float],
+                  cut: float = PRECISE_CUT) -> list[int]:
+    """Cluster label per unit: one unit per article per fact, mutual best pairs only, best first,
+    and two groups join only when *every* cross pair is a scored pair above ``cut`` (complete
+    link: no chaining through a shared neighbour)."""
+    n = len(units)
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        for a, b in ((i, j), (j, i)):
+            key = (a, units[b].article_id)
+            if s > best.get(key, (-1.0, -1))[0]:
+                best[key] = (s, b)
+    label = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    articles: dict[int, set[str]] = {i: {units[i].article_id} for i in range(n)}
+
+    def score(i: int, j: int) -> float:
+        return scores.get((i, j) if i < j else (j, i), -1.0)
+
+    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < cut:
+            break
+        if PRECISE_MUTUAL and (best[(i, units[j].article_id)][1] != j
+                               or best[(j, units[i].article_id)][1] != i):
+            continue
+        a, b = label[i], label[j]
+        if a == b or articles[a] & articles[b]:
+            continue
+        if min(score(x, y) for x in members[a] for y in members[b]) < cut:
+            continue
+        keep, gone = min(a, b), max(a, b)
+        for x in members[gone]:
+            label[x] = keep
+        members[keep] += members.pop(gone)
+        articles[keep] |= articles.pop(gone)
+    return label
+
+
+__all__ = ["anchored_scores", "centered_cosine", "complete_link", "one_per_article"]

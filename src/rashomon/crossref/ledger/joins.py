@@ -6,14 +6,20 @@ import re
 
 from rashomon.crossref.ledger.figures import comparable, days_close
 from rashomon.crossref.ledger.units import Unit
-from rashomon.records import Figure
 
 # A denial that names its object only by reference ("denied the reports") denies the fact told
 # just before it in the same article.
-_ANAPHOR = re.compile(r"(?i)\b(?:den\w+|reject\w*|dismiss\w*|refut\w+)\s+(?:\w+\s+){0,2}?"
-                      r"(?:the|these|those|such|this|that|it|them)\b(?:\s+(?:reports?|allegations?|"
-                      r"accusations?|claims?|charges?|accounts?))?")
+_DENY = r"(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w+)"
+_AUX = r"(?:is|was|has|had|have|were|are|will|would|could|did|does)"
+_CLAIMS = r"(?:reports?|allegations?|accusations?|claims?|charges?|accounts?)"
+# "denied it", "denies the allegations", "rejected these reports", "dismissed allegations." —
+# but not "denied accusations it is involved" or "denied that it sent fighters": those say what.
+_ANAPHOR = re.compile(
+    rf"(?i)\b{_DENY}\s+(?:(?:it|them)\b(?!\s+{_AUX}\b)"
+    rf"|(?:\w+\s+)?(?:the|these|those|such|this|that)\s+(?:\w+\s+)?{_CLAIMS}\b"
+    rf"|{_CLAIMS}\s*(?:[.,;]|$))")
 ANAPHOR_REACH = 2  # how many units back a referring denial may look
+DENIAL_SHARED = 2  # content words a denial must share with the fact just before it
 
 
 def antecedents(units: list[Unit]) -> dict[int, int]:
@@ -39,6 +45,32 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
+def attach_denials(units: list[Unit], labels: list[int]) -> list[int]:
+    """A denial with words of its own ("rejected accusations that its army shelled …") that no
+    other outlet's sentence matched joins the fact told just before it in its article, when the
+    two share a content word beyond the frame's: the denial answers it."""
+    from rashomon.crossref.ledger.anchors import content_stems, frame_stems
+
+    out = list(labels)
+    size: dict[int, int] = {}
+    for lab in labels:
+        size[lab] = size.get(lab, 0) + 1
+    for i, u in enumerate(units):
+        if not u.frame.denial or size[labels[i]] > 1:
+            continue
+        words, names = content_stems(u.text)
+        mine = (words - frame_stems(u.text)) | names
+        for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
+            prev = units[j]
+            if prev.article_id != u.article_id:
+                break
+            told = set().union(*content_stems(prev.text))
+            if not prev.frame.denial and len(mine & told) >= DENIAL_SHARED:
+                out[i] = out[j]
+                break
+    return out
+
+
 def _same_date(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
@@ -49,28 +81,40 @@ def _same_date(a: str | None, b: str | None) -> bool:
 def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
     """One fact for figures of the same thing told by different outlets: the same unit of count,
     values of one order, the same period and compatible places (their values may disagree:
-    that is the point of showing them in one row)."""
-    parent = {lab: lab for lab in labels}
+    that is the point of showing them in one row).
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    Complete link: two facts join only when every pair of their units, across articles, holds
+    comparable figures, so a toll never drags in the sentences aligned with one of its tellings.
+    """
+    groups: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        groups.setdefault(lab, []).append(i)
 
-    by_thing: dict[str, list[tuple[int, Figure]]] = {}
-    for i, u in enumerate(units):
-        for f in u.figures:
-            by_thing.setdefault((f.unit or "").lower(), []).append((i, f))
-    for found in by_thing.values():
-        for n, (i, fi) in enumerate(found):
-            for j, fj in found[n + 1:]:
-                a, b = units[i], units[j]
-                if (a.article_id != b.article_id and comparable(fi, fj) and _same_date(fi.date, fj.date)
-                        and days_close(a.published, b.published)
-                        and not (a.places and b.places and not a.places & b.places)):
-                    parent[find(labels[i])] = find(labels[j])
-    return [find(lab) for lab in labels]
+    def same_thing(i: int, j: int) -> bool:
+        a, b = units[i], units[j]
+        if a.article_id == b.article_id:
+            return False
+        return any(comparable(fi, fj) and (fi.unit or "").lower() == (fj.unit or "").lower()
+                   and _same_date(fi.date, fj.date) for fi in a.figures for fj in b.figures) \
+            and days_close(a.published, b.published) \
+            and not (a.places and b.places and not a.places & b.places)
+
+    keys = sorted(lab for lab, idx in groups.items() if any(units[i].figures for i in idx))
+    for x, a in enumerate(keys):
+        for b in keys[x + 1:]:
+            if a not in groups or b not in groups:
+                continue
+            ga, gb = groups[a], groups[b]
+            if {units[i].article_id for i in ga} & {units[i].article_id for i in gb}:
+                continue
+            if all(same_thing(i, j) for i in ga for j in gb):
+                groups[a] = ga + gb
+                del groups[b]
+    out = list(labels)
+    for lab, idx in groups.items():
+        for i in idx:
+            out[i] = lab
+    return out
 
 
-__all__ = ["antecedents", "attach_anaphora", "join_figures"]
+__all__ = ["antecedents", "attach_anaphora", "attach_denials", "join_figures"]

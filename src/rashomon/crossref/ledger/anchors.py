@@ -1,0 +1,313 @@
+"""What two sentences of one story share that the rest of the story does not.
+
+Within one story every sentence names the topic actors (the two sides of a war); sharing them
+says nothing. Each unit's evidence — canonical actor ids, places, numbers, content-word stems,
+capitalized words, the event lexicon's word sets and the events' PLOVER types — is weighted by
+its rarity *within the story* (IDF over the story's units). Two units are linked only when they
+agree on the predicate (an informative content word, word set or event type, or a content word
+and a near-synonym by word vectors: "killed"/"died") and their numbers and dates do not clash.
+Candidate pairs come from sparse products over the informative tokens, so the cost grows with
+the pairs that share one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from rashomon.crossref.ledger.units import Unit
+
+RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
+SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
+MIN_WORD = 3
+# Who is credited is part of the fact in political news ("the lawyer said"): leaving the source
+# out of the anchors lost 3 facts of the development gold, so it stays in.
+DROP_SOURCE = False
+FOLD_MIN, FOLD_GAP = 5, 4  # "recruit"/"recruitment", "mercenar"/"mercenary", "deploy"/"deployment"
+# Words that carry no fact of their own: speech and reporting verbs, light verbs, hedges.
+_EMPTY = frozenset({
+    "said", "says", "say", "saying", "told", "tell", "added", "according", "reported", "report",
+    "reports", "reportedly", "statement", "stated", "claimed", "claims", "also", "would", "could",
+    "including", "still", "new", "one", "two", "three", "year", "years", "week", "day", "days",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
+    "percent", "people", "time", "since", "way", "made", "make", "take", "taken", "going",
+    # roles name who, not what happened
+    "minister", "ministry", "secretary", "president", "spokesman", "spokeswoman", "spokesperson",
+    "official", "officials", "foreign", "government", "leader", "leaders", "counterpart",
+    # vague quantities: "hundreds of fighters" and "hundreds of deaths" share no fact
+    "hundreds", "thousands", "dozens", "millions", "scores", "many", "several", "few",
+})
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+
+
+# Irregular forms of common news verbs (regular inflections are stripped by ``stem``).
+_IRREGULAR = {
+    "sent": "send", "flew": "fly", "flown": "fly", "brought": "bring", "fought": "fight",
+    "gave": "give", "given": "give", "held": "hold", "met": "meet", "led": "lead", "left": "leave",
+    "won": "win", "lost": "lose", "paid": "pay", "took": "take", "taken": "take", "began": "begin",
+    "begun": "begin", "broke": "break", "broken": "break", "struck": "strike", "shot": "shoot",
+    "hit": "hit", "fled": "flee", "sought": "seek", "built": "build", "bought": "buy",
+    "sold": "sell",
+    "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "chose": "choose",
+    "chosen": "choose", "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "threw": "throw", "thrown": "throw", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "dead": "die", "died": "die", "killed": "kill",
+}
+
+
+def stem(word: str) -> str:
+    """A crude stem: irregular forms to their lemma, regular inflections stripped
+    ("deploying" → "deploy", "shipping" → "ship")."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[: -len(suf)]
+            if suf in ("ing", "ed", "er", "ers") and len(base) > 3 and base[-1] == base[-2] \
+                    and base[-1] not in "aeiouls":
+                base = base[:-1]  # "shipping" → "ship", but "killed" → "kill"
+            return base
+    return word
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def content_stems(text: str) -> tuple[set[str], set[str]]:
+    """(stems of lower-case content words, lower-cased capitalized words: names and titles).
+
+    The lower-case words carry the predicate ("deployed", "killed"); names are counted apart,
+    since the actors and places already stand for most of them.
+    """
+    words, names = set(), set()
+    for k, m in enumerate(_TOKEN.finditer(text.replace("’", "'"))):
+        w = m.group()
+        low = w.lower()
+        if len(w) < MIN_WORD or low in STOP_WORDS or low in _EMPTY or "'" in w:
+            continue
+        if w[0].isupper():
+            if k:  # the first word of a sentence is capitalized whatever it is
+                names.add(low)
+        else:
+            words.add(stem(low))
+    return words, names
+
+
+_DENIALS = frozenset({"deny", "den", "deni", "reject", "dismiss", "refut", "rebut"})
+
+
+def frame_stems(text: str) -> set[str]:
+    """Stems of the frame's words (attribution, hedge, denial cues: "accused", "reportedly",
+    "denied"): they say how the fact is told, not what it is, and stay out of the anchors."""
+    from rashomon.crossref.ledger.frame import find_cues
+
+    cues = {c.rstrip("*").lower() for found in find_cues(text).values() for c in found}
+    return {stem(c) for c in cues if " " not in c} | _DENIALS
+
+
+# Word sets of the event lexicon (nlp/lexicons/events.tsv) whose members stand in for each other
+# in a retelling ("sent fighters" / "deployed mercenaries"). Left out: "claim" (report words
+# carry no fact of their own) and "captive" (it holds "leader", "citizen", "people").
+PREDICATE_SETS = ("move", "force", "weapon", "aid", "pact", "talks", "tie", "criticism", "praise",
+                  "restriction")
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, str]:
+    """Stem -> the first predicate word set (in ``PREDICATE_SETS`` order) holding it; one per
+    word, so a word in two sets ("support": aid, praise) is not counted twice."""
+    from rashomon.nlp.events.lexicon import load
+
+    sets = load().sets
+    out: dict[str, str] = {}
+    for name in PREDICATE_SETS:
+        for w in sets.get(name, ()):
+            out.setdefault(stem(w), name)
+    return out
+
+
+def tokens(u: Unit) -> set[str]:
+    """The unit's evidence as typed tokens: ``a:`` actor, ``p:`` place, ``n:`` number,
+    ``c:`` capitalized word, ``w:`` content-word stem, ``s:`` predicate word set, ``t:`` the
+    PLOVER type of an event the extractor found in it."""
+    digits = u.text.replace(",", "")
+    # numbers written as digits: "hundreds" read as [200, 999] is no anchor
+    out = {f"a:{a}" for a in u.actors} | {f"p:{p}" for p in u.places}
+    out |= {f"n:{n}" for n in u.numbers if n in digits}
+    words, names = content_stems(u.text)
+    words -= frame_stems(u.text)
+    # who the outlet credits is the frame, not the fact ("the minister warned that ...")
+    if DROP_SOURCE and u.frame.source_id:
+        out.discard(f"a:{u.frame.source_id}")
+    if DROP_SOURCE and u.frame.source:
+        said_by, by_names = content_stems(" " + u.frame.source)
+        words -= said_by
+        names -= by_names
+    classes = word_classes()
+    sets = sorted({classes[w] for w in words if w in classes})
+    out |= {f"s:{c}" for c in sets}
+    # two word sets together say more than either: "send" + "fighters" is a deployment
+    out |= {f"s:{a}+{b}" for k, a in enumerate(sets) for b in sets[k + 1:]}
+    out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
+    return out | {f"w:{w}" for w in words} | {f"c:{c}" for c in names}
+
+
+
+def fold(toks: list[set[str]]) -> list[set[str]]:
+    """Map each content stem to the shortest stem of the story it extends (by at most
+    ``FOLD_GAP`` letters), so inflections the crude stemmer leaves apart count as one word."""
+    stems = sorted({t[2:] for ts in toks for t in ts if t[0] in "wc"}, key=lambda t: (len(t), t))
+    canon: dict[str, str] = {}
+    for t in stems:
+        canon[t] = t
+        for k in range(len(t) - 1, max(FOLD_MIN, len(t) - FOLD_GAP) - 1, -1):
+            if (head := canon.get(t[:k])) is not None:
+                canon[t] = head
+                break
+    # a capitalized word the story also writes in lower case is a word ("Volunteer fighters")
+    lower = {canon[t[2:]] for ts in toks for t in ts if t[0] == "w"}
+    toks = [{f"w:{canon[t[2:]]}" if t[0] == "c" and canon[t[2:]] in lower else t for t in ts}
+            for ts in toks]
+    return [{t[:2] + canon.get(t[2:], t[2:]) if t[0] in "wc" else t for t in ts} for ts in toks]
+
+
+def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For the pairs (a[k], b[k]): both units give numbers (or dates) and none agree (dates by
+    month), so they are not the same fact. Figures of one thing that disagree are joined by
+    their own rule (``joins.join_figures``)."""
+    from scipy.sparse import csr_matrix
+
+    out = np.zeros(len(a), dtype=bool)
+    for field in ("numbers", "dates"):
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for i, u in enumerate(units):
+            for v in getattr(u, field):
+                rows.append(i)
+                cols.append(vocab.setdefault(v[:7] if field == "dates" else v, len(vocab)))
+        if not vocab:
+            continue
+        m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(units), len(vocab)))
+        m.data[:] = 1.0
+        has = np.asarray(m.sum(axis=1)).ravel() > 0
+        shared = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
+        out |= has[a] & has[b] & (shared == 0)
+    return out
+
+
+@dataclass
+class StoryAnchors:
+    """Story-level IDF of every token and, per unit, its tokens."""
+
+    tokens: list[set[str]]
+    idf: dict[str, float]
+    informative: set[str]
+    synonyms: dict[str, set[str]]  # content token -> near-synonym content tokens of the story
+
+
+def story_anchors(units: Sequence[Unit],
+                  pooled: dict[int, list[Unit]] | None = None) -> StoryAnchors:
+    """Tokens and story-level IDF; ``pooled`` adds to a unit the tokens of units that continue
+    its fact in the same article (a referring denial: "Kestria denied the reports, which …")."""
+    toks = [tokens(u) for u in units]
+    for i, more in (pooled or {}).items():
+        for m in more:
+            toks[i] |= tokens(m)
+    toks = fold(toks)
+    n = len(units)
+    df: dict[str, int] = defaultdict(int)
+    for ts in toks:
+        for t in ts:
+            df[t] += 1
+    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    # a fact every outlet tells once is held by as many units as the story has articles
+    rare = max(len({u.article_id for u in units}), RARE_SHARE * n)
+    informative = {t for t, c in df.items() if c <= rare}
+    words = sorted(t for t in informative if t[0] == "w")
+    return StoryAnchors(toks, idf, informative, _synonyms(words))
+
+
+def _synonyms(words: list[str]) -> dict[str, set[str]]:
+    """Pairs of the story's informative content words whose vectors are close ("killed"/"died")."""
+    if len(words) < 2:
+        return {}
+    from rashomon.crossref.embed import sentence_vectors
+
+    vecs = sentence_vectors([w[2:] for w in words])
+    sims = vecs @ vecs.T
+    np.fill_diagonal(sims, 0.0)
+    out: dict[str, set[str]] = defaultdict(set)
+    for i, j in zip(*np.nonzero(sims >= SYNONYM_COS)):
+        out[words[i]].add(words[j])
+    return out
+
+
+def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+    """(i, j) -> IDF-weighted overlap (cosine of binary IDF vectors, near-synonyms at half
+    weight) for every cross-article pair that agrees on the predicate (shares an informative
+    content word, word set or event type, or holds a near-synonym pair) and does not clash.
+
+    Sparse products over the unit × token matrix: the candidates come from the informative
+    predicate tokens only, so the cost follows the pairs that share one.
+    """
+    from scipy.sparse import csr_matrix
+
+    n = len(units)
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, ts in enumerate(anchors.tokens):
+        for t in ts:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    if not vocab or n < 2:
+        return {}
+    names = list(vocab)
+    idf = np.array([anchors.idf[t] for t in names], dtype=np.float64)
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
+    pred = np.array([t[0] in "wst" and t in anchors.informative for t in names])
+    inf = np.array([t in anchors.informative for t in names])
+    xp = x[:, np.flatnonzero(pred)]
+    gate = xp @ xp.T
+    syn_rows, syn_cols, syn_vals = [], [], []
+    for w, syns in anchors.synonyms.items():
+        if w in vocab:
+            for s in syns:
+                if s in vocab:
+                    syn_rows.append(vocab[w])
+                    syn_cols.append(vocab[s])
+                    syn_vals.append(0.5 * anchors.idf[w] * anchors.idf[s])
+    soft = None
+    if syn_rows:
+        m = csr_matrix((syn_vals, (syn_rows, syn_cols)), shape=(len(vocab), len(vocab)))
+        soft = (x @ m @ x.T).tocsr()
+        xi = x[:, np.flatnonzero(inf)]
+        # a near-synonym stands for the predicate only beside a shared informative anchor
+        gate = gate + soft.multiply(xi @ xi.T)
+    gate = gate.tocoo()
+    groups = np.array([u.article_id for u in units])
+    keep = (gate.row < gate.col) & (groups[gate.row] != groups[gate.col])
+    a, b = gate.row[keep].astype(np.int64), gate.col[keep].astype(np.int64)
+    if not len(a):
+        return {}
+    ok = ~_clashes(units, a, b)
+    a, b = a[ok], b[ok]
+    if not len(a):
+        return {}
+    weighted = x.multiply(idf[None, :]).tocsr()
+    shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
+    if soft is not None:
+        shared = shared + 0.5 * (np.asarray(soft[a, b]).ravel() + np.asarray(soft[b, a]).ravel())
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    scores = shared / (norms[a] * norms[b])
+    return {(int(i), int(j)): float(v) for i, j, v in zip(a, b, scores)}
+
+
+__all__ = ["StoryAnchors", "anchor_scores", "content_stems", "stem", "story_anchors", "tokens"]
