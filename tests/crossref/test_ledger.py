@@ -195,13 +195,18 @@ def test_the_denier_is_credited() -> None:
         "a1": ("asserts", None), "d2": ("reports_denial", "Marbec")}
 
 
-def test_a_fact_takes_one_sentence_per_article_and_mutual_best_matches() -> None:
-    from rashomon.crossref.ledger.align import AlignUnit
-    from rashomon.crossref.ledger.cluster import one_per_article
+def test_a_fact_takes_one_sentence_per_article() -> None:
+    a = article("a1", "Harbor Ledger",
+                "Marbec sent fighters to Valdora. Marbec sent more fighters to Valdora on Monday.")
+    b = article("b1", "Northern Wire", "Fighters were sent by Marbec to Valdora.")
+    c = article("c1", "Plain Dispatch", "Grain prices rose in Kestria.")
+    corpus = Corpus(articles=[a, b, c], actors=ACTORS, events=[
+        event(a, "Marbec sent fighters to Valdora.", "AID", "asserted", MARBEC, VALDORA),
+        event(a, "Marbec sent more fighters to Valdora on Monday.", "AID", "asserted", MARBEC, VALDORA),
+        event(b, b.body, "AID", "asserted", MARBEC, VALDORA),
+    ])
+    claims = build_ledger(story_of(a, b, c), corpus).claims
+    for claim in claims:  # two sentences of one article stay two facts
+        assert len([s for s in claim.stances if s.article_id == "a1"]) <= 1
+    assert any({s.article_id for s in claim.stances} == {"a1", "b1"} for claim in claims)
 
-    units = [AlignUnit("Marbec sent fighters to Valdora.", "a"),
-             AlignUnit("Marbec sent more fighters to Valdora on Monday.", "a"),
-             AlignUnit("Fighters were sent by Marbec to Valdora.", "b")]
-    labels = one_per_article(units, cut=-1.0)
-    assert labels[0] != labels[1]  # two sentences of one article stay two
-    assert labels[2] in (labels[0], labels[1])

@@ -18,8 +18,6 @@ from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     centered_cosine,
     complete_link,
-    one_per_article,
-    similarity,
 )
 from rashomon.crossref.ledger.joins import (
     antecedents,
@@ -41,24 +39,16 @@ class Ledger:
     members: dict[str, list[tuple[Unit, Stance]]] = field(default_factory=dict)
 
 
-# The ledger's units are whole sentences, so the aligner's sentence mode is used (its
-# trigger-anchored mode under-merges sentences: 2 of 29 facts found on the ledger gold).
-# The cut applies to `cluster.similarity` (story-centred sentence cosine mixed with the
-# aligner's pair probability), chosen on the ledger's development gold (`rashomon eval ledger`:
-# at 0.2, 18 of 29 facts found with 3 wrong joins of 55; 0.1 finds the same with 6 wrong).
-USE_ANCHORS = False
-ALIGN_CUT = 0.2
-PRECISE = True  # anchored, complete-link alignment (cluster.complete_link); False: the older mix
+# Alignment is precision-first (docs/crossref.md): two sentences of a story join only when they
+# agree on the predicate and share what the rest of the story does not (rare actors, places,
+# numbers, words), by complete link, at most one sentence per article per fact.
 
 
 def to_align(u: Unit) -> AlignUnit:
     types = Counter(e.type for e in u.events if e.status != "hypothetical")
-    triggers = {(e.trigger or "").lower() for e in u.events if e.trigger}
-    anchor = next(iter(triggers)) if USE_ANCHORS and len(triggers) == 1 and not u.quotes else ""
     return AlignUnit(text=u.text, group=u.article_id, actors=u.actors, places=u.places,
                      numbers=u.numbers, dates=u.dates,
-                     event_type=types.most_common(1)[0][0] if types else None,
-                     anchor=anchor, anchor_text=anchor)
+                     event_type=types.most_common(1)[0][0] if types else None)
 
 
 def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
@@ -71,25 +61,17 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
     aligned = [to_align(u) for u in units]
     keep = [i for i in range(len(units)) if i not in refers]
     n = len(units)
-    if PRECISE:
-        sims = centered_cosine(aligned) if n > 1 else np.ones((n, n))
-        labels = list(range(n))
-        if len(keep) > 1:
-            sub_units = [units[i] for i in keep]
-            at = {i: k for k, i in enumerate(keep)}
-            pooled: dict[int, list[Unit]] = {}
-            for i, j in refers.items():  # the denial's words tell the fact too
-                if j in at:
-                    pooled.setdefault(at[j], []).append(units[i])
-            scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled)
-            sub = complete_link(sub_units, scores)
-            for i, label in zip(keep, sub):
-                labels[i] = keep[label]
-        return labels, sims
-    sims = similarity(aligned) if n > 1 else np.ones((n, n))
-    labels = [0] * n
-    if keep:
-        sub = one_per_article([aligned[i] for i in keep], ALIGN_CUT, sims[np.ix_(keep, keep)])
+    sims = centered_cosine(aligned) if n > 1 else np.ones((n, n))
+    labels = list(range(n))
+    if len(keep) > 1:
+        sub_units = [units[i] for i in keep]
+        at = {i: k for k, i in enumerate(keep)}
+        pooled: dict[int, list[Unit]] = {}
+        for i, j in refers.items():  # the denial's words tell the fact too
+            if j in at:
+                pooled.setdefault(at[j], []).append(units[i])
+        scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled)
+        sub = complete_link(sub_units, scores)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels, sims

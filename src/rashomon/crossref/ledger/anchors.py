@@ -92,10 +92,9 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
         low = w.lower()
         if len(w) < MIN_WORD or low in STOP_WORDS or low in _EMPTY or "'" in w:
             continue
-        if w[0].isupper():
-            if k:  # the first word of a sentence is capitalized whatever it is
-                names.add(low)
-        else:
+        if w[0].isupper() and k:
+            names.add(low)
+        else:  # the first word of a sentence is capitalized whatever it is: read it as a word
             words.add(stem(low))
     return words, names
 
@@ -227,8 +226,9 @@ def story_anchors(units: Sequence[Unit],
         for t in ts:
             df[t] += 1
     idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-    # a fact every outlet tells once is held by as many units as the story has articles
-    rare = max(len({u.article_id for u in units}), RARE_SHARE * n)
+    # a fact every outlet tells is held by as many units as the story has articles, and one
+    # more when an outlet repeats it (which matters only in small stories)
+    rare = max(len({u.article_id for u in units}) + 1, RARE_SHARE * n)
     informative = {t for t, c in df.items() if c <= rare}
     words = sorted(t for t in informative if t[0] == "w")
     return StoryAnchors(toks, idf, informative, _synonyms(words))

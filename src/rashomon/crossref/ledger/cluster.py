@@ -1,47 +1,26 @@
-"""Facts from pairwise alignment: one sentence per article per fact.
+"""Facts from pairwise evidence: complete link, one sentence per article per fact.
 
-Within one story every sentence is about the same conflict, so plain average-link over the
-aligner's pair probabilities chains a story's facts together. Two sentences of one article
-seldom state the same fact (and when they do, the ledger keeps the first), so a fact here takes
-at most one unit per article: pairs are merged best first, only across articles, and only when
-the two groups' average probability still clears the cut. Referring denials and figures are
-joined afterwards by their own rules (``attach_anaphora``, ``join_figures``).
+Within one story every sentence is about the same conflict, so average-link over sentence
+similarity chains a story's facts together. Here two units may link only when they share
+informative anchors (:mod:`~rashomon.crossref.ledger.anchors`: what the rest of the story does
+not share, a predicate they agree on, no clashing numbers or dates); groups join by complete
+link, mutual best matches, and at most one unit per article. Referring denials and figures
+are joined afterwards by their own rules (``attach_anaphora``, ``join_figures``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from typing import TYPE_CHECKING
-
-from rashomon.crossref.ledger.align import AlignUnit, probability
+from rashomon.crossref.ledger.align import AlignUnit
 
 if TYPE_CHECKING:
     from rashomon.crossref.ledger.units import Unit
 
 
-MUTUAL_BEST = True
-
-
-def _mutual_best(prob: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Pairs (i, j) where j is i's best match in j's article and i is j's best in i's.
-
-    Every sentence of one story is about the same conflict, so an absolute cut cannot tell a
-    fact's retelling from its neighbours; being each other's closest sentence can.
-    """
-    n = len(prob)
-    best = np.zeros((n, n), dtype=bool)
-    for g in np.unique(groups):
-        cols = np.flatnonzero(groups == g)
-        top = cols[np.argmax(prob[:, cols], axis=1)]
-        best[np.arange(n), top] = True
-    return best & best.T
-
-
-SCORE = "mix"  # centered | prob | mix
-MIX = 0.75  # weight of the story-centred cosine (vs the aligner's probability), on the ledger gold
 CENTRE_SHRINK = 10.0
 
 
@@ -61,52 +40,6 @@ def centered_cosine(units: Sequence[AlignUnit]) -> np.ndarray:
     norms[norms == 0] = 1.0
     vecs /= norms
     return np.asarray(vecs @ vecs.T)
-
-
-def similarity(units: Sequence[AlignUnit]) -> np.ndarray:
-    """Pair scores used for one story's units (symmetric)."""
-    if SCORE == "centered":
-        return centered_cosine(units)
-    prob = probability(units)
-    prob = (prob + prob.T) / 2
-    if SCORE == "prob":
-        return prob
-    return MIX * centered_cosine(units) + (1 - MIX) * (prob - 0.5)
-
-
-def one_per_article(units: Sequence[AlignUnit], cut: float,
-                    prob: np.ndarray | None = None) -> list[int]:
-    """Cluster label per unit (labels are the index of the group's first unit).
-
-    ``prob`` is :func:`similarity` of the units when the caller already has it.
-    """
-    n = len(units)
-    if n < 2:
-        return [0] * n
-    prob = similarity(units) if prob is None else prob
-    groups = np.array([u.group for u in units])
-    candidate = (prob >= cut) & (groups[:, None] != groups[None, :])
-    if MUTUAL_BEST:
-        candidate &= _mutual_best(prob, groups)
-    rows, cols = np.nonzero(np.triu(candidate, k=1))
-    order = np.argsort(-prob[rows, cols], kind="stable")
-    label = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    articles: dict[int, set[str]] = {i: {units[i].group} for i in range(n)}
-    for k in order:
-        a, b = label[int(rows[k])], label[int(cols[k])]
-        if a == b or articles[a] & articles[b]:
-            continue
-        if prob[np.ix_(members[a], members[b])].mean() < cut:
-            continue
-        keep, gone = min(a, b), max(a, b)
-        for i in members[gone]:
-            label[i] = keep
-        members[keep] += members.pop(gone)
-        articles[keep] |= articles.pop(gone)
-    return label
-
-
 
 
 ANCHOR_WEIGHT = 1.0  # weight of the anchor overlap against the story-centred sentence cosine
@@ -165,4 +98,4 @@ def complete_link(units: Sequence["Unit"], scores: dict[tuple[int, int], float],
     return label
 
 
-__all__ = ["anchored_scores", "centered_cosine", "complete_link", "one_per_article"]
+__all__ = ["anchored_scores", "centered_cosine", "complete_link"]
