@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rashomon.errors import ConfigError, Errors
+from rashomon.eval.metrics import f1
 from rashomon.records import Article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
@@ -117,7 +118,7 @@ def b_cubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     joint, gsize, psize = Counter(zip(gold, pred)), Counter(gold), Counter(pred)
     p = sum(joint[g, q] / psize[q] for g, q in zip(gold, pred)) / n
     r = sum(joint[g, q] / gsize[g] for g, q in zip(gold, pred)) / n
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, f1(p, r)
 
 
 DEV_TOPICS = 5  # the first five topics (by number) were used while building; the rest is test

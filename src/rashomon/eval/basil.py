@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.errors import ConfigError, Errors
+from rashomon.eval.metrics import f1
 
 Span = tuple[int, int, int]  # (unit index, start, end); unit 0 is the title
 _TOKEN = re.compile(r"[^\W_]+")
@@ -142,7 +143,7 @@ class PRF:
     def prf(self) -> tuple[float, float, float]:
         p = self.tp_p / self.n_pred if self.n_pred else 0.0
         r = self.tp_g / self.n_gold if self.n_gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return p, r, f1(p, r)
 
 
 def _chars(unit: str, start: int, end: int) -> set[int]:

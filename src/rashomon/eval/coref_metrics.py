@@ -18,11 +18,11 @@ from collections.abc import Hashable, Sequence
 
 import numpy as np
 
+from rashomon.eval.metrics import f1
+
 PRF = tuple[float, float, float]
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _clusters(labels: Sequence[Hashable]) -> list[set[int]]:
@@ -45,7 +45,7 @@ def muc(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:
     """MUC precision, recall, F1."""
     r = _muc_recall(gold, pred)
     p = _muc_recall(pred, gold)
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def b_cubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:
@@ -56,7 +56,7 @@ def b_cubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:
     joint, gsize, psize = Counter(zip(gold, pred)), Counter(gold), Counter(pred)
     p = sum(joint[g, q] / psize[q] for g, q in zip(gold, pred)) / n
     r = sum(joint[g, q] / gsize[g] for g, q in zip(gold, pred)) / n
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def ceaf_e(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:
@@ -76,7 +76,7 @@ def ceaf_e(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:
     rows, cols = linear_sum_assignment(-sim)
     total = float(sim[rows, cols].sum())
     p, r = total / len(responses), total / len(keys)
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def conll(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> dict[str, PRF | float]:

@@ -11,8 +11,8 @@ import click
 
 from rashomon.eval import plover_gold
 from rashomon.eval.plover_gold import GoldSentence, PredEvent, Scores
-from rashomon.vocab import coded_type
 from rashomon.records import Actor, Article
+from rashomon.vocab import coded_type
 
 DEFAULT_DATA = Path("../shared/data")
 EXTRACTORS = ["rashomon_actors", "rashomon_dates", "rashomon_places", "rashomon_events"]

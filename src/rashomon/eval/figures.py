@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from rashomon.eval.metrics import f1
 from rashomon.records import Article, Figure
 
 GOLD = Path(__file__).resolve().parent / "figures_gold"
@@ -173,7 +174,7 @@ def score(cases: list[Case]) -> dict[str, Any]:
     r = found / n_gold if n_gold else 0.0
     acc = (lambda k: k / found if found else 0.0)
     return {"gold": n_gold, "predicted": n_pred, "found": found,
-            "prf": (p, r, 2 * p * r / (p + r) if p + r else 0.0),
+            "prf": (p, r, f1(p, r)),
             "value": acc(value), "unit": acc(unit), "qualifier": acc(qual), "claimant": acc(claim)}
 
 

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rashomon.eval.metrics import f1
 from rashomon.nlp.places.geocode import haversine
 
 EXCLUDE = {"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"}
@@ -108,7 +109,7 @@ class Scores:
         tp_p, tp_g = self.overlap if mode == "overlap" else self.exact
         p = tp_p / self.n_pred if self.n_pred else 0.0
         r = tp_g / self.n_gold if self.n_gold else 0.0
-        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f1(p, r)
 
     def geo(self, variant: str = "b", with_gid: bool = False) -> dict[str, float]:
         """acc@161 km, median/mean error, resolved count and end-to-end share."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.errors import ConfigError, Errors
+from rashomon.eval.metrics import f1
 from rashomon.records import Actor
 
 PLOVER_DIR = "plover-gsr"
@@ -225,7 +226,7 @@ class Scores:
     def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
         p = tp / n_pred if n_pred else 0.0
         r = tp / n_gold if n_gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return p, r, f1(p, r)
 
     @property
     def accuracy(self) -> float:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.errors import ConfigError, Errors
+from rashomon.eval.metrics import f1
 
 Spans = list[tuple[int, int]]
 
@@ -161,7 +162,7 @@ def _overlaps(s1: Spans, s2: Spans) -> bool:
 def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
     p = tp_p / n_p if n_p else 0.0
     r = tp_g / n_g if n_g else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, f1(p, r)
 
 
 @dataclass

@@ -15,10 +15,7 @@ import click
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.eval import ecbplus
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+from rashomon.eval.metrics import f1
 
 
 def b_cubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
@@ -31,7 +28,7 @@ def b_cubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     pred_size = Counter(pred)
     p = sum(joint[g, q] / pred_size[q] for g, q in zip(gold, pred)) / n
     r = sum(joint[g, q] / gold_size[g] for g, q in zip(gold, pred)) / n
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def pairwise(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
@@ -45,7 +42,7 @@ def pairwise(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     in_gold = pairs(Counter(gold))
     p = both / in_pred if in_pred else 0.0
     r = both / in_gold if in_gold else 0.0
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def evaluate(

@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from rashomon.errors import ConfigError, Errors
+from rashomon.eval.metrics import f1
 from rashomon.nlp.frame import MODALITIES
 from rashomon.records import Article
 
@@ -149,7 +150,7 @@ def score(items: list[Item]) -> dict[str, Any]:
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, f1(p, r)
 
 
 def report(s: dict[str, Any], out: Any = click.echo) -> None:

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rashomon.eval.metrics import f1
+
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -98,7 +100,7 @@ def _overlap(a: Gold | Pred, b: Gold | Pred) -> int:
 def _prf(hit_p: int, hit_r: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = hit_p / n_pred if n_pred else 0.0
     r = hit_r / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, f1(p, r)
 
 
 def score(pairs: list[tuple[list[Gold], list[Pred]]]) -> dict[str, Any]:
