@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-import numpy as np
 from markupsafe import Markup
 
 from rashomon.api.views import timeline_window
@@ -237,29 +236,15 @@ def map_svg(points: dict[str, list[dict[str, Any]]], href: Href, width: int = 96
 
 
 def _layout(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
-    """Fruchterman-Reingold from a circle (numpy); deterministic, fine for ~50 nodes."""
-    angle = 2 * np.pi * np.arange(n) / max(n, 1)
-    pos = np.stack([np.cos(angle), np.sin(angle)], axis=1)
-    k = np.sqrt(4.0 / max(n, 1))
-    src = np.array([a for a, _ in edges], dtype=int)
-    dst = np.array([b for _, b in edges], dtype=int)
-    temp = 0.2
-    for _ in range(150):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
-        disp = (delta / dist[..., None] * (k * k / dist)[..., None]).sum(axis=1)
-        if len(edges):
-            d = pos[src] - pos[dst]
-            ld = np.maximum(np.linalg.norm(d, axis=1), 1e-3)
-            pull = d / ld[:, None] * (ld * ld / k)[:, None]
-            np.add.at(disp, src, -pull)
-            np.add.at(disp, dst, pull)
-        # Gravity keeps disconnected groups from drifting to the corners.
-        disp -= pos * (k * 0.1)
-        length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
-        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
-        temp *= 0.97
-    return [(float(x), float(y)) for x, y in pos]
+    """Fruchterman-Reingold (networkx's spring layout) from a circle; deterministic."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from(edges)
+    start = nx.circular_layout(graph)
+    pos = nx.spring_layout(graph, pos=start, seed=0, iterations=150)
+    return [(float(pos[i][0]), float(pos[i][1])) for i in range(n)]
 
 
 def _packed(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
@@ -268,19 +253,12 @@ def _packed(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
     One force layout over disconnected groups pushes them to opposite corners and
     leaves the middle empty; packing keeps the drawing compact.
     """
-    parent = list(range(n))
+    import networkx as nx
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in edges:
-        parent[root(a)] = root(b)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(root(i), []).append(i)
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from(edges)
+    groups = {min(c): sorted(c) for c in nx.connected_components(graph)}
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
     pos: list[tuple[float, float]] = [(0.0, 0.0)] * n
     x0, y0, row_h, row_w = 0.0, 0.0, 0.0, 4.0 * math.sqrt(len(ordered[0]) if ordered else 1)
