@@ -112,14 +112,19 @@ def test_text_wins_when_peers_disagree() -> None:
     assert bound_by_peers(undated, [art("q")]) == undated  # peers without dates say nothing
 
 
-def test_story_peers_are_articles_sharing_event_claims() -> None:
+def test_story_peers_are_articles_sharing_facts_else_the_story_bounds_loosely() -> None:
     def claim(cid: str, kind: str, *ids: str) -> Claim:
         return Claim(cid, "s1", "x", tuple(Stance(i, None, "asserts", "e", 0, 1) for i in ids), kind=kind)
 
-    articles = [art("u"), art("v"), art("d1", "2020-09-30"), art("d2", "2020-10-20")]
-    changed = date_from_story(articles, [claim("c1", "event", "u", "d1"), claim("c2", "quote", "v", "d2")])
-    assert [(a.id, a.published_window) for a in changed] == [("u", "2020-09-27/2020-10-03")]
-    assert date_from_story(articles, [claim("c2", "quote", "v", "d2")], kinds=("quote",))[0].id == "v"
+    articles = [art("u"), art("v"), art("w"), art("d1", "2020-09-30"), art("d2", "2020-10-20")]
+    changed = {a.id: a for a in date_from_story(
+        articles, [claim("c1", "event", "u", "d1"), claim("c2", "statement", "v", "d2")])}
+    assert changed["u"].published_window == "2020-09-27/2020-10-03"  # a shared fact: ±3 days
+    assert changed["v"].published_window == "2020-10-17/2020-10-23"
+    # "w" shares no fact: only the story's dated span, ±14 days, and the evidence says so
+    assert changed["w"].published_window == "2020-09-16/2020-11-03"
+    assert "in the same story" in (changed["w"].published_evidence or "")
+    assert all(a.published is None for a in changed.values())
 
 
 _days = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))

@@ -77,8 +77,11 @@ def test_story_dates_bound_undated_articles_and_resolve_their_relative_dates() -
     claim = Claim("c1", "s1", "x", (Stance("u", None, "asserts", "e", 0, 1), Stance("d", None, "asserts", "e", 0, 1)))
     dates = [DateRef("t1", "u", "Tuesday", None, 3, 10), DateRef("t2", "x", "Tuesday", None, 3, 10)]
     changed, resolved = story_dates([art("u"), art("d", "2020-09-30"), art("x")], [story], [claim], dates)
-    assert [(a.id, a.published, a.published_inferred) for a in changed] == [("u", None, "2020-09-30")]
-    assert [(d.id, d.value, d.anchor) for d in resolved] == [("t1", "2020-09-29", "inferred")]
+    # "u" shares a fact with the dated "d" (±3 days); "x" only its story (±14 days, said so)
+    assert [(a.id, a.published, a.published_inferred, a.published_window) for a in changed] == [
+        ("u", None, "2020-09-30", "2020-09-27/2020-10-03"), ("x", None, "2020-09-30", "2020-09-16/2020-10-14")]
+    assert [(d.id, d.value, d.anchor) for d in resolved] == [
+        ("t1", "2020-09-29", "inferred"), ("t2", "2020-09-29", "inferred")]
 
 
 def test_re_anchored_dates_are_written(tmp_path: Path) -> None:

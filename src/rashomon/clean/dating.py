@@ -38,6 +38,7 @@ __all__ = [
 # not weeks, after what it reports; measured on BASIL (docs/dates_figures.md).
 HORIZON_DAYS = 7
 # Articles reporting the same events appear within this many days of each other.
+STORY_DAYS = 14  # an article of the story that shares no fact with a dated one
 PEER_DAYS = 3
 _STORY_NOTE = "story: "
 
@@ -176,7 +177,8 @@ def apply(article: Article, inferred: InferredDate | None) -> Article:
                                published_window=inferred.window, published_evidence=inferred.evidence)
 
 
-def bound_by_peers(article: Article, peers: Iterable[Article], days: int = PEER_DAYS) -> Article:
+def bound_by_peers(article: Article, peers: Iterable[Article], days: int = PEER_DAYS,
+                   why: str = "on the same events") -> Article:
     """Narrow an undated article's window with dated articles reporting the same events.
 
     Call it at the cross-outlet stage with the story's dated articles that share
@@ -192,7 +194,7 @@ def bound_by_peers(article: Article, peers: Iterable[Article], days: int = PEER_
         return article
     lo, hi = dated[0] - timedelta(days=days), dated[-1] + timedelta(days=days)
     own = parse_window(article.published_window)
-    note = f"{_STORY_NOTE}{len(dated)} dated article(s) on the same events, {dated[0].isoformat()}" + (
+    note = f"{_STORY_NOTE}{len(dated)} dated article(s) {why}, {dated[0].isoformat()}" + (
         f" to {dated[-1].isoformat()}" if dated[-1] != dated[0] else "")
     if own is not None:
         new_lo, new_hi = max(lo, own[0]), min(hi, own[1])
@@ -209,27 +211,32 @@ def bound_by_peers(article: Article, peers: Iterable[Article], days: int = PEER_
                                published_window=window_text(lo, hi), published_evidence=evidence)
 
 
-def date_from_story(articles: Iterable[Article], claims: Iterable[Claim],
-                    kinds: tuple[str, ...] = ("event", "mixed")) -> list[Article]:
-    """The story's undated articles bounded by the dated ones that share claims with them.
+def date_from_story(articles: Iterable[Article], claims: Iterable[Claim]) -> list[Article]:
+    """The story's undated articles bounded by the dated ones that share facts with them.
 
-    ``claims`` are the story's ledger (:class:`~rashomon.records.Claim`): two articles
-    with a stance on the same claim of one of ``kinds`` report the same event. Returns
-    only the articles whose inferred date changed; ``published`` is never touched.
+    ``claims`` are the story's ledger (:class:`~rashomon.records.Claim`): two articles with a
+    stance on the same claim tell the same fact, so they were most likely published within
+    ``PEER_DAYS`` of each other. An undated article that shares no fact with a dated one is
+    bounded, more loosely (``STORY_DAYS``), by its story's dated articles, and says so in its
+    evidence. Returns only the articles whose inferred date changed; ``published`` is never
+    touched.
     """
     by_id = {a.id: a for a in articles}
     peers: dict[str, set[str]] = {}
     for claim in claims:
-        if claim.kind not in kinds:
-            continue
         ids = {st.article_id for st in claim.stances if st.article_id in by_id}
         for i in ids:
             peers.setdefault(i, set()).update(ids - {i})
+    story_dated = [a for a in by_id.values() if a.published]
     out = []
     for aid, art in by_id.items():
-        if art.published or not peers.get(aid):
+        if art.published:
             continue
-        new = bound_by_peers(art, [by_id[p] for p in sorted(peers[aid])])
+        sharing = [by_id[p] for p in sorted(peers.get(aid, ())) if by_id[p].published]
+        if sharing:
+            new = bound_by_peers(art, sharing)
+        else:
+            new = bound_by_peers(art, story_dated, days=STORY_DAYS, why="in the same story")
         if new != art:
             out.append(new)
     return out
