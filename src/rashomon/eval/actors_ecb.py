@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import csv
 import xml.etree.ElementTree as ET
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from rashomon.errors import ConfigError, Errors
-from rashomon.eval.metrics import f1
+from rashomon.eval.coref_metrics import b_cubed
 from rashomon.records import Article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
@@ -109,16 +108,6 @@ def read(path: Path, annotated: set[tuple[str, str, int]]) -> tuple[Article, lis
     article = Article(id=path.name, source=str(path), outlet=None, title=None, published=None,
                       language="en", body=text)
     return article, gold
-
-
-def b_cubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
-    n = len(gold)
-    if not n:
-        return 0.0, 0.0, 0.0
-    joint, gsize, psize = Counter(zip(gold, pred)), Counter(gold), Counter(pred)
-    p = sum(joint[g, q] / psize[q] for g, q in zip(gold, pred)) / n
-    r = sum(joint[g, q] / gsize[g] for g, q in zip(gold, pred)) / n
-    return p, r, f1(p, r)
 
 
 DEV_TOPICS = 5  # the first five topics (by number) were used while building; the rest is test
