@@ -55,3 +55,26 @@ def test_a_referring_denial_needs_a_referring_object() -> None:
     assert _ANAPHOR.search("Marbec denies it.")
     assert not _ANAPHOR.search("Kestria has denied accusations it is already involved.")
     assert not _ANAPHOR.search("Marbec denied that it sent any fighters.")
+
+
+def _anchors(token_sets: list[set[str]]):  # type: ignore[no-untyped-def]
+    from rashomon.crossref.ledger.anchors import StoryAnchors
+
+    every = set().union(*token_sets)
+    return StoryAnchors(token_sets, {t: 1.0 for t in every}, every, {})
+
+
+def test_a_unit_left_alone_joins_a_row_on_a_shared_act_and_what_it_moves() -> None:
+    from rashomon.crossref.ledger.cluster import join_rows
+
+    units = [_unit(a, a) for a in ("a", "b", "c", "d")]
+    moved = {"s:force+move", "s:move", "s:force"}
+    anchors = _anchors([moved | {"p:osk"}, moved | {"p:lissen"}, moved, {"s:move", "p:osk"}])
+    # a and b are a row; c matches both below the first pass's cut, d shares only a place and
+    # the act (troops deployed, not fighters sent)
+    scores = {(0, 1): 0.4, (0, 2): 0.25, (1, 2): 0.2, (0, 3): 0.3, (1, 3): 0.25}
+    labels = join_rows(units, scores, [0, 0, 2, 3], anchors)
+    assert labels[2] == 0 and labels[3] == 3
+    # a mean below the cut is not enough
+    low = {**scores, (0, 2): 0.15, (1, 2): 0.15}
+    assert join_rows(units, low, [0, 0, 2, 3], anchors)[2] == 2
