@@ -78,3 +78,23 @@ def test_a_unit_left_alone_joins_a_row_on_a_shared_act_and_what_it_moves() -> No
     # a mean below the cut is not enough
     low = {**scores, (0, 2): 0.15, (1, 2): 0.15}
     assert join_rows(units, low, [0, 0, 2, 3], anchors)[2] == 2
+
+
+def test_an_attribution_clause_is_not_the_predicate() -> None:
+    from rashomon.records import Quote
+
+    def quoted(aid: str, text: str, content: str, speaker: str, cue: str, medium: str | None):
+        s, c = text.index(speaker), text.index(cue)
+        q = Quote(id=aid, article_id=aid, text=content, kind="direct", speaker=speaker,
+                  speaker_id=None, speaker_text=speaker, cue="tell", start=0, end=len(text),
+                  speaker_start=s, speaker_end=s + len(speaker), cue_start=c,
+                  cue_end=c + len(cue), medium=medium)
+        return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text, quotes=(q,))
+
+    # one minister told one news agency two different things: the agency is no shared fact
+    units = [quoted("a", '"Talks have failed for years," Orsk told the news agency Vela.',
+                    "Talks have failed for years", "Orsk", "told", "the news agency Vela"),
+             quoted("b", "The news agency Vela said Orsk asked Lissen to hold the truce.",
+                    "Orsk asked Lissen to hold the truce", "The news agency Vela", "said", None),
+             _unit("c", "Rain fell."), _unit("d", "Roads closed.")]
+    assert (0, 1) not in anchor_scores(units, story_anchors(units))
