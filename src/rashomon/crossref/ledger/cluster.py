@@ -132,12 +132,20 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
     def score(i: int, j: int) -> float:
         return scores.get((i, j) if i < j else (j, i), -1.0)
 
+    # only the rows holding a candidate of the unit are read: the cost follows the scored pairs
+    near: dict[int, set[int]] = {}
+    for i, j in scores:
+        if labels[j] in multi:
+            near.setdefault(i, set()).add(labels[j])
+        if labels[i] in multi:
+            near.setdefault(j, set()).add(labels[i])
     offers: list[tuple[float, int, int]] = []
     for i, lab_i in enumerate(labels):
         if len(rows[lab_i]) > 1 or not compound[i]:
             continue
         best: tuple[float, int] | None = None
-        for lab, idx in multi.items():
+        for lab in sorted(near.get(i, ())):
+            idx = multi[lab]
             if any(units[j].article_id == units[i].article_id for j in idx):
                 continue
             pair = [score(i, j) for j in idx]
