@@ -55,3 +55,46 @@ def test_a_referring_denial_needs_a_referring_object() -> None:
     assert _ANAPHOR.search("Marbec denies it.")
     assert not _ANAPHOR.search("Kestria has denied accusations it is already involved.")
     assert not _ANAPHOR.search("Marbec denied that it sent any fighters.")
+
+
+def _anchors(token_sets: list[set[str]]):  # type: ignore[no-untyped-def]
+    from rashomon.crossref.ledger.anchors import StoryAnchors
+
+    every = set().union(*token_sets)
+    return StoryAnchors(token_sets, {t: 1.0 for t in every}, every, {})
+
+
+def test_a_unit_left_alone_joins_a_row_on_a_shared_act_and_what_it_moves() -> None:
+    from rashomon.crossref.ledger.cluster import join_rows
+
+    units = [_unit(a, a) for a in ("a", "b", "c", "d")]
+    moved = {"s:force+move", "s:move", "s:force"}
+    anchors = _anchors([moved | {"p:osk"}, moved | {"p:lissen"}, moved, {"s:move", "p:osk"}])
+    # a and b are a row; c matches both below the first pass's cut, d shares only a place and
+    # the act (troops deployed, not fighters sent)
+    scores = {(0, 1): 0.4, (0, 2): 0.25, (1, 2): 0.2, (0, 3): 0.3, (1, 3): 0.25}
+    labels = join_rows(units, scores, [0, 0, 2, 3], anchors)
+    assert labels[2] == 0 and labels[3] == 3
+    # a mean below the cut is not enough
+    low = {**scores, (0, 2): 0.15, (1, 2): 0.15}
+    assert join_rows(units, low, [0, 0, 2, 3], anchors)[2] == 2
+
+
+def test_an_attribution_clause_is_not_the_predicate() -> None:
+    from rashomon.records import Quote
+
+    def quoted(aid: str, text: str, content: str, speaker: str, cue: str, medium: str | None):
+        s, c = text.index(speaker), text.index(cue)
+        q = Quote(id=aid, article_id=aid, text=content, kind="direct", speaker=speaker,
+                  speaker_id=None, speaker_text=speaker, cue="tell", start=0, end=len(text),
+                  speaker_start=s, speaker_end=s + len(speaker), cue_start=c,
+                  cue_end=c + len(cue), medium=medium)
+        return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text, quotes=(q,))
+
+    # one minister told one news agency two different things: the agency is no shared fact
+    units = [quoted("a", '"Talks have failed for years," Orsk told the news agency Vela.',
+                    "Talks have failed for years", "Orsk", "told", "the news agency Vela"),
+             quoted("b", "The news agency Vela said Orsk asked Lissen to hold the truce.",
+                    "Orsk asked Lissen to hold the truce", "The news agency Vela", "said", None),
+             _unit("c", "Rain fell."), _unit("d", "Roads closed.")]
+    assert (0, 1) not in anchor_scores(units, story_anchors(units))

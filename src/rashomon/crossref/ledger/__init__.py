@@ -14,10 +14,12 @@ import numpy as np
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.align import AlignUnit
+from rashomon.crossref.ledger.anchors import story_anchors
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     centered_cosine,
     complete_link,
+    join_rows,
 )
 from rashomon.crossref.ledger.joins import (
     antecedents,
@@ -70,8 +72,9 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
         for i, j in refers.items():  # the denial's words tell the fact too
             if j in at:
                 pooled.setdefault(at[j], []).append(units[i])
-        scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled)
-        sub = complete_link(sub_units, scores)
+        anchors = story_anchors(sub_units, pooled)
+        scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled, anchors)
+        sub = join_rows(sub_units, scores, complete_link(sub_units, scores), anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels, sims

@@ -27,6 +27,9 @@ from rashomon.crossref.ledger.units import Unit
 RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
 SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
 MIN_WORD = 3
+# The predicate two units agree on must be said outside their attribution clauses (the speaker,
+# the cue, the medium): sharing "Cavusoglu told the agency Anadolu" is sharing no fact.
+GATE_ON_CONTENT = True
 # Who is credited is part of the fact in political news ("the lawyer said"): leaving the source
 # out of the anchors lost 3 facts of the development gold, so it stays in.
 DROP_SOURCE = False
@@ -159,6 +162,37 @@ def tokens(u: Unit) -> set[str]:
 
 
 
+def content_text(u: Unit) -> str:
+    """The sentence without its attribution clauses: each quote's speaker, cue and medium
+    ("Cavusoglu told state news agency Anadolu") blanked out. They tell how the fact is told
+    (who said it, through whom), not what it is."""
+    chars = list(u.text)
+    for q in u.quotes:
+        for a, b in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)):
+            if a is not None and b is not None:
+                for k in range(max(a - u.start, 0), min(b - u.start, len(chars))):
+                    chars[k] = " "
+    text = "".join(chars)
+    for q in u.quotes:
+        if q.medium:
+            text = text.replace(q.medium, " ")
+    return text
+
+
+def gate_tokens(u: Unit) -> set[str]:
+    """The tokens that may stand for the predicate two units agree on: those of the sentence
+    without its attribution clauses (:func:`content_text`); the events' types always."""
+    if not u.quotes:
+        return {t for t in tokens(u) if t[0] in "wst"}
+    text = content_text(u)
+    words = content_stems(text)[0] - frame_stems(text)
+    classes = word_classes()
+    sets = sorted({classes[w] for w in words if w in classes})
+    out = {f"s:{c}" for c in sets} | {f"s:{a}+{b}" for k, a in enumerate(sets) for b in sets[k + 1:]}
+    out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
+    return out | {f"w:{w}" for w in words}
+
+
 def fold(toks: list[set[str]]) -> list[set[str]]:
     """Map each content stem to the shortest stem of the story it extends (by at most
     ``FOLD_GAP`` letters), so inflections the crude stemmer leaves apart count as one word."""
@@ -209,6 +243,7 @@ class StoryAnchors:
     idf: dict[str, float]
     informative: set[str]
     synonyms: dict[str, set[str]]  # content token -> near-synonym content tokens of the story
+    gates: list[set[str]] | None = None  # per unit, the tokens that may carry the predicate
 
 
 def story_anchors(units: Sequence[Unit],
@@ -216,10 +251,13 @@ def story_anchors(units: Sequence[Unit],
     """Tokens and story-level IDF; ``pooled`` adds to a unit the tokens of units that continue
     its fact in the same article (a referring denial: "Kestria denied the reports, which …")."""
     toks = [tokens(u) for u in units]
+    gates = [gate_tokens(u) for u in units]
     for i, more in (pooled or {}).items():
         for m in more:
             toks[i] |= tokens(m)
-    toks = fold(toks)
+            gates[i] |= gate_tokens(m)
+    folded = fold(toks + gates)
+    toks, gates = folded[:len(units)], folded[len(units):]
     n = len(units)
     df: dict[str, int] = defaultdict(int)
     for ts in toks:
@@ -231,7 +269,7 @@ def story_anchors(units: Sequence[Unit],
     rare = max(len({u.article_id for u in units}) + 1, RARE_SHARE * n)
     informative = {t for t, c in df.items() if c <= rare}
     words = sorted(t for t in informative if t[0] == "w")
-    return StoryAnchors(toks, idf, informative, _synonyms(words))
+    return StoryAnchors(toks, idf, informative, _synonyms(words), gates)
 
 
 def _synonyms(words: list[str]) -> dict[str, set[str]]:
@@ -273,7 +311,18 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors) -> dict[tuple[in
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
     pred = np.array([t[0] in "wst" and t in anchors.informative for t in names])
     inf = np.array([t in anchors.informative for t in names])
-    xp = x[:, np.flatnonzero(pred)]
+    if GATE_ON_CONTENT and anchors.gates is not None:
+        g_rows, g_cols = [], []
+        for i, ts in enumerate(anchors.gates):
+            for t in ts:
+                if t in vocab:
+                    g_rows.append(i)
+                    g_cols.append(vocab[t])
+        xg = csr_matrix((np.ones(len(g_rows)), (g_rows, g_cols)), shape=(n, len(vocab)))
+        xg.data[:] = 1.0
+        xp = xg[:, np.flatnonzero(pred)]
+    else:
+        xp = x[:, np.flatnonzero(pred)]
     gate = xp @ xp.T
     syn_rows, syn_cols, syn_vals = [], [], []
     for w, syns in anchors.synonyms.items():
