@@ -55,7 +55,7 @@ def merge_surnames(corpus: Corpus) -> Corpus:
     """One actor across articles for a one-word provisional person ("Comey") and the one
     person whose full name ends with it ("James Comey"); the stored per-article records
     keep their own ids, the cross-outlet stage sees the merged ones."""
-    from rashomon.nlp.actors_merge import merge_provisional
+    from rashomon.nlp.actors.merge import merge_provisional
 
     to = merge_provisional(corpus.actors.values(), corpus.mentions)
     if not to:

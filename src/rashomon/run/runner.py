@@ -105,6 +105,7 @@ def run_files(store: Store, files: list[Path], executor: Executor, window: int, 
     def written(done: Written) -> None:
         for a in done.articles:
             summary.new_articles += 1
+            summary.inserted.add(a.id)
             summary.words += a.words
             summary.duplicates += a.duplicate_of is not None
             summary.non_english += a.language not in (None, "en")
@@ -134,9 +135,10 @@ def run_files(store: Store, files: list[Path], executor: Executor, window: int, 
     writer.flush()
 
 
-def run_crossref(store: Store) -> None:
-    """Recompute stories, claims, contradictions and framing over the whole store; bound the
-    publication window of undated articles by their story's dated ones."""
+def run_crossref(store: Store, changed: set[str] | None = None) -> None:
+    """Stories over the whole store; claims, contradictions and framing for the stories that
+    ``changed`` (ids of newly stored articles) touches, or for every story when ``changed`` is
+    None; bound the publication window of undated articles by their story's dated ones."""
     from rashomon.crossref import Corpus, cross_reference
     from rashomon.crossref.dating import story_dates
 
@@ -147,17 +149,25 @@ def run_crossref(store: Store) -> None:
         figures=store.read("figures"), places=store.read("places"), dates=store.read("dates"),
     )
     previous = store.read("stories")
+    if not previous or not changed:
+        # nothing stored to keep, or nothing new: compute every story (a re-run refreshes all)
+        changed = None
     try:
-        result = cross_reference(corpus, previous)
+        result = cross_reference(corpus, previous, changed=changed)
     except RashomonError as exc:
         with store.transaction():
             store.insert("failures", [Failure("(corpus)", "crossref", exc.code, exc.message)])
         return
     with store.transaction():
         store.replace_all("stories", result.stories)
-        store.replace_all("claims", result.claims)
-        store.replace_all("contradictions", result.contradictions)
-        store.replace_all("framing", result.framing)
+        if changed is None:
+            for table in ("claims", "contradictions", "framing"):
+                store.replace_all(table, getattr(result, table))
+        else:  # only the stories the new articles touch; the others' rows stay valid
+            live = {s.id for s in result.stories}
+            for table in ("claims", "contradictions", "framing"):
+                store.replace_stories(table, set(result.recomputed) | (store.story_ids(table) - live),
+                                      getattr(result, table))
         store.set_story_ids(result.story_of)
         changed, resolved = story_dates(corpus.articles, result.stories, result.claims, corpus.dates)
         store.set_inferred_dates(changed)
@@ -223,7 +233,7 @@ def analyze(
                     raise
                 raise _stopped(exc, summary) from exc
             if crossref:
-                run_crossref(store)
+                run_crossref(store, summary.inserted)
             summary.counts = store.counts()
     finally:
         if bar is not None:

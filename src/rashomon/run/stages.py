@@ -64,6 +64,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     words: int = 0
+    inserted: set[str] = field(default_factory=set)  # ids of the articles this run stored
 
     @property
     def failed(self) -> int:

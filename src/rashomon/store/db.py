@@ -209,6 +209,18 @@ class Store:
         source = safe_text(source)
         self.con.execute("DELETE FROM failures WHERE source = ? OR starts_with(source, ?)", [source, source + "#"])
 
+    def story_ids(self, table: str) -> set[str]:
+        """The story ids that ``table`` (claims, contradictions, framing) holds rows for."""
+        rows = self.con.execute(f'SELECT DISTINCT story_id FROM "{table}"').fetchall()
+        return {r[0] for r in rows if r[0] is not None}
+
+    def replace_stories(self, table: str, story_ids: set[str], records: Iterable[Any]) -> int:
+        """Replace the rows of ``story_ids`` in ``table`` by ``records`` (the new rows of those
+        stories); every other story's rows stay."""
+        if story_ids:
+            self.con.execute(f'DELETE FROM "{table}" WHERE list_contains(?, story_id)', [sorted(story_ids)])
+        return self.insert(table, records)
+
     def set_story_ids(self, story_of: dict[str, str]) -> None:
         self.con.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
         if story_of:
