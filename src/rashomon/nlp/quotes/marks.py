@@ -50,6 +50,16 @@ class Marked:
         return self.pieces[-1][1]
 
 
+def _around(text: str, i: int, width: int) -> tuple[str, str]:
+    """The characters just before and just after a mark of ``width`` at ``i`` (space at the ends)."""
+    return (text[i - 1] if i else " "), (text[i + width] if i + width < len(text) else " ")
+
+
+def _opens(prev: str, nxt: str) -> bool:
+    """A straight mark opens after a space or opening punctuation and before a word."""
+    return prev in _BEFORE_OPEN and not nxt.isspace()
+
+
 def _kind_double(text: str, i: int) -> tuple[str, int] | None:
     """('open'|'close'|'either', width) if a double mark starts at i."""
     c = text[i]
@@ -58,19 +68,15 @@ def _kind_double(text: str, i: int) -> tuple[str, int] | None:
         return "open", 2
     if two == "''":
         # NYT style uses '' for both ends (and sometimes `` to open): decide by context
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 2] if i + 2 < len(text) else " "
-        if prev in _BEFORE_OPEN and not nxt.isspace():
-            return "open", 2
-        return "close", 2
+        prev, nxt = _around(text, i, 2)
+        return ("open" if _opens(prev, nxt) else "close"), 2
     if c in _OPEN_D:
         return "open", 1
     if c in _CLOSE_D:
         return "close", 1
     if c == '"':
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        if prev in _BEFORE_OPEN and not nxt.isspace():
+        prev, nxt = _around(text, i, 1)
+        if _opens(prev, nxt):
             return "open", 1
         if not prev.isspace() and (nxt in _AFTER_CLOSE or nxt.isspace()):
             return "close", 1
@@ -138,8 +144,7 @@ def _single_opens(text: str, i: int) -> bool:
     c = text[i]
     if c not in (_OPEN_S, "'"):
         return False
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    prev, nxt = _around(text, i, 1)
     return prev in _BEFORE_OPEN and (nxt.isalnum() or nxt in _OPEN_D)
 
 
@@ -147,8 +152,7 @@ def _single_closes(text: str, i: int) -> bool:
     c = text[i]
     if c not in (_CLOSE_S, "'"):
         return False
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    prev, nxt = _around(text, i, 1)
     if prev.isspace() or nxt.isalnum():
         return False  # an apostrophe inside a word ("don't") or an opener
     return nxt in _AFTER_CLOSE or nxt.isspace()
