@@ -34,6 +34,14 @@ _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has also", "which", "who"}
 _DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed)|"
                           r"rebut(?:s|ted)?)\b")
+# "reject" and "dismiss" deny only a claim ("rejected accusations", "dismissed the report as
+# baseless", "rejects Yerevan's characterisation of ..."): rejecting an offer, a call or a plan
+# ("rejected the overture", "dismissed calls for a ceasefire") is a refusal, not a denial.
+_REFUSAL_VERB = re.compile(r"(?i)^(?:reject|dismiss)")
+_CLAIM_OBJECT = re.compile(
+    r"(?i)^\W*(?:[\w'’-]+\s+){0,4}?(?:allegation|accusation|claim|report|charge|rumou?r|assertion|"
+    r"suggestion|characteri[sz]ation|notion|idea|contention|speculation|account|version|"
+    r"description|depiction|statement)s?\b|^\s+(?:that|it|them|this|these)\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")  # "May 5", "Will Smith": modal only in lower case
 
 
@@ -129,6 +137,12 @@ def _denier(text: str, at: int) -> str | None:
     return " ".join(words[-4:]) or None
 
 
+def _after_word(text: str, at: int) -> str:
+    """What follows the word that ends at or after ``at`` (a cue lemma's inflection included)."""
+    m = re.match(r"[\w'’]*", text[max(0, at):])
+    return text[max(0, at) + (m.end() if m else 0):]
+
+
 def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = (),
              offset: int = 0, figures: Sequence[Figure] = ()) -> Frame:
     """The frame of one sentence (or merged span) given the quotes and events in it.
@@ -141,6 +155,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     if quotes:
         q = max(quotes, key=lambda q: (q.end - q.start, -q.start))
         denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
+        if denial and _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None:
+            denial = bool(_CLAIM_OBJECT.match(_after_word(text, q.cue_end - offset)))
         source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
         sourcing = "named" if q.speaker_id or _named(q.speaker_text) else (
             UNNAMED if q.speaker_text else REPORTS)
@@ -158,7 +174,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         sourcing, source, source_id = "named" if f.claimed_by_id else UNNAMED, f.claimed_by, f.claimed_by_id
     if sourcing == OWN_VOICE and "hedge" in cues:
         sourcing, cue = (UNNAMED if "unnamed" in cues else REPORTS), cues["hedge"][0]
-    verb = _DENIAL_VERB.search(text)
+    verb = next((m for m in _DENIAL_VERB.finditer(text) if not _REFUSAL_VERB.match(m.group())
+                 or _CLAIM_OBJECT.match(text[m.end():])), None)
     # "could not confirm, deny or comment" and "was denied entry" deny nothing
     if verb and not _NEGATED.search(text[:verb.start()]) and not _PASSIVE.search(text[:verb.start()]):
         denial = True
