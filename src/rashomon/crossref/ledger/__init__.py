@@ -19,6 +19,7 @@ from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     centered_cosine,
     complete_link,
+    join_acts,
     join_rows,
 )
 from rashomon.crossref.ledger.joins import (
@@ -75,6 +76,7 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
         anchors = story_anchors(sub_units, pooled)
         scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled, anchors)
         sub = join_rows(sub_units, scores, complete_link(sub_units, scores), anchors)
+        sub = join_acts(sub_units, sub, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels, sims

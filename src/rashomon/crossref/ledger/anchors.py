@@ -70,6 +70,8 @@ def stem(word: str) -> str:
     ("deploying" → "deploy", "shipping" → "ship")."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word.endswith(("ation", "ations")) and len(word) >= 8:
+        return word[: word.rindex("ation") + 2]  # "mediation" → "mediat", as "mediated"
     for suf in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             base = word[: -len(suf)]
@@ -90,8 +92,10 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
     since the actors and places already stand for most of them.
     """
     words, names = set(), set()
-    for k, m in enumerate(_TOKEN.finditer(text.replace("’", "'"))):
-        w = m.group()
+    # a compound says two things: "Russian-mediated" is a name and a predicate
+    parts = [(k, p) for k, m in enumerate(_TOKEN.finditer(text.replace("’", "'")))
+             for p in m.group().strip("-").split("-") if p]
+    for k, w in parts:
         low = w.lower()
         if len(w) < MIN_WORD or low in STOP_WORDS or low in _EMPTY or "'" in w:
             continue
@@ -117,8 +121,29 @@ def frame_stems(text: str) -> set[str]:
 # Word sets of the event lexicon (nlp/lexicons/events.tsv) whose members stand in for each other
 # in a retelling ("sent fighters" / "deployed mercenaries"). Left out: "claim" (report words
 # carry no fact of their own) and "captive" (it holds "leader", "citizen", "people").
-PREDICATE_SETS = ("move", "force", "weapon", "aid", "pact", "talks", "tie", "criticism", "praise",
-                  "restriction")
+PREDICATE_SETS = ("move", "force", "weapon", "aid", "pact", "mediate", "breach", "talks", "tie",
+                  "criticism", "praise", "restriction")
+# Two sets the event lexicon does not hold, since they are no event type of their own: who
+# brings the sides to an agreement ("mediated", "brokered", "negotiated in Moscow") and an
+# agreement that does not hold ("violated", "broke down", "fell apart"; with a @pact word).
+LEDGER_SETS = {
+    "mediate": ("mediate", "mediation", "mediator", "broker", "negotiate", "intermediary",
+                "arbitrate", "facilitate"),
+    "breach": ("violate", "violation", "breach", "collapse", "break", "breakdown", "fall",
+               "unravel", "flout"),
+}
+
+
+def _inflections(word: str) -> set[str]:
+    """The stems of a lexicon word's regular inflections ("negotiate" → "negotiated",
+    "negotiating", "negotiation"), so a set's members match however the text inflects them."""
+    base = word[:-1] if word.endswith("e") else word
+    forms = {word, word + "s", base + "ed", base + "ing", base + "er", base + "ers"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("ate"):
+        forms |= {base + "ion", base + "ions", base + "or"}
+    return {stem(f) for f in forms}
 
 
 @lru_cache(maxsize=1)
@@ -127,12 +152,29 @@ def word_classes() -> dict[str, str]:
     word, so a word in two sets ("support": aid, praise) is not counted twice."""
     from rashomon.nlp.events.lexicon import load
 
-    sets = load().sets
+    sets = {**load().sets, **LEDGER_SETS}
     out: dict[str, str] = {}
     for name in PREDICATE_SETS:
         for w in sets.get(name, ()):
-            out.setdefault(stem(w), name)
+            for s in sorted(_inflections(w)):
+                out.setdefault(s, name)
     return out
+
+
+# A set whose words are a kind of another's: mediating is holding talks ("used Clinton as an
+# intermediary" / "asked Clinton to talk to Sestak").
+SET_PARENT = {"mediate": "talks"}
+
+
+def _sets_of(words: set[str], classes: dict[str, str]) -> list[str]:
+    """The predicate word sets a unit's words fall in, each with the set it is a kind of."""
+    found = {classes[w] for w in words if w in classes}
+    return sorted(found | {SET_PARENT[c] for c in found if c in SET_PARENT})
+
+
+def _pairs(sets: list[str]) -> set[str]:
+    """Tokens for two word sets said together ("send" + "fighters": ``s:force+move``)."""
+    return {f"s:{a}+{b}" for k, a in enumerate(sets) for b in sets[k + 1:]}
 
 
 def tokens(u: Unit) -> set[str]:
@@ -153,10 +195,10 @@ def tokens(u: Unit) -> set[str]:
         words -= said_by
         names -= by_names
     classes = word_classes()
-    sets = sorted({classes[w] for w in words if w in classes})
+    sets = _sets_of(words, classes)
     out |= {f"s:{c}" for c in sets}
     # two word sets together say more than either: "send" + "fighters" is a deployment
-    out |= {f"s:{a}+{b}" for k, a in enumerate(sets) for b in sets[k + 1:]}
+    out |= _pairs(sets)
     out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
     return out | {f"w:{w}" for w in words} | {f"c:{c}" for c in names}
 
@@ -187,8 +229,8 @@ def gate_tokens(u: Unit) -> set[str]:
     text = content_text(u)
     words = content_stems(text)[0] - frame_stems(text)
     classes = word_classes()
-    sets = sorted({classes[w] for w in words if w in classes})
-    out = {f"s:{c}" for c in sets} | {f"s:{a}+{b}" for k, a in enumerate(sets) for b in sets[k + 1:]}
+    sets = _sets_of(words, classes)
+    out = {f"s:{c}" for c in sets} | _pairs(sets)
     out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
     return out | {f"w:{w}" for w in words}
 
@@ -223,6 +265,8 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
         rows, cols = [], []
         for i, u in enumerate(units):
             for v in getattr(u, field):
+                if field == "dates" and not v[:1].isdigit():
+                    continue  # a duration ("within hours": PTXH) or a reference is no date
                 rows.append(i)
                 cols.append(vocab.setdefault(v[:7] if field == "dates" else v, len(vocab)))
         if not vocab:

@@ -43,6 +43,9 @@ class Unit:
     dates: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     frame: Frame = field(default_factory=Frame)
+    # where the sentence names each actor and place: (``a:`` id or ``p:`` place, start, end),
+    # offsets in the article body, so a fact's party can be read off what stands by its verb
+    spans: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def kind(self) -> str:
@@ -102,6 +105,10 @@ def _within(records: list[Any], s: int, e: int) -> list[Any]:
     return [r for r in records if s <= r.start < e]
 
 
+def _place(p: Place) -> str:
+    return str(p.geonameid) if p.geonameid else (p.name or p.text).lower()
+
+
 def build_units(recs: ArticleRecords) -> list[Unit]:
     """The article's propositions, in body order."""
     art = recs.article
@@ -120,12 +127,13 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
         ev = [x for x in events if s <= x.start < e or s <= x.sent_start < e]
         qs = [x for x in quotes if x.start < e and x.end > s]
         fs = _within(figures, s, e)
-        actors = {m.actor_id for m in _within(recs.mentions, s, e)}
+        mentions = _within(recs.mentions, s, e)
+        places_in = _within(recs.places, s, e)
+        actors = {m.actor_id for m in mentions}
         for x in ev:
             actors |= {*x.source_ids, *x.target_ids} | {i for i in (x.source_id, x.target_id) if i}
         actors |= {q.speaker_id for q in qs if q.speaker_id}
-        places = {str(p.geonameid) if p.geonameid else (p.name or p.text).lower()
-                  for p in _within(recs.places, s, e)}
+        places = {_place(p) for p in places_in}
         dates = {d.value for d in _within(recs.dates, s, e) if d.value}
         numbers = {n for f in fs for n in (_number(f.value), _number(f.low), _number(f.high)) if n}
         numbers |= {n.replace(",", "") for n in _NUMBER.findall(text)
@@ -134,7 +142,9 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
             article_id=art.id, outlet=art.outlet, start=s, end=e, text=text,
             published=art.published, events=tuple(ev), quotes=tuple(qs), figures=tuple(fs),
             actors=frozenset(actors), places=frozenset(places), dates=frozenset(dates),
-            numbers=frozenset(numbers), frame=frame_of(text, qs, ev, s, fs)))
+            numbers=frozenset(numbers), frame=frame_of(text, qs, ev, s, fs),
+            spans=tuple(sorted({(f"a:{m.actor_id}", m.start, m.end) for m in mentions}
+                               | {(f"p:{_place(p)}", p.start, p.end) for p in places_in}))))
     return units
 
 
