@@ -138,3 +138,26 @@ def test_a_denial_alone_is_not_both_sides() -> None:
         event(a, sentence, "AID", "denied", MARBEC, VALDORA, claimant=MARBEC),
     ])
     assert [x for x in _run(corpus) if x.kind == "denial"] == []
+
+
+def test_each_side_accused_the_other_read_from_the_sentence() -> None:
+    # the extractor found the accusation but none of its arguments: the words say it goes both ways
+    from rashomon.records import Mention
+
+    text = "Valdora and Kestria signed a truce in Osk, but each side accused the other of breaking it."
+    a = article("a7", "Harbor Ledger", text)
+    e = event(a, text, "ACCUSE", "asserted", None)
+    mentions = [Mention(id=f"m{k}", article_id=a.id, actor_id=who[0], text=who[1],
+                        start=text.index(who[1]), end=text.index(who[1]) + len(who[1]),
+                        link="gazetteer") for k, who in enumerate((VALDORA, KESTRIA))]
+    corpus = Corpus(articles=[a], actors=ACTORS, events=[e], mentions=mentions)
+    story = story_of(a)
+    (c,) = [x for x in find_contradictions(story, build_ledger(story, corpus), ACTORS)
+            if x.kind == "mutual_blame"]
+    assert {s.label for s in c.sides} == {"Valdora blames Kestria", "Kestria blames Valdora"}
+    # without the reciprocal words the same sentence blames no one
+    plain = article("a8", "Harbor Ledger", text.replace("each side accused the other of breaking",
+                                                        "both praised"))
+    assert not [x for x in _run(Corpus(articles=[plain], actors=ACTORS,
+                                       events=[event(plain, plain.body, "ACCUSE", "asserted", None)]))
+                if x.kind == "mutual_blame"]

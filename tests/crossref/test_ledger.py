@@ -210,3 +210,13 @@ def test_a_fact_takes_one_sentence_per_article() -> None:
         assert len([s for s in claim.stances if s.article_id == "a1"]) <= 1
     assert any({s.article_id for s in claim.stances} == {"a1", "b1"} for claim in claims)
 
+
+
+def test_rejecting_an_offer_is_no_denial() -> None:
+    from rashomon.crossref.ledger.frame import frame_of
+
+    assert not frame_of("Kestria rejected the offer and went on to win the vote.").denial
+    assert not frame_of("Both sides have rejected calls for talks.").denial
+    assert frame_of("Kestria rejected accusations that its army shelled Osk.").denial
+    assert frame_of("Valdora dismissed the report as baseless.").denial
+    assert frame_of("Marbec denied sending fighters.").denial

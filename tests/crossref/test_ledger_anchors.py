@@ -98,3 +98,45 @@ def test_an_attribution_clause_is_not_the_predicate() -> None:
                     "Orsk asked Lissen to hold the truce", "The news agency Vela", "said", None),
              _unit("c", "Rain fell."), _unit("d", "Roads closed.")]
     assert (0, 1) not in anchor_scores(units, story_anchors(units))
+
+
+def test_a_duration_is_no_date_that_clashes() -> None:
+    # "within hours" (PTXH) and "after two hours" (PT2H) say nothing about which day
+    units = [Unit(article_id="a", outlet="a", start=0, end=40, text="The Osk truce collapsed within hours.",
+                  dates=frozenset({"PTXH"})),
+             Unit(article_id="b", outlet="b", start=0, end=40, text="The Osk truce collapsed after two hours.",
+                  dates=frozenset({"PT2H"})),
+             Unit(article_id="c", outlet="c", start=0, end=40, text="Rain fell on Lissen.")]
+    assert (0, 1) in anchor_scores(units, story_anchors(units))
+
+
+def _told(aid: str, text: str, parties: dict[str, str]) -> Unit:
+    spans = tuple(sorted((f"a:{actor}", text.index(name), text.index(name) + len(name))
+                         for name, actor in parties.items()))
+    return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text,
+                actors=frozenset(parties.values()), spans=spans)
+
+
+def test_the_same_act_by_the_same_party_joins_across_wordings() -> None:
+    from rashomon.crossref.ledger.cluster import join_acts
+
+    sides = {"Valdora": "VLD", "Kestria": "KST"}
+    filler = [_told(a, f"Valdora and Kestria {w} near {place}.", sides)
+              for a in "abcd" for w, place in (("clashed", "Osk"), ("fought", "Lissen"),
+                                               ("exchanged fire", "Brenn"), ("shelled posts", "Tarn"))]
+    told = [
+        _told("a", "The Marbec-mediated truce between Valdora and Kestria held for a day.",
+              {"Marbec": "MRB", **sides}),
+        _told("b", "Marbec brokered a ceasefire between the two sides last week.", {"Marbec": "MRB"}),
+        _told("c", "Talks on a ceasefire, negotiated by Marbec, resumed.", {"Marbec": "MRB"}),
+        # the same act twice, but the party beside it is one of the story's main sides
+        _told("d", "Valdora brokered a ceasefire with rebels in the north.", {"Valdora": "VLD"}),
+        _told("e", "A Valdora-mediated ceasefire with the rebels began.", {"Valdora": "VLD"}),
+    ]
+    units = filler + told
+    anchors = story_anchors(units)
+    labels = join_acts(units, list(range(len(units))), anchors)
+    first = len(filler)
+    assert labels[first] == labels[first + 1] == labels[first + 2]
+    assert labels[first + 3] != labels[first] and labels[first + 3] != labels[first + 4]
+    assert len(set(labels[:first])) == first  # sentences without an act are left alone

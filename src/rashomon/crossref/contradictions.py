@@ -16,6 +16,7 @@ Versions of history that conflict (``history``) are not detected yet.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rashomon.crossref.ledger import Ledger
@@ -158,17 +159,52 @@ def _blames(rec: Event, actors: dict[str, Actor]) -> list[tuple[str, str]]:
     return []
 
 
+# "accused each other", "each side blamed the other", "trade blame": the sentence says the
+# blame goes both ways, whatever the event extractor made of its arguments.
+_RECIPROCAL = re.compile(
+    r"(?i)\b(?:accus|blam|charg)\w*\s+(?:\w+\s+)?(?:each other|one another)\b"
+    r"|\beach (?:side|party|country|government|camp)\s+(?:\w+\s+)?(?:accus|blam)\w*\s+the other\b"
+    r"|\btrad(?:e|es|ed|ing)\s+(?:blame|accusations|charges)\b")
+
+
+_LOCATIVE = re.compile(r"(?i)\b(?:in|at|near|from|to|into|across|around|of)\s+(?:the\s+)?$")
+
+
+def _reciprocal(unit: Unit, actors: dict[str, Actor]) -> list[tuple[str, str]]:
+    """The two sides a sentence says blame each other: the first two it names, as actors, or
+    as places that are not locations ("Dravia and Orlenia", not "in the Sella Valley")."""
+    if not _RECIPROCAL.search(unit.text):
+        return []
+    sides: list[str] = []
+    named = [(s, e) for tok, s, e in unit.spans if tok.startswith("a:")]
+    for tok, start, end in sorted(unit.spans, key=lambda t: (t[1], t[0])):
+        if tok.startswith("a:"):
+            side = _side_of(tok[2:], actors)
+        elif any(s < end and start < e for s, e in named):
+            continue  # the place is also an actor's mention: the actor stands for it
+        elif not _LOCATIVE.search(unit.text[:max(0, start - unit.start)]):
+            side = "p:" + unit.text[start - unit.start:end - unit.start].lower()
+        else:
+            continue
+        if side not in sides:
+            sides.append(side)
+    return [(sides[0], sides[1]), (sides[1], sides[0])] if len(sides) >= 2 else []
+
+
 def mutual_blame(story: Story, ledger: Ledger,
                  actors: dict[str, Actor] | None = None) -> list[Contradiction]:
     """Pairs of sides each blaming the other for a hostile act (shelling, a broken truce)."""
     actors = actors or {}
-    blamed: dict[tuple[str, str], list[tuple[Event, Stance, str]]] = defaultdict(list)
+    blamed: dict[tuple[str, str], list[tuple[Event | None, Stance, str]]] = defaultdict(list)
     for claim in ledger.claims:
         for unit, st in ledger.members[claim.id]:
             for rec in unit.events:
                 if rec.type in BLAME_TYPES:
                     for pair in _blames(rec, actors):
                         blamed[pair].append((rec, st, claim.id))
+            for pair in _reciprocal(unit, actors):
+                if not any(s is st for _, s, _ in blamed[pair]):
+                    blamed[pair].append((None, st, claim.id))
     out = []
     done: set[frozenset[str]] = set()
     for (accuser, accused), ones in sorted(blamed.items()):
@@ -181,7 +217,7 @@ def mutual_blame(story: Story, ledger: Ledger,
         b_name = _label(accused, actors, others)
         sides = [_side(f"{a_name} blames {b_name}", st) for _, st, _ in _one_per_article(ones)]
         sides += [_side(f"{b_name} blames {a_name}", st) for _, st, _ in _one_per_article(others)]
-        acts = sorted({rec.type.lower() for rec, _, _ in ones + others})
+        acts = sorted({rec.type.lower() if rec else "accuse" for rec, _, _ in ones + others})
         out.append(Contradiction(
             id=content_id(story.id, "mutual_blame", *sorted(key), prefix="x"),
             story_id=story.id, kind="mutual_blame",
@@ -191,7 +227,8 @@ def mutual_blame(story: Story, ledger: Ledger,
     return out
 
 
-def _label(side: str, actors: dict[str, Actor], items: list[tuple[Event, Stance, str]]) -> str:
+def _label(side: str, actors: dict[str, Actor],
+           items: list[tuple[Event | None, Stance, str]]) -> str:
     """A readable name for a side: the country's actor name, else a name seen in the events."""
     if side.startswith("country:"):
         code = side.split(":", 1)[1]
@@ -201,7 +238,10 @@ def _label(side: str, actors: dict[str, Actor], items: list[tuple[Event, Stance,
         return code
     if side in actors:
         return actors[side].name
-    return _name(items[0][0], side)
+    if side.startswith("p:"):
+        return side[2:].title()  # a place standing for its state ("Dravia")
+    rec = next((r for r, _, _ in items if r is not None), None)
+    return _name(rec, side) if rec else side
 
 
 def _name(rec: Event, actor_id: str) -> str:
@@ -213,11 +253,11 @@ def _name(rec: Event, actor_id: str) -> str:
     return actor_id
 
 
-def _one_per_article(items: list[tuple[Event, Stance, str]],
-                     limit: int = 4) -> list[tuple[Event, Stance, str]]:
+def _one_per_article(items: list[tuple[Event | None, Stance, str]],
+                     limit: int = 4) -> list[tuple[Event | None, Stance, str]]:
     """Distinct evidence sentences, at most ``limit``, one per article before any repeats."""
     seen: set[tuple[str, int]] = set()
-    out: list[tuple[Event, Stance, str]] = []
+    out: list[tuple[Event | None, Stance, str]] = []
     rank: dict[str, int] = {}
     ordered = []
     for item in items:  # n-th sentence of an article sorts after every article's first
