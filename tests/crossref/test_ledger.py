@@ -220,3 +220,16 @@ def test_rejecting_an_offer_is_no_denial() -> None:
     assert frame_of("Kestria rejected accusations that its army shelled Osk.").denial
     assert frame_of("Valdora dismissed the report as baseless.").denial
     assert frame_of("Marbec denied sending fighters.").denial
+
+
+def test_an_appeal_is_the_outlets_own_statement() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.frame import frame_of
+    from tests.crossref.ledger_fixtures import VALDORA, article, quote
+
+    text = "Valdora urged the world to back its claim to Osk."
+    a = article("u1", "Harbor Ledger", text)
+    q = quote(a, "the world to back its claim to Osk", VALDORA, cue="urge")
+    assert frame_of(text, [replace(q, cue_type="appeal")]).sourcing == "own"
+    assert frame_of(text, [replace(q, cue_type="speech")]).sourcing == "named"

@@ -28,6 +28,10 @@ UNNAMED, REPORTS = "unnamed_official", "anonymous"
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disprove", "contradict"}
 _CASED = {"may", "will"}
 CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
+# Cue types whose "content" is no proposition the outlet passes on but the speaker's own act,
+# which the outlet states: "X urged Y to ...", "X vowed to ...", "X pleaded guilty". Criticism and
+# praise stay credited: "X criticised Y for Z" passes on Z as X's charge.
+ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement"}
 _LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?i)\b(?:been|is|was|were|are|being|be)\s+(?:\w+ly\s+)?$")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
@@ -104,9 +108,12 @@ def _record_field(records: Sequence[Any], name: str) -> str | None:
 
 def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     """Whether a quote credits someone. It does unless its "speaker" is evidence the outlet
-    vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), or the
-    speaker is the passive subject ("X has been accused of": X is the accused)."""
+    vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), the
+    speaker is the passive subject ("X has been accused of": X is the accused), or the cue is
+    an act the outlet states (``ACTS_OF_SPEECH``: "X urged ...", "X pleaded guilty")."""
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
+        return False
+    if q.cue_type in ACTS_OF_SPEECH:
         return False
     if q.speaker_id:
         return True
