@@ -233,3 +233,28 @@ def test_an_appeal_is_the_outlets_own_statement() -> None:
     q = quote(a, "the world to back its claim to Osk", VALDORA, cue="urge")
     assert frame_of(text, [replace(q, cue_type="appeal")]).sourcing == "own"
     assert frame_of(text, [replace(q, cue_type="speech")]).sourcing == "named"
+
+
+def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
+    from rashomon.crossref.ledger.joins import attach_denials
+    from rashomon.crossref.ledger.units import Unit
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.records import Actor
+
+    actors = {"KST": Actor(id="KST", name="Kestria", kind="state", country="KST"),
+              "min": Actor(id="min", name="Ola Brandt", kind="person", country="KST"),
+              "VLD": Actor(id="VLD", name="Valdora", kind="state", country="VLD")}
+
+    def unit(start: int, text: str, frame: Frame) -> Unit:
+        return Unit(article_id="a", outlet="a", start=start, end=start + len(text), text=text,
+                    frame=frame)
+
+    said = unit(0, "Kestria will back Osk with troops if asked, minister Ola Brandt said.",
+                Frame(sourcing="named", source="Ola Brandt", source_id="min"))
+    denial = unit(80, "Kestria rejected allegations that its troops already back Osk.",
+                  Frame(sourcing="named", source="Kestria", denial=True))
+    assert attach_denials([said, denial], [0, 1], actors) == [0, 1]
+    # the same denial after another side's charge answers it
+    charge = unit(0, "Valdora says Kestria troops already back Osk.",
+                  Frame(sourcing="named", source="Valdora", source_id="VLD"))
+    assert attach_denials([charge, denial], [0, 1], actors) == [0, 0]

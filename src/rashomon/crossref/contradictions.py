@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from rashomon.crossref.ledger import Ledger
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval
+from rashomon.crossref.ledger.joins import side_of
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import (
     Actor,
@@ -127,23 +128,10 @@ def _point(rec: Figure) -> float | None:
     return rec.value if rec.value is not None else rec.low
 
 
-def _side_of(actor_id: str, actors: dict[str, Actor]) -> str:
-    """The party an actor speaks or acts for: its country, else its parent, else itself.
-
-    A defence ministry, a president's aide and the state itself are one side.
-    """
-    actor = actors.get(actor_id)
-    if actor is None:
-        return actor_id
-    if actor.country:
-        return "country:" + actor.country
-    return actor.parent_id or actor_id
-
-
 def _blames(rec: Event, actors: dict[str, Actor]) -> list[tuple[str, str]]:
     """(accuser side, accused side) pairs an event carries; empty when none."""
-    sources = {_side_of(i, actors) for i in _ids(rec.source_ids, rec.source_id)}
-    targets = {_side_of(i, actors) for i in _ids(rec.target_ids, rec.target_id)}
+    sources = {side_of(i, actors) for i in _ids(rec.source_ids, rec.source_id)}
+    targets = {side_of(i, actors) for i in _ids(rec.target_ids, rec.target_id)}
     if len(sources) >= 2 and sources == targets:
         # "A and B accused each other": every ordered pair
         return [(a, b) for a in sources for b in sources if a != b]
@@ -153,7 +141,7 @@ def _blames(rec: Event, actors: dict[str, Actor]) -> list[tuple[str, str]]:
     if rec.type == "ACCUSE" and rec.status not in ("denied", "negated"):
         return [(src, t) for t in targets if t != src]  # the source accuses the target
     if rec.status == "alleged" and rec.claimant_id:
-        claimant = _side_of(rec.claimant_id, actors)
+        claimant = side_of(rec.claimant_id, actors)
         if claimant != src:
             return [(claimant, src)]  # the claimant says the source did it
     return []
@@ -179,7 +167,7 @@ def _reciprocal(unit: Unit, actors: dict[str, Actor]) -> list[tuple[str, str]]:
     named = [(s, e) for tok, s, e in unit.spans if tok.startswith("a:")]
     for tok, start, end in sorted(unit.spans, key=lambda t: (t[1], t[0])):
         if tok.startswith("a:"):
-            side = _side_of(tok[2:], actors)
+            side = side_of(tok[2:], actors)
         elif any(s < end and start < e for s, e in named):
             continue  # the place is also an actor's mention: the actor stands for it
         elif not _LOCATIVE.search(unit.text[:max(0, start - unit.start)]):

@@ -112,7 +112,8 @@ def build_ledger(story: Story, corpus: Corpus,
     if not units:
         return ledger
     labels, sims = _align(units)
-    labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels)))
+    labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels),
+                                                corpus.actors))
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)

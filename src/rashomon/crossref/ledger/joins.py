@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from rashomon.crossref.ledger.figures import comparable, days_close
 from rashomon.crossref.ledger.units import Unit
+from rashomon.records import Actor
 
 # A denial that names its object only by reference ("denied the reports") denies the fact told
 # just before it in the same article.
@@ -45,12 +47,39 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
-def attach_denials(units: list[Unit], labels: list[int]) -> list[int]:
+def side_of(actor_id: str, actors: Mapping[str, Actor]) -> str:
+    """The party an actor speaks or acts for: its country, else its parent, else itself.
+
+    A defence ministry, a president's aide and the state itself are one side.
+    """
+    actor = actors.get(actor_id)
+    if actor is None:
+        return actor_id
+    if actor.country:
+        return "country:" + actor.country
+    return actor.parent_id or actor_id
+
+
+def _credited_side(u: Unit, actors: Mapping[str, Actor], names: dict[str, str]) -> str | None:
+    """The side of whoever the unit credits (a denier read off the text is looked up by name)."""
+    f = u.frame
+    if f.source_id:
+        return side_of(f.source_id, actors)
+    found = names.get((f.source or "").lower())
+    return side_of(found, actors) if found else None
+
+
+def attach_denials(units: list[Unit], labels: list[int],
+                   actors: Mapping[str, Actor] | None = None) -> list[int]:
     """A denial with words of its own ("rejected accusations that its army shelled …") that no
     other outlet's sentence matched joins the fact told just before it in its article, when the
-    two share a content word beyond the frame's: the denial answers it."""
+    two share a content word beyond the frame's: the denial answers it. Not when the fact just
+    before is told by the denier's own side (Turkey's minister says Turkey will help; "Turkey
+    rejected allegations it is already involved" denies something else)."""
     from rashomon.crossref.ledger.anchors import content_stems, frame_stems
 
+    actors = actors or {}
+    by_name = {a.name.lower(): a.id for a in actors.values()}
     out = list(labels)
     size: dict[int, int] = {}
     for lab in labels:
@@ -65,6 +94,9 @@ def attach_denials(units: list[Unit], labels: list[int]) -> list[int]:
             if prev.article_id != u.article_id:
                 break
             told = set().union(*content_stems(prev.text))
+            mine_side = _credited_side(u, actors, by_name)
+            if mine_side and mine_side == _credited_side(prev, actors, by_name):
+                continue
             if not prev.frame.denial and len(mine & told) >= DENIAL_SHARED:
                 out[i] = out[j]
                 break
@@ -117,4 +149,4 @@ def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
-__all__ = ["antecedents", "attach_anaphora", "attach_denials", "join_figures"]
+__all__ = ["antecedents", "attach_anaphora", "attach_denials", "join_figures", "side_of"]
