@@ -222,6 +222,25 @@ def test_rejecting_an_offer_is_no_denial() -> None:
     assert frame_of("Marbec denied sending fighters.").denial
 
 
+def test_refusing_to_step_down_credits_no_one() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.frame import frame_of
+    from tests.crossref.ledger_fixtures import KESTRIA, article, quote
+
+    text = "Kestria refused to withdraw its troops from Osk."
+    a = article("r1", "Harbor Ledger", text)
+    q = replace(quote(a, "to withdraw its troops from Osk", KESTRIA, cue="refuse"),
+                cue_type="denial", cue_start=8, cue_end=15)
+    f = frame_of(text, [q])
+    assert f.sourcing == "own" and not f.denial
+    text2 = "Kestria refused the accusations that it shelled Osk."
+    b = article("r2", "Harbor Ledger", text2)
+    q2 = replace(quote(b, "the accusations that it shelled Osk", KESTRIA, cue="refuse"),
+                 cue_type="denial", cue_start=8, cue_end=15)
+    assert frame_of(text2, [q2]).denial
+
+
 def test_an_appeal_is_the_outlets_own_statement() -> None:
     from dataclasses import replace
 

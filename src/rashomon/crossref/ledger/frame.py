@@ -38,10 +38,11 @@ _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has also", "which", "who"}
 _DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed)|"
                           r"rebut(?:s|ted)?)\b")
-# "reject" and "dismiss" deny only a claim ("rejected accusations", "dismissed the report as
-# baseless", "rejects Yerevan's characterisation of ..."): rejecting an offer, a call or a plan
-# ("rejected the overture", "dismissed calls for a ceasefire") is a refusal, not a denial.
-_REFUSAL_VERB = re.compile(r"(?i)^(?:reject|dismiss)")
+# "reject", "dismiss", "refuse" and "decline" deny only a claim ("rejected accusations",
+# "dismissed the report as baseless", "rejects Yerevan's characterisation of ..."): rejecting an
+# offer, a call or a plan ("rejected the overture", "dismissed calls for a ceasefire", "refused
+# to step down", "declined to say") is a refusal, not a denial.
+_REFUSAL_VERB = re.compile(r"(?i)^(?:reject|dismiss|refus|declin)")
 _CLAIM_OBJECT = re.compile(
     r"(?i)^\W*(?:[\w'’-]+\s+){0,4}?(?:allegation|accusation|claim|report|charge|rumou?r|assertion|"
     r"suggestion|characteri[sz]ation|notion|idea|contention|speculation|account|version|"
@@ -110,11 +111,15 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     """Whether a quote credits someone. It does unless its "speaker" is evidence the outlet
     vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), the
     speaker is the passive subject ("X has been accused of": X is the accused), or the cue is
-    an act the outlet states (``ACTS_OF_SPEECH``: "X urged ...", "X pleaded guilty")."""
+    an act the outlet states (``ACTS_OF_SPEECH``: "X urged ...", "X pleaded guilty"; a refusal:
+    "X refused to step down")."""
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         return False
     if q.cue_type in ACTS_OF_SPEECH:
         return False
+    if _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None and not _CLAIM_OBJECT.match(
+            _after_word(sentence, q.cue_end - offset)):
+        return False  # "refused to step down": a refusal the outlet states, nothing credited
     if q.speaker_id:
         return True
     if "evidence" in find_cues(q.speaker_text or "") or (q.cue or "").lower() in CONFIRM:
