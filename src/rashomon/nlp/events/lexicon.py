@@ -33,7 +33,7 @@ _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 class Condition:
     """One ``key=value`` condition of a lexicon row; ``values`` empty means "any"/"none"."""
 
-    key: str  # obj|prt|prep|mod|xcomp|of
+    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose
     values: frozenset[str]
     negate: bool = False  # "obj=-": there must be none
 
@@ -127,6 +127,11 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [w for c in tok.children if c.dep_ == "xcomp" for w in _words(c)]
     elif cond.key == "subj":
         found = [w for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for w in _words(c)]
+    elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
+        found = [p.lower_ for c in tok.children if c.dep_ in {"advcl", "xcomp"}
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 for p in c.children if p.dep_ == "prep" and any(
+                     o.dep_ == "pobj" for o in p.children)]
     elif cond.key == "of":
         found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj" for w in _words(p)]
@@ -145,7 +150,7 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     out = []
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
-        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj"}:
+        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
