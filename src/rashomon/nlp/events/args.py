@@ -395,6 +395,17 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
     return []
 
 
+# What a complaint or protest is about: its target, rather than the audience of "to".
+GRIEVANCE_PREPS = {"over", "about", "against"}
+
+
+def grievance_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+    """Who a complaint is about: "complained to the UN *over Israeli air raids*" is coded
+    against Israel (the UN only hears it)."""
+    doers = {m._.actor_id for m in sources}
+    return [m for m in _prep_targets(doc, verb, GRIEVANCE_PREPS) if m._.actor_id not in doers]
+
+
 def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
     for child in head.children:
         if child.dep_ == "dative" and child.pos_ != "ADP":  # "gave Armenia aid"

@@ -39,6 +39,7 @@ from rashomon.nlp.events.args import (
     complement_target,
     forget_mentions,
     governor_subject,
+    grievance_target,
     index_mentions,
     is_locative,
     nearest_in_sentence,
@@ -68,6 +69,7 @@ SPANS_KEY = EVENTS
 DENIAL_LOOKBACK = 2
 MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
+GRIEVANCES = {"ACCUSE", "PROTEST"}  # types whose "over/about X" names the target
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -207,6 +209,9 @@ class EventCoder:
                 c.key == "obj" and c.values and not c.negate for c in row.when
             )
             f.sources, f.targets = verb_arguments(doc, f.token, content, noun=f.noun)
+            if row.type in GRIEVANCES:
+                f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
+                    doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
         if not f.targets and row.embed and not f.nominal:
             f.targets = complement_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and f.sources:
