@@ -72,8 +72,9 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
             actor = demonyms.get(ent.text)
             if actor is None:
                 continue
-            if ent.label_ == "NORP" and ent.root.dep_ not in _DEMONYM_DEPS:
-                continue
+            if ent.label_ == "NORP" and ent.root.dep_ not in _DEMONYM_DEPS and not (
+                    ent.root.dep_ == "conj" and ent.root.head.dep_ in _DEMONYM_DEPS):
+                continue  # (a conjoined modifier counts: "the Turkish and *Greek* sides")
             if ent.label_ == "GPE" and ent.root.dep_ != "pobj":
                 continue
             span = Span(doc, ent.start, ent.end, label="ACTOR")
@@ -169,7 +170,8 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             # "Hungarian and Romanian officials": every modifier; a name in apposition first
             # ("his Turkish counterpart Mevlut Cavusoglu" is Cavusoglu, not Turkey)
             for bare in (False, True):
-                for child in h.children:
+                # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network"
+                for child in sorted(h.children, key=lambda c: c.dep_ == "poss"):
                     if child.dep_ in _MODIFIERS:
                         for c in (child, *child.conjuncts):
                             m = _mention(doc, c)
