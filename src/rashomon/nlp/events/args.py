@@ -556,6 +556,45 @@ def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
     return []
 
 
+def place_target(doc: Doc, trigger: Token, countries: Mapping[str, Actor],
+                 sources: list[Span]) -> list[Span]:
+    """The country of a place attacked or acted in, when the event names no actor as its
+    target: coders code "shelled *Juba*" and "exploded bombs *in Kabul*" as on that country.
+
+    Args:
+        countries: ISO 3166-1 alpha-2 code -> the country's actor.
+    """
+    doers = {m._.actor_id for m in sources}
+    subtree = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    for place in doc.spans.get("rashomon_places", []):
+        data = place._.data or {}
+        if data.get("role") != "literal" or place.start not in subtree or is_origin(place) \
+                or not is_locative(place, trigger) and not _object_apposition(place, trigger):
+            continue
+        actor = countries.get(str(data.get("country") or ""))
+        if actor is None or actor.id in doers:
+            continue
+        span = Span(doc, place.start, place.end, label="ACTOR")
+        span._.actor_id = actor.id
+        span._.link = "locative"
+        actors = dict(doc._.actors or {})
+        actors.setdefault(actor.id, actor)
+        doc._.actors = actors
+        return [span]
+    return []
+
+
+def _object_apposition(place: Span, trigger: Token) -> bool:
+    """ "shelled the regional capital *Juba*", "in the capital *Kabul*": a name in apposition
+    to the trigger's object or to a locative preposition's object."""
+    root = place.root
+    if root.dep_ not in {"appos", "compound"}:
+        return False
+    head = root.head
+    return (head.dep_ in {"dobj", "nsubjpass"} and head.head.i == trigger.i) or (
+        head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and head.head.head.i == trigger.i)
+
+
 def _first_after(ordered: list[Span], start: int) -> int:
     lo, hi = 0, len(ordered)
     while lo < hi:

@@ -45,6 +45,7 @@ from rashomon.nlp.events.args import (
     nearest_in_sentence,
     noun_arguments,
     phrase_target,
+    place_target,
     purpose_target,
     verb_arguments,
     withdrawn_from,
@@ -69,7 +70,9 @@ SPANS_KEY = EVENTS
 DENIAL_LOOKBACK = 2
 MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
-GRIEVANCES = {"ACCUSE", "PROTEST"}  # types whose "over/about X" names the target
+GRIEVANCES = {"ACCUSE", "PROTEST"}
+# types whose place (with no actor as target) gives the target's country: attacks and coercion
+PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -137,6 +140,7 @@ class EventCoder:
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
+        self._alpha2: tuple[int, dict[str, Actor]] = (0, {})  # (table id, alpha-2 -> actor)
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
@@ -218,6 +222,8 @@ class EventCoder:
             f.targets = phrase_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and not row.embed:
             f.targets = purpose_target(doc, f.token, f.sources)
+        if not f.targets and not f.nominal and row.type in PLACE_TARGETS and f.status != "hypothetical":
+            f.targets = place_target(doc, f.token, self._countries(doc), f.sources)
         if row.type == "RETREAT" and row.mode == "withdraw" and not f.nominal:
             f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or f.targets
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
@@ -227,6 +233,22 @@ class EventCoder:
         if f.noun is not None and f.noun.i != f.token.i:
             lemmas |= clause_lemmas(f.noun)
         f.mode = row.mode or self.lex.mode(row.type, lemmas)
+
+    def _countries(self, doc: Doc) -> dict[str, Actor]:
+        """ISO alpha-2 code -> country actor (places carry alpha-2 codes, actors alpha-3)."""
+        import pycountry
+
+        table = doc._.demonyms if doc._.demonyms is not None else self.demonyms
+        key = id(table)
+        if self._alpha2[0] != key:
+            by3 = {a.country: a for a in table.values() if a.kind == "state" and a.country}
+            out = {}
+            for code, actor in by3.items():
+                found = pycountry.countries.get(alpha_3=code)
+                if found is not None:
+                    out[found.alpha_2] = actor
+            self._alpha2 = (key, out)
+        return self._alpha2[1]
 
     def _denials(
         self, doc: Doc, sent: Span, kept: list[Found], earlier: list[list[Found]]
