@@ -60,7 +60,13 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
     India. Such spans exist only here (link ``modifier``), not in the actors' span group.
     """
     index: dict[int, Span] = {}
+    # a name the actors component only guessed at that the places component reads as a place
+    # ("the provincial capital Herat") is where something happened, not who did it
+    places = {(p.start, p.end) for p in doc.spans.get("rashomon_places", [])
+              if (p._.data or {}).get("role") == "literal"}
     for span in doc.spans.get(SPANS_KEY, []):
+        if span._.link == "provisional" and (span.start, span.end) in places:
+            continue
         for i in range(span.start, span.end):
             if i not in index or len(span) > len(index[i]):
                 index[i] = span

@@ -289,7 +289,8 @@ class EventCoder:
             span = Span(doc, start, end, label=f.row.type)
             sent = f.sent if f.sent is not None else f.token.sent
             date = nearest_in_sentence(dates.get(sent.start, []), f.token, sent)
-            argument_tokens = {i for m in (*f.sources, *f.targets) for i in range(m.start, m.end)}
+            argument_tokens = {i for m in (*f.sources, *f.targets) if m._.link != "locative"
+                               for i in range(m.start, m.end)}  # a place target stays the place
             subtree = range(f.token.left_edge.i, f.token.right_edge.i + 1)
             place = nearest_in_sentence(
                 [p for p in places.get(sent.start, [])
