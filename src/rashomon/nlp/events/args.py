@@ -274,6 +274,10 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             return _child(cur, {"npadvmod", "compound"})
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
+        if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            owner = _child(cur.head, {"poss"})  # "*the White House's* plan to withdraw"
+            if owner is not None:
+                return owner
         if cur.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "acomp"} \
                 or cur.head.i == cur.i or crosses_break(cur, cur.head):
             return None

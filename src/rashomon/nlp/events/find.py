@@ -240,8 +240,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 if claimant is None:
                     claimant = _claimant_of(head)
                 break
-            if dep in {"xcomp", "ccomp", "acomp"} and lex.cue(head, "intent") is not None:
-                hypothetical = True
+            if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
+                    and lex.cue(head, "intent") is not None:
+                hypothetical = True  # "plans to withdraw", "the plan to withdraw"
         if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             same_clause = False
         cur = head
@@ -261,6 +262,12 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+def _noun_infinitive(tok: Token) -> bool:
+    """ "the plan *to withdraw*": an infinitive completing a noun."""
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _unattributed_passive(f: Found) -> bool:
