@@ -119,3 +119,21 @@ def test_stone_throwing_is_a_riot_and_grenades_an_attack(nlp) -> None:  # type: 
     assert (e.type, e.mode) == ("PROTEST", "riot")
     (e,) = events(nlp, "Gunmen threw a grenade at a police patrol.")
     assert e.type == "ASSAULT"
+
+
+def test_sending_peacekeepers_is_aid_and_an_apology_support(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Kenya sent peacekeepers to Somalia last year.")
+    assert (e.type, e.mode, e.source) == ("AID", "peacekeeping", "Kenya")
+    (e,) = events(nlp, "Chile apologized to Peru for the incident.")
+    assert (e.type, e.source, e.target) == ("SUPPORT", "Chile", "Peru")
+
+
+def test_the_side_of_the_withdrawn_forces_withdraws(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "The withdrawal of Israeli troops from Lebanon was completed.")
+            if e.type == "RETREAT"]
+    assert e.source is not None and "Israel" in e.source and e.target == "Lebanon"
+
+
+def test_the_owner_of_a_plan_does_its_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Russia's plan to withdraw its troops from Syria drew criticism.")
+    assert e.source == "Russia" and e.status == "hypothetical"

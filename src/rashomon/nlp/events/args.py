@@ -446,9 +446,21 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
             sources = actors_at(doc, pobj) if pobj is not None else []
             if sources:
                 break
-    targets = _prep_targets(doc, noun, NOUN_TARGET_PREPS)
+    forces = word_set(doc, "force")
+    if not sources:  # "the deployment/withdrawal *of Israeli troops*": the forces' side acts
+        for child in noun.children:
+            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ == "of" else None
+            if pobj is not None and pobj.lemma_.lower() in forces:
+                sources = actors_at(doc, pobj)
+                break
+    preps = NOUN_TARGET_PREPS - {"of"} if sources and not _has_poss(noun) else NOUN_TARGET_PREPS
+    targets = _prep_targets(doc, noun, preps)
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
+
+
+def _has_poss(noun: Token) -> bool:
+    return any(c.dep_ in {"poss", "compound", "amod", "nmod"} for c in noun.children)
 
 
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "on", "into", "from",

@@ -199,7 +199,10 @@ class EventCoder:
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
-        if f.nominal:
+        if f.noun is not None and f.noun.i != f.token.i and f.noun.dep_ == "nsubjpass":
+            # "the withdrawal of X from Y was completed": the noun holds the arguments
+            f.sources, f.targets = noun_arguments(doc, f.noun)
+        elif f.nominal:
             f.sources, f.targets = noun_arguments(doc, f.token)
             if not f.sources:
                 f.sources, gov = governor_subject(doc, f.token)
@@ -224,8 +227,10 @@ class EventCoder:
             f.targets = purpose_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and row.type in PLACE_TARGETS and f.status != "hypothetical":
             f.targets = place_target(doc, f.token, self._countries(doc), f.sources)
-        if row.type == "RETREAT" and row.mode == "withdraw" and not f.nominal:
-            f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or f.targets
+        if row.type == "RETREAT" and row.mode == "withdraw":
+            f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or (
+                withdrawn_from(doc, f.noun, f.sources, f.targets) if f.noun is not None
+                and f.noun.i != f.token.i else []) or f.targets
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
