@@ -231,6 +231,8 @@ class EventCoder:
             f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or (
                 withdrawn_from(doc, f.noun, f.sources, f.targets) if f.noun is not None
                 and f.noun.i != f.token.i else []) or f.targets
+        if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
+            f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
@@ -336,6 +338,15 @@ class EventCoder:
         # spaCy keys span extension data by offsets, so the denied copies of several events at
         # one "denied the allegations" would share it: the list keeps one dict per span.
         doc._.data[SPANS_KEY] = all_details
+
+
+def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:
+    """Whether every target belongs to the country of one of several sources: the parties of
+    a joint event, whose other mentions name what it is about, not a third party."""
+    actors = doc._.actors or {}
+    countries = {getattr(actors.get(m._.actor_id or ""), "country", None) for m in sources}
+    return all(getattr(actors.get(t._.actor_id or ""), "country", None) in countries - {None}
+               for t in targets)
 
 
 def _in_modifier(tok: Token, sent: Span) -> bool:
