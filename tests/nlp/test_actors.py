@@ -226,3 +226,8 @@ def test_a_country_less_person_takes_the_article_dominant_country(nlp: Language)
 def test_no_affiliation_when_countries_are_balanced(nlp: Language) -> None:
     doc = _doc(nlp, "Tomas Ferrell met officials from Chile and Peru.")
     assert _affiliation(doc, "Tomas Ferrell") is None
+
+
+def test_a_people_named_with_their_home_country_belongs_to_it(nlp: Language) -> None:
+    doc = _doc(nlp, "Bosnian Serbs rejected the plan.")
+    assert _links(doc)["Bosnian Serbs"] == "BIH.CVL"

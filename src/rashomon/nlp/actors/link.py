@@ -125,6 +125,14 @@ def find_mentions(m: ActorMatcher, doc: Doc
             cands.append(Candidate(ref.start, ref.end, m.actor_of(ref), "metonym", 2))
         elif ref.type == "PEOPLE":
             state = m.actor_of(ref)
+            home = by_end.get(ref.start)
+            if home is not None and home.type in ("DEMONYM", "NAME") and \
+                    home.start not in used_refs and m.actor_of(home).kind == "state":
+                # "Bosnian Serbs", "Kosovo Albanians": coders code the people where they live
+                state = m.actor_of(home)
+                cands.append(Candidate(home.start, ref.end, gaz.child(
+                    state.id, _term(gaz, "civilians")), "demonym", 2))
+                continue
             prev = doc[ref.start - 1].lower_ if ref.start else ""
             actor = state if prev == "the" else gaz.child(state.id, _term(gaz, "civilians"))
             cands.append(Candidate(ref.start, ref.end, actor, "demonym", 2))
