@@ -231,3 +231,10 @@ def test_no_affiliation_when_countries_are_balanced(nlp: Language) -> None:
 def test_a_people_named_with_their_home_country_belongs_to_it(nlp: Language) -> None:
     doc = _doc(nlp, "Bosnian Serbs rejected the plan.")
     assert _links(doc)["Bosnian Serbs"] == "BIH.CVL"
+
+
+def test_a_namesake_named_in_full_keeps_their_bare_surname(nlp: Language) -> None:
+    doc = _doc(nlp, "Susan E. Rice criticized the plan on Tuesday. Ms. Rice said it was unwise.")
+    links = _links(doc)
+    assert links["Susan E. Rice"] == links["Rice"]
+    assert links["Rice"] != "person.condoleezza_rice" and links["Rice"].startswith("p:")

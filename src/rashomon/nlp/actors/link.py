@@ -139,6 +139,7 @@ def find_mentions(m: ActorMatcher, doc: Doc
     named = {c.actor.id for c in cands if c.actor.kind == "person"}
     claimed = {i for r in refs for i in range(r.start, r.end)}
     claimed |= {i for s, e, _ in m.term_spans(doc) for i in range(s, e)}
+    namesakes: dict[str, Actor] = {}  # surname -> someone else named in full earlier
     for ref in refs:
         if ref.type == "SURNAME" and ref.start not in used_refs:
             if _name_continues(doc, ref.end):  # "Hussein Akoush": a first name, not a surname
@@ -157,8 +158,13 @@ def find_mentions(m: ActorMatcher, doc: Doc
                 if m.fuzzy_person(full) == actor_id:
                     cands.append(Candidate(start, ref.end, actor, "fuzzy", 2))
                 else:  # "Brigitte Macron" is someone else with the same surname
-                    cands.append(Candidate(start, ref.end, provisional(full, "person"),
-                                           "provisional", 2))
+                    other = provisional(full, "person")
+                    namesakes[doc[ref.start:ref.end].text] = other
+                    cands.append(Candidate(start, ref.end, other, "provisional", 2))
+                continue
+            if doc[ref.start:ref.end].text in namesakes:  # "Ms. Rice" after "Susan E. Rice"
+                cands.append(Candidate(ref.start, ref.end, namesakes[doc[ref.start:ref.end].text],
+                                       "surname", 2))
                 continue
             cands.append(Candidate(ref.start, ref.end, actor, "surname", 2))
     cands = _non_overlapping(cands)
@@ -193,14 +199,19 @@ def _ellipsis(doc: Doc, cands: list[Candidate], refs: list[Ref], used: set[int],
 
 
 def _first_names_before(doc: Doc, ref: Ref, taken: set[int]) -> int:
-    """Start of the given names before a surname ("Emanuel Macron"), up to two words."""
+    """Start of the given names before a surname ("Emanuel Macron", "Susan E. Rice"), up to
+    two words and an initial."""
     start = ref.start
-    while start > 0 and ref.start - start < 2:
+    while start > 0 and ref.start - start < 3:
         prev = doc[start - 1]
-        if prev.i in taken or not (prev.is_alpha and prev.is_title and prev.pos_ == "PROPN") \
+        initial = len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
+        if prev.i in taken or not (initial or prev.is_alpha and prev.is_title
+                                   and prev.pos_ == "PROPN") \
                 or prev.ent_type_ not in ("", "PERSON"):
             break
         start -= 1
+    while start < ref.start and len(doc[start].text) == 2 and doc[start].text[1] == ".":
+        start += 1  # a name starts with a given name, not an initial ("Mr. E.")
     return start
 
 
