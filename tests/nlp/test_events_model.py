@@ -137,3 +137,9 @@ def test_the_side_of_the_withdrawn_forces_withdraws(nlp) -> None:  # type: ignor
 def test_the_owner_of_a_plan_does_its_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
     (e,) = events(nlp, "Russia's plan to withdraw its troops from Syria drew criticism.")
     assert e.source == "Russia" and e.status == "hypothetical"
+
+
+def test_a_month_is_no_march_and_a_released_letter_no_release(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The vote is scheduled for mid-March.") == []
+    assert events(nlp, "The senator's office released a letter on Tuesday.") == []
+    assert [e.type for e in events(nlp, "Iran released two Americans on Friday.")] == ["RETREAT"]

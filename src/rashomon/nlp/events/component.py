@@ -188,8 +188,10 @@ class EventCoder:
         if any(not _in_modifier(f.token, sent) for f in kept):
             return None
         verb = main_predicate(sent, self.lex)
-        if verb is None or any(f.token.i == verb.i for f in kept):
-            return None
+        if verb is None or any(f.token.i == verb.i for f in kept) or any(
+                c.negate and c.values and not events_lexicon.holds(c, verb)
+                for row in self.lex.triggers.get((lemma_of(verb), "V"), ()) for c in row.when):
+            return None  # the lexicon ruled this use out ("released *a letter*")
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))

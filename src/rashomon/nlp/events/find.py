@@ -58,6 +58,9 @@ class Found:
 _BREAKS = "rashomon_events.breaks"  # doc.user_data key: sorted line-break token indices
 
 
+_TIME_ENTS = {"DATE", "TIME"}
+
+
 def index_breaks(doc: Doc) -> None:
     """Remember where the line breaks are, once per doc (see :func:`crosses_break`)."""
     doc.user_data[_BREAKS] = [t.i for t in doc if t.is_space and "\n" in t.text]
@@ -79,6 +82,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     found: dict[int, Found] = {}
     carried: set[int] = set()
     for tok in sent:
+        if tok.ent_type_ in _TIME_ENTS:
+            continue  # "mid-*March*", "*May* 5": a date, not a march
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             if lex.cue(tok, "deny") is not None:  # "rejected the allegations" is a denial
                 continue

@@ -35,7 +35,7 @@ class Condition:
 
     key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose
     values: frozenset[str]
-    negate: bool = False  # "obj=-": there must be none
+    negate: bool = False  # "obj=-": there must be none; "obj=!a|b": none of these
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def holds(cond: Condition, tok: Token) -> bool:
     else:
         return False
     if cond.negate:
-        return not found
+        return not found if not cond.values else not any(w in cond.values for w in found)
     if not cond.values:
         return bool(found)
     return any(w in cond.values for w in found)
@@ -157,15 +157,16 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
         elif value in {"", "*"}:
             out.append(Condition(key, frozenset()))
         else:
+            excluded = value.startswith("!")  # "obj=!a|b": no object among these
             words: set[str] = set()
-            for w in value.split("|"):
+            for w in value.lstrip("!").split("|"):
                 if w.startswith("@"):
                     if w[1:] not in sets:
                         raise data.malformed(*where, f"unknown word set {w!r}")
                     words |= sets[w[1:]]
                 else:
                     words.add(w.lower())
-            out.append(Condition(key, frozenset(words)))
+            out.append(Condition(key, frozenset(words), negate=excluded))
     return tuple(out)
 
 
