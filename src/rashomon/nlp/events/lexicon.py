@@ -98,11 +98,14 @@ _PARTITIVE = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
 
 
 def objects(tok: Token) -> list[Token]:
-    """Direct objects, or passive subjects (the object of the active verb); a quantity
-    head stands for what it counts ("hundreds *of fighters*")."""
+    """Direct objects, or passive subjects (the object of the active verb), or the noun a past
+    participle modifies ("a letter *released*"); a quantity head stands for what it counts
+    ("hundreds *of fighters*")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+    if not out and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
+        out = [tok.head]  # "a letter *released* by X": the participle's noun is its object
     counted = []
     for o in out:
         if o.lemma_.lower() in _PARTITIVE or o.lower_ in _PARTITIVE:
