@@ -30,12 +30,12 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
 from rashomon.nlp.actors.affiliation import assign_affiliations
+from rashomon.nlp.actors.coref import PRONOUNS, Known, Resolver, is_subject
+from rashomon.nlp.actors.gazetteer import load_gazetteer, user_paths
 from rashomon.nlp.actors.link import Pending, find_mentions
 from rashomon.nlp.actors.match import ActorMatcher, Candidate
-from rashomon.nlp.actors.coref import PRONOUNS, Known, Resolver, is_subject
-from rashomon.nlp.extensions import MENTIONS, sentence_bounds
-from rashomon.nlp.actors.gazetteer import load_gazetteer, user_paths
 from rashomon.nlp.actors.ruler import RULER, ruler_patterns
+from rashomon.nlp.extensions import MENTIONS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Mention, content_id
 
