@@ -48,6 +48,14 @@ def test_actor_matching_rule() -> None:
     assert pg.actor_matches(None, None)
 
 
+def test_gold_igo_and_ngo_accept_either_kind_of_organisation() -> None:
+    ngo = Actor(id="n", name="Watch", kind="ngo", sectors=("NGO",))
+    igo = Actor(id="i", name="League", kind="igo", sectors=("IGO",))
+    assert pg.actor_matches(ngo, pg.GoldActor("IGO", None))
+    assert pg.actor_matches(igo, pg.GoldActor("NGO", None))
+    assert not pg.actor_matches(RUR, pg.GoldActor("IGO", None))
+
+
 def test_several_sources_without_target_are_reciprocal() -> None:
     assert sorted((a.id, b.id) for a, b in pg.triples((RUR, FRE), ())) == \
         [("fre", "rur"), ("rur", "fre")]
@@ -90,13 +98,13 @@ def test_gold_sets_load(shared: Path) -> None:
 @pytest.mark.shared
 @pytest.mark.model
 def test_dev_score_floor(shared: Path, nlp) -> None:  # type: ignore[no-untyped-def]
-    """Floor on the plover-gsr dev half (measured 77.0 % type accuracy, type F1 0.709, triple
-    F1 0.391); only moves up."""
+    """Floor on the plover-gsr dev half (measured 82.4 % type accuracy, type F1 0.747, triple
+    F1 0.517); only moves up."""
     from rashomon.eval.events import predict
 
     dev = [s for s in pg.load(shared / "data" / "plover-gsr") if s.split == "dev"]
     predict(dev, nlp)
     s = pg.score(dev)
-    assert s.accuracy >= 0.74
-    assert pg.Scores.prf(s.type_tp, s.type_pred, s.type_gold)[2] >= 0.67
-    assert pg.Scores.prf(s.stt_tp, s.stt_pred, s.stt_gold)[2] >= 0.35
+    assert s.accuracy >= 0.80
+    assert pg.Scores.prf(s.type_tp, s.type_pred, s.type_gold)[2] >= 0.72
+    assert pg.Scores.prf(s.stt_tp, s.stt_pred, s.stt_gold)[2] >= 0.49

@@ -203,3 +203,38 @@ def test_object_and_reflexive_pronouns(nlp: Language) -> None:
     assert links["herself"] == "person.kamala_harris"
     # an object pronoun is never its own clause's subject, and Harris is not a "him"
     assert "him" not in links
+
+
+def _affiliation(doc: Doc, text: str) -> str | None:
+    (span,) = [s for s in doc.spans[SPANS_KEY] if s.text == text]
+    return (span._.data or {}).get("affiliation")
+
+
+def test_a_country_less_person_takes_the_country_of_their_appositive(nlp: Language) -> None:
+    doc = _doc(nlp, "Amara Okonjo, Ghana's best-known rights campaigner, began a hunger strike "
+                    "in Nigeria.")
+    assert _affiliation(doc, "Amara Okonjo") == "GHA"
+
+
+def test_a_country_less_person_takes_the_article_dominant_country(nlp: Language) -> None:
+    doc = _doc(nlp, "President Tomas Ferrell dismissed the Bolivian cabinet on Monday. Bolivia "
+                    "has had three governments in a year.")
+    assert _affiliation(doc, "Tomas Ferrell") == "BOL"
+    assert doc._.actors["BOL"].country == "BOL"
+
+
+def test_no_affiliation_when_countries_are_balanced(nlp: Language) -> None:
+    doc = _doc(nlp, "Tomas Ferrell met officials from Chile and Peru.")
+    assert _affiliation(doc, "Tomas Ferrell") is None
+
+
+def test_a_people_named_with_their_home_country_belongs_to_it(nlp: Language) -> None:
+    doc = _doc(nlp, "Bosnian Serbs rejected the plan.")
+    assert _links(doc)["Bosnian Serbs"] == "BIH.CVL"
+
+
+def test_a_namesake_named_in_full_keeps_their_bare_surname(nlp: Language) -> None:
+    doc = _doc(nlp, "Susan E. Rice criticized the plan on Tuesday. Ms. Rice said it was unwise.")
+    links = _links(doc)
+    assert links["Susan E. Rice"] == links["Rice"]
+    assert links["Rice"] != "person.condoleezza_rice" and links["Rice"].startswith("p:")

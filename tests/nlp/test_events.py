@@ -139,3 +139,12 @@ def test_every_plover_type_has_triggers() -> None:
     types = {row.type for rows in lex.triggers.values() for row in rows}
     assert types == set(events_lexicon.PLOVER)
     assert len(events_lexicon.PLOVER) == 16
+
+
+def test_excluded_objects_condition(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("@paper\tletter|memo\nfree\tV\tRETREAT\trelease\tobj=!@paper\t-\n",
+                     encoding="utf-8")
+    lex = events_lexicon.load(triggers=[events_lexicon.TRIGGERS, extra])
+    (cond,) = lex.triggers[("free", "V")][-1].when
+    assert cond.negate and cond.values == frozenset({"letter", "memo"})

@@ -72,3 +72,74 @@ def test_event_noun_done_by_the_verbs_subject(nlp) -> None:  # type: ignore[no-u
     (e,) = [e for e in events(nlp, "Chilean students threw stones during demonstrations "
                                   "against the Peruvian army.") if e.type == "PROTEST"]
     assert e.source and "Chile" in e.source and e.target and "Peru" in e.target
+
+
+def test_fighters_sent_to_fight_alongside_a_side_are_military_aid(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Moscow was sending mercenaries from Libya to fight alongside Sudanese "
+                       "troops.")
+    assert (e.type, e.mode, e.source) == ("AID", "military", "Russia")
+    assert e.target is not None and "Sudan" in e.target and "Libya" not in e.target
+
+
+def test_troops_deployed_to_a_border_stay_a_mobilization(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in events(nlp, "Iran deployed troops to the border.")] == ["MOBILIZE"]
+
+
+def test_a_complaint_targets_what_it_is_about_not_its_audience(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Chile complained to the United Nations over Peruvian air "
+                                   "strikes.") if e.type == "ACCUSE"]
+    assert e.source == "Chile" and e.target == "Peru"
+
+
+def test_a_formal_protest_is_an_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Norway lodged an official protest with Sweden over the arrests.")
+    assert (e.type, e.source, e.target) == ("ACCUSE", "Norway", "Sweden")
+
+
+def test_conjoined_demonyms_are_both_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "The Turkish and Greek sides agreed to reopen the crossing.")
+            if e.type == "AGREE"]
+    assert e.source is not None
+    assert "Turkey" in e.source and "Greece" in e.source
+
+
+def test_a_shelled_city_stands_for_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Rebels shelled the provincial capital Herat on Sunday.")
+    assert e.type == "ASSAULT" and e.target == "Afghanistan"
+
+
+def test_the_phrase_names_its_actor_before_its_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Abu Sayyaf's Hamas network has threatened to attack Israel.")
+            if e.type == "THREATEN"]
+    assert e.source == "Hamas" and e.target == "Israel"
+
+
+def test_stone_throwing_is_a_riot_and_grenades_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Palestinian youths threw stones at Israeli soldiers.")
+    assert (e.type, e.mode) == ("PROTEST", "riot")
+    (e,) = events(nlp, "Gunmen threw a grenade at a police patrol.")
+    assert e.type == "ASSAULT"
+
+
+def test_sending_peacekeepers_is_aid_and_an_apology_support(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Kenya sent peacekeepers to Somalia last year.")
+    assert (e.type, e.mode, e.source) == ("AID", "peacekeeping", "Kenya")
+    (e,) = events(nlp, "Chile apologized to Peru for the incident.")
+    assert (e.type, e.source, e.target) == ("SUPPORT", "Chile", "Peru")
+
+
+def test_the_side_of_the_withdrawn_forces_withdraws(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "The withdrawal of Israeli troops from Lebanon was completed.")
+            if e.type == "RETREAT"]
+    assert e.source is not None and "Israel" in e.source and e.target == "Lebanon"
+
+
+def test_the_owner_of_a_plan_does_its_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Russia's plan to withdraw its troops from Syria drew criticism.")
+    assert e.source == "Russia" and e.status == "hypothetical"
+
+
+def test_a_month_is_no_march_and_a_released_letter_no_release(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The vote is scheduled for mid-March.") == []
+    assert events(nlp, "The senator's office released a letter on Tuesday.") == []
+    assert [e.type for e in events(nlp, "Iran released two Americans on Friday.")] == ["RETREAT"]

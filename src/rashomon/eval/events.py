@@ -55,10 +55,12 @@ def predict(sentences: list[GoldSentence], nlp: Any = None, batch_size: int = 64
 
 
 def _offices(doc: Any, actors: dict[str, Actor]) -> dict[tuple[int, int], Actor]:
-    """Mention offsets -> the office's actor, for people the article gives a title."""
+    """Mention offsets -> the office's actor, for people the article gives a title, else the
+    country the mention acts for (its ``affiliation``, see ``rashomon.nlp.actors.affiliation``)."""
     out = {}
     for m in doc.spans.get("rashomon_mentions", []):
-        office = (m._.data or {}).get("office")
+        data = m._.data or {}
+        office = data.get("office") or data.get("affiliation")
         if isinstance(office, str) and office in actors:
             out[(m.start_char, m.end_char)] = actors[office]
     return out
@@ -66,12 +68,15 @@ def _offices(doc: Any, actors: dict[str, Actor]) -> dict[tuple[int, int], Actor]
 
 def _effective(ref: tuple, actors: dict[str, Actor], offices: dict) -> Actor | None:  # type: ignore[type-arg]
     """The actor as the matching rule sees it: a person without a country takes the country
-    and sector of the office the article gives them ("Russian President Boris Yeltsin")."""
+    and sector of the office the article gives them ("Russian President Boris Yeltsin"), or
+    the country they act for; an unknown organisation keeps its own sectors."""
     start, end, actor_id = ref
     actor = actors.get(actor_id) if actor_id else None
     office = offices.get((start, end))
     if actor is not None and actor.country is None and office is not None:
-        return replace(actor, country=office.country, sectors=office.sectors or ("GOV",))
+        sectors = actor.sectors if actor.kind != "person" and actor.sectors else \
+            office.sectors or ("GOV",)
+        return replace(actor, country=office.country, sectors=sectors)
     return actor
 
 

@@ -12,7 +12,9 @@ lexicon) and ``test`` (held out, reported).
 Actor matching (documented in docs/events.md): gold actors are CAMEO-like codes (country +
 sector, e.g. ``USAMIL``, ``---REB``, ``IGO``). A predicted actor matches when its ISO3
 ``country`` equals the gold country; when the gold country is unknown (``---``) its
-``sectors`` must hold the gold sector; gold ``IGO``/``NGO`` match actors of that kind or sector.
+``sectors`` must hold the gold sector; gold ``IGO``/``NGO`` match an organisation of either
+kind or sector (the GSR coders code non-governmental bodies such as Amnesty International or
+the Red Cross as ``IGO``, so the two are not told apart).
 An event with several sources and no target counts as reciprocal (A→B and B→A), on both sides.
 """
 
@@ -36,6 +38,7 @@ RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", 
 # CAMEO country codes that differ from ISO 3166-1 alpha-3.
 CAMEO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "GER": "DEU", "UK": "GBR"}
 ORG_CODES = {"IGO", "NGO", "IMG", "MNC"}
+INTERNATIONAL = {"IGO", "NGO"}  # coded interchangeably in the GSR (see the module docstring)
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,8 @@ def actor_matches(pred: Actor | None, gold: GoldActor | None) -> bool:
     """The documented actor matching rule (country, else sector, else organisation kind)."""
     if gold is None or pred is None:
         return gold is None and pred is None
+    if gold.country in INTERNATIONAL:
+        return pred.kind in {"igo", "ngo"} or bool(INTERNATIONAL & set(pred.sectors))
     if gold.country in ORG_CODES:
         return pred.kind == gold.country.lower() or gold.country in pred.sectors
     if gold.country is not None:

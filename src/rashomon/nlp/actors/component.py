@@ -7,8 +7,9 @@ Public interface (other components rely on it):
   ``span._.link`` (gazetteer|alias|surname|fuzzy|metonym|demonym|possessive|
   compound|of|role|pronoun|description|provisional) and ``span._.data``
   (``locative`` for place-like country mentions, ``title``/``office`` a title the
-  doc gives a person, ``antecedent`` (start_char, end_char) for pronouns and
-  descriptions);
+  doc gives a person, ``affiliation`` the country a country-less person or unknown
+  organisation acts for (``affiliation.py``), ``antecedent`` (start_char, end_char) for
+  pronouns and descriptions);
 - ``doc._.actors``: ``{actor_id: Actor}`` for every actor mentioned (and their parents);
 - :func:`mention_at` and :func:`resolve_speaker`.
 
@@ -28,12 +29,13 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
+from rashomon.nlp.actors.affiliation import assign_affiliations
+from rashomon.nlp.actors.coref import PRONOUNS, Known, Resolver, is_subject
+from rashomon.nlp.actors.gazetteer import load_gazetteer, user_paths
 from rashomon.nlp.actors.link import Pending, find_mentions
 from rashomon.nlp.actors.match import ActorMatcher, Candidate
-from rashomon.nlp.actors.coref import PRONOUNS, Known, Resolver, is_subject
-from rashomon.nlp.extensions import MENTIONS, sentence_bounds
-from rashomon.nlp.actors.gazetteer import load_gazetteer, user_paths
 from rashomon.nlp.actors.ruler import RULER, ruler_patterns
+from rashomon.nlp.extensions import MENTIONS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Mention, content_id
 
@@ -140,6 +142,8 @@ class ActorLinker:
             while actor is not None and actor.id not in actors:
                 actors[actor.id] = actor
                 actor = self.gaz.actors.get(actor.parent_id or "")
+        for actor in assign_affiliations(doc, spans, actors, self.demonyms).values():
+            actors.setdefault(actor.id, actor)
         doc.spans[SPANS_KEY] = spans
         doc._.actors = actors
         doc._.demonyms = self.demonyms

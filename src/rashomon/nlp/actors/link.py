@@ -125,12 +125,21 @@ def find_mentions(m: ActorMatcher, doc: Doc
             cands.append(Candidate(ref.start, ref.end, m.actor_of(ref), "metonym", 2))
         elif ref.type == "PEOPLE":
             state = m.actor_of(ref)
+            home = by_end.get(ref.start)
+            if home is not None and home.type in ("DEMONYM", "NAME") and \
+                    home.start not in used_refs and m.actor_of(home).kind == "state":
+                # "Bosnian Serbs", "Kosovo Albanians": coders code the people where they live
+                state = m.actor_of(home)
+                cands.append(Candidate(home.start, ref.end, gaz.child(
+                    state.id, _term(gaz, "civilians")), "demonym", 2))
+                continue
             prev = doc[ref.start - 1].lower_ if ref.start else ""
             actor = state if prev == "the" else gaz.child(state.id, _term(gaz, "civilians"))
             cands.append(Candidate(ref.start, ref.end, actor, "demonym", 2))
     named = {c.actor.id for c in cands if c.actor.kind == "person"}
     claimed = {i for r in refs for i in range(r.start, r.end)}
     claimed |= {i for s, e, _ in m.term_spans(doc) for i in range(s, e)}
+    namesakes: dict[str, Actor] = {}  # surname -> someone else named in full earlier
     for ref in refs:
         if ref.type == "SURNAME" and ref.start not in used_refs:
             if _name_continues(doc, ref.end):  # "Hussein Akoush": a first name, not a surname
@@ -149,8 +158,13 @@ def find_mentions(m: ActorMatcher, doc: Doc
                 if m.fuzzy_person(full) == actor_id:
                     cands.append(Candidate(start, ref.end, actor, "fuzzy", 2))
                 else:  # "Brigitte Macron" is someone else with the same surname
-                    cands.append(Candidate(start, ref.end, provisional(full, "person"),
-                                           "provisional", 2))
+                    other = provisional(full, "person")
+                    namesakes[doc[ref.start:ref.end].text] = other
+                    cands.append(Candidate(start, ref.end, other, "provisional", 2))
+                continue
+            if doc[ref.start:ref.end].text in namesakes:  # "Ms. Rice" after "Susan E. Rice"
+                cands.append(Candidate(ref.start, ref.end, namesakes[doc[ref.start:ref.end].text],
+                                       "surname", 2))
                 continue
             cands.append(Candidate(ref.start, ref.end, actor, "surname", 2))
     cands = _non_overlapping(cands)
@@ -185,14 +199,19 @@ def _ellipsis(doc: Doc, cands: list[Candidate], refs: list[Ref], used: set[int],
 
 
 def _first_names_before(doc: Doc, ref: Ref, taken: set[int]) -> int:
-    """Start of the given names before a surname ("Emanuel Macron"), up to two words."""
+    """Start of the given names before a surname ("Emanuel Macron", "Susan E. Rice"), up to
+    two words and an initial."""
     start = ref.start
-    while start > 0 and ref.start - start < 2:
+    while start > 0 and ref.start - start < 3:
         prev = doc[start - 1]
-        if prev.i in taken or not (prev.is_alpha and prev.is_title and prev.pos_ == "PROPN") \
+        initial = len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
+        if prev.i in taken or not (initial or prev.is_alpha and prev.is_title
+                                   and prev.pos_ == "PROPN") \
                 or prev.ent_type_ not in ("", "PERSON"):
             break
         start -= 1
+    while start < ref.start and len(doc[start].text) == 2 and doc[start].text[1] == ".":
+        start += 1  # a name starts with a given name, not an initial ("Mr. E.")
     return start
 
 

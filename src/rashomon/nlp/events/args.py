@@ -60,7 +60,13 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
     India. Such spans exist only here (link ``modifier``), not in the actors' span group.
     """
     index: dict[int, Span] = {}
+    # a name the actors component only guessed at that the places component reads as a place
+    # ("the provincial capital Herat") is where something happened, not who did it
+    places = {(p.start, p.end) for p in doc.spans.get("rashomon_places", [])
+              if (p._.data or {}).get("role") == "literal"}
     for span in doc.spans.get(SPANS_KEY, []):
+        if span._.link == "provisional" and (span.start, span.end) in places:
+            continue
         for i in range(span.start, span.end):
             if i not in index or len(span) > len(index[i]):
                 index[i] = span
@@ -72,8 +78,9 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
             actor = demonyms.get(ent.text)
             if actor is None:
                 continue
-            if ent.label_ == "NORP" and ent.root.dep_ not in _DEMONYM_DEPS:
-                continue
+            if ent.label_ == "NORP" and ent.root.dep_ not in _DEMONYM_DEPS and not (
+                    ent.root.dep_ == "conj" and ent.root.head.dep_ in _DEMONYM_DEPS):
+                continue  # (a conjoined modifier counts: "the Turkish and *Greek* sides")
             if ent.label_ == "GPE" and ent.root.dep_ != "pobj":
                 continue
             span = Span(doc, ent.start, ent.end, label="ACTOR")
@@ -169,7 +176,8 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             # "Hungarian and Romanian officials": every modifier; a name in apposition first
             # ("his Turkish counterpart Mevlut Cavusoglu" is Cavusoglu, not Turkey)
             for bare in (False, True):
-                for child in h.children:
+                # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network"
+                for child in sorted(h.children, key=lambda c: c.dep_ == "poss"):
                     if child.dep_ in _MODIFIERS:
                         for c in (child, *child.conjuncts):
                             m = _mention(doc, c)
@@ -266,6 +274,10 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             return _child(cur, {"npadvmod", "compound"})
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
+        if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            owner = _child(cur.head, {"poss"})  # "*the White House's* plan to withdraw"
+            if owner is not None:
+                return owner
         if cur.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "acomp"} \
                 or cur.head.i == cur.i or crosses_break(cur, cur.head):
             return None
@@ -395,6 +407,17 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
     return []
 
 
+# What a complaint or protest is about: its target, rather than the audience of "to".
+GRIEVANCE_PREPS = {"over", "about", "against"}
+
+
+def grievance_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+    """Who a complaint is about: "complained to the UN *over Israeli air raids*" is coded
+    against Israel (the UN only hears it)."""
+    doers = {m._.actor_id for m in sources}
+    return [m for m in _prep_targets(doc, verb, GRIEVANCE_PREPS) if m._.actor_id not in doers]
+
+
 def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
     for child in head.children:
         if child.dep_ == "dative" and child.pos_ != "ADP":  # "gave Armenia aid"
@@ -423,9 +446,21 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
             sources = actors_at(doc, pobj) if pobj is not None else []
             if sources:
                 break
-    targets = _prep_targets(doc, noun, NOUN_TARGET_PREPS)
+    forces = word_set(doc, "force")
+    if not sources:  # "the deployment/withdrawal *of Israeli troops*": the forces' side acts
+        for child in noun.children:
+            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ == "of" else None
+            if pobj is not None and pobj.lemma_.lower() in forces:
+                sources = actors_at(doc, pobj)
+                break
+    preps = NOUN_TARGET_PREPS - {"of"} if sources and not _has_poss(noun) else NOUN_TARGET_PREPS
+    targets = _prep_targets(doc, noun, preps)
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
+
+
+def _has_poss(noun: Token) -> bool:
+    return any(c.dep_ in {"poss", "compound", "amod", "nmod"} for c in noun.children)
 
 
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "on", "into", "from",
@@ -541,6 +576,45 @@ def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
                 if found:
                     return found
     return []
+
+
+def place_target(doc: Doc, trigger: Token, countries: Mapping[str, Actor],
+                 sources: list[Span]) -> list[Span]:
+    """The country of a place attacked or acted in, when the event names no actor as its
+    target: coders code "shelled *Juba*" and "exploded bombs *in Kabul*" as on that country.
+
+    Args:
+        countries: ISO 3166-1 alpha-2 code -> the country's actor.
+    """
+    doers = {m._.actor_id for m in sources}
+    subtree = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    for place in doc.spans.get("rashomon_places", []):
+        data = place._.data or {}
+        if data.get("role") != "literal" or place.start not in subtree or is_origin(place) \
+                or not is_locative(place, trigger) and not _object_apposition(place, trigger):
+            continue
+        actor = countries.get(str(data.get("country") or ""))
+        if actor is None or actor.id in doers:
+            continue
+        span = Span(doc, place.start, place.end, label="ACTOR")
+        span._.actor_id = actor.id
+        span._.link = "locative"
+        actors = dict(doc._.actors or {})
+        actors.setdefault(actor.id, actor)
+        doc._.actors = actors
+        return [span]
+    return []
+
+
+def _object_apposition(place: Span, trigger: Token) -> bool:
+    """ "shelled the regional capital *Juba*", "in the capital *Kabul*": a name in apposition
+    to the trigger's object or to a locative preposition's object."""
+    root = place.root
+    if root.dep_ not in {"appos", "compound"}:
+        return False
+    head = root.head
+    return (head.dep_ in {"dobj", "nsubjpass"} and head.head.i == trigger.i) or (
+        head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and head.head.head.i == trigger.i)
 
 
 def _first_after(ordered: list[Span], start: int) -> int:

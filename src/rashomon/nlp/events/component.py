@@ -39,11 +39,13 @@ from rashomon.nlp.events.args import (
     complement_target,
     forget_mentions,
     governor_subject,
+    grievance_target,
     index_mentions,
     is_locative,
     nearest_in_sentence,
     noun_arguments,
     phrase_target,
+    place_target,
     purpose_target,
     verb_arguments,
     withdrawn_from,
@@ -68,6 +70,9 @@ SPANS_KEY = EVENTS
 DENIAL_LOOKBACK = 2
 MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
+GRIEVANCES = {"ACCUSE", "PROTEST"}
+# types whose place (with no actor as target) gives the target's country: attacks and coercion
+PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -135,6 +140,7 @@ class EventCoder:
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
+        self._alpha2: tuple[int, dict[str, Actor]] = (0, {})  # (table id, alpha-2 -> actor)
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
@@ -182,8 +188,10 @@ class EventCoder:
         if any(not _in_modifier(f.token, sent) for f in kept):
             return None
         verb = main_predicate(sent, self.lex)
-        if verb is None or any(f.token.i == verb.i for f in kept):
-            return None
+        if verb is None or any(f.token.i == verb.i for f in kept) or any(
+                c.negate and c.values and not events_lexicon.holds(c, verb)
+                for row in self.lex.triggers.get((lemma_of(verb), "V"), ()) for c in row.when):
+            return None  # the lexicon ruled this use out ("released *a letter*")
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))
@@ -193,7 +201,10 @@ class EventCoder:
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
-        if f.nominal:
+        if f.noun is not None and f.noun.i != f.token.i and f.noun.dep_ == "nsubjpass":
+            # "the withdrawal of X from Y was completed": the noun holds the arguments
+            f.sources, f.targets = noun_arguments(doc, f.noun)
+        elif f.nominal:
             f.sources, f.targets = noun_arguments(doc, f.token)
             if not f.sources:
                 f.sources, gov = governor_subject(doc, f.token)
@@ -207,14 +218,23 @@ class EventCoder:
                 c.key == "obj" and c.values and not c.negate for c in row.when
             )
             f.sources, f.targets = verb_arguments(doc, f.token, content, noun=f.noun)
+            if row.type in GRIEVANCES:
+                f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
+                    doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
         if not f.targets and row.embed and not f.nominal:
             f.targets = complement_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and f.sources:
             f.targets = phrase_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and not row.embed:
             f.targets = purpose_target(doc, f.token, f.sources)
-        if row.type == "RETREAT" and row.mode == "withdraw" and not f.nominal:
-            f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or f.targets
+        if not f.targets and not f.nominal and row.type in PLACE_TARGETS and f.status != "hypothetical":
+            f.targets = place_target(doc, f.token, self._countries(doc), f.sources)
+        if row.type == "RETREAT" and row.mode == "withdraw":
+            f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or (
+                withdrawn_from(doc, f.noun, f.sources, f.targets) if f.noun is not None
+                and f.noun.i != f.token.i else []) or f.targets
+        if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
+            f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
@@ -222,6 +242,22 @@ class EventCoder:
         if f.noun is not None and f.noun.i != f.token.i:
             lemmas |= clause_lemmas(f.noun)
         f.mode = row.mode or self.lex.mode(row.type, lemmas)
+
+    def _countries(self, doc: Doc) -> dict[str, Actor]:
+        """ISO alpha-2 code -> country actor (places carry alpha-2 codes, actors alpha-3)."""
+        import pycountry
+
+        table = doc._.demonyms if doc._.demonyms is not None else self.demonyms
+        key = id(table)
+        if self._alpha2[0] != key:
+            by3 = {a.country: a for a in table.values() if a.kind == "state" and a.country}
+            out = {}
+            for code, actor in by3.items():
+                found = pycountry.countries.get(alpha_3=code)
+                if found is not None:
+                    out[found.alpha_2] = actor
+            self._alpha2 = (key, out)
+        return self._alpha2[1]
 
     def _denials(
         self, doc: Doc, sent: Span, kept: list[Found], earlier: list[list[Found]]
@@ -262,7 +298,8 @@ class EventCoder:
             span = Span(doc, start, end, label=f.row.type)
             sent = f.sent if f.sent is not None else f.token.sent
             date = nearest_in_sentence(dates.get(sent.start, []), f.token, sent)
-            argument_tokens = {i for m in (*f.sources, *f.targets) for i in range(m.start, m.end)}
+            argument_tokens = {i for m in (*f.sources, *f.targets) if m._.link != "locative"
+                               for i in range(m.start, m.end)}  # a place target stays the place
             subtree = range(f.token.left_edge.i, f.token.right_edge.i + 1)
             place = nearest_in_sentence(
                 [p for p in places.get(sent.start, [])
@@ -303,6 +340,15 @@ class EventCoder:
         # spaCy keys span extension data by offsets, so the denied copies of several events at
         # one "denied the allegations" would share it: the list keeps one dict per span.
         doc._.data[SPANS_KEY] = all_details
+
+
+def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:
+    """Whether every target belongs to the country of one of several sources: the parties of
+    a joint event, whose other mentions name what it is about, not a third party."""
+    actors = doc._.actors or {}
+    countries = {getattr(actors.get(m._.actor_id or ""), "country", None) for m in sources}
+    return all(getattr(actors.get(t._.actor_id or ""), "country", None) in countries - {None}
+               for t in targets)
 
 
 def _in_modifier(tok: Token, sent: Span) -> bool:

@@ -58,6 +58,9 @@ class Found:
 _BREAKS = "rashomon_events.breaks"  # doc.user_data key: sorted line-break token indices
 
 
+_TIME_ENTS = {"DATE", "TIME"}
+
+
 def index_breaks(doc: Doc) -> None:
     """Remember where the line breaks are, once per doc (see :func:`crosses_break`)."""
     doc.user_data[_BREAKS] = [t.i for t in doc if t.is_space and "\n" in t.text]
@@ -79,6 +82,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     found: dict[int, Found] = {}
     carried: set[int] = set()
     for tok in sent:
+        if tok.ent_type_ in _TIME_ENTS:
+            continue  # "mid-*March*", "*May* 5": a date, not a march
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             if lex.cue(tok, "deny") is not None:  # "rejected the allegations" is a denial
                 continue
@@ -240,8 +245,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 if claimant is None:
                     claimant = _claimant_of(head)
                 break
-            if dep in {"xcomp", "ccomp", "acomp"} and lex.cue(head, "intent") is not None:
-                hypothetical = True
+            if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
+                    and lex.cue(head, "intent") is not None:
+                hypothetical = True  # "plans to withdraw", "the plan to withdraw"
         if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             same_clause = False
         cur = head
@@ -261,6 +267,12 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+def _noun_infinitive(tok: Token) -> bool:
+    """ "the plan *to withdraw*": an infinitive completing a noun."""
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _unattributed_passive(f: Found) -> bool:

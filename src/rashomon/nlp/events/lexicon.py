@@ -33,9 +33,9 @@ _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 class Condition:
     """One ``key=value`` condition of a lexicon row; ``values`` empty means "any"/"none"."""
 
-    key: str  # obj|prt|prep|mod|xcomp|of
+    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose
     values: frozenset[str]
-    negate: bool = False  # "obj=-": there must be none
+    negate: bool = False  # "obj=-": there must be none; "obj=!a|b": none of these
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,14 @@ _PARTITIVE = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
 
 
 def objects(tok: Token) -> list[Token]:
-    """Direct objects, or passive subjects (the object of the active verb); a quantity
-    head stands for what it counts ("hundreds *of fighters*")."""
+    """Direct objects, or passive subjects (the object of the active verb), or the noun a past
+    participle modifies ("a letter *released*"); a quantity head stands for what it counts
+    ("hundreds *of fighters*")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+    if not out and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
+        out = [tok.head]  # "a letter *released* by X": the participle's noun is its object
     counted = []
     for o in out:
         if o.lemma_.lower() in _PARTITIVE or o.lower_ in _PARTITIVE:
@@ -127,13 +130,18 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [w for c in tok.children if c.dep_ == "xcomp" for w in _words(c)]
     elif cond.key == "subj":
         found = [w for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for w in _words(c)]
+    elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
+        found = [p.lower_ for c in tok.children if c.dep_ in {"advcl", "xcomp"}
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 for p in c.children if p.dep_ == "prep" and any(
+                     o.dep_ == "pobj" for o in p.children)]
     elif cond.key == "of":
         found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj" for w in _words(p)]
     else:
         return False
     if cond.negate:
-        return not found
+        return not found if not cond.values else not any(w in cond.values for w in found)
     if not cond.values:
         return bool(found)
     return any(w in cond.values for w in found)
@@ -145,22 +153,23 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     out = []
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
-        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj"}:
+        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
         elif value in {"", "*"}:
             out.append(Condition(key, frozenset()))
         else:
+            excluded = value.startswith("!")  # "obj=!a|b": no object among these
             words: set[str] = set()
-            for w in value.split("|"):
+            for w in value.lstrip("!").split("|"):
                 if w.startswith("@"):
                     if w[1:] not in sets:
                         raise data.malformed(*where, f"unknown word set {w!r}")
                     words |= sets[w[1:]]
                 else:
                     words.add(w.lower())
-            out.append(Condition(key, frozenset(words)))
+            out.append(Condition(key, frozenset(words), negate=excluded))
     return tuple(out)
 
 
