@@ -15,9 +15,10 @@ Three systems:
 
 - ``lemma``: the same-lemma baseline (mentions whose head lemmas are equal corefer);
 - ``gold mentions``: each gold mention becomes an :class:`AlignUnit` (its sentence, its
-  head lemma as ``anchor``, and the actors, places, dates and figures our pipeline finds in
-  the sentence), grouped by :func:`rashomon.crossref.ledger.align.align`: this measures the
-  alignment alone;
+  head lemma as ``anchor`` with its part of speech, the words around it, the lemmas of its
+  arguments as our parser attaches them, and the actors, places, dates and figures our
+  pipeline finds in the sentence), grouped by :func:`rashomon.crossref.ledger.align.align`:
+  this measures the alignment alone;
 - ``end to end``: the ledger's units, one per sentence of every document with our extractors'
   entities and no gold anywhere; a gold mention takes the cluster of its sentence, so two
   events told in one sentence are always merged (the cost of sentence units, measured);

@@ -8,24 +8,31 @@ How: a pairwise probability that two units tell the same fact, from a logistic r
 over a few features (meaning: cosine of static sentence embeddings and of TF-IDF vectors;
 the event's head word when the unit has one: same lemma, embedding cosine; overlap of
 canonical actors, places, dates and figures; a conflict feature when both units carry
-figures or dates and none is shared; same article; same confident event type). The
-weights are fitted on ECB+ training topics by ``scripts/fit_align.py`` and shipped in
-``crossref/models/align.json``; average-link clustering cuts at the threshold tuned on
-ECB+ dev topics. Scored by ``rashomon eval coref``.
+figures or dates and none is shared; same article; same confident event type). Units that
+are one event mention (``anchor`` set) add: same sentence, the cosine of the words around
+the two triggers, the overlap of the triggers' arguments (subject, object, time, place
+lemmas), and how often the two trigger lemmas named one event in ECB+ training stories
+(:class:`LemmaPairs`, shipped as ``crossref/models/lemma-pairs.json``: "quake"/"earthquake"
+nearly always, "die"/"kill" mostly, "say"/"say" seldom). The weights are fitted on ECB+
+training topics by ``scripts/fit_align.py`` and shipped in ``crossref/models/align.json``;
+average-link clustering cuts at the threshold tuned on ECB+ dev and held-out train topics.
+Scored by ``rashomon eval coref``.
 
 Cost: all pairs within one call, O(n²) time and memory, the features summed one n×n
 float32 matrix at a time (measured on a loaded 2-core machine: 1,000 sentence units 0.5 s,
-3,000 units 5 s). The ledger calls it per story. Above ``MAX_ALL_PAIRS`` (3,000) units,
+3,000 units 5 s). ``rashomon eval coref`` calls it per story (the ledger builds
+:class:`AlignUnit` s but groups them precision-first in ``cluster.py``). Above ``MAX_ALL_PAIRS`` (3,000) units,
 each unit is linked to its nearest neighbours by embedding, connected components are
 found, and average-link runs inside each component (in slices of at most
 ``MAX_ALL_PAIRS``), so the cost grows with n·k plus the squares of the components
 (7,500 units: 14 s).
 
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
-(numpy only; thousands of sentences a second). On ECB+ train topics (3-fold
-cross-validation, gold mentions) the pair model reaches CoNLL F1 78.5 with no embedding,
-79.6 with the static one and 80.3 with the full all-MiniLM-L6-v2 transformer, which is
-about a thousand times slower on CPU and needs torch: not worth it by default.
+(numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
+by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
+CoNLL F1 81.1 (79.6 without the mention features and lemma pairs; 80.3 then with the full
+all-MiniLM-L6-v2 transformer instead of the static model, about a thousand times slower on
+CPU and needing torch: not worth it by default).
 """
 
 from __future__ import annotations
