@@ -28,7 +28,14 @@ from typing import Any
 
 import numpy as np
 
-from rashomon.crossref.ledger.align import FEATURES, LEMMA_PAIRS, WEIGHTS, LemmaPairs, Model, features
+from rashomon.crossref.ledger.align import (
+    FEATURES,
+    LEMMA_PAIRS,
+    WEIGHTS,
+    LemmaPairs,
+    Model,
+    features,
+)
 from rashomon.eval import coref
 from rashomon.eval.coref_metrics import conll
 

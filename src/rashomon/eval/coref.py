@@ -175,7 +175,7 @@ def _with_trigger(m: EventMention, sdoc: Any, bound: tuple[int, int]) -> EventMe
     root = span.root
     inside = [t for t in sdoc[max(root.i - CONTEXT, 0):root.i + CONTEXT + 1]
               if bound[0] <= t.idx < bound[1]]
-    args = set()
+    args: set[str] = set()
     for child in root.children:
         heads = [child] + [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
         args.update(h.lemma_.lower() for h in heads if h.dep_ in ARGUMENT_DEPS and not h.is_stop
