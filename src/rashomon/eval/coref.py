@@ -15,9 +15,10 @@ Three systems:
 
 - ``lemma``: the same-lemma baseline (mentions whose head lemmas are equal corefer);
 - ``gold mentions``: each gold mention becomes an :class:`AlignUnit` (its sentence, its
-  head lemma as ``anchor``, and the actors, places, dates and figures our pipeline finds in
-  the sentence), grouped by :func:`rashomon.crossref.ledger.align.align`: this measures the
-  alignment alone;
+  head lemma as ``anchor`` with its part of speech, the words around it, the lemmas of its
+  arguments as our parser attaches them, and the actors, places, dates and figures our
+  pipeline finds in the sentence), grouped by :func:`rashomon.crossref.ledger.align.align`:
+  this measures the alignment alone;
 - ``end to end``: the ledger's units, one per sentence of every document with our extractors'
   entities and no gold anywhere; a gold mention takes the cluster of its sentence, so two
   events told in one sentence are always merged (the cost of sentence units, measured);
@@ -58,6 +59,9 @@ class EventMention:
     text: str
     chain: str
     lemma: str = ""
+    pos: str = ""  # the trigger head's universal part of speech
+    context: str = ""  # the words around the trigger, within its sentence
+    arguments: frozenset[str] = frozenset()  # lemmas of the trigger's participants, time, place
 
 
 @dataclass
@@ -152,19 +156,40 @@ def load(data: Path, split: str, nlp: Any = None) -> list[CorefDoc]:
             doc.units.append(AlignUnit(
                 text=sdoc.text[bound[0]:bound[1]], group=doc.name, actors=actors, places=places,
                 numbers=figures, dates=dates, event_type=types[0] if len(types) == 1 else None))
-        with_lemmas = []
-        for m in doc.mentions:
-            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-            lemma = span.root.lemma_.lower() if span is not None and len(span) else m.text.lower()
-            with_lemmas.append(replace(m, lemma=lemma))
-        doc.mentions = with_lemmas
+        doc.mentions = [_with_trigger(m, sdoc, bounds[m.sentence]) for m in doc.mentions]
         out.append(doc)
     return out
 
 
+# Dependents of a trigger that name its participants, time or place ("police arrested him in Paris").
+ARGUMENT_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "obj", "pobj", "agent", "attr", "poss",
+                           "compound", "npadvmod", "nmod", "dative", "oprd", "amod", "appos"])
+CONTEXT = 5  # tokens either side of the trigger that make its context
+
+
+def _with_trigger(m: EventMention, sdoc: Any, bound: tuple[int, int]) -> EventMention:
+    """The mention with its head lemma, part of speech, nearby words and arguments."""
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return replace(m, lemma=m.text.lower())
+    root = span.root
+    inside = [t for t in sdoc[max(root.i - CONTEXT, 0):root.i + CONTEXT + 1]
+              if bound[0] <= t.idx < bound[1]]
+    args: set[str] = set()
+    for child in root.children:
+        heads = [child] + [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        args.update(h.lemma_.lower() for h in heads if h.dep_ in ARGUMENT_DEPS and not h.is_stop
+                    and h.is_alpha)
+    if root.dep_ in ("amod", "compound", "acl", "relcl") and root.head.is_alpha:
+        args.add(root.head.lemma_.lower())  # "the [killed] man", "a [shooting] suspect"
+    return replace(m, lemma=root.lemma_.lower(), pos=root.pos_,
+                   context=" ".join(t.text for t in inside), arguments=frozenset(args))
+
+
 def mention_units(docs: Sequence[CorefDoc]) -> list[tuple[EventMention, AlignUnit]]:
     """Each gold mention as a unit: its sentence and entities, its head lemma as the anchor."""
-    return [(m, replace(d.units[m.sentence], anchor=m.lemma, anchor_text=m.text))
+    return [(m, replace(d.units[m.sentence], anchor=m.lemma, anchor_text=m.text, anchor_pos=m.pos,
+                        context=m.context, arguments=m.arguments))
             for d in docs for m in d.mentions]
 
 

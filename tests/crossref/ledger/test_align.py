@@ -79,3 +79,44 @@ def test_large_inputs_take_the_blocked_path(monkeypatch: pytest.MonkeyPatch) -> 
     labels = align(units)
     assert len(labels) == 5
     assert labels[0] == labels[1] and labels[0] != labels[2]
+
+
+def test_lemma_pair_counts_are_symmetric_smoothed_log_odds() -> None:
+    from rashomon.crossref.ledger.align import LemmaPairs, load_lemma_pairs
+
+    table = LemmaPairs({"earthquake|quake": (20, 20), "hit|quake": (0, 30)}, prior=4.0)
+    assert table.logodds("quake", "earthquake") == table.logodds("earthquake", "quake") > 2.0
+    assert table.logodds("quake", "hit") < -2.0
+    assert table.logodds("quake", "flood") is None  # unseen: no evidence either way
+    shipped = load_lemma_pairs()
+    assert shipped.counts and all(0 <= same <= seen for same, seen in shipped.counts.values())
+
+
+def test_mention_features_use_the_sentence_context_arguments_and_lemma_pair() -> None:
+    from rashomon.crossref.ledger.align import LemmaPairs, features
+
+    said = "A quake hit Nepal on Saturday, officials said."
+
+    def ev(text: str, group: str, lemma: str, args: tuple[str, ...], context: str) -> AlignUnit:
+        return AlignUnit(text, group, anchor=lemma, anchor_text=lemma, context=context,
+                         arguments=frozenset(args))
+
+    units = [ev(said, "a", "quake", ("nepal",), "A quake hit Nepal"),
+             ev(said, "a", "say", ("official",), "Saturday, officials said."),
+             ev("An earthquake struck Nepal.", "b", "earthquake", ("nepal",), "An earthquake struck Nepal.")]
+    table = LemmaPairs({"earthquake|quake": (20, 20)})
+    f = features(units, table)
+    assert f["same_sentence"][0, 1] == 1.0 and f["same_sentence"][0, 2] == 0.0
+    assert f["arguments"][0, 2] == 1.0 and f["argument_clash"][0, 1] == 1.0
+    assert f["pair_seen"][0, 2] == 1.0 and f["pair_seen"][0, 1] == 0.0
+    assert f["pair_logodds"][0, 2] == pytest.approx(table.logodds("quake", "earthquake"))
+    assert f["context_cos"][0, 2] > f["context_cos"][0, 1]
+    learned = probability(units, pairs=table)[0, 2]
+    assert learned > probability(units, pairs=LemmaPairs({}))[0, 2]  # the learned pair adds evidence
+
+
+def test_sentence_units_need_no_lemma_table() -> None:
+    from rashomon.crossref.ledger.align import features
+
+    f = features([unit("Rain fell.", "a"), unit("Rain fell.", "b")])
+    assert not f["pair_seen"].any() and not f["context_cos"].any() and not f["same_sentence"][0, 1]

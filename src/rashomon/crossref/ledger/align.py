@@ -8,24 +8,31 @@ How: a pairwise probability that two units tell the same fact, from a logistic r
 over a few features (meaning: cosine of static sentence embeddings and of TF-IDF vectors;
 the event's head word when the unit has one: same lemma, embedding cosine; overlap of
 canonical actors, places, dates and figures; a conflict feature when both units carry
-figures or dates and none is shared; same article; same confident event type). The
-weights are fitted on ECB+ training topics by ``scripts/fit_align.py`` and shipped in
-``crossref/models/align.json``; average-link clustering cuts at the threshold tuned on
-ECB+ dev topics. Scored by ``rashomon eval coref``.
+figures or dates and none is shared; same article; same confident event type). Units that
+are one event mention (``anchor`` set) add: same sentence, the cosine of the words around
+the two triggers, the overlap of the triggers' arguments (subject, object, time, place
+lemmas), and how often the two trigger lemmas named one event in ECB+ training stories
+(:class:`LemmaPairs`, shipped as ``crossref/models/lemma-pairs.json``: "quake"/"earthquake"
+nearly always, "die"/"kill" mostly, "say"/"say" seldom). The weights are fitted on ECB+
+training topics by ``scripts/fit_align.py`` and shipped in ``crossref/models/align.json``;
+average-link clustering cuts at the threshold tuned on ECB+ dev and held-out train topics.
+Scored by ``rashomon eval coref``.
 
 Cost: all pairs within one call, O(n²) time and memory, the features summed one n×n
 float32 matrix at a time (measured on a loaded 2-core machine: 1,000 sentence units 0.5 s,
-3,000 units 5 s). The ledger calls it per story. Above ``MAX_ALL_PAIRS`` (3,000) units,
+3,000 units 5 s). ``rashomon eval coref`` calls it per story (the ledger builds
+:class:`AlignUnit` s but groups them precision-first in ``cluster.py``). Above ``MAX_ALL_PAIRS`` (3,000) units,
 each unit is linked to its nearest neighbours by embedding, connected components are
 found, and average-link runs inside each component (in slices of at most
 ``MAX_ALL_PAIRS``), so the cost grows with n·k plus the squares of the components
 (7,500 units: 14 s).
 
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
-(numpy only; thousands of sentences a second). On ECB+ train topics (3-fold
-cross-validation, gold mentions) the pair model reaches CoNLL F1 78.5 with no embedding,
-79.6 with the static one and 80.3 with the full all-MiniLM-L6-v2 transformer, which is
-about a thousand times slower on CPU and needs torch: not worth it by default.
+(numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
+by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
+CoNLL F1 81.1 (79.6 without the mention features and lemma pairs; 80.3 then with the full
+all-MiniLM-L6-v2 transformer instead of the static model, about a thousand times slower on
+CPU and needing torch: not worth it by default).
 """
 
 from __future__ import annotations
@@ -39,13 +46,15 @@ from pathlib import Path
 import numpy as np
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "models" / "align.json"
+LEMMA_PAIRS = WEIGHTS.with_name("lemma-pairs.json")
 MAX_ALL_PAIRS = 3000
 NEIGHBOURS = 30
 NEIGHBOUR_MIN_COS = 0.5  # static-embedding cosine below which two units are never compared
 FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos", "anchor_missing",
             "generic_same", "anchor_x_sent",
             "actors", "places", "dates", "numbers", "number_clash", "date_clash", "actor_clash",
-            "same_group", "type_same")
+            "same_group", "type_same", "same_sentence", "context_cos", "arguments", "argument_clash",
+            "pair_logodds", "pair_seen")
 # Head words that name no particular event (speech, light verbs): the same one in two
 # units says little (in ECB+ train, two "say" mentions in one story corefer 1 time in 4).
 GENERIC = frozenset([
@@ -67,6 +76,9 @@ class AlignUnit:
     event_type: str | None = None  # PLOVER type where the extractor is confident
     anchor: str = ""  # the event's head word, lemmatized, when the unit is one event mention
     anchor_text: str = ""  # the trigger's words as written
+    anchor_pos: str = ""  # the trigger head's part of speech (VERB, NOUN, ...)
+    context: str = ""  # the words around the trigger
+    arguments: frozenset[str] = frozenset()  # lemmas of the trigger's participants, time, place
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,33 @@ class Model:
     weights: dict[str, float]
     intercept: float
     threshold: float  # average-link merges while mean pair probability ≥ threshold
+
+
+@dataclass(frozen=True)
+class LemmaPairs:
+    """How often two trigger lemmas named one event in training stories.
+
+    ``counts`` maps an unordered lemma pair (``"a|b"``, sorted; ``"a|a"`` too) to
+    (pairs that corefer, pairs seen). A pair's feature is its smoothed log odds
+    ``log((corefer + prior/2) / (apart + prior/2))``; unseen pairs get none.
+    """
+
+    counts: dict[str, tuple[int, int]]
+    prior: float = 4.0
+
+    def logodds(self, a: str, b: str) -> float | None:
+        found = self.counts.get("|".join(sorted((a, b))))
+        if found is None:
+            return None
+        same, seen = found
+        return float(np.log((same + self.prior / 2) / (seen - same + self.prior / 2)))
+
+
+@lru_cache(maxsize=2)
+def load_lemma_pairs(path: Path = LEMMA_PAIRS) -> LemmaPairs:
+    """The shipped lemma-pair counts (``scripts/fit_align.py``, ECB+ train topics)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return LemmaPairs({k: (int(v[0]), int(v[1])) for k, v in raw["pairs"].items()}, float(raw["prior"]))
 
 
 @lru_cache(maxsize=4)
@@ -124,12 +163,13 @@ def _embed(texts: Sequence[str]) -> np.ndarray:
     return sentence_vectors(list(texts))
 
 
-def features(units: Sequence[AlignUnit]) -> dict[str, np.ndarray]:
-    """Every pairwise feature as an n×n matrix (see ``FEATURES``)."""
-    return dict(_iter_features(units))
+def features(units: Sequence[AlignUnit], pairs: LemmaPairs | None = None) -> dict[str, np.ndarray]:
+    """Every pairwise feature as an n×n matrix (see ``FEATURES``); ``pairs``: the shipped table."""
+    return dict(_iter_features(units, pairs))
 
 
-def _iter_features(units: Sequence[AlignUnit]) -> Iterator[tuple[str, np.ndarray]]:
+def _iter_features(units: Sequence[AlignUnit],
+                   pairs: LemmaPairs | None = None) -> Iterator[tuple[str, np.ndarray]]:
     """The features one n×n matrix at a time, so a caller summing them holds few at once."""
     n = len(units)
     texts = [u.text for u in units]
@@ -171,6 +211,39 @@ def _iter_features(units: Sequence[AlignUnit]) -> Iterator[tuple[str, np.ndarray
     tcode = np.array([kinds[u.event_type] if u.event_type else len(kinds) + k
                       for k, u in enumerate(units)])  # no type: equal to nothing
     yield "type_same", (tcode[:, None] == tcode[None, :]).astype(np.float32)
+    yield from _mention_features(units, pairs)
+
+
+def _mention_features(units: Sequence[AlignUnit],
+                      pairs: LemmaPairs | None) -> Iterator[tuple[str, np.ndarray]]:
+    """Features of units that are one event mention: its sentence, context, arguments, lemma pair."""
+    n = len(units)
+    told = {k: i for i, k in enumerate(dict.fromkeys((u.group, u.text) for u in units))}
+    scode = np.array([told[u.group, u.text] for u in units])
+    # two events of one sentence rarely are one event; two units of ledger sentences never share one
+    yield "same_sentence", (scode[:, None] == scode[None, :]).astype(np.float32)
+    has = np.array([bool(u.context) for u in units])
+    if has.any():
+        vectors = _embed([u.context for u in units])
+        yield "context_cos", np.where(has[:, None] & has[None, :], vectors @ vectors.T, 0.0).astype(np.float32)
+    else:
+        yield "context_cos", np.zeros((n, n), dtype=np.float32)
+    jac, nonempty = _set_overlap([u.arguments for u in units])
+    yield "arguments", jac
+    yield "argument_clash", (nonempty & (jac == 0)).astype(np.float32)
+    lemmas = {a: k for k, a in enumerate(dict.fromkeys(u.anchor for u in units))}
+    codes = np.array([lemmas[u.anchor] for u in units])
+    table = pairs if pairs is not None or not any(lemmas) else load_lemma_pairs()
+    odds = np.zeros((len(lemmas), len(lemmas)), dtype=np.float32)
+    seen = np.zeros_like(odds)
+    for a, i in lemmas.items():
+        for b, j in lemmas.items():
+            value = table.logodds(a, b) if table is not None and a and b and j >= i else None
+            if value is not None:
+                odds[i, j] = odds[j, i] = value
+                seen[i, j] = seen[j, i] = 1.0
+    yield "pair_logodds", odds[codes[:, None], codes[None, :]]
+    yield "pair_seen", seen[codes[:, None], codes[None, :]]
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -179,15 +252,19 @@ def _same_stem(a: str, b: str) -> bool:
         and len(long_) - len(short) <= 3
 
 
-def probability(units: Sequence[AlignUnit], model: Model | None = None) -> np.ndarray:
-    """Pairwise probability that two units tell the same fact (n×n, diagonal 1)."""
+def probability(units: Sequence[AlignUnit], model: Model | None = None,
+                pairs: LemmaPairs | None = None) -> np.ndarray:
+    """Pairwise probability that two units tell the same fact (n×n, diagonal 1).
+
+    ``pairs``: the lemma-pair table (default: the shipped one, read when units have anchors).
+    """
     n = len(units)
     if not n:
         return np.zeros((0, 0), dtype=np.float32)
     if model is None:
         model = load_model(mode="anchor" if any(u.anchor for u in units) else "sentence")
     logit = np.full((n, n), model.intercept, dtype=np.float32)
-    for name, matrix in _iter_features(units):
+    for name, matrix in _iter_features(units, pairs):
         weight = model.weights.get(name, 0.0)
         if weight:
             logit += np.float32(weight) * matrix
@@ -209,7 +286,7 @@ def _average_link(prob: np.ndarray, threshold: float) -> list[int]:
 
 
 def align(units: Sequence[AlignUnit], threshold: float | None = None,
-          model: Model | None = None) -> list[int]:
+          model: Model | None = None, pairs: LemmaPairs | None = None) -> list[int]:
     """Cluster label per unit: average-link over :func:`probability`, cut at ``threshold``."""
     n = len(units)
     if n < 2:
@@ -218,11 +295,12 @@ def align(units: Sequence[AlignUnit], threshold: float | None = None,
         model = load_model(mode="anchor" if any(u.anchor for u in units) else "sentence")
     cut = model.threshold if threshold is None else threshold
     if n <= MAX_ALL_PAIRS:
-        return _average_link(probability(units, model), cut)
-    return _align_blocked(units, model, cut)
+        return _average_link(probability(units, model, pairs), cut)
+    return _align_blocked(units, model, cut, pairs)
 
 
-def _align_blocked(units: Sequence[AlignUnit], model: Model, cut: float) -> list[int]:
+def _align_blocked(units: Sequence[AlignUnit], model: Model, cut: float,
+                   pairs: LemmaPairs | None = None) -> list[int]:
     """Large inputs: nearest neighbours by embedding → components → average-link in each.
 
     Units whose embeddings are among each other's ``NEIGHBOURS`` nearest and closer than
@@ -253,7 +331,8 @@ def _align_blocked(units: Sequence[AlignUnit], model: Model, cut: float) -> list
     for members in _groups(comp):
         for chunk in range(0, len(members), MAX_ALL_PAIRS):
             part = members[chunk:chunk + MAX_ALL_PAIRS]
-            sub = _average_link(probability([units[i] for i in part], model), cut) if len(part) > 1 else [0]
+            sub = _average_link(probability([units[i] for i in part], model, pairs), cut) \
+                if len(part) > 1 else [0]
             for i, lab in zip(part, sub):
                 labels[i] = next_label + lab
             next_label += max(sub) + 1
@@ -266,4 +345,5 @@ def _groups(comp: np.ndarray) -> list[list[int]]:
     return [[int(i) for i in part] for part in np.split(order, bounds)]
 
 
-__all__ = ["AlignUnit", "Model", "align", "features", "load_model", "probability"]
+__all__ = ["AlignUnit", "LemmaPairs", "Model", "align", "features", "load_lemma_pairs", "load_model",
+           "probability"]
