@@ -79,8 +79,8 @@ def rule_stance(text: str, claim: str | None = None) -> str:
     """for / against / observing from cues alone (no training).
 
     A strong refutation ("denies", "hoax") → against; a negation not found in
-    the claim → against; a confirmation ("confirms") → for; a hedge or a
-    question → observing; else for.
+    the claim → against; a confirmation ("confirms") → for; a hedge, a
+    question or a closing source ("...: WSJ", "..., police say") → observing; else for.
     """
     found = find_cues(text)
     claim_words = content_words(claim) if claim else set()
@@ -90,7 +90,8 @@ def rule_stance(text: str, claim: str | None = None) -> str:
         return "against"
     if any(k == "confirm" for _, k in found):
         return "for"
-    if text.rstrip().endswith("?") or any(k == "hedge" for _, k in found):
+    _, source_tail, says_tail, question = shape(text)
+    if question or source_tail or says_tail or any(k == "hedge" for _, k in found):
         return "observing"
     return "for"
 
