@@ -110,3 +110,11 @@ def test_model_probabilities_follow_labels_order() -> None:
     model = StanceModel(c=10.0).fit(heads * 3, claims * 3, labels * 3)
     proba = model.probabilities(["Officials deny that cat is mayor"], ["A cat was elected mayor"])
     assert proba.shape == (1, 3) and proba[0].argmax() == 1  # against
+
+
+@pytest.mark.shared
+def test_model_floor_in_cross_validation_on_emergent_train(shared) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.eval.stance import cross_validate
+
+    s = cross_validate(shared / "data" / "emergent")["model"]
+    assert s["accuracy"] >= 0.785 and s["against_f1"] >= 0.77 and s["observing_f1"] >= 0.73
