@@ -2,9 +2,9 @@
 
 The gold set is recognised from the folder: FNC-1's competition test set is scored by
 :mod:`rashomon.eval.fnc1` (FNC score, per-class F1); anything else is read as Emergent.
-On Emergent: Two systems are scored on the test split: the cue rules the claims ledger uses
-(no training) and the logistic-regression :class:`StanceModel` trained on the
-train split. Accuracy and per-class precision/recall/F1 (for, against,
+On Emergent, two systems are scored on the test split (or in cross-validation on train):
+the cue rules (no training) and the logistic-regression :class:`StanceModel` trained on
+the train split. Accuracy and per-class precision/recall/F1 (for, against,
 observing) are printed; ``against`` is the class that matters for denials.
 """
 
@@ -60,8 +60,25 @@ def score(gold: list[str], pred: list[str]) -> dict[str, float]:
     return out
 
 
+def cross_validate(data: Path, c: float = 1.0, folds: int = 5) -> dict[str, dict[str, float]]:
+    """Scores of the rules and of the model on the train split, in folds grouped by claim."""
+    from sklearn.model_selection import GroupKFold
+
+    pairs = emergent.load(data, "train")
+    gold, learned = [], []
+    for fit_rows, held in GroupKFold(folds).split(pairs, groups=[p.claim_id for p in pairs]):
+        fit = [pairs[i] for i in fit_rows]
+        model = StanceModel(c).fit([p.headline for p in fit], [p.claim for p in fit], [p.stance for p in fit])
+        learned += model.predict([pairs[i].headline for i in held], [pairs[i].claim for i in held])
+        gold += [pairs[i].stance for i in held]
+    rules = [rule_stance(p.headline, p.claim) for p in pairs]
+    return {"rules": score([p.stance for p in pairs], rules), "model": score(gold, learned)}
+
+
 def evaluate(data: Path, split: str = "test", c: float = 1.0) -> dict[str, dict[str, float]]:
-    """Scores of the rules and of the trained model on one split."""
+    """Scores of the rules and of the trained model on one split ("cv": see :func:`cross_validate`)."""
+    if split == "cv":
+        return cross_validate(data, c)
     train = emergent.load(data, "train")
     test = emergent.load(data, split)
     gold = [p.stance for p in test]
@@ -77,8 +94,9 @@ def evaluate(data: Path, split: str = "test", c: float = 1.0) -> dict[str, dict[
               show_default=True, help="Folder of the Emergent or the FNC-1 gold set.")
 @click.option("--emergent", "emergent_dir", type=click.Path(path_type=Path), default=None,
               help="Emergent folder to train on when --data is FNC-1 (default: its sibling 'emergent').")
-@click.option("--split", type=click.Choice(["train", "test"]), default="test", show_default=True,
-              help="Split to score (the model always trains on train).")
+@click.option("--split", type=click.Choice(["train", "test", "cv"]), default="test", show_default=True,
+              help="Split to score (the model always trains on train); cv: 5-fold cross-validation "
+                   "on train, folds grouped by claim.")
 @click.option("--c", "c", type=float, default=1.0, show_default=True,
               help="Inverse regularisation of the logistic regression.")
 def command(data: Path, emergent_dir: Path | None, split: str, c: float) -> None:
@@ -87,6 +105,7 @@ def command(data: Path, emergent_dir: Path | None, split: str, c: float) -> None
     \b
     Examples:
       rashomon eval stance --data ../shared/data/emergent
+      rashomon eval stance --data ../shared/data/emergent --split cv
       rashomon eval stance --data ../shared/data/fnc1
     """
     from rashomon.eval import fnc1
@@ -98,7 +117,8 @@ def command(data: Path, emergent_dir: Path | None, split: str, c: float) -> None
     from rich.table import Table
 
     results = evaluate(data, split, c)
-    table = Table(title=f"Emergent headline stance ({split} split; anchor: Ferreira & Vlachos 73% acc.)")
+    where = "train split, 5-fold CV by claim" if split == "cv" else f"{split} split"
+    table = Table(title=f"Emergent headline stance ({where}; anchor: Ferreira & Vlachos 73% acc.)")
     table.add_column("system")
     table.add_column("accuracy", justify="right")
     table.add_column("macro F1", justify="right")
