@@ -307,6 +307,11 @@ class Attacher:
         self.attrs.append(new)
         return new
 
+    def _clause(self, seg: tuple[int, int]) -> bool:
+        """Whether a stretch holds a verb (a clause, not "in an interview Monday")."""
+        span = self.doc.char_span(seg[0], seg[1], alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
     def _after_colon(self, a: Attribution) -> tuple[int, int] | None:
         """`Limbaugh added: And from …` with no quote marks: the rest of the paragraph,
         or the next paragraph when the colon ends this one."""
@@ -352,6 +357,11 @@ class Attacher:
             left = trim_range(doc, sent.start, lo) if lo > sent.start else None
             right = trim_range(doc, hi, sent.end) if hi < sent.end else None
             seg: tuple[int, int] | None
+            if left and right and self._clause(left) and self._clause(right) \
+                    and "\n" not in self.text[left[0]:right[1]]:
+                # "The plan, she said, is dead": the content wraps around the attribution
+                a.content = [left, right]
+                continue
             if left and (not right or left[1] - left[0] >= right[1] - right[0]):
                 seg = left
             else:

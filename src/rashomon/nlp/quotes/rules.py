@@ -92,7 +92,7 @@ def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
 def resolution_target(speaker: Span) -> Span:
     """The phrase to resolve to an actor: a relative pronoun stands for its noun."""
     root = speaker.root
-    if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+    if (root.tag_ in ("WP", "WDT") or root.lower_ == "that") and root.head.dep_ == "relcl":
         noun = root.head.head
         return speaker_span(noun)
     return speaker
@@ -108,9 +108,8 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(5):
         for child in tok.children:
             if child.dep_ in _SUBJ:
-                if child.lower_ == "that" and tok.dep_ == "relcl":
-                    return tok.head  # "a letter that says" -> letter
-                return _same_line(child, verb)  # may be "who": see resolution_target
+                # may be "who" or "that" ("a letter that says"): see resolution_target
+                return _same_line(child, verb)
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "agent":
@@ -234,8 +233,39 @@ def _complement_prep(prep: Token) -> bool:
 
 def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
     lo = min(t.left_edge.i for t in toks)
-    hi = max(t.right_edge.i for t in toks) + 1
+    hi = max(_content_end(t) for t in toks)
     return trim_range(doc, lo, hi)
+
+
+# Set off by a comma or dash at the end of the content, these add the writer's
+# comment, not what was said: ", who has never ...", "-- a metaphor for ...",
+# ", known as ...", ", focusing on ...".
+_ASIDE_DEPS = {"relcl", "appos", "acl", "advcl"}
+_ASIDE_MARKS = {",", "\u2014", "\u2013", "--", "-", "\u2015"}
+
+
+def _content_end(tok: Token) -> int:
+    """Token end of a content phrase, without a trailing aside."""
+    hi = tok.right_edge.i + 1
+    doc = tok.doc
+    for d in tok.subtree:
+        if d is tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
+            continue
+        lo = d.left_edge.i
+        if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo):
+            if d.dep_ == "advcl" and d.tag_ not in ("VBG", "VBN"):
+                continue
+            hi = lo - 1
+            break
+    return hi
+
+
+def _quoted(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` sits after an opening double quote in its sentence that is
+    not closed before it (cutting inside a quotation breaks it)."""
+    sent = doc[i].sent
+    n = sum(1 for t in doc[sent.start:i] if t.text in ('"', "\u201c", "\u201d", "``", "''"))
+    return n % 2 == 1
 
 
 def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tuple[int, int]]:
@@ -252,6 +282,85 @@ def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[t
         return [seg]
     pieces = [trim_range(doc, before.start, lo), trim_range(doc, end, after.end)]
     return [p for p in pieces if p]
+
+
+def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
+    """A cue noun: "his claim that ...", "her call to ...", "their criticism of X" (the
+    possessor speaks), or a document that holds a finding: "In a new poll, X leads"."""
+    doc = tok.doc
+    if cue.object == "in":
+        return _in_document(tok, cue, lexicon)
+    clause = [c for c in tok.children if (c.dep_ in ("ccomp", "acl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if not clause and poss is not None:
+        # "his call to ban ...", "her criticism of the plan"
+        clause = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not clause and cue.object not in ("clause", "object"):
+            clause = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.object
+                      for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    if not clause:
+        return None
+    content = _char_range(doc, clause)
+    if content is None:
+        return None
+    return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
+                       speaker_span(poss) if poss is not None else None, [content])
+
+
+def _in_document(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
+    """"In a poll released Monday, 50 percent chose X": the document is the source of
+    the clause the "in" phrase opens (not when a cue verb already reports it)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in lexicon.verbs:
+        return None
+    doc = tok.doc
+    lo, hi = prep.left_edge.i, prep.right_edge.i + 1
+    if lo != head.sent.start and not (lo > 0 and doc[lo - 1].text == ","):
+        return None  # only an opening or set-off phrase, not "rose in the poll"
+    clause_lo, clause_hi = head.left_edge.i, _content_end(head)
+    pieces = [trim_range(doc, clause_lo, lo) if lo > clause_lo else None,
+              trim_range(doc, hi, clause_hi) if clause_hi > hi else None]
+    segs = [p for p in pieces if p]
+    if not segs:
+        return None
+    return Attribution(prep, (prep.i, prep.i + 1), "in", cue.type,
+                       doc[tok.left_edge.i:tok.right_edge.i + 1], segs)
+
+
+def _impression(verb: Token, cue: Cue) -> Attribution | None:
+    """"The plan seems to work", "Voters appear unmoved": the writer reports an
+    impression; its subject and complement are the content, nobody is quoted."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "attr")
+                 and c.i > verb.i), None)
+    if comp is None:
+        return None
+    lo = verb.i
+    while lo > 0 and doc[lo - 1].head is verb and doc[lo - 1].dep_ in ("aux", "neg", "advmod"):
+        lo -= 1
+    segs = []
+    if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
+        segs.append(trim_range(doc, subj.left_edge.i, min(subj.right_edge.i + 1, lo)))
+    segs.append(trim_range(doc, comp.left_edge.i, _content_end(comp)))
+    segs = [x for x in segs if x]
+    if not segs:
+        return None
+    return Attribution(verb, (verb.i, verb.i + 1), cue.lemma, cue.type, None, segs)
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """The verb's complement clause opened by "that" ("... that the plan failed")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return c
+    return None
 
 
 def _trivial(doc: Doc, seg: tuple[int, int]) -> bool:
@@ -301,6 +410,11 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if " " in cue.lemma:
                 part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
                 end = max(end, part.i + 1)
+            if cue.object == "subject":
+                found = _impression(tok, cue)
+                if found is not None:
+                    out.append(found)
+                continue
             subj = find_subject(tok)
             children = _content_children(tok, cue, lemma)
             content = _char_range(doc, children) if children else None
@@ -312,24 +426,25 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             # a subject-less cue with no content is noise ("as said", imperatives)
             if subj is None and content is None:
                 continue
+            speaker = speaker_span(subj, tok) if subj is not None else None
             out.append(Attribution(
-                tok, (tok.i, end), cue.lemma, cue.type,
-                speaker_span(subj, tok) if subj is not None else None,
+                tok, (tok.i, end), cue.lemma, cue.type, speaker,
                 segs, "indirect", _medium(tok, lemma),
             ))
-        elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
-            clause = [c for c in tok.children if c.dep_ in ("ccomp", "acl")
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-            if not clause:
-                continue
-            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            content = _char_range(doc, clause)
-            if content is None:
+        elif tok.pos_ == "VERB" and _that_clause(tok) is not None:
+            # an unlisted verb with a that-clause and a subject ("X warns that",
+            # "X bets that"): what it reports is the clause
+            subj = find_subject(tok)
+            content = _char_range(doc, [_that_clause(tok)])
+            if subj is None or content is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
+                    or subj.lower_ in ("it", "this", "that", "which", "there"):
                 continue
             out.append(Attribution(
-                tok, (tok.i, tok.i + 1), lemma, lexicon.nouns[lemma].type,
-                speaker_span(poss) if poss is not None else None, [content],
-            ))
+                tok, (tok.i, tok.i + 1), lemma, "speech", speaker_span(subj, tok), [content]))
+        elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
+            found = _noun_cue(tok, lexicon.nouns[lemma], lexicon)
+            if found is not None:
+                out.append(found)
     out.extend(according_to(doc))
     out.extend(labelled_lines(doc, text))
     return out
