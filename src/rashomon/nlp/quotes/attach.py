@@ -125,7 +125,8 @@ class Attacher:
             who = (
                 self._cue_in_sentence(m, bare) or self._split_around(k, owner)
                 or self._colon_cue(m) or self._split(k, owner)
-                or self._dash_speaker(m) or self._continuation(k, owner))
+                or self._dash_speaker(m) or self._continuation(k, owner)
+                or self._after_report(m))
             if who is None:
                 if not m.double and not self._whole_sentence(m):
                     self.scare.append(m)
@@ -290,6 +291,31 @@ class Attacher:
                 return a
         return None
 
+    def _after_report(self, m: Marked) -> Attribution | None:
+        """`Prices will rise, Smith said. "We cannot stop it."`: a quote opening the sentence
+        right after a reported sentence of the same paragraph goes on in that voice."""
+        s, _ = _sent_range(self.doc, m.start, m.end)
+        if self.text[s:m.start].strip() or s == 0:
+            return None
+        first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or not len(first) or first.start == 0:
+            return None
+        prev = self.doc[first.start - 1].sent
+        p_lo, p_hi = prev.start_char, prev.end_char
+        if "\n" in self.text[p_lo:m.start]:
+            return None
+        if self._mark_at(p_lo) is not None or any(q in self.text[p_lo:p_hi] for q in '"\u201c\u201d'):
+            return None  # a quote of its own in between: the marks decide
+        found = [a for a in self.attrs if a.cue is not None and a.speaker is not None
+                 and a.kind != "direct" and p_lo <= a.cue.idx < p_hi
+                 and a.cue.dep_ in ("ROOT", "parataxis")]
+        if len(found) != 1:
+            return None
+        a = found[0]
+        new = Attribution(a.cue, a.cue_span, a.lemma, a.type, a.speaker, [], "direct", a.medium)
+        self.attrs.append(new)
+        return new
+
     def _continuation(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
         """A quote opening a paragraph right after a paragraph ending in a quote."""
         m = self.marks[k]
@@ -368,7 +394,7 @@ class Attacher:
                 seg = right
             if seg is not None and seg is right:
                 first = doc.char_span(seg[0], seg[1], alignment_mode="expand")
-                if first is not None and len(first) > 1 and first[0].head is cue \
+                if first is not None and len(first) > 1 and first[0].head == cue \
                         and first[0].pos_ == "ADP":
                     seg = (first[1].idx, seg[1])  # "commented on X": X is the content
             if seg is not None and "\n" in self.text[seg[0]:seg[1]]:

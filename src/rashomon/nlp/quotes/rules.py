@@ -114,10 +114,25 @@ def find_subject(verb: Token) -> Token | None:
             return tok.head
         if tok.dep_ == "agent":
             break
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head == tok:
             break
         tok = tok.head
-    return _agent(verb)
+    return _agent(verb) or _inverted(verb)
+
+
+def _inverted(verb: Token) -> Token | None:
+    """"Said Jones: ...", "..., said Jones, a lawyer": a name right after a cue that
+    opens its clause is its speaker, whatever the parse made of it."""
+    doc = verb.doc
+    before = doc[verb.sent.start:verb.i]
+    if any(t.is_alpha for t in before) and not (verb.i > 0 and doc[verb.i - 1].is_punct):
+        return None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "PROPN":
+        return None
+    while nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN" and nxt.head.i == nxt.i + 1:
+        nxt = doc[nxt.i + 1]
+    return nxt
 
 
 def _same_line(subj: Token, verb: Token) -> Token:
@@ -155,7 +170,7 @@ def _medium(verb: Token, lemma: str) -> str | None:
                     end = r.right_edge.i + 1
             # "told state news agency Anadolu": the parser often hangs the name off the verb
             nxt = child.doc[end] if end < len(child.doc) else None
-            if nxt is not None and nxt.head is verb and nxt.pos_ == "PROPN":
+            if nxt is not None and nxt.head == verb and nxt.pos_ == "PROPN":
                 end = nxt.right_edge.i + 1
             return child.doc[child.left_edge.i : end].text
         if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS:
@@ -177,7 +192,9 @@ def _medium(verb: Token, lemma: str) -> str | None:
 
 def _told_to(verb: Token, lemma: str) -> bool:
     """"X told/reminded Y to do Z": an addressee and an infinitive, an instruction."""
-    return lemma in _ADDRESSEE_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return lemma in _ADDRESSEE_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children) \
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in verb.children)  # not "told CNN in an interview taped on Monday"
 
 
 def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
@@ -240,7 +257,7 @@ def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
 # Set off by a comma or dash at the end of the content, these add the writer's
 # comment, not what was said: ", who has never ...", "-- a metaphor for ...",
 # ", known as ...", ", focusing on ...".
-_ASIDE_DEPS = {"relcl", "appos", "acl", "advcl"}
+_ASIDE_DEPS = {"relcl", "appos"}
 _ASIDE_MARKS = {",", "\u2014", "\u2013", "--", "-", "\u2015"}
 
 
@@ -249,7 +266,7 @@ def _content_end(tok: Token) -> int:
     hi = tok.right_edge.i + 1
     doc = tok.doc
     for d in tok.subtree:
-        if d is tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
+        if d == tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
             continue
         lo = d.left_edge.i
         if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo):
@@ -271,7 +288,8 @@ def _quoted(doc: Doc, i: int) -> bool:
 def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tuple[int, int]]:
     """Content segments without the cue: "X | is not thought | to be ..." -> two pieces."""
     lo = verb.i
-    while lo > 0 and doc[lo - 1].head is verb and doc[lo - 1].dep_ in ("aux", "auxpass", "neg"):
+    while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "auxpass", "neg",
+                                                                   "advmod"):
         lo -= 1
     a, b = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
     if not (seg[0] < a and b < seg[1]):
@@ -342,7 +360,7 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     if comp is None:
         return None
     lo = verb.i
-    while lo > 0 and doc[lo - 1].head is verb and doc[lo - 1].dep_ in ("aux", "neg", "advmod"):
+    while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "neg", "advmod"):
         lo -= 1
     segs = []
     if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
@@ -402,7 +420,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
-            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
             cue = lexicon.verb(lemma, particles)
             if cue is None:
                 continue
@@ -427,6 +445,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if subj is None and content is None:
                 continue
             speaker = speaker_span(subj, tok) if subj is not None else None
+            if speaker is not None and speaker.start <= tok.i < speaker.end - 1:
+                speaker = doc[tok.i + 1:speaker.end]  # "Said Jones": the cue is not the name
             out.append(Attribution(
                 tok, (tok.i, end), cue.lemma, cue.type, speaker,
                 segs, "indirect", _medium(tok, lemma),
@@ -502,7 +522,7 @@ def according_to(doc: Doc) -> list[Attribution]:
         phrase_lo = tok.i
         phrase_hi = pobj.right_edge.i + 1
         sent = tok.sent
-        head = tok.head if tok.head is not tok else sent.root
+        head = tok.head if tok.head != tok else sent.root
         clause_lo = min(head.left_edge.i, sent.start) if head.dep_ == "ROOT" else head.left_edge.i
         clause_hi = sent.end if head.dep_ == "ROOT" else head.right_edge.i + 1
         pieces = []
