@@ -23,7 +23,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from rashomon.nlp.quotes.marks import Marked
-from rashomon.nlp.quotes.rules import Attribution, speaker_span, trim_range
+from rashomon.nlp.quotes.rules import Attribution, find_subject, speaker_span, trim_range
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
@@ -125,7 +125,7 @@ class Attacher:
             who = (
                 self._cue_in_sentence(m, bare) or self._split_around(k, owner)
                 or self._colon_cue(m) or self._split(k, owner)
-                or self._dash_speaker(m) or self._continuation(k, owner)
+                or self._dash_speaker(m) or self._governor(m) or self._continuation(k, owner)
                 or self._after_report(m))
             if who is None:
                 if not m.double and not self._whole_sentence(m):
@@ -290,6 +290,35 @@ class Attacher:
                     and self._para(lo) == self._para(hi):
                 return a
         return None
+
+    def _governor(self, m: Marked) -> Attribution | None:
+        """`X boomed: "…"`, `"…," an angry X retorted`: with no listed cue, the verb the
+        quote hangs from (or the verb before its colon) is the cue and its subject speaks."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        heads = [t.head for t in span if not span.start <= t.head.i < span.end]
+        verb = next((h for h in heads if h.pos_ == "VERB"), None)
+        if verb is None:
+            j = m.start - 1
+            while j >= 0 and self.text[j].isspace():
+                j -= 1
+            if j < 0 or self.text[j] != ":" or span.start == 0:
+                return None
+            root = self.doc[span.start - 1].sent.root
+            verb = root if root.pos_ == "VERB" and root.i < span.start else None
+        if verb is None or self._para(verb.idx) != self._para(m.start):
+            return None
+        subj = find_subject(verb)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
+                or subj.lower_ in ("it", "there", "this", "that"):
+            return None
+        if span.start <= subj.i < span.end:
+            return None
+        a = Attribution(verb, (verb.i, verb.i + 1), verb.lemma_.lower(), "speech",
+                        speaker_span(subj, verb), [], "direct")
+        self.attrs.append(a)
+        return a
 
     def _after_report(self, m: Marked) -> Attribution | None:
         """`Prices will rise, Smith said. "We cannot stop it."`: a quote opening the sentence
