@@ -135,11 +135,23 @@ def _inverted(verb: Token) -> Token | None:
     return nxt
 
 
+_DATELINE_DASHES = {"\u2014", "\u2013", "\u2015", "--", "-"}
+
+
 def _same_line(subj: Token, verb: Token) -> Token:
     """A subject parsed across a line break ("The Latest:\n\nX says") is replaced by
     the last noun before the cue on the cue's own line."""
     lo, hi = sorted((subj.i, verb.i))
-    if not any("\n" in t.text_with_ws for t in subj.doc[lo:hi]):
+    between = subj.doc[lo:hi]
+    dash = next((t for t in reversed(between) if t.text in _DATELINE_DASHES), None)
+    if dash is not None and subj.i < dash.i and subj.is_upper:
+        # "CITY, July 19 (Agency) — X told ...": the dateline is not the subject
+        nouns = [t for t in subj.doc[dash.i + 1:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        heads = [t for t in nouns if not dash.i < t.head.i < verb.i or t.head.pos_ not in (
+            "NOUN", "PROPN")]
+        if heads:
+            return heads[-1]
+    if not any("\n" in t.text_with_ws for t in between):
         return subj
     i = verb.i - 1
     best = None
@@ -355,7 +367,7 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     impression; its subject and complement are the content, nobody is quoted."""
     doc = verb.doc
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "attr")
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "attr", "oprd")
                  and c.i > verb.i), None)
     if comp is None:
         return None
