@@ -112,3 +112,10 @@ def test_relative_pronoun_speaks_for_its_noun(qnlp) -> None:  # type: ignore[no-
     body = "Officials praised a group that says the toll is unfair."
     q = by_cue(quotes(qnlp, body), "say")
     assert q.speaker_text == "that" and q.speaker == "a group"
+
+
+def test_stance_adjective_after_copula(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Most dairy farmers are deeply worried about the new export tariff."
+    q = by_cue(quotes(qnlp, body), "worried")
+    assert "farmers" in (q.speaker_text or "")
+    assert pieces(body, q) == ["the new export tariff"]

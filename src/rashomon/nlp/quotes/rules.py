@@ -314,6 +314,28 @@ def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[t
     return [p for p in pieces if p]
 
 
+def _adjective_cue(tok: Token, cue: Cue) -> Attribution | None:
+    """"Voters are worried about X", "she is confident that ...": the subject of the
+    copula holds the stance, the clause or the preposition's object is its content."""
+    if tok.dep_ not in ("acomp", "ROOT", "oprd"):
+        return None
+    verb = tok.head if tok.dep_ != "ROOT" else tok
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that"):
+        return None
+    content = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i]
+    if not content:
+        content = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.object
+                   for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    rng = _char_range(tok.doc, content) if content else None
+    if rng is None:
+        return None
+    lo = tok.i
+    while lo > 0 and tok.doc[lo - 1].head == tok and tok.doc[lo - 1].dep_ in ("advmod", "neg"):
+        lo -= 1
+    return Attribution(tok, (lo, tok.i + 1), cue.lemma, cue.type, speaker_span(subj, tok), [rng])
+
+
 def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     """A cue noun: "his claim that ...", "her call to ...", "their criticism of X" (the
     possessor speaks), or a document that holds a finding: "In a new poll, X leads"."""
@@ -473,6 +495,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 continue
             out.append(Attribution(
                 tok, (tok.i, tok.i + 1), lemma, "speech", speaker_span(subj, tok), [content]))
+        elif tok.pos_ == "ADJ" and lemma in lexicon.adjectives:
+            found = _adjective_cue(tok, lexicon.adjectives[lemma])
+            if found is not None:
+                out.append(found)
         elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
             found = _noun_cue(tok, lexicon.nouns[lemma], lexicon)
             if found is not None:
