@@ -119,3 +119,10 @@ def test_stance_adjective_after_copula(qnlp) -> None:  # type: ignore[no-untyped
     q = by_cue(quotes(qnlp, body), "worried")
     assert "farmers" in (q.speaker_text or "")
     assert pieces(body, q) == ["the new export tariff"]
+
+
+def test_name_after_cue_when_the_parse_puts_the_subject_in_the_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The river rose.\n\n\u201cThe county is in panic mode. Full panic mode,\u201d said "
+            "Lena Ortiz, a Houston-based president of the Riverside Tenants Caucus.")
+    q = next(x for x in quotes(qnlp, body) if x.kind == "direct")
+    assert q.speaker_text == "Lena Ortiz"

@@ -157,8 +157,19 @@ class Attacher:
         nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON")]
         if nouns:
             a.speaker = speaker_span(nouns[-1], a.cue)
-        else:
-            a.speaker = None
+            return
+        # `"…," said Lena Ortiz, a …`: the name right after the cue
+        after = a.cue.i + 1
+        name = self.doc[after] if after < len(self.doc) else None
+        if name is not None and name.pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+                and self._mark_at(name.idx) is None:
+            while name.i + 1 < len(self.doc) and name.dep_ in ("compound", "det", "amod") \
+                    and name.head.i > name.i:
+                name = name.head
+            if name.pos_ in ("PROPN", "NOUN"):
+                a.speaker = speaker_span(name, a.cue)
+                return
+        a.speaker = None
 
     def _without_attribution(self, a: Attribution) -> list[tuple[int, int]]:
         """Content never holds its own cue or speaker: `It was, the president said, "…"`."""
