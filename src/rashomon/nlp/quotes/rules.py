@@ -434,7 +434,9 @@ def _clip(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
 def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
     conjunction ("… and") at the edges."""
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].pos_ == "CCONJ"):
+    # a conjunction opening the sentence stays ("But the plan failed, she said")
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (
+            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start)):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                        or doc[hi - 1].pos_ == "CCONJ"):
