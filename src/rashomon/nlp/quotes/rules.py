@@ -563,8 +563,14 @@ def according_to(doc: Doc) -> list[Attribution]:
         phrase_hi = pobj.right_edge.i + 1
         sent = tok.sent
         head = tok.head if tok.head != tok else sent.root
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head  # "X was paid $1; Y was paid $2, according to Z": all of it
         clause_lo = min(head.left_edge.i, sent.start) if head.dep_ == "ROOT" else head.left_edge.i
         clause_hi = sent.end if head.dep_ == "ROOT" else head.right_edge.i + 1
+        for i in range(phrase_lo - 1, clause_lo - 1, -1):
+            if doc[i].text in (":", ";"):
+                clause_lo = i + 1  # "At the same time, X: <content>, according to Y"
+                break
         pieces = []
         if phrase_lo > clause_lo:
             pieces.append(trim_range(doc, clause_lo, phrase_lo))
