@@ -126,3 +126,16 @@ def test_name_after_cue_when_the_parse_puts_the_subject_in_the_quote(qnlp) -> No
             "Lena Ortiz, a Houston-based president of the Riverside Tenants Caucus.")
     q = next(x for x in quotes(qnlp, body) if x.kind == "direct")
     assert q.speaker_text == "Lena Ortiz"
+
+
+def test_topic_of_a_cue_without_clause_or_object(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor of Brill complained bitterly about the new parking fees."
+    q = by_cue(quotes(qnlp, body), "complain")
+    assert pieces(body, q) == ["the new parking fees"]
+
+
+def test_according_to_covers_coordinated_clauses(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The depot was paid $400 and the bakery was paid $900, according to county "
+            "records.")
+    q = by_cue(quotes(qnlp, body), "according to")
+    assert pieces(body, q) == ["The depot was paid $400 and the bakery was paid $900"]

@@ -26,6 +26,12 @@ _MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", 
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
+# Prepositions whose object is what a cue with no clause or object was about, by cue type.
+_TOPIC_PREPS = {
+    "criticism": ("about", "against", "over"), "warning": ("about", "against", "of"),
+    "stance": ("about", "against", "for"), "denial": ("about",),
+    "appeal": ("about", "for"), "praise": ("about", "for"),
+}
 
 
 @dataclass
@@ -226,6 +232,11 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
             # "called for X": X is the content, the preposition belongs to the cue
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    if not out:
+        # "talked about X", "warned against Y": with nothing else said, what it was about
+        out.extend(p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+                   and c.lower_ in _TOPIC_PREPS.get(cue.type, ("about",))
+                   for p in c.children if p.dep_ in ("pobj", "pcomp"))
     # "X: Republicans said they …": a left clause is content only when nothing
     # follows the cue (content-first "…, officials said")
     if any(c.i > verb.i for c in out):
