@@ -139,3 +139,10 @@ def test_according_to_covers_coordinated_clauses(qnlp) -> None:  # type: ignore[
             "records.")
     q = by_cue(quotes(qnlp, body), "according to")
     assert pieces(body, q) == ["The depot was paid $400 and the bakery was paid $900"]
+
+
+def test_headline_label_speaks_the_headline(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Survey: Farmers back the new water plan\n\nThe vote comes next week."
+    q = by_cue(quotes(qnlp, body), ":")
+    assert q.speaker_text == "Survey"
+    assert pieces(body, q) == ["Farmers back the new water plan"]

@@ -544,8 +544,10 @@ def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
         if name is None or colon is None:
             continue
         # a speaker, not "Note:" or "Read more:": an entity or an all-caps name
+        headline = text[:name_start].strip() == ""  # "Poll: X leads", "Mayor: we stay"
         if not (any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name)
-                or (name.text.isupper() and len(name.text) > 2)):
+                or (name.text.isupper() and len(name.text) > 2)
+                or (headline and any(t.pos_ in ("NOUN", "PROPN") for t in name))):
             continue
         if name.text.upper().rstrip(".") in _NOT_SPEAKERS:
             continue
