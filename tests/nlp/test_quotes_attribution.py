@@ -142,7 +142,8 @@ def test_according_to_covers_coordinated_clauses(qnlp) -> None:  # type: ignore[
 
 
 def test_headline_label_speaks_the_headline(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "Survey: Farmers back the new water plan\n\nThe vote comes next week."
+    body = ("Survey: Farmers across the valley back the new water plan by wide margins\n\n"
+            "The vote comes next week.")
     q = by_cue(quotes(qnlp, body), ":")
     assert q.speaker_text == "Survey"
-    assert pieces(body, q) == ["Farmers back the new water plan"]
+    assert pieces(body, q) == ["Farmers across the valley back the new water plan by wide margins"]
