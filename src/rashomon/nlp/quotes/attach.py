@@ -9,9 +9,12 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
 4. the quote follows a colon whose sentence holds a cue (`X said:` + quote): attach;
 5. the quote follows an attributed quote in the same paragraph with only the
    attribution between (`"…," he said. "…"`): one quote, another segment;
-6. a sentence-like quote opening a paragraph right after an attributed quote:
-   the same speaker goes on;
-7. otherwise a sentence-like quote is a direct quote with unknown speaker and a
+6. a name after a dash signs the quote; the verb the quote hangs from (or the
+   verb before its colon) is the cue when no listed cue is near (`X boomed: "…"`);
+7. a sentence-like quote opening a paragraph right after an attributed quote, or
+   a sentence right after a reported sentence (`…, X said. "…"`): the same speaker
+   goes on;
+8. otherwise a sentence-like quote is a direct quote with unknown speaker and a
    short one is a scare quote (not speech).
 """
 
