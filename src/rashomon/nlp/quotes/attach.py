@@ -9,9 +9,12 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
 4. the quote follows a colon whose sentence holds a cue (`X said:` + quote): attach;
 5. the quote follows an attributed quote in the same paragraph with only the
    attribution between (`"…," he said. "…"`): one quote, another segment;
-6. a sentence-like quote opening a paragraph right after an attributed quote:
-   the same speaker goes on;
-7. otherwise a sentence-like quote is a direct quote with unknown speaker and a
+6. a name after a dash signs the quote; the verb the quote hangs from (or the
+   verb before its colon) is the cue when no listed cue is near (`X boomed: "…"`);
+7. a sentence-like quote opening a paragraph right after an attributed quote, or
+   a sentence right after a reported sentence (`…, X said. "…"`): the same speaker
+   goes on;
+8. otherwise a sentence-like quote is a direct quote with unknown speaker and a
    short one is a scare quote (not speech).
 """
 
@@ -23,7 +26,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from rashomon.nlp.quotes.marks import Marked
-from rashomon.nlp.quotes.rules import Attribution, speaker_span, trim_range
+from rashomon.nlp.quotes.rules import Attribution, find_subject, speaker_span, trim_range
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
@@ -125,7 +128,8 @@ class Attacher:
             who = (
                 self._cue_in_sentence(m, bare) or self._split_around(k, owner)
                 or self._colon_cue(m) or self._split(k, owner)
-                or self._dash_speaker(m) or self._continuation(k, owner))
+                or self._dash_speaker(m) or self._governor(m) or self._continuation(k, owner)
+                or self._after_report(m))
             if who is None:
                 if not m.double and not self._whole_sentence(m):
                     self.scare.append(m)
@@ -156,8 +160,19 @@ class Attacher:
         nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON")]
         if nouns:
             a.speaker = speaker_span(nouns[-1], a.cue)
-        else:
-            a.speaker = None
+            return
+        # `"…," said Lena Ortiz, a …`: the name right after the cue
+        after = a.cue.i + 1
+        name = self.doc[after] if after < len(self.doc) else None
+        if name is not None and name.pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+                and self._mark_at(name.idx) is None:
+            while name.i + 1 < len(self.doc) and name.dep_ in ("compound", "det", "amod") \
+                    and name.head.i > name.i:
+                name = name.head
+            if name.pos_ in ("PROPN", "NOUN"):
+                a.speaker = speaker_span(name, a.cue)
+                return
+        a.speaker = None
 
     def _without_attribution(self, a: Attribution) -> list[tuple[int, int]]:
         """Content never holds its own cue or speaker: `It was, the president said, "…"`."""
@@ -290,6 +305,60 @@ class Attacher:
                 return a
         return None
 
+    def _governor(self, m: Marked) -> Attribution | None:
+        """`X boomed: "…"`, `"…," an angry X retorted`: with no listed cue, the verb the
+        quote hangs from (or the verb before its colon) is the cue and its subject speaks."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        heads = [t.head for t in span if not span.start <= t.head.i < span.end]
+        verb = next((h for h in heads if h.pos_ == "VERB"), None)
+        if verb is None:
+            j = m.start - 1
+            while j >= 0 and self.text[j].isspace():
+                j -= 1
+            if j < 0 or self.text[j] != ":" or span.start == 0:
+                return None
+            root = self.doc[span.start - 1].sent.root
+            verb = root if root.pos_ == "VERB" and root.i < span.start else None
+        if verb is None or self._para(verb.idx) != self._para(m.start):
+            return None
+        subj = find_subject(verb)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
+                or subj.lower_ in ("it", "there", "this", "that"):
+            return None
+        if span.start <= subj.i < span.end:
+            return None
+        a = Attribution(verb, (verb.i, verb.i + 1), verb.lemma_.lower(), "speech",
+                        speaker_span(subj, verb), [], "direct")
+        self.attrs.append(a)
+        return a
+
+    def _after_report(self, m: Marked) -> Attribution | None:
+        """`Prices will rise, Smith said. "We cannot stop it."`: a quote opening the sentence
+        right after a reported sentence of the same paragraph goes on in that voice."""
+        s, _ = _sent_range(self.doc, m.start, m.end)
+        if self.text[s:m.start].strip() or s == 0:
+            return None
+        first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or not len(first) or first.start == 0:
+            return None
+        prev = self.doc[first.start - 1].sent
+        p_lo, p_hi = prev.start_char, prev.end_char
+        if "\n" in self.text[p_lo:m.start]:
+            return None
+        if self._mark_at(p_lo) is not None or any(q in self.text[p_lo:p_hi] for q in '"\u201c\u201d'):
+            return None  # a quote of its own in between: the marks decide
+        found = [a for a in self.attrs if a.cue is not None and a.speaker is not None
+                 and a.kind != "direct" and p_lo <= a.cue.idx < p_hi
+                 and a.cue.dep_ in ("ROOT", "parataxis")]
+        if len(found) != 1:
+            return None
+        a = found[0]
+        new = Attribution(a.cue, a.cue_span, a.lemma, a.type, a.speaker, [], "direct", a.medium)
+        self.attrs.append(new)
+        return new
+
     def _continuation(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
         """A quote opening a paragraph right after a paragraph ending in a quote."""
         m = self.marks[k]
@@ -306,6 +375,11 @@ class Attacher:
         new = Attribution(None, None, a.lemma, a.type, a.speaker, [], "direct", a.medium)
         self.attrs.append(new)
         return new
+
+    def _clause(self, seg: tuple[int, int]) -> bool:
+        """Whether a stretch holds a verb (a clause, not "in an interview Monday")."""
+        span = self.doc.char_span(seg[0], seg[1], alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
     def _after_colon(self, a: Attribution) -> tuple[int, int] | None:
         """`Limbaugh added: And from …` with no quote marks: the rest of the paragraph,
@@ -352,13 +426,18 @@ class Attacher:
             left = trim_range(doc, sent.start, lo) if lo > sent.start else None
             right = trim_range(doc, hi, sent.end) if hi < sent.end else None
             seg: tuple[int, int] | None
+            if left and right and self._clause(left) and self._clause(right) \
+                    and "\n" not in self.text[left[0]:right[1]]:
+                # "The plan, she said, is dead": the content wraps around the attribution
+                a.content = [left, right]
+                continue
             if left and (not right or left[1] - left[0] >= right[1] - right[0]):
                 seg = left
             else:
                 seg = right
             if seg is not None and seg is right:
                 first = doc.char_span(seg[0], seg[1], alignment_mode="expand")
-                if first is not None and len(first) > 1 and first[0].head is cue \
+                if first is not None and len(first) > 1 and first[0].head == cue \
                         and first[0].pos_ == "ADP":
                     seg = (first[1].idx, seg[1])  # "commented on X": X is the content
             if seg is not None and "\n" in self.text[seg[0]:seg[1]]:

@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span
 
 from rashomon.nlp import frame
 from rashomon.nlp.actors import component as actors
-from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
+from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.attach import attach
 from rashomon.nlp.quotes.marks import find_quotes
 from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target

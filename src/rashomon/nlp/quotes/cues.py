@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +16,7 @@ class Cue:
     """One lexicon row; see the header of ``cues.tsv`` for the columns."""
 
     lemma: str  # "say", "call for"
-    pos: str  # VERB|NOUN
+    pos: str  # VERB|NOUN|ADJ
     type: str  # speech|belief|denial|...
     event: bool
     object: str  # clause|object|<preposition>
@@ -26,6 +26,7 @@ class Cue:
 class Lexicon:
     verbs: dict[str, tuple[Cue, ...]]  # head lemma -> cues (several for "call", "call for")
     nouns: dict[str, Cue]
+    adjectives: dict[str, Cue] = field(default_factory=dict)  # "worried about", "confident that"
 
     def verb(self, lemma: str, particles: set[str]) -> Cue | None:
         """The cue for a verb lemma, preferring a multi-word cue whose particle is present."""
@@ -44,6 +45,7 @@ def read(paths: tuple[Path | str, ...] = (DEFAULT,)) -> Lexicon:
     """Read one or more cue files (later files add to earlier ones)."""
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, Cue] = {}
+    adjectives: dict[str, Cue] = {}
     for path in paths:
         for _, row in data.records(path, required=("lemma",)):
             lemma = row["lemma"].lower()
@@ -55,9 +57,11 @@ def read(paths: tuple[Path | str, ...] = (DEFAULT,)) -> Lexicon:
                       (row.get("object") or "clause").lower())
             if cue.pos == "NOUN":
                 nouns[lemma] = cue
+            elif cue.pos == "ADJ":
+                adjectives[lemma] = cue
             else:
                 verbs.setdefault(lemma.split()[0], []).append(cue)
-    return Lexicon({k: tuple(v) for k, v in verbs.items()}, nouns)
+    return Lexicon({k: tuple(v) for k, v in verbs.items()}, nouns, adjectives)
 
 
 @lru_cache(maxsize=4)

@@ -26,6 +26,12 @@ _MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", 
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
+# Prepositions whose object is what a cue with no clause or object was about, by cue type.
+_TOPIC_PREPS = {
+    "criticism": ("about", "against", "over"), "warning": ("about", "against", "of"),
+    "stance": ("about", "against", "for"), "denial": ("about",),
+    "appeal": ("about", "for"), "praise": ("about", "for"),
+}
 
 
 @dataclass
@@ -92,7 +98,7 @@ def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
 def resolution_target(speaker: Span) -> Span:
     """The phrase to resolve to an actor: a relative pronoun stands for its noun."""
     root = speaker.root
-    if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+    if (root.tag_ in ("WP", "WDT") or root.lower_ == "that") and root.head.dep_ == "relcl":
         noun = root.head.head
         return speaker_span(noun)
     return speaker
@@ -108,24 +114,50 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(5):
         for child in tok.children:
             if child.dep_ in _SUBJ:
-                if child.lower_ == "that" and tok.dep_ == "relcl":
-                    return tok.head  # "a letter that says" -> letter
-                return _same_line(child, verb)  # may be "who": see resolution_target
+                # may be "who" or "that" ("a letter that says"): see resolution_target
+                return _same_line(child, verb)
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "agent":
             break
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head == tok:
             break
         tok = tok.head
-    return _agent(verb)
+    return _agent(verb) or _inverted(verb)
+
+
+def _inverted(verb: Token) -> Token | None:
+    """"Said Jones: ...", "..., said Jones, a lawyer": a name right after a cue that
+    opens its clause is its speaker, whatever the parse made of it."""
+    doc = verb.doc
+    before = doc[verb.sent.start:verb.i]
+    if any(t.is_alpha for t in before) and not (verb.i > 0 and doc[verb.i - 1].is_punct):
+        return None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "PROPN":
+        return None
+    while nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN" and nxt.head.i == nxt.i + 1:
+        nxt = doc[nxt.i + 1]
+    return nxt
+
+
+_DATELINE_DASHES = {"\u2014", "\u2013", "\u2015", "--", "-"}
 
 
 def _same_line(subj: Token, verb: Token) -> Token:
     """A subject parsed across a line break ("The Latest:\n\nX says") is replaced by
     the last noun before the cue on the cue's own line."""
     lo, hi = sorted((subj.i, verb.i))
-    if not any("\n" in t.text_with_ws for t in subj.doc[lo:hi]):
+    between = subj.doc[lo:hi]
+    dash = next((t for t in reversed(between) if t.text in _DATELINE_DASHES), None)
+    if dash is not None and subj.i < dash.i and subj.is_upper:
+        # "CITY, July 19 (Agency) — X told ...": the dateline is not the subject
+        nouns = [t for t in subj.doc[dash.i + 1:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        heads = [t for t in nouns if not dash.i < t.head.i < verb.i or t.head.pos_ not in (
+            "NOUN", "PROPN")]
+        if heads:
+            return heads[-1]
+    if not any("\n" in t.text_with_ws for t in between):
         return subj
     i = verb.i - 1
     best = None
@@ -156,7 +188,7 @@ def _medium(verb: Token, lemma: str) -> str | None:
                     end = r.right_edge.i + 1
             # "told state news agency Anadolu": the parser often hangs the name off the verb
             nxt = child.doc[end] if end < len(child.doc) else None
-            if nxt is not None and nxt.head is verb and nxt.pos_ == "PROPN":
+            if nxt is not None and nxt.head == verb and nxt.pos_ == "PROPN":
                 end = nxt.right_edge.i + 1
             return child.doc[child.left_edge.i : end].text
         if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS:
@@ -178,7 +210,9 @@ def _medium(verb: Token, lemma: str) -> str | None:
 
 def _told_to(verb: Token, lemma: str) -> bool:
     """"X told/reminded Y to do Z": an addressee and an infinitive, an instruction."""
-    return lemma in _ADDRESSEE_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return lemma in _ADDRESSEE_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children) \
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in verb.children)  # not "told CNN in an interview taped on Monday"
 
 
 def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
@@ -198,6 +232,11 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
             # "called for X": X is the content, the preposition belongs to the cue
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    if not out:
+        # "talked about X", "warned against Y": with nothing else said, what it was about
+        out.extend(p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+                   and c.lower_ in _TOPIC_PREPS.get(cue.type, ("about",))
+                   for p in c.children if p.dep_ in ("pobj", "pcomp"))
     # "X: Republicans said they …": a left clause is content only when nothing
     # follows the cue (content-first "…, officials said")
     if any(c.i > verb.i for c in out):
@@ -234,14 +273,46 @@ def _complement_prep(prep: Token) -> bool:
 
 def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
     lo = min(t.left_edge.i for t in toks)
-    hi = max(t.right_edge.i for t in toks) + 1
+    hi = max(_content_end(t) for t in toks)
     return trim_range(doc, lo, hi)
+
+
+# Set off by a comma or dash at the end of the content, these add the writer's
+# comment, not what was said: ", who has never ...", "-- a metaphor for ...",
+# ", known as ...", ", focusing on ...".
+_ASIDE_DEPS = {"relcl", "appos"}
+_ASIDE_MARKS = {",", "\u2014", "\u2013", "--", "-", "\u2015"}
+
+
+def _content_end(tok: Token) -> int:
+    """Token end of a content phrase, without a trailing aside."""
+    hi = tok.right_edge.i + 1
+    doc = tok.doc
+    for d in tok.subtree:
+        if d == tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
+            continue
+        lo = d.left_edge.i
+        if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo):
+            if d.dep_ == "advcl" and d.tag_ not in ("VBG", "VBN"):
+                continue
+            hi = lo - 1
+            break
+    return hi
+
+
+def _quoted(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` sits after an opening double quote in its sentence that is
+    not closed before it (cutting inside a quotation breaks it)."""
+    sent = doc[i].sent
+    n = sum(1 for t in doc[sent.start:i] if t.text in ('"', "\u201c", "\u201d", "``", "''"))
+    return n % 2 == 1
 
 
 def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tuple[int, int]]:
     """Content segments without the cue: "X | is not thought | to be ..." -> two pieces."""
     lo = verb.i
-    while lo > 0 and doc[lo - 1].head is verb and doc[lo - 1].dep_ in ("aux", "auxpass", "neg"):
+    while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "auxpass", "neg",
+                                                                   "advmod"):
         lo -= 1
     a, b = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
     if not (seg[0] < a and b < seg[1]):
@@ -252,6 +323,107 @@ def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[t
         return [seg]
     pieces = [trim_range(doc, before.start, lo), trim_range(doc, end, after.end)]
     return [p for p in pieces if p]
+
+
+def _adjective_cue(tok: Token, cue: Cue) -> Attribution | None:
+    """"Voters are worried about X", "she is confident that ...": the subject of the
+    copula holds the stance, the clause or the preposition's object is its content."""
+    if tok.dep_ not in ("acomp", "ROOT", "oprd"):
+        return None
+    verb = tok.head if tok.dep_ != "ROOT" else tok
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that"):
+        return None
+    content = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i]
+    if not content:
+        content = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.object
+                   for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    rng = _char_range(tok.doc, content) if content else None
+    if rng is None:
+        return None
+    lo = tok.i
+    while lo > 0 and tok.doc[lo - 1].head == tok and tok.doc[lo - 1].dep_ in ("advmod", "neg"):
+        lo -= 1
+    return Attribution(tok, (lo, tok.i + 1), cue.lemma, cue.type, speaker_span(subj, tok), [rng])
+
+
+def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
+    """A cue noun: "his claim that ...", "her call to ...", "their criticism of X" (the
+    possessor speaks), or a document that holds a finding: "In a new poll, X leads"."""
+    doc = tok.doc
+    if cue.object == "in":
+        return _in_document(tok, cue, lexicon)
+    clause = [c for c in tok.children if (c.dep_ in ("ccomp", "acl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if not clause and poss is not None:
+        # "his call to ban ...", "her criticism of the plan"
+        clause = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not clause and cue.object not in ("clause", "object"):
+            clause = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.object
+                      for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    if not clause:
+        return None
+    content = _char_range(doc, clause)
+    if content is None:
+        return None
+    return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
+                       speaker_span(poss) if poss is not None else None, [content])
+
+
+def _in_document(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
+    """"In a poll released Monday, 50 percent chose X": the document is the source of
+    the clause the "in" phrase opens (not when a cue verb already reports it)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in lexicon.verbs:
+        return None
+    doc = tok.doc
+    lo, hi = prep.left_edge.i, prep.right_edge.i + 1
+    if lo != head.sent.start and not (lo > 0 and doc[lo - 1].text == ","):
+        return None  # only an opening or set-off phrase, not "rose in the poll"
+    clause_lo, clause_hi = head.left_edge.i, _content_end(head)
+    pieces = [trim_range(doc, clause_lo, lo) if lo > clause_lo else None,
+              trim_range(doc, hi, clause_hi) if clause_hi > hi else None]
+    segs = [p for p in pieces if p]
+    if not segs:
+        return None
+    return Attribution(prep, (prep.i, prep.i + 1), "in", cue.type,
+                       doc[tok.left_edge.i:tok.right_edge.i + 1], segs)
+
+
+def _impression(verb: Token, cue: Cue) -> Attribution | None:
+    """"The plan seems to work", "Voters appear unmoved": the writer reports an
+    impression; its subject and complement are the content, nobody is quoted."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "attr", "oprd")
+                 and c.i > verb.i), None)
+    if comp is None:
+        return None
+    lo = verb.i
+    while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "neg", "advmod"):
+        lo -= 1
+    segs = []
+    if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
+        segs.append(trim_range(doc, subj.left_edge.i, min(subj.right_edge.i + 1, lo)))
+    segs.append(trim_range(doc, comp.left_edge.i, _content_end(comp)))
+    segs = [x for x in segs if x]
+    if not segs:
+        return None
+    return Attribution(verb, (verb.i, verb.i + 1), cue.lemma, cue.type, None, segs)
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """The verb's complement clause opened by "that" ("... that the plan failed")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return c
+    return None
 
 
 def _trivial(doc: Doc, seg: tuple[int, int]) -> bool:
@@ -273,7 +445,9 @@ def _clip(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
 def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
     conjunction ("… and") at the edges."""
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].pos_ == "CCONJ"):
+    # a conjunction opening the sentence stays ("But the plan failed, she said")
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (
+            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start)):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                        or doc[hi - 1].pos_ == "CCONJ"):
@@ -293,7 +467,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
-            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
             cue = lexicon.verb(lemma, particles)
             if cue is None:
                 continue
@@ -301,6 +475,11 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if " " in cue.lemma:
                 part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
                 end = max(end, part.i + 1)
+            if cue.object == "subject":
+                found = _impression(tok, cue)
+                if found is not None:
+                    out.append(found)
+                continue
             subj = find_subject(tok)
             children = _content_children(tok, cue, lemma)
             content = _char_range(doc, children) if children else None
@@ -312,24 +491,31 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             # a subject-less cue with no content is noise ("as said", imperatives)
             if subj is None and content is None:
                 continue
+            speaker = speaker_span(subj, tok) if subj is not None else None
+            if speaker is not None and speaker.start <= tok.i < speaker.end - 1:
+                speaker = doc[tok.i + 1:speaker.end]  # "Said Jones": the cue is not the name
             out.append(Attribution(
-                tok, (tok.i, end), cue.lemma, cue.type,
-                speaker_span(subj, tok) if subj is not None else None,
+                tok, (tok.i, end), cue.lemma, cue.type, speaker,
                 segs, "indirect", _medium(tok, lemma),
             ))
-        elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
-            clause = [c for c in tok.children if c.dep_ in ("ccomp", "acl")
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-            if not clause:
-                continue
-            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            content = _char_range(doc, clause)
-            if content is None:
+        elif tok.pos_ == "VERB" and _that_clause(tok) is not None:
+            # an unlisted verb with a that-clause and a subject ("X warns that",
+            # "X bets that"): what it reports is the clause
+            subj = find_subject(tok)
+            content = _char_range(doc, [_that_clause(tok)])
+            if subj is None or content is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
+                    or subj.lower_ in ("it", "this", "that", "which", "there"):
                 continue
             out.append(Attribution(
-                tok, (tok.i, tok.i + 1), lemma, lexicon.nouns[lemma].type,
-                speaker_span(poss) if poss is not None else None, [content],
-            ))
+                tok, (tok.i, tok.i + 1), lemma, "speech", speaker_span(subj, tok), [content]))
+        elif tok.pos_ == "ADJ" and lemma in lexicon.adjectives:
+            found = _adjective_cue(tok, lexicon.adjectives[lemma])
+            if found is not None:
+                out.append(found)
+        elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
+            found = _noun_cue(tok, lexicon.nouns[lemma], lexicon)
+            if found is not None:
+                out.append(found)
     out.extend(according_to(doc))
     out.extend(labelled_lines(doc, text))
     return out
@@ -358,8 +544,10 @@ def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
         if name is None or colon is None:
             continue
         # a speaker, not "Note:" or "Read more:": an entity or an all-caps name
+        headline = text[:name_start].strip() == ""  # "Poll: X leads", "Mayor: we stay"
         if not (any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name)
-                or (name.text.isupper() and len(name.text) > 2)):
+                or (name.text.isupper() and len(name.text) > 2)
+                or (headline and any(t.pos_ in ("NOUN", "PROPN") for t in name))):
             continue
         if name.text.upper().rstrip(".") in _NOT_SPEAKERS:
             continue
@@ -387,9 +575,15 @@ def according_to(doc: Doc) -> list[Attribution]:
         phrase_lo = tok.i
         phrase_hi = pobj.right_edge.i + 1
         sent = tok.sent
-        head = tok.head if tok.head is not tok else sent.root
+        head = tok.head if tok.head != tok else sent.root
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head  # "X was paid $1; Y was paid $2, according to Z": all of it
         clause_lo = min(head.left_edge.i, sent.start) if head.dep_ == "ROOT" else head.left_edge.i
         clause_hi = sent.end if head.dep_ == "ROOT" else head.right_edge.i + 1
+        for i in range(phrase_lo - 1, clause_lo - 1, -1):
+            if doc[i].text in (":", ";"):
+                clause_lo = i + 1  # "At the same time, X: <content>, according to Y"
+                break
         pieces = []
         if phrase_lo > clause_lo:
             pieces.append(trim_range(doc, clause_lo, phrase_lo))

@@ -1,0 +1,149 @@
+"""Attribution rules beyond "X said": impressions, documents, cue nouns, quotes with
+no listed cue, speakers after datelines. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.records import Article, Quote
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def qnlp():  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import load_nlp
+
+    return load_nlp(extractors=["rashomon_actors", "rashomon_quotes"])
+
+
+def quotes(qnlp, body: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t1", source="t", outlet=None, title=None, published=None,
+                  language="en", body=body)
+    return collect(qnlp(make_doc(qnlp, art)), qnlp).quotes
+
+
+def pieces(body: str, q: Quote) -> list[str]:
+    return [body[a:b] for a, b in (q.segments or ((q.start, q.end),))]
+
+
+def by_cue(found: list[Quote], cue: str) -> Quote:
+    picked = [q for q in found if q.cue == cue]
+    assert len(picked) == 1, found
+    return picked[0]
+
+
+def test_cue_auxiliaries_stay_out_of_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The new bridge is widely expected to open next spring."
+    q = by_cue(quotes(qnlp, body), "expect")
+    assert pieces(body, q) == ["The new bridge", "to open next spring"]
+
+
+def test_impression_has_subject_and_complement_and_no_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The harbor workers seemed unmoved by the new offer."
+    q = by_cue(quotes(qnlp, body), "seem")
+    assert q.speaker_text is None
+    assert pieces(body, q)[0] == "The harbor workers"
+    assert "unmoved" in pieces(body, q)[-1]
+
+
+def test_poll_is_the_source_of_its_finding(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "In a survey released Tuesday, most farmers chose the water plan."
+    q = by_cue(quotes(qnlp, body), "in")
+    assert "survey" in (q.speaker_text or "")
+    assert pieces(body, q) == ["most farmers chose the water plan"]
+
+
+def test_cue_noun_with_preposition_and_possessor(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The union leader mocked his criticism of the new tariff."
+    q = by_cue(quotes(qnlp, body), "criticism")
+    assert q.speaker_text == "his"
+    assert pieces(body, q) == ["the new tariff"]
+
+
+def test_unlisted_verb_with_that_clause(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The union leader bets that the strike will end by Friday."
+    q = by_cue(quotes(qnlp, body), "bet")
+    assert "union leader" in (q.speaker_text or "")
+    assert pieces(body, q) == ["that the strike will end by Friday"]
+
+
+def test_told_outlet_in_interview_is_not_an_instruction(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("\u201cWe owe nothing to anyone and we answer to no bank,\u201d she told "
+            "Radio Kestrel in an interview recorded on Monday.")
+    q = by_cue(quotes(qnlp, body), "tell")
+    assert q.kind == "direct" and q.speaker_text == "she"
+    assert q.text.startswith("We owe nothing")
+
+
+def test_quote_hanging_from_an_unlisted_verb(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The crowd grew loud.\n\n\u201cThis valley will never give up its river,\u201d "
+            "an angry Marta Quell retaliated.")
+    q = next(x for x in quotes(qnlp, body) if x.kind == "direct")
+    assert "Marta Quell" in (q.speaker_text or "")
+    assert q.cue == "retaliate"
+
+
+def test_quote_after_reported_sentence_keeps_its_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('The council may vote later, Osric Vale said. "The other question is whether '
+            'the timing looks political. I do not think that should matter."')
+    q = next(x for x in quotes(qnlp, body) if x.kind == "direct")
+    assert q.speaker_text == "Osric Vale"
+
+
+def test_inverted_said_before_colon(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Budget hawks fear the bill adds debt. Said Brandt: \u201cI doubt he cares "
+            "about reform at all.\u201d")
+    q = next(x for x in quotes(qnlp, body) if x.kind == "direct")
+    assert q.speaker_text == "Brandt"
+
+
+def test_dateline_is_not_the_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("OAKVILLE, May 3 (Wire) \u2014 Former Governor Jane Miller told voters on "
+            "Monday that the levy would fail.")
+    q = by_cue(quotes(qnlp, body), "tell")
+    assert "Jane Miller" in (q.speaker_text or "")
+    assert "OAKVILLE" not in (q.speaker_text or "")
+
+
+def test_relative_pronoun_speaks_for_its_noun(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Officials praised a group that says the toll is unfair."
+    q = by_cue(quotes(qnlp, body), "say")
+    assert q.speaker_text == "that" and q.speaker == "a group"
+
+
+def test_stance_adjective_after_copula(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Most dairy farmers are deeply worried about the new export tariff."
+    q = by_cue(quotes(qnlp, body), "worried")
+    assert "farmers" in (q.speaker_text or "")
+    assert pieces(body, q) == ["the new export tariff"]
+
+
+def test_name_after_cue_when_the_parse_puts_the_subject_in_the_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The river rose.\n\n\u201cThe county is in panic mode. Full panic mode,\u201d said "
+            "Lena Ortiz, a Houston-based president of the Riverside Tenants Caucus.")
+    q = next(x for x in quotes(qnlp, body) if x.kind == "direct")
+    assert q.speaker_text == "Lena Ortiz"
+
+
+def test_topic_of_a_cue_without_clause_or_object(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor of Brill complained bitterly about the new parking fees."
+    q = by_cue(quotes(qnlp, body), "complain")
+    assert pieces(body, q) == ["the new parking fees"]
+
+
+def test_according_to_covers_coordinated_clauses(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The depot was paid $400 and the bakery was paid $900, according to county "
+            "records.")
+    q = by_cue(quotes(qnlp, body), "according to")
+    assert pieces(body, q) == ["The depot was paid $400 and the bakery was paid $900"]
+
+
+def test_headline_label_speaks_the_headline(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Survey: Farmers across the valley back the new water plan by wide margins\n\n"
+            "The vote comes next week.")
+    q = by_cue(quotes(qnlp, body), ":")
+    assert q.speaker_text == "Survey"
+    assert pieces(body, q) == ["Farmers across the valley back the new water plan by wide margins"]
