@@ -74,8 +74,11 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
             if j in at:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
-        scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled, anchors)
-        sub = join_rows(sub_units, scores, complete_link(sub_units, scores), anchors)
+        centred = sims[np.ix_(keep, keep)]
+        scores = anchored_scores(sub_units, centred, pooled, anchors)
+        # the second pass joins on the word sets themselves: each pair of sets counts
+        by_sets = anchored_scores(sub_units, centred, pooled, anchors, share_sets=False)
+        sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]

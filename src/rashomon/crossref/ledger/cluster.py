@@ -52,13 +52,14 @@ MIN_ANCHOR = 0.1  # the anchor overlap must reach this: the sentence cosine cann
 
 def anchored_scores(units: Sequence[Unit], centred: np.ndarray,
                     pooled: dict[int, list[Unit]] | None = None,
-                    anchors: StoryAnchors | None = None) -> dict[tuple[int, int], float]:
+                    anchors: StoryAnchors | None = None,
+                    share_sets: bool = True) -> dict[tuple[int, int], float]:
     """Scores of the pairs that may be one fact: they share an informative anchor and do not
     clash (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`), mixed with the centred
     sentence cosine (what each says beyond the story's topic)."""
     from rashomon.crossref.ledger.anchors import anchor_scores, story_anchors
 
-    pairs = anchor_scores(units, anchors or story_anchors(units, pooled))
+    pairs = anchor_scores(units, anchors or story_anchors(units, pooled), share_sets)
     return {p: ANCHOR_WEIGHT * s + (1 - ANCHOR_WEIGHT) * float(centred[p])
             for p, s in pairs.items() if s >= MIN_ANCHOR}
 
