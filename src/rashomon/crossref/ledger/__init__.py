@@ -17,6 +17,7 @@ from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.anchors import story_anchors
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
+    apart_by_party,
     centered_cosine,
     complete_link,
     join_acts,
@@ -75,9 +76,12 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
         centred = sims[np.ix_(keep, keep)]
-        scores = anchored_scores(sub_units, centred, pooled, anchors)
+        scores = apart_by_party(sub_units, anchored_scores(sub_units, centred, pooled, anchors),
+                                anchors)
         # the second pass joins on the word sets themselves: each pair of sets counts
-        by_sets = anchored_scores(sub_units, centred, pooled, anchors, share_sets=False)
+        by_sets = apart_by_party(
+            sub_units, anchored_scores(sub_units, centred, pooled, anchors, share_sets=False),
+            anchors)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
         for i, label in zip(keep, sub):

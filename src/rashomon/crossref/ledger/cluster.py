@@ -187,16 +187,59 @@ def _acts(gate: set[str], informative: set[str]) -> set[str]:
 ACT_REACH = 30  # characters between an act's word and a party named beside it
 
 
-def act_parties(u: Unit) -> set[str]:
-    """The actors and places named beside the unit's act words ("Russian-mediated", "Russia
-    brokered", "brokered by the United States", "negotiated in Moscow"): who did it, or where."""
+# The role a place plays beside an act, from the preposition before its name: "deploying
+# jihadists from Syria" and "forces deployed in Syria" name Syria as different things.
+_ROLES = {"from": "from", "out": "from", "to": "to", "into": "to", "towards": "to",
+          "in": "in", "inside": "in", "at": "in", "within": "in"}
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def act_parties(u: Unit) -> set[tuple[str, str]]:
+    """(party, role) for the actors and places named beside the unit's act words
+    ("Russian-mediated", "Russia brokered", "brokered by the United States": who did it;
+    "negotiated in Moscow": where; "sent from Syria": from where; ``_ROLES``)."""
     from rashomon.crossref.ledger.anchors import stem, word_classes
 
     classes = word_classes()
     at = [u.start + m.start() for m in re.finditer(r"[A-Za-z]+", u.text)
           if classes.get(stem(m.group().lower())) in ACT_SETS]
-    return {tok for tok, s, e in u.spans
-            if any(s - ACT_REACH <= a <= e + ACT_REACH for a in at)}
+    out = set()
+    for tok, s, e in u.spans:
+        if any(s - ACT_REACH <= a <= e + ACT_REACH for a in at):
+            before = _LAST_WORD.search(u.text[:max(s - u.start, 0)])
+            out.add((tok, _ROLES.get(before.group(1).lower(), "by") if before else "by"))
+    return out
+
+
+def _specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[tuple[str, str]]]:
+    """Per unit, the parties beside its act words (:func:`act_parties`) that are not one of the
+    story's main parties (named in a fifth of its units or more)."""
+    df: dict[str, int] = {}
+    for ts in anchors.tokens:
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    n = len(units)
+    return [{p for p in act_parties(u) if df.get(p[0], 0) < SIDE_SHARE * n} for u in units]
+
+
+def apart_by_party(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+                   anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+    """The scored pairs without those that tell one act done by different parties: both units
+    name a party beside the act's word (:func:`act_parties`, not a main party of the story) and
+    none is the same in the same role ("Yerevan wants Russian military support" / "Turkey will
+    send military support if Baku asks"; "jihadists deployed from Syria" / "forces deployed in
+    Syria")."""
+    acts = [{t for t in g if t[:2] == "s:" and t[2:] in ACT_SETS} for g in (anchors.gates or anchors.tokens)]
+    parties = _specific_parties(units, anchors)
+    return {(i, j): sc for (i, j), sc in scores.items()
+            if not (acts[i] & acts[j] and parties[i] and parties[j]
+                    and not same_party(parties[i], parties[j]))}
+
+
+def same_party(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Whether two units name one party beside their act: the same actor or place, in the same
+    role or one of them without a place role ("Syrian fighters" / "fighters from Syria")."""
+    return any(p == q and (r == s or "by" in (r, s)) for p, r in a for q, s in b)
 
 
 def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -> list[int]:
@@ -223,7 +266,7 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     cand: dict[tuple[int, int], float] = {}
     idx = [i for i in range(n) if acts[i]]
     # places beside the act count when the story does not name them everywhere
-    parties = {i: {t for t in act_parties(units[i]) if specific(t)} for i in idx}
+    parties = {i: {p for p in act_parties(units[i]) if specific(p[0])} for i in idx}
     for x, i in enumerate(idx):
         for j in idx[x + 1:]:
             if units[i].article_id == units[j].article_id or not acts[i] & acts[j]:
@@ -285,4 +328,4 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "centered_cosine", "complete_link", "join_acts", "join_rows"]
+__all__ = ["anchored_scores", "apart_by_party", "centered_cosine", "complete_link", "join_acts", "join_rows"]
