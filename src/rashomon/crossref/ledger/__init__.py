@@ -26,11 +26,12 @@ from rashomon.crossref.ledger.cluster import (
 from rashomon.crossref.ledger.joins import (
     antecedents,
     attach_anaphora,
+    attach_continuations,
     attach_denials,
     join_figures,
 )
 from rashomon.crossref.ledger.rank import central_unit, order, statement
-from rashomon.crossref.ledger.stances import cluster_stances, dedupe, to_stance
+from rashomon.crossref.ledger.stances import cluster_stances, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
 from rashomon.records import Claim, Stance, Story, content_id
 
@@ -121,6 +122,7 @@ def build_ledger(story: Story, corpus: Corpus,
     labels, sims = _align(units)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels),
                                                 corpus.actors))
+    labels = attach_continuations(units, labels)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
@@ -128,7 +130,9 @@ def build_ledger(story: Story, corpus: Corpus,
     for idx in clusters.values():
         members = [units[i] for i in idx]
         central = central_unit(members, sims[np.ix_(idx, idx)])
-        pairs = [(u, to_stance(u, st)) for u, st in dedupe(cluster_stances(members))]
+        # every sentence keeps its stance: a statement told over three sentences is three cells
+        pairs = [(u, to_stance(u, st)) for u, st in
+                 sorted(cluster_stances(members), key=lambda p: (p[0].article_id, p[0].start))]
         stances = tuple(st for _, st in pairs)
         told = {u.article_id for u in members}
         outlets = len({u.outlet or u.article_id for u in members})
@@ -139,7 +143,7 @@ def build_ledger(story: Story, corpus: Corpus,
             not_mentioned=tuple(a for a in present if a not in told) if outlets > 1 else (),
             disagreement=any(s.stance in ("disputes", "reports_denial") for s in stances))
         ledger.claims.append(claim)
-        ledger.members[claim.id] = [(u, to_stance(u, st)) for u, st in cluster_stances(members)]
+        ledger.members[claim.id] = pairs
     ledger.claims = order(ledger.claims)
     return ledger
 
