@@ -347,6 +347,21 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
             members[keep] += members.pop(gone)
             group = members[keep]
             alone -= set(group)
+    # A sentence still alone whose act every other article's sentence of a row tells with the
+    # same party joins that row, even when its own article is already in it: an outlet that
+    # tells the act twice ("Russia is a trusted mediator" ... "Russia brokered two ceasefires").
+    for i in sorted(near):
+        if len(members[out[i]]) > 1:
+            continue
+        rows = {out[j] for j in near[i] if len(members[out[j]]) > 1}
+        fits = [lab for lab in sorted(rows)
+                if all(ok(i, k) for k in members[lab] if units[k].article_id != units[i].article_id)
+                and any(units[k].article_id != units[i].article_id for k in members[lab])]
+        if len(fits) == 1:
+            lab = fits[0]
+            members[lab].append(i)
+            members.pop(out[i], None)
+            out[i] = lab
     return out
 
 
