@@ -105,3 +105,17 @@ def test_a_statement_told_over_sentences_is_one_fact() -> None:
     labels = attach_continuations(units, [0, 1, 2, 1])  # the second sentence was aligned with b
     assert labels[0] == 1  # speech only, the same source, right before
     assert labels[2] == 2  # reported speech telling an act of its own is a fact of its own
+
+
+def test_one_amount_and_the_act_done_with_it_get_a_bonus() -> None:
+    from rashomon.crossref.ledger.cluster import same_source_bonus
+
+    units = [_told("a", "A donor was charged with funneling $25,000 into the campaign."),
+             _told("b", "The woman was accused of funneling at least $25,000 to the campaign."),
+             _told("c", "In 2019 the donor was accused of funneling money to the campaign.")]
+    tokens = [{"n:25000", "w:funnel"}, {"n:25000", "w:funnel"}, {"n:2019", "w:funnel"}]
+    every = set().union(*tokens)
+    anchors = StoryAnchors(tokens, {t: 1.0 for t in every}, every, {})
+    scores = same_source_bonus(units, {(0, 1): 0.21, (0, 2): 0.21, (1, 2): 0.21}, anchors)
+    assert scores[(0, 1)] > 0.3  # the same amount, funnelled
+    assert scores[(0, 2)] == scores[(1, 2)] == 0.21  # a year is no amount, and none is shared

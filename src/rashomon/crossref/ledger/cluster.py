@@ -78,12 +78,17 @@ def same_source_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float
     out = dict(scores)
     for (i, j), sc in scores.items():
         a, b = units[i].frame.source_id, units[j].frame.source_id
-        if a and a == b:
-            words = {t for t in anchors.tokens[i] & anchors.tokens[j]
-                     if t[0] == "w" and t in anchors.informative}
-            if len(words) >= SAME_SOURCE_WORDS:
-                out[(i, j)] = sc + SAME_SOURCE_BONUS
+        shared = {t for t in anchors.tokens[i] & anchors.tokens[j] if t in anchors.informative}
+        words = {t for t in shared if t[0] == "w"}
+        same_source = a and a == b and len(words) >= SAME_SOURCE_WORDS
+        # one amount and the act done with it ("funneling $10,000"): a year is no amount
+        same_amount = words and any(t[0] == "n" and not _YEAR.fullmatch(t[2:]) for t in shared)
+        if same_source or same_amount:
+            out[(i, j)] = sc + SAME_SOURCE_BONUS
     return out
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
