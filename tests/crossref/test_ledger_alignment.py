@@ -73,7 +73,7 @@ def test_a_place_is_the_same_party_only_in_a_compatible_role() -> None:
 
 
 def test_one_speakers_words_retold_get_a_bonus() -> None:
-    from rashomon.crossref.ledger.cluster import same_source_bonus
+    from rashomon.crossref.ledger.cluster import retold_bonus
 
     orsk = Frame(sourcing="named", source="Orsk", source_id="p:orsk")
     units = [_told("a", '"I believe we can still win this," Orsk said.', frame=orsk),
@@ -83,7 +83,7 @@ def test_one_speakers_words_retold_get_a_bonus() -> None:
     words = {"w:believ", "w:win"}
     anchors = StoryAnchors([set(words), set(words), set(words)], {t: 1.0 for t in words},
                            set(words), {})
-    scores = same_source_bonus(units, {(0, 1): 0.22, (0, 2): 0.22}, anchors)
+    scores = retold_bonus(units, {(0, 1): 0.22, (0, 2): 0.22}, anchors)
     assert scores[(0, 1)] > 0.3 and scores[(0, 2)] == 0.22
 
 
@@ -108,7 +108,7 @@ def test_a_statement_told_over_sentences_is_one_fact() -> None:
 
 
 def test_one_amount_and_the_act_done_with_it_get_a_bonus() -> None:
-    from rashomon.crossref.ledger.cluster import same_source_bonus
+    from rashomon.crossref.ledger.cluster import retold_bonus
 
     units = [_told("a", "A donor was charged with funneling $25,000 into the campaign."),
              _told("b", "The woman was accused of funneling at least $25,000 to the campaign."),
@@ -116,6 +116,6 @@ def test_one_amount_and_the_act_done_with_it_get_a_bonus() -> None:
     tokens = [{"n:25000", "w:funnel"}, {"n:25000", "w:funnel"}, {"n:2019", "w:funnel"}]
     every = set().union(*tokens)
     anchors = StoryAnchors(tokens, {t: 1.0 for t in every}, every, {})
-    scores = same_source_bonus(units, {(0, 1): 0.21, (0, 2): 0.21, (1, 2): 0.21}, anchors)
+    scores = retold_bonus(units, {(0, 1): 0.21, (0, 2): 0.21, (1, 2): 0.21}, anchors)
     assert scores[(0, 1)] > 0.3  # the same amount, funnelled
     assert scores[(0, 2)] == scores[(1, 2)] == 0.21  # a year is no amount, and none is shared

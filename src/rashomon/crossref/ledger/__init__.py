@@ -19,7 +19,7 @@ from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_party,
     centered_cosine,
-    same_source_bonus,
+    retold_bonus,
     complete_link,
     join_acts,
     join_rows,
@@ -78,7 +78,7 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
         centred = sims[np.ix_(keep, keep)]
-        scores = same_source_bonus(sub_units, apart_by_party(
+        scores = retold_bonus(sub_units, apart_by_party(
             sub_units, anchored_scores(sub_units, centred, pooled, anchors), anchors), anchors)
         # the second pass joins on the word sets themselves: each pair of sets counts
         by_sets = apart_by_party(

@@ -64,17 +64,19 @@ def anchored_scores(units: Sequence[Unit], centred: np.ndarray,
             for p, s in pairs.items() if s >= MIN_ANCHOR}
 
 
-SAME_SOURCE_BONUS = 0.1  # added when both sentences credit one named source in shared words
+RETOLD_BONUS = 0.1  # added to a pair that retells one speaker's words or one amount
 SAME_SOURCE_WORDS = 2
 
 
-def same_source_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
-                      anchors: StoryAnchors) -> dict[tuple[int, int], float]:
-    """Scores with ``SAME_SOURCE_BONUS`` added to the pairs that credit the same named source
-    (one actor id) and share ``SAME_SOURCE_WORDS`` informative content words: one speaker's
-    words retold ("I believe that we can win this," Akin said / Akin said he still believed he
-    could win). The speaker of a story is often one of its main actors, so the rare-token score
-    alone cannot tell this from another sentence with the same two words."""
+def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+                 anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+    """Scores with ``RETOLD_BONUS`` added to the pairs that retell one thing in its own terms:
+    they credit the same named source (one actor id) and share ``SAME_SOURCE_WORDS`` informative
+    content words ("I believe that we can win this," Orsk said / Orsk said he still believed he
+    could win), or they share an amount (a number that is no year) and an informative content
+    word ("funneling $10,000"). The speaker of a story is often one of its main actors, so the
+    rare-token score alone cannot tell these from two sentences that share two words by chance.
+    """
     out = dict(scores)
     for (i, j), sc in scores.items():
         a, b = units[i].frame.source_id, units[j].frame.source_id
@@ -84,7 +86,7 @@ def same_source_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float
         # one amount and the act done with it ("funneling $10,000"): a year is no amount
         same_amount = words and any(t[0] == "n" and not _YEAR.fullmatch(t[2:]) for t in shared)
         if same_source or same_amount:
-            out[(i, j)] = sc + SAME_SOURCE_BONUS
+            out[(i, j)] = sc + RETOLD_BONUS
     return out
 
 
@@ -370,4 +372,4 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "same_source_bonus", "centered_cosine", "complete_link", "join_acts", "join_rows"]
+__all__ = ["anchored_scores", "apart_by_party", "retold_bonus", "centered_cosine", "complete_link", "join_acts", "join_rows"]
