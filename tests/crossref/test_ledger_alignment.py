@@ -119,3 +119,18 @@ def test_one_amount_and_the_act_done_with_it_get_a_bonus() -> None:
     scores = retold_bonus(units, {(0, 1): 0.21, (0, 2): 0.21, (1, 2): 0.21}, anchors)
     assert scores[(0, 1)] > 0.3  # the same amount, funnelled
     assert scores[(0, 2)] == scores[(1, 2)] == 0.21  # a year is no amount, and none is shared
+
+
+def test_a_statement_does_not_continue_from_a_sentence_that_tells_an_act() -> None:
+    from rashomon.crossref.ledger.joins import attach_continuations
+    from rashomon.records import Event
+
+    orsk = Frame(sourcing="named", source="Orsk", source_id="p:orsk")
+    act = Event(id="e", article_id="a", sentence="", type="ACCUSE", mode=None, source=None,
+                source_id=None, target=None, target_id=None, date=None, place=None,
+                status="asserted", start=70, end=80)
+    units = [_told("a", '"Parents should run the schools," Orsk said.', frame=orsk),
+             _told("a", "Orsk also defended his attack on the health rule.", frame=orsk, start=70),
+             _told("b", "Orsk defended his criticism of the health rule.", frame=orsk)]
+    units[1] = Unit(**{**units[1].__dict__, "events": (act,)})
+    assert attach_continuations(units, [0, 1, 1])[0] == 0

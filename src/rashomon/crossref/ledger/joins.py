@@ -78,7 +78,9 @@ def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
     """A statement told over several sentences is one fact: the sentences right before or after
     a unit of a fact that two or more articles tell, in the same article and credited to the
     same named source ("The statement said ...", "he said"), join that fact when alignment left
-    them alone (up to ``CONTINUE_REACH`` in a row, each continuing its neighbour)."""
+    them alone (up to ``CONTINUE_REACH`` in a row, each continuing its neighbour). Both must be
+    speech only (:func:`spoken`): a sentence that tells an act is a fact of its own, and its
+    speaker's words next to it may be about something else."""
     out = list(labels)
     size: dict[int, int] = {}
     arts: dict[int, set[str]] = {}
@@ -86,8 +88,8 @@ def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
         size[lab] = size.get(lab, 0) + 1
         arts.setdefault(lab, set()).add(u.article_id)
     for i, u in enumerate(units):
-        if len(arts[labels[i]]) < 2:
-            continue
+        if len(arts[labels[i]]) < 2 or not spoken(u):
+            continue  # a sentence that tells an act ends its speaker's statement
         for step in (1, -1):
             prev = u
             for j in range(i + step, i + step * (1 + CONTINUE_REACH), step):
