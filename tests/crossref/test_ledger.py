@@ -277,3 +277,17 @@ def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
     charge = unit(0, "Valdora says Kestria troops already back Osk.",
                   Frame(sourcing="named", source="Valdora", source_id="VLD"))
     assert attach_denials([charge, denial], [0, 1], actors) == [0, 0]
+
+
+def test_refusing_to_comment_is_the_sources_answer() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.frame import frame_of
+    from tests.crossref.ledger_fixtures import KESTRIA, article, quote
+
+    text = "Kestria's defence ministry declined to comment on the strike near Osk."
+    a = article("r3", "Harbor Ledger", text)
+    q = replace(quote(a, "to comment on the strike near Osk", KESTRIA, cue="decline"),
+                cue_type="denial", cue_start=27, cue_end=35)
+    f = frame_of(text, [q])
+    assert f.sourcing == "named" and not f.denial
