@@ -291,3 +291,29 @@ def test_refusing_to_comment_is_the_sources_answer() -> None:
                 cue_type="denial", cue_start=27, cue_end=35)
     f = frame_of(text, [q])
     assert f.sourcing == "named" and not f.denial
+
+
+def test_a_short_no_comment_still_names_the_source() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.units import index_corpus, story_units
+    from tests.crossref.ledger_fixtures import KESTRIA, article, event, quote
+
+    def frame(text: str, type_: str, trigger: str):  # type: ignore[no-untyped-def]
+        a = article("n1", "Harbor Ledger", text)
+        at = text.index("declined")
+        q = replace(quote(a, "to comment", KESTRIA, cue="decline"), cue_type="denial",
+                    cue_start=at, cue_end=at + 8)
+        ev = replace(event(a, text, type_, "asserted", KESTRIA, trigger=trigger),
+                     start=text.index(trigger))
+        corpus = Corpus(articles=[a], actors={}, events=[ev], quotes=[q])
+        units = story_units(index_corpus(corpus, [a.id]), [a.id])
+        assert len(units) == 1 and not units[0].quotes  # two words make no statement
+        return units[0].frame
+
+    answer = frame("Kestria's defence ministry declined to comment.", "REJECT", "declined")
+    assert answer.sourcing == "named" and answer.source == "Kestria"
+    # a sentence that also tells an act still states it in the outlet's voice
+    told = frame("Kestria's army shelled Osk, and its ministry declined to comment.", "ASSAULT",
+                 "shelled")
+    assert told.sourcing == "own"

@@ -132,6 +132,14 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
 
 
+def refuses_to_speak(q: Quote, body: str) -> bool:
+    """Whether a quote record is a source's refusal to speak ("declined to comment"): too short
+    to be a statement, but who answered so is the sentence's source."""
+    if not (_REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None):
+        return False
+    return bool(_SPEECH_OBJECT.match(_after_word(body, q.cue_end)))
+
+
 def credits_speaker(q: Quote, body: str) -> bool:
     """Whether a quote record credits its speaker (see :func:`_is_source`), read in its article."""
     s, e = (q.sent_start, q.sent_end) if q.sent_end > q.sent_start else (q.start, q.end)
@@ -209,4 +217,5 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         falsity=sourcing == OWN_VOICE and "falsity" in cues)
 
 
-__all__ = ["CREDITS", "Frame", "MODALITIES", "POLARITIES", "credits_speaker", "find_cues", "frame_of"]
+__all__ = ["CREDITS", "Frame", "MODALITIES", "POLARITIES", "credits_speaker", "find_cues", "frame_of",
+           "refuses_to_speak"]
