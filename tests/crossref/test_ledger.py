@@ -255,9 +255,9 @@ def test_an_appeal_is_the_outlets_own_statement() -> None:
 
 
 def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
+    from rashomon.crossref.ledger.frame import Frame
     from rashomon.crossref.ledger.joins import attach_denials
     from rashomon.crossref.ledger.units import Unit
-    from rashomon.crossref.ledger.frame import Frame
     from rashomon.records import Actor
 
     actors = {"KST": Actor(id="KST", name="Kestria", kind="state", country="KST"),

@@ -19,10 +19,10 @@ from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_party,
     centered_cosine,
-    retold_bonus,
     complete_link,
     join_acts,
     join_rows,
+    retold_bonus,
 )
 from rashomon.crossref.ledger.joins import (
     antecedents,

@@ -137,7 +137,7 @@ LEDGER_SETS = {
 def _inflections(word: str) -> set[str]:
     """The stems of a lexicon word's regular inflections ("negotiate" → "negotiated",
     "negotiating", "negotiation"), so a set's members match however the text inflects them."""
-    base = word[:-1] if word.endswith("e") else word
+    base = word.removesuffix("e")
     forms = {word, word + "s", base + "ed", base + "ing", base + "er", base + "ers"}
     if word.endswith("y"):
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}

@@ -372,4 +372,4 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "retold_bonus", "centered_cosine", "complete_link", "join_acts", "join_rows"]
+__all__ = ["anchored_scores", "apart_by_party", "centered_cosine", "complete_link", "join_acts", "join_rows", "retold_bonus"]

@@ -217,5 +217,13 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         falsity=sourcing == OWN_VOICE and "falsity" in cues)
 
 
-__all__ = ["CREDITS", "Frame", "MODALITIES", "POLARITIES", "credits_speaker", "find_cues", "frame_of",
-           "refuses_to_speak"]
+__all__ = [
+    "CREDITS",
+    "MODALITIES",
+    "POLARITIES",
+    "Frame",
+    "credits_speaker",
+    "find_cues",
+    "frame_of",
+    "refuses_to_speak",
+]

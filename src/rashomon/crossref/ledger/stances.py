@@ -18,7 +18,6 @@ from rashomon.records import Figure, Stance
 from rashomon.vocab import OWN_VOICE, STANCES
 
 
-
 def base_stance(unit: Unit) -> str:
     """The stance a sentence's frame gives, before comparing it with the other outlets."""
     f = unit.frame
