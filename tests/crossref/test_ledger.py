@@ -255,9 +255,9 @@ def test_an_appeal_is_the_outlets_own_statement() -> None:
 
 
 def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
+    from rashomon.crossref.ledger.frame import Frame
     from rashomon.crossref.ledger.joins import attach_denials
     from rashomon.crossref.ledger.units import Unit
-    from rashomon.crossref.ledger.frame import Frame
     from rashomon.records import Actor
 
     actors = {"KST": Actor(id="KST", name="Kestria", kind="state", country="KST"),
@@ -277,3 +277,43 @@ def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
     charge = unit(0, "Valdora says Kestria troops already back Osk.",
                   Frame(sourcing="named", source="Valdora", source_id="VLD"))
     assert attach_denials([charge, denial], [0, 1], actors) == [0, 0]
+
+
+def test_refusing_to_comment_is_the_sources_answer() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.frame import frame_of
+    from tests.crossref.ledger_fixtures import KESTRIA, article, quote
+
+    text = "Kestria's defence ministry declined to comment on the strike near Osk."
+    a = article("r3", "Harbor Ledger", text)
+    q = replace(quote(a, "to comment on the strike near Osk", KESTRIA, cue="decline"),
+                cue_type="denial", cue_start=27, cue_end=35)
+    f = frame_of(text, [q])
+    assert f.sourcing == "named" and not f.denial
+
+
+def test_a_short_no_comment_still_names_the_source() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.units import index_corpus, story_units
+    from tests.crossref.ledger_fixtures import KESTRIA, article, event, quote
+
+    def frame(text: str, type_: str, trigger: str):  # type: ignore[no-untyped-def]
+        a = article("n1", "Harbor Ledger", text)
+        at = text.index("declined")
+        q = replace(quote(a, "to comment", KESTRIA, cue="decline"), cue_type="denial",
+                    cue_start=at, cue_end=at + 8)
+        ev = replace(event(a, text, type_, "asserted", KESTRIA, trigger=trigger),
+                     start=text.index(trigger))
+        corpus = Corpus(articles=[a], actors={}, events=[ev], quotes=[q])
+        units = story_units(index_corpus(corpus, [a.id]), [a.id])
+        assert len(units) == 1 and not units[0].quotes  # two words make no statement
+        return units[0].frame
+
+    answer = frame("Kestria's defence ministry declined to comment.", "REJECT", "declined")
+    assert answer.sourcing == "named" and answer.source == "Kestria"
+    # a sentence that also tells an act still states it in the outlet's voice
+    told = frame("Kestria's army shelled Osk, and its ministry declined to comment.", "ASSAULT",
+                 "shelled")
+    assert told.sourcing == "own"

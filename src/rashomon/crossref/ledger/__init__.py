@@ -17,19 +17,22 @@ from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.anchors import story_anchors
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
+    apart_by_party,
     centered_cosine,
     complete_link,
     join_acts,
     join_rows,
+    retold_bonus,
 )
 from rashomon.crossref.ledger.joins import (
     antecedents,
     attach_anaphora,
+    attach_continuations,
     attach_denials,
     join_figures,
 )
 from rashomon.crossref.ledger.rank import central_unit, order, statement
-from rashomon.crossref.ledger.stances import cluster_stances, dedupe, to_stance
+from rashomon.crossref.ledger.stances import cluster_stances, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
 from rashomon.records import Claim, Stance, Story, content_id
 
@@ -74,8 +77,14 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
             if j in at:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
-        scores = anchored_scores(sub_units, sims[np.ix_(keep, keep)], pooled, anchors)
-        sub = join_rows(sub_units, scores, complete_link(sub_units, scores), anchors)
+        centred = sims[np.ix_(keep, keep)]
+        scores = retold_bonus(sub_units, apart_by_party(
+            sub_units, anchored_scores(sub_units, centred, pooled, anchors), anchors), anchors)
+        # the second pass joins on the word sets themselves: each pair of sets counts
+        by_sets = apart_by_party(
+            sub_units, anchored_scores(sub_units, centred, pooled, anchors, share_sets=False),
+            anchors)
+        sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
@@ -114,6 +123,7 @@ def build_ledger(story: Story, corpus: Corpus,
     labels, sims = _align(units)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels),
                                                 corpus.actors))
+    labels = attach_continuations(units, labels)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
@@ -121,7 +131,9 @@ def build_ledger(story: Story, corpus: Corpus,
     for idx in clusters.values():
         members = [units[i] for i in idx]
         central = central_unit(members, sims[np.ix_(idx, idx)])
-        pairs = [(u, to_stance(u, st)) for u, st in dedupe(cluster_stances(members))]
+        # every sentence keeps its stance: a statement told over three sentences is three cells
+        pairs = [(u, to_stance(u, st)) for u, st in
+                 sorted(cluster_stances(members), key=lambda p: (p[0].article_id, p[0].start))]
         stances = tuple(st for _, st in pairs)
         told = {u.article_id for u in members}
         outlets = len({u.outlet or u.article_id for u in members})
@@ -132,7 +144,7 @@ def build_ledger(story: Story, corpus: Corpus,
             not_mentioned=tuple(a for a in present if a not in told) if outlets > 1 else (),
             disagreement=any(s.stance in ("disputes", "reports_denial") for s in stances))
         ledger.claims.append(claim)
-        ledger.members[claim.id] = [(u, to_stance(u, st)) for u, st in cluster_stances(members)]
+        ledger.members[claim.id] = pairs
     ledger.claims = order(ledger.claims)
     return ledger
 

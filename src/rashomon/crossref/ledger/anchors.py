@@ -137,7 +137,7 @@ LEDGER_SETS = {
 def _inflections(word: str) -> set[str]:
     """The stems of a lexicon word's regular inflections ("negotiate" → "negotiated",
     "negotiating", "negotiation"), so a set's members match however the text inflects them."""
-    base = word[:-1] if word.endswith("e") else word
+    base = word.removesuffix("e")
     forms = {word, word + "s", base + "ed", base + "ing", base + "er", base + "ers"}
     if word.endswith("y"):
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
@@ -331,7 +331,8 @@ def _synonyms(words: list[str]) -> dict[str, set[str]]:
     return out
 
 
-def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
+                  share_sets: bool = True) -> dict[tuple[int, int], float]:
     """(i, j) -> IDF-weighted overlap (cosine of binary IDF vectors, near-synonyms at half
     weight) for every cross-article pair that agrees on the predicate (shares an informative
     content word, word set or event type, or holds a near-synonym pair) and does not clash.
@@ -393,7 +394,14 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors) -> dict[tuple[in
     a, b = a[ok], b[ok]
     if not len(a):
         return {}
-    weighted = x.multiply(idf[None, :]).tocsr()
+    # A unit's word sets are one piece of evidence for its predicate, not one per pair of sets:
+    # five sets make fifteen tokens, which outweighed every word the two sentences share.
+    n_sets = np.array([sum(t[0] == "s" for t in ts) for ts in anchors.tokens], dtype=np.float64)
+    is_set = np.array([t[0] == "s" for t in names])
+    r, c = np.array(rows), np.array(cols)
+    share = np.where(is_set[c], 1.0 / np.sqrt(np.maximum(n_sets[r], 1.0)), 1.0)
+    scaled = csr_matrix((share, (rows, cols)), shape=(n, len(vocab))) if share_sets else x
+    weighted = scaled.multiply(idf[None, :]).tocsr()
     shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
     if soft is not None:
         shared = shared + 0.5 * (np.asarray(soft[a, b]).ravel() + np.asarray(soft[b, a]).ravel())

@@ -52,15 +52,45 @@ MIN_ANCHOR = 0.1  # the anchor overlap must reach this: the sentence cosine cann
 
 def anchored_scores(units: Sequence[Unit], centred: np.ndarray,
                     pooled: dict[int, list[Unit]] | None = None,
-                    anchors: StoryAnchors | None = None) -> dict[tuple[int, int], float]:
+                    anchors: StoryAnchors | None = None,
+                    share_sets: bool = True) -> dict[tuple[int, int], float]:
     """Scores of the pairs that may be one fact: they share an informative anchor and do not
     clash (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`), mixed with the centred
     sentence cosine (what each says beyond the story's topic)."""
     from rashomon.crossref.ledger.anchors import anchor_scores, story_anchors
 
-    pairs = anchor_scores(units, anchors or story_anchors(units, pooled))
+    pairs = anchor_scores(units, anchors or story_anchors(units, pooled), share_sets)
     return {p: ANCHOR_WEIGHT * s + (1 - ANCHOR_WEIGHT) * float(centred[p])
             for p, s in pairs.items() if s >= MIN_ANCHOR}
+
+
+RETOLD_BONUS = 0.1  # added to a pair that retells one speaker's words or one amount
+SAME_SOURCE_WORDS = 2
+
+
+def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+                 anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+    """Scores with ``RETOLD_BONUS`` added to the pairs that retell one thing in its own terms:
+    they credit the same named source (one actor id) and share ``SAME_SOURCE_WORDS`` informative
+    content words ("I believe that we can win this," Orsk said / Orsk said he still believed he
+    could win), or they share an amount (a number that is no year) and an informative content
+    word ("funneling $10,000"). The speaker of a story is often one of its main actors, so the
+    rare-token score alone cannot tell these from two sentences that share two words by chance.
+    """
+    out = dict(scores)
+    for (i, j), sc in scores.items():
+        a, b = units[i].frame.source_id, units[j].frame.source_id
+        shared = {t for t in anchors.tokens[i] & anchors.tokens[j] if t in anchors.informative}
+        words = {t for t in shared if t[0] == "w"}
+        same_source = a and a == b and len(words) >= SAME_SOURCE_WORDS
+        # one amount and the act done with it ("funneling $10,000"): a year is no amount
+        same_amount = words and any(t[0] == "n" and not _YEAR.fullmatch(t[2:]) for t in shared)
+        if same_source or same_amount:
+            out[(i, j)] = sc + RETOLD_BONUS
+    return out
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
@@ -186,16 +216,59 @@ def _acts(gate: set[str], informative: set[str]) -> set[str]:
 ACT_REACH = 30  # characters between an act's word and a party named beside it
 
 
-def act_parties(u: Unit) -> set[str]:
-    """The actors and places named beside the unit's act words ("Russian-mediated", "Russia
-    brokered", "brokered by the United States", "negotiated in Moscow"): who did it, or where."""
+# The role a place plays beside an act, from the preposition before its name: "deploying
+# jihadists from Syria" and "forces deployed in Syria" name Syria as different things.
+_ROLES = {"from": "from", "out": "from", "to": "to", "into": "to", "towards": "to",
+          "in": "in", "inside": "in", "at": "in", "within": "in"}
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def act_parties(u: Unit) -> set[tuple[str, str]]:
+    """(party, role) for the actors and places named beside the unit's act words
+    ("Russian-mediated", "Russia brokered", "brokered by the United States": who did it;
+    "negotiated in Moscow": where; "sent from Syria": from where; ``_ROLES``)."""
     from rashomon.crossref.ledger.anchors import stem, word_classes
 
     classes = word_classes()
     at = [u.start + m.start() for m in re.finditer(r"[A-Za-z]+", u.text)
           if classes.get(stem(m.group().lower())) in ACT_SETS]
-    return {tok for tok, s, e in u.spans
-            if any(s - ACT_REACH <= a <= e + ACT_REACH for a in at)}
+    out = set()
+    for tok, s, e in u.spans:
+        if any(s - ACT_REACH <= a <= e + ACT_REACH for a in at):
+            before = _LAST_WORD.search(u.text[:max(s - u.start, 0)])
+            out.add((tok, _ROLES.get(before.group(1).lower(), "by") if before else "by"))
+    return out
+
+
+def _specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[tuple[str, str]]]:
+    """Per unit, the parties beside its act words (:func:`act_parties`) that are not one of the
+    story's main parties (named in a fifth of its units or more)."""
+    df: dict[str, int] = {}
+    for ts in anchors.tokens:
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    n = len(units)
+    return [{p for p in act_parties(u) if df.get(p[0], 0) < SIDE_SHARE * n} for u in units]
+
+
+def apart_by_party(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+                   anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+    """The scored pairs without those that tell one act done by different parties: both units
+    name a party beside the act's word (:func:`act_parties`, not a main party of the story) and
+    none is the same in the same role ("Yerevan wants Russian military support" / "Turkey will
+    send military support if Baku asks"; "jihadists deployed from Syria" / "forces deployed in
+    Syria")."""
+    acts = [{t for t in g if t[:2] == "s:" and t[2:] in ACT_SETS} for g in (anchors.gates or anchors.tokens)]
+    parties = _specific_parties(units, anchors)
+    return {(i, j): sc for (i, j), sc in scores.items()
+            if not (acts[i] & acts[j] and parties[i] and parties[j]
+                    and not same_party(parties[i], parties[j]))}
+
+
+def same_party(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Whether two units name one party beside their act: the same actor or place, in the same
+    role or one of them without a place role ("Syrian fighters" / "fighters from Syria")."""
+    return any(p == q and (r == s or "by" in (r, s)) for p, r in a for q, s in b)
 
 
 def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -> list[int]:
@@ -222,7 +295,7 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     cand: dict[tuple[int, int], float] = {}
     idx = [i for i in range(n) if acts[i]]
     # places beside the act count when the story does not name them everywhere
-    parties = {i: {t for t in act_parties(units[i]) if specific(t)} for i in idx}
+    parties = {i: {p for p in act_parties(units[i]) if specific(p[0])} for i in idx}
     for x, i in enumerate(idx):
         for j in idx[x + 1:]:
             if units[i].article_id == units[j].article_id or not acts[i] & acts[j]:
@@ -281,7 +354,22 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
             members[keep] += members.pop(gone)
             group = members[keep]
             alone -= set(group)
+    # A sentence still alone whose act every other article's sentence of a row tells with the
+    # same party joins that row, even when its own article is already in it: an outlet that
+    # tells the act twice ("Russia is a trusted mediator" ... "Russia brokered two ceasefires").
+    for i in sorted(near):
+        if len(members[out[i]]) > 1:
+            continue
+        rows = {out[j] for j in near[i] if len(members[out[j]]) > 1}
+        fits = [lab for lab in sorted(rows)
+                if all(ok(i, k) for k in members[lab] if units[k].article_id != units[i].article_id)
+                and any(units[k].article_id != units[i].article_id for k in members[lab])]
+        if len(fits) == 1:
+            lab = fits[0]
+            members[lab].append(i)
+            members.pop(out[i], None)
+            out[i] = lab
     return out
 
 
-__all__ = ["anchored_scores", "centered_cosine", "complete_link", "join_acts", "join_rows"]
+__all__ = ["anchored_scores", "apart_by_party", "centered_cosine", "complete_link", "join_acts", "join_rows", "retold_bonus"]

@@ -47,6 +47,10 @@ _CLAIM_OBJECT = re.compile(
     r"(?i)^\W*(?:[\w'’-]+\s+){0,4}?(?:allegation|accusation|claim|report|charge|rumou?r|assertion|"
     r"suggestion|characteri[sz]ation|notion|idea|contention|speculation|account|version|"
     r"description|depiction|statement)s?\b|^\s+(?:that|it|them|this|these)\b")
+# Refusing to speak ("declined to comment", "refused to say") is the source's answer: credited.
+_SPEECH_OBJECT = re.compile(
+    r"(?i)^\W*(?:\w+\s+)?to\s+(?:comment|say|discuss|confirm|elaborate|answer|respond|speak|"
+    r"specify|disclose|detail)\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")  # "May 5", "Will Smith": modal only in lower case
 
 
@@ -112,19 +116,28 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), the
     speaker is the passive subject ("X has been accused of": X is the accused), or the cue is
     an act the outlet states (``ACTS_OF_SPEECH``: "X urged ...", "X pleaded guilty"; a refusal:
-    "X refused to step down")."""
+    "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         return False
     if q.cue_type in ACTS_OF_SPEECH:
         return False
-    if _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None and not _CLAIM_OBJECT.match(
-            _after_word(sentence, q.cue_end - offset)):
+    after = _after_word(sentence, q.cue_end - offset) if q.cue_end is not None else ""
+    if _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None and not (
+            _CLAIM_OBJECT.match(after) or _SPEECH_OBJECT.match(after)):
         return False  # "refused to step down": a refusal the outlet states, nothing credited
     if q.speaker_id:
         return True
     if "evidence" in find_cues(q.speaker_text or "") or (q.cue or "").lower() in CONFIRM:
         return False
     return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
+
+
+def refuses_to_speak(q: Quote, body: str) -> bool:
+    """Whether a quote record is a source's refusal to speak ("declined to comment"): too short
+    to be a statement, but who answered so is the sentence's source."""
+    if not (_REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None):
+        return False
+    return bool(_SPEECH_OBJECT.match(_after_word(body, q.cue_end)))
 
 
 def credits_speaker(q: Quote, body: str) -> bool:
@@ -204,4 +217,13 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         falsity=sourcing == OWN_VOICE and "falsity" in cues)
 
 
-__all__ = ["CREDITS", "Frame", "MODALITIES", "POLARITIES", "credits_speaker", "find_cues", "frame_of"]
+__all__ = [
+    "CREDITS",
+    "MODALITIES",
+    "POLARITIES",
+    "Frame",
+    "credits_speaker",
+    "find_cues",
+    "frame_of",
+    "refuses_to_speak",
+]

@@ -47,6 +47,63 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
+CONTINUE_REACH = 3  # how many following sentences may continue one source's statement
+
+
+def _same_source(a: Unit, b: Unit) -> bool:
+    """Both sentences credit one named source (the same actor, or the same words)."""
+    fa, fb = a.frame, b.frame
+    if fa.sourcing != "named" or fb.sourcing != "named":
+        return False
+    if fa.source_id and fb.source_id:
+        return fa.source_id == fb.source_id
+    return bool(fa.source) and (fa.source or "").lower() == (fb.source or "").lower()
+
+
+QUOTED_SHARE = 0.5  # share of a sentence in direct speech for it to be speech, whatever it tells
+
+
+def spoken(u: Unit) -> bool:
+    """Whether the sentence is speech only: it tells no event of its own, or is mostly a direct
+    quote ("We are disappointed by the government's decision," said the statement). Reported
+    speech that tells an act ("he also warned that Azerbaijan will go to the end", "threatened
+    to use F-16s") is a fact of its own."""
+    if not u.events:
+        return True
+    quoted = sum(q.end - q.start for q in u.quotes if q.kind == "direct")
+    return quoted >= QUOTED_SHARE * max(u.end - u.start, 1)
+
+
+def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
+    """A statement told over several sentences is one fact: the sentences right before or after
+    a unit of a fact that two or more articles tell, in the same article and credited to the
+    same named source ("The statement said ...", "he said"), join that fact when alignment left
+    them alone (up to ``CONTINUE_REACH`` in a row, each continuing its neighbour). Both must be
+    speech only (:func:`spoken`): a sentence that tells an act is a fact of its own, and its
+    speaker's words next to it may be about something else."""
+    out = list(labels)
+    size: dict[int, int] = {}
+    arts: dict[int, set[str]] = {}
+    for u, lab in zip(units, labels):
+        size[lab] = size.get(lab, 0) + 1
+        arts.setdefault(lab, set()).add(u.article_id)
+    for i, u in enumerate(units):
+        if len(arts[labels[i]]) < 2 or not spoken(u):
+            continue  # a sentence that tells an act ends its speaker's statement
+        for step in (1, -1):
+            prev = u
+            for j in range(i + step, i + step * (1 + CONTINUE_REACH), step):
+                if not 0 <= j < len(units):
+                    break
+                v = units[j]
+                if v.article_id != u.article_id or size[labels[j]] > 1 or out[j] != labels[j] \
+                        or not (spoken(v) and _same_source(prev, v)):
+                    break
+                out[j] = labels[i]
+                prev = v
+    return out
+
+
 def side_of(actor_id: str, actors: Mapping[str, Actor]) -> str:
     """The party an actor speaks or acts for: its country, else its parent, else itself.
 

@@ -18,7 +18,6 @@ from rashomon.records import Figure, Stance
 from rashomon.vocab import OWN_VOICE, STANCES
 
 
-
 def base_stance(unit: Unit) -> str:
     """The stance a sentence's frame gives, before comparing it with the other outlets."""
     f = unit.frame
@@ -72,15 +71,4 @@ def to_stance(unit: Unit, stance: str) -> Stance:
                   sourcing=f.sourcing, polarity=f.polarity, modality=f.modality, cue=f.cue)
 
 
-def dedupe(pairs: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
-    """One stance per article and kind of stance (its first evidence); two kinds stay two."""
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for u, st in sorted(pairs, key=lambda p: (p[0].article_id, p[0].start)):
-        if (u.article_id, st) not in seen:
-            seen.add((u.article_id, st))
-            out.append((u, st))
-    return out
-
-
-__all__ = ["STANCES", "base_stance", "cluster_stances", "dedupe", "figure_disputes", "to_stance"]
+__all__ = ["STANCES", "base_stance", "cluster_stances", "figure_disputes", "to_stance"]

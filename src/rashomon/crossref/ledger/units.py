@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.ledger.frame import Frame, frame_of
+from rashomon.crossref.ledger.frame import Frame, frame_of, refuses_to_speak
 from rashomon.crossref.stance import content_words
 from rashomon.records import Article, DateRef, Event, Figure, Mention, Place, Quote
 from rashomon.vocab import EVENT_STATUSES
@@ -109,11 +109,22 @@ def _place(p: Place) -> str:
     return str(p.geonameid) if p.geonameid else (p.name or p.text).lower()
 
 
+def _no_comment(refusals: list[Quote], events: list[Event], s: int, e: int) -> list[Quote]:
+    """The refusals to speak in a sentence that tells nothing else (its only events are the
+    refusals themselves): "Kestria's ministry declined to comment" is Kestria's answer, but
+    "the army shelled Osk and the ministry declined to comment" still states the shelling."""
+    inside = [q for q in refusals if s <= q.start < e]
+    cues = {q.cue_start for q in inside}
+    return inside if inside and all(x.start in cues for x in events) else []
+
+
 def build_units(recs: ArticleRecords) -> list[Unit]:
     """The article's propositions, in body order."""
     art = recs.article
     events = [e for e in recs.events if e.status in EVENT_STATUS]
     quotes = [q for q in recs.quotes if len(content_words(q.text)) >= MIN_QUOTE_WORDS]
+    # "X declined to comment" makes no unit, but says who the sentence's source is
+    no_comment = [q for q in recs.quotes if q not in quotes and refuses_to_speak(q, art.body)]
     figures = [f for f in recs.figures if f.unit]
     spans = _merge([_span(r) for r in (*events, *quotes, *figures)])
     units = []
@@ -142,7 +153,8 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
             article_id=art.id, outlet=art.outlet, start=s, end=e, text=text,
             published=art.published, events=tuple(ev), quotes=tuple(qs), figures=tuple(fs),
             actors=frozenset(actors), places=frozenset(places), dates=frozenset(dates),
-            numbers=frozenset(numbers), frame=frame_of(text, qs, ev, s, fs),
+            numbers=frozenset(numbers),
+            frame=frame_of(text, qs or _no_comment(no_comment, ev, s, e), ev, s, fs),
             spans=tuple(sorted({(f"a:{m.actor_id}", m.start, m.end) for m in mentions}
                                | {(f"p:{_place(p)}", p.start, p.end) for p in places_in}))))
     return units

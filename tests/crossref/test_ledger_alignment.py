@@ -1,0 +1,136 @@
+"""Alignment rules that keep different facts apart and bring one fact's retellings together."""
+
+from __future__ import annotations
+
+from rashomon.crossref.ledger.anchors import StoryAnchors, anchor_scores, story_anchors
+from rashomon.crossref.ledger.frame import Frame
+from rashomon.crossref.ledger.units import Unit
+
+
+def _told(aid: str, text: str, parties: dict[str, str] | None = None,
+          frame: Frame | None = None, start: int = 0) -> Unit:
+    """A unit whose named parties are actors at their place in the text."""
+    parties = parties or {}
+    spans = tuple(sorted((f"a:{actor}", start + text.index(name),
+                          start + text.index(name) + len(name)) for name, actor in parties.items()))
+    return Unit(article_id=aid, outlet=aid, start=start, end=start + len(text), text=text,
+                actors=frozenset(parties.values()), spans=spans, frame=frame or Frame())
+
+
+def _filler() -> list[Unit]:
+    sides = {"Valdora": "VLD", "Kestria": "KST"}
+    return [_told(a, f"Valdora and Kestria {w} near {place}.", sides)
+            for a in "abcd" for w, place in (("clashed", "Osk"), ("fought", "Lissen"),
+                                             ("exchanged fire", "Brenn"), ("shelled posts", "Tarn"))]
+
+
+def test_word_sets_weigh_as_one_piece_of_evidence() -> None:
+    # two truces told with many act words (broker, violate, ceasefire, forces) but different
+    # brokers and places: the pairs of word sets must not outweigh what differs
+    units = _filler() + [
+        _told("a", "A ceasefire brokered by Marbec was violated by forces within hours at Osk."),
+        _told("b", "A truce negotiated in Tarn collapsed as forces broke it near Lissen ridge."),
+    ]
+    anchors = story_anchors(units)
+    pair = (len(units) - 2, len(units) - 1)
+    shared = anchor_scores(units, anchors)[pair]
+    counted = anchor_scores(units, anchors, share_sets=False)[pair]
+    assert shared < counted
+    assert shared < 0.3 <= counted  # the first pass's cut: only the old count joined them
+
+
+def test_one_act_by_different_parties_is_two_facts() -> None:
+    from rashomon.crossref.ledger.cluster import apart_by_party
+
+    units = _filler() + [
+        _told("a", "Orsk said it was risky for Lissen to want Marbec's military support.",
+              {"Lissen": "LSN", "Marbec": "MRB"}),
+        _told("b", "Kestria will send military support if Tarnia asks, its minister said.",
+              {"Tarnia": "TRN"}),
+        _told("c", "Lissen asked Marbec for military support on Friday.",
+              {"Lissen": "LSN", "Marbec": "MRB"}),
+    ]
+    anchors = story_anchors(units)
+    n = len(units)
+    scores = {(n - 3, n - 2): 0.4, (n - 3, n - 1): 0.4}
+    kept = apart_by_party(units, scores, anchors)
+    assert (n - 3, n - 2) not in kept  # Marbec's support for Lissen, Kestria's for Tarnia
+    assert (n - 3, n - 1) in kept
+
+
+def test_a_place_is_the_same_party_only_in_a_compatible_role() -> None:
+    from rashomon.crossref.ledger.cluster import act_parties, same_party
+
+    sent_from = act_parties(_told("a", "Kestria was deploying fighters from Tarnia to the front.",
+                                  {"Tarnia": "TRN"}))
+    deployed_in = act_parties(_told("b", "Kestrian troops are deployed in Tarnia and Osk.",
+                                    {"Tarnia": "TRN"}))
+    adjective = act_parties(_told("c", "Tarnian fighters were sent to the front.",
+                                  {"Tarnian": "TRN"}))
+    assert ("a:TRN", "from") in sent_from and ("a:TRN", "in") in deployed_in
+    assert not same_party(sent_from, deployed_in)
+    assert same_party(sent_from, adjective) and same_party(deployed_in, adjective)
+
+
+def test_one_speakers_words_retold_get_a_bonus() -> None:
+    from rashomon.crossref.ledger.cluster import retold_bonus
+
+    orsk = Frame(sourcing="named", source="Orsk", source_id="p:orsk")
+    units = [_told("a", '"I believe we can still win this," Orsk said.', frame=orsk),
+             _told("b", "Orsk said he still believed he could win.", frame=orsk),
+             _told("c", "Hale said he still believed he could win.",
+                   frame=Frame(sourcing="named", source="Hale", source_id="p:hale"))]
+    words = {"w:believ", "w:win"}
+    anchors = StoryAnchors([set(words), set(words), set(words)], {t: 1.0 for t in words},
+                           set(words), {})
+    scores = retold_bonus(units, {(0, 1): 0.22, (0, 2): 0.22}, anchors)
+    assert scores[(0, 1)] > 0.3 and scores[(0, 2)] == 0.22
+
+
+def test_a_statement_told_over_sentences_is_one_fact() -> None:
+    from rashomon.crossref.ledger.joins import attach_continuations
+    from rashomon.records import Event
+
+    lawyer = Frame(sourcing="named", source="the statement", source_id=None)
+    act = Event(id="e", article_id="a", sentence="", type="THREATEN", mode=None, source=None,
+                source_id=None, target=None, target_id=None, date=None, place=None,
+                status="asserted", start=120, end=130)
+    units = [
+        _told("a", '"We are disappointed but not surprised," said the statement.', frame=lawyer),
+        _told("a", "The statement said he is innocent of any wrongdoing.", frame=lawyer, start=60),
+        _told("a", "The statement also threatened to sue the paper.", frame=lawyer, start=120),
+        _told("b", "His lawyer said he is innocent and called the case a vendetta."),
+    ]
+    units[2] = Unit(**{**units[2].__dict__, "events": (act,)})
+    labels = attach_continuations(units, [0, 1, 2, 1])  # the second sentence was aligned with b
+    assert labels[0] == 1  # speech only, the same source, right before
+    assert labels[2] == 2  # reported speech telling an act of its own is a fact of its own
+
+
+def test_one_amount_and_the_act_done_with_it_get_a_bonus() -> None:
+    from rashomon.crossref.ledger.cluster import retold_bonus
+
+    units = [_told("a", "A donor was charged with funneling $25,000 into the campaign."),
+             _told("b", "The woman was accused of funneling at least $25,000 to the campaign."),
+             _told("c", "In 2019 the donor was accused of funneling money to the campaign.")]
+    tokens = [{"n:25000", "w:funnel"}, {"n:25000", "w:funnel"}, {"n:2019", "w:funnel"}]
+    every = set().union(*tokens)
+    anchors = StoryAnchors(tokens, {t: 1.0 for t in every}, every, {})
+    scores = retold_bonus(units, {(0, 1): 0.21, (0, 2): 0.21, (1, 2): 0.21}, anchors)
+    assert scores[(0, 1)] > 0.3  # the same amount, funnelled
+    assert scores[(0, 2)] == scores[(1, 2)] == 0.21  # a year is no amount, and none is shared
+
+
+def test_a_statement_does_not_continue_from_a_sentence_that_tells_an_act() -> None:
+    from rashomon.crossref.ledger.joins import attach_continuations
+    from rashomon.records import Event
+
+    orsk = Frame(sourcing="named", source="Orsk", source_id="p:orsk")
+    act = Event(id="e", article_id="a", sentence="", type="ACCUSE", mode=None, source=None,
+                source_id=None, target=None, target_id=None, date=None, place=None,
+                status="asserted", start=70, end=80)
+    units = [_told("a", '"Parents should run the schools," Orsk said.', frame=orsk),
+             _told("a", "Orsk also defended his attack on the health rule.", frame=orsk, start=70),
+             _told("b", "Orsk defended his criticism of the health rule.", frame=orsk)]
+    units[1] = Unit(**{**units[1].__dict__, "events": (act,)})
+    assert attach_continuations(units, [0, 1, 1])[0] == 0
