@@ -12,14 +12,19 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.actors.component import SPANS_KEY, mention_at, resolve_speaker
+from rashomon.nlp.actors.component import (
+    SPANS_KEY,
+    mention_at,
+    resolve_possessive,
+    resolve_speaker,
+)
 from rashomon.nlp.events.find import crosses_break
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "onto"}
-NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with",
+NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with", "to",
                      "for"}
 RELATIVE = {"who", "that", "which", "whom"}
 RECIPROCAL = {"other", "another"}  # "each other", "one another"
@@ -119,7 +124,7 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
 # may have ("the rebels said *they* will ...", "Serbs said *their* forces ...").
 _REPORTER_PRONOUNS = {
     "they": {"NNS", "NNPS", "NNP"}, "their": {"NNS", "NNPS", "NNP"}, "them": {"NNS", "NNPS", "NNP"},
-    "we": {"NNS", "NNPS", "NNP"}, "our": {"NNS", "NNPS", "NNP"},
+    "we": {"NNS", "NNPS", "NNP"}, "our": {"NNS", "NNPS", "NNP"}, "my": {"NN", "NNP"},
     "it": {"NN", "NNP"}, "its": {"NN", "NNP"},
 }
 
@@ -439,6 +444,9 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             sources = actors_at(doc, child, depth=0)
+            if not sources and child.dep_ == "poss" and child.pos_ == "PRON":
+                owner = _owner(doc, child)  # "*his* refusal", "*my* visit"
+                sources = [owner] if owner is not None else []
             if sources:
                 break
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -457,6 +465,18 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
     targets = _prep_targets(doc, noun, preps)
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
+
+
+def _owner(doc: Doc, pron: Token) -> Span | None:
+    """Who a possessive pronoun before an event noun names: his/her/its/their through the
+    actors component; my/our the speaker of the report verb around it, else the subject of
+    its sentence's main clause."""
+    found = resolve_possessive(doc, pron) or _reporter(doc, pron)
+    if found is not None or pron.lower_ not in {"my", "our"}:
+        return found
+    root = pron.sent.root
+    subj = _child(root, SUBJ)
+    return next(iter(actors_at(doc, subj, depth=1)), None) if subj is not None else None
 
 
 def _has_poss(noun: Token) -> bool:

@@ -218,7 +218,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break
         dep = cur.dep_
         depth += 1
-        if dep in {"relcl", "acl"}:
+        if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
         if governor is not None and dep == "advcl" and f.parent is None:
