@@ -105,6 +105,18 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
                                      key=lambda sp: sp.start)
 
 
+def mention_index(doc: Doc) -> dict[int, Span]:
+    """The per-doc token → mention index :func:`index_mentions` built."""
+    return doc.user_data[_INDEX]
+
+
+def reorder_mentions(doc: Doc) -> None:
+    """Refresh the ordered view after spans were added to :func:`mention_index`."""
+    index = doc.user_data[_INDEX]
+    doc.user_data[_ORDERED] = sorted({id(sp): sp for sp in index.values()}.values(),
+                                     key=lambda sp: sp.start)
+
+
 def forget_mentions(doc: Doc) -> None:
     doc.user_data.pop(_INDEX, None)
     doc.user_data.pop(_ORDERED, None)

@@ -42,11 +42,13 @@ from rashomon.nlp.events.args import (
     grievance_target,
     index_mentions,
     is_locative,
+    mention_index,
     nearest_in_sentence,
     noun_arguments,
     phrase_target,
     place_target,
     purpose_target,
+    reorder_mentions,
     verb_arguments,
     withdrawn_from,
 )
@@ -61,6 +63,7 @@ from rashomon.nlp.events.find import (
     keep_noun,
     main_predicate,
 )
+from rashomon.nlp.events.groups import add_groups, group_terms
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
@@ -141,10 +144,13 @@ class EventCoder:
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
         self._alpha2: tuple[int, dict[str, Actor]] = (0, {})  # (table id, alpha-2 -> actor)
+        self.groups = group_terms()  # "police", "rebels", ...: bare group nouns (groups.py)
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
                        self.sets)
+        if add_groups(doc, mention_index(doc), self.groups, self._countries(doc)):
+            reorder_mentions(doc)
         index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))
