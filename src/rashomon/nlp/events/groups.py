@@ -13,6 +13,10 @@ the demonym modifiers of :func:`rashomon.nlp.events.args.index_mentions`:
 - its country is the most named one in its sentence (actors with a country and places),
   else the country of more than half of the article's country-bearing mentions, else none
   (a country-less actor that keeps its sector: ``---REB``).
+
+The same article country (now counting the places the actors component could not see) is
+the ``affiliation`` of people and organisations left without one ("President X arrived in
+*Abidjan*"), see :mod:`rashomon.nlp.actors.affiliation`.
 """
 
 from __future__ import annotations
@@ -57,6 +61,10 @@ def add_groups(doc: Doc, index: dict[int, Span], terms: Mapping[str, Term],
         2 * article.most_common(1)[0][1] > total else None
     by_code = {a.country: a for a in actors.values() if a.kind == "state" and a.country}
     by_code.update({a.country: a for a in places.values() if a.country and a.country not in by_code})
+    home = by_code.get(dominant) if dominant else None
+    if home is not None and _affiliate(doc, actors, home):
+        actors.setdefault(home.id, home)
+        doc._.actors = actors
     for sent in doc.sents:
         local: Counter[str] | None = None
         for tok in sent:
@@ -78,6 +86,23 @@ def add_groups(doc: Doc, index: dict[int, Span], terms: Mapping[str, Term],
     if added:
         doc._.actors = actors
     return added
+
+
+def _affiliate(doc: Doc, actors: Mapping[str, Actor], home: Actor) -> bool:
+    """Give the country-less people and organisations the actors component could not place
+    (no office, no ``affiliation``) the article's country, now that the places are known
+    ("President X arrived in *Abidjan*"); True when one was placed."""
+    placed = False
+    for span in doc.spans.get("rashomon_mentions", []):
+        actor = actors.get(span._.actor_id)
+        data = span._.data or {}
+        if actor is None or actor.kind not in {"person", "other"} or actor.country \
+                or data.get("office") or data.get("affiliation") \
+                or span._.link in ("pronoun", "description"):
+            continue
+        span._.data = {**data, "affiliation": home.id}
+        placed = True
+    return placed
 
 
 def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
