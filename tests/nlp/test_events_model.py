@@ -143,3 +143,48 @@ def test_a_month_is_no_march_and_a_released_letter_no_release(nlp) -> None:  # t
     assert events(nlp, "The vote is scheduled for mid-March.") == []
     assert events(nlp, "The senator's office released a letter on Tuesday.") == []
     assert [e.type for e in events(nlp, "Iran released two Americans on Friday.")] == ["RETREAT"]
+
+
+def test_a_possessive_pronoun_names_the_owner_of_an_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "President Amadou Diallo arrived in Bamako on Monday. "
+                        "His refusal to meet the opposition angered many voters.")
+    (refusal,) = [e for e in found if e.type == "REJECT"]
+    assert refusal.source is not None and "Diallo" in refusal.source
+    (meet,) = [e for e in found if e.type == "CONSULT" and e.start > refusal.start]
+    assert meet.status == "negated" and meet.parent_id == refusal.id
+    (visit,) = [e for e in events(nlp, "Chancellor Ingrid Vogel said her visit to Peru "
+                                       "was a success.") if e.type == "CONSULT"]
+    assert visit.source is not None and "Vogel" in visit.source and visit.target == "Peru"
+
+
+def test_bare_group_nouns_are_actors_of_the_story_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Insurgents attacked a checkpoint near Kandahar, "
+                                   "Afghan officials said.") if e.type == "ASSAULT"]
+    assert e.source_ids == ("AFG.REB",)
+    (e,) = [e for e in events(nlp, "Riot police fired tear gas at protesters in Monrovia.")
+            if e.type == "ASSAULT"]
+    assert e.source_ids == ("LBR.police",) and e.target_ids == ("LBR.CVL",)
+    (e,) = [e for e in events(nlp, "Rebels ambushed a convoy.") if e.type == "ASSAULT"]
+    assert e.source_ids == ("group.REB",)  # no country anywhere: the sector alone
+    (e,) = [e for e in events(nlp, "Afghan rebels ambushed a convoy.") if e.type == "ASSAULT"]
+    assert e.source_ids == ("AFG.REB",)  # the actors component's own phrase
+
+
+def test_offers_and_refusals_hold_their_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Egypt offered Prime Minister Yair Lavi a private meeting.")
+    (offer,) = [e for e in found if e.type == "AGREE"]
+    assert offer.source == "Egypt" and offer.target is not None and "Lavi" in offer.target
+    # the meeting is what is offered: no event of its own, and never an asserted one
+    assert all(e.status == "hypothetical" for e in found if e.type == "CONSULT")
+    found = events(nlp, "Chile made an offer to hold talks with Peru.")
+    assert all(e.status == "hypothetical" for e in found if e.type == "CONSULT")
+    assert any(e.type == "CONSULT" for e in found)
+    (meet,) = [e for e in events(nlp, "Hamas refused to meet the envoy.") if e.type == "CONSULT"]
+    assert meet.status == "negated"
+
+
+def test_standing_by_a_country_supports_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Washington has always stood by Israel.")
+    assert (e.type, e.source, e.target) == ("SUPPORT", "United States", "Israel")
+    (e,) = [e for e in events(nlp, "Japan gave Indonesia emergency aid.") if e.type == "AID"]
+    assert (e.source, e.target) == ("Japan", "Indonesia")
