@@ -94,13 +94,18 @@ def _words(tok: Token) -> set[str]:
 
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
 _PARTITIVE = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
-              "group", "batch", "contingent", "unit", "some", "more", "several", "many"}
+              "group", "batch", "contingent", "unit", "some", "more", "several", "many",
+              "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
+              "truckload", "load"}
+# Heads whose compound says what the object is: "halted *mediation* efforts".
+_CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
 
 def objects(tok: Token) -> list[Token]:
     """Direct objects, or passive subjects (the object of the active verb), or the noun a past
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
-    ("hundreds *of fighters*")."""
+    ("hundreds *of fighters*", "700 kg *of medicine*"), and a compound the object of an
+    effort or process ("*mediation* efforts")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
@@ -113,6 +118,8 @@ def objects(tok: Token) -> list[Token]:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if pobj is not None:
                 counted.append(pobj)
+        elif o.lemma_.lower() in _CONTAINERS:
+            counted += [c for c in o.children if c.dep_ == "compound"]
     return out + counted
 
 
