@@ -188,3 +188,22 @@ def test_standing_by_a_country_supports_it(nlp) -> None:  # type: ignore[no-unty
     assert (e.type, e.source, e.target) == ("SUPPORT", "United States", "Israel")
     (e,) = [e for e in events(nlp, "Japan gave Indonesia emergency aid.") if e.type == "AID"]
     assert (e.source, e.target) == ("Japan", "Indonesia")
+
+
+def test_permission_granted_or_denied(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The governor allowed the opposition leader to hold a rally.")
+    assert [(e.type, e.status) for e in found] == [("CONCEDE", "asserted"),
+                                                   ("PROTEST", "hypothetical")]
+    found = events(nlp, "The city council denied permission for the march.")
+    assert [(e.type, e.status) for e in found][0] == ("REJECT", "asserted")
+    assert events(nlp, "Iran rejected the allegations.") == []  # a denial of nothing said
+
+
+def test_staged_rallies_and_sworn_fights(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e, *_) = events(nlp, "Students staged rallies in Nairobi against the president.")
+    assert e.type == "PROTEST" and e.source_ids == ("KEN.CVL",)
+    (e,) = events(nlp, "Separatists have sworn to fight until they gain control of the region.")
+    assert e.type == "THREATEN"
+    (e,) = [e for e in events(nlp, "Kenya and Uganda launched war games near the border.")
+            if e.type == "COOPERATE"]
+    assert e.source is not None and "Kenya" in e.source

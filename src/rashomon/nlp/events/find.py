@@ -85,9 +85,10 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         if tok.ent_type_ in _TIME_ENTS:
             continue  # "mid-*March*", "*May* 5": a date, not a march
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-            if lex.cue(tok, "deny") is not None:  # "rejected the allegations" is a denial
-                continue
             row = lex.trigger(tok, "V")
+            if lex.cue(tok, "deny") is not None and (row is None or not any(
+                    c.key == "obj" and c.values and not c.negate for c in row.when)):
+                continue  # "rejected the allegations" is a denial; "denied *permission*" not
             if row is None and lex.cue(tok, "light") is not None:
                 for obj in objects(tok):
                     noun_row = lex.trigger(obj, "N")

@@ -84,8 +84,13 @@ class Lexicon:
         return None
 
 
+# Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag").
+_LEMMA_FIXES = {"stag": "stage"}
+
+
 def lemma_of(tok: Token) -> str:
-    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    return _LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in {"VERB", "AUX"} else lemma
 
 
 def _words(tok: Token) -> set[str]:
@@ -123,6 +128,16 @@ def objects(tok: Token) -> list[Token]:
     return out + counted
 
 
+def infinitives(tok: Token) -> list[Token]:
+    """Infinitive complements: xcomp, or a "to"-infinitive the parser attached as ccomp
+    ("allowed the leader *to hold* a rally") or, with no direct object, as advcl ("have
+    sworn *to fight*")."""
+    has_obj = any(c.dep_ == "dobj" for c in tok.children)
+    return [c for c in tok.children if c.dep_ == "xcomp" or (
+        (c.dep_ == "ccomp" or c.dep_ == "advcl" and not has_obj)
+        and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+
+
 def holds(cond: Condition, tok: Token) -> bool:
     """Whether one lexicon condition holds for ``tok``."""
     if cond.key == "obj":
@@ -134,7 +149,7 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "mod":
         found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
     elif cond.key == "xcomp":
-        found = [w for c in tok.children if c.dep_ == "xcomp" for w in _words(c)]
+        found = [w for c in infinitives(tok) for w in _words(c)]
     elif cond.key == "subj":
         found = [w for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for w in _words(c)]
     elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
