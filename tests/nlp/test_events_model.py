@@ -207,3 +207,10 @@ def test_staged_rallies_and_sworn_fights(nlp) -> None:  # type: ignore[no-untype
     (e,) = [e for e in events(nlp, "Kenya and Uganda launched war games near the border.")
             if e.type == "COOPERATE"]
     assert e.source is not None and "Kenya" in e.source
+
+
+def test_a_protest_targets_the_doers_of_what_it_protests(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Amadou Diallo, Mali's best-known activist, staged a hunger strike "
+                        "in protest against abuses by Malian security forces.")
+    assert [e.type for e in found] == ["PROTEST"]  # "in protest" is the strike's manner
+    assert found[0].target_ids == ("MLI.MIL",)

@@ -430,9 +430,33 @@ GRIEVANCE_PREPS = {"over", "about", "against"}
 
 def grievance_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
     """Who a complaint is about: "complained to the UN *over Israeli air raids*" is coded
-    against Israel (the UN only hears it)."""
+    against Israel (the UN only hears it); "(staged a strike) *in protest against* abuses
+    *by* the police" against the doers of what is protested."""
     doers = {m._.actor_id for m in sources}
-    return [m for m in _prep_targets(doc, verb, GRIEVANCE_PREPS) if m._.actor_id not in doers]
+    heads = [verb] + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for p in [_pobj(c)] if p is not None and p.lemma_.lower() in _GRIEVANCE_NOUNS]
+    for head in heads:
+        for child in head.children:
+            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPS \
+                else None
+            if pobj is None:
+                continue
+            found = actors_at(doc, pobj) or _agent_of(doc, pobj)
+            found = [m for m in found if m._.actor_id not in doers]
+            if found:
+                return found
+    return []
+
+
+_GRIEVANCE_NOUNS = {"protest", "response", "retaliation", "reaction", "opposition", "defiance"}
+
+
+def _agent_of(doc: Doc, noun: Token) -> list[Span]:
+    """The doer named with "by" after a noun ("violations *by* the army")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return actors_at(doc, _pobj(child))
+    return []
 
 
 def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:

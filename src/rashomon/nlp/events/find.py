@@ -114,6 +114,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             tok = tok.head
         if f.nominal and tok.dep_ == "dobj" and lex.cue(tok.head, "deny") is not None:
             del found[i]
+    # a light verb's noun stands for its event: "staged a strike *in protest*"
+    carrier = {f.noun.i: f for f in found.values() if f.noun is not None and f.noun.i != f.token.i}
     for i, f in list(found.items()):
         if not f.nominal:
             continue
@@ -125,7 +127,7 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             head = head.head
         elif tok.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
             continue
-        governor = found.get(head.i)
+        governor = found.get(head.i) or carrier.get(head.i)
         if governor is not None and not governor.nominal:
             del found[i]
     return found
