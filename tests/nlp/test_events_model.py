@@ -214,3 +214,12 @@ def test_a_protest_targets_the_doers_of_what_it_protests(nlp) -> None:  # type: 
                         "in protest against abuses by Malian security forces.")
     assert [e.type for e in found] == ["PROTEST"]  # "in protest" is the strike's manner
     assert found[0].target_ids == ("MLI.MIL",)
+
+
+def test_grievances_in_defiance_and_over_signed_bills(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Thousands of people blocked streets in Lagos in defiance "
+                                   "of the Nigerian authorities.") if e.type == "PROTEST"]
+    assert e.source_ids == ("NGA.CVL",) and e.target_ids == ("NGA",)
+    (e,) = [e for e in events(nlp, "Dockers stopped work over a bill signed by Kenyan "
+                                   "President William Ruto.") if e.type == "PROTEST"]
+    assert e.target is not None and "Ruto" in e.target

@@ -435,10 +435,13 @@ def grievance_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
     doers = {m._.actor_id for m in sources}
     heads = [verb] + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                       for p in [_pobj(c)] if p is not None and p.lemma_.lower() in _GRIEVANCE_NOUNS]
-    for head in heads:
+    objs = [c for c in verb.children if c.dep_ == "dobj"]  # "stopped *work* over X"
+    for head in heads + objs:
+        # "in defiance *of* X", "in protest *at* X": the noun's own preposition names X
+        preps = GRIEVANCE_PREPS if head is verb or head in objs else \
+            GRIEVANCE_PREPS | {"of", "at", "to"}
         for child in head.children:
-            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPS \
-                else None
+            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in preps else None
             if pobj is None:
                 continue
             found = actors_at(doc, pobj) or _agent_of(doc, pobj)
@@ -452,10 +455,15 @@ _GRIEVANCE_NOUNS = {"protest", "response", "retaliation", "reaction", "oppositio
 
 
 def _agent_of(doc: Doc, noun: Token) -> list[Span]:
-    """The doer named with "by" after a noun ("violations *by* the army")."""
+    """The doer named with "by" after a noun ("violations *by* the army", "a bill *signed
+    by* the minister")."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return actors_at(doc, _pobj(child))
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _child(child, {"agent"})
+            if agent is not None:
+                return actors_at(doc, _pobj(agent))
     return []
 
 

@@ -34,6 +34,7 @@ GROUP_TYPES = {"body", "military", "civilians"}
 VAGUE = frozenset({"people", "population", "units", "nationals", "aircraft", "jets",
                    "artillery", "tanks", "helicopters", "gunships", "warplanes", "fighter jets",
                    "warships", "gunboats", "opposition", "prisoners", "detainees", "hostages"})
+_CROWDS = {"hundreds", "thousands", "tens", "dozens", "millions", "crowds", "scores"}
 _HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "compound", "attr"}
 
 
@@ -118,10 +119,17 @@ def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
     if prev is not None and prev.head.i == tok.i and prev.dep_ in {"compound", "amod"} \
             and f"{prev.lower_} {tok.lower_}" in terms:
         return prev.i, terms[f"{prev.lower_} {tok.lower_}"]
-    term = terms.get(tok.lower_)
-    if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ != "police"):
+    term = terms.get(tok.lower_) or (terms.get("civilians") if tok.lower_ == "people" and (
+        any(c.dep_ == "nummod" for c in tok.children) or _counted(tok)) else None)
+    if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}):
         return None  # plural groups only: "a rebel", "the army" name no group of the story
     return tok.i, term
+
+
+def _counted(tok: Token) -> bool:
+    """ "thousands *of people*": people counted by a quantity are a crowd, not anyone."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _CROWDS
 
 
 def _countries(doc: Doc, index: Mapping[int, Span], actors: Mapping[str, Actor],
