@@ -223,3 +223,10 @@ def test_grievances_in_defiance_and_over_signed_bills(nlp) -> None:  # type: ign
     (e,) = [e for e in events(nlp, "Dockers stopped work over a bill signed by Kenyan "
                                    "President William Ruto.") if e.type == "PROTEST"]
     assert e.target is not None and "Ruto" in e.target
+
+
+def test_receiving_aid_reverses_the_roles(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Kenyan rebels received weapons from Uganda.")
+    assert (e.type, e.source, e.target_ids) == ("AID", "Uganda", ("KEN.REB",))
+    (e,) = events(nlp, "Evidence against Chile was presented by Peru.")
+    assert (e.type, e.source, e.target) == ("ACCUSE", "Peru", "Chile")

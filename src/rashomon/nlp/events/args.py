@@ -365,7 +365,7 @@ def verb_arguments(
     if not targets and moves:
         targets = purpose_side(doc, verb)
     if not targets:
-        for holder in (noun, _child(verb, {"dobj"})):
+        for holder in (noun, _child(verb, {"dobj"}), passive):  # "evidence *against X* was"
             if holder is not None:
                 targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
                 if targets:

@@ -76,6 +76,8 @@ MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 GRIEVANCES = {"ACCUSE", "PROTEST"}
 # types whose place (with no actor as target) gives the target's country: attacks and coercion
 PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
+# Verbs whose subject is given to: the giver is named with "from" (AID rows only).
+RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -227,6 +229,10 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if row.type == "AID" and row.lemma in RECIPIENT_VERBS and not f.nominal:
+            # "X received weapons from Y": Y gives, X is given to
+            givers = _prep_actors(doc, f.token, "from")
+            f.sources, f.targets = givers, f.sources
         if not f.targets and row.embed and not f.nominal:
             f.targets = complement_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and f.sources:
@@ -511,4 +517,16 @@ def collect(doc: Doc) -> list[object]:
     return out
 
 
+def _prep_actors(doc: Doc, verb: Token, prep: str) -> list[Span]:
+    """The actors of the verb's ``prep`` phrase ("received aid *from Japan*")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = actors_at(doc, pobj)
+            if found:
+                return found
+    return []
+
+
 __all__ = ["SPANS_KEY", "STATUS_RANK", "EventCoder", "collect", "line_breaks", "make_events"]
+
