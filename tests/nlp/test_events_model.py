@@ -230,3 +230,9 @@ def test_receiving_aid_reverses_the_roles(nlp) -> None:  # type: ignore[no-untyp
     assert (e.type, e.source, e.target_ids) == ("AID", "Uganda", ("KEN.REB",))
     (e,) = events(nlp, "Evidence against Chile was presented by Peru.")
     assert (e.type, e.source, e.target) == ("ACCUSE", "Peru", "Chile")
+
+
+def test_a_refused_deployment_targets_where_it_would_go(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Chile has refused to deploy peacekeepers in Haiti.")
+            if e.type == "REJECT"]
+    assert (e.source, e.target) == ("Chile", "Haiti")

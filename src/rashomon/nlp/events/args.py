@@ -412,8 +412,12 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
                 candidates.append(actors_at(doc, _child(sub, SUBJ | PASS_SUBJ)))
         if comp.dep_ == "ccomp":
             candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
-        candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
-        candidates.append(_prep_targets(doc, comp, TARGET_PREPS))
+        if comp.lemma_.lower() in word_set(doc, "move"):
+            # "refused to deploy peacekeepers *in Iraq*": what is moved is no target
+            candidates.append(_prep_targets(doc, comp, TARGET_PREPS | {"in"}))
+        else:
+            candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
+            candidates.append(_prep_targets(doc, comp, TARGET_PREPS))
         obj = _child(comp, {"dobj"})
         if obj is not None:
             candidates.append(_prep_targets(doc, obj, NOUN_TARGET_PREPS))
