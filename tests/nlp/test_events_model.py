@@ -236,3 +236,11 @@ def test_a_refused_deployment_targets_where_it_would_go(nlp) -> None:  # type: i
     (e,) = [e for e in events(nlp, "Chile has refused to deploy peacekeepers in Haiti.")
             if e.type == "REJECT"]
     assert (e.source, e.target) == ("Chile", "Haiti")
+
+
+def test_resigning_and_surrendering_target_only_whom_they_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "General Joseph Dube resigned in Harare to allow elections "
+                                   "in Zimbabwe.") if e.type == "RETREAT"]
+    assert e.target is None
+    (e,) = events(nlp, "Five hundred rebels surrendered to Kenyan troops in Kisumu.")
+    assert e.target_ids == ("KEN.MIL",)

@@ -76,6 +76,9 @@ MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 GRIEVANCES = {"ACCUSE", "PROTEST"}
 # types whose place (with no actor as target) gives the target's country: attacks and coercion
 PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
+# Modes of events done to oneself (resigning, surrendering arms): only an explicit "to X"
+# or object names a target, not the places and purposes around them.
+SELF_DIRECTED = {"resign", "disarm"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
@@ -235,9 +238,10 @@ class EventCoder:
             f.sources, f.targets = givers, f.sources
         if not f.targets and row.embed and not f.nominal:
             f.targets = complement_target(doc, f.token, f.sources)
-        if not f.targets and not f.nominal and f.sources:
+        self_directed = row.mode in SELF_DIRECTED  # "resigned *in Haiti* to allow elections"
+        if not f.targets and not f.nominal and f.sources and not self_directed:
             f.targets = phrase_target(doc, f.token, f.sources)
-        if not f.targets and not f.nominal and not row.embed:
+        if not f.targets and not f.nominal and not row.embed and not self_directed:
             f.targets = purpose_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and row.type in PLACE_TARGETS and f.status != "hypothetical":
             f.targets = place_target(doc, f.token, self._countries(doc), f.sources)
