@@ -195,7 +195,7 @@ def test_permission_granted_or_denied(nlp) -> None:  # type: ignore[no-untyped-d
     assert [(e.type, e.status) for e in found] == [("CONCEDE", "asserted"),
                                                    ("PROTEST", "hypothetical")]
     found = events(nlp, "The city council denied permission for the march.")
-    assert [(e.type, e.status) for e in found][0] == ("REJECT", "asserted")
+    assert next((e.type, e.status) for e in found) == ("REJECT", "asserted")
     assert events(nlp, "Iran rejected the allegations.") == []  # a denial of nothing said
 
 
