@@ -143,3 +143,104 @@ def test_a_month_is_no_march_and_a_released_letter_no_release(nlp) -> None:  # t
     assert events(nlp, "The vote is scheduled for mid-March.") == []
     assert events(nlp, "The senator's office released a letter on Tuesday.") == []
     assert [e.type for e in events(nlp, "Iran released two Americans on Friday.")] == ["RETREAT"]
+
+
+def test_a_possessive_pronoun_names_the_owner_of_an_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "President Amadou Diallo arrived in Bamako on Monday. "
+                        "His refusal to meet the opposition angered many voters.")
+    (refusal,) = [e for e in found if e.type == "REJECT"]
+    assert refusal.source is not None and "Diallo" in refusal.source
+    (meet,) = [e for e in found if e.type == "CONSULT" and e.start > refusal.start]
+    assert meet.status == "negated" and meet.parent_id == refusal.id
+    (visit,) = [e for e in events(nlp, "Chancellor Ingrid Vogel said her visit to Peru "
+                                       "was a success.") if e.type == "CONSULT"]
+    assert visit.source is not None and "Vogel" in visit.source and visit.target == "Peru"
+
+
+def test_bare_group_nouns_are_actors_of_the_story_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Insurgents attacked a checkpoint near Kandahar, "
+                                   "Afghan officials said.") if e.type == "ASSAULT"]
+    assert e.source_ids == ("AFG.REB",)
+    (e,) = [e for e in events(nlp, "Riot police fired rubber bullets at students in Nairobi.")
+            if e.type == "ASSAULT"]
+    assert e.source_ids == ("KEN.police",) and e.target_ids == ("KEN.CVL",)
+    (e,) = [e for e in events(nlp, "Rebels ambushed a convoy.") if e.type == "ASSAULT"]
+    assert e.source_ids == ("group.REB",)  # no country anywhere: the sector alone
+    (e,) = [e for e in events(nlp, "Afghan rebels ambushed a convoy.") if e.type == "ASSAULT"]
+    assert e.source_ids == ("AFG.REB",)  # the actors component's own phrase
+
+
+def test_offers_and_refusals_hold_their_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Egypt offered Prime Minister Yair Lavi a private meeting.")
+    (offer,) = [e for e in found if e.type == "AGREE"]
+    assert offer.source == "Egypt" and offer.target is not None and "Lavi" in offer.target
+    # the meeting is what is offered: no event of its own, and never an asserted one
+    assert all(e.status == "hypothetical" for e in found if e.type == "CONSULT")
+    found = events(nlp, "Chile made an offer to hold talks with Peru.")
+    assert all(e.status == "hypothetical" for e in found if e.type == "CONSULT")
+    assert any(e.type == "CONSULT" for e in found)
+    (meet,) = [e for e in events(nlp, "Hamas refused to meet the envoy.") if e.type == "CONSULT"]
+    assert meet.status == "negated"
+
+
+def test_standing_by_a_country_supports_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Washington has always stood by Israel.")
+    assert (e.type, e.source, e.target) == ("SUPPORT", "United States", "Israel")
+    (e,) = [e for e in events(nlp, "Japan gave Indonesia emergency aid.") if e.type == "AID"]
+    assert (e.source, e.target) == ("Japan", "Indonesia")
+
+
+def test_permission_granted_or_denied(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The governor allowed the opposition leader to hold a rally.")
+    assert [(e.type, e.status) for e in found] == [("CONCEDE", "asserted"),
+                                                   ("PROTEST", "hypothetical")]
+    found = events(nlp, "The city council denied permission for the march.")
+    assert next((e.type, e.status) for e in found) == ("REJECT", "asserted")
+    assert events(nlp, "Iran rejected the allegations.") == []  # a denial of nothing said
+
+
+def test_staged_rallies_and_sworn_fights(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e, *_) = events(nlp, "Students staged rallies in Nairobi against the president.")
+    assert e.type == "PROTEST" and e.source_ids == ("KEN.CVL",)
+    (e,) = events(nlp, "Separatists have sworn to fight until they gain control of the region.")
+    assert e.type == "THREATEN"
+    (e,) = [e for e in events(nlp, "Kenya and Uganda launched war games near the border.")
+            if e.type == "COOPERATE"]
+    assert e.source is not None and "Kenya" in e.source
+
+
+def test_a_protest_targets_the_doers_of_what_it_protests(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Amadou Diallo, a lawyer from Mali, began a hunger strike on Friday "
+                        "in protest against torture by Malian soldiers.")
+    assert [e.type for e in found] == ["PROTEST"]  # "in protest" is the strike's manner
+    assert found[0].target_ids == ("MLI.MIL",)
+
+
+def test_grievances_in_defiance_and_over_signed_bills(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Thousands of people marched through Lagos in defiance "
+                                   "of the Nigerian authorities.") if e.type == "PROTEST"]
+    assert e.source_ids == ("NGA.CVL",) and e.target_ids == ("NGA",)
+    (e,) = [e for e in events(nlp, "Dockers in Mombasa walked out over a decree issued by "
+                                   "Kenyan President William Ruto.") if e.type == "PROTEST"]
+    assert e.target is not None and "Ruto" in e.target
+
+
+def test_receiving_aid_reverses_the_roles(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "The Kenyan opposition received food aid from Uganda.")
+    assert (e.type, e.source) == ("AID", "Uganda") and "KEN" in e.target_ids[0]
+    (e,) = events(nlp, "Peru presented evidence against Chile at the tribunal.")
+    assert (e.type, e.source, e.target) == ("ACCUSE", "Peru", "Chile")
+
+
+def test_a_refused_deployment_targets_where_it_would_go(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Chile has refused to send soldiers into Haiti.")
+            if e.type == "REJECT"]
+    assert (e.source, e.target) == ("Chile", "Haiti")
+
+
+def test_resigning_and_surrendering_target_only_whom_they_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "General Joseph Dube resigned in Harare to allow elections "
+                                   "in Zimbabwe.") if e.type == "RETREAT"]
+    assert e.target is None
+    (e,) = events(nlp, "Five hundred rebels surrendered to Kenyan troops in Kisumu.")
+    assert e.target_ids == ("KEN.MIL",)

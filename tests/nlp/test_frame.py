@@ -198,3 +198,30 @@ def test_subheads_are_short_unpunctuated_paragraphs() -> None:
     assert body[start:end].strip() == "Fight till the end"
     assert in_subhead(next(t for t in doc if t.text == "till"))
     assert not in_subhead(doc[0])
+
+
+REFUSAL_TO_MEET = [
+    ("His", 1, "poss", "PRON", "his"), ("refusal", 4, "nsubj", "NOUN", "refusal"),
+    ("to", 3, "aux", "PART", "to"), ("meet", 1, "acl", "VERB", "meet"),
+    ("angered", 4, "ROOT", "VERB", "anger"), ("voters", 4, "dobj", "NOUN", "voter"),
+    (".", 4, "punct", "PUNCT", "."),
+]
+OFFERED_MEETING = [
+    ("Ruritania", 1, "nsubj", "PROPN", "Ruritania"), ("offered", 1, "ROOT", "VERB", "offer"),
+    ("a", 3, "det", "DET", "a"), ("meeting", 1, "dobj", "NOUN", "meeting"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+HELD_MEETING = [(w, h, "dobj" if w == "meeting" else d, p, "hold" if w == "offered" else lem)
+                for w, h, d, p, lem in OFFERED_MEETING]
+ROLE_TO_PLAY = [
+    ("a", 1, "det", "DET", "a"), ("role", 1, "ROOT", "NOUN", "role"),
+    ("to", 3, "aux", "PART", "to"), ("play", 1, "acl", "VERB", "play"),
+]
+
+
+def test_a_noun_governs_its_infinitive_and_an_offer_its_object() -> None:
+    assert frame_of(tok(build(REFUSAL_TO_MEET), "meet")).polarity == "negated"
+    assert frame_of(tok(build(REFUSAL_TO_MEET), "angered")).polarity == "positive"
+    assert frame_of(tok(build(OFFERED_MEETING), "meeting")).modality == "future"
+    assert frame_of(tok(build(HELD_MEETING), "meeting")).modality == "actual"
+    assert frame_of(tok(build(ROLE_TO_PLAY), "play")) == Frame("positive", "actual")

@@ -54,15 +54,18 @@ def predict(sentences: list[GoldSentence], nlp: Any = None, batch_size: int = 64
             ))
 
 
-def _offices(doc: Any, actors: dict[str, Actor]) -> dict[tuple[int, int], Actor]:
+def _offices(doc: Any, actors: dict[str, Actor]) -> dict[Any, Actor]:
     """Mention offsets -> the office's actor, for people the article gives a title, else the
-    country the mention acts for (its ``affiliation``, see ``rashomon.nlp.actors.affiliation``)."""
-    out = {}
+    country the mention acts for (its ``affiliation``, see ``rashomon.nlp.actors.affiliation``);
+    also actor id -> the first such actor, for pronouns and mentions that carry none."""
+    out: dict = {}  # type: ignore[type-arg]
     for m in doc.spans.get("rashomon_mentions", []):
         data = m._.data or {}
         office = data.get("office") or data.get("affiliation")
         if isinstance(office, str) and office in actors:
             out[(m.start_char, m.end_char)] = actors[office]
+            # a pronoun or later mention of the same actor acts for the same country
+            out.setdefault(m._.actor_id, actors[office])
     return out
 
 
@@ -72,7 +75,7 @@ def _effective(ref: tuple, actors: dict[str, Actor], offices: dict) -> Actor | N
     the country they act for; an unknown organisation keeps its own sectors."""
     start, end, actor_id = ref
     actor = actors.get(actor_id) if actor_id else None
-    office = offices.get((start, end))
+    office = offices.get((start, end)) or offices.get(actor_id)
     if actor is not None and actor.country is None and office is not None:
         sectors = actor.sectors if actor.kind != "person" and actor.sectors else \
             office.sectors or ("GOV",)

@@ -212,7 +212,14 @@ def frame_of(tok: Token, lex: FrameLexicon | None = None,
             neg, modality = neg + n, _max(modality, m)
             cur = gov
             continue
-        if gov is None or gov.pos_ not in {"VERB", "AUX", "ADJ"}:
+        elif _noun_complement(cur) and (within is None or within[0] <= head.i < within[1]):
+            # "his refusal *to meet*", "the plan *to withdraw*", "offered *a meeting*": the
+            # noun or the offer governs the event like the verb would ("refused to meet")
+            gov = head
+            if lex.has("intent", _lemma(head)):
+                modality = _max(modality, "future")
+        if gov is None or gov.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"} or (
+                gov.pos_ == "NOUN" and not _noun_complement(cur)):
             break
         if within is not None and not within[0] <= gov.i < within[1]:
             break
@@ -226,6 +233,21 @@ def frame_of(tok: Token, lex: FrameLexicon | None = None,
     if modality != "question" and _ends_in_question(cur):
         modality = "question"
     return Frame("negated" if neg % 2 else "positive", modality)
+
+
+def _noun_complement(tok: Token) -> bool:
+    """An infinitive completing a noun ("the plan *to withdraw*") or an event noun offered,
+    proposed or planned ("offered *a meeting*"): both lie in the governor's scope."""
+    head = tok.head
+    if tok.dep_ == "acl" and head.pos_ == "NOUN":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "dobj" and tok.pos_ == "NOUN" and head.pos_ == "VERB" \
+        and _lemma(head) in _OFFER_VERBS
+
+
+# Verbs whose noun object is an event that has not happened yet ("offered talks").
+_OFFER_VERBS = frozenset({"offer", "propose", "promise", "pledge", "plan", "threaten", "seek",
+                          "want", "suggest"})
 
 
 def _max(a: str, b: str) -> str:

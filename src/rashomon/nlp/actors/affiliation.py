@@ -6,11 +6,12 @@ actor, and "Salaheddine Sidhoum, Algeria's leading human rights activist" as Alg
 mention whose actor has no country (and no office, see ``link.py``) gets
 ``span._.data["affiliation"]``, the id of a country actor, from:
 
-1. its own phrase: a country, demonym or capital in the title words before the name or in
-   an appositive ("*French* National Assembly president X", "X, a member of the *Syrian*
-   parliament");
+1. its own phrase: a country, demonym or capital in the title words before the name, in
+   an appositive or an "of" phrase after it ("*French* National Assembly president X", "X,
+   a member of the *Syrian* parliament", "King X *of Morocco*");
 2. else the article's context: the country of more than half of the article's mentions that
-   carry one (a domestic story names its own country most).
+   carry one and of the places no mention covers ("arrived in *Abidjan*"): a domestic story
+   names its own country most.
 
 The actor record is not changed (the same person may appear in another story); consumers
 (event coding) read the mention's affiliation.
@@ -48,6 +49,11 @@ def assign_affiliations(doc: Doc, spans: list[Span], actors: dict[str, Actor],
     for actor in places.values():
         if actor.country:
             country_actor.setdefault(actor.country, actor)
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    for ent in doc.ents:  # places no mention covers: "arrived in *Abidjan*"
+        place = places.get(ent.text) if ent.label_ == "GPE" else None
+        if place is not None and place.country and ent.start not in covered:
+            counts[place.country] += 1
     context = _dominant(counts)
     used: dict[str, Actor] = {}
     by_token = {i: s for s in spans for i in range(s.start, s.end)}
@@ -83,6 +89,9 @@ def _in_phrase(span: Span, by_token: dict[int, Span], actors: dict[str, Actor],
     for child in root.children:
         if child.dep_ in _TITLE_DEPS and not span.start <= child.i < span.end:
             phrase += list(child.subtree)
+    for child in root.children:  # "King Hassan *of Morocco*"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+            phrase += [t for t in child.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj"]
     if root.dep_ == "appos":  # "the Syrian parliament member, X": the head names the title
         phrase += [t for t in root.head.subtree if t.i < root.i and t.i not in range(
             span.start, span.end)]

@@ -210,6 +210,36 @@ def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
     return min(inside, key=lambda s: (min(abs(s.start - token.i), abs(s.end - 1 - token.i)), -len(s)))
 
 
+# Possessives that name a person, and the gender their antecedent may have.
+_PERSON_POSSESSIVES = {"his": "m", "her": "f"}
+
+
+def resolve_possessive(doc: Doc, token: Token) -> Span | None:
+    """The owner a possessive pronoun before an event noun names ("*his* refusal"): for
+    his/her the latest person of that gender (subjects first, this sentence then up to
+    three back), for their/its the subject of the sentence or of the one before when it
+    names no person; None when nothing fits. Not a mention of the actors' span group."""
+    word = token.lower_
+    if word in _PERSON_POSSESSIVES:
+        return _resolve_pronoun(doc, token)
+    if word not in ("their", "its"):
+        return None
+    actors = doc._.actors or {}
+    sent = token.sent
+    sents = [sent]
+    if sent.start > 0:
+        sents.append(doc[sent.start - 1].sent)
+    for s in sents:
+        for span in doc.spans.get(SPANS_KEY, []):
+            if not (s.start <= span.start < s.end) or span.start >= token.i \
+                    or not is_subject(doc, span.start, span.end):
+                continue
+            actor = actors.get(span._.actor_id)
+            if actor is not None and actor.kind != "person":
+                return span
+    return None
+
+
 def _containing(doc: Doc, token: Token) -> Span | None:
     hits = [s for s in doc.spans.get(SPANS_KEY, []) if s.start <= token.i < s.end]
     return max(hits, key=len) if hits else None
@@ -259,6 +289,7 @@ __all__ = [
     "ActorLinker",
     "collect",
     "mention_at",
+    "resolve_possessive",
     "resolve_speaker",
     "ruler_patterns",
 ]

@@ -12,14 +12,19 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.actors.component import SPANS_KEY, mention_at, resolve_speaker
+from rashomon.nlp.actors.component import (
+    SPANS_KEY,
+    mention_at,
+    resolve_possessive,
+    resolve_speaker,
+)
 from rashomon.nlp.events.find import crosses_break
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "onto"}
-NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with",
+NOUN_TARGET_PREPS = {"on", "against", "of", "at", "into", "upon", "toward", "towards", "with", "to",
                      "for"}
 RELATIVE = {"who", "that", "which", "whom"}
 RECIPROCAL = {"other", "another"}  # "each other", "one another"
@@ -100,6 +105,18 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
                                      key=lambda sp: sp.start)
 
 
+def mention_index(doc: Doc) -> dict[int, Span]:
+    """The per-doc token → mention index :func:`index_mentions` built."""
+    return doc.user_data[_INDEX]
+
+
+def reorder_mentions(doc: Doc) -> None:
+    """Refresh the ordered view after spans were added to :func:`mention_index`."""
+    index = doc.user_data[_INDEX]
+    doc.user_data[_ORDERED] = sorted({id(sp): sp for sp in index.values()}.values(),
+                                     key=lambda sp: sp.start)
+
+
 def forget_mentions(doc: Doc) -> None:
     doc.user_data.pop(_INDEX, None)
     doc.user_data.pop(_ORDERED, None)
@@ -119,7 +136,7 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
 # may have ("the rebels said *they* will ...", "Serbs said *their* forces ...").
 _REPORTER_PRONOUNS = {
     "they": {"NNS", "NNPS", "NNP"}, "their": {"NNS", "NNPS", "NNP"}, "them": {"NNS", "NNPS", "NNP"},
-    "we": {"NNS", "NNPS", "NNP"}, "our": {"NNS", "NNPS", "NNP"},
+    "we": {"NNS", "NNPS", "NNP"}, "our": {"NNS", "NNPS", "NNP"}, "my": {"NN", "NNP"},
     "it": {"NN", "NNP"}, "its": {"NN", "NNP"},
 }
 
@@ -348,7 +365,7 @@ def verb_arguments(
     if not targets and moves:
         targets = purpose_side(doc, verb)
     if not targets:
-        for holder in (noun, _child(verb, {"dobj"})):
+        for holder in (noun, _child(verb, {"dobj"}), passive):  # "evidence *against X* was"
             if holder is not None:
                 targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
                 if targets:
@@ -395,8 +412,12 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
                 candidates.append(actors_at(doc, _child(sub, SUBJ | PASS_SUBJ)))
         if comp.dep_ == "ccomp":
             candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
-        candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
-        candidates.append(_prep_targets(doc, comp, TARGET_PREPS))
+        if comp.lemma_.lower() in word_set(doc, "move"):
+            # "refused to deploy peacekeepers *in Iraq*": what is moved is no target
+            candidates.append(_prep_targets(doc, comp, TARGET_PREPS | {"in"}))
+        else:
+            candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
+            candidates.append(_prep_targets(doc, comp, TARGET_PREPS))
         obj = _child(comp, {"dobj"})
         if obj is not None:
             candidates.append(_prep_targets(doc, obj, NOUN_TARGET_PREPS))
@@ -413,9 +434,41 @@ GRIEVANCE_PREPS = {"over", "about", "against"}
 
 def grievance_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
     """Who a complaint is about: "complained to the UN *over Israeli air raids*" is coded
-    against Israel (the UN only hears it)."""
+    against Israel (the UN only hears it); "(staged a strike) *in protest against* abuses
+    *by* the police" against the doers of what is protested."""
     doers = {m._.actor_id for m in sources}
-    return [m for m in _prep_targets(doc, verb, GRIEVANCE_PREPS) if m._.actor_id not in doers]
+    heads = [verb] + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for p in [_pobj(c)] if p is not None and p.lemma_.lower() in _GRIEVANCE_NOUNS]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]  # "stopped *work* over X"
+    for head in heads + objs:
+        # "in defiance *of* X", "in protest *at* X": the noun's own preposition names X
+        preps = GRIEVANCE_PREPS if head is verb or head in objs else \
+            GRIEVANCE_PREPS | {"of", "at", "to"}
+        for child in head.children:
+            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in preps else None
+            if pobj is None:
+                continue
+            found = actors_at(doc, pobj) or _agent_of(doc, pobj)
+            found = [m for m in found if m._.actor_id not in doers]
+            if found:
+                return found
+    return []
+
+
+_GRIEVANCE_NOUNS = {"protest", "response", "retaliation", "reaction", "opposition", "defiance"}
+
+
+def _agent_of(doc: Doc, noun: Token) -> list[Span]:
+    """The doer named with "by" after a noun ("violations *by* the army", "a bill *signed
+    by* the minister")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return actors_at(doc, _pobj(child))
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _child(child, {"agent"})
+            if agent is not None:
+                return actors_at(doc, _pobj(agent))
+    return []
 
 
 def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
@@ -439,6 +492,9 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             sources = actors_at(doc, child, depth=0)
+            if not sources and child.dep_ == "poss" and child.pos_ == "PRON":
+                owner = _owner(doc, child)  # "*his* refusal", "*my* visit"
+                sources = [owner] if owner is not None else []
             if sources:
                 break
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -457,6 +513,18 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
     targets = _prep_targets(doc, noun, preps)
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
+
+
+def _owner(doc: Doc, pron: Token) -> Span | None:
+    """Who a possessive pronoun before an event noun names: his/her/its/their through the
+    actors component; my/our the speaker of the report verb around it, else the subject of
+    its sentence's main clause."""
+    found = resolve_possessive(doc, pron) or _reporter(doc, pron)
+    if found is not None or pron.lower_ not in {"my", "our"}:
+        return found
+    root = pron.sent.root
+    subj = _child(root, SUBJ)
+    return next(iter(actors_at(doc, subj, depth=1)), None) if subj is not None else None
 
 
 def _has_poss(noun: Token) -> bool:

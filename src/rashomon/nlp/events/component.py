@@ -42,11 +42,13 @@ from rashomon.nlp.events.args import (
     grievance_target,
     index_mentions,
     is_locative,
+    mention_index,
     nearest_in_sentence,
     noun_arguments,
     phrase_target,
     place_target,
     purpose_target,
+    reorder_mentions,
     verb_arguments,
     withdrawn_from,
 )
@@ -61,6 +63,7 @@ from rashomon.nlp.events.find import (
     keep_noun,
     main_predicate,
 )
+from rashomon.nlp.events.groups import add_groups, group_terms
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
@@ -73,6 +76,11 @@ MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 GRIEVANCES = {"ACCUSE", "PROTEST"}
 # types whose place (with no actor as target) gives the target's country: attacks and coercion
 PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
+# Modes of events done to oneself (resigning, surrendering arms): only an explicit "to X"
+# or object names a target, not the places and purposes around them.
+SELF_DIRECTED = {"resign", "disarm"}
+# Verbs whose subject is given to: the giver is named with "from" (AID rows only).
+RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -141,10 +149,13 @@ class EventCoder:
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
         self._alpha2: tuple[int, dict[str, Actor]] = (0, {})  # (table id, alpha-2 -> actor)
+        self.groups = group_terms()  # "police", "rebels", ...: bare group nouns (groups.py)
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
                        self.sets)
+        if add_groups(doc, mention_index(doc), self.groups, self._countries(doc)):
+            reorder_mentions(doc)
         index_breaks(doc)
         try:
             self.set_annotations(doc, self.find(doc))
@@ -221,11 +232,16 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if row.type == "AID" and row.lemma in RECIPIENT_VERBS and not f.nominal:
+            # "X received weapons from Y": Y gives, X is given to
+            givers = _prep_actors(doc, f.token, "from")
+            f.sources, f.targets = givers, f.sources
         if not f.targets and row.embed and not f.nominal:
             f.targets = complement_target(doc, f.token, f.sources)
-        if not f.targets and not f.nominal and f.sources:
+        self_directed = row.mode in SELF_DIRECTED  # "resigned *in Haiti* to allow elections"
+        if not f.targets and not f.nominal and f.sources and not self_directed:
             f.targets = phrase_target(doc, f.token, f.sources)
-        if not f.targets and not f.nominal and not row.embed:
+        if not f.targets and not f.nominal and not row.embed and not self_directed:
             f.targets = purpose_target(doc, f.token, f.sources)
         if not f.targets and not f.nominal and row.type in PLACE_TARGETS and f.status != "hypothetical":
             f.targets = place_target(doc, f.token, self._countries(doc), f.sources)
@@ -505,4 +521,16 @@ def collect(doc: Doc) -> list[object]:
     return out
 
 
+def _prep_actors(doc: Doc, verb: Token, prep: str) -> list[Span]:
+    """The actors of the verb's ``prep`` phrase ("received aid *from Japan*")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = actors_at(doc, pobj)
+            if found:
+                return found
+    return []
+
+
 __all__ = ["SPANS_KEY", "STATUS_RANK", "EventCoder", "collect", "line_breaks", "make_events"]
+

@@ -85,9 +85,10 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         if tok.ent_type_ in _TIME_ENTS:
             continue  # "mid-*March*", "*May* 5": a date, not a march
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-            if lex.cue(tok, "deny") is not None:  # "rejected the allegations" is a denial
-                continue
             row = lex.trigger(tok, "V")
+            if lex.cue(tok, "deny") is not None and (row is None or not any(
+                    c.key == "obj" and c.values and not c.negate for c in row.when)):
+                continue  # "rejected the allegations" is a denial; "denied *permission*" not
             if row is None and lex.cue(tok, "light") is not None:
                 for obj in objects(tok):
                     noun_row = lex.trigger(obj, "N")
@@ -113,6 +114,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             tok = tok.head
         if f.nominal and tok.dep_ == "dobj" and lex.cue(tok.head, "deny") is not None:
             del found[i]
+    # a light verb's noun stands for its event: "staged a strike *in protest*"
+    carrier = {f.noun.i: f for f in found.values() if f.noun is not None and f.noun.i != f.token.i}
     for i, f in list(found.items()):
         if not f.nominal:
             continue
@@ -124,7 +127,7 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             head = head.head
         elif tok.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
             continue
-        governor = found.get(head.i)
+        governor = found.get(head.i) or carrier.get(head.i)
         if governor is not None and not governor.nominal:
             del found[i]
     return found
@@ -218,7 +221,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break
         dep = cur.dep_
         depth += 1
-        if dep in {"relcl", "acl"}:
+        if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
         if governor is not None and dep == "advcl" and f.parent is None:

@@ -84,8 +84,13 @@ class Lexicon:
         return None
 
 
+# Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag").
+_LEMMA_FIXES = {"stag": "stage"}
+
+
 def lemma_of(tok: Token) -> str:
-    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    return _LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in {"VERB", "AUX"} else lemma
 
 
 def _words(tok: Token) -> set[str]:
@@ -94,13 +99,18 @@ def _words(tok: Token) -> set[str]:
 
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
 _PARTITIVE = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
-              "group", "batch", "contingent", "unit", "some", "more", "several", "many"}
+              "group", "batch", "contingent", "unit", "some", "more", "several", "many",
+              "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
+              "truckload", "load"}
+# Heads whose compound says what the object is: "halted *mediation* efforts".
+_CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
 
 def objects(tok: Token) -> list[Token]:
     """Direct objects, or passive subjects (the object of the active verb), or the noun a past
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
-    ("hundreds *of fighters*")."""
+    ("hundreds *of fighters*", "700 kg *of medicine*"), and a compound the object of an
+    effort or process ("*mediation* efforts")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
@@ -113,7 +123,19 @@ def objects(tok: Token) -> list[Token]:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if pobj is not None:
                 counted.append(pobj)
+        elif o.lemma_.lower() in _CONTAINERS:
+            counted += [c for c in o.children if c.dep_ == "compound"]
     return out + counted
+
+
+def infinitives(tok: Token) -> list[Token]:
+    """Infinitive complements: xcomp, or a "to"-infinitive the parser attached as ccomp
+    ("allowed the leader *to hold* a rally") or, with no direct object, as advcl ("have
+    sworn *to fight*")."""
+    has_obj = any(c.dep_ == "dobj" for c in tok.children)
+    return [c for c in tok.children if c.dep_ == "xcomp" or (
+        (c.dep_ == "ccomp" or c.dep_ == "advcl" and not has_obj)
+        and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
 
 
 def holds(cond: Condition, tok: Token) -> bool:
@@ -127,7 +149,7 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "mod":
         found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
     elif cond.key == "xcomp":
-        found = [w for c in tok.children if c.dep_ == "xcomp" for w in _words(c)]
+        found = [w for c in infinitives(tok) for w in _words(c)]
     elif cond.key == "subj":
         found = [w for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for w in _words(c)]
     elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause

@@ -1,0 +1,170 @@
+"""Bare group nouns as event arguments: "*insurgents* attacked", "*police* detained".
+
+Event coders code a group named without a country by its agent code and the country the
+story is about: "police fired tear gas" in a story set in Liberia is Liberian police (LBR
+COP), "rebels shelled the town" the country's rebels (REB). The actors component builds such
+actors only with a country in the phrase ("Afghan insurgents"); here a plural group noun
+(or "police") that no mention covers becomes an argument-only span (link ``group``), like
+the demonym modifiers of :func:`rashomon.nlp.events.args.index_mentions`:
+
+- its kind, name and sectors come from the group rows of the actor terms
+  (``gazetteers/actor_terms.tsv``: police → COP, rebels/insurgents → REB, soldiers/troops →
+  MIL, protesters/residents → CVL, opposition → OPP);
+- its country is the most named one in its sentence (actors with a country and places),
+  else the country of more than half of the article's country-bearing mentions, else none
+  (a country-less actor that keeps its sector: ``---REB``).
+
+The same article country (now counting the places the actors component could not see) is
+the ``affiliation`` of people and organisations left without one ("President X arrived in
+*Abidjan*"), see :mod:`rashomon.nlp.actors.affiliation`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.nlp.actors.gazetteer import Term, load_terms
+from rashomon.records import Actor
+
+GROUP_TYPES = {"body", "military", "civilians"}
+# Group words too vague to be an actor on their own ("people", "units", "the side").
+VAGUE = frozenset({"people", "population", "units", "nationals", "aircraft", "jets",
+                   "artillery", "tanks", "helicopters", "gunships", "warplanes", "fighter jets",
+                   "warships", "gunboats", "opposition", "prisoners", "detainees", "hostages"})
+_CROWDS = {"hundreds", "thousands", "tens", "dozens", "millions", "crowds", "scores"}
+_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "compound", "attr"}
+
+
+def group_terms() -> dict[str, Term]:
+    """Group word (one or two lower-case words) -> its actor term, police/rebel/military/
+    civilian rows of the actor terms."""
+    out: dict[str, Term] = {}
+    for term in load_terms():
+        if term.type in GROUP_TYPES and term.sectors:
+            for variant in term.variants:
+                if variant not in VAGUE and len(variant.split()) <= 2:
+                    out.setdefault(variant, term)
+    return out
+
+
+def add_groups(doc: Doc, index: dict[int, Span], terms: Mapping[str, Term],
+               places: Mapping[str, Actor]) -> list[Span]:
+    """Argument-only spans for the bare group nouns of ``doc`` (added to ``index``, the
+    events' token → mention index); ``places`` maps ISO alpha-2 codes to country actors."""
+    actors = dict(doc._.actors or {})
+    added: list[Span] = []
+    article = _countries(doc, index, actors, places, None)
+    total = sum(article.values())
+    dominant = article.most_common(1)[0][0] if total and \
+        2 * article.most_common(1)[0][1] > total else None
+    by_code = {a.country: a for a in actors.values() if a.kind == "state" and a.country}
+    by_code.update({a.country: a for a in places.values() if a.country and a.country not in by_code})
+    home = by_code.get(dominant) if dominant else None
+    if home is not None and _affiliate(doc, actors, home):
+        actors.setdefault(home.id, home)
+        doc._.actors = actors
+    for sent in doc.sents:
+        local: Counter[str] | None = None
+        for tok in sent:
+            found = _group_word(tok, index, terms)
+            if found is None:
+                continue
+            start, term = found
+            if local is None:
+                local = _countries(doc, index, actors, places, sent)
+            code = local.most_common(1)[0][0] if local else dominant
+            actor = _group_actor(term, by_code.get(code) if code else None, actors)
+            span = Span(doc, start, tok.i + 1, label="ACTOR")
+            span._.actor_id = actor.id
+            span._.link = "group"
+            for i in range(start, tok.i + 1):
+                index[i] = span
+            actors.setdefault(actor.id, actor)
+            added.append(span)
+    if added:
+        doc._.actors = actors
+    return added
+
+
+def _affiliate(doc: Doc, actors: Mapping[str, Actor], home: Actor) -> bool:
+    """Give the country-less people and organisations the actors component could not place
+    (no office, no ``affiliation``) the article's country, now that the places are known
+    ("President X arrived in *Abidjan*"); True when one was placed."""
+    placed = False
+    for span in doc.spans.get("rashomon_mentions", []):
+        actor = actors.get(span._.actor_id)
+        data = span._.data or {}
+        if actor is None or actor.kind not in {"person", "other"} or actor.country \
+                or data.get("office") or data.get("affiliation") \
+                or span._.link in ("pronoun", "description"):
+            continue
+        span._.data = {**data, "affiliation": home.id}
+        placed = True
+    return placed
+
+
+def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
+                ) -> tuple[int, Term] | None:
+    """(first token, term) when ``tok`` heads a bare group noun phrase no mention covers."""
+    if tok.i in index or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _HEAD_DEPS:
+        return None
+    if tok.dep_ == "compound" and tok.head.lower_ in terms:
+        return None  # "riot *police*" is found at its head
+    if any(c.dep_ == "poss" or c.i in index for c in tok.children):
+        return None  # "their soldiers", "Afghan troops": the actors component's phrase
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.head.i == tok.i and prev.dep_ in {"compound", "amod"} \
+            and f"{prev.lower_} {tok.lower_}" in terms:
+        return prev.i, terms[f"{prev.lower_} {tok.lower_}"]
+    term = terms.get(tok.lower_) or (terms.get("civilians") if tok.lower_ == "people" and (
+        any(c.dep_ == "nummod" for c in tok.children) or _counted(tok)) else None)
+    if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}):
+        return None  # plural groups only: "a rebel", "the army" name no group of the story
+    return tok.i, term
+
+
+def _counted(tok: Token) -> bool:
+    """ "thousands *of people*": people counted by a quantity are a crowd, not anyone."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _CROWDS
+
+
+def _countries(doc: Doc, index: Mapping[int, Span], actors: Mapping[str, Actor],
+               places: Mapping[str, Actor], sent: Span | None) -> Counter[str]:
+    """Countries named in ``sent`` (or the whole doc): actors with one, and places."""
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc))
+    counts: Counter[str] = Counter()
+    seen: set[int] = set()
+    for i in range(lo, hi):
+        span = index.get(i)
+        if span is None or id(span) in seen or span._.link == "group":
+            continue
+        seen.add(id(span))
+        actor = actors.get(span._.actor_id)
+        if actor is not None and actor.country:
+            counts[actor.country] += 1
+    for place in doc.spans.get("rashomon_places", []):
+        data = place._.data or {}
+        if lo <= place.start < hi and place.start not in index and data.get("role") == "literal":
+            country = places.get(str(data.get("country") or ""))
+            if country is not None and country.country:
+                counts[country.country] += 1
+    return counts
+
+
+def _group_actor(term: Term, country: Actor | None, actors: Mapping[str, Actor]) -> Actor:
+    """The country's group (its police, rebels, forces, civilians), or a country-less one."""
+    if country is None:
+        return Actor(id=f"group.{term.key}", name=term.name.format(name="").strip(),
+                     kind=term.kind or "other", sectors=term.sectors)
+    actor_id = f"{country.id}.{term.key}"
+    if actor_id in actors:
+        return actors[actor_id]
+    return Actor(id=actor_id, name=term.name.format(name=country.name), kind=term.kind or "other",
+                 country=country.country, sectors=term.sectors, parent_id=country.id)
+
+
+__all__ = ["add_groups", "group_terms"]
