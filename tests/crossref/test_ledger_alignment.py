@@ -134,3 +134,18 @@ def test_a_statement_does_not_continue_from_a_sentence_that_tells_an_act() -> No
              _told("b", "Orsk defended his criticism of the health rule.", frame=orsk)]
     units[1] = Unit(**{**units[1].__dict__, "events": (act,)})
     assert attach_continuations(units, [0, 1, 1])[0] == 0
+
+
+def test_a_guessed_one_word_name_is_no_party() -> None:
+    # "Zealot fighters": the parser's one-word guess at a person matched no known actor; it must
+    # not keep this retelling apart from one that names where the fighters came from
+    from rashomon.crossref.ledger.units import _guessed_word
+    from rashomon.records import Mention
+
+    def mention(actor: str, text: str) -> Mention:
+        return Mention(id="m", article_id="a", actor_id=actor, text=text, start=0, end=len(text),
+                       link="provisional")
+
+    assert _guessed_word(mention("p:1f2e", "Zealot"))
+    assert not _guessed_word(mention("p:1f2e", "Orin Kale"))  # a full name, even unknown
+    assert not _guessed_word(mention("KST", "Kestria"))  # a known actor

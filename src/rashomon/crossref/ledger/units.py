@@ -118,6 +118,13 @@ def _no_comment(refusals: list[Quote], events: list[Event], s: int, e: int) -> l
     return inside if inside and all(x.start in cues for x in events) else []
 
 
+def _guessed_word(m: Mention) -> bool:
+    """A one-word name that matched no known actor (a provisional ``p:`` id): the parser's guess
+    ("Jihadi fighters", a town read as a person) is too weak to tell two facts apart by their
+    parties, though it still counts as a shared anchor."""
+    return m.actor_id.startswith("p:") and " " not in m.text.strip()
+
+
 def build_units(recs: ArticleRecords) -> list[Unit]:
     """The article's propositions, in body order."""
     art = recs.article
@@ -155,7 +162,8 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
             actors=frozenset(actors), places=frozenset(places), dates=frozenset(dates),
             numbers=frozenset(numbers),
             frame=frame_of(text, qs or _no_comment(no_comment, ev, s, e), ev, s, fs),
-            spans=tuple(sorted({(f"a:{m.actor_id}", m.start, m.end) for m in mentions}
+            spans=tuple(sorted({(f"a:{m.actor_id}", m.start, m.end) for m in mentions
+                                if not _guessed_word(m)}
                                | {(f"p:{_place(p)}", p.start, p.end) for p in places_in}))))
     return units
 
