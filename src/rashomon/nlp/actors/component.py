@@ -183,14 +183,22 @@ def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
     """The mention a subject (name, title, pronoun or its phrase) refers to.
 
     A token inside a mention gets that mention (pronouns and descriptions carry the
-    actor they were resolved to). Otherwise the mention nearest the phrase's head
+    actor they were resolved to). A phrase whose head is in no mention: "they" is the
+    nearest group or state in subject position of its sentence or the one before, and a
+    definite description ("the presumptive Republican nominee") the one person the
+    article described so before (see :func:`_described`). Otherwise the mention nearest the phrase's head
     within its subtree ("Turkey's top diplomat, who ..." -> the diplomat's mention),
     and for a pronoun the component did not resolve (not a subject), a fresh
     resolution.
     """
     if isinstance(token, Span):
-        hit = _containing(doc, token.root) or mention_at(doc, token.start_char, token.end_char)
-        return hit
+        root = token.root
+        hit = _containing(doc, root)
+        if hit is None and root.lower_ == "they":
+            hit = _resolve_they(doc, root)
+        if hit is None and root.pos_ == "NOUN":
+            hit = _described(doc, root)
+        return hit or mention_at(doc, token.start_char, token.end_char)
     hit = _containing(doc, token)
     if hit is not None:
         return hit
@@ -208,6 +216,75 @@ def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
     if not inside:
         return None
     return min(inside, key=lambda s: (min(abs(s.start - token.i), abs(s.end - 1 - token.i)), -len(s)))
+
+
+_NOT_GROUPS = ("person", "civilians")
+_DESCRIBING = ("compound", "amod", "appos", "nmod", "attr")
+
+
+def _resolve_they(doc: Doc, token: Token) -> Span | None:
+    """"They" as a speaker: the latest organisation, state or group that is a subject in
+    its sentence or the one before (plural people in no mention stay unresolved)."""
+    actors = doc._.actors or {}
+    sent = token.sent
+    prev = doc[sent.start - 1].sent if sent.start > 0 else sent
+    pool = [s for s in doc.spans.get(SPANS_KEY, []) if prev.start <= s.start and s.end <= token.i
+            and getattr(actors.get(s._.actor_id), "kind", "person") not in _NOT_GROUPS
+            and s.root.dep_ in _SUBJECT_DEPS]
+    return _linked(doc, token.i, token.i + 1, pool[-1], "pronoun") if pool else None
+
+
+def _described(doc: Doc, head: Token) -> Span | None:
+    """A definite description ("the presumptive Republican nominee", "the Democratic
+    candidate") is the person the article described with that noun and those modifiers
+    before ("presumptive Republican nominee X", "X, the Republican nominee", "X is the
+    nominee"), when exactly one person fits."""
+    if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    want = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+    want.add(head.lemma_.lower())
+    actors = doc._.actors or {}
+    fits: dict[str, Span] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        if span.end > head.left_edge.i or getattr(actors.get(span._.actor_id), "kind", "") != "person":
+            continue
+        if want <= _descriptors(span):
+            fits[span._.actor_id] = span
+    if len(fits) != 1:
+        return None
+    start = head.left_edge.i
+    return _linked(doc, start, head.i + 1, next(iter(fits.values())), "description")
+
+
+def _descriptors(span: Span) -> set[str]:
+    """Lowercase lemmas that describe a person mention: its own words, its title, the
+    nouns and modifiers set beside it ("nominee X", "X, the nominee", "X is the nominee")."""
+    root = span.root
+    near = [root]
+    if root.dep_ == "appos" or (root.dep_ in _SUBJECT_DEPS and root.head.lemma_ == "be"):
+        near.append(root.head)
+    words = {t.lemma_.lower() for t in span}
+    title = (span._.data or {}).get("title")
+    if isinstance(title, str):
+        words.update(title.lower().split())
+    for tok in near:
+        words.add(tok.lemma_.lower())
+        for c in tok.children:
+            if c.dep_ in _DESCRIBING:
+                words.update(t.lemma_.lower() for t in c.subtree
+                             if t == c or t.dep_ in ("amod", "compound"))
+    return words
+
+
+def _linked(doc: Doc, start: int, end: int, antecedent: Span, link: str) -> Span:
+    """A new mention span over ``[start, end)`` for the antecedent's actor."""
+    span = Span(doc, start, end, label="ACTOR")
+    span._.actor_id = antecedent._.actor_id
+    span._.link = link
+    actor = (doc._.actors or {}).get(antecedent._.actor_id)
+    span._.data = {"kind": getattr(actor, "kind", None),
+                   "antecedent": (antecedent.start_char, antecedent.end_char)}
+    return span
 
 
 def _containing(doc: Doc, token: Token) -> Span | None:

@@ -25,7 +25,7 @@ _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "cco
 _MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
-_PARTY_ENTS = {"GPE", "NORP", "LOC"}
+_PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
 # Prepositions whose object is what a cue with no clause or object was about, by cue type.
 _TOPIC_PREPS = {
@@ -227,8 +227,8 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         dep = child.dep_
         if dep == "nsubjpass":
             # "X is thought to be ...": X is part of the content; "a solution may be
-            # found" reports nothing when the cue takes only clauses
-            if cue.object not in ("clause", "act") or any(
+            # found" reports nothing: a finding or belief cue takes only clauses
+            if cue.type not in ("report", "belief") or cue.object != "clause" or any(
                     c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children):
                 out.append(child)
         elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
@@ -490,7 +490,8 @@ def _folded_day(tok: Token) -> bool:
     drew ..." parsed as one noun phrase): it says when, not what was said."""
     nxt = tok.doc[tok.i + 1]
     return tok.lower_ in _DAYS and tok.dep_ in ("compound", "npadvmod", "nmod", "amod") \
-        and tok.head.i > tok.i and nxt.is_alpha and nxt.ent_type_ not in ("DATE", "TIME")
+        and tok.head.i > tok.i and nxt.is_alpha and nxt.ent_type_ not in ("DATE", "TIME") \
+        and nxt.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM")
 
 
 def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
