@@ -104,3 +104,16 @@ def test_speaker_label_headline_is_not_a_subhead() -> None:
             "More text follows here.")
     doc: Doc = English()(text)
     assert [text[a:b] for a, b in subheads(doc)] == ["No way back"]
+
+
+def test_passive_quoted_as_saying_after_the_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The port will reopen if the storm passes, Yilmaz was quoted as saying by a radio."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert found[0].speaker_text == "Yilmaz"
+    assert pieces(body, found[0]) == ["The port will reopen if the storm passes"]
+
+
+def test_passive_recognized_as_is_not_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The valley is widely recognized as part of the old duchy."
+    assert quotes(qnlp, body) == []

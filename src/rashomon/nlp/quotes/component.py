@@ -87,6 +87,9 @@ class QuoteFinder:
         return doc
 
 
+_DATA_KEY = "rashomon_quotes.data"  # doc.user_data[(key, start_char, end_char)]: span data
+
+
 def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose "speaker" cannot speak ("Fierce clashes showed that ...",
     "more than 80 fighters"); a direct quote stays, without the speaker."""
@@ -205,6 +208,9 @@ def _to_span(doc: Doc, a: Attribution, text: str) -> Span | None:
         data["sourcing"] = frame.sourcing_of(
             target, (doc._.actors or {}).get(data["speaker_id"] or ""))
     span._.data = data
+    # spaCy keys span extensions by character offsets only: another component's span over
+    # the same words ("a total of 286 deaths" as a figure) would overwrite this data
+    doc.user_data[(_DATA_KEY, span.start_char, span.end_char)] = data
     return span
 
 
@@ -213,7 +219,7 @@ def collect(doc: Doc) -> list[object]:
     out: list[object] = []
     body = doc.text  # Doc.text is rebuilt from the tokens on every access
     for span in doc.spans.get(SPANS_KEY, []):
-        d = span._.data or {}
+        d = doc.user_data.get((_DATA_KEY, span.start_char, span.end_char)) or span._.data or {}
         segs = tuple(tuple(s) for s in d.get("segments") or [(span.start_char, span.end_char)])
         start, end = segs[0][0], segs[-1][1]
         s, e = sentence_bounds(doc, start, end)

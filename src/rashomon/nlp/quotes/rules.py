@@ -120,8 +120,9 @@ def find_subject(verb: Token) -> Token | None:
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
-            # "media quoted Y as saying", "cited Y as saying": Y speaks
-            obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+            # "media quoted Y as saying", "Y was quoted as saying": Y speaks
+            obj = next((c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")),
+                       None)
             if obj is not None:
                 return obj
         if tok.dep_ == "agent":
@@ -228,7 +229,8 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         if dep == "nsubjpass":
             # "X is thought to be ...": X is part of the content; "a solution may be
             # found" reports nothing: a finding or belief cue takes only clauses
-            if cue.type not in ("report", "belief") or cue.object != "clause" or any(
+            if (cue.type not in ("report", "belief") or cue.object != "clause") \
+                    and cue.object != "act" or any(
                     c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children):
                 out.append(child)
         elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
@@ -508,6 +510,22 @@ def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
     return lemma
 
 
+def _comma_conj_content(verb: Token) -> tuple[int, int] | None:
+    """Content first, misparsed: "A will do X, Y was quoted as saying" hangs the
+    attribution from A's verb (``conj`` or ``ccomp``) after a comma; the content is the
+    sentence up to that comma."""
+    anchor = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    if anchor.dep_ not in ("conj", "ccomp") or anchor.head.i > anchor.i or any(
+            c.dep_ == "cc" for c in anchor.head.children if c.i < anchor.i):
+        return None
+    subj = next((c for c in anchor.children if c.dep_ in _SUBJ and c.i < anchor.i), None)
+    comma = (subj.left_edge.i if subj is not None else anchor.left_edge.i) - 1
+    doc = anchor.doc
+    if comma <= anchor.sent.start or doc[comma].text != ",":
+        return None
+    return trim_range(doc, anchor.sent.start, comma)
+
+
 def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     """The cue whose clause a subject-less conjoined cue was parsed into: in "X said A
     and said B" the second "said" hangs from A's verb, and X says both."""
@@ -569,6 +587,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 content = _clip(text, content, tok.idx)
             if content is not None and _trivial(doc, content):
                 content = None
+            if content is None and cue.object != "act":
+                content = _comma_conj_content(tok)
             segs = _around_cue(doc, content, tok, end) if content else []
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
