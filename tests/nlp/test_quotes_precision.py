@@ -117,3 +117,16 @@ def test_passive_quoted_as_saying_after_the_content(qnlp) -> None:  # type: igno
 def test_passive_recognized_as_is_not_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The valley is widely recognized as part of the old duchy."
     assert quotes(qnlp, body) == []
+
+
+def test_source_named_after_the_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The two agreed that the truce must hold, reported the Greek foreign ministry."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "report")
+    assert q.speaker_text == "the Greek foreign ministry"
+    assert pieces(body, q) == ["The two agreed that the truce must hold"]
+
+
+def test_a_list_of_acts_keeps_its_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor arrived late, denied the charges and left."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "deny")
+    assert q.speaker_text == "The mayor" and pieces(body, q) == ["the charges"]

@@ -25,6 +25,9 @@ _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "cco
 _MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
+# nouns that name a source when they follow a cue ("..., reported the ministry")
+_SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "spokesperson",
+                 "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
 _PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
 # Prepositions whose object is what a cue with no clause or object was about, by cue type.
@@ -526,6 +529,22 @@ def _comma_conj_content(verb: Token) -> tuple[int, int] | None:
     return trim_range(doc, anchor.sent.start, comma)
 
 
+def _late_source(verb: Token) -> Token | None:
+    """"A happened, reported the foreign ministry": a cue after a comma with no subject
+    of its own and its object right after it names the source, not what was reported."""
+    doc = verb.doc
+    if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != "," \
+            or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children)):
+        return None  # "arrived late, denied the charges and left": a list of acts
+    named = obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or obj.pos_ == "PROPN"
+    return obj if named or obj.lemma_.lower() in _SOURCE_NOUNS else None
+
+
 def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     """The cue whose clause a subject-less conjoined cue was parsed into: in "X said A
     and said B" the second "said" hangs from A's verb, and X says both."""
@@ -589,6 +608,9 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 content = None
             if content is None and cue.object != "act":
                 content = _comma_conj_content(tok)
+            late = _late_source(tok)
+            if late is not None:  # "A happened, reported the ministry": the ministry speaks
+                subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
             segs = _around_cue(doc, content, tok, end) if content else []
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
