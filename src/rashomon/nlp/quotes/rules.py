@@ -534,8 +534,9 @@ def _late_source(verb: Token) -> Token | None:
     of its own and its object right after it names the source, not what was reported."""
     doc = verb.doc
     if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != "," \
-            or any(c.dep_ in _SUBJ for c in verb.children):
-        return None
+            or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(c.dep_ in _SUBJ or c.dep_ in _CLAUSE for c in verb.children):
+        return None  # not "…, telling X that …", "…, echoing X"
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
         return None
