@@ -130,3 +130,10 @@ def test_a_list_of_acts_keeps_its_subject(qnlp) -> None:  # type: ignore[no-unty
     body = "The mayor arrived late, denied the charges and left."
     q = next(q for q in quotes(qnlp, body) if q.cue == "deny")
     assert q.speaker_text == "The mayor" and pieces(body, q) == ["the charges"]
+
+
+def test_title_with_a_named_appositive_is_that_person(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("President of Moldavia, Ion Petrescu, earlier called on neighbours to step in, "
+            "saying that Kiev plays a crucial role.")
+    found = quotes(qnlp, body)
+    assert found and all(q.speaker == "Ion Petrescu" for q in found)

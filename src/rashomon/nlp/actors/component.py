@@ -182,18 +182,19 @@ def mention_at(doc: Doc, start_char: int, end_char: int) -> Span | None:
 def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
     """The mention a subject (name, title, pronoun or its phrase) refers to.
 
-    A token inside a mention gets that mention (pronouns and descriptions carry the
-    actor they were resolved to). A phrase whose head is in no mention: "they" is the
-    nearest group or state in subject position of its sentence or the one before, and a
-    definite description ("the presumptive Republican nominee") the one person the
-    article described so before (see :func:`_described`). Otherwise the mention nearest the phrase's head
-    within its subtree ("Turkey's top diplomat, who ..." -> the diplomat's mention),
-    and for a pronoun the component did not resolve (not a subject), a fresh
-    resolution.
+    A person noun with a named appositive ("the director of X, Sergei Naryshkin,") is
+    that person. A token inside a mention gets that mention (pronouns and descriptions
+    carry the actor they were resolved to). A phrase whose head is in no mention: "they"
+    is the nearest group or state in subject position of its sentence or the one before,
+    and a definite description ("the presumptive Republican nominee") the one person the
+    article described so before (see :func:`_described`). Otherwise the mention nearest
+    the phrase's head within its subtree ("Turkey's top diplomat, who ..." -> the
+    diplomat's mention), and for a pronoun the component did not resolve (not a
+    subject), a fresh resolution.
     """
     if isinstance(token, Span):
         root = token.root
-        hit = _containing(doc, root)
+        hit = _appositive_person(doc, root) or _containing(doc, root)
         if hit is None and root.lower_ == "they":
             hit = _resolve_they(doc, root)
         if hit is None and root.pos_ == "NOUN":
@@ -204,18 +205,26 @@ def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
         return hit
     if token.lower_ in PRONOUNS and token.lower_ not in ("his", "its") and token.dep_ != "poss":
         return _resolve_pronoun(doc, token)  # possessives name another phrase's owner
-    if token.lemma_.lower() in PERSON_NOUNS:
-        # "The director of X, Sergei Naryshkin, said": the appositive person is the speaker
-        actors = doc._.actors or {}
-        for t in token.subtree:
-            hit = _containing(doc, t) if t.dep_ == "appos" else None
-            if hit is not None and getattr(actors.get(hit._.actor_id), "kind", "") == "person":
-                return hit
+    hit = _appositive_person(doc, token)
+    if hit is not None:
+        return hit
     left, right = token.left_edge.i, token.right_edge.i + 1
     inside = [s for s in doc.spans.get(SPANS_KEY, []) if left <= s.start and s.end <= right]
     if not inside:
         return None
     return min(inside, key=lambda s: (min(abs(s.start - token.i), abs(s.end - 1 - token.i)), -len(s)))
+
+
+def _appositive_person(doc: Doc, token: Token) -> Span | None:
+    """"The director of X, Sergei Naryshkin, said": the appositive person is the speaker."""
+    if token.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    actors = doc._.actors or {}
+    for t in token.subtree:
+        hit = _containing(doc, t) if t.dep_ == "appos" else None
+        if hit is not None and getattr(actors.get(hit._.actor_id), "kind", "") == "person":
+            return hit
+    return None
 
 
 _NOT_GROUPS = ("person", "civilians")
