@@ -179,14 +179,14 @@ def mention_at(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return best
 
 
-def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
+def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None) -> Span | None:
     """The mention a subject (name, title, pronoun or its phrase) refers to.
 
     A person noun with a named appositive ("the director of X, Sergei Naryshkin,") is
     that person. A token inside a mention gets that mention (pronouns and descriptions
     carry the actor they were resolved to). A phrase whose head is in no mention: "they"
-    is the nearest group or state in subject position of its sentence or the one before,
-    and a definite description ("the presumptive Republican nominee") the one person the
+    is ``previous`` (the last quote's speaker mention) when that is a group or state
+    named in this sentence or the one before, and a definite description ("the presumptive Republican nominee") the one person the
     article described so before (see :func:`_described`). Otherwise the mention nearest
     the phrase's head within its subtree ("Turkey's top diplomat, who ..." -> the
     diplomat's mention), and for a pronoun the component did not resolve (not a
@@ -196,7 +196,7 @@ def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
         root = token.root
         hit = _appositive_person(doc, root) or _containing(doc, root)
         if hit is None and root.lower_ == "they":
-            hit = _resolve_they(doc, root)
+            hit = _resolve_they(doc, root, previous)
         if hit is None and root.pos_ == "NOUN":
             hit = _described(doc, root)
         return hit or mention_at(doc, token.start_char, token.end_char)
@@ -231,16 +231,20 @@ _NOT_GROUPS = ("person", "civilians")
 _DESCRIBING = ("compound", "amod", "appos", "nmod", "attr")
 
 
-def _resolve_they(doc: Doc, token: Token) -> Span | None:
-    """"They" as a speaker: the latest organisation, state or group that is a subject in
-    its sentence or the one before (plural people in no mention stay unresolved)."""
-    actors = doc._.actors or {}
+def _resolve_they(doc: Doc, token: Token, previous: Span | None) -> Span | None:
+    """"They" as a speaker: the previous quote's speaker when that is an organisation,
+    state or group named in this sentence or the one before ("The Red Cross appealed for
+    calm. They said ..."); plural people and things stay unresolved."""
+    if previous is None or previous.start >= token.i:
+        return None
+    actor = (doc._.actors or {}).get(previous._.actor_id)
+    if getattr(actor, "kind", "person") in _NOT_GROUPS:
+        return None
     sent = token.sent
-    prev = doc[sent.start - 1].sent if sent.start > 0 else sent
-    pool = [s for s in doc.spans.get(SPANS_KEY, []) if prev.start <= s.start and s.end <= token.i
-            and getattr(actors.get(s._.actor_id), "kind", "person") not in _NOT_GROUPS
-            and s.root.dep_ in _SUBJECT_DEPS]
-    return _linked(doc, token.i, token.i + 1, pool[-1], "pronoun") if pool else None
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if previous.start < first:
+        return None
+    return _linked(doc, token.i, token.i + 1, previous, "pronoun")
 
 
 def _described(doc: Doc, head: Token) -> Span | None:
@@ -257,7 +261,8 @@ def _described(doc: Doc, head: Token) -> Span | None:
     for span in doc.spans.get(SPANS_KEY, []):
         if span.end > head.left_edge.i or getattr(actors.get(span._.actor_id), "kind", "") != "person":
             continue
-        if want <= _descriptors(span):
+        heads, words = _descriptors(span)
+        if head.lemma_.lower() in heads and want <= words:
             fits[span._.actor_id] = span
     if len(fits) != 1:
         return None
@@ -265,24 +270,33 @@ def _described(doc: Doc, head: Token) -> Span | None:
     return _linked(doc, start, head.i + 1, next(iter(fits.values())), "description")
 
 
-def _descriptors(span: Span) -> set[str]:
-    """Lowercase lemmas that describe a person mention: its own words, its title, the
-    nouns and modifiers set beside it ("nominee X", "X, the nominee", "X is the nominee")."""
+def _descriptors(span: Span) -> tuple[set[str], set[str]]:
+    """What describes a person mention, as lowercase lemmas: the head nouns set beside it
+    ("nominee X", "X, the nominee", "X is the nominee", its title) and every word of those
+    phrases with the mention's own (for modifiers: "presumptive", "Republican")."""
     root = span.root
     near = [root]
     if root.dep_ == "appos" or (root.dep_ in _SUBJECT_DEPS and root.head.lemma_ == "be"):
         near.append(root.head)
     words = {t.lemma_.lower() for t in span}
+    heads: set[str] = set()
     title = (span._.data or {}).get("title")
-    if isinstance(title, str):
+    if isinstance(title, str) and title.split():
         words.update(title.lower().split())
+        heads.add(title.lower().split()[-1])
     for tok in near:
-        words.add(tok.lemma_.lower())
-        for c in tok.children:
-            if c.dep_ in _DESCRIBING:
-                words.update(t.lemma_.lower() for t in c.subtree
-                             if t == c or t.dep_ in ("amod", "compound"))
-    return words
+        if tok is not root:
+            heads.add(tok.lemma_.lower())
+        # the name's own compounds, also under its first name ("nominee Donald Trump")
+        kids = [c for c in tok.children if c.dep_ in _DESCRIBING]
+        kids += [g for c in kids if c.pos_ == "PROPN" for g in c.children if g.dep_ == "compound"]
+        for c in kids:
+            if c.pos_ == "NOUN":
+                heads.add(c.lemma_.lower())
+            words.update(t.lemma_.lower() for t in c.subtree
+                         if t == c or t.dep_ in ("amod", "compound"))
+    words |= heads
+    return heads, words
 
 
 def _linked(doc: Doc, start: int, end: int, antecedent: Span, link: str) -> Span:
