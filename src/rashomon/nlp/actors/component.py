@@ -290,9 +290,13 @@ def _descriptors(span: Span) -> tuple[set[str], set[str]]:
         # the name's own compounds, also under its first name ("nominee Donald Trump")
         kids = [c for c in tok.children if c.dep_ in _DESCRIBING]
         kids += [g for c in kids if c.pos_ == "PROPN" for g in c.children if g.dep_ == "compound"]
+        nouns = [c for c in kids if c.pos_ == "NOUN"]
+        before = [c for c in nouns if c.dep_ == "compound" and c.i < tok.i]
+        # "campaign chairman X": only the noun next to the name is its head
+        if tok is root:  # beside "the chairman" in "X, the campaign chairman," only it heads
+            heads.update(c.lemma_.lower() for c in [c for c in nouns if c not in before]
+                         + before[-1:])
         for c in kids:
-            if c.pos_ == "NOUN":
-                heads.add(c.lemma_.lower())
             words.update(t.lemma_.lower() for t in c.subtree
                          if t == c or t.dep_ in ("amod", "compound"))
     words |= heads
