@@ -275,7 +275,8 @@ _LINE_END = set('.!?:;,"\u201d\u2019\u2026)]')
 
 def subheads(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges of section subheads: a paragraph of its own, at most eight words,
-    with no closing punctuation ("Fight till the end"). They are neither quotes nor events.
+    with no closing punctuation ("Fight till the end"), and no speaker label before a
+    colon ("Minister: we stay" is an attribution). They are neither quotes nor events.
 
     Computed once per doc; pass ``text`` when the caller holds ``doc.text`` already (spaCy
     rebuilds it on every access)."""
@@ -291,6 +292,10 @@ def subheads(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         end = start + len(line)
         body = line.strip()
+        label, colon, said = body.partition(": ")  # "Poll: X leads Y", "Minister: we stay"
+        if colon and said.strip() and body[0].isupper() and len(label.split()) <= 3:
+            start = end + 1
+            continue  # a speaker label and what it said: an attribution, not a subhead
         if body and len(body.split()) <= SUBHEAD_MAX_WORDS and body[-1] not in _LINE_END \
                 and body[0] not in "\"\u201c\u2018'(-\u2022*|" and any(c.isalpha() for c in body):
             out.append((start, end))

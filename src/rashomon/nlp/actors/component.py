@@ -179,30 +179,35 @@ def mention_at(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return best
 
 
-def resolve_speaker(doc: Doc, token: Token | Span) -> Span | None:
+def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None) -> Span | None:
     """The mention a subject (name, title, pronoun or its phrase) refers to.
 
-    A token inside a mention gets that mention (pronouns and descriptions carry the
-    actor they were resolved to). Otherwise the mention nearest the phrase's head
-    within its subtree ("Turkey's top diplomat, who ..." -> the diplomat's mention),
-    and for a pronoun the component did not resolve (not a subject), a fresh
-    resolution.
+    A person noun with a named appositive ("the director of X, Sergei Naryshkin,") is
+    that person. A token inside a mention gets that mention (pronouns and descriptions
+    carry the actor they were resolved to). A phrase whose head is in no mention: "they"
+    is ``previous`` (the last quote's speaker mention) when that is a group or state
+    named in this sentence or the one before, and a definite description ("the presumptive Republican nominee") the one person the
+    article described so before (see :func:`_described`). Otherwise the mention nearest
+    the phrase's head within its subtree ("Turkey's top diplomat, who ..." -> the
+    diplomat's mention), and for a pronoun the component did not resolve (not a
+    subject), a fresh resolution.
     """
     if isinstance(token, Span):
-        hit = _containing(doc, token.root) or mention_at(doc, token.start_char, token.end_char)
-        return hit
+        root = token.root
+        hit = _appositive_person(doc, root) or _containing(doc, root)
+        if hit is None and root.lower_ == "they":
+            hit = _resolve_they(doc, root, previous)
+        if hit is None and root.pos_ == "NOUN":
+            hit = _described(doc, root)
+        return hit or mention_at(doc, token.start_char, token.end_char)
     hit = _containing(doc, token)
     if hit is not None:
         return hit
     if token.lower_ in PRONOUNS and token.lower_ not in ("his", "its") and token.dep_ != "poss":
         return _resolve_pronoun(doc, token)  # possessives name another phrase's owner
-    if token.lemma_.lower() in PERSON_NOUNS:
-        # "The director of X, Sergei Naryshkin, said": the appositive person is the speaker
-        actors = doc._.actors or {}
-        for t in token.subtree:
-            hit = _containing(doc, t) if t.dep_ == "appos" else None
-            if hit is not None and getattr(actors.get(hit._.actor_id), "kind", "") == "person":
-                return hit
+    hit = _appositive_person(doc, token)
+    if hit is not None:
+        return hit
     left, right = token.left_edge.i, token.right_edge.i + 1
     inside = [s for s in doc.spans.get(SPANS_KEY, []) if left <= s.start and s.end <= right]
     if not inside:
@@ -238,6 +243,105 @@ def resolve_possessive(doc: Doc, token: Token) -> Span | None:
             if actor is not None and actor.kind != "person":
                 return span
     return None
+
+
+def _appositive_person(doc: Doc, token: Token) -> Span | None:
+    """"The director of X, Sergei Naryshkin, said": the appositive person is the speaker."""
+    if token.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    actors = doc._.actors or {}
+    for t in token.subtree:
+        hit = _containing(doc, t) if t.dep_ == "appos" else None
+        if hit is not None and getattr(actors.get(hit._.actor_id), "kind", "") == "person":
+            return hit
+    return None
+
+
+_NOT_GROUPS = ("person", "civilians")
+_DESCRIBING = ("compound", "amod", "appos", "nmod", "attr")
+
+
+def _resolve_they(doc: Doc, token: Token, previous: Span | None) -> Span | None:
+    """"They" as a speaker: the previous quote's speaker when that is an organisation,
+    state or group named in this sentence or the one before ("The Red Cross appealed for
+    calm. They said ..."); plural people and things stay unresolved."""
+    if previous is None or previous.start >= token.i:
+        return None
+    actor = (doc._.actors or {}).get(previous._.actor_id)
+    if getattr(actor, "kind", "person") in _NOT_GROUPS:
+        return None
+    sent = token.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if previous.start < first:
+        return None
+    return _linked(doc, token.i, token.i + 1, previous, "pronoun")
+
+
+def _described(doc: Doc, head: Token) -> Span | None:
+    """A definite description ("the presumptive Republican nominee", "the Democratic
+    candidate") is the person the article described with that noun and those modifiers
+    before ("presumptive Republican nominee X", "X, the Republican nominee", "X is the
+    nominee"), when exactly one person fits."""
+    if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    want = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+    want.add(head.lemma_.lower())
+    actors = doc._.actors or {}
+    fits: dict[str, Span] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        if span.end > head.left_edge.i or getattr(actors.get(span._.actor_id), "kind", "") != "person":
+            continue
+        heads, words = _descriptors(span)
+        if head.lemma_.lower() in heads and want <= words:
+            fits[span._.actor_id] = span
+    if len(fits) != 1:
+        return None
+    start = head.left_edge.i
+    return _linked(doc, start, head.i + 1, next(iter(fits.values())), "description")
+
+
+def _descriptors(span: Span) -> tuple[set[str], set[str]]:
+    """What describes a person mention, as lowercase lemmas: the head nouns set beside it
+    ("nominee X", "X, the nominee", "X is the nominee", its title) and every word of those
+    phrases with the mention's own (for modifiers: "presumptive", "Republican")."""
+    root = span.root
+    near = [root]
+    if root.dep_ == "appos" or (root.dep_ in _SUBJECT_DEPS and root.head.lemma_ == "be"):
+        near.append(root.head)
+    words = {t.lemma_.lower() for t in span}
+    heads: set[str] = set()
+    title = (span._.data or {}).get("title")
+    if isinstance(title, str) and title.split():
+        words.update(title.lower().split())
+        heads.add(title.lower().split()[-1])
+    for tok in near:
+        if tok is not root:
+            heads.add(tok.lemma_.lower())
+        # the name's own compounds, also under its first name ("nominee Donald Trump")
+        kids = [c for c in tok.children if c.dep_ in _DESCRIBING]
+        kids += [g for c in kids if c.pos_ == "PROPN" for g in c.children if g.dep_ == "compound"]
+        nouns = [c for c in kids if c.pos_ == "NOUN"]
+        before = [c for c in nouns if c.dep_ == "compound" and c.i < tok.i]
+        # "campaign chairman X": only the noun next to the name is its head
+        if tok is root:  # beside "the chairman" in "X, the campaign chairman," only it heads
+            heads.update(c.lemma_.lower() for c in [c for c in nouns if c not in before]
+                         + before[-1:])
+        for c in kids:
+            words.update(t.lemma_.lower() for t in c.subtree
+                         if t == c or t.dep_ in ("amod", "compound"))
+    words |= heads
+    return heads, words
+
+
+def _linked(doc: Doc, start: int, end: int, antecedent: Span, link: str) -> Span:
+    """A new mention span over ``[start, end)`` for the antecedent's actor."""
+    span = Span(doc, start, end, label="ACTOR")
+    span._.actor_id = antecedent._.actor_id
+    span._.link = link
+    actor = (doc._.actors or {}).get(antecedent._.actor_id)
+    span._.data = {"kind": getattr(actor, "kind", None),
+                   "antecedent": (antecedent.start_char, antecedent.end_char)}
+    return span
 
 
 def _containing(doc: Doc, token: Token) -> Span | None:

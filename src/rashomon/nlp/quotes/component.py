@@ -74,17 +74,22 @@ class QuoteFinder:
         _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)
         spans = []
+        previous = None  # the last quote's speaker mention ("they" may continue it)
         for a in sorted(found, key=lambda x: x.start):
             if not a.content:
                 continue
-            span = _to_span(doc, a, text)
+            span, mention = _to_span(doc, a, text, previous)
             if span is not None:
                 spans.append(span)
+                previous = mention or previous
         doc.spans[SPANS_KEY] = spans
         doc.spans[SCARE_KEY] = [s for m in scare
                                 if (s := doc.char_span(m.start, m.end, "SCARE",
                                                        alignment_mode="expand")) is not None]
         return doc
+
+
+_DATA_KEY = "rashomon_quotes.data"  # doc.user_data[(key, start_char, end_char)]: span data
 
 
 def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
@@ -174,10 +179,14 @@ def _frames(doc: Doc, a: Attribution, text: str) -> dict[str, str]:
             "content_polarity": content.polarity, "content_modality": content.modality}
 
 
-def _to_span(doc: Doc, a: Attribution, text: str) -> Span | None:
+def _to_span(doc: Doc, a: Attribution, text: str,
+             previous: Span | None = None) -> tuple[Span | None, Span | None]:
+    """The quote span with its data, and the speaker's mention (``previous``: the last
+    quote's speaker mention, for a "they")."""
     span = doc.char_span(a.start, a.end, label=a.kind, alignment_mode="expand")
+    mention = None
     if span is None:
-        return None
+        return None, None
     data: dict[str, object] = {
         "segments": [list(s) for s in a.content],
         "cue": a.lemma or None,
@@ -196,7 +205,7 @@ def _to_span(doc: Doc, a: Attribution, text: str) -> Span | None:
         data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
         target = resolution_target(sp)
         data["speaker"] = target.text
-        mention = actors.resolve_speaker(doc, target)
+        mention = actors.resolve_speaker(doc, target, previous)
         if mention is not None and mention._.actor_id:
             data["speaker_id"] = mention._.actor_id
             actor = (doc._.actors or {}).get(mention._.actor_id)
@@ -205,7 +214,10 @@ def _to_span(doc: Doc, a: Attribution, text: str) -> Span | None:
         data["sourcing"] = frame.sourcing_of(
             target, (doc._.actors or {}).get(data["speaker_id"] or ""))
     span._.data = data
-    return span
+    # spaCy keys span extensions by character offsets only: another component's span over
+    # the same words ("a total of 286 deaths" as a figure) would overwrite this data
+    doc.user_data[(_DATA_KEY, span.start_char, span.end_char)] = data
+    return span, mention
 
 
 @collector("rashomon_quotes")
@@ -213,7 +225,7 @@ def collect(doc: Doc) -> list[object]:
     out: list[object] = []
     body = doc.text  # Doc.text is rebuilt from the tokens on every access
     for span in doc.spans.get(SPANS_KEY, []):
-        d = span._.data or {}
+        d = doc.user_data.get((_DATA_KEY, span.start_char, span.end_char)) or span._.data or {}
         segs = tuple(tuple(s) for s in d.get("segments") or [(span.start_char, span.end_char)])
         start, end = segs[0][0], segs[-1][1]
         s, e = sentence_bounds(doc, start, end)

@@ -25,6 +25,10 @@ _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "cco
 _MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
+# nouns that name a source when they follow a cue ("..., reported the ministry")
+_SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "spokesperson",
+                 "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
+_PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
 # Prepositions whose object is what a cue with no clause or object was about, by cue type.
 _TOPIC_PREPS = {
@@ -118,6 +122,12 @@ def find_subject(verb: Token) -> Token | None:
                 return _same_line(child, verb)
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+            # "media quoted Y as saying", "Y was quoted as saying": Y speaks
+            obj = next((c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")),
+                       None)
+            if obj is not None:
+                return obj
         if tok.dep_ == "agent":
             break
         if tok.dep_ not in _CLIMB or tok.head == tok:
@@ -220,19 +230,25 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
     for child in verb.children:
         dep = child.dep_
         if dep == "nsubjpass":
-            out.append(child)  # "X is thought to be ...": X is part of the content
+            # "X is thought to be ...": X is part of the content; "a solution may be
+            # found" reports nothing: a finding or belief cue takes only clauses
+            if (cue.type not in ("report", "belief") or cue.object != "clause") \
+                    and cue.object != "act" or any(
+                    c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children):
+                out.append(child)
         elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
                                      and not _told_to(verb, lemma)):
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
-        elif dep == "dobj" and (cue.object != "clause" or cue.type in ("appeal", "question")):
+        elif dep == "dobj" and cue.object != "act" and (
+                cue.object != "clause" or cue.type in ("appeal", "question")):
             out.append(child)  # includes "of"/"for" cues: "accused him of", "blamed X for"
         elif dep == "prep" and (child.lower_ == cue.object or (
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
             # "called for X": X is the content, the preposition belongs to the cue
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-    if not out:
+    if not out and cue.object != "act":
         # "talked about X", "warned against Y": with nothing else said, what it was about
         out.extend(p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
                    and c.lower_ in _TOPIC_PREPS.get(cue.type, ("about",))
@@ -261,6 +277,17 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                 out.append(c)
                 last = c.right_edge.i
     return out
+
+
+def _sides_with(verb: Token, cue: Cue) -> bool:
+    """"Greece will support Cyprus", "Ankara backs Baku": a stance or appeal cue whose
+    only complement is a state or people sides with a party; that is an act, not a claim."""
+    if cue.type not in ("stance", "appeal") or cue.object == "clause":
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objs) == 1 and objs[0].ent_type_ in _PARTY_ENTS \
+        and objs[0].left_edge.ent_type_ != "" and not any(
+            c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children)
 
 
 def _complement_prep(prep: Token) -> bool:
@@ -452,9 +479,93 @@ def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                        or doc[hi - 1].pos_ == "CCONJ"):
         hi -= 1
+    if hi - lo > 2 and _folded_day(doc[lo]):
+        lo += 1
     if hi <= lo:
         return None
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "today", "yesterday", "tomorrow", "tonight"})
+
+
+def _folded_day(tok: Token) -> bool:
+    """A day word the parser glued onto the next phrase ("[On] Tuesday Smith's remarks
+    drew ..." parsed as one noun phrase): it says when, not what was said."""
+    nxt = tok.doc[tok.i + 1]
+    return tok.lower_ in _DAYS and tok.dep_ in ("compound", "npadvmod", "nmod", "amod") \
+        and tok.head.i > tok.i and nxt.is_alpha and nxt.ent_type_ not in ("DATE", "TIME") \
+        and nxt.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM")
+
+
+def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
+    """The lemma of a cue word, mended when spaCy cuts a listed verb wrong ("hoped" ->
+    "hop"): a listed verb the word form inflects regularly wins over an unlisted lemma."""
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon.verbs or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    word = tok.lower_
+    for suffix, add in (("ed", "e"), ("es", "e"), ("ing", "e"), ("ed", ""), ("s", "")):
+        stem = word[:-len(suffix)] + add if word.endswith(suffix) else ""
+        if stem in lexicon.verbs:
+            return stem
+    return lemma
+
+
+def _comma_conj_content(verb: Token) -> tuple[int, int] | None:
+    """Content first, misparsed: "A will do X, Y was quoted as saying" hangs the
+    attribution from A's verb (``conj`` or ``ccomp``) after a comma; the content is the
+    sentence up to that comma."""
+    anchor = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    if anchor.dep_ not in ("conj", "ccomp") or anchor.head.i > anchor.i or any(
+            c.dep_ == "cc" for c in anchor.head.children if c.i < anchor.i):
+        return None
+    subj = next((c for c in anchor.children if c.dep_ in _SUBJ and c.i < anchor.i), None)
+    comma = (subj.left_edge.i if subj is not None else anchor.left_edge.i) - 1
+    doc = anchor.doc
+    if comma <= anchor.sent.start or doc[comma].text != ",":
+        return None
+    return trim_range(doc, anchor.sent.start, comma)
+
+
+def _late_source(verb: Token) -> Token | None:
+    """"A happened, reported the foreign ministry": a cue after a comma with no subject
+    of its own and its object right after it names the source, not what was reported."""
+    doc = verb.doc
+    if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != "," \
+            or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(c.dep_ in _SUBJ or c.dep_ in _CLAUSE for c in verb.children):
+        return None  # not "…, telling X that …", "…, echoing X"
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children)):
+        return None  # "arrived late, denied the charges and left": a list of acts
+    named = obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or obj.pos_ == "PROPN"
+    return obj if named or obj.lemma_.lower() in _SOURCE_NOUNS else None
+
+
+def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The cue whose clause a subject-less conjoined cue was parsed into: in "X said A
+    and said B" the second "said" hangs from A's verb, and X says both."""
+    if verb.dep_ != "conj" or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ == "conj":
+        head = head.head
+    outer = head.head
+    if head.dep_ not in _CLAUSE or outer == head or outer.pos_ not in ("VERB", "AUX") \
+            or verb_lemma(outer, lexicon) not in lexicon.verbs:
+        return None
+    return outer
+
+
+def _clip_end(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``text[a:b]`` without trailing spaces and commas; None when nothing is left."""
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+        b -= 1
+    return (a, b) if b > a else None
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attribution]:
@@ -463,9 +574,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
     """
     out = []
+    cuts: dict[int, int] = {}  # cue token -> char offset its content ends before
     text = doc.text if text is None else text
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok, lexicon)
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
             cue = lexicon.verb(lemma, particles)
@@ -480,16 +592,30 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 if found is not None:
                     out.append(found)
                 continue
-            subj = find_subject(tok)
+            if _sides_with(tok, cue):
+                continue
+            outer = _repeated_cue(tok, lexicon)
+            if outer is not None:
+                # "X said A and said B": B's cue has X for speaker and cuts A's content
+                subj = find_subject(outer)
+                cuts[outer.i] = doc[tok.i - 1].idx if doc[tok.i - 1].dep_ == "cc" else tok.idx
+            else:
+                subj = find_subject(tok)
             children = _content_children(tok, cue, lemma)
             content = _char_range(doc, children) if children else None
             if content is not None:
                 content = _clip(text, content, tok.idx)
             if content is not None and _trivial(doc, content):
                 content = None
+            if content is None and cue.object != "act":
+                content = _comma_conj_content(tok)
+            late = _late_source(tok)
+            if late is not None:  # "A happened, reported the ministry": the ministry speaks
+                subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
             segs = _around_cue(doc, content, tok, end) if content else []
-            # a subject-less cue with no content is noise ("as said", imperatives)
-            if subj is None and content is None:
+            # a subject-less cue with no content is noise ("as said", imperatives), and
+            # so is an action verb with no clause ("Baku requested aid")
+            if content is None and (subj is None or cue.object == "act"):
                 continue
             speaker = speaker_span(subj, tok) if subj is not None else None
             if speaker is not None and speaker.start <= tok.i < speaker.end - 1:
@@ -516,6 +642,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             found = _noun_cue(tok, lexicon.nouns[lemma], lexicon)
             if found is not None:
                 out.append(found)
+    for att in out:
+        if att.cue is not None and att.cue.i in cuts:
+            at = cuts[att.cue.i]
+            att.content = [p for a, b in att.content if (p := _clip_end(text, a, min(b, at)))]
     out.extend(according_to(doc))
     out.extend(labelled_lines(doc, text))
     return out

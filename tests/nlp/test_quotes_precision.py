@@ -1,0 +1,139 @@
+"""Precision and speakers of reported speech: action verbs that report nothing, mended
+cue lemmas, repeated cues, day words the parser folded in, descriptions and "they" as
+speakers, speaker labels in short headlines. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from rashomon.records import Article, Quote
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def qnlp():  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import load_nlp
+
+    return load_nlp(extractors=["rashomon_actors", "rashomon_quotes"])
+
+
+def quotes(qnlp, body: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t1", source="t", outlet=None, title=None, published=None,
+                  language="en", body=body)
+    return collect(qnlp(make_doc(qnlp, art)), qnlp).quotes
+
+
+def pieces(body: str, q: Quote) -> list[str]:
+    return [body[a:b] for a, b in (q.segments or ((q.start, q.end),))]
+
+
+def test_siding_with_a_state_and_requesting_aid_are_not_quotes(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Greece will support Cyprus in the dispute if Nicosia requests aid, the foreign "
+            "minister said on Friday.")
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert pieces(body, found[0]) == ["Greece will support Cyprus in the dispute if Nicosia "
+                                      "requests aid"]
+
+
+def test_requested_that_is_still_an_appeal(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The union requested that the talks resume on Monday."
+    found = [q for q in quotes(qnlp, body) if q.cue == "request"]
+    assert len(found) == 1 and pieces(body, found[0]) == ["that the talks resume on Monday"]
+
+
+def test_passive_finding_without_clause_reports_nothing(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The envoy hoped that a fair settlement may be found within weeks."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["hope"]  # lemma mended: the small model says "hop"
+
+
+def test_quoted_someone_as_saying_makes_them_the_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Local radio quoted the harbour master as saying the port was closed."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert found[0].speaker_text == "the harbour master"
+
+
+def test_said_and_said_again_are_two_attributions(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor said taxes would fall and said wages would rise."
+    found = sorted((q for q in quotes(qnlp, body) if q.cue == "say"), key=lambda q: q.start)
+    assert [pieces(body, q) for q in found] == [["taxes would fall"], ["wages would rise"]]
+    assert [q.speaker_text for q in found] == ["The mayor", "The mayor"]
+
+
+def test_a_folded_day_word_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Tuesday Hallam's remarks were a mistake, the senator said."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert pieces(body, q) == ["Hallam's remarks were a mistake"]
+
+
+def test_a_day_as_subject_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Tuesday was chaotic, the mayor said."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert pieces(body, q) == ["Tuesday was chaotic"]
+
+
+def test_description_resolves_to_the_person_described_so(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The presumptive Republican nominee, Donald Trump, held a rally in Ohio. "
+            "Hillary Clinton stayed in New York.\n\n"
+            "The presumptive Republican nominee said taxes would fall. "
+            "The Democratic candidate said they would not.")
+    found = {q.speaker_text: q for q in quotes(qnlp, body)}
+    assert found["The presumptive Republican nominee"].speaker == "Donald Trump"
+    # nobody was called the Democratic candidate: no guess
+    assert found["The Democratic candidate"].speaker == "The Democratic candidate"
+
+
+def test_they_is_the_organisation_that_spoke_before(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The Red Cross appealed for calm on Friday. They said hospitals were overwhelmed."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.speaker_text == "They" and "Red Cross" in (q.speaker or "")
+
+
+def test_speaker_label_headline_is_not_a_subhead() -> None:
+    from spacy.lang.en import English
+
+    from rashomon.nlp.frame import subheads
+
+    text = ("Minister: we will stay\n\nThe minister spoke at length.\n\nNo way back\n\n"
+            "More text follows here.")
+    doc: Doc = English()(text)
+    assert [text[a:b] for a, b in subheads(doc)] == ["No way back"]
+
+
+def test_passive_quoted_as_saying_after_the_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The port will reopen if the storm passes, Yilmaz was quoted as saying by a radio."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert found[0].speaker_text == "Yilmaz"
+    assert pieces(body, found[0]) == ["The port will reopen if the storm passes"]
+
+
+def test_passive_recognized_as_is_not_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The valley is widely recognized as part of the old duchy."
+    assert quotes(qnlp, body) == []
+
+
+def test_source_named_after_the_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The two agreed that the truce must hold, reported the Greek foreign ministry."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "report")
+    assert q.speaker_text == "the Greek foreign ministry"
+    assert pieces(body, q) == ["The two agreed that the truce must hold"]
+
+
+def test_a_list_of_acts_keeps_its_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor arrived late, denied the charges and left."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "deny")
+    assert q.speaker_text == "The mayor" and pieces(body, q) == ["the charges"]
+
+
+def test_title_with_a_named_appositive_is_that_person(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("President of Moldavia, Ion Petrescu, earlier called on neighbours to step in, "
+            "saying that Kiev plays a crucial role.")
+    found = quotes(qnlp, body)
+    assert found and all(q.speaker == "Ion Petrescu" for q in found)
