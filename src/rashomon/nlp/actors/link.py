@@ -61,6 +61,8 @@ def find_mentions(m: ActorMatcher, doc: Doc
 
     for s, e, terms in m.term_spans(doc):
         ref, start, end, how = _attached_ref(doc, s, e, by_end, by_start)
+        if ref is None:
+            ref, start, end, how = _origin_ref(doc, s, e, terms, by_start)
         actor = m.actor_of(ref) if ref else None
         if actor is None and s > 0 and doc[s - 1].lower_ == "its" and not _modifier(doc, e):
             # "its foreign ministry", "its troops": the possessor is resolved like "it"
@@ -260,6 +262,19 @@ def _attached_ref(doc: Doc, s: int, e: int, by_end: dict[int, Ref], by_start: di
         after = by_start.get(j)
         if after is not None and after.type == "NAME":
             return after, s, after.end, "of"
+    return None, s, e, ""
+
+
+def _origin_ref(doc: Doc, s: int, e: int, terms: list[Term], by_start: dict[int, Ref]
+                ) -> tuple[Ref | None, int, int, str]:
+    """ "jihadists *from Syria*", "rebels from Chad": armed groups are named by where they come
+    from (not troops, whose "from" is usually where they are withdrawn from)."""
+    if e + 1 >= len(doc) or doc[e].lower_ != "from" or \
+            not any(t.kind == "armed_group" and t.type == "body" for t in terms):
+        return None, s, e, ""
+    after = by_start.get(e + 1 + (doc[e + 1].lower_ == "the"))
+    if after is not None and after.type in ("NAME", "METONYM"):
+        return after, s, after.end, "of"
     return None, s, e, ""
 
 

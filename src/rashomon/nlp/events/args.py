@@ -18,7 +18,7 @@ from rashomon.nlp.actors.component import (
     resolve_possessive,
     resolve_speaker,
 )
-from rashomon.nlp.events.find import crosses_break
+from rashomon.nlp.events.find import crosses_break, purpose_of
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
@@ -261,10 +261,7 @@ def purpose_side(doc: Doc, verb: Token) -> list[Span]:
 
 def is_purpose_of_move(verb: Token) -> bool:
     """Whether ``verb`` is the purpose infinitive of a move ("sent X *to fight*")."""
-    head = verb.head
-    return verb.dep_ in {"advcl", "xcomp"} and head.i != verb.i and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        head.lemma_.lower() in word_set(verb.doc, "move")
+    return purpose_of(verb, word_set(verb.doc, "move"))
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -573,6 +570,7 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
         return []
     doers = {m._.actor_id for m in sources}
     ally = is_purpose_of_move(trigger)
+    moves = trigger.lemma_.lower() in word_set(doc, "move")
     lo = _first_after(ordered, trigger.i + 1)
     right = trigger.right_edge.i
     for span in ordered[lo:lo + 12]:
@@ -582,6 +580,8 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
+        if moves and span.root.head.i == trigger.i and span.root.dep_ in {"dobj"} | PASS_SUBJ:
+            continue  # "dispatched mercenaries from X": what is moved is no target
         head = span.root
         for _ in range(hops):
             if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
@@ -621,9 +621,12 @@ def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
 
 def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
                    targets: list[Span]) -> list[Span]:
-    """Where a withdrawal leaves ("withdrew its troops *from Lebanon*"): coders code the place
-    left as the target. Only when the event has no target, or its target is the withdrawing
-    side's own forces (the moved object, not a party to the event)."""
+    """The country a withdrawal leaves ("withdrew its troops *from Lebanon*"): its government
+    is the other party, as coders code it. A town, district or region left is no party
+    (PLOVER codes RETREAT against the adversary, else none), nor is a country named only
+    around it ("from Kalbajar, *a district near X*"), a capital or region standing for a
+    government, or the withdrawing side's own country. Only when the event has no target, or
+    its target is the withdrawing side's own forces (the moved object, not a party)."""
     actors = doc._.actors or {}
 
     def country(span: Span) -> str | None:
@@ -640,10 +643,21 @@ def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
                 pobj = _pobj(child)
                 if pobj is not None and pobj.lower_ == "of":  # "out of X"
                     pobj = _pobj(pobj)
-                found = [m for m in actors_at(doc, pobj) if country(m) not in own or not own]
+                found = [m for m in (_mention(doc, h) for h in
+                                     ([pobj, *pobj.conjuncts] if pobj is not None else []))
+                         if m is not None and _country_named(m, actors)
+                         and (country(m) not in own or not own)]
                 if found:
                     return found
     return []
+
+
+def _country_named(span: Span, actors: Mapping[str, Actor]) -> bool:
+    """A country's government named by its own name (not a capital or region standing for it,
+    nor a modifier)."""
+    actor = actors.get(span._.actor_id or "")
+    return actor is not None and actor.kind == "state" and \
+        span._.link not in {"metonym", "modifier", "group", "locative"}
 
 
 def place_target(doc: Doc, trigger: Token, countries: Mapping[str, Actor],
