@@ -181,6 +181,7 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             heads += [child, *child.conjuncts]
     for h in heads:
         found = _mention(doc, h)
+        listed: list[Span] = []
         if found is not None:  # "Hungarian and Romanian officials": the other conjoined modifier
             for child in h.children:
                 if child.dep_ in {"amod", "compound"} and child.i < found.start and child.conjuncts:
@@ -207,16 +208,19 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                             break
                 if found is not None:
                     break
-            if found is None:  # "the government of Armenia", "rebels in Ivory Coast"
+            if found is None:  # "the government of Armenia", "rebels in Ivory Coast",
+                # "leaders of the US, France and Russia": every member of the list
                 for child in h.children:
                     if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         sub = actors_at(doc, pobj, depth - 1) if pobj is not None else []
                         if sub:
                             found = sub[0]
+                            listed = sub[1:]
                             break
         if found is not None and all(found.start != s.start for s in out):
             out.append(found)
+        out += [m for m in listed if all(m.start != s.start for s in out)]
     return out
 
 
@@ -345,6 +349,8 @@ def verb_arguments(
         sources = actors_at(doc, subj)
         if not sources and subj is not None:  # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
+        if sources and subj is not None and subj.head.i == verb.i:
+            sources += _split_list(doc, verb, subj, sources)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
             targets = [] if content_object else actors_at(doc, verb.head)
     moves = verb.lemma_.lower() in word_set(doc, "move")  # the object is what is moved
@@ -368,6 +374,19 @@ def verb_arguments(
                 if targets:
                     break
     return sources, targets
+
+
+def _split_list(doc: Doc, verb: Token, subj: Token, sources: list[Span]) -> list[Span]:
+    """The rest of a subject list the parser split into a second subject: in "leaders of A,
+    B and C called", B comes out as another ``nsubj`` of the verb; its actors join the
+    first subject's."""
+    out: list[Span] = []
+    for other in verb.children:
+        if other.dep_ in SUBJ and other.i > subj.right_edge.i and other.i < verb.i \
+                and doc[other.i - 1].is_punct and doc[other.i - 2].i == subj.right_edge.i:
+            out += [m for m in actors_at(doc, other)
+                    if all(m.start != s.start for s in sources + out)]
+    return out
 
 
 def _backer(doc: Doc, moved: Token) -> list[Span]:
