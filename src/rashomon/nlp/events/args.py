@@ -498,7 +498,8 @@ def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
             if pobj is not None:
                 found = actors_at(doc, pobj)
                 if found:
-                    return found
+                    return with_list(doc, found[0]) + [m for m in found[1:] if all(
+                        m.start != o.start for o in with_list(doc, found[0]))]
     return []
 
 
@@ -607,7 +608,7 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
                 break  # "use Turkish F-16 jets": the jets' maker is no target
             head = head.head
             if head.i == trigger.i:
-                return [span]
+                return with_list(doc, span)
     return []
 
 
@@ -729,8 +730,29 @@ def _first_after(ordered: list[Span], start: int) -> int:
     return lo
 
 
+def with_list(doc: Doc, span: Span) -> list[Span]:
+    """``span`` and the other members of the list it heads ("on *Iran*, Libya and Sudan").
+
+    The parser often hangs the rest of a list ending a phrase on the phrase's head
+    ("sanctions on Iran, *Libya* and *Sudan*": Libya a conjunct of "sanctions"); conjuncts of
+    that head after ``span`` that name actors of the same kind count as members too."""
+    out = [span, *(m for m in actors_at(doc, span.root, 0) if m.start != span.start)]
+    root = span.root
+    if root.dep_ == "pobj" and root.head.head.i != root.head.i and \
+            _indexed(doc, root.head.head) is None:
+        kinds = doc._.actors or {}
+        kind = getattr(kinds.get(span._.actor_id or ""), "kind", None)
+        for c in root.head.head.conjuncts:
+            m = _indexed(doc, c)
+            if c.i > span.end and m is not None and all(m._.actor_id != o._.actor_id for o in out) \
+                    and getattr(kinds.get(m._.actor_id or ""), "kind", None) == kind:
+                out.append(m)
+    return out
+
+
 def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
-    """The first actor mention inside the phrase headed by ``head`` (its whole subtree)."""
+    """The first actor mention inside the phrase headed by ``head`` (its whole subtree), with
+    the members of its list ("sanctions on *Iran, Libya and Sudan*")."""
     ordered = doc.user_data.get(_ORDERED)
     if not ordered or head.pos_ == "PRON":
         return []
@@ -740,7 +762,7 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
         if span.start > right:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span):
-            return [span]
+            return with_list(doc, span)
     return []
 
 
