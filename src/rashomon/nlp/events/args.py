@@ -350,7 +350,7 @@ def verb_arguments(
         if not sources and subj is not None:  # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
         if sources and subj is not None and subj.head.i == verb.i:
-            sources += _split_list(doc, verb, subj, sources)
+            sources += _split_list(doc, verb, subj, sources, SUBJ)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
             targets = [] if content_object else actors_at(doc, verb.head)
     moves = verb.lemma_.lower() in word_set(doc, "move")  # the object is what is moved
@@ -373,19 +373,23 @@ def verb_arguments(
                 targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
                 if targets:
                     break
+    if passive is not None and targets and passive.head.i == verb.i and all(
+            passive.left_edge.i <= t.start <= passive.right_edge.i for t in targets):
+        targets += _split_list(doc, verb, passive, targets, PASS_SUBJ)  # "sanctions on A, B and C"
     return sources, targets
 
 
-def _split_list(doc: Doc, verb: Token, subj: Token, sources: list[Span]) -> list[Span]:
+def _split_list(doc: Doc, verb: Token, subj: Token, found: list[Span], deps: set[str]
+                ) -> list[Span]:
     """The rest of a subject list the parser split into a second subject: in "leaders of A,
-    B and C called", B comes out as another ``nsubj`` of the verb; its actors join the
-    first subject's."""
+    B and C called" ("sanctions on A, B and C were lifted"), B comes out as another subject
+    of the verb; its actors join those ``found`` in the first subject."""
     out: list[Span] = []
     for other in verb.children:
-        if other.dep_ in SUBJ and other.i > subj.right_edge.i and other.i < verb.i \
+        if other.dep_ in deps and other.i > subj.right_edge.i and other.i < verb.i \
                 and doc[other.i - 1].is_punct and doc[other.i - 2].i == subj.right_edge.i:
             out += [m for m in actors_at(doc, other)
-                    if all(m.start != s.start for s in sources + out)]
+                    if all(m.start != s.start for s in found + out)]
     return out
 
 
