@@ -81,6 +81,7 @@ def test_fighters_from_a_country_are_its_irregulars_not_its_state(nlp: Language)
     assert links["Malian fighters"] == "MLI.UAF"
     assert links["jihadists from Chad"] == "TCD.UAF"
     assert links["mercenaries from Niger"] == "NER.UAF"
+    assert _links(_doc(nlp, "Rebels from Chad and Niger met."))["Niger"] == "NER.REB"
     actor = doc._.actors["TCD.UAF"]
     assert (actor.kind, actor.country, actor.sectors) == ("armed_group", "TCD", ("UAF",))
 

@@ -220,6 +220,13 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                             break
         if found is not None and all(found.start != s.start for s in out):
             out.append(found)
+            if found[-1].dep_ == "pobj" and found[-1].i > found.root.i and \
+                    found[-1].head.lower_ in {"from", "of", "in"}:
+                # "mercenaries from Syria *and Libya*": the origin list of a group
+                listed += [m for c in found[-1].conjuncts if c.i >= found.end
+                           for m in [_indexed(doc, c)] if m is not None and
+                           m._.actor_id != found._.actor_id and m.label_ == found.label_ and
+                           _same_kind(doc, m, found)]
         out += [m for m in listed if all(m.start != s.start for s in out)]
     return out
 
@@ -732,6 +739,12 @@ def _first_after(ordered: list[Span], start: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _same_kind(doc: Doc, a: Span, b: Span) -> bool:
+    actors = doc._.actors or {}
+    kind = getattr(actors.get(a._.actor_id or ""), "kind", None)
+    return kind is not None and kind == getattr(actors.get(b._.actor_id or ""), "kind", None)
 
 
 def with_list(doc: Doc, span: Span) -> list[Span]:
