@@ -284,3 +284,15 @@ def test_a_withdrawal_targets_a_country_left_never_a_town(nlp) -> None:  # type:
     assert town.type == "RETREAT" and town.target is None
     (country,) = events(nlp, "Chile withdrew its soldiers from Bolivia.")
     assert country.type == "RETREAT" and country.target == "Bolivia"
+
+
+def test_fighters_named_without_a_country_are_nobodys(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Peru condemned the arrival of foreign fighters via Chile.")
+            if e.type == "ACCUSE"]
+    assert e.target_ids == ("group.UAF",)
+
+
+def test_leaving_a_countrys_territory_targets_that_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Chilean troops must leave Peru's territory.")
+            if e.type == "RETREAT"]
+    assert e.target == "Peru"

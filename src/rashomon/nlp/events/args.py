@@ -666,7 +666,11 @@ def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
     own = {country(m) for m in sources} - {None}
     if targets and not all(country(t) in own for t in targets):
         return []
-    for holder in (verb, _child(verb, {"dobj"})):
+    left: list[Token] = []  # the places left
+    obj = _child(verb, {"dobj"})
+    if obj is not None and verb.lemma_.lower() in PLACE_LEFT_VERBS:
+        left.append(obj)  # "leave X's territories"
+    for holder in (verb, obj):
         if holder is None:
             continue
         for child in holder.children:
@@ -674,13 +678,21 @@ def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
                 pobj = _pobj(child)
                 if pobj is not None and pobj.lower_ == "of":  # "out of X"
                     pobj = _pobj(pobj)
-                found = [m for m in (_mention(doc, h) for h in
-                                     ([pobj, *pobj.conjuncts] if pobj is not None else []))
-                         if m is not None and _country_named(m, actors)
-                         and (country(m) not in own or not own)]
-                if found:
-                    return found
+                if pobj is not None:
+                    left.append(pobj)
+    for place in left:
+        heads = [place, *place.conjuncts]
+        heads += [c for h in heads for c in h.children if c.dep_ == "poss"]  # "X's territories"
+        found = [m for m in (_mention(doc, h) for h in heads)
+                 if m is not None and _country_named(m, actors)
+                 and (country(m) not in own or not own)]
+        if found:
+            return found
     return []
+
+
+# Withdrawal verbs whose object is the place left ("left X's territories").
+PLACE_LEFT_VERBS = frozenset({"leave", "evacuate", "vacate", "quit", "abandon"})
 
 
 def _country_named(span: Span, actors: Mapping[str, Actor]) -> bool:
