@@ -129,6 +129,9 @@ def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
         any(c.dep_ == "nummod" for c in tok.children) or _counted(tok)) else None)
     if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}):
         return None  # plural groups only: "a rebel", "the army" name no group of the story
+    if IRREGULAR in term.sectors and any(c.dep_ == "prep" and c.lower_ == "from"
+                                         for c in tok.children):
+        return None  # "fighters from terror groups including X": the phrase names who
     return tok.i, term
 
 
