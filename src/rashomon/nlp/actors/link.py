@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from rashomon.nlp.extensions import doc_text
+from rashomon.nlp.actors.gazetteer import Term, normalize, surname
 from rashomon.nlp.actors.match import (
     POSSESSIVE,
     ActorMatcher,
@@ -24,7 +24,7 @@ from rashomon.nlp.actors.match import (
     org_kind,
     provisional,
 )
-from rashomon.nlp.actors.gazetteer import Term, normalize, surname
+from rashomon.nlp.extensions import doc_text
 from rashomon.records import Actor
 
 _TYPE_ORDER = {"body": 0, "military": 1, "civilians": 2, "self": 3, "role": 4, "description": 5}
