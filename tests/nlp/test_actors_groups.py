@@ -72,3 +72,20 @@ def test_it_with_an_adjective_of_will_is_the_actor(nlp: Language) -> None:
     doc = _doc(nlp, "Kenya says it is willing to withdraw its troops. It is hazardous to stay.")
     pronouns = [(s.text, s._.actor_id) for s in doc.spans[SPANS_KEY] if s.text == "it"]
     assert pronouns == [("it", "KEN")]
+
+
+def test_fighters_from_a_country_are_its_irregulars_not_its_state(nlp: Language) -> None:
+    doc = _doc(nlp, "Officials said Malian fighters and jihadists from Chad crossed the river, "
+                    "while mercenaries from Niger waited.")
+    links = _links(doc)
+    assert links["Malian fighters"] == "MLI.UAF"
+    assert links["jihadists from Chad"] == "TCD.UAF"
+    assert links["mercenaries from Niger"] == "NER.UAF"
+    assert _links(_doc(nlp, "Rebels from Chad and Niger met."))["Niger"] == "NER.REB"
+    actor = doc._.actors["TCD.UAF"]
+    assert (actor.kind, actor.country, actor.sectors) == ("armed_group", "TCD", ("UAF",))
+
+
+def test_troops_from_a_country_are_not_named_by_it(nlp: Language) -> None:
+    links = _links(_doc(nlp, "Kenya withdrew troops from Somalia."))
+    assert "troops from Somalia" not in links and links.get("Somalia") == "SOM"

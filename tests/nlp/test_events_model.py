@@ -244,3 +244,55 @@ def test_resigning_and_surrendering_target_only_whom_they_name(nlp) -> None:  # 
     assert e.target is None
     (e,) = events(nlp, "Five hundred rebels surrendered to Kenyan troops in Kisumu.")
     assert e.target_ids == ("KEN.MIL",)
+
+
+def test_fighters_from_a_country_do_not_act_for_its_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Officials said Khartoum was flying jihadists from Chad to fight with "
+                        "Libyan troops.")
+    assert all(e.source != "Chad" for e in found)
+    (fight,) = [e for e in found if e.type == "ASSAULT"]
+    assert fight.source_ids == ("TCD.UAF",)
+
+
+def test_the_purpose_of_a_move_is_a_hypothetical_sub_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Hundreds of Nigerien fighters were dispatched to Mali to attack the "
+                        "rebels.")
+    (move,) = [e for e in found if e.parent_id is None]
+    purposes = [e for e in found if e.parent_id == move.id]
+    assert purposes and all(
+        (e.status, e.modality) == ("hypothetical", "hypothetical") for e in purposes)
+    assert all(e.source_ids == ("NER.UAF",) for e in purposes)
+
+
+def test_what_is_moved_is_not_the_target_of_the_move(nlp) -> None:  # type: ignore[no-untyped-def]
+    (move,) = [e for e in events(nlp, "Chile dispatched mercenaries from Peru.")
+               if e.parent_id is None and e.type != "ACCUSE"]
+    assert move.source == "Chile" and move.target is None
+
+
+def test_every_member_of_a_listed_subject_or_target_counts(nlp) -> None:  # type: ignore[no-untyped-def]
+    (call,) = [e for e in events(nlp, "Envoys of Chile, Peru and Bolivia called for new talks.")
+               if e.type == "REQUEST"]
+    assert set((call.source or "").split("; ")) == {"Chile", "Peru", "Bolivia"}
+    (lift,) = [e for e in events(nlp, "Sanctions on Cuba, Iran and Syria were lifted in May.")
+               if e.type == "RETREAT"]
+    assert set((lift.target or "").split("; ")) == {"Cuba", "Iran", "Syria"}
+
+
+def test_a_withdrawal_targets_a_country_left_never_a_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    (town,) = events(nlp, "Peruvian troops withdrew from Tumbes, a town near Ecuador.")
+    assert town.type == "RETREAT" and town.target is None
+    (country,) = events(nlp, "Chile withdrew its soldiers from Bolivia.")
+    assert country.type == "RETREAT" and country.target == "Bolivia"
+
+
+def test_fighters_named_without_a_country_are_nobodys(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Peru condemned the arrival of foreign fighters via Chile.")
+            if e.type == "ACCUSE"]
+    assert e.target_ids == ("group.UAF",)
+
+
+def test_leaving_a_countrys_territory_targets_that_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Chilean troops must leave Peru's territory.")
+            if e.type == "RETREAT"]
+    assert e.target == "Peru"

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from rashomon import config
-from rashomon.nlp import data
 from rashomon.errors import ConfigError, Errors
+from rashomon.nlp import data
 from rashomon.records import Actor, Role
 
 DATA_DIR = data.GAZETTEERS

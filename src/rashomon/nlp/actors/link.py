@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from rashomon.nlp.extensions import doc_text
+from rashomon.nlp.actors.gazetteer import Term, normalize, surname
 from rashomon.nlp.actors.match import (
     POSSESSIVE,
     ActorMatcher,
@@ -24,7 +24,7 @@ from rashomon.nlp.actors.match import (
     org_kind,
     provisional,
 )
-from rashomon.nlp.actors.gazetteer import Term, normalize, surname
+from rashomon.nlp.extensions import doc_text
 from rashomon.records import Actor
 
 _TYPE_ORDER = {"body": 0, "military": 1, "civilians": 2, "self": 3, "role": 4, "description": 5}
@@ -61,6 +61,10 @@ def find_mentions(m: ActorMatcher, doc: Doc
 
     for s, e, terms in m.term_spans(doc):
         ref, start, end, how = _attached_ref(doc, s, e, by_end, by_start)
+        origin = ref is None
+        if origin:
+            ref, start, end, how = _origin_ref(doc, s, e, terms, by_start)
+            origin = ref is not None
         actor = m.actor_of(ref) if ref else None
         if actor is None and s > 0 and doc[s - 1].lower_ == "its" and not _modifier(doc, e):
             # "its foreign ministry", "its troops": the possessor is resolved like "it"
@@ -80,6 +84,11 @@ def find_mentions(m: ActorMatcher, doc: Doc
             link = "demonym" if ref.type == "DEMONYM" else how
             cands.append(Candidate(start, end, child, link, 3, {"term": term.key or term.type}))
             used_refs.add(ref.start)
+            if origin:  # "mercenaries from Syria *and Libya*": Libya's fighters too
+                for other in _listed_origins(doc, ref, by_start, m):
+                    cands.append(Candidate(other.start, other.end, gaz.child(
+                        m.actor_of(other).id, term), link, 3, {"term": term.key or term.type}))
+                    used_refs.add(other.start)
             continue
         if term.type == "role":
             office = _office(actor)
@@ -261,6 +270,30 @@ def _attached_ref(doc: Doc, s: int, e: int, by_end: dict[int, Ref], by_start: di
         if after is not None and after.type == "NAME":
             return after, s, after.end, "of"
     return None, s, e, ""
+
+
+def _origin_ref(doc: Doc, s: int, e: int, terms: list[Term], by_start: dict[int, Ref]
+                ) -> tuple[Ref | None, int, int, str]:
+    """ "jihadists *from Syria*", "rebels from Chad": armed groups are named by where they come
+    from (not troops, whose "from" is usually where they are withdrawn from)."""
+    if e + 1 >= len(doc) or doc[e].lower_ != "from" or \
+            not any(t.kind == "armed_group" and t.type == "body" for t in terms):
+        return None, s, e, ""
+    after = by_start.get(e + 1 + (doc[e + 1].lower_ == "the"))
+    if after is not None and after.type in ("NAME", "METONYM"):
+        return after, s, after.end, "of"
+    return None, s, e, ""
+
+
+def _listed_origins(doc: Doc, ref: Ref, by_start: dict[int, Ref], m: ActorMatcher) -> list[Ref]:
+    """The other countries of an origin list ("jihadists from Syria *and Libya*")."""
+    out = []
+    for c in doc[ref.end - 1].conjuncts:
+        other = by_start.get(c.left_edge.i + (c.left_edge.lower_ == "the"))
+        if other is not None and other.type == "NAME" and other.start > ref.start \
+                and m.actor_of(other).kind == "state":
+            out.append(other)
+    return out
 
 
 def _pick(terms: list[Term], with_ref: bool) -> Term | None:

@@ -18,7 +18,7 @@ from rashomon.nlp.actors.component import (
     resolve_possessive,
     resolve_speaker,
 )
-from rashomon.nlp.events.find import crosses_break
+from rashomon.nlp.events.find import crosses_break, purpose_of
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
@@ -181,6 +181,7 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             heads += [child, *child.conjuncts]
     for h in heads:
         found = _mention(doc, h)
+        listed: list[Span] = []
         if found is not None:  # "Hungarian and Romanian officials": the other conjoined modifier
             for child in h.children:
                 if child.dep_ in {"amod", "compound"} and child.i < found.start and child.conjuncts:
@@ -207,16 +208,26 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                             break
                 if found is not None:
                     break
-            if found is None:  # "the government of Armenia", "rebels in Ivory Coast"
+            if found is None:  # "the government of Armenia", "rebels in Ivory Coast",
+                # "leaders of the US, France and Russia": every member of the list
                 for child in h.children:
                     if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
                         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         sub = actors_at(doc, pobj, depth - 1) if pobj is not None else []
                         if sub:
                             found = sub[0]
+                            listed = sub[1:]
                             break
         if found is not None and all(found.start != s.start for s in out):
             out.append(found)
+            if found[-1].dep_ == "pobj" and found[-1].i > found.root.i and \
+                    found[-1].head.lower_ in {"from", "of", "in"}:
+                # "mercenaries from Syria *and Libya*": the origin list of a group
+                listed += [m for c in found[-1].conjuncts if c.i >= found.end
+                           for m in [_indexed(doc, c)] if m is not None and
+                           m._.actor_id != found._.actor_id and m.label_ == found.label_ and
+                           _same_kind(doc, m, found)]
+        out += [m for m in listed if all(m.start != s.start for s in out)]
     return out
 
 
@@ -261,10 +272,7 @@ def purpose_side(doc: Doc, verb: Token) -> list[Span]:
 
 def is_purpose_of_move(verb: Token) -> bool:
     """Whether ``verb`` is the purpose infinitive of a move ("sent X *to fight*")."""
-    head = verb.head
-    return verb.dep_ in {"advcl", "xcomp"} and head.i != verb.i and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        head.lemma_.lower() in word_set(verb.doc, "move")
+    return purpose_of(verb, word_set(verb.doc, "move"))
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -348,6 +356,8 @@ def verb_arguments(
         sources = actors_at(doc, subj)
         if not sources and subj is not None:  # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
+        if sources and subj is not None and subj.head.i == verb.i:
+            sources += _split_list(doc, verb, subj, sources, SUBJ)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
             targets = [] if content_object else actors_at(doc, verb.head)
     moves = verb.lemma_.lower() in word_set(doc, "move")  # the object is what is moved
@@ -370,7 +380,24 @@ def verb_arguments(
                 targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
                 if targets:
                     break
+    if passive is not None and targets and passive.head.i == verb.i and all(
+            passive.left_edge.i <= t.start <= passive.right_edge.i for t in targets):
+        targets += _split_list(doc, verb, passive, targets, PASS_SUBJ)  # "sanctions on A, B and C"
     return sources, targets
+
+
+def _split_list(doc: Doc, verb: Token, subj: Token, found: list[Span], deps: set[str]
+                ) -> list[Span]:
+    """The rest of a subject list the parser split into a second subject: in "leaders of A,
+    B and C called" ("sanctions on A, B and C were lifted"), B comes out as another subject
+    of the verb; its actors join those ``found`` in the first subject."""
+    out: list[Span] = []
+    for other in verb.children:
+        if other.dep_ in deps and other.i > subj.right_edge.i and other.i < verb.i \
+                and doc[other.i - 1].is_punct and doc[other.i - 2].i == subj.right_edge.i:
+            out += [m for m in actors_at(doc, other)
+                    if all(m.start != s.start for s in found + out)]
+    return out
 
 
 def _backer(doc: Doc, moved: Token) -> list[Span]:
@@ -482,7 +509,8 @@ def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
             if pobj is not None:
                 found = actors_at(doc, pobj)
                 if found:
-                    return found
+                    return with_list(doc, found[0]) + [m for m in found[1:] if all(
+                        m.start != o.start for o in with_list(doc, found[0]))]
     return []
 
 
@@ -573,6 +601,7 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
         return []
     doers = {m._.actor_id for m in sources}
     ally = is_purpose_of_move(trigger)
+    moves = trigger.lemma_.lower() in word_set(doc, "move")
     lo = _first_after(ordered, trigger.i + 1)
     right = trigger.right_edge.i
     for span in ordered[lo:lo + 12]:
@@ -582,13 +611,15 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
+        if moves and span.root.head.i == trigger.i and span.root.dep_ in {"dobj"} | PASS_SUBJ:
+            continue  # "dispatched mercenaries from X": what is moved is no target
         head = span.root
         for _ in range(hops):
             if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
                 break  # "use Turkish F-16 jets": the jets' maker is no target
             head = head.head
             if head.i == trigger.i:
-                return [span]
+                return with_list(doc, span)
     return []
 
 
@@ -621,9 +652,12 @@ def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
 
 def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
                    targets: list[Span]) -> list[Span]:
-    """Where a withdrawal leaves ("withdrew its troops *from Lebanon*"): coders code the place
-    left as the target. Only when the event has no target, or its target is the withdrawing
-    side's own forces (the moved object, not a party to the event)."""
+    """The country a withdrawal leaves ("withdrew its troops *from Lebanon*"): its government
+    is the other party, as coders code it. A town, district or region left is no party
+    (PLOVER codes RETREAT against the adversary, else none), nor is a country named only
+    around it ("from Kalbajar, *a district near X*"), a capital or region standing for a
+    government, or the withdrawing side's own country. Only when the event has no target, or
+    its target is the withdrawing side's own forces (the moved object, not a party)."""
     actors = doc._.actors or {}
 
     def country(span: Span) -> str | None:
@@ -632,7 +666,11 @@ def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
     own = {country(m) for m in sources} - {None}
     if targets and not all(country(t) in own for t in targets):
         return []
-    for holder in (verb, _child(verb, {"dobj"})):
+    left: list[Token] = []  # the places left
+    obj = _child(verb, {"dobj"})
+    if obj is not None and verb.lemma_.lower() in PLACE_LEFT_VERBS:
+        left.append(obj)  # "leave X's territories"
+    for holder in (verb, obj):
         if holder is None:
             continue
         for child in holder.children:
@@ -640,10 +678,29 @@ def withdrawn_from(doc: Doc, verb: Token, sources: list[Span],
                 pobj = _pobj(child)
                 if pobj is not None and pobj.lower_ == "of":  # "out of X"
                     pobj = _pobj(pobj)
-                found = [m for m in actors_at(doc, pobj) if country(m) not in own or not own]
-                if found:
-                    return found
+                if pobj is not None:
+                    left.append(pobj)
+    for place in left:
+        heads = [place, *place.conjuncts]
+        heads += [c for h in heads for c in h.children if c.dep_ == "poss"]  # "X's territories"
+        found = [m for m in (_mention(doc, h) for h in heads)
+                 if m is not None and _country_named(m, actors)
+                 and (country(m) not in own or not own)]
+        if found:
+            return found
     return []
+
+
+# Withdrawal verbs whose object is the place left ("left X's territories").
+PLACE_LEFT_VERBS = frozenset({"leave", "evacuate", "vacate", "quit", "abandon"})
+
+
+def _country_named(span: Span, actors: Mapping[str, Actor]) -> bool:
+    """A country's government named by its own name (not a capital or region standing for it,
+    nor a modifier)."""
+    actor = actors.get(span._.actor_id or "")
+    return actor is not None and actor.kind == "state" and \
+        span._.link not in {"metonym", "modifier", "group", "locative"}
 
 
 def place_target(doc: Doc, trigger: Token, countries: Mapping[str, Actor],
@@ -696,8 +753,35 @@ def _first_after(ordered: list[Span], start: int) -> int:
     return lo
 
 
+def _same_kind(doc: Doc, a: Span, b: Span) -> bool:
+    actors = doc._.actors or {}
+    kind = getattr(actors.get(a._.actor_id or ""), "kind", None)
+    return kind is not None and kind == getattr(actors.get(b._.actor_id or ""), "kind", None)
+
+
+def with_list(doc: Doc, span: Span) -> list[Span]:
+    """``span`` and the other members of the list it heads ("on *Iran*, Libya and Sudan").
+
+    The parser often hangs the rest of a list ending a phrase on the phrase's head
+    ("sanctions on Iran, *Libya* and *Sudan*": Libya a conjunct of "sanctions"); conjuncts of
+    that head after ``span`` that name actors of the same kind count as members too."""
+    out = [span, *(m for m in actors_at(doc, span.root, 0) if m.start != span.start)]
+    root = span.root
+    if root.dep_ == "pobj" and root.head.head.i != root.head.i and \
+            _indexed(doc, root.head.head) is None:
+        kinds = doc._.actors or {}
+        kind = getattr(kinds.get(span._.actor_id or ""), "kind", None)
+        for c in root.head.head.conjuncts:
+            m = _indexed(doc, c)
+            if c.i > span.end and m is not None and all(m._.actor_id != o._.actor_id for o in out) \
+                    and getattr(kinds.get(m._.actor_id or ""), "kind", None) == kind:
+                out.append(m)
+    return out
+
+
 def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
-    """The first actor mention inside the phrase headed by ``head`` (its whole subtree)."""
+    """The first actor mention inside the phrase headed by ``head`` (its whole subtree), with
+    the members of its list ("sanctions on *Iran, Libya and Sudan*")."""
     ordered = doc.user_data.get(_ORDERED)
     if not ordered or head.pos_ == "PRON":
         return []
@@ -707,7 +791,7 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
         if span.start > right:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span):
-            return [span]
+            return with_list(doc, span)
     return []
 
 

@@ -76,9 +76,10 @@ MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 GRIEVANCES = {"ACCUSE", "PROTEST"}
 # types whose place (with no actor as target) gives the target's country: attacks and coercion
 PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
-# Modes of events done to oneself (resigning, surrendering arms): only an explicit "to X"
-# or object names a target, not the places and purposes around them.
-SELF_DIRECTED = {"resign", "disarm"}
+# Modes of events done to oneself (resigning, surrendering arms) and withdrawals: only an
+# explicit "to X" or object names a target, not the places and purposes around them (a
+# withdrawal's target is the country it leaves, see withdrawn_from, not a town or region).
+SELF_DIRECTED = {"resign", "disarm", "withdraw"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means

@@ -197,6 +197,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     denied = False
     same_clause = True  # modals only count within the trigger's own clause chain
     modifier = False
+    purpose = False
     cur = f.token
     depth = 0
     if _unattributed_passive(f):
@@ -224,6 +225,12 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
+        if governor is not None and purpose_of(cur, lex.sets.get("move", frozenset())):
+            # "sent fighters *to fight*", "dispatched X to join the fighting": the purpose of
+            # a coded move is intended, not an event of its own; a sub-event of the move
+            hypothetical, purpose = True, True
+            f.parent = head.i
+            break
         if governor is not None and dep == "advcl" and f.parent is None:
             # "staged rallies *demanding* ...", "opened fire, *killing* one": a sub-event of
             # the governing event; its status still comes from further up.
@@ -260,6 +267,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     if f.noun is not None and f.noun.i != f.token.i and fr.polarity == "positive":
         fr = frame.Frame(frame.frame_of(f.noun).polarity, fr.modality)  # "launched no attack"
     f.polarity, f.modality = fr.polarity, fr.modality
+    if purpose and fr.modality == "actual":
+        f.modality = "hypothetical"
     if fr.modality != "actual":
         hypothetical = True
     if fr.polarity == "negated":
@@ -270,6 +279,15 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+def purpose_of(tok: Token, moves: frozenset[str]) -> bool:
+    """Whether ``tok`` is the purpose infinitive of a move ("sent X *to fight*"), ``moves``
+    the lemmas of the moving verbs (the lexicon's ``@move`` set)."""
+    head = tok.head
+    return tok.dep_ in {"advcl", "xcomp"} and head.i != tok.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        head.lemma_.lower() in moves
 
 
 def _noun_infinitive(tok: Token) -> bool:

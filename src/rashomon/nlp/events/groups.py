@@ -12,7 +12,8 @@ the demonym modifiers of :func:`rashomon.nlp.events.args.index_mentions`:
   MIL, protesters/residents → CVL, opposition → OPP);
 - its country is the most named one in its sentence (actors with a country and places),
   else the country of more than half of the article's country-bearing mentions, else none
-  (a country-less actor that keeps its sector: ``---REB``).
+  (a country-less actor that keeps its sector: ``---REB``); irregular fighters (``UAF``:
+  jihadists, mercenaries, foreign fighters) always take none.
 
 The same article country (now counting the places the actors component could not see) is
 the ``affiliation`` of people and organisations left without one ("President X arrived in
@@ -30,6 +31,9 @@ from rashomon.nlp.actors.gazetteer import Term, load_terms
 from rashomon.records import Actor
 
 GROUP_TYPES = {"body", "military", "civilians"}
+# Irregular fighters (jihadists, mercenaries): named without a country, they are nobody's
+# (``group.UAF``), not the story's country, since they are mostly brought from elsewhere.
+IRREGULAR = "UAF"
 # Group words too vague to be an actor on their own ("people", "units", "the side").
 VAGUE = frozenset({"people", "population", "units", "nationals", "aircraft", "jets",
                    "artillery", "tanks", "helicopters", "gunships", "warplanes", "fighter jets",
@@ -76,6 +80,8 @@ def add_groups(doc: Doc, index: dict[int, Span], terms: Mapping[str, Term],
             if local is None:
                 local = _countries(doc, index, actors, places, sent)
             code = local.most_common(1)[0][0] if local else dominant
+            if IRREGULAR in term.sectors:
+                code = None  # "foreign fighters via X": fighters come from elsewhere
             actor = _group_actor(term, by_code.get(code) if code else None, actors)
             span = Span(doc, start, tok.i + 1, label="ACTOR")
             span._.actor_id = actor.id
@@ -123,6 +129,9 @@ def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
         any(c.dep_ == "nummod" for c in tok.children) or _counted(tok)) else None)
     if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}):
         return None  # plural groups only: "a rebel", "the army" name no group of the story
+    if IRREGULAR in term.sectors and any(c.dep_ == "prep" and c.lower_ == "from"
+                                         for c in tok.children):
+        return None  # "fighters from terror groups including X": the phrase names who
     return tok.i, term
 
 
