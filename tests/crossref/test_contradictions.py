@@ -161,3 +161,32 @@ def test_each_side_accused_the_other_read_from_the_sentence() -> None:
     assert not [x for x in _run(Corpus(articles=[plain], actors=ACTORS,
                                        events=[event(plain, plain.body, "ACCUSE", "asserted", None)]))
                 if x.kind == "mutual_blame"]
+
+
+def _blame_pair(first: str, second: str, first_type: str = "ASSAULT",
+                second_type: str = "ASSAULT") -> list:
+    a = article("a9", "Harbor Ledger", first)
+    b = article("b9", "Northern Wire", second)
+    corpus = Corpus(articles=[a, b], actors=ACTORS, events=[
+        event(a, first, first_type, "alleged", KESTRIA, VALDORA, claimant=VALDORA),
+        event(b, second, second_type, "alleged", VALDORA, KESTRIA, claimant=KESTRIA),
+    ])
+    return [x for x in _run(corpus) if x.kind == "mutual_blame"]
+
+
+def test_blame_for_two_different_acts_is_not_mutual() -> None:
+    # Valdora blames Kestria for a broken truce; Kestria blames Valdora for funding rebels
+    assert _blame_pair("Valdora said Kestria broke the truce overnight.",
+                       "Kestria said Valdora paid money to rebel groups.",
+                       second_type="COERCE") == []
+    # the same act told in other words is mutual, and the contradiction names its rows
+    (c,) = _blame_pair("Valdora said Kestria broke the truce overnight.",
+                       "Kestria said Valdora violated the ceasefire at dawn.")
+    assert "breach" in c.description and c.claim_id in c.claim_ids and c.claim_ids
+
+
+def test_a_counterfactual_is_no_accusation() -> None:
+    # "if ... had not" tells what would have been, not an act one side blames on the other
+    assert _blame_pair("Valdora said Kestria broke the truce overnight.",
+                       "If Valdora had not broken the truce, Kestria said, no one would have died."
+                       ) == []

@@ -17,9 +17,12 @@ Versions of history that conflict (``history``) are not detected yet.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from rashomon.crossref.ledger import Ledger
+from rashomon.crossref.ledger.anchors import content_text, gate_tokens
+from rashomon.crossref.ledger.frame import find_cues
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval
 from rashomon.crossref.ledger.joins import side_of
 from rashomon.crossref.ledger.units import Unit
@@ -179,44 +182,112 @@ def _reciprocal(unit: Unit, actors: dict[str, Actor]) -> list[tuple[str, str]]:
     return [(sides[0], sides[1]), (sides[1], sides[0])] if len(sides) >= 2 else []
 
 
+# Event types that name the hostile act itself (an accusation names none: its words do).
+ACT_TYPES = BLAME_TYPES - {"ACCUSE", "PROTEST", "REJECT"}
+# Word sets that name who acts or how one speaks of it, not the act ("forces", "condemnation").
+_NO_ACT = {"s:force", "s:criticism", "s:praise"}
+
+
+@dataclass(frozen=True)
+class _Blame:
+    """One sentence's accusation: its event (None when read from reciprocal words), its stance,
+    its ledger row and the act it is about (word sets and event types)."""
+
+    rec: Event | None
+    st: Stance
+    claim_id: str
+    act: frozenset[str]
+
+
+def _act(unit: Unit) -> frozenset[str]:
+    """What a blaming sentence says was done: the predicate word sets of its words outside the
+    attribution clauses ("broke the truce": breach, pact) and the types of its hostile events."""
+    toks = {t for t in gate_tokens(unit) if t.startswith("s:") and t not in _NO_ACT}
+    toks |= {f"t:{e.type}" for e in unit.events if e.type in ACT_TYPES}
+    return frozenset(toks)
+
+
+def _actual(unit: Unit) -> bool:
+    """The sentence tells what was done, not what would have been ("If A had not ..., it would
+    not ...": a counterfactual is no accusation of an act)."""
+    cues = find_cues(content_text(unit))
+    return unit.frame.modality == "actual" and "conditional" not in cues
+
+
+def _same_act(x: _Blame, y: _Blame) -> bool:
+    """Two accusations are about one act: one ledger row, or a shared act word set or type."""
+    return x.claim_id == y.claim_id or bool(x.act & y.act)
+
+
 def mutual_blame(story: Story, ledger: Ledger,
                  actors: dict[str, Actor] | None = None) -> list[Contradiction]:
-    """Pairs of sides each blaming the other for a hostile act (shelling, a broken truce)."""
+    """Pairs of sides each blaming the other for the same hostile act (shelling, a broken truce).
+
+    An accusation counts only when the sentence tells an actual act (no conditional) and the
+    other side's accusation is about the same act: the same ledger row, or a shared act word
+    set or event type. One contradiction per pair of sides and act; it lists the rows it rests on.
+    """
     actors = actors or {}
-    blamed: dict[tuple[str, str], list[tuple[Event | None, Stance, str]]] = defaultdict(list)
+    blamed: dict[tuple[str, str], list[_Blame]] = defaultdict(list)
     for claim in ledger.claims:
         for unit, st in ledger.members[claim.id]:
+            if not _actual(unit):
+                continue
+            act = _act(unit)
             for rec in unit.events:
                 if rec.type in BLAME_TYPES:
                     for pair in _blames(rec, actors):
-                        blamed[pair].append((rec, st, claim.id))
+                        blamed[pair].append(_Blame(rec, st, claim.id, act))
             for pair in _reciprocal(unit, actors):
-                if not any(s is st for _, s, _ in blamed[pair]):
-                    blamed[pair].append((None, st, claim.id))
+                if not any(b.st is st for b in blamed[pair]):
+                    blamed[pair].append(_Blame(None, st, claim.id, act))
     out = []
-    done: set[frozenset[str]] = set()
     for (accuser, accused), ones in sorted(blamed.items()):
-        others = blamed.get((accused, accuser))
-        key = frozenset((accuser, accused))
-        if not others or key in done:
-            continue
-        done.add(key)
-        a_name = _label(accuser, actors, ones)
-        b_name = _label(accused, actors, others)
-        sides = [_side(f"{a_name} blames {b_name}", st) for _, st, _ in _one_per_article(ones)]
-        sides += [_side(f"{b_name} blames {a_name}", st) for _, st, _ in _one_per_article(others)]
-        acts = sorted({rec.type.lower() if rec else "accuse" for rec, _, _ in ones + others})
-        out.append(Contradiction(
-            id=content_id(story.id, "mutual_blame", *sorted(key), prefix="x"),
-            story_id=story.id, kind="mutual_blame",
-            description=f"Mutual blame ({', '.join(acts)}): {a_name} and {b_name} each blame the other",
-            sides=tuple(sides), claim_id=ones[0][2],
-            claim_ids=tuple(sorted({c for _, _, c in ones + others}))))
+        if accuser > accused or not (others := blamed.get((accused, accuser))):
+            continue  # each unordered pair once
+        for mine, theirs in _acts(ones, others):
+            a_name = _label(accuser, actors, mine)
+            b_name = _label(accused, actors, theirs)
+            sides = [_side(f"{a_name} blames {b_name}", b.st) for b in _one_per_article(mine)]
+            sides += [_side(f"{b_name} blames {a_name}", b.st) for b in _one_per_article(theirs)]
+            shared = sorted({t[2:].lower() for x in mine for y in theirs for t in x.act & y.act
+                             if "+" not in t})
+            rows = Counter(b.claim_id for b in mine + theirs)
+            out.append(Contradiction(
+                id=content_id(story.id, "mutual_blame", accuser, accused, *sorted(rows),
+                              prefix="x"),
+                story_id=story.id, kind="mutual_blame",
+                description=f"Mutual blame ({', '.join(shared) or 'accuse'}): {a_name} and "
+                            f"{b_name} each blame the other",
+                sides=tuple(sides), claim_id=rows.most_common(1)[0][0],
+                claim_ids=tuple(sorted(rows))))
     return out
 
 
-def _label(side: str, actors: dict[str, Actor],
-           items: list[tuple[Event | None, Stance, str]]) -> str:
+def _acts(ones: list[_Blame], others: list[_Blame]) -> list[tuple[list[_Blame], list[_Blame]]]:
+    """The accusations of each side grouped by act: linked when one side's is about the same
+    act as the other's (:func:`_same_act`); a group needs both sides."""
+    items = ones + others
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, x in enumerate(ones):
+        for j, y in enumerate(others, len(ones)):
+            if _same_act(x, y):
+                parent[root(i)] = root(j)
+    groups: dict[int, tuple[list[_Blame], list[_Blame]]] = {}
+    for i, b in enumerate(items):
+        mine, theirs = groups.setdefault(root(i), ([], []))
+        (mine if i < len(ones) else theirs).append(b)
+    return [(m, t) for m, t in groups.values() if m and t]
+
+
+def _label(side: str, actors: dict[str, Actor], items: list[_Blame]) -> str:
     """A readable name for a side: the country's actor name, else a name seen in the events."""
     if side.startswith("country:"):
         code = side.split(":", 1)[1]
@@ -228,7 +299,7 @@ def _label(side: str, actors: dict[str, Actor],
         return actors[side].name
     if side.startswith("p:"):
         return side[2:].title()  # a place standing for its state ("Dravia")
-    rec = next((r for r, _, _ in items if r is not None), None)
+    rec = next((b.rec for b in items if b.rec is not None), None)
     return _name(rec, side) if rec else side
 
 
@@ -241,18 +312,17 @@ def _name(rec: Event, actor_id: str) -> str:
     return actor_id
 
 
-def _one_per_article(items: list[tuple[Event | None, Stance, str]],
-                     limit: int = 4) -> list[tuple[Event | None, Stance, str]]:
+def _one_per_article(items: list[_Blame], limit: int = 4) -> list[_Blame]:
     """Distinct evidence sentences, at most ``limit``, one per article before any repeats."""
     seen: set[tuple[str, int]] = set()
-    out: list[tuple[Event | None, Stance, str]] = []
+    out: list[_Blame] = []
     rank: dict[str, int] = {}
     ordered = []
     for item in items:  # n-th sentence of an article sorts after every article's first
-        rank[item[1].article_id] = rank.get(item[1].article_id, -1) + 1
-        ordered.append((rank[item[1].article_id], item))
+        rank[item.st.article_id] = rank.get(item.st.article_id, -1) + 1
+        ordered.append((rank[item.st.article_id], item))
     for _, item in sorted(ordered, key=lambda p: p[0]):
-        key = (item[1].article_id, item[1].start)
+        key = (item.st.article_id, item.st.start)
         if key not in seen and len(out) < limit:
             seen.add(key)
             out.append(item)
