@@ -149,3 +149,18 @@ def test_a_guessed_one_word_name_is_no_party() -> None:
     assert _guessed_word(mention("p:1f2e", "Zealot"))
     assert not _guessed_word(mention("p:1f2e", "Orin Kale"))  # a full name, even unknown
     assert not _guessed_word(mention("KST", "Kestria"))  # a known actor
+
+
+def test_what_a_refusal_turns_down_is_marked() -> None:
+    from rashomon.crossref.ledger.anchors import tokens
+
+    talks = tokens(_told("a", "Both rival camps have rejected calls for negotiations."))
+    truce = tokens(_told("b", "Tarnia's envoy dismissed international calls for a truce."))
+    held = tokens(_told("c", "Negotiations mediated by Marbec made little progress."))
+    # the noun of asking is the frame: two refusals of different requests share no predicate
+    assert not {t for t in talks & truce if t[0] in "ws"}
+    # a refused request is not talks that were held
+    assert "s:!talks" in talks and "s:talks" not in talks and "s:talks" in held
+    assert "s:!pact" in truce
+    # a call made (not refused) keeps its words
+    assert "w:call" in tokens(_told("d", "Marbec called for a truce on Friday."))

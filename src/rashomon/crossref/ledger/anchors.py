@@ -107,15 +107,22 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
 
 
 _DENIALS = frozenset({"deny", "den", "deni", "reject", "dismiss", "refut", "rebut"})
+# Requests a refusal turns down ("rejected calls for talks", "dismissed international appeals
+# for a truce"): the refusal and what was asked are the fact, the noun of asking is its frame.
+_ASKING = re.compile(r"(?i)\b(?:reject|dismiss|refus|ignor|rebuff|spurn)\w*\s+(?:\w+\s+)?"
+                     r"(call|appeal|plea|demand|request)s?\s+(?:for|on|to)\b")
+_CLAUSE_END = re.compile(r"[,;:.!?\u201c\u201d\"]|\s(?:but|and|while|saying|as)\s")
 
 
 def frame_stems(text: str) -> set[str]:
     """Stems of the frame's words (attribution, hedge, denial cues: "accused", "reportedly",
-    "denied"): they say how the fact is told, not what it is, and stay out of the anchors."""
+    "denied"; the noun of a request refused, "rejected calls for"): they say how the fact is told, not what it
+    is, and stay out of the anchors."""
     from rashomon.crossref.ledger.frame import find_cues
 
     cues = {c.rstrip("*").lower() for found in find_cues(text).values() for c in found}
-    return {stem(c) for c in cues if " " not in c} | _DENIALS
+    asked = {stem(m.group(1).lower()) for m in _ASKING.finditer(text)}
+    return {stem(c) for c in cues if " " not in c} | _DENIALS | asked
 
 
 # Word sets of the event lexicon (nlp/lexicons/events.tsv) whose members stand in for each other
@@ -177,6 +184,43 @@ def _pairs(sets: list[str]) -> set[str]:
     return {f"s:{a}+{b}" for k, a in enumerate(sets) for b in sets[k + 1:]}
 
 
+def _refused(text: str) -> tuple[str, str]:
+    """(the text without what its refusals turn down, what they turn down): "Both sides
+    rejected calls for talks, officials said" → ("Both sides rejected calls for , officials
+    said", " talks")."""
+    kept, refused, pos = [], [], 0
+    for m in _ASKING.finditer(text):
+        if m.start() < pos:
+            continue
+        end_m = _CLAUSE_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+        kept.append(text[pos:m.end()])
+        refused.append(text[m.end():end])
+        pos = end
+    return "".join(kept) + text[pos:], " ".join(refused)
+
+
+def _word_tokens(text: str, frame: set[str]) -> tuple[set[str], set[str]]:
+    """(``w:`` and ``s:`` tokens of the text's content words outside ``frame``, the names).
+
+    What a refusal turns down is marked ``!`` ("rejected calls for talks": ``s:!talks``): a
+    refused request matches the same refusal, not talks that were held or offered."""
+    main, refused = _refused(text)
+    words, names = content_stems(main)
+    words -= frame
+    classes = word_classes()
+    sets = _sets_of(words, classes)
+    # two word sets together say more than either: "send" + "fighters" is a deployment
+    out = {f"s:{c}" for c in sets} | _pairs(sets) | {f"w:{w}" for w in words}
+    if refused:
+        turned_down, more = content_stems(" " + refused)
+        turned_down -= frame
+        out |= {f"s:!{c}" for c in _sets_of(turned_down, classes)}
+        out |= {f"w:!{w}" for w in turned_down}
+        names |= more
+    return out, names
+
+
 def tokens(u: Unit) -> set[str]:
     """The unit's evidence as typed tokens: ``a:`` actor, ``p:`` place, ``n:`` number,
     ``c:`` capitalized word, ``w:`` content-word stem, ``s:`` predicate word set, ``t:`` the
@@ -185,23 +229,17 @@ def tokens(u: Unit) -> set[str]:
     # numbers written as digits: "hundreds" read as [200, 999] is no anchor
     out = {f"a:{a}" for a in u.actors} | {f"p:{p}" for p in u.places}
     out |= {f"n:{n}" for n in u.numbers if n in digits}
-    words, names = content_stems(u.text)
-    words -= frame_stems(u.text)
+    frame = frame_stems(u.text)
     # who the outlet credits is the frame, not the fact ("the minister warned that ...")
     if DROP_SOURCE and u.frame.source_id:
         out.discard(f"a:{u.frame.source_id}")
     if DROP_SOURCE and u.frame.source:
-        said_by, by_names = content_stems(" " + u.frame.source)
-        words -= said_by
-        names -= by_names
-    classes = word_classes()
-    sets = _sets_of(words, classes)
-    out |= {f"s:{c}" for c in sets}
-    # two word sets together say more than either: "send" + "fighters" is a deployment
-    out |= _pairs(sets)
+        frame |= content_stems(" " + u.frame.source)[0]
+    words, names = _word_tokens(u.text, frame)
+    if DROP_SOURCE and u.frame.source:
+        names -= content_stems(" " + u.frame.source)[1]
     out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
-    return out | {f"w:{w}" for w in words} | {f"c:{c}" for c in names}
-
+    return out | words | {f"c:{c}" for c in names}
 
 
 def content_text(u: Unit) -> str:
@@ -227,12 +265,8 @@ def gate_tokens(u: Unit) -> set[str]:
     if not u.quotes:
         return {t for t in tokens(u) if t[0] in "wst"}
     text = content_text(u)
-    words = content_stems(text)[0] - frame_stems(text)
-    classes = word_classes()
-    sets = _sets_of(words, classes)
-    out = {f"s:{c}" for c in sets} | _pairs(sets)
-    out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
-    return out | {f"w:{w}" for w in words}
+    out = _word_tokens(text, frame_stems(text))[0]
+    return out | {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
 
 
 def fold(toks: list[set[str]]) -> list[set[str]]:
