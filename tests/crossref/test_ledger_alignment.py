@@ -164,3 +164,32 @@ def test_what_a_refusal_turns_down_is_marked() -> None:
     assert "s:!pact" in truce
     # a call made (not refused) keeps its words
     assert "w:call" in tokens(_told("d", "Marbec called for a truce on Friday."))
+
+
+def test_an_appeal_and_a_conditional_pledge_are_two_statements() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.anchors import _clashes
+    from rashomon.crossref.ledger.frame import mood
+    from rashomon.records import Quote
+
+    def said(aid: str, text: str, cue: str, cue_type: str) -> Unit:
+        at = text.index(cue)
+        q = Quote(id=f"q{aid}", article_id=aid, text=text, kind="indirect", speaker="Orsk", speaker_id=None,
+                  speaker_text="Orsk", cue=cue, cue_type=cue_type, start=0, end=len(text),
+                  cue_start=at, cue_end=at + len(cue), sent_start=0, sent_end=len(text))
+        return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text, quotes=(q,))
+
+    appeal = said("a", "Orsk asked the world to back Tarnia in the war.", "asked", "question")
+    pledge = said("b", "Orsk will back Tarnia in the war if Tarnia requests aid, it said.",
+                  "said", "speech")
+    plain = said("c", "Orsk said it backs Tarnia in the war.", "said", "speech")
+    assert mood(appeal.text, appeal.quotes) == "appeal"
+    assert mood(pledge.text, pledge.quotes) == "conditional"
+    assert mood(plain.text, plain.quotes) is None
+    units = [appeal, pledge, plain]
+    clash = _clashes(units, np.array([0, 0, 1]), np.array([1, 2, 2]))
+    assert clash.tolist() == [True, False, False]
+    # asking a question is no appeal
+    asked = said("d", "Orsk asked whether Tarnia would hold.", "asked", "question")
+    assert mood(asked.text, asked.quotes) is None

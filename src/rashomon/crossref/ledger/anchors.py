@@ -22,6 +22,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from rashomon.crossref.ledger.frame import mood
 from rashomon.crossref.ledger.units import Unit
 
 RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
@@ -289,7 +290,8 @@ def fold(toks: list[set[str]]) -> list[set[str]]:
 
 def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """For the pairs (a[k], b[k]): both units give numbers (or dates) and none agree (dates by
-    month), so they are not the same fact. Figures of one thing that disagree are joined by
+    month), or one is an appeal and the other a conditional pledge (:func:`~rashomon.crossref.
+    ledger.frame.mood`), so they are not the same fact. Figures of one thing that disagree are joined by
     their own rule (``joins.join_figures``)."""
     from scipy.sparse import csr_matrix
 
@@ -310,6 +312,9 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
         has = np.asarray(m.sum(axis=1)).ravel() > 0
         shared = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
         out |= has[a] & has[b] & (shared == 0)
+    moods = [mood(u.text, u.quotes, u.start) for u in units]
+    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
+        out[k] |= {moods[i], moods[j]} == {"appeal", "conditional"}
     return out
 
 

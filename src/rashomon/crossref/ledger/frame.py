@@ -168,6 +168,21 @@ def _after_word(text: str, at: int) -> str:
     return text[max(0, at) + (m.end() if m else 0):]
 
 
+_ASKED_TO = re.compile(r"(?i)^\s*(?:[\w'’.-]+\s+){0,5}?to\s+[a-z]")
+
+
+def mood(text: str, quotes: Sequence[Quote] = (), offset: int = 0) -> str | None:
+    """How the sentence's act is meant: ``appeal`` when a source asks others to act ("urged
+    Kestria to ...", "asked the world to back ..."), ``conditional`` when it tells an act that
+    holds only under a condition ("will send aid if asked", "unless ..."), else None. An appeal
+    and a conditional pledge are two statements, even by one speaker about one act."""
+    for q in quotes:
+        after = _after_word(text, (q.cue_end or 0) - offset) if q.cue_end is not None else ""
+        if q.cue_type == "appeal" or (q.cue_type == "question" and _ASKED_TO.match(after)):
+            return "appeal"
+    return "conditional" if "conditional" in find_cues(text) else None
+
+
 def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = (),
              offset: int = 0, figures: Sequence[Figure] = ()) -> Frame:
     """The frame of one sentence (or merged span) given the quotes and events in it.
@@ -225,5 +240,6 @@ __all__ = [
     "credits_speaker",
     "find_cues",
     "frame_of",
+    "mood",
     "refuses_to_speak",
 ]
