@@ -225,7 +225,8 @@ def mutual_blame(story: Story, ledger: Ledger,
 
     An accusation counts only when the sentence tells an actual act (no conditional) and the
     other side's accusation is about the same act: the same ledger row, or a shared act word
-    set or event type. One contradiction per pair of sides and act; it lists the rows it rests on.
+    set or event type. One contradiction per pair of sides and act; it lists the rows it rests on
+    and is tied to the one most outlets tell.
     """
     actors = actors or {}
     blamed: dict[tuple[str, str], list[_Blame]] = defaultdict(list)
@@ -253,13 +254,16 @@ def mutual_blame(story: Story, ledger: Ledger,
             shared = sorted({t[2:].lower() for x in mine for y in theirs for t in x.act & y.act
                              if "+" not in t})
             rows = Counter(b.claim_id for b in mine + theirs)
+            # the row most outlets tell (the truce that broke down), then the most accusations
+            main = max(rows, key=lambda c: (len({u.article_id for u, _ in ledger.members[c]}),
+                                            rows[c], c))
             out.append(Contradiction(
                 id=content_id(story.id, "mutual_blame", accuser, accused, *sorted(rows),
                               prefix="x"),
                 story_id=story.id, kind="mutual_blame",
                 description=f"Mutual blame ({', '.join(shared) or 'accuse'}): {a_name} and "
                             f"{b_name} each blame the other",
-                sides=tuple(sides), claim_id=rows.most_common(1)[0][0],
+                sides=tuple(sides), claim_id=main,
                 claim_ids=tuple(sorted(rows))))
     return out
 
