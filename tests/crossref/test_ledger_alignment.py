@@ -193,3 +193,27 @@ def test_an_appeal_and_a_conditional_pledge_are_two_statements() -> None:
     # asking a question is no appeal
     asked = said("d", "Orsk asked whether Tarnia would hold.", "asked", "question")
     assert mood(asked.text, asked.quotes) is None
+
+
+def test_a_week_or_a_year_does_not_clash_with_a_month_inside_it() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.anchors import _clashes
+
+    def dated(aid: str, *dates: str) -> Unit:
+        return Unit(article_id=aid, outlet=aid, start=0, end=10, text="Orsk won the vote.",
+                    dates=frozenset(dates))
+
+    units = [dated("a", "2031-05"), dated("b", "2031-W20"), dated("c", "2031"),
+             dated("d", "2031-06-02"), dated("e", "2029")]
+    pairs = [(0, 1), (0, 2), (0, 3), (2, 4), (1, 3)]
+    clash = _clashes(units, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
+    # week 20 lies in May; the year holds May; June is another month; 2029 another year
+    assert clash.tolist() == [False, False, True, True, True]
+
+
+def test_a_dotted_initialism_is_one_name() -> None:
+    from rashomon.crossref.ledger.anchors import content_stems
+
+    assert "nbi" in content_stems("Orsk said the N.B.I. opened a case.")[1]
+    assert "nbi" in content_stems("Orsk said the NBI opened a case.")[1]

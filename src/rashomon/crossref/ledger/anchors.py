@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, timedelta
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,6 +85,7 @@ def stem(word: str) -> str:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
 def content_stems(text: str) -> tuple[set[str], set[str]]:
@@ -93,6 +95,8 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
     since the actors and places already stand for most of them.
     """
     words, names = set(), set()
+    # an initialism is one name however it is dotted: "F.B.I." is "FBI"
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     # a compound says two things: "Russian-mediated" is a name and a predicate
     parts = [(k, p) for k, m in enumerate(_TOKEN.finditer(text.replace("’", "'")))
              for p in m.group().strip("-").split("-") if p]
@@ -288,23 +292,44 @@ def fold(toks: list[set[str]]) -> list[set[str]]:
     return [{t[:2] + canon.get(t[2:], t[2:]) if t[0] in "wc" else t for t in ts} for ts in toks]
 
 
+def _months(v: str) -> set[str]:
+    """The months a TIMEX date falls in: "2010-05-24" and "2010-05" → 2010-05; an ISO week
+    ("2010-W20") → the months of its Monday and Sunday. A year alone, a duration ("PT5H") or a
+    reference is no month."""
+    if re.match(r"\d{4}-\d{2}(?:\b|-)", v):
+        return {v[:7]}
+    if m := re.match(r"(\d{4})-W(\d{2})$", v):
+        try:
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return set()
+        return {f"{d.year}-{d.month:02d}" for d in (monday, monday + timedelta(days=6))}
+    return set()
+
+
+def _years(v: str) -> set[str]:
+    """The year of a TIMEX date ("2010", "2010-W20", "2010-05-24" → 2010); none for a duration."""
+    return {v[:4]} if re.match(r"\d{4}\b|\d{4}-", v) else set()
+
+
 def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """For the pairs (a[k], b[k]): both units give numbers (or dates) and none agree (dates by
-    month), or one is an appeal and the other a conditional pledge (:func:`~rashomon.crossref.
-    ledger.frame.mood`), so they are not the same fact. Figures of one thing that disagree are joined by
-    their own rule (``joins.join_figures``)."""
+    """For the pairs (a[k], b[k]): both units give numbers, months or years and none agree
+    (a date only as fine as a year or a week does not clash with a month inside it), or one
+    is an appeal and the other a conditional pledge (:func:`~rashomon.crossref.ledger.frame.mood`),
+    so they are not the same fact. Figures of one thing that disagree are joined by their own
+    rule (``joins.join_figures``)."""
     from scipy.sparse import csr_matrix
 
     out = np.zeros(len(a), dtype=bool)
-    for field in ("numbers", "dates"):
+    keys = {"numbers": lambda v: {v}, "months": _months, "years": _years}
+    for field, key in keys.items():
         vocab: dict[str, int] = {}
         rows, cols = [], []
         for i, u in enumerate(units):
-            for v in getattr(u, field):
-                if field == "dates" and not v[:1].isdigit():
-                    continue  # a duration ("within hours": PTXH) or a reference is no date
-                rows.append(i)
-                cols.append(vocab.setdefault(v[:7] if field == "dates" else v, len(vocab)))
+            for v in u.numbers if field == "numbers" else u.dates:
+                for k in key(v):
+                    rows.append(i)
+                    cols.append(vocab.setdefault(k, len(vocab)))
         if not vocab:
             continue
         m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(units), len(vocab)))
