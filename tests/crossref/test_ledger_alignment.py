@@ -217,3 +217,22 @@ def test_a_dotted_initialism_is_one_name() -> None:
 
     assert "nbi" in content_stems("Orsk said the N.B.I. opened a case.")[1]
     assert "nbi" in content_stems("Orsk said the NBI opened a case.")[1]
+
+
+def test_a_cue_that_is_the_act_itself_stays_in_the_content() -> None:
+    from rashomon.crossref.ledger.anchors import content_text
+    from rashomon.records import Event, Quote
+
+    text = "Orsk apologized to Tarnia for the raid."
+    at = text.index("apologized")
+    q = Quote(id="q", article_id="a", text=text, kind="indirect", speaker="Orsk", speaker_id=None,
+              speaker_text="Orsk", cue="apologize", start=0, end=len(text), speaker_start=0,
+              speaker_end=4, cue_start=at, cue_end=at + 10, sent_start=0, sent_end=len(text))
+    e = Event(id="e", article_id="a", sentence=text, type="SUPPORT", mode=None, source="Orsk",
+              source_id=None, target=None, target_id=None, date=None, place=None,
+              status="asserted", start=at, end=at + 10)
+    told = Unit(article_id="a", outlet="a", start=0, end=len(text), text=text, quotes=(q,))
+    assert "apologized" not in content_text(told)  # a cue alone is how it is told
+    acted = Unit(article_id="a", outlet="a", start=0, end=len(text), text=text, quotes=(q,),
+                 events=(e,))
+    assert "apologized" in content_text(acted) and "Orsk" not in content_text(acted)

@@ -250,10 +250,16 @@ def tokens(u: Unit) -> set[str]:
 def content_text(u: Unit) -> str:
     """The sentence without its attribution clauses: each quote's speaker, cue and medium
     ("Cavusoglu told state news agency Anadolu") blanked out. They tell how the fact is told
-    (who said it, through whom), not what it is."""
+    (who said it, through whom), not what it is; a cue that is also an event's trigger
+    ("apologized", "pledged") is the act itself and stays."""
     chars = list(u.text)
+    # a cue that is itself the act told ("Orsk apologized to Tarnia": an event's trigger) stays
+    acts = [(e.start, e.end) for e in u.events if e.status != "hypothetical"]
     for q in u.quotes:
-        for a, b in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)):
+        cue_is_act = q.cue_start is not None and q.cue_end is not None and any(
+            s < q.cue_end and q.cue_start < e for s, e in acts)
+        spans = [(q.speaker_start, q.speaker_end)] + ([] if cue_is_act else [(q.cue_start, q.cue_end)])
+        for a, b in spans:
             if a is not None and b is not None:
                 for k in range(max(a - u.start, 0), min(b - u.start, len(chars))):
                     chars[k] = " "
