@@ -236,3 +236,24 @@ def test_a_cue_that_is_the_act_itself_stays_in_the_content() -> None:
     acted = Unit(article_id="a", outlet="a", start=0, end=len(text), text=text, quotes=(q,),
                  events=(e,))
     assert "apologized" in content_text(acted) and "Orsk" not in content_text(acted)
+
+
+def test_a_lone_denial_joins_the_row_it_answers() -> None:
+    from rashomon.crossref.ledger.joins import join_denials
+
+    denied = Frame(denial=True)
+    units = [
+        _told("a", "Kestrian guns shelled the market of Osk on Sunday, killing nine traders."),
+        _told("b", "Valdora says Kestrian artillery hit the Osk market and killed traders."),
+        _told("b", "Kestria has fiercely denied shelling the Osk market, officials said.",
+              frame=denied, start=200),
+        _told("c", "Kestria rejected accusations that its guns hit the market in Osk.",
+              frame=denied),
+        _told("d", "Kestria denied any plan to close its border crossings.", frame=denied),
+    ]
+    labels = [0, 0, 2, 3, 4]  # no other outlet's sentence matched the denials
+    out = join_denials(units, labels)
+    # the denials that answer the shelling join its row, even from an article already in it
+    assert out[2] == out[3] == 0
+    # a denial of something else stays apart
+    assert out[4] == 4

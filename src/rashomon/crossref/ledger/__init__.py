@@ -29,6 +29,7 @@ from rashomon.crossref.ledger.joins import (
     attach_anaphora,
     attach_continuations,
     attach_denials,
+    join_denials,
     join_figures,
 )
 from rashomon.crossref.ledger.rank import central_unit, order, statement
@@ -123,6 +124,7 @@ def build_ledger(story: Story, corpus: Corpus,
     labels, sims = _align(units)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels),
                                                 corpus.actors))
+    labels = join_denials(units, labels, corpus.actors)
     labels = attach_continuations(units, labels)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):

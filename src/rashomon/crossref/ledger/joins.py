@@ -160,6 +160,49 @@ def attach_denials(units: list[Unit], labels: list[int],
     return out
 
 
+ROW_DENIAL_SHARED = 3  # content words a lone denial shares with one sentence of the row it joins
+
+
+def join_denials(units: list[Unit], labels: list[int],
+                 actors: Mapping[str, Actor] | None = None) -> list[int]:
+    """A denial still alone (no other outlet's sentence matched it, no fact just before it)
+    joins the row of two or more articles it answers: it shares ``DENIAL_SHARED`` content
+    words beyond the frame's with every sentence of the row from other articles and
+    ``ROW_DENIAL_SHARED`` with one ("rejected accusations that its army shelled civilians in
+    Port Aren" / "shelled the border town of Port Aren, killing civilians"). Its own article
+    may already tell the fact there: the denial is the other side of it. Not a row whose every
+    sentence is credited to the denier's own side; of several rows, the one sharing most."""
+    from rashomon.crossref.ledger.anchors import content_stems, frame_stems
+
+    actors = actors or {}
+    by_name = {a.name.lower(): a.id for a in actors.values()}
+    rows: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        rows.setdefault(lab, []).append(i)
+    told = [set().union(*content_stems(u.text)) for u in units]
+    out = list(labels)
+    for i, u in enumerate(units):
+        if not u.frame.denial or len(rows[labels[i]]) > 1:
+            continue
+        words, names = content_stems(u.text)
+        mine = (words - frame_stems(u.text)) | names
+        side = _credited_side(u, actors, by_name)
+        best: tuple[int, int] | None = None
+        for lab, idx in rows.items():
+            others = [j for j in idx if units[j].article_id != u.article_id]
+            if len({units[j].article_id for j in idx}) < 2 or not others:
+                continue
+            if side and all(_credited_side(units[j], actors, by_name) == side for j in idx):
+                continue
+            shared = [len(mine & told[j]) for j in others]
+            if min(shared) >= DENIAL_SHARED and max(shared) >= ROW_DENIAL_SHARED:
+                if best is None or sum(shared) > best[0]:
+                    best = (sum(shared), lab)
+        if best is not None:
+            out[i] = best[1]
+    return out
+
+
 def _same_date(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
