@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rashomon.crossref.ledger import build_ledger
 from rashomon.crossref.contradictions import find_contradictions
 from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.ledger import build_ledger
 from tests.crossref.ledger_fixtures import (
     ACTORS,
     KESTRIA,

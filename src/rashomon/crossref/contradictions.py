@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from rashomon.crossref.ledger import Ledger
 from rashomon.crossref.ledger.anchors import content_text, gate_tokens
-from rashomon.crossref.ledger.frame import find_cues
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval
+from rashomon.crossref.ledger.frame import find_cues
 from rashomon.crossref.ledger.joins import side_of
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import (

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 import numpy as np

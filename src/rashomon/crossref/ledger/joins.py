@@ -195,9 +195,9 @@ def join_denials(units: list[Unit], labels: list[int],
             if side and all(_credited_side(units[j], actors, by_name) == side for j in idx):
                 continue
             shared = [len(mine & told[j]) for j in others]
-            if min(shared) >= DENIAL_SHARED and max(shared) >= ROW_DENIAL_SHARED:
-                if best is None or sum(shared) > best[0]:
-                    best = (sum(shared), lab)
+            if min(shared) >= DENIAL_SHARED and max(shared) >= ROW_DENIAL_SHARED \
+                    and (best is None or sum(shared) > best[0]):
+                best = (sum(shared), lab)
         if best is not None:
             out[i] = best[1]
     return out
