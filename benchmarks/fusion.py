@@ -123,6 +123,7 @@ def synthesize(base: dict[str, Any], size: int, outlets: int) -> Any:
 
 def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
     fn = getattr(module, name)
+    calls = [0]
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         t0 = time.perf_counter()
@@ -130,6 +131,11 @@ def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
             return fn(*args, **kwargs)
         finally:
             totals[name] = totals.get(name, 0.0) + time.perf_counter() - t0
+            calls[0] += 1
+            if calls[0] % 500 == 0:  # progress on stderr: what a size that times out got through
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"{name} x{calls[0]}: " + "  ".join(f"{k} {v:.0f} s" for k, v in totals.items())
+                      + f"  peak RSS {rss:.0f} MB", file=sys.stderr, flush=True)
 
     setattr(module, name, wrapper)
 
@@ -181,8 +187,11 @@ def main() -> None:
                "--base", str(args.base), "--cache", str(cache)]
         try:
             out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=args.timeout)
-        except subprocess.TimeoutExpired:
-            print(f"{size:>7} articles: did not finish in {args.timeout:.0f} s", flush=True)
+        except subprocess.TimeoutExpired as exc:
+            err = exc.stderr.decode() if isinstance(exc.stderr, bytes) else exc.stderr or ""
+            last = err.strip().splitlines()[-1:] or ["(no progress line)"]
+            print(f"{size:>7} articles: did not finish in {args.timeout:.0f} s; last progress: {last[0]}",
+                  flush=True)
             break
         except subprocess.CalledProcessError as exc:
             print(f"{size:>7} articles: failed: {exc.stderr.strip().splitlines()[-1:]}", flush=True)
