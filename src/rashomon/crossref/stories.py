@@ -186,18 +186,20 @@ class _Clusters:
         stories or over the candidates, whichever is fewer: a common key ("p:london") is
         held by stories of every month, the candidates are only those near the date."""
         shared = np.zeros(len(cand), dtype=np.float32)
-        at = {int(j): k for k, j in enumerate(cand)}
+        pos = np.full(self.size, -1, dtype=np.int64)
+        pos[cand] = np.arange(len(cand))
+        listed: list[int] | None = None
         for key in keys:
             counts = self.key_index.get(key)
             if not counts:
                 continue
-            if len(counts) < len(at):
-                for j in counts:
-                    if (k := at.get(j)) is not None:
-                        shared[k] += 1
+            if len(counts) < len(cand):
+                hit = pos[np.fromiter(counts, dtype=np.int64, count=len(counts))]
+                shared[hit[hit >= 0]] += 1
             else:
-                shared += np.fromiter((j in counts for j in at), dtype=np.float32,
-                                      count=len(at))
+                listed = cand.tolist() if listed is None else listed
+                shared += np.fromiter((j in counts for j in listed), dtype=np.float32,
+                                      count=len(listed))
         return shared
 
     def best(self, vec: np.ndarray, keys: set[str], day: int | None,
