@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/fusion.py                       # 1k, 10k, 100k
     python benchmarks/fusion.py --sizes 1000 10000 --timeout 600
+    python benchmarks/fusion.py --sizes 10000 --add 1000   # incremental step
 
 Real extraction records first: ``--base N`` real benchmark articles
 (``benchmarks/corpus.py``) go through ``rashomon analyze`` once. Synthetic
@@ -15,7 +16,10 @@ stories, and every record offset stays valid) and moves the dates 45 days on
 (so shared actor and place keys do not glue rounds together). Each size runs
 ``rashomon.crossref.cross_reference`` over a ``Corpus`` of those records in a
 fresh process, with time split by stage (stories, claims, contradictions,
-framing); a size that exceeds ``--timeout`` is reported as such.
+framing); a size that exceeds ``--timeout`` is reported as such, with the last
+progress line of the run. ``--add N`` then adds N more articles to each size and
+times the incremental step over only the stories in their date reach (what
+``rashomon.run.crossref`` reads from a store), without store I/O.
 """
 
 from __future__ import annotations
@@ -140,7 +144,27 @@ def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
     setattr(module, name, wrapper)
 
 
-def _child(cache: Path, size: int, outlets: int) -> dict[str, Any]:
+def _add(base: dict[str, Any], size: int, add: int, outlets: int, stories: list[Any]) -> dict[str, Any]:
+    """Add ``add`` articles to the ``size`` already clustered: the incremental step reads only
+    the stories in the new articles' date reach (as ``rashomon.run.crossref`` does from a store)."""
+    from rashomon.crossref import Corpus, cross_reference
+    from rashomon.crossref.stories import in_reach, story_day
+
+    more = synthesize(base, size + add, outlets)
+    new = more.articles[size:]
+    reach = in_reach(stories, [story_day(a) for a in new])
+    if reach is None:
+        raise SystemExit("an added article is undated: the step would read every story")
+    ids = {i for s in reach for i in s.article_ids} | {a.id for a in new}
+    scoped = Corpus(articles=[a for a in more.articles if a.id in ids], actors=more.actors,
+                    **{t: [r for r in getattr(more, t) if r.article_id in ids] for t in TABLES})
+    t0 = time.perf_counter()
+    result = cross_reference(scoped, reach, changed={a.id for a in new})
+    return {"seconds": time.perf_counter() - t0, "articles_read": len(scoped.articles),
+            "stories_read": len(reach), "recomputed": len(result.recomputed or [])}
+
+
+def _child(cache: Path, size: int, outlets: int, add: int = 0) -> dict[str, Any]:
     from rashomon.crossref import contradictions, cross_reference, ledger, stories
 
     totals: dict[str, float] = {}
@@ -153,14 +177,19 @@ def _child(cache: Path, size: int, outlets: int) -> dict[str, Any]:
         _timed(framing, "compute_framing", totals)
     except ImportError:
         pass
-    data = synthesize(pickle.loads(cache.read_bytes()), size, outlets)
+    base = pickle.loads(cache.read_bytes())
+    data = synthesize(base, size, outlets)
     records = sum(len(getattr(data, t)) for t in TABLES)
     t0 = time.perf_counter()
     result = cross_reference(data)
     total = time.perf_counter() - t0
-    return {"size": size, "records": records, "seconds": total, "stages": totals,
-            "stories": len(result.stories), "claims": len(result.claims),
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    out = {"size": size, "records": records, "seconds": total, "stages": dict(totals),
+           "stories": len(result.stories), "claims": len(result.claims),
+           "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    if add:
+        del data
+        out["add"] = _add(base, size, add, outlets, result.stories)
+    return out
 
 
 def main() -> None:
@@ -170,11 +199,13 @@ def main() -> None:
     ap.add_argument("--outlets", type=int, default=8, help="articles per synthetic story")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size")
     ap.add_argument("--cache", type=Path, default=None, help="keep the base records here (pickle)")
+    ap.add_argument("--add", type=int, default=0,
+                    help="then add this many articles and time the incremental step")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     cache = args.cache or Path(tempfile.gettempdir()) / f"rashomon-fusion-base-{args.base}.pkl"
     if args.child:
-        print(json.dumps(_child(cache, args.child, args.outlets)))
+        print(json.dumps(_child(cache, args.child, args.outlets, args.add)))
         return
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     t0 = time.perf_counter()
@@ -184,7 +215,7 @@ def main() -> None:
     prev: dict[str, Any] | None = None
     for size in args.sizes:
         cmd = [sys.executable, __file__, "--child", str(size), "--outlets", str(args.outlets),
-               "--base", str(args.base), "--cache", str(cache)]
+               "--base", str(args.base), "--cache", str(cache), "--add", str(args.add)]
         try:
             out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=args.timeout)
         except subprocess.TimeoutExpired as exc:
@@ -205,6 +236,12 @@ def main() -> None:
         print(f"{size:>7} articles ({r['records']} records): {r['seconds']:8.1f} s  "
               f"{size / r['seconds']:8.0f} articles/s  {r['stories']} stories, {r['claims']} claims, "
               f"peak RSS {r['rss_mb']:.0f} MB{growth}\n          {stages}", flush=True)
+        if "add" in r:
+            a = r["add"]
+            print(f"          +{args.add} articles: {a['seconds']:.1f} s "
+                  f"({a['seconds'] / args.add * 1000:.0f} ms/article vs {r['seconds'] / size * 1000:.0f} "
+                  f"for the full run); read {a['articles_read']} articles in {a['stories_read']} "
+                  f"stories, recomputed {a['recomputed']} of {r['stories']}+ stories", flush=True)
         prev = r
     print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
