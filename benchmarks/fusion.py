@@ -137,7 +137,7 @@ def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
         finally:
             totals[name] = totals.get(name, 0.0) + time.process_time() - t0
             calls[0] += 1
-            if calls[0] % 500 == 0:  # progress on stderr: what a size that times out got through
+            if calls[0] % 100 == 1:  # progress on stderr: what a size that times out got through
                 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 print(f"{name} x{calls[0]}: " + "  ".join(f"{k} {v:.0f} cpu s" for k, v in totals.items())
                       + f"  peak RSS {rss:.0f} MB", file=sys.stderr, flush=True)
