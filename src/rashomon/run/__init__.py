@@ -4,7 +4,8 @@
 ``runner`` over a ``concurrent.futures.Executor`` (:mod:`rashomon.engines`).
 """
 
-from rashomon.run.runner import analyze, default_processes, run_crossref
+from rashomon.run.crossref import run_crossref
+from rashomon.run.runner import analyze, default_processes
 from rashomon.run.stages import Accepted, Known, Rejected, Summary
 
 __all__ = ["Accepted", "Known", "Rejected", "Summary", "analyze", "default_processes", "run_crossref"]
