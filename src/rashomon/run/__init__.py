@@ -1,7 +1,8 @@
 """The main job: files → articles → extractions → store → cross-outlet stage.
 
 ``stages`` (read → clean → admit → batch) feed ``worker`` tasks through one
-``runner`` over a ``concurrent.futures.Executor`` (:mod:`rashomon.engines`).
+``runner`` over a ``concurrent.futures.Executor`` (:mod:`rashomon.engines`);
+``crossref`` then runs the cross-outlet stage over the store.
 """
 
 from rashomon.run.crossref import run_crossref
