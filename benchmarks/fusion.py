@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/fusion.py                       # 1k, 10k, 100k
     python benchmarks/fusion.py --sizes 1000 10000 --timeout 600
+    python benchmarks/fusion.py --sizes 10000 --add 1000   # incremental step
 
 Real extraction records first: ``--base N`` real benchmark articles
 (``benchmarks/corpus.py``) go through ``rashomon analyze`` once. Synthetic
@@ -14,8 +15,12 @@ stop word) and number in title and body by a pseudo-word of the same length (so 
 stories, and every record offset stays valid) and moves the dates 45 days on
 (so shared actor and place keys do not glue rounds together). Each size runs
 ``rashomon.crossref.cross_reference`` over a ``Corpus`` of those records in a
-fresh process, with time split by stage (stories, claims, contradictions,
-framing); a size that exceeds ``--timeout`` is reported as such.
+fresh process, with wall time, CPU time (the figure to compare on a shared
+machine) and CPU time by stage (stories, claims, contradictions, framing); a
+size that exceeds ``--timeout`` is reported as such, with the last progress
+line of the run. ``--add N`` then adds N more articles to each size and
+times the incremental step over only the stories in their date reach (what
+``rashomon.run.crossref`` reads from a store), without store I/O.
 """
 
 from __future__ import annotations
@@ -123,18 +128,44 @@ def synthesize(base: dict[str, Any], size: int, outlets: int) -> Any:
 
 def _timed(module: Any, name: str, totals: dict[str, float]) -> None:
     fn = getattr(module, name)
+    calls = [0]
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            totals[name] = totals.get(name, 0.0) + time.perf_counter() - t0
+            totals[name] = totals.get(name, 0.0) + time.process_time() - t0
+            calls[0] += 1
+            if calls[0] % 100 == 1:  # progress on stderr: what a size that times out got through
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"{name} x{calls[0]}: " + "  ".join(f"{k} {v:.0f} cpu s" for k, v in totals.items())
+                      + f"  peak RSS {rss:.0f} MB", file=sys.stderr, flush=True)
 
     setattr(module, name, wrapper)
 
 
-def _child(cache: Path, size: int, outlets: int) -> dict[str, Any]:
+def _add(base: dict[str, Any], size: int, add: int, outlets: int, stories: list[Any]) -> dict[str, Any]:
+    """Add ``add`` articles to the ``size`` already clustered: the incremental step reads only
+    the stories in the new articles' date reach (as ``rashomon.run.crossref`` does from a store)."""
+    from rashomon.crossref import Corpus, cross_reference
+    from rashomon.crossref.stories import in_reach, story_day
+
+    more = synthesize(base, size + add, outlets)
+    new = more.articles[size:]
+    reach = in_reach(stories, [story_day(a) for a in new])
+    if reach is None:
+        raise SystemExit("an added article is undated: the step would read every story")
+    ids = {i for s in reach for i in s.article_ids} | {a.id for a in new}
+    scoped = Corpus(articles=[a for a in more.articles if a.id in ids], actors=more.actors,
+                    **{t: [r for r in getattr(more, t) if r.article_id in ids] for t in TABLES})
+    t0 = time.process_time()
+    result = cross_reference(scoped, reach, changed={a.id for a in new})
+    return {"cpu": time.process_time() - t0, "articles_read": len(scoped.articles),
+            "stories_read": len(reach), "recomputed": len(result.recomputed or [])}
+
+
+def _child(cache: Path, size: int, outlets: int, add: int = 0) -> dict[str, Any]:
     from rashomon.crossref import contradictions, cross_reference, ledger, stories
 
     totals: dict[str, float] = {}
@@ -147,14 +178,19 @@ def _child(cache: Path, size: int, outlets: int) -> dict[str, Any]:
         _timed(framing, "compute_framing", totals)
     except ImportError:
         pass
-    data = synthesize(pickle.loads(cache.read_bytes()), size, outlets)
+    base = pickle.loads(cache.read_bytes())
+    data = synthesize(base, size, outlets)
     records = sum(len(getattr(data, t)) for t in TABLES)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = cross_reference(data)
-    total = time.perf_counter() - t0
-    return {"size": size, "records": records, "seconds": total, "stages": totals,
-            "stories": len(result.stories), "claims": len(result.claims),
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    total, cpu = time.perf_counter() - t0, time.process_time() - c0
+    out = {"size": size, "records": records, "seconds": total, "cpu": cpu, "stages": dict(totals),
+           "stories": len(result.stories), "claims": len(result.claims),
+           "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    if add:
+        del data
+        out["add"] = _add(base, size, add, outlets, result.stories)
+    return out
 
 
 def main() -> None:
@@ -164,11 +200,13 @@ def main() -> None:
     ap.add_argument("--outlets", type=int, default=8, help="articles per synthetic story")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size")
     ap.add_argument("--cache", type=Path, default=None, help="keep the base records here (pickle)")
+    ap.add_argument("--add", type=int, default=0,
+                    help="then add this many articles and time the incremental step")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     cache = args.cache or Path(tempfile.gettempdir()) / f"rashomon-fusion-base-{args.base}.pkl"
     if args.child:
-        print(json.dumps(_child(cache, args.child, args.outlets)))
+        print(json.dumps(_child(cache, args.child, args.outlets, args.add)))
         return
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     t0 = time.perf_counter()
@@ -178,24 +216,34 @@ def main() -> None:
     prev: dict[str, Any] | None = None
     for size in args.sizes:
         cmd = [sys.executable, __file__, "--child", str(size), "--outlets", str(args.outlets),
-               "--base", str(args.base), "--cache", str(cache)]
+               "--base", str(args.base), "--cache", str(cache), "--add", str(args.add)]
         try:
             out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=args.timeout)
-        except subprocess.TimeoutExpired:
-            print(f"{size:>7} articles: did not finish in {args.timeout:.0f} s", flush=True)
+        except subprocess.TimeoutExpired as exc:
+            err = exc.stderr.decode() if isinstance(exc.stderr, bytes) else exc.stderr or ""
+            last = err.strip().splitlines()[-1:] or ["(no progress line)"]
+            print(f"{size:>7} articles: did not finish in {args.timeout:.0f} s; last progress: {last[0]}",
+                  flush=True)
             break
         except subprocess.CalledProcessError as exc:
             print(f"{size:>7} articles: failed: {exc.stderr.strip().splitlines()[-1:]}", flush=True)
             break
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        stages = "  ".join(f"{k} {v:.1f} s" for k, v in sorted(r["stages"].items()))
+        stages = "  ".join(f"{k} {v:.1f}" for k, v in sorted(r["stages"].items()))
         growth = ""
         if prev:
-            ratio = (r["seconds"] / prev["seconds"]) / (size / prev["size"])
-            growth = f"  cost/article x{ratio:.2f} vs {prev['size']}"
-        print(f"{size:>7} articles ({r['records']} records): {r['seconds']:8.1f} s  "
-              f"{size / r['seconds']:8.0f} articles/s  {r['stories']} stories, {r['claims']} claims, "
-              f"peak RSS {r['rss_mb']:.0f} MB{growth}\n          {stages}", flush=True)
+            ratio = (r["cpu"] / prev["cpu"]) / (size / prev["size"])
+            growth = f"  CPU cost/article x{ratio:.2f} vs {prev['size']}"
+        print(f"{size:>7} articles ({r['records']} records): {r['seconds']:8.1f} s wall, "
+              f"{r['cpu']:.1f} s CPU ({r['cpu'] / size * 1000:.1f} ms/article)  {r['stories']} stories, "
+              f"{r['claims']} claims, peak RSS {r['rss_mb']:.0f} MB{growth}\n"
+              f"          CPU s by stage: {stages}", flush=True)
+        if "add" in r:
+            a = r["add"]
+            print(f"          +{args.add} articles: {a['cpu']:.1f} s CPU "
+                  f"({a['cpu'] / args.add * 1000:.1f} ms/article); read {a['articles_read']} articles "
+                  f"in {a['stories_read']} stories, recomputed {a['recomputed']} of "
+                  f"{r['stories']}+ stories", flush=True)
         prev = r
     print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 

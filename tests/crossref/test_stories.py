@@ -112,3 +112,22 @@ def test_adding_articles_recomputes_only_the_stories_they_touch() -> None:
     assert set(again.recomputed or []) == touched
     assert {c.story_id for c in again.claims} <= touched
     assert {f.story_id for f in again.framing} <= touched
+
+
+def test_shared_keys_count_the_same_whichever_side_is_walked() -> None:
+    from rashomon.crossref.stories import _Clusters
+
+    rng = np.random.default_rng(3)
+    store = _Clusters(4)
+    keys = [f"k{i}" for i in range(12)]
+    for _ in range(40):
+        j = store.new()
+        for i in range(int(rng.integers(1, 4))):
+            store.add(j, i, rng.random(4).astype(np.float32),
+                      set(rng.choice(keys, size=3, replace=False)), 700_000)
+    held = {k: {j for j, n in c.items() if n > 0} for k, c in store.key_index.items()}
+    for size in (3, 40):  # fewer candidates than a key's stories, then more
+        cand = np.sort(rng.choice(40, size=size, replace=False))
+        ask = set(rng.choice(keys, size=4, replace=False))
+        want = [sum(int(j) in held.get(k, set()) for k in ask) for j in cand]
+        assert store.shared(cand, ask).tolist() == want

@@ -67,14 +67,23 @@ def merge_surnames(corpus: Corpus) -> Corpus:
     def many(ids: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(to.get(i, i) for i in ids)
 
+    def moved(*ids: str | None) -> bool:
+        return any(i in to for i in ids if i)
+
+    # Only the records that name a merged actor are copied: a large corpus is not held twice.
     return Corpus(
         articles=corpus.articles,
         actors={k: v for k, v in corpus.actors.items() if k not in to},
-        mentions=[replace(m, actor_id=to.get(m.actor_id, m.actor_id)) for m in corpus.mentions],
-        quotes=[replace(q, speaker_id=one(q.speaker_id)) for q in corpus.quotes],
+        mentions=[replace(m, actor_id=to[m.actor_id]) if m.actor_id in to else m
+                  for m in corpus.mentions],
+        quotes=[replace(q, speaker_id=one(q.speaker_id)) if moved(q.speaker_id) else q
+                for q in corpus.quotes],
         events=[replace(e, source_id=one(e.source_id), target_id=one(e.target_id),
-                        source_ids=many(e.source_ids), target_ids=many(e.target_ids)) for e in corpus.events],
-        figures=[replace(f, claimed_by_id=one(f.claimed_by_id)) for f in corpus.figures],
+                        source_ids=many(e.source_ids), target_ids=many(e.target_ids))
+                if moved(e.source_id, e.target_id, *e.source_ids, *e.target_ids) else e
+                for e in corpus.events],
+        figures=[replace(f, claimed_by_id=one(f.claimed_by_id)) if moved(f.claimed_by_id) else f
+                 for f in corpus.figures],
         places=corpus.places, dates=corpus.dates,
     )
 

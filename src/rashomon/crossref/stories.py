@@ -51,6 +51,11 @@ def _ordinal(value: str | None) -> int | None:
         return None
 
 
+def story_day(article: Article) -> int | None:
+    """The day the clusterer places an article on (its own publication date)."""
+    return _ordinal(article.published)
+
+
 def article_keys(corpus: Corpus) -> dict[str, set[str]]:
     """Actors and places each article names, as comparable keys."""
     keys: dict[str, set[str]] = {a.id: set() for a in corpus.articles}
@@ -66,6 +71,29 @@ def article_keys(corpus: Corpus) -> dict[str, set[str]]:
 
 
 BUCKET_DAYS = 7  # stories are indexed by the weeks they span, to find those near a date
+
+
+def reach_weeks(day: int, window_days: int) -> range:
+    """The weeks whose stories an article of ``day`` is scored against."""
+    reach = window_days + BUCKET_DAYS
+    return range((day - reach) // BUCKET_DAYS, (day + reach) // BUCKET_DAYS + 1)
+
+
+def in_reach(stories: list[Story], days: list[int | None], window_days: int = 30) -> list[Story] | None:
+    """The stories that articles of these ``days`` may join: the clusterer's own candidate
+    rule (undated stories, and those whose weeks meet an article's reach), so clustering the
+    articles against these stories alone gives what clustering them against all would.
+    None when an article is undated (it is scored against every story)."""
+    if any(d is None for d in days):
+        return None
+    weeks = {w for d in set(days) for w in reach_weeks(d, window_days)}  # type: ignore[arg-type]
+    out = []
+    for story in stories:
+        first, last = _ordinal(story.first_date), _ordinal(story.last_date)
+        if first is None or last is None or any(
+                w in weeks for w in range(first // BUCKET_DAYS, last // BUCKET_DAYS + 1)):
+            out.append(story)
+    return out
 
 
 class _Clusters:
@@ -121,15 +149,17 @@ class _Clusters:
         self.totals[j] -= vec
         self.norms[j] = np.linalg.norm(self.totals[j])
         for key in keys:
-            self.key_index[key][j] -= 1
+            counts = self.key_index[key]
+            counts[j] -= 1
+            if not counts[j]:
+                del counts[j]  # a key's counter holds only the stories that have it
 
     def candidates(self, day: int | None) -> np.ndarray:
         """Stories an article of this date may join (see the class docstring)."""
         if day is None:
             return np.arange(self.size)
         found = set(self.undated)
-        reach = self.window + BUCKET_DAYS
-        for week in range((day - reach) // BUCKET_DAYS, (day + reach) // BUCKET_DAYS + 1):
+        for week in reach_weeks(day, self.window):
             found |= self.weeks.get(week, set())
         return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
@@ -143,19 +173,34 @@ class _Clusters:
         norms[norms == 0] = 1.0
         scores = self.totals[cand] @ vec / norms
         if keys:
-            shared = np.zeros(len(cand), dtype=np.float32)
-            for key in keys:
-                counts = self.key_index.get(key)
-                if counts:
-                    shared += np.fromiter((counts.get(int(j), 0) > 0 for j in cand),
-                                          dtype=np.float32, count=len(cand))
-            scores += params.entity_weight * shared / len(keys)
+            scores += params.entity_weight * self.shared(cand, keys) / len(keys)
         if day is not None:
             first, last = self.first[cand], self.last[cand]
             dated = first <= last
             gap = np.where(day < first, first - day, np.where(day > last, day - last, 0))
             scores -= params.date_penalty * (dated & (gap > params.window_days))
         return cand, scores
+
+    def shared(self, cand: np.ndarray, keys: set[str]) -> np.ndarray:
+        """How many of ``keys`` each candidate story has. A key is walked over its own
+        stories or over the candidates, whichever is fewer: a common key ("p:london") is
+        held by stories of every month, the candidates are only those near the date."""
+        shared = np.zeros(len(cand), dtype=np.float32)
+        pos = np.full(self.size, -1, dtype=np.int64)
+        pos[cand] = np.arange(len(cand))
+        listed: list[int] | None = None
+        for key in keys:
+            counts = self.key_index.get(key)
+            if not counts:
+                continue
+            if len(counts) < len(cand):
+                hit = pos[np.fromiter(counts, dtype=np.int64, count=len(counts))]
+                shared[hit[hit >= 0]] += 1
+            else:
+                listed = cand.tolist() if listed is None else listed
+                shared += np.fromiter((j in counts for j in listed), dtype=np.float32,
+                                      count=len(listed))
+        return shared
 
     def best(self, vec: np.ndarray, keys: set[str], day: int | None,
              params: StoryParams) -> tuple[int, float]:
@@ -261,7 +306,7 @@ def build_stories(
     vecs = embedder.encode([article_text(a, params.lead_chars) for a in originals])
     keys_of = article_keys(corpus)
     keys = [keys_of.get(a.id, set()) for a in originals]
-    days = [_ordinal(a.published) for a in originals]
+    days = [story_day(a) for a in originals]
     labels = cluster(vecs, keys, days, seeds, params) if originals else []
     groups: dict[int, list[Article]] = {}
     for article, label in zip(originals, labels):

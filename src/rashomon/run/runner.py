@@ -20,9 +20,10 @@ from typing import Any
 
 from rashomon.clean.dedup import DuplicateIndex
 from rashomon.config import DEFAULT_LIMITS, Limits
-from rashomon.errors import Errors, RashomonError, RunStopped
+from rashomon.errors import Errors, RunStopped
 from rashomon.ingest import expand_paths, source_name
 from rashomon.records import Failure
+from rashomon.run.crossref import run_crossref
 from rashomon.run.stages import Batch, Cleaned, Summary, admit, batches, read_file, read_files
 from rashomon.run.worker import extract_batch
 from rashomon.store.db import WRITER_WAIT_S, Store, safe_failure
@@ -133,45 +134,6 @@ def run_files(store: Store, files: list[Path], executor: Executor, window: int, 
             writer.flush()  # batches already back are whole: keep them
         raise
     writer.flush()
-
-
-def run_crossref(store: Store, changed: set[str] | None = None) -> None:
-    """Stories over the whole store; claims, contradictions and framing for the stories that
-    ``changed`` (ids of newly stored articles) touches, or for every story when ``changed`` is
-    None; bound the publication window of undated articles by their story's dated ones."""
-    from rashomon.crossref import Corpus, cross_reference
-    from rashomon.crossref.dating import story_dates
-
-    corpus = Corpus(
-        articles=store.read("articles"),
-        actors={a.id: a for a in store.read("actors")},
-        mentions=store.read("mentions"), quotes=store.read("quotes"), events=store.read("events"),
-        figures=store.read("figures"), places=store.read("places"), dates=store.read("dates"),
-    )
-    previous = store.read("stories")
-    if not previous or not changed:
-        # nothing stored to keep, or nothing new: compute every story (a re-run refreshes all)
-        changed = None
-    try:
-        result = cross_reference(corpus, previous, changed=changed)
-    except RashomonError as exc:
-        with store.transaction():
-            store.insert("failures", [Failure("(corpus)", "crossref", exc.code, exc.message)])
-        return
-    with store.transaction():
-        store.replace_all("stories", result.stories)
-        if changed is None:
-            for table in ("claims", "contradictions", "framing"):
-                store.replace_all(table, getattr(result, table))
-        else:  # only the stories the new articles touch; the others' rows stay valid
-            live = {s.id for s in result.stories}
-            for table in ("claims", "contradictions", "framing"):
-                store.replace_stories(table, set(result.recomputed) | (store.story_ids(table) - live),
-                                      getattr(result, table))
-        store.set_story_ids(result.story_of)
-        changed, resolved = story_dates(corpus.articles, result.stories, result.claims, corpus.dates)
-        store.set_inferred_dates(changed)
-        store.set_date_values(resolved)
 
 
 def analyze(

@@ -221,8 +221,16 @@ class Store:
             self.con.execute(f'DELETE FROM "{table}" WHERE list_contains(?, story_id)', [sorted(story_ids)])
         return self.insert(table, records)
 
-    def set_story_ids(self, story_of: dict[str, str]) -> None:
-        self.con.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+    def replace_ids(self, table: str, ids: set[str], records: Iterable[Any]) -> int:
+        """Replace the rows with these ``ids`` in ``table`` by ``records``; the others stay."""
+        if ids:
+            self.con.execute(f'DELETE FROM "{table}" WHERE list_contains(?, id)', [sorted(ids)])
+        return self.insert(table, records)
+
+    def set_story_ids(self, story_of: dict[str, str], reset: bool = True) -> None:
+        """Write each article's story; ``reset``: articles not in ``story_of`` get none."""
+        if reset:
+            self.con.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
         if story_of:
             mapping = pa.table({"aid": list(story_of), "sid": list(story_of.values())})  # noqa: F841
             self.con.execute("UPDATE articles SET story_id = mapping.sid FROM mapping WHERE articles.id = mapping.aid")

@@ -53,15 +53,17 @@ class PhraseIndex:
         self._memo: dict[str, tuple[_Entry, ...]] = {}
 
     def _candidates(self, word: str) -> tuple[_Entry, ...]:
-        # News repeats its words: memoise per word (bounded, so a huge corpus can't grow it).
+        # News repeats its words: memoise per word. Bounded, so a huge corpus can't grow it;
+        # emptied when full rather than frozen, so a long run keeps its current words cached.
         found = self._memo.get(word)
         if found is None:
             found = tuple(self.exact.get(word, ())) + tuple(
                 e for k in self._stem_lengths if k <= len(word)
                 for e in self.stems.get(word[:k], ())
             )
-            if len(self._memo) < MEMO_SIZE:
-                self._memo[word] = found
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[word] = found
         return found
 
     def matches(self, text: str) -> Iterator[tuple[int, int, Hashable]]:
