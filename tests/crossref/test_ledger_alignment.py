@@ -257,3 +257,18 @@ def test_a_lone_denial_joins_the_row_it_answers() -> None:
     assert out[2] == out[3] == 0
     # a denial of something else stays apart
     assert out[4] == 4
+
+
+def test_a_row_article_told_in_two_sentences_counts_once_in_the_second_pass() -> None:
+    # the row holds two sentences of article "a"; the newcomer is close to a's first sentence and
+    # to b's, far from a's second: the mean is over articles (best sentence each), so it joins
+    from rashomon.crossref.ledger.cluster import join_rows
+
+    units = [_told("a", "Kestria sent fighters to Osk."), _told("a", "Press accounts say so."),
+             _told("b", "Kestria dispatched fighters."), _told("c", "Kestria is sending fighters.")]
+    pair = {"s:force+move"}
+    anchors = StoryAnchors(tokens=[set(pair) for _ in units], idf={}, informative=set(pair),
+                           synonyms={})
+    scores = {(0, 1): 0.5, (0, 2): 0.4, (1, 2): 0.4, (0, 3): 0.25, (1, 3): 0.12, (2, 3): 0.2}
+    labels = join_rows(units, scores, [0, 0, 0, 3], anchors)
+    assert labels[3] == 0  # per article: (0.25 + 0.2) / 2; per sentence it was 0.19, under the cut

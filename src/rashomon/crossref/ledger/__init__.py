@@ -79,14 +79,25 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
         centred = sims[np.ix_(keep, keep)]
-        scores = retold_bonus(sub_units, apart_by_party(
-            sub_units, anchored_scores(sub_units, centred, pooled, anchors), anchors), anchors)
+        # a denial's words add evidence to the fact it denies, never dilute it: where pooling
+        # lowers a pair's score, the score without the pooled words stands
+        plain = story_anchors(sub_units, {}) if pooled else anchors
+
+        def pair_scores(share_sets: bool) -> dict[tuple[int, int], float]:
+            out = anchored_scores(sub_units, centred, pooled, anchors, share_sets)
+            if plain is not anchors:
+                for p, sc in anchored_scores(sub_units, centred, {}, plain, share_sets).items():
+                    if sc > out.get(p, -1.0):
+                        out[p] = sc
+            return apart_by_party(sub_units, out, anchors)
+
+        scores = retold_bonus(sub_units, pair_scores(True), anchors)
         # the second pass joins on the word sets themselves: each pair of sets counts
-        by_sets = apart_by_party(
-            sub_units, anchored_scores(sub_units, centred, pooled, anchors, share_sets=False),
-            anchors)
+        by_sets = pair_scores(False)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
+        # rows the act pass made are open to the second pass's retellings too
+        sub = join_rows(sub_units, by_sets, sub, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels, sims

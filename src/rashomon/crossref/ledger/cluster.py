@@ -182,7 +182,11 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
             pair = [score(i, j) for j in idx]
             if min(pair) < MIN_ANCHOR or not all(compound[i] & compound[j] for j in idx):
                 continue
-            mean = sum(pair) / len(pair)
+            # an article that tells the fact in two sentences counts once, by its closer one
+            per_article: dict[str, float] = {}
+            for j, sc in zip(idx, pair):
+                per_article[units[j].article_id] = max(sc, per_article.get(units[j].article_id, -1.0))
+            mean = sum(per_article.values()) / len(per_article)
             if mean >= cut and (best is None or mean > best[0]):
                 best = (mean, lab)
         if best is not None:
