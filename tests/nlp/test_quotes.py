@@ -9,13 +9,6 @@ from rashomon.records import Article, Quote
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def qnlp():  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import load_nlp
-
-    return load_nlp(extractors=["rashomon_actors", "rashomon_quotes"])
-
-
 def quotes(qnlp, body: str) -> list[Quote]:  # type: ignore[no-untyped-def]
     from rashomon.nlp.pipeline import collect, make_doc
 

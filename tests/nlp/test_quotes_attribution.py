@@ -5,28 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Quote
+from rashomon.records import Quote
+from tests.nlp.quote_helpers import pieces, quotes
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def qnlp():  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import load_nlp
-
-    return load_nlp(extractors=["rashomon_actors", "rashomon_quotes"])
-
-
-def quotes(qnlp, body: str) -> list[Quote]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t1", source="t", outlet=None, title=None, published=None,
-                  language="en", body=body)
-    return collect(qnlp(make_doc(qnlp, art)), qnlp).quotes
-
-
-def pieces(body: str, q: Quote) -> list[str]:
-    return [body[a:b] for a, b in (q.segments or ((q.start, q.end),))]
 
 
 def by_cue(found: list[Quote], cue: str) -> Quote:

@@ -7,28 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from rashomon.records import Article, Quote
+from tests.nlp.quote_helpers import pieces, quotes
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def qnlp():  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import load_nlp
-
-    return load_nlp(extractors=["rashomon_actors", "rashomon_quotes"])
-
-
-def quotes(qnlp, body: str) -> list[Quote]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t1", source="t", outlet=None, title=None, published=None,
-                  language="en", body=body)
-    return collect(qnlp(make_doc(qnlp, art)), qnlp).quotes
-
-
-def pieces(body: str, q: Quote) -> list[str]:
-    return [body[a:b] for a, b in (q.segments or ((q.start, q.end),))]
 
 
 def test_siding_with_a_state_and_requesting_aid_are_not_quotes(qnlp) -> None:  # type: ignore[no-untyped-def]
