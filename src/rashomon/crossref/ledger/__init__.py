@@ -18,7 +18,7 @@ from rashomon.crossref.ledger.anchors import story_anchors
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_party,
-    centered_cosine,
+    centred_vectors,
     complete_link,
     join_acts,
     join_rows,
@@ -58,8 +58,8 @@ def to_align(u: Unit) -> AlignUnit:
                      event_type=types.most_common(1)[0][0] if types else None)
 
 
-def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
-    """Fact labels and pairwise similarity of a story's units.
+def _align(units: list[Unit]) -> tuple[list[int], np.ndarray | None]:
+    """Fact labels and centred sentence vectors of a story's units (None for one unit).
 
     A referring denial ("Ankara denied the reports") is not aligned on its own words (it
     would take its article's one place in some other fact); it takes its antecedent's label.
@@ -68,7 +68,7 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
     aligned = [to_align(u) for u in units]
     keep = [i for i in range(len(units)) if i not in refers]
     n = len(units)
-    sims = centered_cosine(aligned) if n > 1 else np.ones((n, n))
+    vecs = centred_vectors(aligned) if n > 1 else None
     labels = list(range(n))
     if len(keep) > 1:
         sub_units = [units[i] for i in keep]
@@ -78,18 +78,17 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
             if j in at:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
-        centred = sims[np.ix_(keep, keep)]
         scores = retold_bonus(sub_units, apart_by_party(
-            sub_units, anchored_scores(sub_units, centred, pooled, anchors), anchors), anchors)
+            sub_units, anchored_scores(sub_units, pooled, anchors), anchors), anchors)
         # the second pass joins on the word sets themselves: each pair of sets counts
         by_sets = apart_by_party(
-            sub_units, anchored_scores(sub_units, centred, pooled, anchors, share_sets=False),
+            sub_units, anchored_scores(sub_units, pooled, anchors, share_sets=False),
             anchors)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
-    return labels, sims
+    return labels, vecs
 
 
 def _kind(units: list[Unit]) -> str:
@@ -121,7 +120,7 @@ def build_ledger(story: Story, corpus: Corpus,
     ledger = Ledger()
     if not units:
         return ledger
-    labels, sims = _align(units)
+    labels, vecs = _align(units)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels),
                                                 corpus.actors))
     labels = join_denials(units, labels, corpus.actors)
@@ -132,7 +131,9 @@ def build_ledger(story: Story, corpus: Corpus,
     present = sorted({aid for aid in story.article_ids if aid in records})
     for idx in clusters.values():
         members = [units[i] for i in idx]
-        central = central_unit(members, sims[np.ix_(idx, idx)])
+        # the centred cosines of this claim's units only: the story's full matrix grows as n²
+        block = vecs[idx] if vecs is not None and len(idx) > 1 else None
+        central = central_unit(members, None if block is None else block @ block.T)
         # every sentence keeps its stance: a statement told over three sentences is three cells
         pairs = [(u, to_stance(u, st)) for u, st in
                  sorted(cluster_stances(members), key=lambda p: (p[0].article_id, p[0].start))]

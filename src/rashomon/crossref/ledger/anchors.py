@@ -343,9 +343,9 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
         has = np.asarray(m.sum(axis=1)).ravel() > 0
         shared = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
         out |= has[a] & has[b] & (shared == 0)
-    moods = [mood(u.text, u.quotes, u.start) for u in units]
-    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
-        out[k] |= {moods[i], moods[j]} == {"appeal", "conditional"}
+    moods = np.array([mood(u.text, u.quotes, u.start) or "" for u in units], dtype=object)
+    appeal, conditional = moods == "appeal", moods == "conditional"
+    out |= (appeal[a] & conditional[b]) | (conditional[a] & appeal[b])
     return out
 
 
@@ -402,13 +402,15 @@ def _synonyms(words: list[str]) -> dict[str, set[str]]:
 
 
 def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
-                  share_sets: bool = True) -> dict[tuple[int, int], float]:
+                  share_sets: bool = True, floor: float = 0.0) -> dict[tuple[int, int], float]:
     """(i, j) -> IDF-weighted overlap (cosine of binary IDF vectors, near-synonyms at half
     weight) for every cross-article pair that agrees on the predicate (shares an informative
-    content word, word set or event type, or holds a near-synonym pair) and does not clash.
+    content word, word set or event type, or holds a near-synonym pair), scores at least
+    ``floor`` and does not clash.
 
     Sparse products over the unit × token matrix: the candidates come from the informative
-    predicate tokens only, so the cost follows the pairs that share one.
+    predicate tokens only, so the cost follows the pairs that share one; each pair's score is
+    its own, so the pairs below ``floor`` are dropped before the (costlier) clash check.
     """
     from scipy.sparse import csr_matrix
 
@@ -460,10 +462,6 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
     a, b = gate.row[keep].astype(np.int64), gate.col[keep].astype(np.int64)
     if not len(a):
         return {}
-    ok = ~_clashes(units, a, b)
-    a, b = a[ok], b[ok]
-    if not len(a):
-        return {}
     # A unit's word sets are one piece of evidence for its predicate, not one per pair of sets:
     # five sets make fifteen tokens, which outweighed every word the two sentences share.
     n_sets = np.array([sum(t[0] == "s" for t in ts) for ts in anchors.tokens], dtype=np.float64)
@@ -478,7 +476,12 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     scores = shared / (norms[a] * norms[b])
-    return {(int(i), int(j)): float(v) for i, j, v in zip(a, b, scores)}
+    above = scores >= floor
+    a, b, scores = a[above], b[above], scores[above]
+    if not len(a):
+        return {}
+    ok = ~_clashes(units, a, b)
+    return dict(zip(zip(a[ok].tolist(), b[ok].tolist()), scores[ok].tolist()))
 
 
 __all__ = ["StoryAnchors", "anchor_scores", "content_stems", "stem", "story_anchors", "tokens"]

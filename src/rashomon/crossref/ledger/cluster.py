@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 CENTRE_SHRINK = 10.0
 
 
-def centered_cosine(units: Sequence[AlignUnit]) -> np.ndarray:
-    """Cosine of sentence vectors centred on the story's mean.
+def centred_vectors(units: Sequence[AlignUnit]) -> np.ndarray:
+    """Unit sentence vectors centred on the story's mean: the dot product of two rows is their
+    centred cosine.
 
     Every sentence of a story shares its topic; removing the mean leaves what each sentence
-    says beyond it, so the cosine ranks retellings of one fact above mere neighbours.
+    says beyond it, so the cosine ranks retellings of one fact above mere neighbours. Callers
+    take the cosines of the few units they compare (one claim's), never the whole story's.
     """
     from rashomon.crossref.embed import sentence_vectors
 
@@ -41,27 +43,25 @@ def centered_cosine(units: Sequence[AlignUnit]) -> np.ndarray:
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     vecs /= norms
-    return np.asarray(vecs @ vecs.T)
+    return vecs
 
 
-ANCHOR_WEIGHT = 1.0  # weight of the anchor overlap against the story-centred sentence cosine
 PRECISE_CUT = 0.3
 PRECISE_MUTUAL = True
 MIN_ANCHOR = 0.1  # the anchor overlap must reach this: the sentence cosine cannot carry a pair
 
 
-def anchored_scores(units: Sequence[Unit], centred: np.ndarray,
-                    pooled: dict[int, list[Unit]] | None = None,
+def anchored_scores(units: Sequence[Unit], pooled: dict[int, list[Unit]] | None = None,
                     anchors: StoryAnchors | None = None,
                     share_sets: bool = True) -> dict[tuple[int, int], float]:
-    """Scores of the pairs that may be one fact: they share an informative anchor and do not
-    clash (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`), mixed with the centred
-    sentence cosine (what each says beyond the story's topic)."""
+    """Scores of the pairs that may be one fact: they share an informative anchor, do not
+    clash and overlap by ``MIN_ANCHOR`` or more
+    (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`). The sentence cosine plays no
+    part: two sentences of one story are close in meaning without telling one fact."""
     from rashomon.crossref.ledger.anchors import anchor_scores, story_anchors
 
-    pairs = anchor_scores(units, anchors or story_anchors(units, pooled), share_sets)
-    return {p: ANCHOR_WEIGHT * s + (1 - ANCHOR_WEIGHT) * float(centred[p])
-            for p, s in pairs.items() if s >= MIN_ANCHOR}
+    return anchor_scores(units, anchors or story_anchors(units, pooled), share_sets,
+                         floor=MIN_ANCHOR)
 
 
 RETOLD_BONUS = 0.1  # added to a pair that retells one speaker's words or one amount
@@ -372,4 +372,4 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "centered_cosine", "complete_link", "join_acts", "join_rows", "retold_bonus"]
+__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "retold_bonus"]
