@@ -23,6 +23,7 @@ from rashomon.crossref.ledger.cluster import (
     join_acts,
     join_rows,
     retold_bonus,
+    specific_parties,
 )
 from rashomon.crossref.ledger.joins import (
     antecedents,
@@ -78,12 +79,13 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray | None]:
             if j in at:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
+        parties = specific_parties(sub_units, anchors)
         scores = retold_bonus(sub_units, apart_by_party(
-            sub_units, anchored_scores(sub_units, pooled, anchors), anchors), anchors)
+            sub_units, anchored_scores(sub_units, pooled, anchors), anchors, parties), anchors)
         # the second pass joins on the word sets themselves: each pair of sets counts
         by_sets = apart_by_party(
             sub_units, anchored_scores(sub_units, pooled, anchors, share_sets=False),
-            anchors)
+            anchors, parties)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
         for i, label in zip(keep, sub):

@@ -19,12 +19,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.crossref.ledger.frame import mood
 from rashomon.crossref.ledger.units import Unit
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
 SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
@@ -67,6 +71,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem: irregular forms to their lemma, regular inflections stripped
     ("deploying" → "deploy", "shipping" → "ship")."""
@@ -349,6 +354,19 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
+def _sample(m: csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The entries m[a[k], b[k]] of a sparse matrix (0 where none is stored), by binary search
+    in its sorted coordinates: scipy's own lookup scans a whole row per entry."""
+    m.sum_duplicates()  # sorted column indices within each row, so the keys below are sorted
+    if not m.nnz:
+        return np.zeros(len(a))
+    rows = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(m.indptr))
+    keys = rows * m.shape[1] + m.indices
+    want = a.astype(np.int64) * m.shape[1] + b
+    at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    return np.where(keys[at] == want, m.data[at], 0.0)
+
+
 @dataclass
 class StoryAnchors:
     """Story-level IDF of every token and, per unit, its tokens."""
@@ -472,7 +490,7 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
     weighted = scaled.multiply(idf[None, :]).tocsr()
     shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
     if soft is not None:
-        shared = shared + 0.5 * (np.asarray(soft[a, b]).ravel() + np.asarray(soft[b, a]).ravel())
+        shared = shared + 0.5 * (_sample(soft, a, b) + _sample(soft, b, a))
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     scores = shared / (norms[a] * norms[b])

@@ -240,7 +240,7 @@ def act_parties(u: Unit) -> set[tuple[str, str]]:
     return out
 
 
-def _specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[tuple[str, str]]]:
+def specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[tuple[str, str]]]:
     """Per unit, the parties beside its act words (:func:`act_parties`) that are not one of the
     story's main parties (named in a fifth of its units or more)."""
     df: dict[str, int] = {}
@@ -252,14 +252,15 @@ def _specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[
 
 
 def apart_by_party(units: Sequence[Unit], scores: dict[tuple[int, int], float],
-                   anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+                   anchors: StoryAnchors,
+                   parties: list[set[tuple[str, str]]] | None = None) -> dict[tuple[int, int], float]:
     """The scored pairs without those that tell one act done by different parties: both units
     name a party beside the act's word (:func:`act_parties`, not a main party of the story) and
     none is the same in the same role ("Yerevan wants Russian military support" / "Turkey will
     send military support if Baku asks"; "jihadists deployed from Syria" / "forces deployed in
-    Syria")."""
+    Syria"). ``parties`` is :func:`specific_parties` of the units, when the caller has it."""
     acts = [{t for t in g if t[:2] == "s:" and t[2:] in ACT_SETS} for g in (anchors.gates or anchors.tokens)]
-    parties = _specific_parties(units, anchors)
+    parties = parties if parties is not None else specific_parties(units, anchors)
     return {(i, j): sc for (i, j), sc in scores.items()
             if not (acts[i] & acts[j] and parties[i] and parties[j]
                     and not same_party(parties[i], parties[j]))}
@@ -372,4 +373,5 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "retold_bonus"]
+__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "retold_bonus",
+           "specific_parties"]
