@@ -80,12 +80,11 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray | None]:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
         parties = specific_parties(sub_units, anchors)
-        scores = retold_bonus(sub_units, apart_by_party(
-            sub_units, anchored_scores(sub_units, pooled, anchors), anchors, parties), anchors)
+        shared, counted = anchored_scores(sub_units, pooled, anchors)
+        scores = retold_bonus(sub_units, apart_by_party(sub_units, shared, anchors, parties),
+                              anchors)
         # the second pass joins on the word sets themselves: each pair of sets counts
-        by_sets = apart_by_party(
-            sub_units, anchored_scores(sub_units, pooled, anchors, share_sets=False),
-            anchors, parties)
+        by_sets = apart_by_party(sub_units, counted, anchors, parties)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
         for i, label in zip(keep, sub):

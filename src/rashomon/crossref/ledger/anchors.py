@@ -424,7 +424,15 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
     """(i, j) -> IDF-weighted overlap (cosine of binary IDF vectors, near-synonyms at half
     weight) for every cross-article pair that agrees on the predicate (shares an informative
     content word, word set or event type, or holds a near-synonym pair), scores at least
-    ``floor`` and does not clash.
+    ``floor`` and does not clash. ``share_sets``: a unit's word sets share one token's weight
+    (:func:`anchor_scores_both`)."""
+    return anchor_scores_both(units, anchors, floor)[0 if share_sets else 1]
+
+
+def anchor_scores_both(units: Sequence[Unit], anchors: StoryAnchors, floor: float = 0.0,
+                       ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """:func:`anchor_scores` with the word sets sharing one token's weight, and with each set
+    counting in full, from one pass over the candidate pairs.
 
     Sparse products over the unit × token matrix: the candidates come from the informative
     predicate tokens only, so the cost follows the pairs that share one; each pair's score is
@@ -440,7 +448,7 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
             rows.append(i)
             cols.append(vocab.setdefault(t, len(vocab)))
     if not vocab or n < 2:
-        return {}
+        return {}, {}
     names = list(vocab)
     idf = np.array([anchors.idf[t] for t in names], dtype=np.float64)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
@@ -475,31 +483,40 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
         # a near-synonym stands for the predicate only beside a shared informative anchor
         gate = gate + soft.multiply(xi @ xi.T)
     gate = gate.tocoo()
-    groups = np.array([u.article_id for u in units])
-    keep = (gate.row < gate.col) & (groups[gate.row] != groups[gate.col])
-    a, b = gate.row[keep].astype(np.int64), gate.col[keep].astype(np.int64)
+    _, groups = np.unique([u.article_id for u in units], return_inverse=True)
+    upper = gate.row < gate.col
+    a, b = gate.row[upper].astype(np.int64), gate.col[upper].astype(np.int64)
+    cross = groups[a] != groups[b]
+    a, b = a[cross], b[cross]
     if not len(a):
-        return {}
+        return {}, {}
+    soft_ab = 0.5 * (_sample(soft, a, b) + _sample(soft, b, a)) if soft is not None else None
     # A unit's word sets are one piece of evidence for its predicate, not one per pair of sets:
     # five sets make fifteen tokens, which outweighed every word the two sentences share.
     n_sets = np.array([sum(t[0] == "s" for t in ts) for ts in anchors.tokens], dtype=np.float64)
     is_set = np.array([t[0] == "s" for t in names])
     r, c = np.array(rows), np.array(cols)
     share = np.where(is_set[c], 1.0 / np.sqrt(np.maximum(n_sets[r], 1.0)), 1.0)
-    scaled = csr_matrix((share, (rows, cols)), shape=(n, len(vocab))) if share_sets else x
-    weighted = scaled.multiply(idf[None, :]).tocsr()
-    shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
-    if soft is not None:
-        shared = shared + 0.5 * (_sample(soft, a, b) + _sample(soft, b, a))
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    scores = shared / (norms[a] * norms[b])
-    above = scores >= floor
-    a, b, scores = a[above], b[above], scores[above]
-    if not len(a):
-        return {}
-    ok = ~_clashes(units, a, b)
-    return dict(zip(zip(a[ok].tolist(), b[ok].tolist()), scores[ok].tolist()))
+    scores = []
+    for scaled in (csr_matrix((share, (rows, cols)), shape=(n, len(vocab))), x):
+        weighted = scaled.multiply(idf[None, :]).tocsr()
+        shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
+        if soft_ab is not None:
+            shared = shared + soft_ab
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        scores.append(shared / (norms[a] * norms[b]))
+    # each pair's clash is its own: checked once for the pairs either score keeps
+    above = [sc >= floor for sc in scores]
+    check = np.flatnonzero(above[0] | above[1])
+    ok = np.zeros(len(a), dtype=bool)
+    if len(check):
+        ok[check] = ~_clashes(units, a[check], b[check])
+    out = []
+    for sc, keep in zip(scores, above):
+        keep = keep & ok
+        out.append(dict(zip(zip(a[keep].tolist(), b[keep].tolist()), sc[keep].tolist())))
+    return out[0], out[1]
 
 
-__all__ = ["StoryAnchors", "anchor_scores", "content_stems", "stem", "story_anchors", "tokens"]
+__all__ = ["StoryAnchors", "anchor_scores", "anchor_scores_both", "content_stems", "stem", "story_anchors", "tokens"]

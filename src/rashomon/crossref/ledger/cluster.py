@@ -53,15 +53,15 @@ MIN_ANCHOR = 0.1  # the anchor overlap must reach this: the sentence cosine cann
 
 def anchored_scores(units: Sequence[Unit], pooled: dict[int, list[Unit]] | None = None,
                     anchors: StoryAnchors | None = None,
-                    share_sets: bool = True) -> dict[tuple[int, int], float]:
+                    ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
     """Scores of the pairs that may be one fact: they share an informative anchor, do not
     clash and overlap by ``MIN_ANCHOR`` or more
-    (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`). The sentence cosine plays no
-    part: two sentences of one story are close in meaning without telling one fact."""
-    from rashomon.crossref.ledger.anchors import anchor_scores, story_anchors
+    (:func:`~rashomon.crossref.ledger.anchors.anchor_scores_both`: a unit's word sets weighing
+    as one token, and each set counting in full). The sentence cosine plays no part: two
+    sentences of one story are close in meaning without telling one fact."""
+    from rashomon.crossref.ledger.anchors import anchor_scores_both, story_anchors
 
-    return anchor_scores(units, anchors or story_anchors(units, pooled), share_sets,
-                         floor=MIN_ANCHOR)
+    return anchor_scores_both(units, anchors or story_anchors(units, pooled), floor=MIN_ANCHOR)
 
 
 RETOLD_BONUS = 0.1  # added to a pair that retells one speaker's words or one amount
