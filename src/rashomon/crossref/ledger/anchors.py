@@ -275,11 +275,12 @@ def content_text(u: Unit) -> str:
     return text
 
 
-def gate_tokens(u: Unit) -> set[str]:
+def gate_tokens(u: Unit, toks: set[str] | None = None) -> set[str]:
     """The tokens that may stand for the predicate two units agree on: those of the sentence
-    without its attribution clauses (:func:`content_text`); the events' types always."""
+    without its attribution clauses (:func:`content_text`); the events' types always.
+    ``toks`` is :func:`tokens` of the unit when the caller has it."""
     if not u.quotes:
-        return {t for t in tokens(u) if t[0] in "wst"}
+        return {t for t in (tokens(u) if toks is None else toks) if t[0] in "wst"}
     text = content_text(u)
     out = _word_tokens(text, frame_stems(text))[0]
     return out | {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
@@ -383,7 +384,7 @@ def story_anchors(units: Sequence[Unit],
     """Tokens and story-level IDF; ``pooled`` adds to a unit the tokens of units that continue
     its fact in the same article (a referring denial: "Kestria denied the reports, which …")."""
     toks = [tokens(u) for u in units]
-    gates = [gate_tokens(u) for u in units]
+    gates = [gate_tokens(u, ts) for u, ts in zip(units, toks)]
     for i, more in (pooled or {}).items():
         for m in more:
             toks[i] |= tokens(m)
