@@ -78,8 +78,14 @@ def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     rare-token score alone cannot tell these from two sentences that share two words by chance.
     """
     out = dict(scores)
+    # the unit's informative amounts: a pair that shares none and credits no one source gets
+    # no bonus, and is passed over without reading its tokens
+    amounts = [{t for t in ts if t[0] == "n" and t in anchors.informative
+                and not _YEAR.fullmatch(t[2:])} for ts in anchors.tokens]
     for (i, j), sc in scores.items():
         a, b = units[i].frame.source_id, units[j].frame.source_id
+        if not (a and a == b) and not amounts[i] & amounts[j]:
+            continue
         shared = {t for t in anchors.tokens[i] & anchors.tokens[j] if t in anchors.informative}
         words = {t for t in shared if t[0] == "w"}
         same_source = a and a == b and len(words) >= SAME_SOURCE_WORDS
