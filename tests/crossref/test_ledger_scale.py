@@ -141,3 +141,48 @@ def test_statements_match_the_story_wide_cosine_matrix() -> None:
         members = [units[i] for i in idx]
         expect = central_unit(members, full[np.ix_(idx, idx)] if len(idx) > 1 else None)
         assert claim.statement == statement(expect)
+
+
+def _plain_complete_link(units: list[Unit], scores: dict[tuple[int, int], float],
+                         cut: float) -> list[int]:
+    """Complete link checking every member pair at every merge (what the counts replace)."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        for a, b in ((i, j), (j, i)):
+            if s > best.get((a, units[b].article_id), (-1.0, -1))[0]:
+                best[(a, units[b].article_id)] = (s, b)
+    label = list(range(len(units)))
+    members = {i: [i] for i in range(len(units))}
+    articles = {i: {units[i].article_id} for i in range(len(units))}
+    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < cut:
+            break
+        if best[(i, units[j].article_id)][1] != j or best[(j, units[i].article_id)][1] != i:
+            continue
+        a, b = label[i], label[j]
+        if a == b or articles[a] & articles[b] or min(
+                scores.get((min(x, y), max(x, y)), -1.0)
+                for x in members[a] for y in members[b]) < cut:
+            continue
+        keep, gone = min(a, b), max(a, b)
+        for x in members[gone]:
+            label[x] = keep
+        members[keep] += members.pop(gone)
+        articles[keep] |= articles.pop(gone)
+    return label
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_complete_link_counts_match_the_member_pair_check(seed: int) -> None:
+    from rashomon.crossref.ledger.cluster import complete_link
+
+    rng = np.random.default_rng(seed)
+    units = [_told("abcdefgh"[k % 8], f"unit {k}") for k in range(48)]
+    # copies of one sentence in many outlets tie: scores on a coarse grid, many pairs missing
+    scores = {(i, j): float(rng.choice([0.2, 0.3, 0.4, 0.5, 0.6]))
+              for i in range(48) for j in range(i + 1, 48)
+              if units[i].article_id != units[j].article_id and rng.random() < 0.5}
+    for cut in (0.3, 0.45):
+        expect = _plain_complete_link(units, scores, cut)
+        assert complete_link(units, scores, cut=cut) == expect
+        assert len(set(expect)) < len(units) - 5  # groups of several units were formed

@@ -114,9 +114,29 @@ def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     label = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {units[i].article_id} for i in range(n)}
+    # Between every two groups, how many of their cross pairs are scored and how many of those
+    # reach the cut: complete link holds when every cross pair reaches it, read from the counts
+    # (an unscored pair scores -1) instead of from each pair of members at every merge.
+    scored: dict[int, dict[int, int]] = {}
+    good: dict[int, dict[int, int]] = {}
+    for (i, j), s in scores.items():
+        if i >= j:
+            continue  # a pair is read as (lower, higher)
+        for counts in (scored, good) if s >= cut else (scored,):
+            counts.setdefault(i, {})[j] = counts.get(i, {}).get(j, 0) + 1
+            counts.setdefault(j, {})[i] = counts.get(j, {}).get(i, 0) + 1
 
-    def score(i: int, j: int) -> float:
-        return scores.get((i, j) if i < j else (j, i), -1.0)
+    def linked(a: int, b: int) -> bool:
+        cross = len(members[a]) * len(members[b])
+        ok = good.get(a, {}).get(b, 0)
+        return ok == cross if cut > -1.0 else scored.get(a, {}).get(b, 0) == ok
+
+    def fold(counts: dict[int, dict[int, int]], keep: int, gone: int) -> None:
+        for c, k in counts.pop(gone, {}).items():
+            del counts[c][gone]
+            if c != keep:
+                counts.setdefault(keep, {})[c] = counts.get(keep, {}).get(c, 0) + k
+                counts[c][keep] = counts[c].get(keep, 0) + k
 
     for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < cut:
@@ -127,13 +147,15 @@ def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
         a, b = label[i], label[j]
         if a == b or articles[a] & articles[b]:
             continue
-        if min(score(x, y) for x in members[a] for y in members[b]) < cut:
+        if not linked(a, b):
             continue
         keep, gone = min(a, b), max(a, b)
         for x in members[gone]:
             label[x] = keep
         members[keep] += members.pop(gone)
         articles[keep] |= articles.pop(gone)
+        fold(scored, keep, gone)
+        fold(good, keep, gone)
     return label
 
 
