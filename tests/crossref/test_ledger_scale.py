@@ -25,7 +25,15 @@ from rashomon.crossref.ledger.anchors import (
 from rashomon.crossref.ledger.cluster import MIN_ANCHOR
 from rashomon.crossref.ledger.rank import central_unit, statement
 from rashomon.crossref.ledger.units import Unit, story_units
-from tests.crossref.ledger_fixtures import ACTORS, KESTRIA, MARBEC, VALDORA, article, event, story_of
+from tests.crossref.ledger_fixtures import (
+    ACTORS,
+    KESTRIA,
+    MARBEC,
+    VALDORA,
+    article,
+    event,
+    story_of,
+)
 
 
 def _told(aid: str, text: str) -> Unit:
