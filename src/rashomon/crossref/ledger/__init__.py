@@ -18,11 +18,12 @@ from rashomon.crossref.ledger.anchors import story_anchors
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_party,
-    centered_cosine,
+    centred_vectors,
     complete_link,
     join_acts,
     join_rows,
     retold_bonus,
+    specific_parties,
 )
 from rashomon.crossref.ledger.joins import (
     antecedents,
@@ -58,8 +59,18 @@ def to_align(u: Unit) -> AlignUnit:
                      event_type=types.most_common(1)[0][0] if types else None)
 
 
-def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
-    """Fact labels and pairwise similarity of a story's units.
+def _at_least(scores: dict[tuple[int, int], float],
+              other: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Each pair's higher score of the two."""
+    out = dict(scores)
+    for p, sc in other.items():
+        if sc > out.get(p, -1.0):
+            out[p] = sc
+    return out
+
+
+def _align(units: list[Unit]) -> tuple[list[int], np.ndarray | None]:
+    """Fact labels and centred sentence vectors of a story's units (None for one unit).
 
     A referring denial ("Ankara denied the reports") is not aligned on its own words (it
     would take its article's one place in some other fact); it takes its antecedent's label.
@@ -68,7 +79,7 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
     aligned = [to_align(u) for u in units]
     keep = [i for i in range(len(units)) if i not in refers]
     n = len(units)
-    sims = centered_cosine(aligned) if n > 1 else np.ones((n, n))
+    vecs = centred_vectors(aligned) if n > 1 else None
     labels = list(range(n))
     if len(keep) > 1:
         sub_units = [units[i] for i in keep]
@@ -78,29 +89,24 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray]:
             if j in at:
                 pooled.setdefault(at[j], []).append(units[i])
         anchors = story_anchors(sub_units, pooled)
-        centred = sims[np.ix_(keep, keep)]
-        # a denial's words add evidence to the fact it denies, never dilute it: where pooling
-        # lowers a pair's score, the score without the pooled words stands
-        plain = story_anchors(sub_units, {}) if pooled else anchors
-
-        def pair_scores(share_sets: bool) -> dict[tuple[int, int], float]:
-            out = anchored_scores(sub_units, centred, pooled, anchors, share_sets)
-            if plain is not anchors:
-                for p, sc in anchored_scores(sub_units, centred, {}, plain, share_sets).items():
-                    if sc > out.get(p, -1.0):
-                        out[p] = sc
-            return apart_by_party(sub_units, out, anchors)
-
-        scores = retold_bonus(sub_units, pair_scores(True), anchors)
+        parties = specific_parties(sub_units, anchors)
+        shared, counted = anchored_scores(sub_units, pooled, anchors)
+        if pooled:
+            # a denial's words add evidence to the fact it denies, never dilute it: where
+            # pooling lowers a pair's score, the score without the pooled words stands
+            plain = anchored_scores(sub_units, None, story_anchors(sub_units))
+            shared, counted = _at_least(shared, plain[0]), _at_least(counted, plain[1])
+        scores = retold_bonus(sub_units, apart_by_party(sub_units, shared, anchors, parties),
+                              anchors)
         # the second pass joins on the word sets themselves: each pair of sets counts
-        by_sets = pair_scores(False)
+        by_sets = apart_by_party(sub_units, counted, anchors, parties)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
         sub = join_acts(sub_units, sub, anchors)
         # rows the act pass made are open to the second pass's retellings too
         sub = join_rows(sub_units, by_sets, sub, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
-    return labels, sims
+    return labels, vecs
 
 
 def _kind(units: list[Unit]) -> str:
@@ -132,7 +138,7 @@ def build_ledger(story: Story, corpus: Corpus,
     ledger = Ledger()
     if not units:
         return ledger
-    labels, sims = _align(units)
+    labels, vecs = _align(units)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels),
                                                 corpus.actors))
     labels = join_denials(units, labels, corpus.actors)
@@ -143,7 +149,9 @@ def build_ledger(story: Story, corpus: Corpus,
     present = sorted({aid for aid in story.article_ids if aid in records})
     for idx in clusters.values():
         members = [units[i] for i in idx]
-        central = central_unit(members, sims[np.ix_(idx, idx)])
+        # the centred cosines of this claim's units only: the story's full matrix grows as n²
+        block = vecs[idx] if vecs is not None and len(idx) > 1 else None
+        central = central_unit(members, None if block is None else block @ block.T)
         # every sentence keeps its stance: a statement told over three sentences is three cells
         pairs = [(u, to_stance(u, st)) for u, st in
                  sorted(cluster_stances(members), key=lambda p: (p[0].article_id, p[0].start))]

@@ -19,12 +19,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.crossref.ledger.frame import mood
 from rashomon.crossref.ledger.units import Unit
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
 SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
@@ -67,6 +71,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem: irregular forms to their lemma, regular inflections stripped
     ("deploying" → "deploy", "shipping" → "ship")."""
@@ -270,11 +275,12 @@ def content_text(u: Unit) -> str:
     return text
 
 
-def gate_tokens(u: Unit) -> set[str]:
+def gate_tokens(u: Unit, toks: set[str] | None = None) -> set[str]:
     """The tokens that may stand for the predicate two units agree on: those of the sentence
-    without its attribution clauses (:func:`content_text`); the events' types always."""
+    without its attribution clauses (:func:`content_text`); the events' types always.
+    ``toks`` is :func:`tokens` of the unit when the caller has it."""
     if not u.quotes:
-        return {t for t in tokens(u) if t[0] in "wst"}
+        return {t for t in (tokens(u) if toks is None else toks) if t[0] in "wst"}
     text = content_text(u)
     out = _word_tokens(text, frame_stems(text))[0]
     return out | {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
@@ -343,10 +349,23 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
         has = np.asarray(m.sum(axis=1)).ravel() > 0
         shared = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
         out |= has[a] & has[b] & (shared == 0)
-    moods = [mood(u.text, u.quotes, u.start) for u in units]
-    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
-        out[k] |= {moods[i], moods[j]} == {"appeal", "conditional"}
+    moods = np.array([mood(u.text, u.quotes, u.start) or "" for u in units], dtype=object)
+    appeal, conditional = moods == "appeal", moods == "conditional"
+    out |= (appeal[a] & conditional[b]) | (conditional[a] & appeal[b])
     return out
+
+
+def _sample(m: csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The entries m[a[k], b[k]] of a sparse matrix (0 where none is stored), by binary search
+    in its sorted coordinates: scipy's own lookup scans a whole row per entry."""
+    m.sum_duplicates()  # sorted column indices within each row, so the keys below are sorted
+    if not m.nnz:
+        return np.zeros(len(a))
+    rows = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(m.indptr))
+    keys = rows * m.shape[1] + m.indices
+    want = a.astype(np.int64) * m.shape[1] + b
+    at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    return np.where(keys[at] == want, m.data[at], 0.0)
 
 
 @dataclass
@@ -365,7 +384,7 @@ def story_anchors(units: Sequence[Unit],
     """Tokens and story-level IDF; ``pooled`` adds to a unit the tokens of units that continue
     its fact in the same article (a referring denial: "Kestria denied the reports, which …")."""
     toks = [tokens(u) for u in units]
-    gates = [gate_tokens(u) for u in units]
+    gates = [gate_tokens(u, ts) for u, ts in zip(units, toks)]
     for i, more in (pooled or {}).items():
         for m in more:
             toks[i] |= tokens(m)
@@ -402,13 +421,23 @@ def _synonyms(words: list[str]) -> dict[str, set[str]]:
 
 
 def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
-                  share_sets: bool = True) -> dict[tuple[int, int], float]:
+                  share_sets: bool = True, floor: float = 0.0) -> dict[tuple[int, int], float]:
     """(i, j) -> IDF-weighted overlap (cosine of binary IDF vectors, near-synonyms at half
     weight) for every cross-article pair that agrees on the predicate (shares an informative
-    content word, word set or event type, or holds a near-synonym pair) and does not clash.
+    content word, word set or event type, or holds a near-synonym pair), scores at least
+    ``floor`` and does not clash. ``share_sets``: a unit's word sets share one token's weight
+    (:func:`anchor_scores_both`)."""
+    return anchor_scores_both(units, anchors, floor)[0 if share_sets else 1]
+
+
+def anchor_scores_both(units: Sequence[Unit], anchors: StoryAnchors, floor: float = 0.0,
+                       ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """:func:`anchor_scores` with the word sets sharing one token's weight, and with each set
+    counting in full, from one pass over the candidate pairs.
 
     Sparse products over the unit × token matrix: the candidates come from the informative
-    predicate tokens only, so the cost follows the pairs that share one.
+    predicate tokens only, so the cost follows the pairs that share one; each pair's score is
+    its own, so the pairs below ``floor`` are dropped before the (costlier) clash check.
     """
     from scipy.sparse import csr_matrix
 
@@ -420,7 +449,7 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
             rows.append(i)
             cols.append(vocab.setdefault(t, len(vocab)))
     if not vocab or n < 2:
-        return {}
+        return {}, {}
     names = list(vocab)
     idf = np.array([anchors.idf[t] for t in names], dtype=np.float64)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
@@ -455,30 +484,40 @@ def anchor_scores(units: Sequence[Unit], anchors: StoryAnchors,
         # a near-synonym stands for the predicate only beside a shared informative anchor
         gate = gate + soft.multiply(xi @ xi.T)
     gate = gate.tocoo()
-    groups = np.array([u.article_id for u in units])
-    keep = (gate.row < gate.col) & (groups[gate.row] != groups[gate.col])
-    a, b = gate.row[keep].astype(np.int64), gate.col[keep].astype(np.int64)
+    _, groups = np.unique([u.article_id for u in units], return_inverse=True)
+    upper = gate.row < gate.col
+    a, b = gate.row[upper].astype(np.int64), gate.col[upper].astype(np.int64)
+    cross = groups[a] != groups[b]
+    a, b = a[cross], b[cross]
     if not len(a):
-        return {}
-    ok = ~_clashes(units, a, b)
-    a, b = a[ok], b[ok]
-    if not len(a):
-        return {}
+        return {}, {}
+    soft_ab = 0.5 * (_sample(soft, a, b) + _sample(soft, b, a)) if soft is not None else None
     # A unit's word sets are one piece of evidence for its predicate, not one per pair of sets:
     # five sets make fifteen tokens, which outweighed every word the two sentences share.
     n_sets = np.array([sum(t[0] == "s" for t in ts) for ts in anchors.tokens], dtype=np.float64)
     is_set = np.array([t[0] == "s" for t in names])
     r, c = np.array(rows), np.array(cols)
     share = np.where(is_set[c], 1.0 / np.sqrt(np.maximum(n_sets[r], 1.0)), 1.0)
-    scaled = csr_matrix((share, (rows, cols)), shape=(n, len(vocab))) if share_sets else x
-    weighted = scaled.multiply(idf[None, :]).tocsr()
-    shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
-    if soft is not None:
-        shared = shared + 0.5 * (np.asarray(soft[a, b]).ravel() + np.asarray(soft[b, a]).ravel())
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    scores = shared / (norms[a] * norms[b])
-    return {(int(i), int(j)): float(v) for i, j, v in zip(a, b, scores)}
+    scores = []
+    for scaled in (csr_matrix((share, (rows, cols)), shape=(n, len(vocab))), x):
+        weighted = scaled.multiply(idf[None, :]).tocsr()
+        shared = np.asarray(weighted[a].multiply(weighted[b]).sum(axis=1)).ravel()
+        if soft_ab is not None:
+            shared = shared + soft_ab
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        scores.append(shared / (norms[a] * norms[b]))
+    # each pair's clash is its own: checked once for the pairs either score keeps
+    above = [sc >= floor for sc in scores]
+    check = np.flatnonzero(above[0] | above[1])
+    ok = np.zeros(len(a), dtype=bool)
+    if len(check):
+        ok[check] = ~_clashes(units, a[check], b[check])
+    out = []
+    for sc, keep in zip(scores, above):
+        keep = keep & ok
+        out.append(dict(zip(zip(a[keep].tolist(), b[keep].tolist()), sc[keep].tolist())))
+    return out[0], out[1]
 
 
-__all__ = ["StoryAnchors", "anchor_scores", "content_stems", "stem", "story_anchors", "tokens"]
+__all__ = ["StoryAnchors", "anchor_scores", "anchor_scores_both", "content_stems", "stem", "story_anchors", "tokens"]

@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 CENTRE_SHRINK = 10.0
 
 
-def centered_cosine(units: Sequence[AlignUnit]) -> np.ndarray:
-    """Cosine of sentence vectors centred on the story's mean.
+def centred_vectors(units: Sequence[AlignUnit]) -> np.ndarray:
+    """Unit sentence vectors centred on the story's mean: the dot product of two rows is their
+    centred cosine.
 
     Every sentence of a story shares its topic; removing the mean leaves what each sentence
-    says beyond it, so the cosine ranks retellings of one fact above mere neighbours.
+    says beyond it, so the cosine ranks retellings of one fact above mere neighbours. Callers
+    take the cosines of the few units they compare (one claim's), never the whole story's.
     """
     from rashomon.crossref.embed import sentence_vectors
 
@@ -41,27 +43,25 @@ def centered_cosine(units: Sequence[AlignUnit]) -> np.ndarray:
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     vecs /= norms
-    return np.asarray(vecs @ vecs.T)
+    return vecs
 
 
-ANCHOR_WEIGHT = 1.0  # weight of the anchor overlap against the story-centred sentence cosine
 PRECISE_CUT = 0.3
 PRECISE_MUTUAL = True
 MIN_ANCHOR = 0.1  # the anchor overlap must reach this: the sentence cosine cannot carry a pair
 
 
-def anchored_scores(units: Sequence[Unit], centred: np.ndarray,
-                    pooled: dict[int, list[Unit]] | None = None,
+def anchored_scores(units: Sequence[Unit], pooled: dict[int, list[Unit]] | None = None,
                     anchors: StoryAnchors | None = None,
-                    share_sets: bool = True) -> dict[tuple[int, int], float]:
-    """Scores of the pairs that may be one fact: they share an informative anchor and do not
-    clash (:func:`~rashomon.crossref.ledger.anchors.anchor_scores`), mixed with the centred
-    sentence cosine (what each says beyond the story's topic)."""
-    from rashomon.crossref.ledger.anchors import anchor_scores, story_anchors
+                    ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """Scores of the pairs that may be one fact: they share an informative anchor, do not
+    clash and overlap by ``MIN_ANCHOR`` or more
+    (:func:`~rashomon.crossref.ledger.anchors.anchor_scores_both`: a unit's word sets weighing
+    as one token, and each set counting in full). The sentence cosine plays no part: two
+    sentences of one story are close in meaning without telling one fact."""
+    from rashomon.crossref.ledger.anchors import anchor_scores_both, story_anchors
 
-    pairs = anchor_scores(units, anchors or story_anchors(units, pooled), share_sets)
-    return {p: ANCHOR_WEIGHT * s + (1 - ANCHOR_WEIGHT) * float(centred[p])
-            for p, s in pairs.items() if s >= MIN_ANCHOR}
+    return anchor_scores_both(units, anchors or story_anchors(units, pooled), floor=MIN_ANCHOR)
 
 
 RETOLD_BONUS = 0.1  # added to a pair that retells one speaker's words or one amount
@@ -78,8 +78,14 @@ def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     rare-token score alone cannot tell these from two sentences that share two words by chance.
     """
     out = dict(scores)
+    # the unit's informative amounts: a pair that shares none and credits no one source gets
+    # no bonus, and is passed over without reading its tokens
+    amounts = [{t for t in ts if t[0] == "n" and t in anchors.informative
+                and not _YEAR.fullmatch(t[2:])} for ts in anchors.tokens]
     for (i, j), sc in scores.items():
         a, b = units[i].frame.source_id, units[j].frame.source_id
+        if not (a and a == b) and not amounts[i] & amounts[j]:
+            continue
         shared = {t for t in anchors.tokens[i] & anchors.tokens[j] if t in anchors.informative}
         words = {t for t in shared if t[0] == "w"}
         same_source = a and a == b and len(words) >= SAME_SOURCE_WORDS
@@ -108,9 +114,29 @@ def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     label = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {units[i].article_id} for i in range(n)}
+    # Between every two groups, how many of their cross pairs are scored and how many of those
+    # reach the cut: complete link holds when every cross pair reaches it, read from the counts
+    # (an unscored pair scores -1) instead of from each pair of members at every merge.
+    scored: dict[int, dict[int, int]] = {}
+    good: dict[int, dict[int, int]] = {}
+    for (i, j), s in scores.items():
+        if i >= j:
+            continue  # a pair is read as (lower, higher)
+        for counts in (scored, good) if s >= cut else (scored,):
+            counts.setdefault(i, {})[j] = counts.get(i, {}).get(j, 0) + 1
+            counts.setdefault(j, {})[i] = counts.get(j, {}).get(i, 0) + 1
 
-    def score(i: int, j: int) -> float:
-        return scores.get((i, j) if i < j else (j, i), -1.0)
+    def linked(a: int, b: int) -> bool:
+        cross = len(members[a]) * len(members[b])
+        ok = good.get(a, {}).get(b, 0)
+        return ok == cross if cut > -1.0 else scored.get(a, {}).get(b, 0) == ok
+
+    def fold(counts: dict[int, dict[int, int]], keep: int, gone: int) -> None:
+        for c, k in counts.pop(gone, {}).items():
+            del counts[c][gone]
+            if c != keep:
+                counts.setdefault(keep, {})[c] = counts.get(keep, {}).get(c, 0) + k
+                counts[c][keep] = counts[c].get(keep, 0) + k
 
     for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < cut:
@@ -121,13 +147,15 @@ def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
         a, b = label[i], label[j]
         if a == b or articles[a] & articles[b]:
             continue
-        if min(score(x, y) for x in members[a] for y in members[b]) < cut:
+        if not linked(a, b):
             continue
         keep, gone = min(a, b), max(a, b)
         for x in members[gone]:
             label[x] = keep
         members[keep] += members.pop(gone)
         articles[keep] |= articles.pop(gone)
+        fold(scored, keep, gone)
+        fold(good, keep, gone)
     return label
 
 
@@ -244,7 +272,7 @@ def act_parties(u: Unit) -> set[tuple[str, str]]:
     return out
 
 
-def _specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[tuple[str, str]]]:
+def specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[tuple[str, str]]]:
     """Per unit, the parties beside its act words (:func:`act_parties`) that are not one of the
     story's main parties (named in a fifth of its units or more)."""
     df: dict[str, int] = {}
@@ -256,14 +284,15 @@ def _specific_parties(units: Sequence[Unit], anchors: StoryAnchors) -> list[set[
 
 
 def apart_by_party(units: Sequence[Unit], scores: dict[tuple[int, int], float],
-                   anchors: StoryAnchors) -> dict[tuple[int, int], float]:
+                   anchors: StoryAnchors,
+                   parties: list[set[tuple[str, str]]] | None = None) -> dict[tuple[int, int], float]:
     """The scored pairs without those that tell one act done by different parties: both units
     name a party beside the act's word (:func:`act_parties`, not a main party of the story) and
     none is the same in the same role ("Yerevan wants Russian military support" / "Turkey will
     send military support if Baku asks"; "jihadists deployed from Syria" / "forces deployed in
-    Syria")."""
+    Syria"). ``parties`` is :func:`specific_parties` of the units, when the caller has it."""
     acts = [{t for t in g if t[:2] == "s:" and t[2:] in ACT_SETS} for g in (anchors.gates or anchors.tokens)]
-    parties = _specific_parties(units, anchors)
+    parties = parties if parties is not None else specific_parties(units, anchors)
     return {(i, j): sc for (i, j), sc in scores.items()
             if not (acts[i] & acts[j] and parties[i] and parties[j]
                     and not same_party(parties[i], parties[j]))}
@@ -376,4 +405,5 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "centered_cosine", "complete_link", "join_acts", "join_rows", "retold_bonus"]
+__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "retold_bonus",
+           "specific_parties"]
