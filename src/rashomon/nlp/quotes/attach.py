@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rashomon.nlp.quotes.marks import Marked
 from rashomon.nlp.quotes.rules import Attribution, find_subject, speaker_span, trim_range
@@ -452,7 +452,3 @@ def attach(doc: Doc, attrs: list[Attribution], marks: list[Marked],
     """Final attributions (content set) and the scare-quoted stretches."""
     att = Attacher(doc, attrs, marks, text)
     return att.run(), att.scare
-
-
-def span_of(doc: Doc, a: int, b: int) -> Span | None:
-    return doc.char_span(a, b, alignment_mode="expand")
