@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from rashomon.crossref.ledger.figures import comparable, days_close
 from rashomon.crossref.ledger.units import Unit
@@ -117,6 +117,18 @@ def side_of(actor_id: str, actors: Mapping[str, Actor]) -> str:
     return actor.parent_id or actor_id
 
 
+def _names_by_need(actors: Mapping[str, Actor]) -> Callable[[], dict[str, str]]:
+    """Actor ids by lowercased name, built on first use: a story with no denial never reads
+    the whole corpus's actors (the cost would grow with stories × actors)."""
+    names: dict[str, str] = {}
+
+    def get() -> dict[str, str]:
+        if not names and actors:
+            names.update((a.name.lower(), a.id) for a in actors.values())
+        return names
+    return get
+
+
 def _credited_side(u: Unit, actors: Mapping[str, Actor], names: dict[str, str]) -> str | None:
     """The side of whoever the unit credits (a denier read off the text is looked up by name)."""
     f = u.frame
@@ -136,7 +148,7 @@ def attach_denials(units: list[Unit], labels: list[int],
     from rashomon.crossref.ledger.anchors import content_stems, frame_stems
 
     actors = actors or {}
-    by_name = {a.name.lower(): a.id for a in actors.values()}
+    by_name = _names_by_need(actors)
     out = list(labels)
     size: dict[int, int] = {}
     for lab in labels:
@@ -151,8 +163,8 @@ def attach_denials(units: list[Unit], labels: list[int],
             if prev.article_id != u.article_id:
                 break
             told = set().union(*content_stems(prev.text))
-            mine_side = _credited_side(u, actors, by_name)
-            if mine_side and mine_side == _credited_side(prev, actors, by_name):
+            mine_side = _credited_side(u, actors, by_name())
+            if mine_side and mine_side == _credited_side(prev, actors, by_name()):
                 continue
             if not prev.frame.denial and len(mine & told) >= DENIAL_SHARED:
                 out[i] = out[j]
@@ -175,7 +187,7 @@ def join_denials(units: list[Unit], labels: list[int],
     from rashomon.crossref.ledger.anchors import content_stems, frame_stems
 
     actors = actors or {}
-    by_name = {a.name.lower(): a.id for a in actors.values()}
+    by_name = _names_by_need(actors)
     rows: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         rows.setdefault(lab, []).append(i)
@@ -186,13 +198,13 @@ def join_denials(units: list[Unit], labels: list[int],
             continue
         words, names = content_stems(u.text)
         mine = (words - frame_stems(u.text)) | names
-        side = _credited_side(u, actors, by_name)
+        side = _credited_side(u, actors, by_name())
         best: tuple[int, int] | None = None
         for lab, idx in rows.items():
             others = [j for j in idx if units[j].article_id != u.article_id]
             if len({units[j].article_id for j in idx}) < 2 or not others:
                 continue
-            if side and all(_credited_side(units[j], actors, by_name) == side for j in idx):
+            if side and all(_credited_side(units[j], actors, by_name()) == side for j in idx):
                 continue
             shared = [len(mine & told[j]) for j in others]
             if min(shared) >= DENIAL_SHARED and max(shared) >= ROW_DENIAL_SHARED \
