@@ -28,6 +28,15 @@ C = article("c1", "Plain Dispatch", "Marbec denied that it sent any fighters to 
 D = article("d1", "Coast Monitor", "Grain prices rose in Valdora. Shelling went on near the border.")
 
 
+def refusal_frame(aid: str, text: str, content: str, cue: str, cue_word: str):  # type: ignore[no-untyped-def]
+    """The frame of a one-sentence article whose quote is Kestria's refusal (``cue_word`` in
+    the text is the cue)."""
+    q = replace(quote(article(aid, "Harbor Ledger", text), content, KESTRIA, cue=cue),
+                cue_type="denial", cue_start=text.index(cue_word),
+                cue_end=text.index(cue_word) + len(cue_word))
+    return frame_of(text, [q])
+
+
 def _fighters_corpus() -> Corpus:
     events = [
         event(A, "Marbec sent hundreds of fighters to Valdora.", "AID", "asserted", MARBEC, VALDORA,
@@ -213,8 +222,6 @@ def test_a_fact_takes_one_sentence_per_article() -> None:
 
 
 def test_rejecting_an_offer_is_no_denial() -> None:
-    from rashomon.crossref.ledger.frame import frame_of
-
     assert not frame_of("Kestria rejected the offer and went on to win the vote.").denial
     assert not frame_of("Both sides have rejected calls for talks.").denial
     assert frame_of("Kestria rejected accusations that its army shelled Osk.").denial
@@ -223,30 +230,14 @@ def test_rejecting_an_offer_is_no_denial() -> None:
 
 
 def test_refusing_to_step_down_credits_no_one() -> None:
-    from dataclasses import replace
-
-    from rashomon.crossref.ledger.frame import frame_of
-    from tests.crossref.ledger_fixtures import KESTRIA, article, quote
-
-    text = "Kestria refused to withdraw its troops from Osk."
-    a = article("r1", "Harbor Ledger", text)
-    q = replace(quote(a, "to withdraw its troops from Osk", KESTRIA, cue="refuse"),
-                cue_type="denial", cue_start=8, cue_end=15)
-    f = frame_of(text, [q])
+    f = refusal_frame("r1", "Kestria refused to withdraw its troops from Osk.",
+                      "to withdraw its troops from Osk", "refuse", "refused")
     assert f.sourcing == "own" and not f.denial
-    text2 = "Kestria refused the accusations that it shelled Osk."
-    b = article("r2", "Harbor Ledger", text2)
-    q2 = replace(quote(b, "the accusations that it shelled Osk", KESTRIA, cue="refuse"),
-                 cue_type="denial", cue_start=8, cue_end=15)
-    assert frame_of(text2, [q2]).denial
+    assert refusal_frame("r2", "Kestria refused the accusations that it shelled Osk.",
+                         "the accusations that it shelled Osk", "refuse", "refused").denial
 
 
 def test_an_appeal_is_the_outlets_own_statement() -> None:
-    from dataclasses import replace
-
-    from rashomon.crossref.ledger.frame import frame_of
-    from tests.crossref.ledger_fixtures import VALDORA, article, quote
-
     text = "Valdora urged the world to back its claim to Osk."
     a = article("u1", "Harbor Ledger", text)
     q = quote(a, "the world to back its claim to Osk", VALDORA, cue="urge")
@@ -280,24 +271,13 @@ def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
 
 
 def test_refusing_to_comment_is_the_sources_answer() -> None:
-    from dataclasses import replace
-
-    from rashomon.crossref.ledger.frame import frame_of
-    from tests.crossref.ledger_fixtures import KESTRIA, article, quote
-
-    text = "Kestria's defence ministry declined to comment on the strike near Osk."
-    a = article("r3", "Harbor Ledger", text)
-    q = replace(quote(a, "to comment on the strike near Osk", KESTRIA, cue="decline"),
-                cue_type="denial", cue_start=27, cue_end=35)
-    f = frame_of(text, [q])
+    f = refusal_frame("r3", "Kestria's defence ministry declined to comment on the strike near Osk.",
+                      "to comment on the strike near Osk", "decline", "declined")
     assert f.sourcing == "named" and not f.denial
 
 
 def test_a_short_no_comment_still_names_the_source() -> None:
-    from dataclasses import replace
-
     from rashomon.crossref.ledger.units import index_corpus, story_units
-    from tests.crossref.ledger_fixtures import KESTRIA, article, event, quote
 
     def frame(text: str, type_: str, trigger: str):  # type: ignore[no-untyped-def]
         a = article("n1", "Harbor Ledger", text)
