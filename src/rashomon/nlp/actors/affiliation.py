@@ -54,7 +54,7 @@ def assign_affiliations(doc: Doc, spans: list[Span], actors: dict[str, Actor],
         place = places.get(ent.text) if ent.label_ == "GPE" else None
         if place is not None and place.country and ent.start not in covered:
             counts[place.country] += 1
-    context = _dominant(counts)
+    context = dominant_country(counts)
     used: dict[str, Actor] = {}
     by_token = {i: s for s in spans for i in range(s.start, s.end)}
     for span in spans:
@@ -72,7 +72,7 @@ def assign_affiliations(doc: Doc, spans: list[Span], actors: dict[str, Actor],
     return used
 
 
-def _dominant(counts: Counter[str]) -> str | None:
+def dominant_country(counts: Counter[str]) -> str | None:
     """The country of more than half of the mentions that carry one."""
     total = sum(counts.values())
     if not total:

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp.actors.affiliation import dominant_country
 from rashomon.nlp.actors.gazetteer import Term, load_terms
 from rashomon.records import Actor
 
@@ -61,9 +62,7 @@ def add_groups(doc: Doc, index: dict[int, Span], terms: Mapping[str, Term],
     actors = dict(doc._.actors or {})
     added: list[Span] = []
     article = _countries(doc, index, actors, places, None)
-    total = sum(article.values())
-    dominant = article.most_common(1)[0][0] if total and \
-        2 * article.most_common(1)[0][1] > total else None
+    dominant = dominant_country(article)
     by_code = {a.country: a for a in actors.values() if a.kind == "state" and a.country}
     by_code.update({a.country: a for a in places.values() if a.country and a.country not in by_code})
     home = by_code.get(dominant) if dominant else None
