@@ -238,3 +238,17 @@ def test_a_namesake_named_in_full_keeps_their_bare_surname(nlp: Language) -> Non
     links = _links(doc)
     assert links["Susan E. Rice"] == links["Rice"]
     assert links["Rice"] != "person.condoleezza_rice" and links["Rice"].startswith("p:")
+
+
+def test_an_unknown_one_word_name_in_a_place_or_descriptor_slot_is_no_person(
+        nlp: Language) -> None:
+    # the model tags these names PERSON; the grammar says a town, a region, a kind of fighter
+    doc = _doc(nlp, "Shells fell on the city of Marek and the village, Tomas. "
+                    "Shelling reached the Ostrava and Jaromir regions. "
+                    "The government is recruiting Jihadi fighters from abroad.")
+    people = {s.text for s in doc.spans[SPANS_KEY]
+              if doc._.actors[s._.actor_id].kind == "person"}
+    assert not people & {"Tomas", "Ostrava", "Jaromir", "Jihadi"}
+    # a name the sentence makes an actor stays one
+    doc = _doc(nlp, "Militia commander Ivo Tarrant said the convoy had left.")
+    assert "Ivo Tarrant" in _links(doc)

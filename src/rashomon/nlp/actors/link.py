@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from rashomon.nlp.actors.gazetteer import Term, normalize, surname
 from rashomon.nlp.actors.match import (
+    PLACE_NOUNS,
     POSSESSIVE,
     ActorMatcher,
     Candidate,
@@ -425,6 +426,8 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
         if actor is None:
             if len(span) == 1 and span[0].pos_ == "ADJ":
                 continue  # "Turkic" tagged ORG
+            if ent.label_ == "PERSON" and len(span) == 1 and _not_a_person(span[0]):
+                continue
             if ent.label_ == "PERSON":
                 actor = provisional(text, "person")
             else:
@@ -438,6 +441,21 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
         taken.update(range(span.start, span.end))
     out += _repeats(doc, out, local, taken)
     return out
+
+
+def _not_a_person(tok: Token) -> bool:
+    """An unknown one-word "person" that the grammar shows to be a place or a descriptor.
+
+    A place: the appositive or modifier of a place noun ("the second-largest city, Ganja",
+    "the Terter and Lachin regions"). A descriptor: the modifier of a plural common noun
+    ("Jihadi fighters", "Houthi rebels"), which names a kind of people, not one person.
+    """
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head  # "Terter and Lachin regions": the first conjunct's role
+    head = tok.head
+    if tok.dep_ in ("appos", "compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.tag_ == "NNS"
 
 
 def _repeats(doc: Doc, found: list[Candidate], local: dict[str, Actor], taken: set[int]
