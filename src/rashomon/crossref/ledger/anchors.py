@@ -30,7 +30,7 @@ from rashomon.crossref.ledger.units import Unit
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
+RARE_SHARE = 0.3  # a token held by more than this share of the story's units is topic, not anchor
 SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
 MIN_WORD = 3
 # The predicate two units agree on must be said outside their attribution clauses (the speaker,
@@ -39,6 +39,9 @@ GATE_ON_CONTENT = True
 # Who is credited is part of the fact in political news ("the lawyer said"): leaving the source
 # out of the anchors lost 3 facts of the development gold, so it stays in.
 DROP_SOURCE = False
+# Two units also agree on the predicate when they share two or more of the story's common
+# predicate words that few of its units hold together (:func:`_joint_gate`).
+JOINT_GATE = False
 FOLD_MIN, FOLD_GAP = 5, 4  # "recruit"/"recruitment", "mercenar"/"mercenary", "deploy"/"deployment"
 # Words that carry no fact of their own: speech and reporting verbs, light verbs, hedges.
 _EMPTY = frozenset({
@@ -114,6 +117,24 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
         else:  # the first word of a sentence is capitalized whatever it is: read it as a word
             words.add(stem(low))
     return words, names
+
+
+def opening(text: str) -> str | None:
+    """The sentence's first word, lower-cased, when it is capitalized and only its capital
+    makes it a word of :func:`content_stems` (the text does not also use it in lower case):
+    "Trump said ..." or "Diverting funds ...". The story decides which it is (:func:`fold`)."""
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    found = list(_TOKEN.finditer(text.replace("’", "'")))
+    if not found:
+        return None
+    first = found[0].group().strip("-").split("-")[0]
+    low = first.lower()
+    if not first[:1].isupper() or len(first) < MIN_WORD or low in STOP_WORDS or low in _EMPTY \
+            or "'" in first:
+        return None
+    later = {stem(p.lower()) for m in found[1:] for p in m.group().strip("-").split("-")
+             if p and not p[0].isupper()}
+    return None if stem(low) in later else low
 
 
 _DENIALS = frozenset({"deny", "den", "deni", "reject", "dismiss", "refut", "rebut"})
@@ -222,6 +243,8 @@ def _word_tokens(text: str, frame: set[str]) -> tuple[set[str], set[str]]:
     sets = _sets_of(words, classes)
     # two word sets together say more than either: "send" + "fighters" is a deployment
     out = {f"s:{c}" for c in sets} | _pairs(sets) | {f"w:{w}" for w in words}
+    if (first := opening(main)) is not None and stem(first) in words:
+        out.add(f"f:{first}")  # a capitalized first word: a name or a word, as the story uses it
     if refused:
         turned_down, more = content_stems(" " + refused)
         turned_down -= frame
@@ -280,7 +303,7 @@ def gate_tokens(u: Unit, toks: set[str] | None = None) -> set[str]:
     without its attribution clauses (:func:`content_text`); the events' types always.
     ``toks`` is :func:`tokens` of the unit when the caller has it."""
     if not u.quotes:
-        return {t for t in (tokens(u) if toks is None else toks) if t[0] in "wst"}
+        return {t for t in (tokens(u) if toks is None else toks) if t[0] in "wstf"}
     text = content_text(u)
     out = _word_tokens(text, frame_stems(text))[0]
     return out | {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
@@ -297,8 +320,17 @@ def fold(toks: list[set[str]]) -> list[set[str]]:
             if (head := canon.get(t[:k])) is not None:
                 canon[t] = head
                 break
+    # a sentence's capitalized first word (``f:``) is a name when the story writes it
+    # capitalized inside a sentence and never in lower case ("Trump said ..."), else a word
+    # ("Diverting funds ...")
+    first = [{stem(t[2:]): t[2:] for t in ts if t[0] == "f"} for ts in toks]
+    lower = {canon[t[2:]] for ts, fs in zip(toks, first) for t in ts
+             if t[0] == "w" and t[2:] not in fs}
+    names = {canon[t[2:]] for ts in toks for t in ts if t[0] == "c"}
+    toks = [{f"c:{fs[t[2:]]}" if t[0] == "w" and t[2:] in fs and canon[t[2:]] not in lower
+             and canon.get(fs[t[2:]], fs[t[2:]]) in names else t for t in ts if t[0] != "f"}
+            for ts, fs in zip(toks, first)]
     # a capitalized word the story also writes in lower case is a word ("Volunteer fighters")
-    lower = {canon[t[2:]] for ts in toks for t in ts if t[0] == "w"}
     toks = [{f"w:{canon[t[2:]]}" if t[0] == "c" and canon[t[2:]] in lower else t for t in ts}
             for ts in toks]
     return [{t[:2] + canon.get(t[2:], t[2:]) if t[0] in "wc" else t for t in ts} for ts in toks]
@@ -355,6 +387,43 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
+def _joint_gate(xg: csr_matrix, x: csr_matrix, topic: np.ndarray, rare: float) -> csr_matrix:
+    """Pairs that agree on a predicate made of the story's common words: they share two or
+    more predicate tokens (``topic`` columns of the gate matrix ``xg``) that at most ``rare``
+    units of the story hold together (rows of ``x``). In a story about one event its main words
+    ("filibuster", "veto", "reopen") are each held by many sentences, but few sentences say them
+    all: the conjunction is as rare as a rare word."""
+    from scipy.sparse import csr_matrix
+
+    n = x.shape[0]
+    out = csr_matrix((n, n))
+    if len(topic) < 2:
+        return out
+    xq = xg[:, topic].tocsr()
+    xq.data[:] = 1.0
+    co = (xq @ xq.T).tocoo()
+    keep = (co.row < co.col) & (co.data >= 2)
+    if not keep.any():
+        return out
+    # each topic token's units as one integer bit mask: a set of tokens is held jointly by the
+    # units in the AND of their masks
+    held = x[:, topic].tocsc()
+    masks = [sum(1 << int(r) for r in held.indices[held.indptr[k]:held.indptr[k + 1]])
+             for k in range(len(topic))]
+    rows = [set(xq.indices[xq.indptr[i]:xq.indptr[i + 1]].tolist()) for i in range(n)]
+    a_out, b_out = [], []
+    for i, j in zip(co.row[keep].tolist(), co.col[keep].tolist()):
+        joint = -1
+        for k in rows[i] & rows[j]:
+            joint &= masks[k]
+        if bin(joint & ((1 << n) - 1)).count("1") <= rare:
+            a_out.append(i)
+            b_out.append(j)
+    if not a_out:
+        return out
+    return csr_matrix((np.ones(len(a_out)), (a_out, b_out)), shape=(n, n))
+
+
 def _sample(m: csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The entries m[a[k], b[k]] of a sparse matrix (0 where none is stored), by binary search
     in its sorted coordinates: scipy's own lookup scans a whole row per entry."""
@@ -377,6 +446,7 @@ class StoryAnchors:
     informative: set[str]
     synonyms: dict[str, set[str]]  # content token -> near-synonym content tokens of the story
     gates: list[set[str]] | None = None  # per unit, the tokens that may carry the predicate
+    rare: float = 0.0  # the most units an informative token (or a set of topic words) is held by
 
 
 def story_anchors(units: Sequence[Unit],
@@ -402,7 +472,7 @@ def story_anchors(units: Sequence[Unit],
     rare = max(len({u.article_id for u in units}) + 1, RARE_SHARE * n)
     informative = {t for t, c in df.items() if c <= rare}
     words = sorted(t for t in informative if t[0] == "w")
-    return StoryAnchors(toks, idf, informative, _synonyms(words), gates)
+    return StoryAnchors(toks, idf, informative, _synonyms(words), gates, rare)
 
 
 def _synonyms(words: list[str]) -> dict[str, set[str]]:
@@ -483,6 +553,10 @@ def anchor_scores_both(units: Sequence[Unit], anchors: StoryAnchors, floor: floa
         xi = x[:, np.flatnonzero(inf)]
         # a near-synonym stands for the predicate only beside a shared informative anchor
         gate = gate + soft.multiply(xi @ xi.T)
+    if JOINT_GATE:
+        topic = np.flatnonzero(np.array([t[0] in "wst" for t in names]) & ~pred)
+        gate = gate + _joint_gate(xg if GATE_ON_CONTENT and anchors.gates is not None else x,
+                                  x, topic, anchors.rare)
     gate = gate.tocoo()
     _, groups = np.unique([u.article_id for u in units], return_inverse=True)
     upper = gate.row < gate.col
