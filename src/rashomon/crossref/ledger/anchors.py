@@ -39,9 +39,6 @@ GATE_ON_CONTENT = True
 # Who is credited is part of the fact in political news ("the lawyer said"): leaving the source
 # out of the anchors lost 3 facts of the development gold, so it stays in.
 DROP_SOURCE = False
-# Two units also agree on the predicate when they share two or more of the story's common
-# predicate words that few of its units hold together (:func:`_joint_gate`).
-JOINT_GATE = False
 FOLD_MIN, FOLD_GAP = 5, 4  # "recruit"/"recruitment", "mercenar"/"mercenary", "deploy"/"deployment"
 # Words that carry no fact of their own: speech and reporting verbs, light verbs, hedges.
 _EMPTY = frozenset({
@@ -142,6 +139,9 @@ _DENIALS = frozenset({"deny", "den", "deni", "reject", "dismiss", "refut", "rebu
 # for a truce"): the refusal and what was asked are the fact, the noun of asking is its frame.
 _ASKING = re.compile(r"(?i)\b(?:reject|dismiss|refus|ignor|rebuff|spurn)\w*\s+(?:\w+\s+)?"
                      r"(call|appeal|plea|demand|request)s?\s+(?:for|on|to)\b")
+# Modality cues say whether the fact is real yet, not who tells it: "threatened to change the
+# rules" is a threat, the act the sentence tells, and stays an anchor.
+_MODALITY = frozenset({"future", "hypothetical", "conditional"})
 _CLAUSE_END = re.compile(r"[,;:.!?\u201c\u201d\"]|\s(?:but|and|while|saying|as)\s")
 
 
@@ -151,7 +151,8 @@ def frame_stems(text: str) -> set[str]:
     is, and stay out of the anchors."""
     from rashomon.crossref.ledger.frame import find_cues
 
-    cues = {c.rstrip("*").lower() for found in find_cues(text).values() for c in found}
+    cues = {c.rstrip("*").lower() for kind, found in find_cues(text).items()
+            if kind not in _MODALITY for c in found}
     asked = {stem(m.group(1).lower()) for m in _ASKING.finditer(text)}
     return {stem(c) for c in cues if " " not in c} | _DENIALS | asked
 
@@ -387,43 +388,6 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def _joint_gate(xg: csr_matrix, x: csr_matrix, topic: np.ndarray, rare: float) -> csr_matrix:
-    """Pairs that agree on a predicate made of the story's common words: they share two or
-    more predicate tokens (``topic`` columns of the gate matrix ``xg``) that at most ``rare``
-    units of the story hold together (rows of ``x``). In a story about one event its main words
-    ("filibuster", "veto", "reopen") are each held by many sentences, but few sentences say them
-    all: the conjunction is as rare as a rare word."""
-    from scipy.sparse import csr_matrix
-
-    n = x.shape[0]
-    out = csr_matrix((n, n))
-    if len(topic) < 2:
-        return out
-    xq = xg[:, topic].tocsr()
-    xq.data[:] = 1.0
-    co = (xq @ xq.T).tocoo()
-    keep = (co.row < co.col) & (co.data >= 2)
-    if not keep.any():
-        return out
-    # each topic token's units as one integer bit mask: a set of tokens is held jointly by the
-    # units in the AND of their masks
-    held = x[:, topic].tocsc()
-    masks = [sum(1 << int(r) for r in held.indices[held.indptr[k]:held.indptr[k + 1]])
-             for k in range(len(topic))]
-    rows = [set(xq.indices[xq.indptr[i]:xq.indptr[i + 1]].tolist()) for i in range(n)]
-    a_out, b_out = [], []
-    for i, j in zip(co.row[keep].tolist(), co.col[keep].tolist()):
-        joint = -1
-        for k in rows[i] & rows[j]:
-            joint &= masks[k]
-        if bin(joint & ((1 << n) - 1)).count("1") <= rare:
-            a_out.append(i)
-            b_out.append(j)
-    if not a_out:
-        return out
-    return csr_matrix((np.ones(len(a_out)), (a_out, b_out)), shape=(n, n))
-
-
 def _sample(m: csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The entries m[a[k], b[k]] of a sparse matrix (0 where none is stored), by binary search
     in its sorted coordinates: scipy's own lookup scans a whole row per entry."""
@@ -446,7 +410,6 @@ class StoryAnchors:
     informative: set[str]
     synonyms: dict[str, set[str]]  # content token -> near-synonym content tokens of the story
     gates: list[set[str]] | None = None  # per unit, the tokens that may carry the predicate
-    rare: float = 0.0  # the most units an informative token (or a set of topic words) is held by
 
 
 def story_anchors(units: Sequence[Unit],
@@ -472,7 +435,7 @@ def story_anchors(units: Sequence[Unit],
     rare = max(len({u.article_id for u in units}) + 1, RARE_SHARE * n)
     informative = {t for t, c in df.items() if c <= rare}
     words = sorted(t for t in informative if t[0] == "w")
-    return StoryAnchors(toks, idf, informative, _synonyms(words), gates, rare)
+    return StoryAnchors(toks, idf, informative, _synonyms(words), gates)
 
 
 def _synonyms(words: list[str]) -> dict[str, set[str]]:
@@ -553,10 +516,6 @@ def anchor_scores_both(units: Sequence[Unit], anchors: StoryAnchors, floor: floa
         xi = x[:, np.flatnonzero(inf)]
         # a near-synonym stands for the predicate only beside a shared informative anchor
         gate = gate + soft.multiply(xi @ xi.T)
-    if JOINT_GATE:
-        topic = np.flatnonzero(np.array([t[0] in "wst" for t in names]) & ~pred)
-        gate = gate + _joint_gate(xg if GATE_ON_CONTENT and anchors.gates is not None else x,
-                                  x, topic, anchors.rare)
     gate = gate.tocoo()
     _, groups = np.unique([u.article_id for u in units], return_inverse=True)
     upper = gate.row < gate.col
