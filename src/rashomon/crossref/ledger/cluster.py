@@ -78,11 +78,20 @@ def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     rare-token score alone cannot tell these from two sentences that share two words by chance.
     """
     out = dict(scores)
+    # each article's first sentence: its lead, where a news story tells its main fact
+    first: dict[str, int] = {}
+    for k, u in enumerate(units):
+        if u.start < units[first.get(u.article_id, k)].start or u.article_id not in first:
+            first[u.article_id] = k
+    leads = set(first.values())
     # the unit's informative amounts: a pair that shares none and credits no one source gets
     # no bonus, and is passed over without reading its tokens
     amounts = [{t for t in ts if t[0] == "n" and t in anchors.informative
                 and not _YEAR.fullmatch(t[2:])} for ts in anchors.tokens]
     for (i, j), sc in scores.items():
+        if i in leads and j in leads:
+            out[(i, j)] = sc + RETOLD_BONUS
+            continue
         a, b = units[i].frame.source_id, units[j].frame.source_id
         if not (a and a == b) and not amounts[i] & amounts[j]:
             continue
@@ -159,6 +168,7 @@ def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     return label
 
 
+JOIN_WORDS = 3  # or this many informative content words, outside quotation marks, with each
 JOIN_CUT = 0.2  # second pass: a unit left alone joins a row it matches this well on average
 
 
@@ -166,6 +176,21 @@ def _compound(tokens: set[str], informative: set[str]) -> set[str]:
     """The unit's informative word-set pairs ("s:force+move": fighters sent, mercenaries flown):
     a predicate with the class of what it moves, said by no topic sentence of the story."""
     return {t for t in tokens if t.startswith("s:") and "+" in t and t in informative}
+
+
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
+
+
+def _own_words(u: Unit, gate: set[str], informative: set[str]) -> set[str]:
+    """The unit's informative content words (``w:`` tokens of ``gate``) said outside quotation
+    marks: the outlet's own telling. A quoted phrase links every sentence that cites it, also
+    one that cites it while telling another fact ("apologized after a video showed him saying
+    '...'")."""
+    from rashomon.crossref.ledger.anchors import content_stems
+
+    own = content_stems(_QUOTED.sub(" ", u.text))[0]
+    return {t for t in gate if t[0] == "w" and t in informative
+            and any(w.startswith(t[2:]) for w in own)}
 
 
 def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], labels: list[int],
@@ -187,6 +212,13 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
         rows.setdefault(lab, []).append(i)
     multi = {lab: idx for lab, idx in rows.items() if len(idx) > 1}
     compound = [_compound(ts, anchors.informative) for ts in anchors.tokens]
+    words = [_own_words(u, g, anchors.informative)
+             for u, g in zip(units, anchors.gates or anchors.tokens)]
+
+    def agree(i: int, j: int) -> bool:
+        """The act and the class of what it acts on, or ``JOIN_WORDS`` rare words of the
+        outlets' own telling."""
+        return bool(compound[i] & compound[j]) or len(words[i] & words[j]) >= JOIN_WORDS
 
     def score(i: int, j: int) -> float:
         return scores.get((i, j) if i < j else (j, i), -1.0)
@@ -200,7 +232,7 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
             near.setdefault(j, set()).add(labels[i])
     offers: list[tuple[float, int, int]] = []
     for i, lab_i in enumerate(labels):
-        if len(rows[lab_i]) > 1 or not compound[i]:
+        if len(rows[lab_i]) > 1 or not (compound[i] or len(words[i]) >= JOIN_WORDS):
             continue
         best: tuple[float, int] | None = None
         for lab in sorted(near.get(i, ())):
@@ -208,7 +240,7 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
             if any(units[j].article_id == units[i].article_id for j in idx):
                 continue
             pair = [score(i, j) for j in idx]
-            if min(pair) < MIN_ANCHOR or not all(compound[i] & compound[j] for j in idx):
+            if min(pair) < MIN_ANCHOR or not all(agree(i, j) for j in idx):
                 continue
             # an article that tells the fact in two sentences counts once, by its closer one
             per_article: dict[str, float] = {}
