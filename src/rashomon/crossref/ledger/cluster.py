@@ -78,20 +78,11 @@ def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     rare-token score alone cannot tell these from two sentences that share two words by chance.
     """
     out = dict(scores)
-    # each article's first sentence: its lead, where a news story tells its main fact
-    first: dict[str, int] = {}
-    for k, u in enumerate(units):
-        if u.start < units[first.get(u.article_id, k)].start or u.article_id not in first:
-            first[u.article_id] = k
-    leads = set(first.values())
     # the unit's informative amounts: a pair that shares none and credits no one source gets
     # no bonus, and is passed over without reading its tokens
     amounts = [{t for t in ts if t[0] == "n" and t in anchors.informative
                 and not _YEAR.fullmatch(t[2:])} for ts in anchors.tokens]
     for (i, j), sc in scores.items():
-        if i in leads and j in leads:
-            out[(i, j)] = sc + RETOLD_BONUS
-            continue
         a, b = units[i].frame.source_id, units[j].frame.source_id
         if not (a and a == b) and not amounts[i] & amounts[j]:
             continue
@@ -106,6 +97,22 @@ def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def lead_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+               ) -> dict[tuple[int, int], float]:
+    """Scores with ``RETOLD_BONUS`` added to the pairs of two articles' leads (each article's
+    first unit): a news story tells its main fact first, in words of its own, and two leads
+    about one event share the story's common words ("reopen", "re-elected") more than rare
+    ones. Only scored pairs (a shared predicate, no clash) get it.
+    """
+    first: dict[str, int] = {}
+    for k, u in enumerate(units):
+        if u.article_id not in first or u.start < units[first[u.article_id]].start:
+            first[u.article_id] = k
+    leads = set(first.values())
+    return {p: sc + RETOLD_BONUS if p[0] in leads and p[1] in leads else sc
+            for p, sc in scores.items()}
 
 
 def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
@@ -437,5 +444,5 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "retold_bonus",
+__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "lead_bonus", "retold_bonus",
            "specific_parties"]
