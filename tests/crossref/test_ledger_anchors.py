@@ -210,3 +210,23 @@ def test_a_unit_joins_a_row_on_rare_words_of_its_own_telling_not_a_quote() -> No
     labels = join_rows(units, scores, [0, 0, 2, 3], anchors)
     assert labels[2] == 0  # three rare words of the outlet's own, shared with every sentence
     assert labels[3] == 3  # the same words, but only inside a quotation
+
+
+def test_an_articles_lead_is_a_unit_without_an_event() -> None:
+    from rashomon.crossref.ledger.units import ArticleRecords, build_units
+    from rashomon.records import Article, Mention
+
+    body = "Orsk was re-elected to lead the council on Monday. Rain fell. Lissen lost again."
+    lead_end = body.index(" Rain")
+    art = Article(id="a", source="a.txt", outlet="a", title=None, published=None,
+                  language="en", body=body)
+
+    def named(name: str, s: int, e: int) -> Mention:
+        at = body.index(name)
+        return Mention(id=name, article_id="a", actor_id=f"p:{name}", text=name, start=at,
+                       end=at + len(name), link="provisional", sent_start=s, sent_end=e)
+
+    # no event, quote or figure anywhere: only the first sentence naming an actor is a unit
+    units = build_units(ArticleRecords(art, mentions=[named("Lissen", lead_end + 12, len(body)),
+                                                       named("Orsk", 0, lead_end)]))
+    assert [u.text for u in units] == [body[:lead_end]]
