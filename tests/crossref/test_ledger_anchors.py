@@ -230,3 +230,20 @@ def test_an_articles_lead_is_a_unit_without_an_event() -> None:
     units = build_units(ArticleRecords(art, mentions=[named("Lissen", lead_end + 12, len(body)),
                                                        named("Orsk", 0, lead_end)]))
     assert [u.text for u in units] == [body[:lead_end]]
+
+
+def test_a_tally_in_digits_is_a_unit_a_year_is_not() -> None:
+    from rashomon.crossref.ledger.units import ArticleRecords, build_units
+    from rashomon.records import Article, Mention
+
+    body = "Rain fell on Osk. Orsk won by a 134-to-63 vote. Lissen joined in 2015."
+    spans = [(0, body.index(" Orsk")), (body.index("Orsk"), body.index(" Lissen")),
+             (body.index("Lissen"), len(body))]
+    art = Article(id="a", source="a.txt", outlet="a", title=None, published=None,
+                  language="en", body=body)
+    mentions = [Mention(id=n, article_id="a", actor_id=f"p:{n}", text=n, start=body.index(n),
+                        end=body.index(n) + len(n), link="provisional", sent_start=s, sent_end=e)
+                for n, (s, e) in zip(("Osk", "Orsk", "Lissen"), spans)]
+    texts = [u.text for u in build_units(ArticleRecords(art, mentions=mentions))]
+    assert "Orsk won by a 134-to-63 vote." in texts  # the tally
+    assert "Lissen joined in 2015." not in texts  # a year alone is no count
