@@ -22,6 +22,7 @@ from rashomon.crossref.ledger.cluster import (
     complete_link,
     join_acts,
     join_rows,
+    lead_bonus,
     retold_bonus,
     specific_parties,
 )
@@ -96,8 +97,8 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray | None]:
             # pooling lowers a pair's score, the score without the pooled words stands
             plain = anchored_scores(sub_units, None, story_anchors(sub_units))
             shared, counted = _at_least(shared, plain[0]), _at_least(counted, plain[1])
-        scores = retold_bonus(sub_units, apart_by_party(sub_units, shared, anchors, parties),
-                              anchors)
+        scores = lead_bonus(sub_units, retold_bonus(
+            sub_units, apart_by_party(sub_units, shared, anchors, parties), anchors))
         # the second pass joins on the word sets themselves: each pair of sets counts
         by_sets = apart_by_party(sub_units, counted, anchors, parties)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)

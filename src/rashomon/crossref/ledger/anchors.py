@@ -30,7 +30,7 @@ from rashomon.crossref.ledger.units import Unit
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-RARE_SHARE = 0.15  # a token held by more than this share of the story's units is topic, not anchor
+RARE_SHARE = 0.3  # a token held by more than this share of the story's units is topic, not anchor
 SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
 MIN_WORD = 3
 # The predicate two units agree on must be said outside their attribution clauses (the speaker,
@@ -116,11 +116,32 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
     return words, names
 
 
+def opening(text: str) -> str | None:
+    """The sentence's first word, lower-cased, when it is capitalized and only its capital
+    makes it a word of :func:`content_stems` (the text does not also use it in lower case):
+    "Trump said ..." or "Diverting funds ...". The story decides which it is (:func:`fold`)."""
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    found = list(_TOKEN.finditer(text.replace("’", "'")))
+    if not found:
+        return None
+    first = found[0].group().strip("-").split("-")[0]
+    low = first.lower()
+    if not first[:1].isupper() or len(first) < MIN_WORD or low in STOP_WORDS or low in _EMPTY \
+            or "'" in first:
+        return None
+    later = {stem(p.lower()) for m in found[1:] for p in m.group().strip("-").split("-")
+             if p and not p[0].isupper()}
+    return None if stem(low) in later else low
+
+
 _DENIALS = frozenset({"deny", "den", "deni", "reject", "dismiss", "refut", "rebut"})
 # Requests a refusal turns down ("rejected calls for talks", "dismissed international appeals
 # for a truce"): the refusal and what was asked are the fact, the noun of asking is its frame.
 _ASKING = re.compile(r"(?i)\b(?:reject|dismiss|refus|ignor|rebuff|spurn)\w*\s+(?:\w+\s+)?"
                      r"(call|appeal|plea|demand|request)s?\s+(?:for|on|to)\b")
+# Modality cues say whether the fact is real yet, not who tells it: "threatened to change the
+# rules" is a threat, the act the sentence tells, and stays an anchor.
+_MODALITY = frozenset({"future", "hypothetical", "conditional"})
 _CLAUSE_END = re.compile(r"[,;:.!?\u201c\u201d\"]|\s(?:but|and|while|saying|as)\s")
 
 
@@ -130,7 +151,8 @@ def frame_stems(text: str) -> set[str]:
     is, and stay out of the anchors."""
     from rashomon.crossref.ledger.frame import find_cues
 
-    cues = {c.rstrip("*").lower() for found in find_cues(text).values() for c in found}
+    cues = {c.rstrip("*").lower() for kind, found in find_cues(text).items()
+            if kind not in _MODALITY for c in found}
     asked = {stem(m.group(1).lower()) for m in _ASKING.finditer(text)}
     return {stem(c) for c in cues if " " not in c} | _DENIALS | asked
 
@@ -222,6 +244,8 @@ def _word_tokens(text: str, frame: set[str]) -> tuple[set[str], set[str]]:
     sets = _sets_of(words, classes)
     # two word sets together say more than either: "send" + "fighters" is a deployment
     out = {f"s:{c}" for c in sets} | _pairs(sets) | {f"w:{w}" for w in words}
+    if (first := opening(main)) is not None and stem(first) in words:
+        out.add(f"f:{first}")  # a capitalized first word: a name or a word, as the story uses it
     if refused:
         turned_down, more = content_stems(" " + refused)
         turned_down -= frame
@@ -280,7 +304,7 @@ def gate_tokens(u: Unit, toks: set[str] | None = None) -> set[str]:
     without its attribution clauses (:func:`content_text`); the events' types always.
     ``toks`` is :func:`tokens` of the unit when the caller has it."""
     if not u.quotes:
-        return {t for t in (tokens(u) if toks is None else toks) if t[0] in "wst"}
+        return {t for t in (tokens(u) if toks is None else toks) if t[0] in "wstf"}
     text = content_text(u)
     out = _word_tokens(text, frame_stems(text))[0]
     return out | {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
@@ -297,8 +321,17 @@ def fold(toks: list[set[str]]) -> list[set[str]]:
             if (head := canon.get(t[:k])) is not None:
                 canon[t] = head
                 break
+    # a sentence's capitalized first word (``f:``) is a name when the story writes it
+    # capitalized inside a sentence and never in lower case ("Trump said ..."), else a word
+    # ("Diverting funds ...")
+    first = [{stem(t[2:]): t[2:] for t in ts if t[0] == "f"} for ts in toks]
+    lower = {canon[t[2:]] for ts, fs in zip(toks, first) for t in ts
+             if t[0] == "w" and t[2:] not in fs}
+    names = {canon[t[2:]] for ts in toks for t in ts if t[0] == "c"}
+    toks = [{f"c:{fs[t[2:]]}" if t[0] == "w" and t[2:] in fs and canon[t[2:]] not in lower
+             and canon.get(fs[t[2:]], fs[t[2:]]) in names else t for t in ts if t[0] != "f"}
+            for ts, fs in zip(toks, first)]
     # a capitalized word the story also writes in lower case is a word ("Volunteer fighters")
-    lower = {canon[t[2:]] for ts in toks for t in ts if t[0] == "w"}
     toks = [{f"w:{canon[t[2:]]}" if t[0] == "c" and canon[t[2:]] in lower else t for t in ts}
             for ts in toks]
     return [{t[:2] + canon.get(t[2:], t[2:]) if t[0] in "wc" else t for t in ts} for ts in toks]

@@ -99,6 +99,22 @@ def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
+def lead_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+               ) -> dict[tuple[int, int], float]:
+    """Scores with ``RETOLD_BONUS`` added to the pairs of two articles' leads (each article's
+    first unit): a news story tells its main fact first, in words of its own, and two leads
+    about one event share the story's common words ("reopen", "re-elected") more than rare
+    ones. Only scored pairs (a shared predicate, no clash) get it.
+    """
+    first: dict[str, int] = {}
+    for k, u in enumerate(units):
+        if u.article_id not in first or u.start < units[first[u.article_id]].start:
+            first[u.article_id] = k
+    leads = set(first.values())
+    return {p: sc + RETOLD_BONUS if p[0] in leads and p[1] in leads else sc
+            for p, sc in scores.items()}
+
+
 def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
                   cut: float = PRECISE_CUT) -> list[int]:
     """Cluster label per unit: one unit per article per fact, mutual best pairs only, best first,
@@ -159,6 +175,7 @@ def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     return label
 
 
+JOIN_WORDS = 3  # or this many informative content words, outside quotation marks, with each
 JOIN_CUT = 0.2  # second pass: a unit left alone joins a row it matches this well on average
 
 
@@ -166,6 +183,21 @@ def _compound(tokens: set[str], informative: set[str]) -> set[str]:
     """The unit's informative word-set pairs ("s:force+move": fighters sent, mercenaries flown):
     a predicate with the class of what it moves, said by no topic sentence of the story."""
     return {t for t in tokens if t.startswith("s:") and "+" in t and t in informative}
+
+
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
+
+
+def _own_words(u: Unit, gate: set[str], informative: set[str]) -> set[str]:
+    """The unit's informative content words (``w:`` tokens of ``gate``) said outside quotation
+    marks: the outlet's own telling. A quoted phrase links every sentence that cites it, also
+    one that cites it while telling another fact ("apologized after a video showed him saying
+    '...'")."""
+    from rashomon.crossref.ledger.anchors import content_stems
+
+    own = content_stems(_QUOTED.sub(" ", u.text))[0]
+    return {t for t in gate if t[0] == "w" and t in informative
+            and any(w.startswith(t[2:]) for w in own)}
 
 
 def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], labels: list[int],
@@ -187,6 +219,13 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
         rows.setdefault(lab, []).append(i)
     multi = {lab: idx for lab, idx in rows.items() if len(idx) > 1}
     compound = [_compound(ts, anchors.informative) for ts in anchors.tokens]
+    words = [_own_words(u, g, anchors.informative)
+             for u, g in zip(units, anchors.gates or anchors.tokens)]
+
+    def agree(i: int, j: int) -> bool:
+        """The act and the class of what it acts on, or ``JOIN_WORDS`` rare words of the
+        outlets' own telling."""
+        return bool(compound[i] & compound[j]) or len(words[i] & words[j]) >= JOIN_WORDS
 
     def score(i: int, j: int) -> float:
         return scores.get((i, j) if i < j else (j, i), -1.0)
@@ -200,7 +239,7 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
             near.setdefault(j, set()).add(labels[i])
     offers: list[tuple[float, int, int]] = []
     for i, lab_i in enumerate(labels):
-        if len(rows[lab_i]) > 1 or not compound[i]:
+        if len(rows[lab_i]) > 1 or not (compound[i] or len(words[i]) >= JOIN_WORDS):
             continue
         best: tuple[float, int] | None = None
         for lab in sorted(near.get(i, ())):
@@ -208,7 +247,7 @@ def join_rows(units: Sequence[Unit], scores: dict[tuple[int, int], float], label
             if any(units[j].article_id == units[i].article_id for j in idx):
                 continue
             pair = [score(i, j) for j in idx]
-            if min(pair) < MIN_ANCHOR or not all(compound[i] & compound[j] for j in idx):
+            if min(pair) < MIN_ANCHOR or not all(agree(i, j) for j in idx):
                 continue
             # an article that tells the fact in two sentences counts once, by its closer one
             per_article: dict[str, float] = {}
@@ -405,5 +444,5 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "retold_bonus",
+__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "lead_bonus", "retold_bonus",
            "specific_parties"]

@@ -1,4 +1,5 @@
-"""Propositions: every sentence of a story that states an event, a statement or a figure.
+"""Propositions: every sentence of a story that states an event, a statement, a figure or a
+number in digits, and each article's lead.
 
 A unit is the span of one sentence (sentences joined when a quote runs across them) with the
 records the extractors found in it, the canonical entities it names (actors, places, dates,
@@ -125,6 +126,25 @@ def _guessed_word(m: Mention) -> bool:
     return m.actor_id.startswith("p:") and " " not in m.text.strip()
 
 
+def _lead(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The article's first sentence that names an actor, as a span: a news story tells its main
+    fact first ("Pelosi was re-elected to her leadership post Wednesday"), and the event
+    lexicon does not know every verb it is told with. Empty when no mention carries its sentence."""
+    told = [m for m in mentions if m.sent_end > m.sent_start]
+    if not told:
+        return []
+    first = min(told, key=lambda m: m.sent_start)
+    return [(first.sent_start, first.sent_end)]
+
+
+def _counted(mentions: list[Mention], body: str) -> list[tuple[int, int]]:
+    """Sentences that name an actor and give a number in digits that is no year ("won by a
+    134-to-63 vote"): a tally or an amount is a fact however it is told."""
+    spans = {(m.sent_start, m.sent_end) for m in mentions if m.sent_end > m.sent_start}
+    return [(s, e) for s, e in sorted(spans)
+            if any(not (len(n) == 4 and n[:2] in ("19", "20")) for n in _NUMBER.findall(body[s:e]))]
+
+
 def build_units(recs: ArticleRecords) -> list[Unit]:
     """The article's propositions, in body order."""
     art = recs.article
@@ -133,7 +153,8 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     # "X declined to comment" makes no unit, but says who the sentence's source is
     no_comment = [q for q in recs.quotes if q not in quotes and refuses_to_speak(q, art.body)]
     figures = [f for f in recs.figures if f.unit]
-    spans = _merge([_span(r) for r in (*events, *quotes, *figures)])
+    spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions)
+                   + _counted(recs.mentions, art.body))
     units = []
     for s, e in spans:
         raw = art.body[s:e]
