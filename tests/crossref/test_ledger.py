@@ -297,3 +297,22 @@ def test_a_short_no_comment_still_names_the_source() -> None:
     told = frame("Kestria's army shelled Osk, and its ministry declined to comment.", "ASSAULT",
                  "shelled")
     assert told.sourcing == "own"
+
+
+def test_a_statement_names_whom_its_opening_pronoun_stands_for() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.crossref.ledger.rank import statement
+    from rashomon.crossref.ledger.units import Unit
+    from rashomon.records import Actor
+
+    actors = {"min": Actor(id="min", name="Ola Brandt", kind="person", country="KST")}
+    text = "He also warned that Kestria would not withdraw from Osk."
+    warned = Unit(article_id="a", outlet="a", start=40, end=40 + len(text), text=text,
+                  spans=(("a:min", 40, 42),))
+    assert statement(warned, actors) == "[Ola Brandt] also warned that Kestria would not withdraw from Osk."
+    assert statement(warned) == text  # no actors given: as written
+    # a pronoun the linker did not resolve stays
+    assert statement(replace(warned, spans=()), actors) == text
+    quoted = Unit(article_id="a", outlet="a", start=0, end=30, text="“We will not withdraw,” he said.",
+                  frame=Frame(sourcing="named", source="Ola Brandt", source_id="min"))
+    assert statement(quoted, actors) == "Ola Brandt: We will not withdraw,” he said."

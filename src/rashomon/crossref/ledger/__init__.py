@@ -161,7 +161,7 @@ def build_ledger(story: Story, corpus: Corpus,
         outlets = len({u.outlet or u.article_id for u in members})
         claim = Claim(
             id=content_id(story.id, sorted(u.key for u in members), prefix="c"),
-            story_id=story.id, statement=statement(central), stances=stances,
+            story_id=story.id, statement=statement(central, corpus.actors), stances=stances,
             kind=_kind(members), key=_key(members), outlets=outlets,
             not_mentioned=tuple(a for a in present if a not in told) if outlets > 1 else (),
             disagreement=any(s.stance in ("disputes", "reports_denial") for s in stances))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from rashomon.crossref.ledger.units import Unit
-from rashomon.records import Claim
+from rashomon.records import Actor, Claim
 from rashomon.vocab import OWN_VOICE
 
 MAX_WORDS = 45  # longer sentences read badly as a headline
@@ -35,9 +37,36 @@ def central_unit(units: list[Unit], sims: np.ndarray | None) -> Unit:
     return units[min(range(len(units)), key=score)]
 
 
-def statement(unit: Unit, limit: int = 320) -> str:
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
+
+
+def statement(unit: Unit, actors: Mapping[str, Actor] | None = None, limit: int = 320) -> str:
+    """The unit's sentence as a headline that stands on its own.
+
+    A sentence that opens on a pronoun the actor linker resolved names the actor in brackets
+    ("He also warned …" → "[Ilham Aliyev] also warned …"); a quoted first-person sentence
+    is prefixed with its named speaker ("Sergey Lavrov: We have never …"). ``actors`` are the
+    corpus's actors by id; without them the sentence is kept as written.
+    """
     text = " ".join(unit.text.split()).strip(" \"“”")
+    if actors:
+        text = _stand_alone(unit, text, actors)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _stand_alone(unit: Unit, text: str, actors: Mapping[str, Actor]) -> str:
+    first = text.split(" ", 1)[0]
+    word = first.strip(",;:").lower()
+    if word in _SUBJECT_PRONOUNS:
+        for key, start, end in unit.spans:
+            actor = actors.get(key[2:]) if key.startswith("a:") else None
+            name = actor.name if actor is not None else None
+            if start == unit.start and end - start == len(first.rstrip(",;:")) and name:
+                return f"[{name}]{text[len(first.rstrip(',;:')):]}"
+    elif word in _FIRST_PERSON and unit.frame.source and unit.frame.source_id:
+        return f"{unit.frame.source}: {text}"
+    return text
 
 
 def order(claims: list[Claim]) -> list[Claim]:
