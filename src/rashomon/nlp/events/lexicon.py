@@ -27,6 +27,7 @@ CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light",
 _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+_TIME_ENTS = {"DATE", "TIME"}
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [w for o in objects(tok) for w in _words(o)]
     elif cond.key == "prt":
         found = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-    elif cond.key == "prep":
-        found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}]
+    elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
+        found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
+                 and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
     elif cond.key == "mod":
         found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
     elif cond.key == "xcomp":

@@ -1,0 +1,56 @@
+"""Codebook coverage of rashomon_events: one sentence (written for these tests) per sense the
+lexicon tells apart by its object, particle or preposition, with the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.records import Article
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    # sense chosen by the object's class
+    ("The opposition leader attacked the government's budget plan on Tuesday.", "ACCUSE"),
+    ("Rebels attacked an army post near the border on Tuesday.", "ASSAULT"),
+    ("Bulldozers demolished dozens of homes in the village on Monday.", "COERCE"),
+    ("The army halted its offensive against the rebels on Sunday.", "RETREAT"),
+    ("The donors halted aid to the government in March.", "SANCTION"),
+    ("The militia agreed to lay down its weapons by June.", "AGREE"),
+    ("The militia laid down its weapons on Friday.", "RETREAT"),
+    ("Thailand quit the regional alliance in protest.", "SANCTION"),
+    ("The minister called his Indian counterpart on Monday.", "CONSULT"),
+    ("Kenya called off the talks with Somalia.", "SANCTION"),
+    ("The police stepped up patrols in the capital.", "MOBILIZE"),
+    ("Gunmen held three foreign journalists for a week in the hills.", "COERCE"),
+    ("The rebels took over the town on Sunday.", "COERCE"),
+    ("The new government repealed the emergency law.", "CONCEDE"),
+    ("The president bowed to the demands of the strikers.", "CONCEDE"),
+    ("Norway forgave the debt of Malawi.", "AID"),
+    ("The governor ignored the court's order to reopen the school.", "REJECT"),
+    ("The ministers renewed their call for a ceasefire.", "REQUEST"),
+    ("Peru restored diplomatic ties with Chile in 2001.", "SUPPORT"),
+    ("Supporters rallied behind the embattled president.", "SUPPORT"),
+    ("The foreign minister arrived in Lima for a two-day visit.", "CONSULT"),
+    # phrasal verbs and nominalisations
+    ("The general stood down after the election.", "RETREAT"),
+    ("The two sides hammered out a deal on water rights.", "AGREE"),
+    ("Prosecutors looked into the deaths of the protesters.", "ACCUSE"),
+    ("An explosion killed four people at the market.", "ASSAULT"),
+    ("The deportation of the activists began on Monday.", "COERCE"),
+]
+
+
+def top_type(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+    from rashomon.vocab import coded_type
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    found = [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
+    return coded_type(found[0].type, found[0].status) if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_codebook_sense(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert top_type(nlp, text) == expected
