@@ -32,6 +32,14 @@ CASES = [
     ("Peru restored diplomatic ties with Chile in 2001.", "SUPPORT"),
     ("Supporters rallied behind the embattled president.", "SUPPORT"),
     ("The foreign minister arrived in Lima for a two-day visit.", "CONSULT"),
+    # the object's entity class, a partitive object, the modifiers of an "of" object
+    ("Rebels captured Kabul on Sunday.", "COERCE"),
+    ("Rebels captured two engineers on Sunday.", "ASSAULT"),
+    ("Russian troops left Georgia on Friday.", "RETREAT"),
+    ("The army captured part of the provincial capital.", "COERCE"),
+    ("A deployment of peacekeeping troops reached the border town.", "AID"),
+    ("The regime used chemical weapons against the villagers.", "ASSAULT"),
+    ("Lebanon received the inspectors in May.", "RETREAT"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),

@@ -99,7 +99,7 @@ def _words(tok: Token) -> set[str]:
 
 
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
-_PARTITIVE = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
+_PARTITIVE = {"part", "parts", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
               "truckload", "load"}
@@ -142,7 +142,10 @@ def infinitives(tok: Token) -> list[Token]:
 def holds(cond: Condition, tok: Token) -> bool:
     """Whether one lexicon condition holds for ``tok``."""
     if cond.key == "obj":
-        found = [w for o in objects(tok) for w in _words(o)]
+        # "&gpe", "&person": the object's entity class chooses the sense ("captured *Kabul*"
+        # is a seizure, "captured *Smith*" an abduction)
+        found = [w for o in objects(tok) for w in _words(o)] + \
+            [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_]
     elif cond.key == "prt":
         found = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
@@ -159,9 +162,10 @@ def holds(cond: Condition, tok: Token) -> bool:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                  for p in c.children if p.dep_ == "prep" and any(
                      o.dep_ == "pobj" for o in p.children)]
-    elif cond.key == "of":
+    elif cond.key == "of":  # the object of "of", or its modifiers ("of *peacekeeping* troops")
         found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+                 for p in c.children if p.dep_ == "pobj"
+                 for m in [p, *(m for m in p.children if m.dep_ in _MOD_DEPS)] for w in _words(m)]
     else:
         return False
     if cond.negate:
