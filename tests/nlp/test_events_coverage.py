@@ -40,6 +40,15 @@ CASES = [
     ("A deployment of peacekeeping troops reached the border town.", "AID"),
     ("The regime used chemical weapons against the villagers.", "ASSAULT"),
     ("Lebanon received the inspectors in May.", "RETREAT"),
+    # sense by the subject or a modifier; light "give"; moving to a meeting
+    ("Rioters torched two police cars in the old town.", "PROTEST"),
+    ("The rebels torched two army trucks in the old town.", "ASSAULT"),
+    ("Pyongyang test-fired a short-range missile.", "MOBILIZE"),
+    ("Pakistan handed over three suspects to Interpol.", "COOPERATE"),
+    ("The army gave the rebels an ultimatum.", "THREATEN"),
+    ("The envoy flew to Nairobi on Monday.", "CONSULT"),
+    ("The prime minister spoke by telephone with the king.", "CONSULT"),
+    ("The bank approved a loan to the government.", "AID"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),
