@@ -49,6 +49,9 @@ CASES = [
     ("The envoy flew to Nairobi on Monday.", "CONSULT"),
     ("The prime minister spoke by telephone with the king.", "CONSULT"),
     ("The bank approved a loan to the government.", "AID"),
+    ("The president stepped down after weeks of protests.", "RETREAT"),
+    ("Authorities blocked access to social media sites.", "COERCE"),
+    ("Taxi drivers blockaded the roads into the capital.", "PROTEST"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),

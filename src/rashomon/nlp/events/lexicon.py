@@ -28,6 +28,7 @@ _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 _TIME_ENTS = {"DATE", "TIME"}
+_PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
 
 
 @dataclass(frozen=True)
@@ -146,8 +147,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         # is a seizure, "captured *Smith*" an abduction)
         found = [w for o in objects(tok) for w in _words(o)] + \
             [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_]
-    elif cond.key == "prt":
-        found = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    elif cond.key == "prt":  # the parser sometimes files a particle as an adverb ("stepped *down*")
+        found = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
+            c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == tok.i + 1)]
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
         found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
