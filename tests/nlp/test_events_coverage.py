@@ -9,7 +9,7 @@ from rashomon.records import Article
 
 pytestmark = pytest.mark.model
 
-CASES = [
+CASES: list[tuple[str, str | None]] = [
     # sense chosen by the object's class
     ("The opposition leader attacked the government's budget plan on Tuesday.", "ACCUSE"),
     ("Rebels attacked an army post near the border on Tuesday.", "ASSAULT"),
@@ -52,6 +52,9 @@ CASES = [
     ("The president stepped down after weeks of protests.", "RETREAT"),
     ("Authorities blocked access to social media sites.", "COERCE"),
     ("Taxi drivers blockaded the roads into the capital.", "PROTEST"),
+    ("The spokesman was asked whether the talks had failed.", None),
+    ("The opposition asked the court for a recount.", "REQUEST"),
+    ("The governor toured a military base in the south.", None),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),
@@ -72,5 +75,5 @@ def top_type(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_codebook_sense(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_codebook_sense(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     assert top_type(nlp, text) == expected
