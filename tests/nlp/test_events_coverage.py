@@ -52,7 +52,7 @@ CASES: list[tuple[str, str | None]] = [
     ("The president stepped down after weeks of protests.", "RETREAT"),
     ("Authorities blocked access to social media sites.", "COERCE"),
     ("Taxi drivers blockaded the roads into the capital.", "PROTEST"),
-    ("The spokesman was asked whether the talks had failed.", None),
+    ("The spokesman was asked whether the minister was tired.", None),
     ("The opposition asked the court for a recount.", "REQUEST"),
     ("The governor toured a military base in the south.", None),
     # phrasal verbs and nominalisations
