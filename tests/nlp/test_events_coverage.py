@@ -55,6 +55,8 @@ CASES: list[tuple[str, str | None]] = [
     ("The spokesman was asked whether the minister was tired.", None),
     ("The opposition asked the court for a recount.", "REQUEST"),
     ("The governor toured a military base in the south.", None),
+    ("Egypt eased its blockade of the border crossing.", "RETREAT"),
+    ("Egypt eased restrictions on foreign reporters.", "CONCEDE"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),
