@@ -57,6 +57,11 @@ CASES: list[tuple[str, str | None]] = [
     ("The governor toured a military base in the south.", None),
     ("Egypt eased its blockade of the border crossing.", "RETREAT"),
     ("Egypt eased restrictions on foreign reporters.", "CONCEDE"),
+    ("The king paid a state visit to Oslo.", "CONSULT"),
+    ("Britain lent its support to the plan.", "SUPPORT"),
+    ("The two navies conducted joint patrols in the strait.", "COOPERATE"),
+    ("The opposition walked out of the talks.", "REJECT"),
+    ("Dock workers walked out over pay.", "PROTEST"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),
