@@ -84,3 +84,12 @@ def top_type(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_codebook_sense(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     assert top_type(nlp, text) == expected
+
+
+def test_a_passive_subject_is_the_object_of_a_content_row(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body="The Chinese ambassador was expelled by Ghana on Monday.")
+    (e,) = collect(nlp(make_doc(nlp, art)), nlp).events
+    assert (e.type, e.source, e.target) == ("SANCTION", "Ghana", "China")

@@ -590,7 +590,8 @@ def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span |
 
 
 def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) -> list[Span]:
-    """The first actor inside the trigger's own object and prepositional phrases, after it.
+    """The first actor inside the trigger's own object and prepositional phrases, after it,
+    else in its passive subject.
 
     The fallback when the patterns above find no target ("lifted a curfew *in Montenegro*",
     "granted asylum to five *Panamanian* army officers"), as one-event coders take the first
@@ -620,6 +621,11 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
             head = head.head
             if head.i == trigger.i:
                 return with_list(doc, span)
+    passive = _child(trigger, PASS_SUBJ)
+    if passive is not None and not moves:
+        # the passive subject is the object: "the *Chinese* envoy was expelled (by X)"
+        return [m for m in actors_at(doc, passive) or first_in_phrase(doc, passive)
+                if m._.actor_id not in doers]
     return []
 
 
