@@ -93,3 +93,18 @@ def test_a_passive_subject_is_the_object_of_a_content_row(nlp) -> None:  # type:
                   language="en", body="The Chinese ambassador was expelled by Ghana on Monday.")
     (e,) = collect(nlp(make_doc(nlp, art)), nlp).events
     assert (e.type, e.source, e.target) == ("SANCTION", "Ghana", "China")
+
+
+def test_the_sides_between_which_a_noun_event_runs(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    def only(text: str):  # type: ignore[no-untyped-def]
+        art = Article(id="t", source="t", outlet="Test Wire", title=None,
+                      published="2021-03-04", language="en", body=text)
+        (e,) = collect(nlp(make_doc(nlp, art)), nlp).events
+        return e
+
+    talks = only("Talks between India and Pakistan resumed in Delhi.")
+    assert (talks.type, talks.source, talks.target) == ("CONSULT", "India; Pakistan", None)
+    mediation = only("Egypt's mediation between Israel and Hamas failed.")
+    assert (mediation.source, mediation.target) == ("Egypt", "Israel; Hamas")

@@ -537,8 +537,11 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
             if pobj is not None and pobj.lemma_.lower() in forces:
                 sources = actors_at(doc, pobj)
                 break
+    between = _prep_targets(doc, noun, {"between"})
+    if not sources:  # "talks *between A and B*": both sides act, each on the other
+        sources, between = between, []
     preps = NOUN_TARGET_PREPS - {"of"} if sources and not _has_poss(noun) else NOUN_TARGET_PREPS
-    targets = _prep_targets(doc, noun, preps)
+    targets = _prep_targets(doc, noun, preps) or between  # "X's mediation *between A and B*"
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
 
