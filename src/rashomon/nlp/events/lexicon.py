@@ -35,7 +35,7 @@ _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
 class Condition:
     """One ``key=value`` condition of a lexicon row; ``values`` empty means "any"/"none"."""
 
-    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose|ccomp
+    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose|ccomp|pobj
     values: frozenset[str]
     negate: bool = False  # "obj=-": there must be none; "obj=!a|b": none of these
 
@@ -100,7 +100,7 @@ def _words(tok: Token) -> set[str]:
 
 
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
-_PARTITIVE = {"part", "parts", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
+_PARTITIVE = {"part", "parts", "state", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
               "truckload", "load"}
@@ -164,6 +164,9 @@ def holds(cond: Condition, tok: Token) -> bool:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                  for p in c.children if p.dep_ == "prep" and any(
                      o.dep_ == "pobj" for o in p.children)]
+    elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*")
+        found = [w for c in tok.children if c.dep_ == "prep"
+                 for p in c.children if p.dep_ == "pobj" for w in _words(p)]
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
                  for c in tok.children if c.dep_ == "ccomp"]
@@ -186,7 +189,7 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     out = []
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
-        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp"}:
+        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "pobj"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
