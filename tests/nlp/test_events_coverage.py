@@ -72,6 +72,10 @@ CASES: list[tuple[str, str | None]] = [
     ("Jordan took in thousands of refugees.", "AID"),
     ("Nurses went on strike on Monday.", "PROTEST"),
     ("The minister reiterated her support for the plan.", "SUPPORT"),
+    ("The Pope sent a message of solidarity to the victims.", "SUPPORT"),
+    ("The army placed its troops on high alert.", "MOBILIZE"),
+    ("Aid agencies distributed food to the refugees.", "AID"),
+    ("The guerrillas handed over two engineers to the Red Cross.", "RETREAT"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),

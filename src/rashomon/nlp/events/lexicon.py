@@ -100,7 +100,7 @@ def _words(tok: Token) -> set[str]:
 
 
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
-_PARTITIVE = {"part", "parts", "state", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
+_PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
               "truckload", "load"}
