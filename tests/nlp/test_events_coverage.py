@@ -76,6 +76,12 @@ CASES: list[tuple[str, str | None]] = [
     ("The army placed its troops on high alert.", "MOBILIZE"),
     ("Aid agencies distributed food to the refugees.", "AID"),
     ("The guerrillas handed over two engineers to the Red Cross.", "RETREAT"),
+    ("Syrian troops began pulling out of the valley.", "RETREAT"),
+    ("Iran test-launched two missiles on Sunday.", "MOBILIZE"),
+    ("The junta suspended the constitution.", "COERCE"),
+    ("The king restored the powers of parliament.", "CONCEDE"),
+    ("Angry villagers set fire to a police station.", "PROTEST"),
+    ("The militia set fire to the market.", "ASSAULT"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),

@@ -147,9 +147,11 @@ def holds(cond: Condition, tok: Token) -> bool:
         # is a seizure, "captured *Smith*" an abduction)
         found = [w for o in objects(tok) for w in _words(o)] + \
             [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_]
-    elif cond.key == "prt":  # the parser sometimes files a particle as an adverb ("stepped *down*")
+    elif cond.key == "prt":  # a particle the parser files as an adverb ("stepped *down*") or a
+        # preposition without object ("pulled *out* of X") still counts
         found = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
-            c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == tok.i + 1)]
+            c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i == tok.i + 1
+            and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled *out* of X"
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
         found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
