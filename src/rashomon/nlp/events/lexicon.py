@@ -26,7 +26,7 @@ EMBEDS = {"hypothetical", "alleged", "denied"}
 CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light", "obligation"}
 _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
-_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
 _TIME_ENTS = {"DATE", "TIME"}
 _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
 
@@ -86,8 +86,8 @@ class Lexicon:
         return None
 
 
-# Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag").
-_LEMMA_FIXES = {"stag": "stage"}
+# Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag", "cordoned" -> "cordone").
+_LEMMA_FIXES = {"stag": "stage", "cordone": "cordon"}
 
 
 def lemma_of(tok: Token) -> str:
