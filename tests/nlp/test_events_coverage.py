@@ -90,6 +90,13 @@ CASES: list[tuple[str, str | None]] = [
     ("Police forces of the two countries worked together to find the suspects.", "COOPERATE"),
     ("Dockers staged a 24-hour strike.", "PROTEST"),
     ("Army units evacuated the town of Lachin.", "RETREAT"),
+    ("Moscow voiced its backing for the plan.", "SUPPORT"),
+    ("Washington approved $2 billion in military aid to Egypt.", "AID"),
+    ("The minister warned the rebels that the army would crush them.", "THREATEN"),
+    ("Farmers blocked the railway to the port.", "PROTEST"),
+    ("Protesters stormed the parliament building.", "PROTEST"),
+    ("Commandos stormed the hijacked plane.", "ASSAULT"),
+    ("The two navies launched a joint operation.", "COOPERATE"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),

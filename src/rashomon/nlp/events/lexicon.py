@@ -120,8 +120,10 @@ def objects(tok: Token) -> list[Token]:
         out = [tok.head]  # "a letter *released* by X": the participle's noun is its object
     counted = []
     for o in out:
-        if o.lemma_.lower() in _PARTITIVE or o.lower_ in _PARTITIVE:
-            of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if o.lemma_.lower() in _PARTITIVE or o.lower_ in _PARTITIVE or o.ent_type_ == "MONEY":
+            # a sum stands for what it buys: "$1 billion *in* aid", "$5 million *of* food"
+            preps = ("of", "in") if o.ent_type_ == "MONEY" else ("of",)
+            of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ in preps), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if pobj is not None:
                 counted.append(pobj)
