@@ -97,6 +97,9 @@ CASES: list[tuple[str, str | None]] = [
     ("Protesters stormed the parliament building.", "PROTEST"),
     ("Commandos stormed the hijacked plane.", "ASSAULT"),
     ("The two navies launched a joint operation.", "COOPERATE"),
+    ("The Saudi foreign minister is on a visit to Cairo.", "CONSULT"),
+    ("The government scrapped the fuel tax after the protests.", "CONCEDE"),
+    ("The UN agency set up camps for the displaced families.", "AID"),
     # phrasal verbs and nominalisations
     ("The general stood down after the election.", "RETREAT"),
     ("The two sides hammered out a deal on water rights.", "AGREE"),
