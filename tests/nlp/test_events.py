@@ -114,9 +114,9 @@ def test_phone_call_sets_consult_mode(coder: EventCoder) -> None:
 
 def test_user_lexicon_adds_a_trigger(tmp_path: Path) -> None:
     extra = tmp_path / "mine.tsv"
-    extra.write_text("# my triggers\nskirmish\tV\tASSAULT\tfirearms\t-\t-\n", encoding="utf-8")
+    extra.write_text("# my triggers\njoust\tV\tASSAULT\tfirearms\t-\t-\n", encoding="utf-8")
     doc = build([
-        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania"), ("skirmished", 1, "ROOT", "VERB", "skirmish"),
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania"), ("jousted", 1, "ROOT", "VERB", "joust"),
         (".", 1, "punct", "PUNCT", "."),
     ])
     assert collect(EventCoder()(doc)) == []

@@ -537,8 +537,11 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
             if pobj is not None and pobj.lemma_.lower() in forces:
                 sources = actors_at(doc, pobj)
                 break
+    between = _prep_targets(doc, noun, {"between"})
+    if not sources:  # "talks *between A and B*": both sides act, each on the other
+        sources, between = between, []
     preps = NOUN_TARGET_PREPS - {"of"} if sources and not _has_poss(noun) else NOUN_TARGET_PREPS
-    targets = _prep_targets(doc, noun, preps)
+    targets = _prep_targets(doc, noun, preps) or between  # "X's mediation *between A and B*"
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
 
@@ -590,7 +593,8 @@ def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span |
 
 
 def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) -> list[Span]:
-    """The first actor inside the trigger's own object and prepositional phrases, after it.
+    """The first actor inside the trigger's own object and prepositional phrases, after it,
+    else in its passive subject.
 
     The fallback when the patterns above find no target ("lifted a curfew *in Montenegro*",
     "granted asylum to five *Panamanian* army officers"), as one-event coders take the first
@@ -620,6 +624,11 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
             head = head.head
             if head.i == trigger.i:
                 return with_list(doc, span)
+    passive = _child(trigger, PASS_SUBJ)
+    if passive is not None and not moves:
+        # the passive subject is the object: "the *Chinese* envoy was expelled (by X)"
+        return [m for m in actors_at(doc, passive) or first_in_phrase(doc, passive)
+                if m._.actor_id not in doers]
     return []
 
 

@@ -26,14 +26,16 @@ EMBEDS = {"hypothetical", "alleged", "denied"}
 CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light", "obligation"}
 _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
-_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
+_TIME_ENTS = {"DATE", "TIME"}
+_PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
 
 
 @dataclass(frozen=True)
 class Condition:
     """One ``key=value`` condition of a lexicon row; ``values`` empty means "any"/"none"."""
 
-    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose
+    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose|ccomp|pobj
     values: frozenset[str]
     negate: bool = False  # "obj=-": there must be none; "obj=!a|b": none of these
 
@@ -84,8 +86,8 @@ class Lexicon:
         return None
 
 
-# Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag").
-_LEMMA_FIXES = {"stag": "stage"}
+# Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag", "cordoned" -> "cordone").
+_LEMMA_FIXES = {"stag": "stage", "cordone": "cordon"}
 
 
 def lemma_of(tok: Token) -> str:
@@ -98,7 +100,7 @@ def _words(tok: Token) -> set[str]:
 
 
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
-_PARTITIVE = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
+_PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
               "truckload", "load"}
@@ -118,8 +120,10 @@ def objects(tok: Token) -> list[Token]:
         out = [tok.head]  # "a letter *released* by X": the participle's noun is its object
     counted = []
     for o in out:
-        if o.lemma_.lower() in _PARTITIVE or o.lower_ in _PARTITIVE:
-            of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if o.lemma_.lower() in _PARTITIVE or o.lower_ in _PARTITIVE or o.ent_type_ == "MONEY":
+            # a sum stands for what it buys: "$1 billion *in* aid", "$5 million *of* food"
+            preps = ("of", "in") if o.ent_type_ == "MONEY" else ("of",)
+            of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ in preps), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if pobj is not None:
                 counted.append(pobj)
@@ -141,11 +145,18 @@ def infinitives(tok: Token) -> list[Token]:
 def holds(cond: Condition, tok: Token) -> bool:
     """Whether one lexicon condition holds for ``tok``."""
     if cond.key == "obj":
-        found = [w for o in objects(tok) for w in _words(o)]
-    elif cond.key == "prt":
-        found = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-    elif cond.key == "prep":
-        found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}]
+        # "&gpe", "&person": the object's entity class chooses the sense ("captured *Kabul*"
+        # is a seizure, "captured *Smith*" an abduction)
+        found = [w for o in objects(tok) for w in _words(o)] + \
+            [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_]
+    elif cond.key == "prt":  # a particle the parser files as an adverb ("stepped *down*") or a
+        # preposition without object ("pulled *out* of X") still counts
+        found = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
+            c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i == tok.i + 1
+            and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled *out* of X"
+    elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
+        found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
+                 and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
     elif cond.key == "mod":
         found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
     elif cond.key == "xcomp":
@@ -157,9 +168,16 @@ def holds(cond: Condition, tok: Token) -> bool:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                  for p in c.children if p.dep_ == "prep" and any(
                      o.dep_ == "pobj" for o in p.children)]
-    elif cond.key == "of":
-        found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*")
+        found = [w for c in tok.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
+        found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
+                 for c in tok.children if c.dep_ == "ccomp"]
+    elif cond.key == "of":  # the object of "of", or its modifiers ("of *peacekeeping* troops")
+        found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"
+                 for m in [p, *(m for m in p.children if m.dep_ in _MOD_DEPS)] for w in _words(m)]
     else:
         return False
     if cond.negate:
@@ -175,7 +193,7 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     out = []
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
-        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose"}:
+        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "pobj"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
