@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.anchors import story_anchors
-from rashomon.crossref.ledger.blocks import blocks
+from rashomon.crossref.ledger.blocks import split_blocks
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_party,
@@ -146,7 +146,7 @@ def build_ledger(story: Story, corpus: Corpus,
     vecs = centred_vectors([to_align(u) for u in units]) if len(units) > 1 else None
     # a big story is aligned block by block (blocks.py): its cost stays linear in its size
     labels = list(range(len(units)))
-    for part in blocks(units, vecs):
+    for part in split_blocks(units, vecs):
         sub = _labels([units[i] for i in part], corpus.actors)
         for i, label in zip(part, sub):
             labels[i] = part[label]

@@ -28,7 +28,7 @@ MIDDLE = 0.3  # a halving cut falls between this share of the part and its compl
 POWER_STEPS = 20  # power-iteration steps for a part's main axis (a rough one cuts well enough)
 
 
-def blocks(units: Sequence[Unit], vectors: np.ndarray | None) -> list[list[int]]:
+def split_blocks(units: Sequence[Unit], vectors: np.ndarray | None) -> list[list[int]]:
     """Unit indices per block, each list ascending; one block holding every unit when the story
     has at most ``BLOCK_UNITS``.
 
@@ -131,4 +131,4 @@ def _main_axis(x: np.ndarray) -> np.ndarray:
     return axis
 
 
-__all__ = ["BLOCK_UNITS", "blocks"]
+__all__ = ["BLOCK_UNITS", "split_blocks"]
