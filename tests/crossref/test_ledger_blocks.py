@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from rashomon.crossref.corpus import Corpus
+from rashomon.crossref.ledger import anchors
 from rashomon.crossref.ledger import blocks as blocks_module
 from rashomon.crossref.ledger import build_ledger
 from rashomon.crossref.ledger.blocks import split_blocks
@@ -54,14 +55,12 @@ def test_a_denial_stays_with_the_sentence_before_it(monkeypatch: pytest.MonkeyPa
     units = [_unit("a", 0), _unit("a", 20, denial=True), _unit("b", 0), _unit("c", 0)]
     vectors = np.array([[0.0, 1.0], [5.0, 0.0], [0.0, 1.1], [5.0, 0.1]])  # the denial lies apart
     found = split_blocks(units, vectors)
-    assert [b for b in found if 0 in b][0] == [0, 1, 2]
+    assert next(b for b in found if 0 in b) == [0, 1, 2]
     assert [3] in found
 
 
 def test_the_ledger_aligns_a_big_story_block_by_block(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(blocks_module, "BLOCK_UNITS", 4)
-    import rashomon.crossref.ledger.anchors as anchors
-
     seen: list[int] = []
     scores = anchors.anchor_scores_both
 
