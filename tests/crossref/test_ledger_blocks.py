@@ -9,9 +9,8 @@ import numpy as np
 import pytest
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.ledger import anchors
+from rashomon.crossref.ledger import anchors, build_ledger
 from rashomon.crossref.ledger import blocks as blocks_module
-from rashomon.crossref.ledger import build_ledger
 from rashomon.crossref.ledger.blocks import split_blocks
 from rashomon.crossref.ledger.frame import Frame
 from rashomon.crossref.ledger.units import Unit
