@@ -14,7 +14,7 @@ import pytest
 from scipy.sparse import random as sparse_random
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.ledger import _align, build_ledger, index_corpus
+from rashomon.crossref.ledger import build_ledger, index_corpus, to_align
 from rashomon.crossref.ledger.anchors import (
     _clashes,
     _sample,
@@ -22,7 +22,7 @@ from rashomon.crossref.ledger.anchors import (
     anchor_scores_both,
     story_anchors,
 )
-from rashomon.crossref.ledger.cluster import MIN_ANCHOR
+from rashomon.crossref.ledger.cluster import MIN_ANCHOR, centred_vectors
 from rashomon.crossref.ledger.rank import central_unit, statement
 from rashomon.crossref.ledger.units import Unit, story_units
 from tests.crossref.ledger_fixtures import (
@@ -141,7 +141,7 @@ def test_statements_match_the_story_wide_cosine_matrix() -> None:
     ledger = build_ledger(story, corpus)
     assert any(len(c.stances) > 1 for c in ledger.claims)  # some claims have units to rank
     units = story_units(index_corpus(corpus, story.article_ids), story.article_ids)
-    _, vecs = _align(units)
+    vecs = centred_vectors([to_align(u) for u in units])
     full = vecs @ vecs.T  # the story-wide matrix the ledger no longer builds
     at = {u.key: i for i, u in enumerate(units)}
     for claim in ledger.claims:

@@ -8,13 +8,13 @@ hashes of the sentences behind them, so the ledger does not depend on input orde
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.anchors import story_anchors
+from rashomon.crossref.ledger.blocks import split_blocks
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_party,
@@ -37,7 +37,7 @@ from rashomon.crossref.ledger.joins import (
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.stances import cluster_stances, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
-from rashomon.records import Claim, Stance, Story, content_id
+from rashomon.records import Actor, Claim, Stance, Story, content_id
 
 
 @dataclass
@@ -70,18 +70,15 @@ def _at_least(scores: dict[tuple[int, int], float],
     return out
 
 
-def _align(units: list[Unit]) -> tuple[list[int], np.ndarray | None]:
-    """Fact labels and centred sentence vectors of a story's units (None for one unit).
+def _align(units: list[Unit]) -> list[int]:
+    """Fact labels of a block's units, by their words alone.
 
     A referring denial ("Ankara denied the reports") is not aligned on its own words (it
     would take its article's one place in some other fact); it takes its antecedent's label.
     """
     refers = antecedents(units)
-    aligned = [to_align(u) for u in units]
     keep = [i for i in range(len(units)) if i not in refers]
-    n = len(units)
-    vecs = centred_vectors(aligned) if n > 1 else None
-    labels = list(range(n))
+    labels = list(range(len(units)))
     if len(keep) > 1:
         sub_units = [units[i] for i in keep]
         at = {i: k for k, i in enumerate(keep)}
@@ -107,7 +104,15 @@ def _align(units: list[Unit]) -> tuple[list[int], np.ndarray | None]:
         sub = join_rows(sub_units, by_sets, sub, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
-    return labels, vecs
+    return labels
+
+
+def _labels(units: list[Unit], actors: Mapping[str, Actor]) -> list[int]:
+    """Fact labels of a block's units: alignment, then the joins of denials and figures."""
+    labels = _align(units)
+    labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels), actors))
+    labels = join_denials(units, labels, actors)
+    return attach_continuations(units, labels)
 
 
 def _kind(units: list[Unit]) -> str:
@@ -139,11 +144,13 @@ def build_ledger(story: Story, corpus: Corpus,
     ledger = Ledger()
     if not units:
         return ledger
-    labels, vecs = _align(units)
-    labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels),
-                                                corpus.actors))
-    labels = join_denials(units, labels, corpus.actors)
-    labels = attach_continuations(units, labels)
+    vecs = centred_vectors([to_align(u) for u in units]) if len(units) > 1 else None
+    # a big story is aligned block by block (blocks.py): its cost stays linear in its size
+    labels = list(range(len(units)))
+    for part in split_blocks(units, vecs):
+        sub = _labels([units[i] for i in part], corpus.actors)
+        for i, label in zip(part, sub):
+            labels[i] = part[label]
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
