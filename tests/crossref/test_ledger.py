@@ -9,6 +9,7 @@ from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger import build_ledger
 from rashomon.crossref.ledger.figures import agree
 from rashomon.crossref.ledger.frame import frame_of
+from rashomon.vocab import OWN_VOICE
 from tests.crossref.ledger_fixtures import (
     ACTORS,
     KESTRIA,
@@ -242,7 +243,8 @@ def test_an_appeal_is_the_outlets_own_statement() -> None:
     a = article("u1", "Harbor Ledger", text)
     q = quote(a, "the world to back its claim to Osk", VALDORA, cue="urge")
     assert frame_of(text, [replace(q, cue_type="appeal")]).sourcing == "own"
-    assert frame_of(text, [replace(q, cue_type="speech")]).sourcing == "named"
+    # the same words reported by a verb of saying are credited ("told the world to ...")
+    assert frame_of(text, [replace(q, cue_type="speech", cue="tell")]).sourcing == "named"
 
 
 def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
@@ -316,3 +318,22 @@ def test_a_statement_names_whom_its_opening_pronoun_stands_for() -> None:
     quoted = Unit(article_id="a", outlet="a", start=0, end=30, text="“We will not withdraw,” he said.",
                   frame=Frame(sourcing="named", source="Ola Brandt", source_id="min"))
     assert statement(quoted, actors) == "Ola Brandt: We will not withdraw,” he said."
+
+
+def test_a_speech_act_with_a_plain_object_is_the_outlets_own_telling() -> None:
+    def framed(text: str, content: str, cue: str, cue_type: str = "speech"):  # type: ignore[no-untyped-def]
+        q = replace(quote(article("x1", "Harbor Ledger", text), content, KESTRIA, cue=cue),
+                    cue_type=cue_type)
+        return frame_of(text, [q])
+
+    # an act the outlet states: no one is credited
+    assert framed("Kestria apologized to Marbec on Tuesday.", "Marbec on Tuesday",
+                  "apologize").sourcing == OWN_VOICE
+    assert framed("Kestria criticized Marbec.", "Marbec", "criticize",
+                  "criticism").sourcing == OWN_VOICE
+    # a clause, a zero-that report, or a claim in the object is still credited
+    assert framed("Kestria apologized that the talks failed.", "that the talks failed",
+                  "apologize").source_id == KESTRIA[0]
+    assert framed("Kestria said Marbec would pay.", "Marbec would pay", "say").source_id == KESTRIA[0]
+    assert framed("Kestria accused Marbec of shelling.", "Marbec of shelling", "accuse",
+                  "accusation").source_id == KESTRIA[0]

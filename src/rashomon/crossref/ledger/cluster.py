@@ -71,7 +71,8 @@ SAME_SOURCE_WORDS = 2
 def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
                  anchors: StoryAnchors) -> dict[tuple[int, int], float]:
     """Scores with ``RETOLD_BONUS`` added to the pairs that retell one thing in its own terms:
-    they credit the same named source (one actor id) and share ``SAME_SOURCE_WORDS`` informative
+    they have one speaker (the same actor id credited, or speaking in a speech act the outlet
+    states: "Orsk apologized") and share ``SAME_SOURCE_WORDS`` informative
     content words ("I believe that we can win this," Orsk said / Orsk said he still believed he
     could win), or they share an amount (a number that is no year) and an informative content
     word ("funneling $10,000"). The speaker of a story is often one of its main actors, so the
@@ -82,13 +83,16 @@ def retold_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
     # no bonus, and is passed over without reading its tokens
     amounts = [{t for t in ts if t[0] == "n" and t in anchors.informative
                 and not _YEAR.fullmatch(t[2:])} for ts in anchors.tokens]
+    # who speaks in each unit: the credited source, or the speaker of a speech act the outlet
+    # states ("Braley apologized ..." retells "'I apologize ...,' Braley wrote")
+    speakers = [{u.frame.source_id, *(q.speaker_id for q in u.quotes)} - {None} for u in units]
     for (i, j), sc in scores.items():
-        a, b = units[i].frame.source_id, units[j].frame.source_id
-        if not (a and a == b) and not amounts[i] & amounts[j]:
+        one_speaker = bool(speakers[i] & speakers[j])
+        if not one_speaker and not amounts[i] & amounts[j]:
             continue
         shared = {t for t in anchors.tokens[i] & anchors.tokens[j] if t in anchors.informative}
         words = {t for t in shared if t[0] == "w"}
-        same_source = a and a == b and len(words) >= SAME_SOURCE_WORDS
+        same_source = one_speaker and len(words) >= SAME_SOURCE_WORDS
         # one amount and the act done with it ("funneling $10,000"): a year is no amount
         same_amount = words and any(t[0] == "n" and not _YEAR.fullmatch(t[2:]) for t in shared)
         if same_source or same_amount:

@@ -32,6 +32,20 @@ CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
 # which the outlet states: "X urged Y to ...", "X vowed to ...", "X pleaded guilty". Criticism and
 # praise stay credited: "X criticised Y for Z" passes on Z as X's charge.
 ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement"}
+# Cue types whose object is itself a claim ("denied the report", "accused X of Y", "warned of
+# an attack"): an attribution even when what is credited is a noun phrase.
+_CLAIM_IN_OBJECT = {"denial", "accusation", "warning", "report"}
+# Verbs that report a clause without "that" ("He said Grassley would ..."); after any other cue
+# only a clause (that, whether, wh-, to + verb) or quoted words are content.
+_ZERO_THAT = frozenset({
+    "say", "tell", "add", "claim", "insist", "argue", "believe", "think", "suggest", "report",
+    "state", "write", "announce", "explain", "predict", "acknowledge", "admit", "assert",
+    "contend", "maintain", "allege", "charge", "complain", "concede", "confirm", "declare",
+    "estimate", "fear", "hope", "expect", "know", "reckon", "reply", "respond", "caution",
+    "stress", "emphasize", "recall", "testify", "feel", "reiterate", "guess", "suspect",
+    "note", "observe", "remark", "answer", "counter", "boast", "joke", "conclude", "find",
+    "according", "indicate", "show", "reveal", "imply", "signal", "mean", "hint"})
+_CLAUSE = re.compile(r"(?i)^\W*(?:that|whether|if|why|how|what|when|where|who|which|to\s+\w+)\b")
 _LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?i)\b(?:been|is|was|were|are|being|be)\s+(?:\w+ly\s+)?$")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
@@ -119,7 +133,7 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         return False
-    if q.cue_type in ACTS_OF_SPEECH:
+    if q.cue_type in ACTS_OF_SPEECH or _an_act(q):
         return False
     after = _after_word(sentence, q.cue_end - offset) if q.cue_end is not None else ""
     if _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None and not (
@@ -130,6 +144,17 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     if "evidence" in find_cues(q.speaker_text or "") or (q.cue or "").lower() in CONFIRM:
         return False
     return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
+
+
+def _an_act(q: Quote) -> bool:
+    """An indirect "quote" that credits nothing: a cue with a plain noun phrase after it tells an
+    act the outlet states ("X apologized to Y", "Republicans criticized X", "the group posted the
+    footage"), unless the cue's object is a claim (a denial, an accusation, a warning, a report's
+    finding) or the cue reports a clause without "that" ("said", "according to")."""
+    if q.kind != "indirect" or q.cue_type in _CLAIM_IN_OBJECT or not q.cue:
+        return False
+    head = q.cue.lower().split()[0]
+    return head not in _ZERO_THAT and head not in DENIAL_CUES and not _CLAUSE.match(q.text or "")
 
 
 def refuses_to_speak(q: Quote, body: str) -> bool:
