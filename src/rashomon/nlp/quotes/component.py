@@ -33,6 +33,7 @@ from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.attach import attach
 from rashomon.nlp.quotes.marks import find_quotes
+from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
@@ -73,6 +74,7 @@ class QuoteFinder:
         found = _without_attribution_clauses(_speakers_that_speak(found))
         _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)
+        found = resolve_nesting(found, text)
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)
         for a in sorted(found, key=lambda x: x.start):
