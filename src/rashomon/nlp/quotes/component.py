@@ -32,6 +32,7 @@ from rashomon.nlp.actors import component as actors
 from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.attach import attach
+from rashomon.nlp.quotes.bounds import wrap_parenthetical
 from rashomon.nlp.quotes.marks import find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
@@ -75,6 +76,7 @@ class QuoteFinder:
         _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)
         found = resolve_nesting(found, text)
+        wrap_parenthetical(doc, found, text)
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)
         for a in sorted(found, key=lambda x: x.start):

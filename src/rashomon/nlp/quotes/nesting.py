@@ -41,22 +41,29 @@ def _opens(text: str, a: Attribution, b: Attribution) -> bool:
 
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+_NEWS = {"denial", "accusation", "warning", "criticism"}
+_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
 
 
-def _droppable(a: Attribution, b: Attribution) -> bool:
-    """An inner attribution is dropped unless it is a direct quote or a named third party's
-    act ("the agency said that Cavusoglu told Lavrov ..."): a pronoun, a relative pronoun,
-    a common noun or the outer speaker again ("Smith said she thinks") is the same voice
-    or part of what was said."""
+def _droppable(a: Attribution, b: Attribution, text: str) -> bool:
+    """An inner attribution is dropped unless it is a direct quote or news of its own: a
+    named third party's denial, accusation, warning or criticism, a negated cue ("the
+    minister said Ruritania never considered …") or words quoted from it ("the agency said
+    that Cavusoglu told Lavrov to “warn …”"). A pronoun, a relative pronoun, a common noun
+    or the outer speaker again ("Smith said she thinks …") is part of what was said."""
     if b.kind == "direct":
         return False
-    if b.speaker is None:
+    if b.speaker is None or b.cue is None:
         return True
     root = b.speaker.root
     named = root.pos_ == "PROPN" or root.ent_type_ in _NAMED
     same = a.speaker is not None and (a.speaker.root.lower_ == root.lower_
                                       or a.speaker.start_char == b.speaker.start_char)
-    return not named or same
+    if not named or same:
+        return True
+    quoted = any(c in text[s:e] for s, e in b.content for c in _QUOTE_MARKS)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in b.cue.children)
+    return not (b.type in _NEWS or negated or quoted)
 
 
 def _inside(i: int, segs: list[tuple[int, int]]) -> bool:
@@ -124,7 +131,7 @@ def resolve(found: list[Attribution], text: str) -> list[Attribution]:
                 if a.lemma in _BRIDGES and _opens(text, a, b):
                     drop.add(id(a))  # "refused to disclose X": the disclosure is reported
                     break
-                if _droppable(a, b):
+                if _droppable(a, b, text):
                     drop.add(id(b))
                 continue
             a_lo, a_hi = a.content[0][0], a.content[-1][1]
@@ -137,6 +144,6 @@ def resolve(found: list[Attribution], text: str) -> list[Attribution]:
                 while start < a_hi and text[start] in _SEPARATORS:
                     start += 1
                 a.content = [(max(s, start), e) for s, e in a.content if e > start]
-            elif _droppable(a, b):
+            elif _droppable(a, b, text):
                 drop.add(id(b))
     return [x for x in found if id(x) not in drop and x.content]
