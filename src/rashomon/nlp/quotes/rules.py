@@ -472,9 +472,11 @@ def _clip(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
 def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
     conjunction ("… and") at the edges."""
-    # a conjunction opening the sentence stays ("But the plan failed, she said")
+    # a conjunction opening the sentence stays ("And the plan failed, she said"), except
+    # "But" and linking adverbs ("However, …"), which PolNeAR leaves out more often than not
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (
-            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start)):
+            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start) or (
+            doc[lo].is_sent_start and _linking(doc, lo, hi))):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                        or doc[hi - 1].pos_ == "CCONJ"):
@@ -484,6 +486,16 @@ def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+_LINKING = frozenset({"however", "still", "indeed", "meanwhile", "moreover", "nevertheless"})
+
+
+def _linking(doc: Doc, lo: int, hi: int) -> bool:
+    """"But …" or "However, …" opening a sentence: it links to the last one."""
+    tok = doc[lo]
+    return hi - lo > 2 and (tok.lower_ == "but" or (
+        tok.lower_ in _LINKING and doc[lo + 1].text == ","))
 
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
