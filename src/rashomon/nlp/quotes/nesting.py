@@ -135,6 +135,10 @@ def resolve(found: list[Attribution], text: str) -> list[Attribution]:
                     drop.add(id(b))
                 continue
             a_lo, a_hi = a.content[0][0], a.content[-1][1]
+            if b.cue.tag_ == "VBG" and b.speaker is not None \
+                    and a_lo <= b.speaker.start_char < b.cue.idx and _separated(text, a_lo, b.cue.idx):
+                # "X said the team trained hard, adding that …": X adds, not the team
+                b.speaker = a.speaker
             lo, hi = _extent(b, (a_lo, a_hi))
             if hi >= a_hi - 1 and lo > a_lo and _separated(text, a_lo, lo):
                 cut = _back_over_joiner(text, a_lo, lo)
