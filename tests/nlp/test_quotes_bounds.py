@@ -66,3 +66,16 @@ def test_sentence_opening_but_is_not_content(qnlp) -> None:  # type: ignore[no-u
     body = "The fund grew last year. But the returns were modest, the treasurer said."
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
     assert pieces(body, found[0]) == ["the returns were modest"]
+
+
+def test_called_on_keeps_who_was_called_on(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The family has called on the council to publish the inspection report."
+    found = [q for q in quotes(qnlp, body) if q.cue == "call on"]
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["the council to publish the inspection report"]
+
+
+def test_exhort_is_an_appeal(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The bishop exhorted the villagers to stay calm."
+    found = [q for q in quotes(qnlp, body) if q.cue == "exhort"]
+    assert len(found) == 1 and pieces(body, found[0]) == ["the villagers to stay calm"]

@@ -244,9 +244,10 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         elif dep == "dobj" and cue.object != "act" and (
                 cue.object != "clause" or cue.type in ("appeal", "question")):
             out.append(child)  # includes "of"/"for" cues: "accused him of", "blamed X for"
-        elif dep == "prep" and (child.lower_ == cue.object or (
+        elif dep in ("prep", "prt") and (child.lower_ == cue.object or (
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
             # "called for X": X is the content, the preposition belongs to the cue
+            # ("called on police to …": the parser may make "on" a particle)
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
     if not out and cue.object != "act":
         # "talked about X", "warned against Y": with nothing else said, what it was about
