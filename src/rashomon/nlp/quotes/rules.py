@@ -239,6 +239,8 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
                                      and not _told_to(verb, lemma)):
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
+        elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
+            out.append(child)  # "exhorted his players to defend": not a purpose clause
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
         elif dep == "dobj" and cue.object != "act" and (
@@ -278,6 +280,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                 out.append(c)
                 last = c.right_edge.i
     return out
+
+
+def _infinitive_after_object(verb: Token, clause: Token) -> bool:
+    """"urged residents to stay": an infinitive right after the verb's object."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) and any(
+        c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i for c in verb.children)
 
 
 def _sides_with(verb: Token, cue: Cue) -> bool:
