@@ -79,3 +79,10 @@ def test_exhort_is_an_appeal(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The bishop exhorted the villagers to stay calm."
     found = [q for q in quotes(qnlp, body) if q.cue == "exhort"]
     assert len(found) == 1 and pieces(body, found[0]) == ["the villagers to stay calm"]
+
+
+def test_preposition_after_a_passive_cue_belongs_to_the_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The contractor was accused of using cheap concrete in the bridge."
+    found = [q for q in quotes(qnlp, body) if q.cue == "accuse"]
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["The contractor", "using cheap concrete in the bridge"]

@@ -608,6 +608,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if " " in cue.lemma:
                 part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
                 end = max(end, part.i + 1)
+            elif end < len(doc) and doc[end].lower_ == cue.object and doc[end].head == tok:
+                end += 1  # "was accused of X", "blamed for X": the preposition is the cue's
             if cue.object == "subject":
                 found = _impression(tok, cue)
                 if found is not None:
