@@ -86,3 +86,10 @@ def test_preposition_after_a_passive_cue_belongs_to_the_cue(qnlp) -> None:  # ty
     found = [q for q in quotes(qnlp, body) if q.cue == "accuse"]
     assert len(found) == 1
     assert pieces(body, found[0]) == ["The contractor", "using cheap concrete in the bridge"]
+
+
+def test_impression_passes_the_word_to_the_cue_it_opens(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The governor seemed to believe that the dam would hold."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["believe"]
+    assert pieces(body, found[0]) == ["that the dam would hold"]

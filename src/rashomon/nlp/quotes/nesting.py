@@ -34,10 +34,10 @@ _BRIDGES = {"continue", "refuse", "express", "seem", "appear", "respond"}
 
 
 def _opens(text: str, a: Attribution, b: Attribution) -> bool:
-    """Whether ``b``'s cue opens ``a``'s content (after "to", "by")."""
+    """Whether ``b``'s cue opens a segment of ``a``'s content (after "to", "by")."""
     assert b.cue is not None
-    lead = text[a.content[0][0]:b.cue.idx].strip().lower()
-    return lead in ("", "to", "by", "to be")
+    return any(text[s:b.cue.idx].strip().lower() in ("", "to", "by", "to be")
+               for s, _ in a.content if s <= b.cue.idx)  # "he | seems | to feel X"
 
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
