@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from rashomon.nlp.extensions import sent_bounds_of
-from rashomon.nlp.quotes.rules import _MEDIUM_NOUNS, Attribution
+from rashomon.nlp.quotes.rules import MEDIUM_NOUNS, Attribution
 
 _QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb'\u2018\u2019`"
 _WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
@@ -70,7 +70,7 @@ def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
             continue
         span = doc.char_span(start, s + len(left), alignment_mode="expand")
         if span is None or span[0].tag_ in ("VBG", "VBN") or span[0].lower_ in _WHEN or any(
-                t.lemma_.lower() in _MEDIUM_NOUNS for t in span):
+                t.lemma_.lower() in MEDIUM_NOUNS for t in span):
             continue  # "Speaking to reporters, …", "In a statement, …", "As a phone rang, …":
             # how or when it was said, not what
         right = comma + 1

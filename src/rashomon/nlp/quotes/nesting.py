@@ -2,15 +2,18 @@
 
 PolNeAR (and a reader) credits the outermost voice: in "Smith said she thinks the plan
 failed" Smith says *she thinks the plan failed*; "she thinks" is part of what Smith said,
-not a second attribution. Contents never overlap there. Two cases:
+not a second attribution. Contents never overlap there. Cases:
 
 - **embedded**: the inner cue hangs from the outer content through complements only
-  (``ccomp``, ``xcomp``, objects, prepositions): the inner attribution is dropped;
+  (``ccomp``, ``xcomp``, objects, prepositions): the inner attribution is dropped unless it
+  is news of its own (see :func:`_droppable`); a *bridge* cue whose content the inner cue
+  opens ("refused to disclose X") gives way to the inner one instead;
 - **side by side**: the inner cue is a clause of its own joined by a comma, a conjunction or
   a participle ("X said A, adding B", "A said B, while C said D"): the outer content ends
   before it (or starts after it) and both stay.
 
-Direct quotes are never dropped here (their marks decide).
+Direct quotes are never dropped here (their marks decide), and a trailing "according to"
+keeps its content whole (``component._cut_nested_sources`` handles it).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief"}
 # ("... and said", "issued a statement saying", "speaking to reporters, said").
 _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
           "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
-_MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
+MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
 # nouns that name a source when they follow a cue ("..., reported the ministry")
@@ -205,7 +205,7 @@ def _medium(verb: Token, lemma: str) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if pobj.lemma_.lower() in _MEDIUM_NOUNS:
+            if pobj.lemma_.lower() in MEDIUM_NOUNS:
                 inner = next((c for c in pobj.children if c.dep_ == "prep"
                               and c.lower_ in ("with", "on", "to")), None)
                 if inner is not None:
@@ -304,7 +304,7 @@ def _complement_prep(prep: Token) -> bool:
     if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
         return False
     return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
-        pobj.lemma_.lower() not in _MEDIUM_NOUNS
+        pobj.lemma_.lower() not in MEDIUM_NOUNS
 
 
 def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
