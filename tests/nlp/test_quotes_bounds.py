@@ -96,8 +96,8 @@ def test_impression_passes_the_word_to_the_cue_it_opens(qnlp) -> None:  # type: 
 
 
 def test_short_first_piece_of_a_split_quote_is_not_a_term(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = ("The report was grim. \u201cThat,\u201d the minister added, \u201cwill make life "
+    body = ("The harvest failed, and \u201cthat,\u201d the minister added, \u201cwill make life "
             "much harder for farmers.\u201d")
     found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
     assert len(found) == 1
-    assert pieces(body, found[0]) == ["That,", "will make life much harder for farmers."]
+    assert pieces(body, found[0]) == ["that,", "will make life much harder for farmers."]
