@@ -101,3 +101,8 @@ def test_short_first_piece_of_a_split_quote_is_not_a_term(qnlp) -> None:  # type
     found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
     assert len(found) == 1
     assert pieces(body, found[0]) == ["that,", "will make life much harder for farmers."]
+
+
+def test_impersonal_it_is_easy_to_think_is_nobody_speaking(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Watching the two rivals, it would be easy to think that they had always quarrelled."
+    assert not [q for q in quotes(qnlp, body) if q.cue == "think"]

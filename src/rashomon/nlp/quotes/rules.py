@@ -638,6 +638,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             segs = _around_cue(doc, content, tok, end) if content else []
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
+            if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" \
+                    and subj.head != tok and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in tok.children):
+                continue  # "it would be easy to think that …": nobody thinks it
             if content is None and (subj is None or cue.object == "act"):
                 continue
             speaker = speaker_span(subj, tok) if subj is not None else None
