@@ -122,7 +122,7 @@ class Attacher:
         for k, m in enumerate(self.marks):
             if k in owner:
                 continue
-            if not self._speechy(m) and not self._whole_sentence(m):
+            if not self._speechy(m) and not self._whole_sentence(m) and not self._lead_piece(k):
                 self.scare.append(m)
                 continue
             who = (
@@ -290,6 +290,17 @@ class Attacher:
         a = Attribution(None, None, "", "speech", span, [], "direct")
         self.attrs.append(a)
         return a
+
+    def _lead_piece(self, k: int) -> bool:
+        """`"That," he added, "promises …"`: a short quote ending in a comma, then a short
+        attribution and the rest of the quote, is the quote's first piece, not a term."""
+        if k + 1 >= len(self.marks):
+            return False
+        m, nxt = self.marks[k], self.marks[k + 1]
+        inner = self.text[m.inner_start:m.inner_end].rstrip()
+        between = self.text[m.end:nxt.start]
+        return inner.endswith(",") and "\n" not in between and between.rstrip().endswith(",") \
+            and 0 < _words(self.text, m.end, nxt.start) <= 6
 
     def _split_around(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
         """`"A," she said, "B."` where the parser gave the cue B (or A): join the other."""

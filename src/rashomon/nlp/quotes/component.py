@@ -32,7 +32,9 @@ from rashomon.nlp.actors import component as actors
 from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.attach import attach
+from rashomon.nlp.quotes.bounds import wrap_parenthetical
 from rashomon.nlp.quotes.marks import find_quotes
+from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
@@ -73,6 +75,8 @@ class QuoteFinder:
         found = _without_attribution_clauses(_speakers_that_speak(found))
         _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)
+        found = resolve_nesting(found, text)
+        wrap_parenthetical(doc, found, text)
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)
         for a in sorted(found, key=lambda x: x.start):
@@ -105,6 +109,7 @@ def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
+_OPENERS = "\"\u201c\u00ab"
 _TURN = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2})[ \t]*:[ \t]*")
 
 
@@ -115,11 +120,16 @@ def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
             continue
         s = a.content[0][0]
         line = text.rfind("\n", 0, s) + 1
+        while line < s and text[line] in _OPENERS:
+            line += 1  # `"WALLACE: …` opening a quoted transcript
         hit = _TURN.match(text, line)
         if hit is None or not hit.start(1) <= s <= hit.end() + 1:
             continue
-        if s < hit.end() and hit.end() < a.content[0][1]:
-            a.content[0] = (hit.end(), a.content[0][1])  # the name is not what was said
+        end = hit.end()  # the name is not what was said
+        rest = [(max(x, end), y) for x, y in a.content if y > end]
+        if not rest:
+            continue
+        a.content = rest
         if a.speaker is None:
             a.speaker = doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
 

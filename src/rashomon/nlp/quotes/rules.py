@@ -22,7 +22,7 @@ _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief"}
 # ("... and said", "issued a statement saying", "speaking to reporters, said").
 _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
           "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
-_MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
+MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
 # nouns that name a source when they follow a cue ("..., reported the ministry")
@@ -205,7 +205,7 @@ def _medium(verb: Token, lemma: str) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if pobj.lemma_.lower() in _MEDIUM_NOUNS:
+            if pobj.lemma_.lower() in MEDIUM_NOUNS:
                 inner = next((c for c in pobj.children if c.dep_ == "prep"
                               and c.lower_ in ("with", "on", "to")), None)
                 if inner is not None:
@@ -239,14 +239,17 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
                                      and not _told_to(verb, lemma)):
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
+        elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
+            out.append(child)  # "exhorted his players to defend": not a purpose clause
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
         elif dep == "dobj" and cue.object != "act" and (
                 cue.object != "clause" or cue.type in ("appeal", "question")):
             out.append(child)  # includes "of"/"for" cues: "accused him of", "blamed X for"
-        elif dep == "prep" and (child.lower_ == cue.object or (
+        elif dep in ("prep", "prt") and (child.lower_ == cue.object or (
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
             # "called for X": X is the content, the preposition belongs to the cue
+            # ("called on police to …": the parser may make "on" a particle)
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
     if not out and cue.object != "act":
         # "talked about X", "warned against Y": with nothing else said, what it was about
@@ -279,6 +282,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
     return out
 
 
+def _infinitive_after_object(verb: Token, clause: Token) -> bool:
+    """"urged residents to stay": an infinitive right after the verb's object."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) and any(
+        c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i for c in verb.children)
+
+
 def _sides_with(verb: Token, cue: Cue) -> bool:
     """"Greece will support Cyprus", "Ankara backs Baku": a stance or appeal cue whose
     only complement is a state or people sides with a party; that is an act, not a claim."""
@@ -295,7 +304,7 @@ def _complement_prep(prep: Token) -> bool:
     if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
         return False
     return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
-        pobj.lemma_.lower() not in _MEDIUM_NOUNS
+        pobj.lemma_.lower() not in MEDIUM_NOUNS
 
 
 def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
@@ -472,9 +481,11 @@ def _clip(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
 def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
     conjunction ("… and") at the edges."""
-    # a conjunction opening the sentence stays ("But the plan failed, she said")
+    # a conjunction opening the sentence stays ("And the plan failed, she said"), except
+    # "But" and linking adverbs ("However, …"), which PolNeAR leaves out more often than not
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (
-            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start)):
+            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start) or (
+            doc[lo].is_sent_start and _linking(doc, lo, hi))):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                        or doc[hi - 1].pos_ == "CCONJ"):
@@ -484,6 +495,16 @@ def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+_LINKING = frozenset({"however", "still", "indeed", "meanwhile", "moreover", "nevertheless"})
+
+
+def _linking(doc: Doc, lo: int, hi: int) -> bool:
+    """"But …" or "However, …" opening a sentence: it links to the last one."""
+    tok = doc[lo]
+    return hi - lo > 2 and (tok.lower_ == "but" or (
+        tok.lower_ in _LINKING and doc[lo + 1].text == ","))
 
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -587,6 +608,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if " " in cue.lemma:
                 part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
                 end = max(end, part.i + 1)
+            elif end < len(doc) and doc[end].lower_ == cue.object and doc[end].head == tok:
+                end += 1  # "was accused of X", "blamed for X": the preposition is the cue's
             if cue.object == "subject":
                 found = _impression(tok, cue)
                 if found is not None:
@@ -615,6 +638,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             segs = _around_cue(doc, content, tok, end) if content else []
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
+            if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" \
+                    and subj.head != tok and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in tok.children):
+                continue  # "it would be easy to think that …": nobody thinks it
             if content is None and (subj is None or cue.object == "act"):
                 continue
             speaker = speaker_span(subj, tok) if subj is not None else None

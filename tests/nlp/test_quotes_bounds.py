@@ -1,0 +1,108 @@
+"""Content edges and nesting, as PolNeAR draws them: one attribution per stretch of text,
+the words before a comma-set attribution clause, transcript names and sentence-opening
+links. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.quote_helpers import pieces, quotes
+
+pytestmark = pytest.mark.model
+
+
+def test_embedded_same_voice_attribution_is_part_of_what_was_said(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor said she thinks the bridge will reopen in spring."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert pieces(body, found[0]) == ["she thinks the bridge will reopen in spring"]
+
+
+def test_side_by_side_attribution_cuts_the_outer_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The coach said the team had trained hard, adding that the new stadium was too small."
+    found = {q.cue: q for q in quotes(qnlp, body)}
+    assert pieces(body, found["say"]) == ["the team had trained hard"]
+    assert pieces(body, found["add"]) == ["that the new stadium was too small"]
+
+
+def test_bridge_cue_passes_the_word_on(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The senator refused to disclose the names of her donors."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["disclose"]
+    assert pieces(body, found[0]) == ["the names of her donors"]
+    assert found[0].speaker_text == "The senator"
+
+
+def test_named_third_party_denial_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The newspaper reported that Borduria denied sending troops to the border."
+    cues = {q.cue for q in quotes(qnlp, body)}
+    assert {"report", "deny"} <= cues
+
+
+def test_words_before_a_parenthetical_attribution_are_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The harbour, the engineer said, will need a new sea wall within ten years."
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["The harbour", "will need a new sea wall within ten years"]
+
+
+def test_when_clause_before_a_parenthetical_attribution_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "As the crowd cheered, the governor said, \u201cWe will rebuild every single school.\u201d"
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert len(found) == 1
+    assert not any("crowd" in p for p in pieces(body, found[0]))
+
+
+def test_quoted_transcript_turn_keeps_the_name_out(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The interview went on.\n\n"
+            "\"HOST: Why did the council close the library on weekends?\n\n"
+            "\"MAYOR: Because the budget was cut by a third this year.\"")
+    found = [q for q in quotes(qnlp, body) if "library" in q.text]
+    assert len(found) == 1
+    assert not found[0].text.startswith("HOST") and found[0].speaker_text == "HOST"
+
+
+def test_sentence_opening_but_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The fund grew last year. But the returns were modest, the treasurer said."
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert pieces(body, found[0]) == ["the returns were modest"]
+
+
+def test_called_on_keeps_who_was_called_on(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The family has called on the council to publish the inspection report."
+    found = [q for q in quotes(qnlp, body) if q.cue == "call on"]
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["the council to publish the inspection report"]
+
+
+def test_exhort_is_an_appeal(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The bishop exhorted the villagers to stay calm."
+    found = [q for q in quotes(qnlp, body) if q.cue == "exhort"]
+    assert len(found) == 1 and pieces(body, found[0]) == ["the villagers to stay calm"]
+
+
+def test_preposition_after_a_passive_cue_belongs_to_the_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The contractor was accused of using cheap concrete in the bridge."
+    found = [q for q in quotes(qnlp, body) if q.cue == "accuse"]
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["The contractor", "using cheap concrete in the bridge"]
+
+
+def test_impression_passes_the_word_to_the_cue_it_opens(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The governor seemed to believe that the dam would hold."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["believe"]
+    assert pieces(body, found[0]) == ["that the dam would hold"]
+
+
+def test_short_first_piece_of_a_split_quote_is_not_a_term(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The harvest failed, and \u201cthat,\u201d the minister added, \u201cwill make life "
+            "much harder for farmers.\u201d")
+    found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["that,", "will make life much harder for farmers."]
+
+
+def test_impersonal_it_is_easy_to_think_is_nobody_speaking(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Watching the two rivals, it would be easy to think that they had always quarrelled."
+    assert not [q for q in quotes(qnlp, body) if q.cue == "think"]
