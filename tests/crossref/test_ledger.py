@@ -337,3 +337,23 @@ def test_a_speech_act_with_a_plain_object_is_the_outlets_own_telling() -> None:
     assert framed("Kestria said Marbec would pay.", "Marbec would pay", "say").source_id == KESTRIA[0]
     assert framed("Kestria accused Marbec of shelling.", "Marbec of shelling", "accuse",
                   "accusation").source_id == KESTRIA[0]
+
+
+def test_a_subhead_joins_the_body_sentence_that_retells_it() -> None:
+    from rashomon.crossref.ledger.joins import attach_headlines
+    from rashomon.crossref.ledger.units import Unit
+
+    def unit(aid: str, start: int, text: str) -> Unit:
+        return Unit(article_id=aid, outlet=aid, start=start, end=start + len(text), text=text)
+
+    units = [unit("a", 0, "Valdora parliament calls on Marbec to form a border task force"),
+             unit("a", 70, "Grain prices rose again in the port of Osk on Monday."),
+             unit("a", 130, "On Sunday the Valdora parliament called on Marbec to form a task force "
+                            "to guard the border."),
+             unit("b", 0, "Valdora parliament calls on Marbec to form a border task force")]
+    # the headline takes its own article's retelling, never another article's sentence
+    assert attach_headlines(units, [0, 1, 2, 3]) == [2, 1, 2, 3]
+    # a full sentence is no headline, and a headline already in a fact stays there
+    assert attach_headlines([replace(units[0], text=units[0].text + "."), *units[1:]],
+                            [0, 1, 2, 3]) == [0, 1, 2, 3]
+    assert attach_headlines(units, [1, 1, 2, 3]) == [1, 1, 2, 3]

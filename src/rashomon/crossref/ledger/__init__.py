@@ -30,6 +30,7 @@ from rashomon.crossref.ledger.joins import (
     antecedents,
     attach_anaphora,
     attach_continuations,
+    attach_headlines,
     attach_denials,
     join_denials,
     join_figures,
@@ -112,7 +113,7 @@ def _labels(units: list[Unit], actors: Mapping[str, Actor]) -> list[int]:
     labels = _align(units)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels), actors))
     labels = join_denials(units, labels, actors)
-    return attach_continuations(units, labels)
+    return attach_headlines(units, attach_continuations(units, labels))
 
 
 def _kind(units: list[Unit]) -> str:

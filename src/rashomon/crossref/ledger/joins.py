@@ -104,6 +104,45 @@ def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
+HEADLINE_OVERLAP = 0.5  # share of the headline's content words its body sentence must repeat
+
+
+HEADLINE_WORDS = 25
+
+
+def _headline(u: Unit) -> bool:
+    """A headline or subhead: a short line with no closing full stop, question or quote mark."""
+    text = u.text.rstrip()
+    return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", "?", "!", "\"", "”"))
+
+
+def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:
+    """A headline or subhead tells its article's story again: when alignment left it alone, it joins the
+    fact of the body sentence in its own article that repeats most of its content words
+    ("Parliament calls on X to form a task force" / "Meanwhile the parliament on Sunday called on
+    X to form a task force …"), if that sentence repeats at least ``HEADLINE_OVERLAP`` of them."""
+    from rashomon.crossref.ledger.anchors import tokens
+
+    out = list(labels)
+    size: dict[int, int] = {}
+    for lab in labels:
+        size[lab] = size.get(lab, 0) + 1
+    for i, u in enumerate(units):
+        if not _headline(u) or size[labels[i]] > 1:
+            continue
+        words = {t for t in tokens(u) if t.startswith("w:")}
+        best, share = None, HEADLINE_OVERLAP
+        for j, v in enumerate(units):
+            if j == i or v.article_id != u.article_id or not words:
+                continue
+            got = len(words & tokens(v)) / len(words)
+            if got >= share:
+                best, share = j, got
+        if best is not None:
+            out[i] = labels[best]
+    return out
+
+
 def side_of(actor_id: str, actors: Mapping[str, Actor]) -> str:
     """The party an actor speaks or acts for: its country, else its parent, else itself.
 
