@@ -357,3 +357,13 @@ def test_a_subhead_joins_the_body_sentence_that_retells_it() -> None:
     assert attach_headlines([replace(units[0], text=units[0].text + "."), *units[1:]],
                             [0, 1, 2, 3]) == [0, 1, 2, 3]
     assert attach_headlines(units, [1, 1, 2, 3]) == [1, 1, 2, 3]
+
+
+def test_a_hedged_side_event_does_not_credit_the_whole_sentence() -> None:
+    text = "The truce was announced by Kestria and Marbec, whose envoys had met in Osk."
+    a = article("h1", "Harbor Ledger", text)
+    truce = event(a, text, "AGREE", "asserted", KESTRIA)
+    met = replace(event(a, text, "CONSULT", "alleged", MARBEC), id="e-met", sourcing="anonymous")
+    assert frame_of(text, [], [truce, met]).sourcing == OWN_VOICE
+    # when every event of the sentence is hedged, the sentence is
+    assert frame_of(text, [], [replace(truce, sourcing="anonymous"), met]).sourcing == "anonymous"

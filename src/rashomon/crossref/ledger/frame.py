@@ -250,8 +250,14 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     polarity = "negated" if "negation" in cues else "positive"
     modality = next((_MODALITY[m] for m in ("conditional", "hypothetical", "future") if m in cues), "actual")
     recs = [*quotes, *events]
+    # a quote's sourcing is the sentence's; an event's only when every event of the sentence
+    # agrees ("the truce was announced by ministers who were reportedly on a visit" is told
+    # in the outlet's own voice, though the visit is hedged)
+    by_events = {getattr(e, "sourcing", None) for e in events}
+    agreed = by_events.pop() if len(by_events) == 1 else None
     return Frame(
-        sourcing=_record_field(recs, "sourcing") or sourcing, source=source, source_id=source_id,
+        sourcing=_record_field(quotes, "sourcing") or agreed or sourcing, source=source,
+        source_id=source_id,
         cue=cue, polarity=_record_field(recs, "polarity") or polarity,
         modality=_record_field(recs, "modality") or modality, denial=denial,
         falsity=sourcing == OWN_VOICE and "falsity" in cues)
