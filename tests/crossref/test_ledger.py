@@ -367,3 +367,10 @@ def test_a_hedged_side_event_does_not_credit_the_whole_sentence() -> None:
     assert frame_of(text, [], [truce, met]).sourcing == OWN_VOICE
     # when every event of the sentence is hedged, the sentence is
     assert frame_of(text, [], [replace(truce, sourcing="anonymous"), met]).sourcing == "anonymous"
+
+
+def test_quoted_words_after_a_cue_are_credited() -> None:
+    text = 'Kestria called the siege "an extraordinary blockade."'
+    q = replace(quote(article("k1", "Harbor Ledger", text), 'the siege "an extraordinary blockade.',
+                      KESTRIA, cue="call"), cue_type="speech")
+    assert frame_of(text, [q]).source_id == KESTRIA[0]

@@ -150,11 +150,14 @@ def _an_act(q: Quote) -> bool:
     """An indirect "quote" that credits nothing: a cue with a plain noun phrase after it tells an
     act the outlet states ("X apologized to Y", "Republicans criticized X", "the group posted the
     footage"), unless the cue's object is a claim (a denial, an accusation, a warning, a report's
-    finding) or the cue reports a clause without "that" ("said", "according to")."""
+    finding), holds quoted words ('called it "a blockade"') or the cue reports a clause without
+    "that" ("said", "according to")."""
     if q.kind != "indirect" or q.cue_type in _CLAIM_IN_OBJECT or not q.cue:
         return False
     head = q.cue.lower().split()[0]
-    return head not in _ZERO_THAT and head not in DENIAL_CUES and not _CLAUSE.match(q.text or "")
+    quoted = any(mark in (q.text or "") for mark in "\"“”")  # called this "a blockade"
+    return (head not in _ZERO_THAT and head not in DENIAL_CUES and not quoted
+            and not _CLAUSE.match(q.text or ""))
 
 
 def refuses_to_speak(q: Quote, body: str) -> bool:
