@@ -374,3 +374,12 @@ def test_quoted_words_after_a_cue_are_credited() -> None:
     q = replace(quote(article("k1", "Harbor Ledger", text), 'the siege "an extraordinary blockade.',
                       KESTRIA, cue="call"), cue_type="speech")
     assert frame_of(text, [q]).source_id == KESTRIA[0]
+
+
+def test_a_quoted_question_is_credited_to_whoever_asked_it() -> None:
+    text = '"Could any envoy win a vote in Osk?" Kestria asked on Tuesday.'
+    q = replace(quote(article("k2", "Harbor Ledger", text), "Could any envoy win a vote in Osk?",
+                      KESTRIA, cue="ask"), cue_type="question", kind="direct")
+    assert frame_of(text, [q]).source_id == KESTRIA[0]
+    # asking others to act, in the outlet's words, stays the outlet's own statement
+    assert frame_of(text, [replace(q, kind="indirect")]).sourcing == OWN_VOICE

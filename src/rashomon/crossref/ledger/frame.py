@@ -133,8 +133,8 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         return False
-    if q.cue_type in ACTS_OF_SPEECH or _an_act(q):
-        return False
+    if (q.cue_type in ACTS_OF_SPEECH and q.kind != "direct") or _an_act(q):
+        return False  # quoted words are the speaker's, whatever the cue ('"Could any…?" X asked')
     after = _after_word(sentence, q.cue_end - offset) if q.cue_end is not None else ""
     if _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None and not (
             _CLAIM_OBJECT.match(after) or _SPEECH_OBJECT.match(after)):
