@@ -383,3 +383,18 @@ def test_a_quoted_question_is_credited_to_whoever_asked_it() -> None:
     assert frame_of(text, [q]).source_id == KESTRIA[0]
     # asking others to act, in the outlet's words, stays the outlet's own statement
     assert frame_of(text, [replace(q, kind="indirect")]).sourcing == OWN_VOICE
+
+
+def test_a_short_quoted_characterization_is_the_speakers_statement() -> None:
+    from rashomon.crossref.ledger.units import index_corpus, story_units
+
+    text = 'Kestria called the visit "destructive."'
+    a = article("d2", "Harbor Ledger", text)
+    q = replace(quote(a, 'the visit "destructive.', KESTRIA, cue="call"), cue_type="speech")
+    units = story_units(index_corpus(Corpus(articles=[a], actors={}, quotes=[q]), [a.id]), [a.id])
+    assert len(units) == 1 and units[0].quotes and units[0].frame.source_id == KESTRIA[0]
+    # the same two words unquoted make no statement
+    plain = replace(a, body="Kestria called the visit destructive.")
+    q2 = replace(q, text="the visit destructive.")
+    assert not story_units(index_corpus(Corpus(articles=[plain], actors={}, quotes=[q2]), [a.id]),
+                           [a.id])
