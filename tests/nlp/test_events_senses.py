@@ -1,0 +1,41 @@
+"""Senses, status and roles of rashomon_events found in audits of real articles (issue 15),
+checked with the real parser on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    return [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
+
+
+def top(nlp, text: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    found = events(nlp, text)
+    return (found[0].type, found[0].status) if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a speaker calls someone: a condemning label is disapproval, a praising one praise
+    ("The senator called the governor a coward.", ("ACCUSE", "asserted")),
+    ("The opposition leader described the budget as irresponsible.", ("ACCUSE", "asserted")),
+    ("The minister called the ceasefire a breakthrough.", ("SUPPORT", "asserted")),
+    ("The minister called the situation complex.", None),  # no phone call, no demand
+    # agreeing with an opinion or a person is support; agreeing to a deal is AGREE
+    ("Canada agreed with Mexico's position on the tariffs.", ("SUPPORT", "asserted")),
+    ("Canada agreed with Mexico to cut tariffs.", ("AGREE", "asserted")),
+    # a decision taken is actual, not a plan
+    ("The junta decided to reopen the borders.", ("RETREAT", "asserted")),
+    # disapproval named by its feeling
+    ("The rebels expressed frustration at the delays.", ("ACCUSE", "asserted")),
+])
+def test_sense_and_status(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    assert top(nlp, text) == expected
