@@ -231,6 +231,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             hypothetical, purpose = True, True
             f.parent = head.i
             break
+        if purpose_of(cur, lex.sets.get("travel", frozenset())):
+            # "is heading to X *to meet* Y", "travelled to Gaza *to negotiate*": the purpose
+            # of a journey lies ahead of it; a sub-event when the journey is an event
+            hypothetical, purpose = True, True
+            if governor is not None:
+                f.parent = head.i
+                break
         if governor is not None and dep == "advcl" and f.parent is None:
             # "staged rallies *demanding* ...", "opened fire, *killing* one": a sub-event of
             # the governing event; its status still comes from further up.
