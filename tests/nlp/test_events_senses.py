@@ -39,3 +39,10 @@ def top(nlp, text: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-de
 ])
 def test_sense_and_status(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
     assert top(nlp, text) == expected
+
+
+def test_a_bare_group_takes_no_country_from_the_other_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    (freed,) = events(nlp, "Rebels freed a French hostage on Sunday.")
+    assert freed.type == "RETREAT" and freed.source == "rebels" and freed.target == "France"
+    (attack,) = events(nlp, "Insurgents attacked an American convoy in Kandahar province.")
+    assert attack.source == "Afghanistan rebels" and attack.target == "United States"
