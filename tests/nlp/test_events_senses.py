@@ -46,3 +46,14 @@ def test_a_bare_group_takes_no_country_from_the_other_party(nlp) -> None:  # typ
     assert freed.type == "RETREAT" and freed.source == "rebels" and freed.target == "France"
     (attack,) = events(nlp, "Insurgents attacked an American convoy in Kandahar province.")
     assert attack.source == "Afghanistan rebels" and attack.target == "United States"
+
+
+def test_the_purpose_of_a_journey_lies_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    (meet,) = events(nlp, "The foreign minister is heading to Ankara to meet his Turkish "
+                          "counterpart.")
+    assert (meet.trigger, meet.status, meet.modality) == ("meet", "hypothetical", "hypothetical")
+
+
+def test_the_one_offered_something_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    (offer,) = events(nlp, "Germany offered Greece a loan from the European Union.")
+    assert (offer.type, offer.source, offer.target) == ("AGREE", "Germany", "Greece")

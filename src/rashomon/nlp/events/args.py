@@ -361,6 +361,10 @@ def verb_arguments(
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
             targets = [] if content_object else actors_at(doc, verb.head)
     moves = verb.lemma_.lower() in word_set(doc, "move")  # the object is what is moved
+    dative = _child(verb, {"dative"})
+    if not targets and dative is not None and dative.pos_ in {"NOUN", "PROPN"}:
+        # "offered *the prime minister* a meeting", "gave *Kenya* $5 million": the one given to
+        targets = actors_at(doc, dative) or first_in_phrase(doc, dative)
     if not targets:
         obj = _child(verb, {"dobj"})
         if obj is not None and (noun is None or obj.i != noun.i) and not content_object \
