@@ -57,3 +57,8 @@ def test_the_purpose_of_a_journey_lies_ahead(nlp) -> None:  # type: ignore[no-un
 def test_the_one_offered_something_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
     (offer,) = events(nlp, "Germany offered Greece a loan from the European Union.")
     assert (offer.type, offer.source, offer.target) == ("AGREE", "Germany", "Greece")
+
+
+def test_a_relative_clause_does_not_make_its_own_object_the_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    (stood,) = events(nlp, "The vote hurt those of us who have stood by Poland for decades.")
+    assert stood.type == "SUPPORT" and stood.source is None

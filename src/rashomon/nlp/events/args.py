@@ -354,6 +354,10 @@ def verb_arguments(
     else:
         subj = subject(verb)
         sources = actors_at(doc, subj)
+        if subj is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
+            # "those of us *who stood by Israel*": the relative clause's own actors are
+            # its arguments, not the noun it describes
+            sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
         if not sources and subj is not None:  # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
         if sources and subj is not None and subj.head.i == verb.i:
