@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from spacy.tokens import Span
 
 from rashomon.errors import RashomonError
@@ -13,7 +12,6 @@ from rashomon.nlp.events import examples as events_examples
 from rashomon.nlp.events.component import EventCoder, collect
 from rashomon.records import Actor
 from rashomon.vocab import PLOVER
-
 from tests.nlp.test_events import build
 
 # "Ruritania complimented Freedonia ." ("compliment" is in no trigger row)

@@ -52,6 +52,8 @@ def test_the_purpose_of_a_journey_lies_ahead(nlp) -> None:  # type: ignore[no-un
     (meet,) = events(nlp, "The foreign minister is heading to Ankara to meet his Turkish "
                           "counterpart.")
     assert (meet.trigger, meet.status, meet.modality) == ("meet", "hypothetical", "hypothetical")
+    (condemn,) = events(nlp, "The government rushed to condemn the bombing.")
+    assert (condemn.type, condemn.status) == ("ACCUSE", "asserted")  # no journey: the act
 
 
 def test_the_one_offered_something_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
