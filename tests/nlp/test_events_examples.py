@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from spacy.tokens import Span
 
 from rashomon.errors import RashomonError
@@ -13,7 +12,6 @@ from rashomon.nlp.events import examples as events_examples
 from rashomon.nlp.events.component import EventCoder, collect
 from rashomon.records import Actor
 from rashomon.vocab import PLOVER
-
 from tests.nlp.test_events import build
 
 # "Ruritania complimented Freedonia ." ("compliment" is in no trigger row)
@@ -46,8 +44,8 @@ def test_every_type_has_examples_and_no_gold_text() -> None:
 
 def test_nearest_example_generalises_to_an_unlisted_verb() -> None:
     ex = events_examples.load()
-    kind, score = ex.nearest("complimented")  # type: ignore[misc]
-    assert kind == "SUPPORT" and score > 0.6
+    best = ex.nearest("complimented")
+    assert best is not None and best.type == "SUPPORT" and best.score > 0.6 and best.lead > 0
     assert ex.nearest("") is None
 
 
@@ -70,11 +68,25 @@ def test_no_event_when_no_example_is_close() -> None:
     assert collect(EventCoder()(build(WALKED))) == []
 
 
+# "Ruritania expressed interest ." : "expressed" heads examples of AGREE and SUPPORT
+EXPRESSED = [
+    ("Ruritania", 1, "nsubj", "PROPN", "Ruritania"), ("expressed", 1, "ROOT", "VERB", "express"),
+    ("interest", 1, "dobj", "NOUN", "interest"), (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_no_guess_for_a_verb_that_heads_examples_of_two_types() -> None:
+    best = events_examples.load().nearest("expressed")
+    assert best is not None and best.score > 0.99 and best.lead < events_examples.MARGIN
+    assert collect(EventCoder(margin=0.0)(build(EXPRESSED)))  # the tie once went to AGREE
+    assert collect(EventCoder()(build(EXPRESSED))) == []
+
+
 def test_user_examples_and_malformed_rows(tmp_path: Path) -> None:
     good = tmp_path / "mine.tsv"
     good.write_text("# mine\nASSAULT\tstrafed the convoy\n", encoding="utf-8")
     ex = events_examples.load([good])
-    assert ex.types == ("ASSAULT",) and ex.nearest("strafed")[0] == "ASSAULT"  # type: ignore[index]
+    assert ex.types == ("ASSAULT",) and ex.nearest("strafed").type == "ASSAULT"  # type: ignore[union-attr]
     bad = tmp_path / "bad.tsv"
     bad.write_text("FIGHTING\tfought\n", encoding="utf-8")
     with pytest.raises(RashomonError, match="R016"):

@@ -354,6 +354,10 @@ def verb_arguments(
     else:
         subj = subject(verb)
         sources = actors_at(doc, subj)
+        if subj is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
+            # "those of us *who stood by Israel*": the relative clause's own actors are
+            # its arguments, not the noun it describes
+            sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
         if not sources and subj is not None:  # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
         if sources and subj is not None and subj.head.i == verb.i:
@@ -361,6 +365,10 @@ def verb_arguments(
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
             targets = [] if content_object else actors_at(doc, verb.head)
     moves = verb.lemma_.lower() in word_set(doc, "move")  # the object is what is moved
+    dative = _child(verb, {"dative"})
+    if not targets and dative is not None and dative.pos_ in {"NOUN", "PROPN"}:
+        # "offered *the prime minister* a meeting", "gave *Kenya* $5 million": the one given to
+        targets = actors_at(doc, dative) or first_in_phrase(doc, dative)
     if not targets:
         obj = _child(verb, {"dobj"})
         if obj is not None and (noun is None or obj.i != noun.i) and not content_object \

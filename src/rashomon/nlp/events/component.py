@@ -115,14 +115,15 @@ def line_breaks(doc: Doc) -> Doc:
     assigns=["doc.spans", "doc._.rashomon_events", "span._.data", "span._.actor_id",
              "span._.link", "doc._.actors", "doc._.data"],
     default_config={"lexicons": [], "cues": [], "modes": [], "examples": [],
-                    "use_examples": True, "threshold": events_examples.THRESHOLD},
+                    "use_examples": True, "threshold": events_examples.THRESHOLD,
+                    "margin": events_examples.MARGIN},
 )
 def make_events(
     nlp: Language, name: str, lexicons: list[str], cues: list[str], modes: list[str],
-    examples: list[str], use_examples: bool, threshold: float,
+    examples: list[str], use_examples: bool, threshold: float, margin: float,
 ) -> EventCoder:
     return EventCoder(lexicons=lexicons, cues=cues, modes=modes, examples=examples,
-                      use_examples=use_examples, threshold=threshold)
+                      use_examples=use_examples, threshold=threshold, margin=margin)
 
 
 class EventCoder:
@@ -131,7 +132,7 @@ class EventCoder:
     def __init__(
         self, lexicons: list[str] = (), cues: list[str] = (), modes: list[str] = (),  # type: ignore[assignment]
         examples: list[str] = (), use_examples: bool = True,  # type: ignore[assignment]
-        threshold: float = events_examples.THRESHOLD,
+        threshold: float = events_examples.THRESHOLD, margin: float = events_examples.MARGIN,
     ) -> None:
         self.lex = events_lexicon.load(
             triggers=[events_lexicon.TRIGGERS, *map(Path, lexicons)],
@@ -143,6 +144,7 @@ class EventCoder:
         self.example_paths = (events_examples.EXAMPLES, *map(Path, examples)) \
             if use_examples else None
         self.threshold = threshold
+        self.margin = margin
         # the lexicon's word sets, and the report verbs (whose pronouns args.py resolves)
         self.sets = {**self.lex.sets, "report": frozenset(
             lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows))}
@@ -204,12 +206,14 @@ class EventCoder:
                 c.negate and c.values and not events_lexicon.holds(c, verb)
                 for row in self.lex.triggers.get((lemma_of(verb), "V"), ()) for c in row.when):
             return None  # the lexicon ruled this use out ("released *a letter*")
+        if events_lexicon.predicates(verb):
+            return None  # "called X *complex*": a label its rows do not know is no event
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))
-        if best is None or best[1] < self.threshold:
+        if best is None or best.score < self.threshold or best.lead < self.margin:
             return None
-        return Found(verb, Trigger(lemma_of(verb), "V", best[0], None), sent=sent)
+        return Found(verb, Trigger(lemma_of(verb), "V", best.type, None), sent=sent)
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row

@@ -26,6 +26,19 @@ from rashomon.vocab import PLOVER
 EXAMPLES = data.LEXICONS / "events_examples.tsv"
 # Cosine of the predicate to its nearest example at or above which the clause is coded.
 THRESHOLD = 0.70
+# Lead over the nearest example of another type below which the verb is too ambiguous to code.
+MARGIN = 0.01
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The nearest example's type, its cosine, and how far it leads the nearest example of
+    any other type (0 when one verb heads examples of two types: "expressed willingness",
+    "expressed support")."""
+
+    type: str
+    score: float
+    lead: float
 
 
 @dataclass(frozen=True)
@@ -36,8 +49,9 @@ class Examples:
     phrases: tuple[str, ...]
     vectors: np.ndarray
 
-    def nearest(self, text: str) -> tuple[str, float] | None:
-        """The type of the phrase nearest to ``text`` and its cosine (``None``: no vector)."""
+    def nearest(self, text: str) -> Nearest | None:
+        """The type of the phrase nearest to ``text``, its cosine and its lead over the
+        nearest phrase of another type (``None``: no vector)."""
         if not self.types or not text.strip():
             return None
         from rashomon.embed_static import sentence_vectors
@@ -47,7 +61,10 @@ class Examples:
             return None
         sims = self.vectors @ vec
         best = int(sims.argmax())
-        return self.types[best], float(sims[best])
+        kind = self.types[best]
+        others = [float(s) for s, t in zip(sims, self.types) if t != kind]
+        lead = float(sims[best]) - max(others, default=-1.0)
+        return Nearest(kind, float(sims[best]), lead)
 
 
 def load(paths: Iterable[Path] = (EXAMPLES,)) -> Examples:
@@ -90,4 +107,4 @@ def predicate_text(verb: Token) -> str:
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
-__all__ = ["EXAMPLES", "THRESHOLD", "Examples", "load", "load_cached", "predicate_text"]
+__all__ = ["EXAMPLES", "MARGIN", "THRESHOLD", "Examples", "Nearest", "load", "load_cached", "predicate_text"]

@@ -231,6 +231,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             hypothetical, purpose = True, True
             f.parent = head.i
             break
+        if purpose_of(cur, lex.sets.get("travel", frozenset())) and _journey(head):
+            # "is heading to X *to meet* Y", "travelled to Gaza *to negotiate*": the purpose
+            # of a journey lies ahead of it; a sub-event when the journey is an event
+            hypothetical, purpose = True, True
+            if governor is not None:
+                f.parent = head.i
+                break
         if governor is not None and dep == "advcl" and f.parent is None:
             # "staged rallies *demanding* ...", "opened fire, *killing* one": a sub-event of
             # the governing event; its status still comes from further up.
@@ -288,6 +295,16 @@ def purpose_of(tok: Token, moves: frozenset[str]) -> bool:
     return tok.dep_ in {"advcl", "xcomp"} and head.i != tok.i and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
         head.lemma_.lower() in moves
+
+
+_PLACE_ADVERBS = {"home", "abroad", "there", "here", "back", "overseas"}
+
+
+def _journey(verb: Token) -> bool:
+    """Whether a verb of travel names where it goes ("heading *to Mexico*", "flew *home*"): a
+    journey, not "rushed to condemn" or "went on to win", where the infinitive is the act."""
+    return any(c.dep_ == "prep" and any(p.dep_ == "pobj" for p in c.children)
+               or c.dep_ == "advmod" and c.lower_ in _PLACE_ADVERBS for c in verb.children)
 
 
 def _noun_infinitive(tok: Token) -> bool:

@@ -70,15 +70,15 @@ def add_groups(doc: Doc, index: dict[int, Span], terms: Mapping[str, Term],
         actors.setdefault(home.id, home)
         doc._.actors = actors
     for sent in doc.sents:
-        local: Counter[str] | None = None
         for tok in sent:
             found = _group_word(tok, index, terms)
             if found is None:
                 continue
             start, term = found
-            if local is None:
-                local = _countries(doc, index, actors, places, sent)
-            code = local.most_common(1)[0][0] if local else dominant
+            other = _other_side(tok)
+            local = _countries(doc, index, actors, places, sent, other)
+            code = local.most_common(1)[0][0] if local else (dominant if not other else
+                dominant_country(_countries(doc, index, actors, places, None, other)))
             if IRREGULAR in term.sectors:
                 code = None  # "foreign fighters via X": fighters come from elsewhere
             actor = _group_actor(term, by_code.get(code) if code else None, actors)
@@ -140,15 +140,48 @@ def _counted(tok: Token) -> bool:
     return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _CROWDS
 
 
+# Dependents of a clause that name the other party of what a group does ("rebels freed *a
+# French hostage*", "police clashed *with Kenyan protesters*"), not where the group is from.
+_OTHER_DEPS = {"dobj", "dative", "oprd", "attr", "agent"}
+_OTHER_PREPS = {"with", "against", "to", "on", "upon", "into", "toward", "towards", "for"}
+
+
+def _other_side(tok: Token) -> frozenset[int]:
+    """Token indices of the other parties of the clause ``tok`` (a group noun) is an argument
+    of: its objects when the group is the subject, its subject when the group is the object.
+    A place named with "in X", the group's own phrase ("rebels *in Mali*") and the rest of the
+    sentence still say where the group is from."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    verb, role = tok.head, tok.dep_
+    if role == "pobj" and verb.dep_ == "prep":
+        verb, role = verb.head, "dobj"
+    if verb.i == tok.i or verb.pos_ not in {"VERB", "AUX"}:
+        return frozenset()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i in range(tok.left_edge.i, tok.right_edge.i + 1):
+            continue
+        if role in {"nsubj", "nsubjpass"}:
+            other = c.dep_ in _OTHER_DEPS or (c.dep_ == "prep" and c.lower_ in _OTHER_PREPS)
+        else:
+            other = c.dep_ in {"nsubj", "nsubjpass", "agent"}
+        if other:
+            out.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return frozenset(out)
+
+
 def _countries(doc: Doc, index: Mapping[int, Span], actors: Mapping[str, Actor],
-               places: Mapping[str, Actor], sent: Span | None) -> Counter[str]:
-    """Countries named in ``sent`` (or the whole doc): actors with one, and places."""
+               places: Mapping[str, Actor], sent: Span | None,
+               skip: frozenset[int] = frozenset()) -> Counter[str]:
+    """Countries named in ``sent`` (or the whole doc) outside the tokens ``skip``: actors with
+    one, and places."""
     lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc))
     counts: Counter[str] = Counter()
     seen: set[int] = set()
     for i in range(lo, hi):
         span = index.get(i)
-        if span is None or id(span) in seen or span._.link == "group":
+        if span is None or id(span) in seen or span._.link == "group" or i in skip:
             continue
         seen.add(id(span))
         actor = actors.get(span._.actor_id)
@@ -156,7 +189,8 @@ def _countries(doc: Doc, index: Mapping[int, Span], actors: Mapping[str, Actor],
             counts[actor.country] += 1
     for place in doc.spans.get("rashomon_places", []):
         data = place._.data or {}
-        if lo <= place.start < hi and place.start not in index and data.get("role") == "literal":
+        if lo <= place.start < hi and place.start not in index and place.start not in skip \
+                and data.get("role") == "literal":
             country = places.get(str(data.get("country") or ""))
             if country is not None and country.country:
                 counts[country.country] += 1

@@ -35,7 +35,7 @@ _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
 class Condition:
     """One ``key=value`` condition of a lexicon row; ``values`` empty means "any"/"none"."""
 
-    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose|ccomp|pobj
+    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose|ccomp|pobj|pred
     values: frozenset[str]
     negate: bool = False  # "obj=-": there must be none; "obj=!a|b": none of these
 
@@ -142,6 +142,18 @@ def infinitives(tok: Token) -> list[Token]:
         and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
 
 
+def predicates(tok: Token) -> list[Token]:
+    """What a verb calls its object: an object predicate ("called X *a liar*"), a second
+    direct object ("branded the election *a sham*") or the word after "as" ("described X *as
+    reckless*"), each with its modifiers ("a *false* prophet")."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    heads = [c for c in tok.children if c.dep_ == "oprd"] + objs[1:]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
+            heads += [p for p in c.children if p.dep_ in {"pobj", "amod", "acomp"}]
+    return heads + [m for h in heads for m in h.children if m.dep_ in {"amod", "compound"}]
+
+
 def holds(cond: Condition, tok: Token) -> bool:
     """Whether one lexicon condition holds for ``tok``."""
     if cond.key == "obj":
@@ -171,6 +183,8 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*")
         found = [w for c in tok.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    elif cond.key == "pred":  # what the object is called: "called X *a liar*"
+        found = [w for p in predicates(tok) for w in _words(p)]
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
                  for c in tok.children if c.dep_ == "ccomp"]
@@ -193,7 +207,8 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     out = []
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
-        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "pobj"}:
+        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "pobj",
+                       "pred"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))

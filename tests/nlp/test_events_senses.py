@@ -1,0 +1,66 @@
+"""Senses, status and roles of rashomon_events found in audits of real articles (issue 15),
+checked with the real parser on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    return [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
+
+
+def top(nlp, text: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    found = events(nlp, text)
+    return (found[0].type, found[0].status) if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a speaker calls someone: a condemning label is disapproval, a praising one praise
+    ("The senator called the governor a coward.", ("ACCUSE", "asserted")),
+    ("The opposition leader described the budget as irresponsible.", ("ACCUSE", "asserted")),
+    ("The minister called the ceasefire a breakthrough.", ("SUPPORT", "asserted")),
+    ("The minister called the situation complex.", None),  # no phone call, no demand
+    # agreeing with an opinion or a person is support; agreeing to a deal is AGREE
+    ("Canada agreed with Mexico's position on the tariffs.", ("SUPPORT", "asserted")),
+    ("Canada agreed with Mexico to cut tariffs.", ("AGREE", "asserted")),
+    # a decision taken is actual, not a plan
+    ("The junta decided to reopen the borders.", ("RETREAT", "asserted")),
+    # disapproval named by its feeling
+    ("The rebels expressed frustration at the delays.", ("ACCUSE", "asserted")),
+])
+def test_sense_and_status(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    assert top(nlp, text) == expected
+
+
+def test_a_bare_group_takes_no_country_from_the_other_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    (freed,) = events(nlp, "Rebels freed a French hostage on Sunday.")
+    assert freed.type == "RETREAT" and freed.source == "rebels" and freed.target == "France"
+    (attack,) = events(nlp, "Insurgents attacked an American convoy in Kandahar province.")
+    assert attack.source == "Afghanistan rebels" and attack.target == "United States"
+
+
+def test_the_purpose_of_a_journey_lies_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    (meet,) = events(nlp, "The foreign minister is heading to Ankara to meet his Turkish "
+                          "counterpart.")
+    assert (meet.trigger, meet.status, meet.modality) == ("meet", "hypothetical", "hypothetical")
+    (condemn,) = events(nlp, "The government rushed to condemn the bombing.")
+    assert (condemn.type, condemn.status) == ("ACCUSE", "asserted")  # no journey: the act
+
+
+def test_the_one_offered_something_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    (offer,) = events(nlp, "Germany offered Greece a loan from the European Union.")
+    assert (offer.type, offer.source, offer.target) == ("AGREE", "Germany", "Greece")
+
+
+def test_a_relative_clause_does_not_make_its_own_object_the_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    (stood,) = events(nlp, "The vote hurt those of us who have stood by Poland for decades.")
+    assert stood.type == "SUPPORT" and stood.source is None
