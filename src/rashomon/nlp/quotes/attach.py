@@ -149,14 +149,19 @@ class Attacher:
 
     def _speaker_outside(self, a: Attribution) -> None:
         """`"My reaction, that was outrageous," the strategist said`: a parse that put the
-        subject inside the quote; the speaker is the noun between quote and cue."""
-        if a.kind != "direct" or a.speaker is None or a.cue is None:
+        subject inside the quote, or none (`"…," Tulsa police Chief Jordan said` with
+        *Tulsa* read as a verb); the speaker is the noun between quote and cue."""
+        if a.kind != "direct" or a.cue is None:
             return
-        sp = a.speaker.start_char
-        if not any(s <= sp < e for s, e in a.content):
+        if a.speaker is not None and not any(s <= a.speaker.start_char < e for s, e in a.content):
             return
-        before = [t for t in self.doc[a.speaker.end:a.cue.i]
-                  if t.idx >= a.content[-1][1] and not self._mark_at(t.idx)]
+        # the quote's piece before the cue (a split quote goes on after it)
+        ends = [e for k in a.marks for _, e in self.marks[k].pieces] or [e for _, e in a.content]
+        bound = max((e for e in ends if e <= a.cue.idx), default=None)
+        if bound is None:
+            return
+        before = [t for t in self.doc[a.cue.sent.start:a.cue.i]
+                  if t.idx >= bound and not self._mark_at(t.idx)]
         nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON")]
         if nouns:
             a.speaker = speaker_span(nouns[-1], a.cue)

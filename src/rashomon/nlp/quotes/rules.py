@@ -404,6 +404,9 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     content = _char_range(doc, clause)
     if content is None:
         return None
+    if poss is None:
+        # "But Trump claims that …" tagged as a noun: its subject still speaks
+        poss = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
 
@@ -582,6 +585,24 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     return outer
 
 
+_CLOSERS = {",", "\u201d", "''", '"'}
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A subject-less cue right after a quote's closing words (`"…," Tulsa police Chief
+    Jordan said`): the words between are a name the parse hung elsewhere."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and not doc[i].is_punct:
+        t = doc[i]
+        if not (t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.is_title):
+            return None
+        i -= 1
+    if i < 0 or i == verb.i - 1 or doc[i].text not in _CLOSERS:
+        return None
+    return doc[i + 1:verb.i] if doc[verb.i - 1].pos_ in ("PROPN", "NOUN") else None
+
+
 def _clip_end(text: str, a: int, b: int) -> tuple[int, int] | None:
     """``text[a:b]`` without trailing spaces and commas; None when nothing is left."""
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
@@ -632,9 +653,14 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 content = None
             if content is None and cue.object != "act":
                 content = _comma_conj_content(tok)
+            lead = _name_before(tok) if subj is None and content is not None else None
+            if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
+                subj = lead.root
+                content = _clip_end(text, content[0], min(content[1], lead.start_char))
             late = _late_source(tok)
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
+                lead = None
             segs = _around_cue(doc, content, tok, end) if content else []
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
@@ -644,7 +670,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 continue  # "it would be easy to think that …": nobody thinks it
             if content is None and (subj is None or cue.object == "act"):
                 continue
-            speaker = speaker_span(subj, tok) if subj is not None else None
+            speaker = lead or (speaker_span(subj, tok) if subj is not None else None)
             if speaker is not None and speaker.start <= tok.i < speaker.end - 1:
                 speaker = doc[tok.i + 1:speaker.end]  # "Said Jones": the cue is not the name
             out.append(Attribution(
