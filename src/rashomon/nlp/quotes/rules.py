@@ -603,6 +603,44 @@ def _name_before(verb: Token) -> Span | None:
     return doc[i + 1:verb.i] if doc[verb.i - 1].pos_ in ("PROPN", "NOUN") else None
 
 
+def _as_clause(verb: Token) -> list[tuple[int, int]]:
+    """"A is B, as X said" / "as X put it, A is B": the clause the as-clause hangs from,
+    without the as-clause, is what X said."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in verb.children):
+        return []
+    doc, head = verb.doc, verb.head
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    # set off by a comma (not "even as he says …", a headline's "As He Recognizes"),
+    # and not inside someone's quotation ("as you pointed out")
+    first = lo == verb.sent.start or doc[lo - 1].is_punct and doc[lo - 1].text != ","
+    comma = doc[lo - 1].text == "," or doc[lo - 1].text in ('"', "\u201d", "''") \
+        and doc[lo - 2].text == ","  # `… "lawful source of income," as a memo put it`
+    if not (comma or first and hi < len(doc) and doc[hi].text == ",") \
+            or _quoted(doc, verb.i):
+        return []
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    pieces = [trim_range(doc, left, lo), trim_range(doc, hi, right)]
+    return [p for p in pieces if p and len(doc.text[p[0]:p[1]].split()) >= 3]
+
+
+def as_put_it(doc: Doc) -> list[Attribution]:
+    """"…, as a memo put it": *put it* after *as* is a cue for the clause it hangs from."""
+    out = []
+    for tok in doc:
+        if tok.lemma_ != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it"
+                                          for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        segs = _as_clause(tok)
+        if subj is None or not segs:
+            continue
+        it = next(c for c in tok.children if c.lower_ == "it")
+        out.append(Attribution(tok, (tok.i, it.i + 1), "put", "speech",
+                               speaker_span(subj, tok), segs))
+    return out
+
+
 def _clip_end(text: str, a: int, b: int) -> tuple[int, int] | None:
     """``text[a:b]`` without trailing spaces and commas; None when nothing is left."""
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
@@ -657,18 +695,19 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
                 subj = lead.root
                 content = _clip_end(text, content[0], min(content[1], lead.start_char))
+            as_segs = _as_clause(tok) if content is None and subj is not None else []
             late = _late_source(tok)
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
                 lead = None
-            segs = _around_cue(doc, content, tok, end) if content else []
+            segs = _around_cue(doc, content, tok, end) if content else as_segs
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
             if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" \
                     and subj.head != tok and any(c.dep_ == "aux" and c.lower_ == "to"
                                                  for c in tok.children):
                 continue  # "it would be easy to think that …": nobody thinks it
-            if content is None and (subj is None or cue.object == "act"):
+            if not segs and (subj is None or cue.object == "act"):
                 continue
             speaker = lead or (speaker_span(subj, tok) if subj is not None else None)
             if speaker is not None and speaker.start <= tok.i < speaker.end - 1:
@@ -699,6 +738,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
         if att.cue is not None and att.cue.i in cuts:
             at = cuts[att.cue.i]
             att.content = [p for a, b in att.content if (p := _clip_end(text, a, min(b, at)))]
+    out.extend(as_put_it(doc))
     out.extend(according_to(doc))
     out.extend(labelled_lines(doc, text))
     return out
