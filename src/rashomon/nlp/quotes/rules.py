@@ -28,6 +28,7 @@ MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "
 # nouns that name a source when they follow a cue ("..., reported the ministry")
 _SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "spokesperson",
                  "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
+_NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
 # Prepositions whose object is what a cue with no clause or object was about, by cue type.
@@ -115,6 +116,16 @@ def find_subject(verb: Token) -> Token | None:
         # the shared subject is the accused, never the speaker
         return _agent(verb)
     tok = verb
+    if verb.dep_ == "xcomp":
+        # "forced Stumpf to admit …", "urged X to say": the object is who speaks
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                    and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if obj is not None and not any(c.dep_ in _SUBJ for c in verb.children):
+            return obj
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
+            and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in _NAMED) \
+            and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
+        return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
     for _ in range(5):
         for child in tok.children:
             if child.dep_ in _SUBJ:
