@@ -706,7 +706,9 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
                 subj = lead.root
                 content = _clip_end(text, content[0], min(content[1], lead.start_char))
-            as_segs = _as_clause(tok) if content is None and subj is not None else []
+            # "…, as X said": speech, not "As the crowd cheered, …"
+            as_segs = _as_clause(tok) if content is None and subj is not None \
+                and cue.type in ("speech", "report", "belief") else []
             late = _late_source(tok)
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
