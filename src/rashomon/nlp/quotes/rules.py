@@ -127,10 +127,12 @@ def find_subject(verb: Token) -> Token | None:
             and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
         return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
     for _ in range(5):
-        for child in tok.children:
-            if child.dep_ in _SUBJ:
-                # may be "who" or "that" ("a letter that says"): see resolution_target
-                return _same_line(child, verb)
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalnum() for ch in c.text)]
+        if subjects:
+            # may be "who" or "that" ("a letter that says"): see resolution_target; of two
+            # (a dash read as a noun, "… public ― Moreno boasted") the nearest before the verb
+            before = [c for c in subjects if c.i < tok.i]
+            return _same_line(before[-1] if before else subjects[0], verb)
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
