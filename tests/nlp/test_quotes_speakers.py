@@ -76,3 +76,10 @@ def test_forced_x_to_admit_x_speaks(qnlp) -> None:  # type: ignore[no-untyped-de
 def test_named_person_a_participle_hangs_from_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The ad uses footage of Maria Lopez asking, “Why is nobody listening to us?”"
     assert "Lopez" in (_speaker_of(qnlp, body, "ask") or "")
+
+
+def test_nearest_of_two_subjects_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Clinton noted that Moreno has occasionally not paid anything in federal income taxes "
+            "― as was true for the few years his tax returns were made public ― Moreno boasted, "
+            "“That makes me smart.”")
+    assert _speaker_of(qnlp, body, "boast") == "Moreno"
