@@ -420,8 +420,28 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     if poss is None:
         # "But Trump claims that …" tagged as a noun: its subject still speaks
         poss = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if poss is None:
+        poss = _holder(tok, lexicon)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
+
+
+def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who holds a cue noun with no possessor: "warnings from his attorney that …", or the
+    subject of the (non-cue) verb it is the object of: "Republicans have expressed concern
+    that …", "Democrats persisted in arguments that …"."""
+    source = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj"), None)
+    if source is not None:
+        return source
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB" or verb_lemma(verb, lexicon) in lexicon.verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _in_document(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
