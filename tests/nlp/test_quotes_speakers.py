@@ -83,3 +83,10 @@ def test_nearest_of_two_subjects_speaks(qnlp) -> None:  # type: ignore[no-untype
             "― as was true for the few years his tax returns were made public ― Moreno boasted, "
             "“That makes me smart.”")
     assert _speaker_of(qnlp, body, "boast") == "Moreno"
+
+
+def test_cue_noun_held_by_from_or_the_verb_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The sale took place despite repeated warnings from his attorney that the contract was void."
+    assert _speaker_of(qnlp, body, "warning") == "his attorney"
+    body = "Farmers also persisted in arguments that the tariff would ruin them."
+    assert _speaker_of(qnlp, body, "argument") == "Farmers"
