@@ -133,6 +133,13 @@ def find_subject(verb: Token) -> Token | None:
             # (a dash read as a noun, "… public ― Moreno boasted") the nearest before the verb
             before = [c for c in subjects if c.i < tok.i]
             return _same_line(before[-1] if before else subjects[0], verb)
+        if tok.tag_ == "VBG":
+            # `"…," Mr. Obama said, not even needing to mention …` parsed with "said" as
+            # a parataxis of the participle: the one who said it does the rest
+            said = next((c for c in tok.children if c.dep_ == "parataxis" and c.i < tok.i
+                         and any(g.dep_ == "nsubj" for g in c.children)), None)
+            if said is not None:
+                return next(g for g in said.children if g.dep_ == "nsubj")
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
