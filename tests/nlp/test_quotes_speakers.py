@@ -86,7 +86,15 @@ def test_nearest_of_two_subjects_speaks(qnlp) -> None:  # type: ignore[no-untype
 
 
 def test_cue_noun_held_by_from_or_the_verb_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "The sale took place despite repeated warnings from his attorney that the contract was void."
+    body = ("The sale took place despite repeated warnings from his attorney that the contract "
+            "was void.")
     assert _speaker_of(qnlp, body, "warning") == "his attorney"
     body = "Farmers also persisted in arguments that the tariff would ruin them."
     assert _speaker_of(qnlp, body, "argument") == "Farmers"
+
+
+def test_participle_root_over_said_is_the_sayers(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("''We have beaten the odds before and we will beat them again,'' Ms. Ortega said, "
+            "not even needing to mention the rival she had defeated, Tom Price, who retired "
+            "last year.")
+    assert _speaker_of(qnlp, body, "mention") == "Ms. Ortega"
