@@ -98,3 +98,9 @@ def test_participle_root_over_said_is_the_sayers(qnlp) -> None:  # type: ignore[
             "not even needing to mention the rival she had defeated, Tom Price, who retired "
             "last year.")
     assert _speaker_of(qnlp, body, "mention") == "Ms. Ortega"
+
+
+def test_dateline_speaker_is_the_first_phrase_after_the_dash(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("BERLIN -- Chancellor Vogel, opening the new rail museum on the Spree on Saturday, "
+            "said it would tell a German story.")
+    assert "Vogel" in (_speaker_of(qnlp, body, "say") or "")

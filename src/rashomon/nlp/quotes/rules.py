@@ -186,7 +186,7 @@ def _same_line(subj: Token, verb: Token) -> Token:
         heads = [t for t in nouns if not dash.i < t.head.i < verb.i or t.head.pos_ not in (
             "NOUN", "PROPN")]
         if heads:
-            return heads[-1]
+            return heads[0]  # "WASHINGTON -- President X, opening … on Saturday, said"
     if not any("\n" in t.text_with_ws for t in between):
         return subj
     i = verb.i - 1
