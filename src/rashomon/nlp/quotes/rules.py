@@ -116,9 +116,12 @@ def find_subject(verb: Token) -> Token | None:
         # the shared subject is the accused, never the speaker
         return _agent(verb)
     tok = verb
-    if verb.dep_ == "xcomp":
-        # "forced Stumpf to admit …", "urged X to say": the object is who speaks
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+    control = verb.head if verb.dep_ == "xcomp" else (
+        verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "for" else None)
+    if control is not None:
+        # "forced Stumpf to admit …", "urged X to say", "held X in contempt for refusing":
+        # the object is who speaks
+        obj = next((c for c in control.children if c.dep_ == "dobj" and c.i < verb.i
                     and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if obj is not None and not any(c.dep_ in _SUBJ for c in verb.children):
             return obj
