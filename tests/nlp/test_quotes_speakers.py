@@ -104,3 +104,8 @@ def test_dateline_speaker_is_the_first_phrase_after_the_dash(qnlp) -> None:  # t
     body = ("BERLIN -- Chancellor Vogel, opening the new rail museum on the Spree on Saturday, "
             "said it would tell a German story.")
     assert "Vogel" in (_speaker_of(qnlp, body, "say") or "")
+
+
+def test_object_of_held_for_refusing_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The committee held Ortega in contempt of Congress for refusing to testify."
+    assert _speaker_of(qnlp, body, "refuse") == "Ortega"
