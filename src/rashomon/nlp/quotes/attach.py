@@ -149,14 +149,19 @@ class Attacher:
 
     def _speaker_outside(self, a: Attribution) -> None:
         """`"My reaction, that was outrageous," the strategist said`: a parse that put the
-        subject inside the quote; the speaker is the noun between quote and cue."""
-        if a.kind != "direct" or a.speaker is None or a.cue is None:
+        subject inside the quote, or none (`"…," Tulsa police Chief Jordan said` with
+        *Tulsa* read as a verb); the speaker is the noun between quote and cue."""
+        if a.kind != "direct" or a.cue is None:
             return
-        sp = a.speaker.start_char
-        if not any(s <= sp < e for s, e in a.content):
+        if a.speaker is not None and not any(s <= a.speaker.start_char < e for s, e in a.content):
             return
-        before = [t for t in self.doc[a.speaker.end:a.cue.i]
-                  if t.idx >= a.content[-1][1] and not self._mark_at(t.idx)]
+        # the quote's piece before the cue (a split quote goes on after it)
+        ends = [e for k in a.marks for _, e in self.marks[k].pieces] or [e for _, e in a.content]
+        bound = max((e for e in ends if e <= a.cue.idx), default=None)
+        if bound is None:
+            return
+        before = [t for t in self.doc[a.cue.sent.start:a.cue.i]
+                  if t.idx >= bound and not self._mark_at(t.idx)]
         nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN", "PRON")]
         if nouns:
             a.speaker = speaker_span(nouns[-1], a.cue)
@@ -216,11 +221,14 @@ class Attacher:
             while j < len(self.text) and self.text[j] in " \t\u00a0":
                 j += 1
             after = _sent_range(self.doc, j, j + 1)
-            nxt = self.text[m.end:after[1]]
-            if self.text[m.end:after[0]].strip() == "" and "\n" not in nxt.strip():
-                stop = min([i for i in (nxt.find(q) for q in '"\u201c') if i >= 0] or [len(nxt)])
+            # the parser may end that sentence early (`state Del. Marcia Price shouted`)
+            nxt = self.text[m.end:self.text.find("\n", j) if "\n" in self.text[j:] else None]
+            if self.text[m.end:after[0]].strip() == "":
+                # up to the next quote, not a quoted nickname (`Marcia "Cia" Price`)
+                stop = next((i for i, ch in enumerate(nxt) if ch in '"\u201c'
+                             and not self._nickname(m.end + i)), len(nxt))
                 # only the first few words: `"…?" she said, but …`
-                words = list(re.finditer(r"\S+", nxt[:stop]))[:8]
+                words = list(re.finditer(r"\S+", nxt[:stop]))[:12]
                 if words:
                     e = max(e, m.end + words[-1].end())
         # a cue in another paragraph never speaks this quote (colons aside)
@@ -241,6 +249,14 @@ class Attacher:
             if d < dist:
                 best, dist = a, d
         return best
+
+    def _nickname(self, i: int) -> bool:
+        """A mark at ``i`` of a quote that holds one capitalised word (`Marcia "Cia" Price`)."""
+        q = self._mark_at(i)
+        if q is None or i not in (q.start, q.end - 1):
+            return False
+        inner = self.text[q.inner_start:q.inner_end].split()
+        return len(inner) == 1 and inner[0][:1].isupper()
 
     def _colon_cue(self, m: Marked) -> Attribution | None:
         j = m.start - 1

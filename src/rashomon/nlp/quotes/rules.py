@@ -28,6 +28,7 @@ MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "
 # nouns that name a source when they follow a cue ("..., reported the ministry")
 _SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "spokesperson",
                  "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
+_NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
 # Prepositions whose object is what a cue with no clause or object was about, by cue type.
@@ -115,11 +116,33 @@ def find_subject(verb: Token) -> Token | None:
         # the shared subject is the accused, never the speaker
         return _agent(verb)
     tok = verb
+    control = verb.head if verb.dep_ == "xcomp" else (
+        verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "for" else None)
+    if control is not None:
+        # "forced Stumpf to admit …", "urged X to say", "held X in contempt for refusing":
+        # the object is who speaks
+        obj = next((c for c in control.children if c.dep_ == "dobj" and c.i < verb.i
+                    and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if obj is not None and not any(c.dep_ in _SUBJ for c in verb.children):
+            return obj
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
+            and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in _NAMED) \
+            and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
+        return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
     for _ in range(5):
-        for child in tok.children:
-            if child.dep_ in _SUBJ:
-                # may be "who" or "that" ("a letter that says"): see resolution_target
-                return _same_line(child, verb)
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalnum() for ch in c.text)]
+        if subjects:
+            # may be "who" or "that" ("a letter that says"): see resolution_target; of two
+            # (a dash read as a noun, "… public ― Moreno boasted") the nearest before the verb
+            before = [c for c in subjects if c.i < tok.i]
+            return _same_line(before[-1] if before else subjects[0], verb)
+        if tok.tag_ == "VBG":
+            # `"…," Mr. Obama said, not even needing to mention …` parsed with "said" as
+            # a parataxis of the participle: the one who said it does the rest
+            said = next((c for c in tok.children if c.dep_ == "parataxis" and c.i < tok.i
+                         and any(g.dep_ == "nsubj" for g in c.children)), None)
+            if said is not None:
+                return next(g for g in said.children if g.dep_ == "nsubj")
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
@@ -166,7 +189,7 @@ def _same_line(subj: Token, verb: Token) -> Token:
         heads = [t for t in nouns if not dash.i < t.head.i < verb.i or t.head.pos_ not in (
             "NOUN", "PROPN")]
         if heads:
-            return heads[-1]
+            return heads[0]  # "WASHINGTON -- President X, opening … on Saturday, said"
     if not any("\n" in t.text_with_ws for t in between):
         return subj
     i = verb.i - 1
@@ -404,8 +427,31 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     content = _char_range(doc, clause)
     if content is None:
         return None
+    if poss is None:
+        # "But Trump claims that …" tagged as a noun: its subject still speaks
+        poss = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if poss is None:
+        poss = _holder(tok, lexicon)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
+
+
+def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who holds a cue noun with no possessor: "warnings from his attorney that …", or the
+    subject of the (non-cue) verb it is the object of: "Republicans have expressed concern
+    that …", "Democrats persisted in arguments that …"."""
+    source = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj"), None)
+    if source is not None:
+        return source
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB" or verb_lemma(verb, lexicon) in lexicon.verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _in_document(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
@@ -582,6 +628,62 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     return outer
 
 
+_CLOSERS = {",", "\u201d", "''", '"'}
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A subject-less cue right after a quote's closing words (`"…," Tulsa police Chief
+    Jordan said`): the words between are a name the parse hung elsewhere."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and not doc[i].is_punct:
+        t = doc[i]
+        if not (t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.is_title):
+            return None
+        i -= 1
+    if i < 0 or i == verb.i - 1 or doc[i].text not in _CLOSERS:
+        return None
+    return doc[i + 1:verb.i] if doc[verb.i - 1].pos_ in ("PROPN", "NOUN") else None
+
+
+def _as_clause(verb: Token) -> list[tuple[int, int]]:
+    """"A is B, as X said" / "as X put it, A is B": the clause the as-clause hangs from,
+    without the as-clause, is what X said."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in verb.children):
+        return []
+    doc, head = verb.doc, verb.head
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    # set off by a comma (not "even as he says …", a headline's "As He Recognizes"),
+    # and not inside someone's quotation ("as you pointed out")
+    first = lo == verb.sent.start or doc[lo - 1].is_punct and doc[lo - 1].text != ","
+    comma = doc[lo - 1].text == "," or doc[lo - 1].text in ('"', "\u201d", "''") \
+        and doc[lo - 2].text == ","  # `… "lawful source of income," as a memo put it`
+    if not (comma or first and hi < len(doc) and doc[hi].text == ",") \
+            or _quoted(doc, verb.i):
+        return []
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    pieces = [trim_range(doc, left, lo), trim_range(doc, hi, right)]
+    return [p for p in pieces if p and len(doc.text[p[0]:p[1]].split()) >= 3]
+
+
+def as_put_it(doc: Doc) -> list[Attribution]:
+    """"…, as a memo put it": *put it* after *as* is a cue for the clause it hangs from."""
+    out = []
+    for tok in doc:
+        if tok.lemma_ != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it"
+                                          for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        segs = _as_clause(tok)
+        if subj is None or not segs:
+            continue
+        it = next(c for c in tok.children if c.lower_ == "it")
+        out.append(Attribution(tok, (tok.i, it.i + 1), "put", "speech",
+                               speaker_span(subj, tok), segs))
+    return out
+
+
 def _clip_end(text: str, a: int, b: int) -> tuple[int, int] | None:
     """``text[a:b]`` without trailing spaces and commas; None when nothing is left."""
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
@@ -632,19 +734,27 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 content = None
             if content is None and cue.object != "act":
                 content = _comma_conj_content(tok)
+            lead = _name_before(tok) if subj is None and content is not None else None
+            if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
+                subj = lead.root
+                content = _clip_end(text, content[0], min(content[1], lead.start_char))
+            # "…, as X said": speech, not "As the crowd cheered, …"
+            as_segs = _as_clause(tok) if content is None and subj is not None \
+                and cue.type in ("speech", "report", "belief") else []
             late = _late_source(tok)
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
-            segs = _around_cue(doc, content, tok, end) if content else []
+                lead = None
+            segs = _around_cue(doc, content, tok, end) if content else as_segs
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
             if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" \
                     and subj.head != tok and any(c.dep_ == "aux" and c.lower_ == "to"
                                                  for c in tok.children):
                 continue  # "it would be easy to think that …": nobody thinks it
-            if content is None and (subj is None or cue.object == "act"):
+            if not segs and (subj is None or cue.object == "act"):
                 continue
-            speaker = speaker_span(subj, tok) if subj is not None else None
+            speaker = lead or (speaker_span(subj, tok) if subj is not None else None)
             if speaker is not None and speaker.start <= tok.i < speaker.end - 1:
                 speaker = doc[tok.i + 1:speaker.end]  # "Said Jones": the cue is not the name
             out.append(Attribution(
@@ -673,6 +783,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
         if att.cue is not None and att.cue.i in cuts:
             at = cuts[att.cue.i]
             att.content = [p for a, b in att.content if (p := _clip_end(text, a, min(b, at)))]
+    out.extend(as_put_it(doc))
     out.extend(according_to(doc))
     out.extend(labelled_lines(doc, text))
     return out

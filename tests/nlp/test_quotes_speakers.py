@@ -1,0 +1,111 @@
+"""Who speaks: speaker rules for parses that hide the subject (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_quotes import quotes
+
+pytestmark = pytest.mark.model
+
+
+def _speaker_of(qnlp, body: str, cue: str) -> str | None:  # type: ignore[no-untyped-def]
+    found = [q for q in quotes(qnlp, body) if q.cue == cue]
+    assert found, quotes(qnlp, body)
+    return found[0].speaker_text
+
+
+def test_name_between_quote_and_cue_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The state police are reviewing the crash. “I will just make this promise to you: "
+            "We will find out what happened on that road,” Tulsa police Chief Dana Whitlock "
+            "said Monday. “I want to assure our town.”")
+    assert "Whitlock" in (_speaker_of(qnlp, body, "say") or "")
+
+
+def test_split_quote_subject_inside_the_quote_is_not_the_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("“My reaction, that was outrageous,” Miller's former campaign strategist said in an "
+            "interview with Radio Kestrel. “He, like his rival, has refused to apologize for an "
+            "outrageous statement.”")
+    assert "strategist" in (_speaker_of(qnlp, body, "say") or "")
+
+
+def test_cue_noun_read_for_a_verb_keeps_its_subject() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from rashomon.nlp.quotes import cues, rules
+
+    words = ["But", "Moreno", "claims", "that", "he", "should", "be", "the", "exception", "."]
+    heads = [2, 2, 2, 6, 6, 6, 2, 8, 6, 2]  # the parse that read "claims" as a noun
+    deps = ["cc", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "det", "attr", "punct"]
+    pos = ["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"]
+    lemmas = ["but", "Moreno", "claim", "that", "he", "should", "be", "the", "exception", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "claim"]
+    assert found and found[0].speaker is not None and found[0].speaker.text == "Moreno"
+
+
+def test_attribution_after_a_quoted_nickname_still_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"This is a big night for our next senator, Paul Lindqvist!" Lindqvist\'s cousin, '
+            'state Del. Rosa "Ro" Alvarez (D-Norfolk), shouted to the crowd.')
+    q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
+    assert q.cue == "shout" and "cousin" in (q.speaker_text or "")
+
+
+def test_as_x_put_it_makes_x_the_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('Since 2015 the main requirement for the program has been a "clean source of '
+            'funds," as a Treasury memo put it.')
+    q = next(q for q in quotes(qnlp, body) if q.cue == "put")
+    assert q.speaker_text == "a Treasury memo"
+    assert body[q.start:q.end].startswith("Since 2015 the main requirement")
+
+
+def test_as_x_noted_reports_the_clause(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Prices will keep rising next year, as the central bank governor noted."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "note")
+    assert "governor" in (q.speaker_text or "")
+    assert body[q.start:q.end] == "Prices will keep rising next year"
+
+
+def test_forced_x_to_admit_x_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The senator also forced Kessler, who was under questioning from the committee, "
+            "to admit that no managers had been fired.")
+    assert _speaker_of(qnlp, body, "admit") == "Kessler"
+
+
+def test_named_person_a_participle_hangs_from_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The ad uses footage of Maria Lopez asking, “Why is nobody listening to us?”"
+    assert "Lopez" in (_speaker_of(qnlp, body, "ask") or "")
+
+
+def test_nearest_of_two_subjects_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Clinton noted that Moreno has occasionally not paid anything in federal income taxes "
+            "― as was true for the few years his tax returns were made public ― Moreno boasted, "
+            "“That makes me smart.”")
+    assert _speaker_of(qnlp, body, "boast") == "Moreno"
+
+
+def test_cue_noun_held_by_from_or_the_verb_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The sale took place despite repeated warnings from his attorney that the contract "
+            "was void.")
+    assert _speaker_of(qnlp, body, "warning") == "his attorney"
+    body = "Farmers also persisted in arguments that the tariff would ruin them."
+    assert _speaker_of(qnlp, body, "argument") == "Farmers"
+
+
+def test_participle_root_over_said_is_the_sayers(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("''We have beaten the odds before and we will beat them again,'' Ms. Ortega said, "
+            "not even needing to mention the rival she had defeated, Tom Price, who retired "
+            "last year.")
+    assert _speaker_of(qnlp, body, "mention") == "Ms. Ortega"
+
+
+def test_dateline_speaker_is_the_first_phrase_after_the_dash(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("BERLIN -- Chancellor Vogel, opening the new rail museum on the Spree on Saturday, "
+            "said it would tell a German story.")
+    assert "Vogel" in (_speaker_of(qnlp, body, "say") or "")
+
+
+def test_object_of_held_for_refusing_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The committee held Ortega in contempt of Congress for refusing to testify."
+    assert _speaker_of(qnlp, body, "refuse") == "Ortega"
