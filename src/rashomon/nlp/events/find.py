@@ -84,6 +84,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     for tok in sent:
         if tok.ent_type_ in _TIME_ENTS:
             continue  # "mid-*March*", "*May* 5": a date, not a march
+        if tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"}:
+            continue  # a participle as adjective: "the *opposing* party", "a *captured* agency"
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             row = lex.trigger(tok, "V")
             if lex.cue(tok, "deny") is not None and (row is None or not any(

@@ -116,6 +116,9 @@ def objects(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+    if tok.dep_ == "relcl" and tok.head.i != tok.i:
+        # "agencies *that* are captured": a relative pronoun stands for the noun it modifies
+        out = [tok.head if o.tag_ in {"WDT", "WP"} else o for o in out]
     if not out and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
         out = [tok.head]  # "a letter *released* by X": the participle's noun is its object
     counted = []
