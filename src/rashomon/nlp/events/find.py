@@ -267,6 +267,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
+            if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
+                    and lex.cue(head.head, "intent") is not None:
+                hypothetical = True  # "a rationale *for opposing* X": argued for, not done
         if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             same_clause = False
         cur = head
