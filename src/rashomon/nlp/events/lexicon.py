@@ -111,8 +111,9 @@ _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "progr
 def objects(tok: Token) -> list[Token]:
     """Direct objects, or passive subjects (the object of the active verb), or the noun a past
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
-    ("hundreds *of fighters*", "700 kg *of medicine*"), and a compound the object of an
-    effort or process ("*mediation* efforts")."""
+    ("hundreds *of fighters*", "700 kg *of medicine*"), a compound the object of an
+    effort or process ("*mediation* efforts"), and a relative pronoun the noun it modifies
+    ("agencies *that* are captured")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
@@ -170,7 +171,11 @@ def holds(cond: Condition, tok: Token) -> bool:
             c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i == tok.i + 1
             and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled *out* of X"
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
-        found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
+        heads = [tok]
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "launched a probe *into* X": the parser
+            heads.append(tok.head)  # hangs the noun's phrase on the verb
+        found = [c.lower_ for h in heads for c in h.children if c.dep_ in {"prep", "agent", "dative"}
+                 and (h is tok or c.i > tok.i)
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
     elif cond.key == "mod":
         found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
