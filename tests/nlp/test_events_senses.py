@@ -92,6 +92,12 @@ def test_a_relative_clause_does_not_make_its_own_object_the_doer(nlp) -> None:  
     # hangs that phrase on the light verb
     ("The police completed their probe.", None),
     ("The FBI launched a probe into the senator.", ("ACCUSE", "asserted")),
+    # what a law or ruling allows is a standing permission; the subject of a participle is
+    # the noun it modifies, of a later conjunct that of the first
+    ("The court issued rulings limiting union rights and allowing banks to mislead savers.",
+     None),
+    ("The new law allows police to detain suspects for a week.", ("COERCE", "hypothetical")),
+    ("The junta allowed the opposition to hold a rally.", ("CONCEDE", "asserted")),
 ])
 def test_senses_outside_conflict_news(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
     assert top(nlp, text) == expected

@@ -28,6 +28,7 @@ _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
 _TIME_ENTS = {"DATE", "TIME"}
+MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
 _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
 
 
@@ -136,6 +137,19 @@ def objects(tok: Token) -> list[Token]:
     return out + counted
 
 
+def subjects(tok: Token) -> list[Token]:
+    """Subjects (active or passive), or those of the first conjunct ("X limited A and
+    *allowed* B"), or the noun an "-ing" participle modifies ("decisions *allowing* B")."""
+    for _ in range(MAX_CONJUNCTS):
+        out = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if out or tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if not out and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i != tok.i:
+        out = [tok.head]
+    return out
+
+
 def infinitives(tok: Token) -> list[Token]:
     """Infinitive complements: xcomp, or a "to"-infinitive the parser attached as ccomp
     ("allowed the leader *to hold* a rally") or, with no direct object, as advcl ("have
@@ -182,7 +196,7 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "xcomp":
         found = [w for c in infinitives(tok) for w in _words(c)]
     elif cond.key == "subj":
-        found = [w for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for w in _words(c)]
+        found = [w for c in subjects(tok) for w in _words(c)]
     elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
         found = [p.lower_ for c in tok.children if c.dep_ in {"advcl", "xcomp"}
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
