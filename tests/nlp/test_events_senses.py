@@ -83,8 +83,8 @@ def test_a_relative_clause_does_not_make_its_own_object_the_doer(nlp) -> None:  
     # providing an account or a performance is no aid, nor guessed as one; nor is a verb
     # whose rows need an object the parser did not find
     ("The minister provided a confident performance at the hearing.", None),
-    ("The judge, who had clerked for two senators, provided the polished performance earlier "
-     "nominees had delivered during their hearings; he said little.", None),
+    (("The judge, who had clerked for two senators, provided the polished performance earlier "
+      "nominees had delivered during their hearings; he said little."), None),
     # asking about something is a question, asking someone to do it a request
     ("The senator asked about the verdict.", None),
     ("Freedonia asked Korva to release the prisoners.", ("REQUEST", "asserted")),
