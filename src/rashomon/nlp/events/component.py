@@ -202,10 +202,15 @@ class EventCoder:
         if any(not _in_modifier(f.token, sent) for f in kept):
             return None
         verb = main_predicate(sent, self.lex)
+        rows = self.lex.triggers.get((lemma_of(verb), "V"), ()) if verb is not None else ()
         if verb is None or any(f.token.i == verb.i for f in kept) or any(
                 c.negate and c.values and not events_lexicon.holds(c, verb)
-                for row in self.lex.triggers.get((lemma_of(verb), "V"), ()) for c in row.when):
+                for row in rows for c in row.when):
             return None  # the lexicon ruled this use out ("released *a letter*")
+        if rows and not events_lexicon.objects(verb) and all(
+                any(c.key == "obj" and c.values and not c.negate for c in row.when)
+                for row in rows):
+            return None  # its rows need an object ("provided *aid*") and it has none
         if events_lexicon.predicates(verb):
             return None  # "called X *complex*": a label its rows do not know is no event
         assert self.example_paths is not None

@@ -84,6 +84,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     for tok in sent:
         if tok.ent_type_ in _TIME_ENTS:
             continue  # "mid-*March*", "*May* 5": a date, not a march
+        if tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"}:
+            continue  # a participle as adjective: "the *opposing* party", "a *captured* agency"
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             row = lex.trigger(tok, "V")
             if lex.cue(tok, "deny") is not None and (row is None or not any(
@@ -265,6 +267,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
+            if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
+                    and lex.cue(head.head, "intent") is not None:
+                hypothetical = True  # "a rationale *for opposing* X": argued for, not done
         if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             same_clause = False
         cur = head

@@ -28,6 +28,7 @@ _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
 _TIME_ENTS = {"DATE", "TIME"}
+MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
 _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
 
 
@@ -111,11 +112,15 @@ _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "progr
 def objects(tok: Token) -> list[Token]:
     """Direct objects, or passive subjects (the object of the active verb), or the noun a past
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
-    ("hundreds *of fighters*", "700 kg *of medicine*"), and a compound the object of an
-    effort or process ("*mediation* efforts")."""
+    ("hundreds *of fighters*", "700 kg *of medicine*"), a compound the object of an
+    effort or process ("*mediation* efforts"), and a relative pronoun the noun it modifies
+    ("agencies *that* are captured")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+    if tok.dep_ == "relcl" and tok.head.i != tok.i:
+        # "agencies *that* are captured": a relative pronoun stands for the noun it modifies
+        out = [tok.head if o.tag_ in {"WDT", "WP"} else o for o in out]
     if not out and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
         out = [tok.head]  # "a letter *released* by X": the participle's noun is its object
     counted = []
@@ -130,6 +135,19 @@ def objects(tok: Token) -> list[Token]:
         elif o.lemma_.lower() in _CONTAINERS:
             counted += [c for c in o.children if c.dep_ == "compound"]
     return out + counted
+
+
+def subjects(tok: Token) -> list[Token]:
+    """Subjects (active or passive), or those of the first conjunct ("X limited A and
+    *allowed* B"), or the noun an "-ing" participle modifies ("decisions *allowing* B")."""
+    for _ in range(MAX_CONJUNCTS):
+        out = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if out or tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if not out and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i != tok.i:
+        out = [tok.head]
+    return out
 
 
 def infinitives(tok: Token) -> list[Token]:
@@ -167,14 +185,18 @@ def holds(cond: Condition, tok: Token) -> bool:
             c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i == tok.i + 1
             and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled *out* of X"
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
-        found = [c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
+        heads = [tok]
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "launched a probe *into* X": the parser
+            heads.append(tok.head)  # hangs the noun's phrase on the verb
+        found = [c.lower_ for h in heads for c in h.children if c.dep_ in {"prep", "agent", "dative"}
+                 and (h is tok or c.i > tok.i)
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
     elif cond.key == "mod":
         found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
     elif cond.key == "xcomp":
         found = [w for c in infinitives(tok) for w in _words(c)]
     elif cond.key == "subj":
-        found = [w for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for w in _words(c)]
+        found = [w for c in subjects(tok) for w in _words(c)]
     elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
         found = [p.lower_ for c in tok.children if c.dep_ in {"advcl", "xcomp"}
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
