@@ -168,17 +168,15 @@ def _controller(verb: Token) -> Token | None:
             heads.append(heads[0].head.head)  # "held X in contempt for"
     else:
         return None
-    for head in heads:
-        for c in head.children:
-            if c.i > verb.i:
-                continue
-            if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
-                return c
-            if verb.dep_ == "pcomp" and c.dep_ == "prep" and c.lower_ in ("at", "with"):
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return pobj
-    return None
+    kids = [c for head in heads for c in head.children if c.i < verb.i]
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")),
+               None)
+    if obj is None and verb.dep_ == "pcomp":  # "at X" right before "for", not "At the meeting"
+        at = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("at", "with")
+                   and c.right_edge.i + 1 == verb.head.i), None)
+        obj = next((p for p in at.children if p.dep_ == "pobj"
+                    and p.pos_ in ("PROPN", "NOUN", "PRON")), None) if at is not None else None
+    return obj
 
 
 def _inverted(verb: Token) -> Token | None:
