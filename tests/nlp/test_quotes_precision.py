@@ -118,3 +118,22 @@ def test_title_with_a_named_appositive_is_that_person(qnlp) -> None:  # type: ig
             "saying that Kiev plays a crucial role.")
     found = quotes(qnlp, body)
     assert found and all(q.speaker == "Ion Petrescu" for q in found)
+
+
+def test_challenging_a_lone_rival_is_not_a_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Martinez challenged Okafor in the spring primary."
+    assert [q.cue for q in quotes(qnlp, body)] == []
+
+
+def test_challenging_a_ruling_or_a_rival_to_a_debate_is(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The league challenged the new zoning rule, and Martinez challenged him to a debate."
+    found = sorted((q for q in quotes(qnlp, body) if q.cue == "challenge"), key=lambda q: q.start)
+    assert [pieces(body, q) for q in found] == [["the new zoning rule"], ["him to a debate"]]
+
+
+def test_refusing_and_opposing_acts_stay_attributions(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR annotates these (refuse/decline + any infinitive, oppose + a noun phrase)
+    body = "The council refused to schedule a vote, and most members opposed the new levy."
+    found = {q.cue: pieces(body, q) for q in quotes(qnlp, body)}
+    assert found.get("refuse") == ["to schedule a vote"]
+    assert found.get("oppose") == ["the new levy"]

@@ -109,3 +109,8 @@ def test_dateline_speaker_is_the_first_phrase_after_the_dash(qnlp) -> None:  # t
 def test_object_of_held_for_refusing_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The committee held Ortega in contempt of Congress for refusing to testify."
     assert _speaker_of(qnlp, body, "refuse") == "Ortega"
+
+
+def test_the_one_blamed_at_for_doing_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Growers are angry at the minister for promising to cut only the paperwork."
+    assert _speaker_of(qnlp, body, "promise") == "the minister"

@@ -19,7 +19,7 @@ class Cue:
     pos: str  # VERB|NOUN|ADJ
     type: str  # speech|belief|denial|...
     event: bool
-    object: str  # clause|object|<preposition>
+    object: str  # clause|object|issue|act|subject|in|<preposition>
 
 
 @dataclass(frozen=True)

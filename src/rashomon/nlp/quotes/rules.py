@@ -30,6 +30,7 @@ _SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "sp
                  "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
+_RIVAL_PREPS = {"to", "for", "about", "on"}  # "challenged X to a debate / for the seat"
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
 # Prepositions whose object is what a cue with no clause or object was about, by cue type.
 _TOPIC_PREPS = {
@@ -116,14 +117,9 @@ def find_subject(verb: Token) -> Token | None:
         # the shared subject is the accused, never the speaker
         return _agent(verb)
     tok = verb
-    control = verb.head if verb.dep_ == "xcomp" else (
-        verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "for" else None)
-    if control is not None:
-        # "forced Stumpf to admit …", "urged X to say", "held X in contempt for refusing":
-        # the object is who speaks
-        obj = next((c for c in control.children if c.dep_ == "dobj" and c.i < verb.i
-                    and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-        if obj is not None and not any(c.dep_ in _SUBJ for c in verb.children):
+    if not any(c.dep_ in _SUBJ for c in verb.children):
+        obj = _controller(verb)
+        if obj is not None:
             return obj
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
             and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in _NAMED) \
@@ -157,6 +153,30 @@ def find_subject(verb: Token) -> Token | None:
             break
         tok = tok.head
     return _agent(verb) or _inverted(verb)
+
+
+def _controller(verb: Token) -> Token | None:
+    """"forced Stumpf to admit …", "urged X to say", "held X in contempt for refusing",
+    "angry at X for promising": the object of the governing word, or of its "at"/"with",
+    is who speaks."""
+    if verb.dep_ == "xcomp":
+        heads = [verb.head]
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        heads = [verb.head.head]
+        heads += [c for c in heads[0].children if c.dep_ == "acomp"]  # "are angry at X for"
+        if heads[0].dep_ == "pobj" and heads[0].head.dep_ == "prep":
+            heads.append(heads[0].head.head)  # "held X in contempt for"
+    else:
+        return None
+    kids = [c for head in heads for c in head.children if c.i < verb.i]
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")),
+               None)
+    if obj is None and verb.dep_ == "pcomp":  # "at X" right before "for", not "At the meeting"
+        at = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("at", "with")
+                   and c.right_edge.i + 1 == verb.head.i), None)
+        obj = next((p for p in at.children if p.dep_ == "pobj"
+                    and p.pos_ in ("PROPN", "NOUN", "PRON")), None) if at is not None else None
+    return obj
 
 
 def _inverted(verb: Token) -> Token | None:
@@ -320,6 +340,19 @@ def _sides_with(verb: Token, cue: Cue) -> bool:
     return len(objs) == 1 and objs[0].ent_type_ in _PARTY_ENTS \
         and objs[0].left_edge.ent_type_ != "" and not any(
             c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children)
+
+
+def _rivalry(verb: Token, cue: Cue) -> bool:
+    """"Clinton challenged Sanders": an ``issue`` cue whose only complement is a person,
+    group or pronoun (no clause, nothing "to"/"for"/"about" after it) contests a rival,
+    an act; "challenged the ruling", "challenged him to a debate" report a position."""
+    if cue.object != "issue" or any(c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) != 1 or not (objs[0].pos_ == "PRON" or objs[0].ent_type_ in _NAMED):
+        return False
+    return not any(t.dep_ == "prep" and t.i > objs[0].i and t.lower_ in _RIVAL_PREPS
+                   for t in verb.subtree)
 
 
 def _complement_prep(prep: Token) -> bool:
@@ -717,7 +750,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 if found is not None:
                     out.append(found)
                 continue
-            if _sides_with(tok, cue):
+            if _sides_with(tok, cue) or _rivalry(tok, cue):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None:
