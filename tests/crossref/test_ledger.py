@@ -398,3 +398,12 @@ def test_a_short_quoted_characterization_is_the_speakers_statement() -> None:
     q2 = replace(q, text="the visit destructive.")
     assert not story_units(index_corpus(Corpus(articles=[plain], actors={}, quotes=[q2]), [a.id]),
                            [a.id])
+
+
+def test_a_statement_drops_page_debris_before_its_first_word() -> None:
+    from rashomon.crossref.ledger.rank import statement
+    from rashomon.crossref.ledger.units import Unit
+
+    for raw in ("• Kestria recalled its envoy from Osk", ", Kestria recalled its envoy from Osk"):
+        u = Unit(article_id="a", outlet="a", start=0, end=len(raw), text=raw)
+        assert statement(u) == "Kestria recalled its envoy from Osk"

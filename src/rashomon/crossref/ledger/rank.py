@@ -49,7 +49,8 @@ def statement(unit: Unit, actors: Mapping[str, Actor] | None = None, limit: int 
     is prefixed with its named speaker ("Sergey Lavrov: We have never …"). ``actors`` are the
     corpus's actors by id; without them the sentence is kept as written.
     """
-    text = " ".join(unit.text.split()).strip(" \"“”")
+    # page debris before the first word (a bullet, a stray comma) is no part of the statement
+    text = " ".join(unit.text.split()).strip(" \"“”").lstrip(",;:•·*–—- ")
     if actors:
         text = _stand_alone(unit, text, actors)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
