@@ -19,7 +19,7 @@ from datetime import date
 
 import numpy as np
 
-from rashomon.crossref.ledger.joins import ANAPHOR_REACH
+from rashomon.crossref.ledger.joins import told_before
 from rashomon.crossref.ledger.units import Unit
 
 BLOCK_UNITS = 600  # the most units aligned together (denials riding with their fact aside)
@@ -54,14 +54,8 @@ def _heads(units: Sequence[Unit]) -> list[int]:
     article that is no denial (where ``antecedents`` and ``attach_denials`` look), else itself."""
     head = list(range(len(units)))
     for i, u in enumerate(units):
-        if not u.frame.denial:
-            continue
-        for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
-            if units[j].article_id != u.article_id:
-                break
-            if not units[j].frame.denial:
-                head[i] = j
-                break
+        if u.frame.denial and (j := told_before(units, i)) is not None:
+            head[i] = j
     return head
 
 

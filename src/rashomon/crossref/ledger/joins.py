@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from rashomon.crossref.ledger.figures import comparable, days_close
 from rashomon.crossref.ledger.units import Unit
@@ -24,18 +24,23 @@ ANAPHOR_REACH = 2  # how many units back a referring denial may look
 DENIAL_SHARED = 2  # content words a denial must share with the fact just before it
 
 
+def told_before(units: Sequence[Unit], i: int) -> int | None:
+    """The nearest unit before ``i`` in its article, within ``ANAPHOR_REACH``, that is no
+    denial: the fact a denial at ``i`` can point back to."""
+    for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
+        if units[j].article_id != units[i].article_id:
+            return None
+        if not units[j].frame.denial:
+            return j
+    return None
+
+
 def antecedents(units: list[Unit]) -> dict[int, int]:
     """Referring denial -> the unit telling the fact it denies (same article, just before)."""
     out = {}
     for i, u in enumerate(units):
-        if not (u.frame.denial and _ANAPHOR.search(u.text)):
-            continue
-        for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
-            if units[j].article_id != u.article_id:
-                break
-            if not units[j].frame.denial:
-                out[i] = j
-                break
+        if u.frame.denial and _ANAPHOR.search(u.text) and (j := told_before(units, i)) is not None:
+            out[i] = j
     return out
 
 
