@@ -89,3 +89,16 @@ def test_conjoined_and_relative_clause_subjects_count_as_subjects() -> None:
     words = ["They", "met", "Marek", "and", "Orsk"]
     doc = _doc(words, [1, 1, 1, 2, 2], ["nsubj", "ROOT", "dobj", "cc", "conj"])
     assert not is_subject(doc, 4, 5)
+
+
+def test_a_speaker_pronoun_is_not_someone_named_in_the_quote() -> None:
+    from rashomon.nlp.pipeline import load_nlp, make_doc
+    from rashomon.records import Article
+
+    nlp = load_nlp(extractors=["rashomon_actors"])
+    text = ("Senator Tam Ruvel said on Wednesday that his party was ready to change the rules. "
+            "\u201cWe will do what it takes to confirm Judge Mara Vesk,\u201d he told reporters.")
+    doc = nlp(make_doc(nlp, Article(id="c1", source="t", outlet=None, title=None,
+                                    published="2031-01-01", language="en", body=text)))
+    he = next(s for s in doc.spans["rashomon_mentions"] if s.text == "he")
+    assert doc._.actors[he._.actor_id].name == "Tam Ruvel"

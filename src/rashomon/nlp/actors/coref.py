@@ -80,10 +80,11 @@ class Resolver:
 
         if token.lower_ in REFLEXIVES:
             return own if own is not None and fits(own.actor) else None
+        quoted = _quoted_before(token)
         if token.dep_ in ("dobj", "dative", "pobj") and own is not None:
             return self._latest(token.i, lambda a: fits(a) and a.id != own.actor.id,
-                                PRONOUN_WINDOW, prefer_subject=True)
-        return self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True)
+                                PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
+        return self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
 
     def possessor(self, i: int) -> Known | None:
         """The state "its" at token ``i`` refers to ("its foreign ministry", "its troops")."""
@@ -104,10 +105,11 @@ class Resolver:
 
         return self._latest(start, fits_kind, DESCRIPTION_WINDOW, prefer_subject=False)
 
-    def _latest(self, before: int, fits: object, window: int, prefer_subject: bool) -> Known | None:
+    def _latest(self, before: int, fits: object, window: int, prefer_subject: bool,
+                skip: frozenset[int] = frozenset()) -> Known | None:
         here = self.sent(before)
         pool = [k for k in self.known if k.end <= before and here - k.sent <= window
-                and fits(k.actor)]  # type: ignore[operator]
+                and k.start not in skip and fits(k.actor)]  # type: ignore[operator]
         if prefer_subject:
             # the same sentence first ("X said that it ..."), then the sentences before
             for group in ([k for k in pool if k.sent == here], [k for k in pool if k.sent < here]):
@@ -115,6 +117,27 @@ class Resolver:
                 if subjects or group:
                     return (subjects or group)[-1]
         return pool[-1] if pool else None
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "``"})
+_CLOSE_QUOTES = frozenset({'"', "”", "''"})
+
+
+def _quoted_before(token: Token) -> frozenset[int]:
+    """Token indices inside quotation marks earlier in the pronoun's sentence, when the pronoun
+    itself is outside them: a speaker is not someone named in their own quoted words
+    ("'We will confirm Judge X,' he told reporters": he is not X)."""
+    inside, out = False, set()
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.text in _OPEN_QUOTES and not inside:
+            inside = True
+        elif t.text in _CLOSE_QUOTES and inside:
+            inside = False
+        elif inside:
+            out.add(t.i)
+    return frozenset() if inside else frozenset(out)
 
 
 def _clause_subject(token: Token) -> Token | None:
