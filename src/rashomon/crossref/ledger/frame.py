@@ -32,6 +32,13 @@ CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
 # which the outlet states: "X urged Y to ...", "X vowed to ...", "X pleaded guilty". Criticism and
 # praise stay credited: "X criticised Y for Z" passes on Z as X's charge.
 ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement"}
+QUOTE_MARKS = "\"“”"
+
+
+def has_quote_marks(text: str | None) -> bool:
+    """Whether the text holds a double quotation mark (straight or curly): someone's own words."""
+    return any(mark in (text or "") for mark in QUOTE_MARKS)
+
 # Cue types whose object is itself a claim ("denied the report", "accused X of Y", "warned of
 # an attack"): an attribution even when what is credited is a noun phrase.
 _CLAIM_IN_OBJECT = {"denial", "accusation", "warning", "report"}
@@ -155,8 +162,8 @@ def _an_act(q: Quote) -> bool:
     if q.kind != "indirect" or q.cue_type in _CLAIM_IN_OBJECT or not q.cue:
         return False
     head = q.cue.lower().split()[0]
-    quoted = any(mark in (q.text or "") for mark in "\"“”")  # called this "a blockade"
-    return (head not in _ZERO_THAT and head not in DENIAL_CUES and not quoted
+    return (head not in _ZERO_THAT and head not in DENIAL_CUES
+            and not has_quote_marks(q.text)  # called this "a blockade"
             and not _CLAUSE.match(q.text or ""))
 
 
@@ -270,10 +277,12 @@ __all__ = [
     "CREDITS",
     "MODALITIES",
     "POLARITIES",
+    "QUOTE_MARKS",
     "Frame",
     "credits_speaker",
     "find_cues",
     "frame_of",
+    "has_quote_marks",
     "mood",
     "refuses_to_speak",
 ]

@@ -132,6 +132,7 @@ def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:
     size: dict[int, int] = {}
     for lab in labels:
         size[lab] = size.get(lab, 0) + 1
+    told: dict[int, set[str]] = {}
     for i, u in enumerate(units):
         if not _headline(u) or size[labels[i]] > 1:
             continue
@@ -140,7 +141,9 @@ def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:
         for j, v in enumerate(units):
             if j == i or v.article_id != u.article_id or not words:
                 continue
-            got = len(words & tokens(v)) / len(words)
+            if j not in told:  # each unit's tokens once, however many headlines compare to it
+                told[j] = tokens(v)
+            got = len(words & told[j]) / len(words)
             if got >= share:
                 best, share = j, got
         if best is not None:

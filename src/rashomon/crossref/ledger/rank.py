@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from rashomon.crossref.ledger.frame import QUOTE_MARKS, has_quote_marks
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import Actor, Claim
 from rashomon.vocab import OWN_VOICE
@@ -30,7 +31,7 @@ def central_unit(units: list[Unit], sims: np.ndarray | None) -> Unit:
         s = float(centrality[i])
         s += 0.25 * (u.frame.sourcing == OWN_VOICE) + 0.1 * (u.frame.polarity == "positive")
         s -= 0.4 * u.frame.denial + 0.15 * (u.frame.modality != "actual")
-        s -= 0.25 * any(ch in u.text for ch in "“”\"")
+        s -= 0.25 * has_quote_marks(u.text)
         s -= 0.3 * (words > MAX_WORDS) + 0.3 * (words < MIN_WORDS)
         return (-s, u.article_id, u.start)
 
@@ -50,7 +51,7 @@ def statement(unit: Unit, actors: Mapping[str, Actor] | None = None, limit: int 
     corpus's actors by id; without them the sentence is kept as written.
     """
     # page debris before the first word (a bullet, a stray comma) is no part of the statement
-    text = " ".join(unit.text.split()).strip(" \"“”").lstrip(",;:•·*–—- ")
+    text = " ".join(unit.text.split()).strip(" " + QUOTE_MARKS).lstrip(",;:•·*–—- ")
     if actors:
         text = _stand_alone(unit, text, actors)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

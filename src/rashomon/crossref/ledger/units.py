@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.ledger.frame import Frame, frame_of, refuses_to_speak
+from rashomon.crossref.ledger.frame import Frame, frame_of, has_quote_marks, refuses_to_speak
 from rashomon.crossref.stance import content_words
 from rashomon.records import Article, DateRef, Event, Figure, Mention, Place, Quote
 from rashomon.vocab import EVENT_STATUSES
@@ -24,7 +24,6 @@ from rashomon.vocab import EVENT_STATUSES
 EVENT_STATUS = set(EVENT_STATUSES)  # a negated event is a proposition too: it can dispute
 MIN_QUOTE_WORDS = 3  # shorter "quotes" (a name, a phrase) are not statements, unless they
 # hold the speaker's own words in quotation marks (called it "destructive")
-_MARKS = ('"', "“", "”")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 
 
@@ -152,7 +151,7 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     art = recs.article
     events = [e for e in recs.events if e.status in EVENT_STATUS]
     quotes = [q for q in recs.quotes if len(content_words(q.text)) >= MIN_QUOTE_WORDS
-              or (q.kind == "indirect" and any(m in q.text for m in _MARKS))]
+              or (q.kind == "indirect" and has_quote_marks(q.text))]
     # "X declined to comment" makes no unit, but says who the sentence's source is
     no_comment = [q for q in recs.quotes if q not in quotes and refuses_to_speak(q, art.body)]
     figures = [f for f in recs.figures if f.unit]
