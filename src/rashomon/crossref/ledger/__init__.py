@@ -21,6 +21,7 @@ from rashomon.crossref.ledger.cluster import (
     centred_vectors,
     complete_link,
     join_acts,
+    join_mutual,
     join_rows,
     lead_bonus,
     retold_bonus,
@@ -103,6 +104,8 @@ def _align(units: list[Unit]) -> list[int]:
         sub = join_acts(sub_units, sub, anchors)
         # rows the act pass made are open to the second pass's retellings too
         sub = join_rows(sub_units, by_sets, sub, anchors)
+        vecs = centred_vectors([to_align(u) for u in sub_units])
+        sub = join_mutual(sub_units, shared, sub, vecs, anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels

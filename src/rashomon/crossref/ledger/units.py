@@ -25,6 +25,10 @@ EVENT_STATUS = set(EVENT_STATUSES)  # a negated event is a proposition too: it c
 MIN_QUOTE_WORDS = 3  # shorter "quotes" (a name, a phrase) are not statements, unless they
 # hold the speaker's own words in quotation marks (called it "destructive")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+# A news dateline before the lead's first word ("WASHINGTON —", "KYIV, Ukraine (AP) –"):
+# where the story was filed, not what it tells; two leads filed from one city share no fact.
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+                       r"(?: \([^()]{1,40}\))?\s*[\u2014\u2015\u2013-]+\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,9 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
         raw = art.body[s:e]
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
+        if not units and (dateline := _DATELINE.match(text)) is not None and any(c.islower() for c in text[dateline.end():]):
+            lead += dateline.end()
+            text = text[dateline.end():]
         if not text:
             continue
         s, e = s + lead, s + lead + len(text)
