@@ -247,3 +247,60 @@ def test_a_tally_in_digits_is_a_unit_a_year_is_not() -> None:
     texts = [u.text for u in build_units(ArticleRecords(art, mentions=mentions))]
     assert "Orsk won by a 134-to-63 vote." in texts  # the tally
     assert "Lissen joined in 2015." not in texts  # a year alone is no count
+
+
+def _mutual_case(vecs):  # type: ignore[no-untyped-def]
+    """Two articles, two units each: a0 tells what b0 tells, a1 and b1 tell other things."""
+    import numpy as np
+
+    from rashomon.crossref.ledger.anchors import StoryAnchors
+
+    units = [_unit("a", "x"), _unit("a", "y"), _unit("b", "z"), _unit("b", "w")]
+    said = {"w:refus", "w:hearing"}
+    toks = [said | {"w:garland"}, {"w:tax"}, said | {"w:garland"}, {"w:tax", "w:vote"}]
+    idf = {t: 3.0 for ts in toks for t in ts}
+    anchors = StoryAnchors(toks, idf, set(idf), {}, toks)
+    vecs = np.asarray(vecs, dtype=np.float32)
+    return units, anchors, vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+
+
+def test_a_pair_both_readings_pick_joins_below_the_first_cut() -> None:
+    from rashomon.crossref.ledger.cluster import PRECISE_CUT, join_mutual
+
+    units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
+    scores = {(0, 2): PRECISE_CUT - 0.1, (1, 3): 0.05}
+    assert join_mutual(units, scores, [0, 1, 2, 3], vecs, anchors) == [0, 1, 0, 3]
+
+
+def test_a_pair_the_sentence_vectors_do_not_pick_stays_apart() -> None:
+    from rashomon.crossref.ledger.cluster import join_mutual
+
+    # the same anchors, but b's closest sentence to a0 is b1: the two readings disagree
+    units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [0.3, 1], [1, 0]])
+    assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, anchors) == [0, 1, 2, 3]
+
+
+def test_a_pair_that_shares_only_a_name_stays_apart() -> None:
+    from rashomon.crossref.ledger.anchors import StoryAnchors
+    from rashomon.crossref.ledger.cluster import join_mutual
+
+    units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
+    toks = [{"w:garland", "w:tax"}, {"w:tax"}, {"w:garland", "w:vote"}, {"w:vote"}]
+    thin = StoryAnchors(toks, {t: 3.0 for ts in toks for t in ts}, {t for ts in toks for t in ts}, {}, toks)
+    assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, thin) == [0, 1, 2, 3]
+
+
+def test_a_dateline_is_no_part_of_the_lead() -> None:
+    from rashomon.crossref.ledger.units import ArticleRecords, build_units
+    from rashomon.records import Article, Mention
+
+    for dateline in ("NORTHPORT \u2014 ", "NORTHPORT, Valdora (Wire) - "):
+        body = dateline + "Orsk was re-elected to lead the council on Monday. Rain fell."
+        at = body.index("Orsk")
+        art = Article(id="a", source="a.txt", outlet="a", title=None, published=None,
+                      language="en", body=body)
+        mention = Mention(id="m", article_id="a", actor_id="p:Orsk", text="Orsk", start=at,
+                          end=at + 4, link="provisional", sent_start=0, sent_end=body.index(" Rain"))
+        units = build_units(ArticleRecords(art, mentions=[mention]))
+        assert [u.text for u in units] == ["Orsk was re-elected to lead the council on Monday."]
+        assert units[0].start == at

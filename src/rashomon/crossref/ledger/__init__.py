@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.anchors import story_anchors
@@ -72,8 +74,9 @@ def _at_least(scores: dict[tuple[int, int], float],
     return out
 
 
-def _align(units: list[Unit]) -> list[int]:
-    """Fact labels of a block's units, by their words alone.
+def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
+    """Fact labels of a block's units, by their words (and, in the last pass, ``vecs``: their
+    centred sentence vectors, :func:`centred_vectors`; computed here when None).
 
     A referring denial ("Ankara denied the reports") is not aligned on its own words (it
     would take its article's one place in some other fact); it takes its antecedent's label.
@@ -104,16 +107,16 @@ def _align(units: list[Unit]) -> list[int]:
         sub = join_acts(sub_units, sub, anchors)
         # rows the act pass made are open to the second pass's retellings too
         sub = join_rows(sub_units, by_sets, sub, anchors)
-        vecs = centred_vectors([to_align(u) for u in sub_units])
-        sub = join_mutual(sub_units, shared, sub, vecs, anchors)
+        vecs = centred_vectors([to_align(u) for u in units]) if vecs is None else vecs
+        sub = join_mutual(sub_units, shared, sub, vecs[keep], anchors)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels
 
 
-def _labels(units: list[Unit], actors: Mapping[str, Actor]) -> list[int]:
+def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | None = None) -> list[int]:
     """Fact labels of a block's units: alignment, then the joins of denials and figures."""
-    labels = _align(units)
+    labels = _align(units, vecs)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels), actors))
     labels = join_denials(units, labels, actors)
     return attach_headlines(units, attach_continuations(units, labels))
@@ -152,7 +155,7 @@ def build_ledger(story: Story, corpus: Corpus,
     # a big story is aligned block by block (blocks.py): its cost stays linear in its size
     labels = list(range(len(units)))
     for part in split_blocks(units, vecs):
-        sub = _labels([units[i] for i in part], corpus.actors)
+        sub = _labels([units[i] for i in part], corpus.actors, None if vecs is None else vecs[part])
         for i, label in zip(part, sub):
             labels[i] = part[label]
     clusters: dict[int, list[int]] = {}

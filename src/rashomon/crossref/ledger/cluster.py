@@ -448,64 +448,74 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts", "join_rows", "lead_bonus", "retold_bonus",
-           "specific_parties"]
+MUTUAL_CUT = 0.12  # a pair both readings agree on may join at this anchor score
+MUTUAL_SAID = 5.0  # ... when the rare words of its predicate weigh this much (summed IDF)
+MUTUAL_COS = 0.38  # ... and its centred sentence cosine reaches this
 
 
-MUTUAL_CUT = 0.12  # a pair both signals agree on may join at this anchor score
-MUTUAL_SAID = 5.0
-MUTUAL_COS = 0.35  # ... when its centred sentence cosine reaches this
-
-
-def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], labels: list[int],
-                vecs: np.ndarray, anchors: StoryAnchors, cut: float = MUTUAL_CUT, min_cos: float = MUTUAL_COS) -> list[int]:
-    """A pair the first passes left apart joins when two independent readings agree: each unit
-    is the other's best match in the other's article by shared rare anchors *and* by centred
-    sentence cosine (:func:`centred_vectors`), its anchor score reaches ``cut`` and its cosine
-    ``min_cos``. In a focused story the topic words are everywhere, so a retelling scores
-    below the first pass's cut; two readings picking the same partner is what tells it from a
-    neighbour."""
+def _cosine_best(units: Sequence[Unit], vecs: np.ndarray) -> dict[tuple[int, str], int]:
+    """(unit, other article) -> that article's unit closest to it by centred cosine."""
     by_article: dict[str, list[int]] = {}
     for k, u in enumerate(units):
         by_article.setdefault(u.article_id, []).append(k)
-    cos_best: dict[tuple[int, str], int] = {}
-    for k in range(len(units)):
-        for art, idx in by_article.items():
-            if art != units[k].article_id:
-                sims = vecs[idx] @ vecs[k]
-                cos_best[(k, art)] = idx[int(np.argmax(sims))]
+    out: dict[tuple[int, str], int] = {}
+    for art, idx in by_article.items():
+        sims = vecs @ vecs[idx].T  # every unit against this article's units
+        best = np.asarray(idx)[np.argmax(sims, axis=1)]
+        for k, u in enumerate(units):
+            if u.article_id != art:
+                out[(k, art)] = int(best[k])
+    return out
+
+
+def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], labels: list[int],
+                vecs: np.ndarray, anchors: StoryAnchors) -> list[int]:
+    """Last pass: a pair the first passes left apart joins when two independent readings pick
+    each other. Each unit is the other's best match in the other's article by shared rare
+    anchors *and* by centred sentence cosine (``vecs``: :func:`centred_vectors` of the units);
+    the anchor score reaches ``MUTUAL_CUT``, the informative predicate words said outside the
+    attribution clauses weigh ``MUTUAL_SAID`` (summed story IDF) and the cosine reaches
+    ``MUTUAL_COS``. Complete link: every cross pair of the two rows is a scored pair.
+
+    In a story about one thing the topic's words are everywhere, so a retelling scores below
+    the first pass's cut ("Republicans refused to hold hearings for Garland" / "McConnell led
+    his party in refusing to consider ... Garland"); two readings agreeing on the partner is
+    what tells it from a neighbour that shares a name.
+    """
+    cos_best = _cosine_best(units, vecs)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), s in scores.items():
         for a, b in ((i, j), (j, i)):
             key = (a, units[b].article_id)
             if s > best.get(key, (-1.0, -1))[0]:
                 best[key] = (s, b)
+    gates = anchors.gates or anchors.tokens
     out = list(labels)
     members: dict[int, list[int]] = {}
     for k, lab in enumerate(out):
         members.setdefault(lab, []).append(k)
     for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if s < cut:
+        if s < MUTUAL_CUT:
             break
         ai, aj = units[i].article_id, units[j].article_id
         if best[(i, aj)][1] != j or best[(j, ai)][1] != i:
             continue
-        if cos_best[(i, aj)] != j or cos_best[(j, ai)] != i or float(vecs[i] @ vecs[j]) < min_cos:
+        if cos_best[(i, aj)] != j or cos_best[(j, ai)] != i or float(vecs[i] @ vecs[j]) < MUTUAL_COS:
             continue
-        said = sum(anchors.idf[t] for t in anchors.gates[i] & anchors.gates[j] if t in anchors.informative)
+        said = sum(anchors.idf[t] for t in gates[i] & gates[j] if t in anchors.informative)
         if said < MUTUAL_SAID:
             continue
         a, b = out[i], out[j]
         if a == b or {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}:
             continue
-        if not all(scores.get((min(x, y), max(x, y)), -1.0) >= MIN_ANCHOR
-                   for x in members[a] for y in members[b]):
+        if not all((min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]):
             continue
-        import sys
-        sh = sorted((t, round(anchors.idf[t], 1)) for t in (anchors.gates[i] & anchors.gates[j]) if t in anchors.informative)
-        print(f"MUTUAL {s:.3f} cos={float(vecs[i] @ vecs[j]):.2f} {sh}\n   {units[i].text[:110]!r}\n   {units[j].text[:110]!r}", file=sys.stderr)
         keep, gone = min(a, b), max(a, b)
         for k in members[gone]:
             out[k] = keep
         members[keep] += members.pop(gone)
     return out
+
+
+__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts",
+           "join_mutual", "join_rows", "lead_bonus", "retold_bonus", "specific_parties"]
