@@ -79,3 +79,27 @@ def test_same_label_and_count_in_every_view(client: TestClient) -> None:
     hit = [h for h in client.get("/api/search", params={"q": "bridge was"}).json()["items"]
            if h["article_id"] == "k2"]
     assert {h["outlet"] for h in hit} == {"two.txt"}
+
+
+def test_an_outlet_card_keeps_loaded_names_and_distinctive_words_apart(tmp_path: Path) -> None:
+    from rashomon.api.views import _a_choice, _outlets
+    from rashomon.records import Framing
+
+    def row(kind: str, key: str, value: str, score: float) -> dict:
+        return Framing(id=f"{kind}{key}{value}", story_id="s", outlet="Wire", kind=kind, key=key,
+                       value=value, score=score).__dict__
+
+    rows = [row("vocabulary", "distinctive words", "bridge", 3.5),
+            row("vocabulary", "loaded language", "reckless", 1.0),
+            row("vocabulary", "loaded language, quoted", "disgraceful", 1.0),
+            row("term", "Kestria", "Kestria", 4.0), row("term", "Kestria", "the Kestrian regime", 2.0),
+            row("term", "New Harbor", "N.H.", 1.0)]
+    card = _outlets([{"id": "a", "outlet": "Wire", "outlet_label": "Wire", "outlet_known": True}],
+                    [], rows)[0]
+    # a z-score of 3.5 for a plain word does not push the loaded words out of their own list
+    assert [t["value"] for t in card["loaded"]] == ["reckless", "disgraceful"]
+    assert [t["quoted"] for t in card["loaded"]] == [False, True]
+    assert [t["value"] for t in card["distinctive"]] == ["bridge"]
+    # the neutral name and an abbreviation of it are no naming choice
+    assert [t["value"] for t in card["names"]] == ["the Kestrian regime"]
+    assert _a_choice("United States", "America") and not _a_choice("Kentucky", "Ky.")

@@ -137,6 +137,19 @@ def _framing_key(article: Row) -> str:
     return f"unknown ({name or str(article.get('id', ''))[:8]})"
 
 
+def _a_choice(key: str, value: str) -> bool:
+    """Whether an outlet's name for a thing is a choice worth showing: not the neutral name
+    itself ("Nagorno-Karabakh" for Nagorno-Karabakh) nor its abbreviation ("Ky." for Kentucky,
+    "N.Y." for New York), which say nothing about how the outlet frames it."""
+    if value.casefold() == key.casefold():
+        return False
+    if "." in value:
+        letters, rest = value.replace(".", "").replace(" ", "").casefold(), iter(key.casefold())
+        if all(c in rest for c in letters):  # its letters in order within the name
+            return False
+    return True
+
+
 def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list[Row]:
     voices: dict[str, Counter[str]] = defaultdict(Counter)
     for q in quotes:
@@ -149,9 +162,16 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
         rows = by_outlet.get(_framing_key(a), [])
         aligned = sorted((f for f in rows if f["kind"] == "alignment"),
                          key=lambda f: -(f.get("score") or 0))
-        # term counts and vocabulary z-scores are different scales: rank each on its own
-        terms = sorted((f for f in rows if f["kind"] == "term"), key=lambda f: -(f.get("score") or 0))[:8]
-        terms += sorted((f for f in rows if f["kind"] == "vocabulary"), key=lambda f: -(f.get("score") or 0))[:6]
+        # names, loaded words and distinctive words are different things on different scales
+        # (counts, counts, z-scores): each is ranked and shown on its own
+        names = sorted((f for f in rows if f["kind"] == "term" and _a_choice(f["key"], f["value"])),
+                       key=lambda f: -(f.get("score") or 0))[:8]
+        loaded = sorted((f for f in rows if f["kind"] == "vocabulary"
+                         and str(f["key"]).startswith("loaded language")),
+                        key=lambda f: ("quoted" in str(f["key"]), -(f.get("score") or 0), f["value"]))[:10]
+        distinctive = sorted((f for f in rows if f["kind"] == "vocabulary"
+                              and f["key"] == "distinctive words"),
+                             key=lambda f: -(f.get("score") or 0))[:6]
         side_of = {f["value"]: f["key"] for f in rows if f["kind"] == "voice"}
         left_out = sorted((f for f in rows if f["kind"] == "omission"),
                           key=lambda f: -(f.get("score") or 0))
@@ -165,9 +185,10 @@ def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list
             "side_why": side_reason(aligned[0]) if aligned else None,
             "voices": [(name, n, side_of.get(name))
                        for name, n in voices[a["id"]].most_common()],
-            "terms": [{"value": f["value"], "key": f["key"], "kind": f["kind"],
-                       "score": f.get("score")}
-                      for f in terms],
+            "names": [{"value": f["value"], "key": f["key"], "score": f.get("score")} for f in names],
+            "loaded": [{"value": f["value"], "quoted": "quoted" in str(f["key"]),
+                        "score": f.get("score")} for f in loaded],
+            "distinctive": [{"value": f["value"], "score": f.get("score")} for f in distinctive],
             "omissions": [{"statement": f["key"], "claim_id": f["value"],
                            "others": f.get("score")} for f in left_out[:5]],
         })
