@@ -407,3 +407,20 @@ def test_a_statement_drops_page_debris_before_its_first_word() -> None:
     for raw in ("• Kestria recalled its envoy from Osk", ", Kestria recalled its envoy from Osk"):
         u = Unit(article_id="a", outlet="a", start=0, end=len(raw), text=raw)
         assert statement(u) == "Kestria recalled its envoy from Osk"
+
+
+def test_a_refusal_told_as_a_negation_does_not_dispute_a_refusal_told_as_an_act() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.crossref.ledger.stances import cluster_stances
+    from rashomon.crossref.ledger.units import Unit
+
+    def unit(aid: str, text: str, polarity: str) -> Unit:
+        return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text,
+                    frame=Frame(sourcing=OWN_VOICE, polarity=polarity))
+
+    act = unit("a", "Last spring the council led the vote in refusing to consider the plan.", "positive")
+    negation = unit("b", "The council refused to hold hearings on the plan.", "negated")
+    assert [s for _, s in cluster_stances([act, negation])] == ["asserts", "asserts"]
+    # a refusal against a row that tells the thing done still disputes it
+    done = unit("c", "The council held hearings on the plan.", "positive")
+    assert [s for _, s in cluster_stances([done, negation])] == ["asserts", "disputes"]

@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, majority
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import Figure, Stance
 from rashomon.vocab import OWN_VOICE, STANCES
+
+
+_REFUSAL = re.compile(r"(?i)\b(?:refus|declin|reject)\w*\s+(?:\w+\s+){0,2}?to\b|\brefus(?:ed|ing|al)\b")
 
 
 def base_stance(unit: Unit) -> str:
@@ -52,11 +56,16 @@ def cluster_stances(units: list[Unit]) -> list[tuple[Unit, str]]:
     positive = {u.article_id for u in units
                 if base[u.key] in ("asserts", "attributes") and u.frame.polarity == "positive"}
     disputed = figure_disputes(units)
+    # a refusal told as a negation ("refused to hold hearings") and one told as an act
+    # ("led his party in refusing to consider") are one fact: a refusal disputes only a row
+    # in which no other outlet tells a refusal
+    refusing = {u.article_id for u in units if _REFUSAL.search(u.text)}
     out = []
     for u in units:
         stance = base[u.key]
         others = positive - {u.article_id}
-        if stance == "asserts" and u.frame.polarity == "negated" and others and not u.figures:
+        if stance == "asserts" and u.frame.polarity == "negated" and others and not u.figures \
+                and not (u.article_id in refusing and refusing - {u.article_id}):
             stance = "disputes"  # the outlet's own voice says the opposite of what others tell
         if u.key in disputed and stance == "asserts":
             stance = "disputes"  # an own-voice figure that cannot be the others' (attributed ones are listed as contradictions)
