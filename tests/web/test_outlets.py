@@ -103,3 +103,10 @@ def test_an_outlet_card_keeps_loaded_names_and_distinctive_words_apart(tmp_path:
     # the neutral name and an abbreviation of it are no naming choice
     assert [t["value"] for t in card["names"]] == ["the Kestrian regime"]
     assert _a_choice("United States", "America") and not _a_choice("Kentucky", "Ky.")
+
+
+def test_a_pronoun_speaker_is_listed_as_unresolved() -> None:
+    from rashomon.api.views import _voice
+
+    assert [_voice(s) for s in ("They", "others", None, "Anton Ferreira")] == [
+        "unresolved pronoun", "unresolved pronoun", "unattributed", "Anton Ferreira"]

@@ -150,10 +150,24 @@ def _a_choice(key: str, value: str) -> bool:
     return True
 
 
+# A speaker that is only a pronoun or a determiner names no one the reader can weigh.
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "that", "this", "these",
+                       "those", "others", "other", "some", "one", "who", "which"})
+
+
+def _voice(speaker: str | None) -> str:
+    """How a quote's speaker is listed: unattributed, an unresolved pronoun, or the name."""
+    if not speaker:
+        return "unattributed"
+    if speaker.strip().casefold() in _PRONOUNS:
+        return "unresolved pronoun"
+    return speaker
+
+
 def _outlets(articles: list[Row], quotes: list[Row], framing: list[Row]) -> list[Row]:
     voices: dict[str, Counter[str]] = defaultdict(Counter)
     for q in quotes:
-        voices[q["article_id"]][q.get("speaker") or q.get("speaker_text") or "unattributed"] += 1
+        voices[q["article_id"]][_voice(q.get("speaker") or q.get("speaker_text"))] += 1
     by_outlet: dict[str | None, list[Row]] = defaultdict(list)
     for f in framing:
         by_outlet[f.get("outlet")].append(f)
