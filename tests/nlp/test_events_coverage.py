@@ -106,6 +106,26 @@ CASES: list[tuple[str, str | None]] = [
     ("Prosecutors looked into the deaths of the protesters.", "ACCUSE"),
     ("An explosion killed four people at the market.", "ASSAULT"),
     ("The deportation of the activists began on Monday.", "COERCE"),
+    # bench batch 1 (tests/nlp/events_bench): rules from its misses, checked on new sentences
+    ("The regulator relaxed the rules on foreign ownership.", "CONCEDE"),
+    ("The army lifted its closure of the northern districts.", "RETREAT"),
+    ("Seoul called up its reserve units after the shelling.", "MOBILIZE"),
+    ("Pakistan conducted a nuclear test on Thursday.", "MOBILIZE"),
+    ("The miners have been on strike since May.", "PROTEST"),
+    ("The bishop spoke out against the death penalty.", "ACCUSE"),
+    ("Several mayors came out in support of the reform.", "SUPPORT"),
+    ("The foundation gave $3 million to the flood victims.", "AID"),
+    ("Cuba sent 200 doctors to Angola.", "AID"),
+    ("UN troops protected foreign nationals at the airport.", "AID"),
+    ("The senate committee held hearings into the bank's collapse.", "ACCUSE"),
+    ("Lawmakers boycotted the inauguration ceremony.", "PROTEST"),
+    ("The opposition boycotted the peace talks.", "REJECT"),
+    ("The envoy pulled out of the negotiations.", "SANCTION"),
+    ("The government ordered the aid agency to leave the country.", "SANCTION"),
+    ("The army ordered the villagers to leave their homes.", "COERCE"),
+    ("The police expelled three foreign journalists.", "COERCE"),
+    ("Striking workers occupied the factory.", "PROTEST"),
+    ("The ministry allowed the relief convoy to cross the border.", "RETREAT"),
 ]
 
 

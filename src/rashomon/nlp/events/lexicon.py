@@ -114,10 +114,14 @@ def objects(tok: Token) -> list[Token]:
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
     ("hundreds *of fighters*", "700 kg *of medicine*"), a compound the object of an
     effort or process ("*mediation* efforts"), and a relative pronoun the noun it modifies
-    ("agencies *that* are captured")."""
+    ("agencies *that* are captured"), and the subject of a "to"-infinitive complement the
+    object of its verb ("allowed *a convoy* to enter")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+    if not out:  # "allowed *a convoy* to enter", parsed as the subject of the infinitive
+        out = [s for c in infinitives(tok) if c.dep_ == "ccomp"
+               for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     if tok.dep_ == "relcl" and tok.head.i != tok.i:
         # "agencies *that* are captured": a relative pronoun stands for the noun it modifies
         out = [tok.head if o.tag_ in {"WDT", "WP"} else o for o in out]
@@ -202,9 +206,12 @@ def holds(cond: Condition, tok: Token) -> bool:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                  for p in c.children if p.dep_ == "prep" and any(
                      o.dep_ == "pobj" for o in p.children)]
-    elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*")
-        found = [w for c in tok.children if c.dep_ == "prep"
-                 for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*"),
+        # also behind a particle the parser files as a preposition ("pulled out *of the talks*")
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        preps += [p for c in preps if not any(o.dep_ == "pobj" for o in c.children)
+                  for p in c.children if p.dep_ == "prep"]
+        found = [w for c in preps for p in c.children if p.dep_ == "pobj" for w in _words(p)]
     elif cond.key == "pred":  # what the object is called: "called X *a liar*"
         found = [w for p in predicates(tok) for w in _words(p)]
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
