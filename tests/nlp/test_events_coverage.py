@@ -126,6 +126,23 @@ CASES: list[tuple[str, str | None]] = [
     ("The police expelled three foreign journalists.", "COERCE"),
     ("Striking workers occupied the factory.", "PROTEST"),
     ("The ministry allowed the relief convoy to cross the border.", "RETREAT"),
+    # the synonym sweep (tests/nlp/events_bench/sweep.tsv): rows from its misses
+    ("The queen welcomed the Japanese emperor to the castle.", "CONSULT"),
+    ("The queen welcomed the court's decision.", "SUPPORT"),
+    ("The unions expressed confidence in the new minister.", "SUPPORT"),
+    ("The mayor threw her weight behind the stadium plan.", "SUPPORT"),
+    ("The ministry acknowledged errors in the census.", "CONCEDE"),
+    ("The junta handed power to an interim council.", "CONCEDE"),
+    ("The gang set free three hostages.", "RETREAT"),
+    ("The judge threw out the lawsuit.", "REJECT"),
+    ("The inmates refused meals for a week.", "PROTEST"),
+    ("Police took two bloggers into custody.", "COERCE"),
+    ("Thousands took to the streets of Tunis.", "PROTEST"),
+    ("Hijackers seized an airliner over the desert.", "ASSAULT"),
+    ("Farmers held a sit-in at the ministry.", "PROTEST"),
+    ("A jury found the mayor guilty of bribery.", "SANCTION"),
+    ("The senate voted down the treaty.", "REJECT"),
+    ("The king forgave his exiled brother.", "SUPPORT"),
 ]
 
 

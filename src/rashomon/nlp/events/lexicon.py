@@ -29,7 +29,7 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
 _TIME_ENTS = {"DATE", "TIME"}
 MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
-_PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
+_PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside", "free", "loose"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class Lexicon:
 
 
 # Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag", "cordoned" -> "cordone").
-_LEMMA_FIXES = {"stag": "stage", "cordone": "cordon"}
+_LEMMA_FIXES = {"stag": "stage", "cordone": "cordon", "forgave": "forgive"}
 
 
 def lemma_of(tok: Token) -> str:
@@ -166,10 +166,13 @@ def infinitives(tok: Token) -> list[Token]:
 
 def predicates(tok: Token) -> list[Token]:
     """What a verb calls its object: an object predicate ("called X *a liar*"), a second
-    direct object ("branded the election *a sham*") or the word after "as" ("described X *as
-    reckless*"), each with its modifiers ("a *false* prophet")."""
+    direct object ("branded the election *a sham*"), an adjective small clause ("found X
+    *guilty*") or the word after "as" ("described X *as reckless*"), each with its modifiers
+    ("a *false* prophet")."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     heads = [c for c in tok.children if c.dep_ == "oprd"] + objs[1:]
+    # a small clause the parser files as a complement: "found X *guilty*", "declared X *illegal*"
+    heads += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
             heads += [p for p in c.children if p.dep_ in {"pobj", "amod", "acomp"}]
