@@ -143,6 +143,11 @@ CASES: list[tuple[str, str | None]] = [
     ("A jury found the mayor guilty of bribery.", "SANCTION"),
     ("The senate voted down the treaty.", "REJECT"),
     ("The king forgave his exiled brother.", "SUPPORT"),
+    ("Russia sent two bombers over the Baltic Sea.", "MOBILIZE"),
+    ("Britain sent two bombers to Ukraine.", "AID"),
+    ("The EU expelled three members of the Iranian delegation.", "SANCTION"),
+    ("Seoul supplied the army with new rifles.", "AID"),
+    ("The spokesman supplied reporters with details of the plan.", None),
 ]
 
 
@@ -183,3 +188,20 @@ def test_the_sides_between_which_a_noun_event_runs(nlp) -> None:  # type: ignore
     assert (talks.type, talks.source, talks.target) == ("CONSULT", "India; Pakistan", None)
     mediation = only("Egypt's mediation between Israel and Hamas failed.")
     assert (mediation.source, mediation.target) == ("Egypt", "Israel; Hamas")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a recalled or withdrawn diplomat's "from X" names the other party
+    ("Peru recalled its ambassador from Mexico.", ("SANCTION", "Peru", "Mexico")),
+    # with several sides, a place named with "in" is the venue, not a party
+    ("Envoys from Sudan and Chad held talks in Geneva.", ("CONSULT", "Sudan; Chad", None)),
+    # moved people with no agent are sent by their own side
+    ("Hundreds of Chinese engineers were sent to Kenya.", ("AID", "China", "Kenya")),
+])
+def test_arguments_from_bench_misses(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    e = next(e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None)
+    assert (e.type, e.source, e.target) == expected
