@@ -148,6 +148,26 @@ CASES: list[tuple[str, str | None]] = [
     ("The EU expelled three members of the Iranian delegation.", "SANCTION"),
     ("Seoul supplied the army with new rifles.", "AID"),
     ("The spokesman supplied reporters with details of the plan.", None),
+    # sweep 2 (light verbs, idioms): rows from its misses
+    ("The militia gave up its rifles to the army.", "RETREAT"),
+    ("The party gave up its claim to the seat.", "CONCEDE"),
+    ("The archbishop gave his blessing to the marriage reform.", "SUPPORT"),
+    ("Rescuers handed out blankets to the survivors.", "AID"),
+    ("Greece lodged a complaint with the European Commission.", "ACCUSE"),
+    ("The coach came under criticism for the defeat.", "ACCUSE"),
+    ("Neighbours came to the rescue of the injured driver.", "AID"),
+    ("The senator took aim at the new tariffs.", "ACCUSE"),
+    ("The ministry put a halt on arms exports.", "SANCTION"),
+    ("The insurer pulled the plug on the project.", "SANCTION"),
+    ("The rebels called a truce for the festival.", "RETREAT"),
+    ("The government clamped down on street vendors.", "COERCE"),
+    ("The regime imposed a media blackout on the province.", "COERCE"),
+    ("Troops carried out a series of raids in the valley.", "ASSAULT"),
+    ("Jets launched strikes against the militants' bases.", "ASSAULT"),
+    ("The army staged a show of strength in the capital.", "MOBILIZE"),
+    ("The minister paid a farewell call on the president.", "CONSULT"),
+    ("The prosecutor levelled charges against the former mayor.", "ACCUSE"),
+    ("The board put the merger on hold.", "REJECT"),
 ]
 
 

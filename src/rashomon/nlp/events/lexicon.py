@@ -104,7 +104,8 @@ def _words(tok: Token) -> set[str]:
 _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
-              "truckload", "load", "member", "members"}
+              "truckload", "load", "member", "members", "wave", "series", "spate", "string",
+              "barrage", "volley", "flurry", "campaign", "round"}
 # Heads whose compound says what the object is: "halted *mediation* efforts".
 _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
