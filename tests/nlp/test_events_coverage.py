@@ -168,6 +168,24 @@ CASES: list[tuple[str, str | None]] = [
     ("The minister paid a farewell call on the president.", "CONSULT"),
     ("The prosecutor levelled charges against the former mayor.", "ACCUSE"),
     ("The board put the merger on hold.", "REJECT"),
+    # sweep 3 (the long tail): rows from its misses
+    ("Qatar brokered talks between the rival factions.", "CONSULT"),
+    ("The minister vouched for the new police chief.", "SUPPORT"),
+    ("Most senators voted in favour of the treaty.", "SUPPORT"),
+    ("The club dropped its complaint against the referee.", "CONCEDE"),
+    ("The state bailed out the steel company.", "AID"),
+    ("Volunteers rebuilt the school after the flood.", "AID"),
+    ("The protesters want the governor to step down.", "REQUEST"),
+    ("The panel summoned the bank's chief to appear before it.", "REQUEST"),
+    ("Observers documented torture in the prisons.", "ACCUSE"),
+    ("The senate blocked the takeover of the port operator.", "REJECT"),
+    ("The cartel sent threats to several reporters.", "THREATEN"),
+    ("Nurses walked out of the hospital over staffing.", "PROTEST"),
+    ("The government slapped duties on imported cars.", "SANCTION"),
+    ("The army called out the reserves after the floods.", "MOBILIZE"),
+    ("Russia sent a submarine to the strait.", "MOBILIZE"),
+    ("The ministry revoked the newspaper's licence.", "COERCE"),
+    ("The troops laid siege to the rebel town.", "COERCE"),
 ]
 
 
