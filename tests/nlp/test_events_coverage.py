@@ -186,6 +186,8 @@ CASES: list[tuple[str, str | None]] = [
     ("Russia sent a submarine to the strait.", "MOBILIZE"),
     ("The ministry revoked the newspaper's licence.", "COERCE"),
     ("The troops laid siege to the rebel town.", "COERCE"),
+    # the infinitive of an intent adjective after "be" is the main predicate (a batch1 miss)
+    ("The party said it was ready to join the coalition.", "AGREE"),
 ]
 
 
