@@ -3,8 +3,8 @@
 ``events_bench/batch1.tsv`` (per type, per CAMEO sub-code, and who-did-what-to-whom),
 ``sweep.tsv`` (common verbs per type), ``sweep2.tsv`` (light verbs with event nouns, idioms)
 and ``sweep3.tsv`` (the long tail) were written from the PLOVER definitions before the fixes
-they prompted; ``batch2.tsv`` and ``batch3.tsv`` after them, and were scored without fixing
-anything, as an estimate of how the lexicon does on sentences nobody tuned on. Run
+they prompted; ``batch2.tsv``, ``batch3.tsv`` and ``batch4.tsv`` after them, and were scored
+without fixing anything, as an estimate of how the lexicon does on sentences nobody tuned on. Run
 ``python tests/nlp/test_events_bench.py [batch1|batch2 ...]`` to print the scores and the
 sentences whose main event is wrong. A sweep names no actors, so its triple floor is 0.
 """
@@ -21,7 +21,8 @@ BENCH = Path(__file__).parent / "events_bench"
 # Floors (type accuracy, triple F1): the scores measured when this file was last changed, less
 # one to three sentences.
 FLOORS = {"batch1": (0.98, 0.90), "sweep": (0.95, 0.0), "sweep2": (0.85, 0.0),
-          "sweep3": (0.91, 0.0), "batch2": (0.74, 0.75), "batch3": (0.76, 0.80)}
+          "sweep3": (0.91, 0.0), "batch2": (0.74, 0.75), "batch3": (0.76, 0.80),
+          "batch4": (0.65, 0.75)}
 
 
 @dataclass(frozen=True)
