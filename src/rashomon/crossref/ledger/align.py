@@ -31,9 +31,9 @@ found, and average-link runs inside each component (in slices of at most
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
 (numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
 by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
-CoNLL F1 81.1 (79.6 without the mention features and lemma pairs; 80.3 then with the full
-all-MiniLM-L6-v2 transformer instead of the static model, about a thousand times slower on
-CPU and needing torch: not worth it by default).
+CoNLL F1 81.5 (earlier, averaging probabilities: 81.1; 79.6 without the mention features and
+lemma pairs; 80.3 then with the full all-MiniLM-L6-v2 transformer instead of the static model,
+about a thousand times slower on CPU and needing torch: not worth it by default).
 """
 
 from __future__ import annotations
@@ -284,8 +284,8 @@ def _average_link(logit: np.ndarray, threshold: float) -> list[int]:
     """Average-link over pair log odds: clusters merge while their mean log odds ≥ logit(threshold).
 
     Averaging log odds rather than probabilities lets one near-certain link outweigh an
-    undecided one, and one near-certain "apart" veto a merge (ECB+ train 3-fold CV: CoNLL
-    81.6 against 81.2 averaging probabilities, same weights).
+    undecided one, and one near-certain "apart" veto a merge (ECB+ gold mentions, train 3-fold
+    CV: CoNLL 81.5 against 81.2 averaging probabilities, same weights; dev 80.8 against 80.4).
     """
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
