@@ -140,4 +140,4 @@ def test_ecbplus_dev_floor(shared, nlp) -> None:  # type: ignore[no-untyped-def]
     assert sum(len(d.mentions) for d in docs) == 389
     results = coref.evaluate(data, "dev", docs=docs)
     assert results["lemma"]["conll"] == pytest.approx(0.781, abs=0.005)
-    assert results["gold mentions"]["conll"] >= 0.80
+    assert results["gold mentions"]["conll"] >= 0.805  # measured 0.808

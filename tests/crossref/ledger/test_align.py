@@ -120,3 +120,24 @@ def test_sentence_units_need_no_lemma_table() -> None:
 
     f = features([unit("Rain fell.", "a"), unit("Rain fell.", "b")])
     assert not f["pair_seen"].any() and not f["context_cos"].any() and not f["same_sentence"][0, 1]
+
+
+def test_clusters_merge_on_mean_log_odds() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.align import _average_link
+
+    def logit(p: float) -> float:
+        return float(np.log(p / (1 - p)))
+
+    def pairs(ab: float, ac: float, bc: float) -> np.ndarray:
+        return np.array([[0.0, logit(ab), logit(ac)], [logit(ab), 0.0, logit(bc)],
+                         [logit(ac), logit(bc), 0.0]], dtype=np.float32)
+
+    # C is near-certainly A and undecided about B: mean log odds 2.3 ≥ logit(0.85) = 1.7 joins
+    # it (mean probability 0.745 would not)
+    assert len(set(_average_link(pairs(0.99, 0.99, 0.5), 0.85))) == 1
+    # near-certainly apart from B: the certain link to A no longer carries it
+    labels = _average_link(pairs(0.99, 0.99, 0.01), 0.85)
+    assert labels[0] == labels[1] != labels[2] or labels[0] == labels[2] != labels[1]
+    assert len(set(_average_link(pairs(0.6, 0.6, 0.6), 0.85))) == 3  # nothing reaches the cut

@@ -15,7 +15,8 @@ lemmas), and how often the two trigger lemmas named one event in ECB+ training s
 (:class:`LemmaPairs`, shipped as ``crossref/models/lemma-pairs.json``: "quake"/"earthquake"
 nearly always, "die"/"kill" mostly, "say"/"say" seldom). The weights are fitted on ECB+
 training topics by ``scripts/fit_align.py`` and shipped in ``crossref/models/align.json``;
-average-link clustering cuts at the threshold tuned on ECB+ dev and held-out train topics.
+average-link clustering over the pairs' log odds cuts at the threshold tuned on ECB+ dev and
+held-out train topics.
 Scored by ``rashomon eval coref``.
 
 Cost: all pairs within one call, O(n²) time and memory, the features summed one n×n
@@ -30,9 +31,9 @@ found, and average-link runs inside each component (in slices of at most
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
 (numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
 by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
-CoNLL F1 81.1 (79.6 without the mention features and lemma pairs; 80.3 then with the full
-all-MiniLM-L6-v2 transformer instead of the static model, about a thousand times slower on
-CPU and needing torch: not worth it by default).
+CoNLL F1 81.5 (earlier, averaging probabilities: 81.1; 79.6 without the mention features and
+lemma pairs; 80.3 then with the full all-MiniLM-L6-v2 transformer instead of the static model,
+about a thousand times slower on CPU and needing torch: not worth it by default).
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ class Model:
 
     weights: dict[str, float]
     intercept: float
-    threshold: float  # average-link merges while mean pair probability ≥ threshold
+    threshold: float  # average-link merges while mean pair log odds ≥ log(threshold / (1 - threshold))
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,14 @@ def probability(units: Sequence[AlignUnit], model: Model | None = None,
 
     ``pairs``: the lemma-pair table (default: the shipped one, read when units have anchors).
     """
+    prob = 1.0 / (1.0 + np.exp(-log_odds(units, model, pairs)))
+    np.fill_diagonal(prob, 1.0)
+    return prob
+
+
+def log_odds(units: Sequence[AlignUnit], model: Model | None = None,
+             pairs: LemmaPairs | None = None) -> np.ndarray:
+    """The pair model's log odds that two units tell the same fact (n×n; the diagonal is not used)."""
     n = len(units)
     if not n:
         return np.zeros((0, 0), dtype=np.float32)
@@ -268,26 +277,33 @@ def probability(units: Sequence[AlignUnit], model: Model | None = None,
         weight = model.weights.get(name, 0.0)
         if weight:
             logit += np.float32(weight) * matrix
-    prob = 1.0 / (1.0 + np.exp(-logit))
-    np.fill_diagonal(prob, 1.0)
-    return prob
+    return logit
 
 
-def _average_link(prob: np.ndarray, threshold: float) -> list[int]:
+def _average_link(logit: np.ndarray, threshold: float) -> list[int]:
+    """Average-link over pair log odds: clusters merge while their mean log odds ≥ logit(threshold).
+
+    Averaging log odds rather than probabilities lets one near-certain link outweigh an
+    undecided one, and one near-certain "apart" veto a merge (ECB+ gold mentions, train 3-fold
+    CV: CoNLL 81.5 against 81.2 averaging probabilities, same weights; dev 80.8 against 80.4).
+    """
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    if len(prob) < 2:
-        return [0] * len(prob)
-    dist = 1.0 - (prob + prob.T) / 2
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform(np.clip(dist, 0.0, 1.0), checks=False), method="average")
-    return [int(x) - 1 for x in fcluster(tree, t=1.0 - threshold, criterion="distance")]
+    if len(logit) < 2:
+        return [0] * len(logit)
+    sym = (logit + logit.T) / 2
+    top = float(sym.max())  # distances must be ≥ 0: measure down from the highest log odds
+    tree = linkage(squareform(top - sym, checks=False), method="average")
+    cut = top - float(np.log(threshold / (1.0 - threshold)))
+    if cut < 0:  # no pair reaches the threshold
+        return list(range(len(logit)))
+    return [int(x) - 1 for x in fcluster(tree, t=cut, criterion="distance")]
 
 
 def align(units: Sequence[AlignUnit], threshold: float | None = None,
           model: Model | None = None, pairs: LemmaPairs | None = None) -> list[int]:
-    """Cluster label per unit: average-link over :func:`probability`, cut at ``threshold``."""
+    """Cluster label per unit: average-link over :func:`log_odds`, cut at ``threshold`` (a probability)."""
     n = len(units)
     if n < 2:
         return [0] * n
@@ -295,7 +311,7 @@ def align(units: Sequence[AlignUnit], threshold: float | None = None,
         model = load_model(mode="anchor" if any(u.anchor for u in units) else "sentence")
     cut = model.threshold if threshold is None else threshold
     if n <= MAX_ALL_PAIRS:
-        return _average_link(probability(units, model, pairs), cut)
+        return _average_link(log_odds(units, model, pairs), cut)
     return _align_blocked(units, model, cut, pairs)
 
 
@@ -331,7 +347,7 @@ def _align_blocked(units: Sequence[AlignUnit], model: Model, cut: float,
     for members in _groups(comp):
         for chunk in range(0, len(members), MAX_ALL_PAIRS):
             part = members[chunk:chunk + MAX_ALL_PAIRS]
-            sub = _average_link(probability([units[i] for i in part], model, pairs), cut) \
+            sub = _average_link(log_odds([units[i] for i in part], model, pairs), cut) \
                 if len(part) > 1 else [0]
             for i, lab in zip(part, sub):
                 labels[i] = next_label + lab
@@ -346,4 +362,4 @@ def _groups(comp: np.ndarray) -> list[list[int]]:
 
 
 __all__ = ["AlignUnit", "LemmaPairs", "Model", "align", "features", "load_lemma_pairs", "load_model",
-           "probability"]
+           "log_odds", "probability"]

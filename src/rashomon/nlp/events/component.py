@@ -246,6 +246,18 @@ class EventCoder:
             # "X received weapons from Y": Y gives, X is given to
             givers = _prep_actors(doc, f.token, "from")
             f.sources, f.targets = givers, f.sources
+        if not f.sources and not f.nominal and row.lemma in self.sets.get("move", ()):
+            # "hundreds of *Cuban* doctors were dispatched to Italy": with no agent, the
+            # moved people's own side sends them
+            moved = next((c for c in f.token.children if c.dep_ == "nsubjpass"), None)
+            if moved is not None and not any(c.dep_ == "agent" for c in f.token.children):
+                f.sources = actors_at(doc, moved)
+                f.targets = [t for t in f.targets if all(t.start != m.start for m in f.sources)]
+        if not f.targets and row.type == "SANCTION" and row.mode == "withdraw" and not f.nominal:
+            # "recalled its ambassador *from Berlin*": the country left is the other party
+            f.targets = _prep_actors(doc, f.token, "from") or next(
+                (found for o in f.token.children if o.dep_ == "dobj"
+                 for found in [_prep_actors(doc, o, "from")] if found), [])
         if not f.targets and row.embed and not f.nominal:
             f.targets = complement_target(doc, f.token, f.sources)
         self_directed = row.mode in SELF_DIRECTED  # "resigned *in Haiti* to allow elections"
@@ -259,6 +271,8 @@ class EventCoder:
             f.targets = withdrawn_from(doc, f.token, f.sources, f.targets) or (
                 withdrawn_from(doc, f.noun, f.sources, f.targets) if f.noun is not None
                 and f.noun.i != f.token.i else []) or f.targets
+        if len(f.sources) > 1:  # "A and B held talks *in Geneva*": the venue is no party
+            f.targets = [t for t in f.targets if not _venue(t)]
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
@@ -531,8 +545,15 @@ def collect(doc: Doc) -> list[object]:
     return out
 
 
+def _venue(span: Span) -> bool:
+    """A place named with "in" or "at": where something happens, not to whom."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"} and \
+        span._.link in {"metonym", "locative"}
+
+
 def _prep_actors(doc: Doc, verb: Token, prep: str) -> list[Span]:
-    """The actors of the verb's ``prep`` phrase ("received aid *from Japan*")."""
+    """The actors of the ``prep`` phrase of a verb or noun ("received aid *from Japan*")."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == prep:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

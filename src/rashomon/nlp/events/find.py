@@ -142,10 +142,16 @@ _EMPTY_VERBS = {"be", "have", "do", "become", "seem", "appear", "get", "make", "
 
 def main_predicate(sent: Span, lex: Lexicon) -> Token | None:
     """The verb that says what the sentence reports: its root, or the complement of a report
-    or intent verb ("X said it *would hand over*", "X plans to *visit*")."""
+    or intent verb ("X said it *would hand over*", "X plans to *visit*"), also of an intent
+    adjective after "be" ("X said it was ready *to join*")."""
     verb = sent.root
     for _ in range(3):
-        if lex.cue(verb, "report") is None and lex.cue(verb, "intent") is None:
+        adjective = next((c for c in verb.children if c.dep_ == "acomp"
+                          and lex.cue(c, "intent") is not None), None) \
+            if lemma_of(verb) == "be" else None
+        if adjective is not None:
+            verb = adjective  # "was *ready* to join": the adjective's infinitive is the act
+        elif lex.cue(verb, "report") is None and lex.cue(verb, "intent") is None:
             break
         comp = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if comp is None:

@@ -29,7 +29,7 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
 _TIME_ENTS = {"DATE", "TIME"}
 MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
-_PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside"}
+_PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside", "free", "loose"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,8 @@ class Lexicon:
 
 
 # Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag", "cordoned" -> "cordone").
-_LEMMA_FIXES = {"stag": "stage", "cordone": "cordon"}
+_LEMMA_FIXES = {"stag": "stage", "cordone": "cordon", "forgave": "forgive", "rebuilt": "rebuild",
+                "withheld": "withhold", "upheld": "uphold", "forbade": "forbid"}
 
 
 def lemma_of(tok: Token) -> str:
@@ -104,7 +105,8 @@ def _words(tok: Token) -> set[str]:
 _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
-              "truckload", "load"}
+              "truckload", "load", "member", "members", "wave", "series", "spate", "string",
+              "barrage", "volley", "flurry", "campaign", "round"}
 # Heads whose compound says what the object is: "halted *mediation* efforts".
 _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
@@ -114,10 +116,14 @@ def objects(tok: Token) -> list[Token]:
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
     ("hundreds *of fighters*", "700 kg *of medicine*"), a compound the object of an
     effort or process ("*mediation* efforts"), and a relative pronoun the noun it modifies
-    ("agencies *that* are captured")."""
+    ("agencies *that* are captured"), and the subject of a "to"-infinitive complement the
+    object of its verb ("allowed *a convoy* to enter")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
+    if not out:  # "allowed *a convoy* to enter", parsed as the subject of the infinitive
+        out = [s for c in infinitives(tok) if c.dep_ == "ccomp"
+               for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     if tok.dep_ == "relcl" and tok.head.i != tok.i:
         # "agencies *that* are captured": a relative pronoun stands for the noun it modifies
         out = [tok.head if o.tag_ in {"WDT", "WP"} else o for o in out]
@@ -162,10 +168,13 @@ def infinitives(tok: Token) -> list[Token]:
 
 def predicates(tok: Token) -> list[Token]:
     """What a verb calls its object: an object predicate ("called X *a liar*"), a second
-    direct object ("branded the election *a sham*") or the word after "as" ("described X *as
-    reckless*"), each with its modifiers ("a *false* prophet")."""
+    direct object ("branded the election *a sham*"), an adjective small clause ("found X
+    *guilty*") or the word after "as" ("described X *as reckless*"), each with its modifiers
+    ("a *false* prophet")."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     heads = [c for c in tok.children if c.dep_ == "oprd"] + objs[1:]
+    # a small clause the parser files as a complement: "found X *guilty*", "declared X *illegal*"
+    heads += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
             heads += [p for p in c.children if p.dep_ in {"pobj", "amod", "acomp"}]
@@ -202,9 +211,13 @@ def holds(cond: Condition, tok: Token) -> bool:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                  for p in c.children if p.dep_ == "prep" and any(
                      o.dep_ == "pobj" for o in p.children)]
-    elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*")
-        found = [w for c in tok.children if c.dep_ == "prep"
-                 for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*"),
+        # also behind a particle the parser files as a preposition ("pulled out *of the talks*")
+        # and in a "to" phrase filed as a dative ("sent a submarine *to the strait*")
+        preps = [c for c in tok.children if c.dep_ in {"prep", "dative"}]
+        preps += [p for c in preps if not any(o.dep_ == "pobj" for o in c.children)
+                  for p in c.children if p.dep_ == "prep"]
+        found = [w for c in preps for p in c.children if p.dep_ == "pobj" for w in _words(p)]
     elif cond.key == "pred":  # what the object is called: "called X *a liar*"
         found = [w for p in predicates(tok) for w in _words(p)]
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
