@@ -424,3 +424,13 @@ def test_a_refusal_told_as_a_negation_does_not_dispute_a_refusal_told_as_an_act(
     # a refusal against a row that tells the thing done still disputes it
     done = unit("c", "The council held hearings on the plan.", "positive")
     assert [s for _, s in cluster_stances([done, negation])] == ["asserts", "disputes"]
+
+
+def test_a_claims_key_breaks_ties_by_id_not_by_set_order() -> None:
+    from rashomon.crossref.ledger import _key
+    from rashomon.crossref.ledger.units import Unit
+
+    units = [Unit(article_id="a", outlet="a", start=0, end=1, text="x",
+                  actors=frozenset({"d", "b", "c", "a"})),
+             Unit(article_id="b", outlet="b", start=0, end=1, text="y", actors=frozenset({"d"}))]
+    assert _key(units) == "actors|a,b,d"

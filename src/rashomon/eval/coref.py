@@ -254,8 +254,16 @@ def evaluate(data: Path, split: str = "dev", within: str = "story",
               help="train: topics 1–22, dev: 23–25, test: 36–45.")
 @click.option("--within", type=click.Choice(["story", "topic"]), default="story", show_default=True,
               help="Cluster within each seminal event's documents, or each gold topic (both events).")
-def command(data: Path, split: str, within: str) -> None:
+@click.option("--ledger/--no-ledger", default=True, show_default=True,
+              help="Also run the claims ledger itself on each seminal event's documents "
+                   "(full pipeline, quotes included) and score its claims.")
+def command(data: Path, split: str, within: str, ledger: bool) -> None:
     """Score cross-document event coreference (MUC, B³, CEAF-e, CoNLL F1) on ECB+.
+
+    The last row, "ledger (claims)", is the claims ledger as `rashomon analyze` builds it (one
+    story per seminal event); below the table, its sentence-pair links: of the pairs of
+    sentences from two documents that report one gold event, the share in one claim, and the
+    share of pairs of documents reporting one event that the ledger shows side by side.
 
     \b
     Example:
@@ -266,6 +274,14 @@ def command(data: Path, split: str, within: str) -> None:
 
     results = evaluate(data, split, within)
     counts = results.pop("_counts")
+    links = None
+    if ledger:
+        from rashomon.eval import coref_ledger
+
+        began = time.perf_counter()
+        found = coref_ledger.evaluate(data, split)
+        results["ledger (claims)"] = {**found["scores"], "seconds": time.perf_counter() - began}
+        links = found["links"]
     table = Table(title=f"ECB+ event coreference, {split} split, within gold {within} "
                         "(anchors, test with gold mentions: same lemma 76.4, Ahmed et al. 2023 81.7)")
     table.add_column("system")
@@ -279,3 +295,10 @@ def command(data: Path, split: str, within: str) -> None:
     Console().print(table)
     Console().print(f"{counts['mentions']} gold event mentions in {counts['chains']} chains, "
                     f"{counts['docs']} documents, {counts['sentences']} sentence units.")
+    if links is not None:
+        Console().print(
+            f"Ledger links: {links.gold_linked} of {links.gold_pairs} cross-document sentence pairs "
+            f"that report one event share a claim ({100 * links.recall:.1f} %); "
+            f"{links.linked_right} of {links.linked_pairs} linked pairs are right "
+            f"({100 * links.precision:.1f} %); events side by side: {links.event_linked} of "
+            f"{links.event_pairs} document pairs ({100 * links.event_recall:.1f} %).")

@@ -23,11 +23,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rashomon.eval.coref import SPLITS, CorefDoc, _annotated, read
 from rashomon.eval.coref_metrics import conll
 from rashomon.records import Article, Story
+
+if TYPE_CHECKING:
+    from rashomon.eval.coref import CorefDoc
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class LinkCounts:
 
 
 def _read_split(data: Path, split: str) -> list[tuple[Article, CorefDoc, list[tuple[int, int]]]]:
+    from rashomon.eval.coref import SPLITS, _annotated, read
+
     folder = data / "ECB+"
     annotated = _annotated(data)
     paths = [p for t in SPLITS[split] if (folder / str(t)).is_dir()

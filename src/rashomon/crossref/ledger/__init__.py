@@ -133,7 +133,9 @@ def _key(units: list[Unit]) -> str:
     if figs:
         return "figure|" + ",".join(figs)
     counted = Counter(a for u in units for a in u.actors)
-    return "actors|" + ",".join(sorted(a for a, _ in counted.most_common(3)))
+    # ties broken by id, not by set order (which changes with PYTHONHASHSEED)
+    top = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    return "actors|" + ",".join(sorted(a for a, _ in top))
 
 
 def build_ledger(story: Story, corpus: Corpus,
