@@ -99,8 +99,20 @@ def _workers(pid: int, want: int, timeout: float = 120) -> list[int]:
 
 
 def _run_j2(corpus: Path, db: Path) -> subprocess.Popen:  # type: ignore[type-arg]
-    return subprocess.Popen([sys.executable, "-m", "rashomon.cli.main", "analyze", str(corpus), "--db", str(db),
-                             "--no-progress", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    """A ``-j 2`` run started as a command typed at a terminal: with SIGINT not ignored.
+
+    A test runner started in the background by a script (``pytest ... &``) inherits
+    SIGINT ignored; a child would inherit that too (exec keeps an ignored signal and
+    Python then leaves SIGINT ignored), so Ctrl-C would never reach the run. A
+    handled signal is reset to its default in the child, so handle it while starting.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen([sys.executable, "-m", "rashomon.cli.main", "analyze", str(corpus), "--db",
+                                 str(db), "--no-progress", "-j", "2"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _stored(db: Path) -> int:

@@ -34,14 +34,10 @@ def actor_view(reader: Reader, actor_id: str) -> dict[str, Any]:
     quotes = rows("quotes", "list_contains(?, speaker_id)", 1)
     as_source = rows("events", *ends("source")) if reader.has("events") else []
     as_target = rows("events", *ends("target")) if reader.has("events") else []
-    meta = queries.article_meta(reader, [r["article_id"] for r in
-                                         (*mentions, *quotes, *as_source, *as_target)])
-    for r in (*mentions, *quotes, *as_source, *as_target):
-        art = meta.get(r["article_id"], {})
-        r["outlet"] = art.get("outlet_label")
-        r["published"] = art.get("published")
-        r["title"] = art.get("title")
-        r["story_id"] = art.get("story_id")
+    found = (*mentions, *quotes, *as_source, *as_target)
+    queries.with_article(found, queries.article_meta(reader, [r["article_id"] for r in found]),
+                         {"outlet": "outlet_label", "published": "published", "title": "title",
+                          "story_id": "story_id"})
     quoting: dict[str, Counter[str]] = defaultdict(Counter)
     for q in quotes:
         quoting[q["outlet"] or "?"][q["article_id"]] += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -330,6 +331,15 @@ def article_meta(reader: Reader, ids: list[str]) -> dict[str, Row]:
     return out
 
 
+def with_article(rows: Iterable[Row], articles: dict[str, Row], fields: dict[str, str]) -> None:
+    """Copy ``fields`` (row key: article key) of each row's article in ``articles``
+    onto the row; None where the article or the field is unknown."""
+    for row in rows:
+        art = articles.get(row["article_id"], {})
+        for key, source in fields.items():
+            row[key] = art.get(source)
+
+
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -381,11 +391,8 @@ def search(reader: Reader, text: str, limit: int, offset: int = 0) -> dict[str, 
                           "match_start": at - lo if at >= 0 else None,
                           "match_end": at - lo + len(text) if at >= 0 else None})
     meta = article_meta(reader, [i["article_id"] for i in items])
-    for item in items:
-        art = meta.get(item["article_id"], {})
-        item["title"] = art.get("title")
-        item["outlet"] = art.get("outlet_label")
-        item["published"] = art.get("published")
+    with_article(items, meta, {"title": "title", "outlet": "outlet_label",
+                               "published": "published"})
     return {"items": items, "total": n_quotes + n_articles, "limit": limit, "offset": offset}
 
 

@@ -95,12 +95,9 @@ def story(reader: Reader, story_id: str) -> dict[str, Any]:
     claims = queries.by_story(reader, "claims", story_id)
     contradictions = queries.by_story(reader, "contradictions", story_id)
     framing = queries.by_story(reader, "framing", story_id)
-    for rows in (quotes, events, figures, places):
-        for r in rows:
-            art = by_id.get(r["article_id"], {})
-            r["outlet"] = art.get("outlet_label")
-            r["published"] = art.get("published")
-            r["published_inferred"] = art.get("inferred_day")
+    queries.with_article((*quotes, *events, *figures, *places), by_id,
+                         {"outlet": "outlet_label", "published": "published",
+                          "published_inferred": "inferred_day"})
     for c in contradictions:
         for side in c.get("sides") or []:
             if isinstance(side, dict):

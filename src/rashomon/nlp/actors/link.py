@@ -22,6 +22,7 @@ from rashomon.nlp.actors.match import (
     Ref,
     clean_name,
     is_agentive,
+    non_overlapping,
     org_kind,
     provisional,
 )
@@ -375,14 +376,7 @@ def _term(gaz: object, type_: str) -> Term:
 
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
-    cands = sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
-    taken: set[int] = set()
-    out = []
-    for cand in cands:
-        if not taken.intersection(range(cand.start, cand.end)):
-            out.append(cand)
-            taken.update(range(cand.start, cand.end))
-    return sorted(out, key=lambda c: c.start)
+    return non_overlapping(cands, lambda c: (-c.priority, -(c.end - c.start), c.start))
 
 
 def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref],

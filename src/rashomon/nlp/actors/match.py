@@ -8,8 +8,9 @@ they need the named mentions first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
@@ -175,19 +176,24 @@ class ActorMatcher:
         return self.fuzzy_orgs[hit[0]] if hit else None
 
 
+SpanT = TypeVar("SpanT", Candidate, Ref)
 _REF_ORDER = {"NAME": 0, "METONYM": 1, "DEMONYM": 2, "PEOPLE": 3, "SURNAME": 4}
 
 
-def _longest(refs: list[Ref]) -> list[Ref]:
-    refs.sort(key=lambda r: (-(r.end - r.start), r.start, _REF_ORDER.get(r.type, 9)))
+def non_overlapping(spans: Iterable[SpanT], key: Callable[[SpanT], Any]) -> list[SpanT]:
+    """The spans taken in ``key`` order, each one only where it overlaps none taken
+    before it, in text order."""
     taken: set[int] = set()
     out = []
-    for ref in refs:
-        if not taken.intersection(range(ref.start, ref.end)):
-            out.append(ref)
-            taken.update(range(ref.start, ref.end))
-    out.sort(key=lambda r: r.start)
-    return out
+    for span in sorted(spans, key=key):
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _longest(refs: list[Ref]) -> list[Ref]:
+    return non_overlapping(refs, lambda r: (-(r.end - r.start), r.start, _REF_ORDER.get(r.type, 9)))
 
 
 def is_agentive(doc: Doc, start: int, end: int, place_verbs: frozenset[str] = frozenset()) -> bool:

@@ -49,10 +49,8 @@ def find_claimant(doc: Doc, start: int, end: int, anchor: Token) -> Claimant:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
-                if child.dep_ == "agent":
-                    objs = [c for c in child.children if c.dep_ == "pobj"]
-                    if objs and (got := _resolve(doc, objs[0])) is not None:
-                        return got
+                if child.dep_ == "agent" and (got := _by_agent(doc, child)) is not None:
+                    return got
             if _vouches(tok, CLAIM_VERBS):
                 subj = _subject(tok)
                 if subj is not None and not _inside(anchor, subj) and (got := _resolve(doc, subj)) is not None:
@@ -90,14 +88,18 @@ def _local(doc: Doc, anchor: Token) -> Claimant | None:
             if verb.dep_ not in ("acl", "relcl"):
                 continue
             for child in verb.children:
-                if child.dep_ == "agent":
-                    objs = [c for c in child.children if c.dep_ == "pobj"]
-                    if objs and (got := _resolve(doc, objs[0])) is not None:
-                        return got
+                if child.dep_ == "agent" and (got := _by_agent(doc, child)) is not None:
+                    return got
                 if (verb.dep_ == "relcl" and child.dep_ == "nsubj" and _vouches(verb, CLAIM_VERBS)
                         and child.tag_ not in ("WDT", "WP") and (got := _resolve(doc, child)) is not None):
                     return got
     return None
+
+
+def _by_agent(doc: Doc, agent: Token) -> Claimant | None:
+    """Who an ``agent`` ("reported by the ministry") names."""
+    objs = [c for c in agent.children if c.dep_ == "pobj"]
+    return _resolve(doc, objs[0]) if objs else None
 
 
 def _vouches(verb: Token, verbs: set[str]) -> bool:
