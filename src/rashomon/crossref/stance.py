@@ -25,9 +25,9 @@ import numpy as np
 LEXICON = Path(__file__).resolve().parents[1] / "nlp" / "lexicons" / "stance_cues.tsv"
 KINDS = ("hedge", "refute", "report", "confirm")
 LABELS = ("for", "against", "observing")
-# Negations only refute when the claim itself is not negated; strong cues always do.
-WEAK_REFUTE = {"not", "no", "never", "isn't", "aren't", "wasn't", "didn't", "doesn't", "won't",
-               "actually", "despite"}
+# Negations (and any "n't" form) are weak: they only refute when the claim itself is not
+# negated. Strong cues refute unless the claim says them too ("... is a hoax").
+WEAK_REFUTE = {"not", "no", "never", "actually", "despite"}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?:!\"]")
 # Headline shapes that attribute without vouching: "Senator: ...", "... : WSJ",
@@ -75,6 +75,21 @@ def shape(text: str) -> tuple[bool, bool, bool, bool]:
             bool(_SAYS_TAIL.search(text)), bool(_QUESTION_HEAD.match(text)) or text.rstrip().endswith("?"))
 
 
+def refutations(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> tuple[int, int]:
+    """(strong, weak) refute cues among ``found`` that the claim does not itself contain."""
+    strong = weak = 0
+    for cue, kind in found:
+        stem, wild = cue.rstrip("*"), cue.endswith("*")
+        said = [any(c == w or (wild and c.startswith(w)) for c in claim_words) for w in stem.split()]
+        if kind != "refute" or all(said):
+            continue
+        if cue in WEAK_REFUTE or cue.endswith("n't"):
+            weak += 1
+        else:
+            strong += 1
+    return strong, weak
+
+
 def rule_stance(text: str, claim: str | None = None) -> str:
     """for / against / observing from cues alone (no training).
 
@@ -84,9 +99,7 @@ def rule_stance(text: str, claim: str | None = None) -> str:
     """
     found = find_cues(text)
     claim_words = content_words(claim) if claim else set()
-    strong = [c for c, k in found if k == "refute" and c not in WEAK_REFUTE]
-    weak = [c for c, k in found if k == "refute" and c in WEAK_REFUTE and c not in claim_words]
-    if strong or weak:
+    if any(refutations(found, claim_words)):
         return "against"
     if any(k == "confirm" for _, k in found):
         return "for"
@@ -102,8 +115,7 @@ def features(text: str, claim: str) -> list[float]:
     kinds = Counter(k for _, k in found)
     claim_words = content_words(claim)
     words = content_words(text)
-    strong = sum(1 for c, k in found if k == "refute" and c not in WEAK_REFUTE)
-    weak = sum(1 for c, k in found if k == "refute" and c in WEAK_REFUTE and c not in claim_words)
+    strong, weak = refutations(found, claim_words)
     overlap = len(words & claim_words)
     return [
         float(kinds["hedge"]), float(kinds["report"]), float(kinds["confirm"]), float(strong),
