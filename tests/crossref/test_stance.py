@@ -60,3 +60,9 @@ def test_a_refute_cue_the_claim_itself_says_does_not_refute() -> None:
     # the wildcard "doubt*" is said by the claim's "doubted"; "no" is not said by "north"
     assert refutations(find_cues("Experts doubt it"), {"doubted"}) == (0, 0)
     assert refutations(find_cues("No shark in the north sea"), {"north", "shark"}) == (0, 1)
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    for text in ("Bridge closes in May", "Bridge to close May 5", "Works run until mid-May"):
+        assert "may" not in dict(find_cues(text)), text
+    assert dict(find_cues("Bridge may close in May")).get("may") == "hedge"

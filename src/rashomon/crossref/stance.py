@@ -39,6 +39,9 @@ _SAYS_TAIL = re.compile(r",\s*[^,]{2,40}\b(says|said|say|claims|reports|tells|to
                         re.IGNORECASE)
 _QUESTION_HEAD = re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|"
                             r"should|why|how|what|who)\b[^?]*\?", re.IGNORECASE)
+# The month, which the hedge "may" must not match: "in May", "early May", "May 5".
+_MONTH_MAY = re.compile(r"\b(in|since|until|till|early|late|mid|last|next|from|through|before|after)"
+                        r"([- ])may\b|\bmay(?=\s+\d)")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "is", "was", "be", "by", "with",
          "at", "as", "from", "that", "this", "it", "its", "has", "have", "had", "will", "are"}
 
@@ -59,7 +62,7 @@ def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], .
 @lru_cache(maxsize=8192)
 def find_cues(text: str) -> tuple[tuple[str, str], ...]:
     """(cue, kind) pairs found in the text, in lexicon order."""
-    low = text.lower().replace("’", "'")
+    low = _MONTH_MAY.sub(lambda m: f"{m[1]}{m[2]}MAY" if m[1] else "MAY", text.lower().replace("’", "'"))
     words = set(_WORD.findall(low))
     # Most cues are one word: skip their regex when the word set cannot hold them.
     return tuple((cue, kind) for pattern, kind, cue in load_cues()
