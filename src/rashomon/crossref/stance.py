@@ -97,8 +97,8 @@ def refutations(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> tu
 def rule_stance(text: str, claim: str | None = None) -> str:
     """for / against / observing from cues alone (no training).
 
-    A strong refutation ("denies", "hoax") → against; a negation not found in
-    the claim → against; a confirmation ("confirms") → for; a hedge, a
+    A refutation ("denies", "hoax") or a negation that the claim does not itself
+    say (:func:`refutations`) → against; a confirmation ("confirms") → for; a hedge, a
     question or a closing source ("...: WSJ", "..., police say") → observing; else for.
     """
     found = find_cues(text)
