@@ -33,3 +33,36 @@ def test_probabilities_are_for_equal_priors_and_shift_back_to_the_training_share
     proba = model.probabilities(tests, [claim] * 4)
     assert proba.sum(axis=1) == pytest.approx(np.ones(4))
     assert shift_prior(proba, dict(zip(LABELS, model.prior))) == model.predict(tests, [claim] * 4)
+
+
+def test_every_nt_negation_refutes_unless_the_claim_is_negated() -> None:
+    claim = "A wolf pack was seen near the school"
+    for headline in ("No, a wolf pack hasn't been seen near the school", "Wolves weren't near the school",
+                     "School wolf pack sighting? Police say it couldn't have happened"):
+        assert rule_stance(headline, claim) == "against", headline
+    assert rule_stance("Wolves haven't left the school grounds", "Wolves haven't left the school") != "against"
+
+
+def test_debunking_verbs_and_phrases_refute() -> None:
+    claim = "The singer died in a car crash"
+    for headline in ("Police rebuff rumours the singer died in a crash", "Singer's manager puts to rest car crash story",
+                     "Reports of singer's death exaggerated", "Singer alive and well after crash hoax",
+                     "Fans trolled by fake singer death story"):
+        assert rule_stance(headline, claim) == "against", headline
+
+
+def test_a_refute_cue_the_claim_itself_says_does_not_refute() -> None:
+    from rashomon.crossref.stance import refutations
+
+    claim_words = {"viral", "shark", "photo", "fake"}
+    assert refutations(find_cues("Viral shark photo is fake, says museum"), claim_words) == (0, 0)
+    assert refutations(find_cues("Museum says viral shark photo is fake"), {"viral", "shark", "photo"}) == (1, 0)
+    # the wildcard "doubt*" is said by the claim's "doubted"; "no" is not said by "north"
+    assert refutations(find_cues("Experts doubt it"), {"doubted"}) == (0, 0)
+    assert refutations(find_cues("No shark in the north sea"), {"north", "shark"}) == (0, 1)
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    for text in ("Bridge closes in May", "Bridge to close May 5", "Works run until mid-May"):
+        assert "may" not in dict(find_cues(text)), text
+    assert dict(find_cues("Bridge may close in May")).get("may") == "hedge"

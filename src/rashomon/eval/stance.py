@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from rashomon.crossref.stance import LABELS, StanceModel, rule_stance
+from rashomon.crossref.stance import DEFAULT_C, LABELS, StanceModel, rule_stance
 from rashomon.eval import emergent
 
 
@@ -60,7 +60,7 @@ def score(gold: list[str], pred: list[str]) -> dict[str, float]:
     return out
 
 
-def cross_validate(data: Path, c: float = 0.5, folds: int = 5) -> dict[str, dict[str, float]]:
+def cross_validate(data: Path, c: float = DEFAULT_C, folds: int = 5) -> dict[str, dict[str, float]]:
     """Scores of the rules and of the model on the train split, in folds grouped by claim."""
     from sklearn.model_selection import GroupKFold
 
@@ -75,7 +75,7 @@ def cross_validate(data: Path, c: float = 0.5, folds: int = 5) -> dict[str, dict
     return {"rules": score([p.stance for p in pairs], rules), "model": score(gold, learned)}
 
 
-def evaluate(data: Path, split: str = "test", c: float = 0.5) -> dict[str, dict[str, float]]:
+def evaluate(data: Path, split: str = "test", c: float = DEFAULT_C) -> dict[str, dict[str, float]]:
     """Scores of the rules and of the trained model on one split ("cv": see :func:`cross_validate`)."""
     if split == "cv":
         return cross_validate(data, c)
@@ -97,7 +97,7 @@ def evaluate(data: Path, split: str = "test", c: float = 0.5) -> dict[str, dict[
 @click.option("--split", type=click.Choice(["train", "test", "cv"]), default="test", show_default=True,
               help="Split to score (the model always trains on train); cv: 5-fold cross-validation "
                    "on train, folds grouped by claim.")
-@click.option("--c", "c", type=float, default=0.5, show_default=True,
+@click.option("--c", "c", type=float, default=DEFAULT_C, show_default=True,
               help="Inverse regularisation of the logistic regression.")
 def command(data: Path, emergent_dir: Path | None, split: str, c: float) -> None:
     """Score stance on Emergent (for / against / observing) or FNC-1 (agree … unrelated).
