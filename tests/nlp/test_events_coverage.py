@@ -245,3 +245,15 @@ def test_arguments_from_bench_misses(nlp, text: str, expected: tuple) -> None:  
                   language="en", body=text)
     e = next(e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None)
     assert (e.type, e.source, e.target) == expected
+
+
+def test_a_polite_wish_to_thank_is_an_asserted_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    def statuses(text: str) -> list[str]:
+        art = Article(id="t", source="t", outlet="Test Wire", title=None,
+                      published="2021-03-04", language="en", body=text)
+        return [e.status for e in collect(nlp(make_doc(nlp, art)), nlp).events]
+
+    assert statuses("The mayor said: I would like to thank the volunteers of Port Aren.") == ["asserted"]
+    assert "hypothetical" in statuses("I would like to visit the volunteers in Port Aren.")

@@ -113,6 +113,22 @@ def test_modality(rows, word, modality) -> None:  # type: ignore[no-untyped-def]
     assert frame_of(tok(build(rows), word)).modality == modality
 
 
+WOULD_LIKE = [
+    ("I", 2, "nsubj", "PRON", "I"), ("would", 2, "aux", "AUX", "would"),
+    ("like", 2, "ROOT", "VERB", "like"), ("to", 4, "aux", "PART", "to"),
+    ("thank", 2, "xcomp", "VERB", "thank"), ("my", 6, "poss", "PRON", "my"),
+    ("staff", 4, "dobj", "NOUN", "staff"), (".", 2, "punct", "PUNCT", "."),
+]
+WOULD_LIKE_VISIT = [(w if w != "thank" else "visit", h, d, p, lem if lem != "thank" else "visit")
+                    for w, h, d, p, lem in WOULD_LIKE]
+
+
+def test_a_polite_wish_to_thank_is_the_thanking_itself() -> None:
+    assert frame_of(tok(build(WOULD_LIKE), "thank")).modality == "actual"
+    # a wish to do something else is still a wish
+    assert frame_of(tok(build(WOULD_LIKE_VISIT), "visit")).modality == "hypothetical"
+
+
 def test_wont_is_future_and_negated() -> None:
     assert frame_of(tok(build(WILL_NOT), "withdraw")) == Frame("negated", "future")
 

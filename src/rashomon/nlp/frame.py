@@ -178,6 +178,8 @@ def frame_of(tok: Token, lex: FrameLexicon | None = None,
         if head.i == cur.i:
             break
         gov: Token | None = None
+        if performed_in_saying(cur):
+            break  # "I would like to thank ...": the thanking is done in the saying
         if dep == "xcomp":
             gov = head
             if head.tag_ == "VBG" and _lemma(head) == "go":
@@ -244,6 +246,20 @@ def _noun_complement(tok: Token) -> bool:
     return tok.dep_ == "dobj" and tok.pos_ == "NOUN" and head.pos_ == "VERB" \
         and _lemma(head) in _OFFER_VERBS
 
+
+# Speech acts done by saying them, and the polite wish that frames them ("I would like to
+# thank ...", "we would like to apologize"): the act is actual, not hypothetical.
+_PERFORMATIVE = frozenset({"thank", "apologize", "apologise", "congratulate", "welcome",
+                           "commend", "acknowledge", "express", "extend", "salute"})
+_POLITE_WISH = frozenset({"like", "love", "wish"})
+
+
+def performed_in_saying(tok: Token) -> bool:
+    """A speech act under a polite wish ("I would like to *thank* ..."): done in the saying, so
+    the wish's "would" does not make it hypothetical."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and _lemma(tok) in _PERFORMATIVE and _lemma(head) in _POLITE_WISH \
+        and any(c.dep_ == "aux" and _word(c) in {"would", "'d"} for c in head.children)
 
 # Verbs whose noun object is an event that has not happened yet ("offered talks").
 _OFFER_VERBS = frozenset({"offer", "propose", "promise", "pledge", "plan", "threaten", "seek",
@@ -361,5 +377,5 @@ def sourcing_of(speaker: Span | None, actor: Actor | None = None,
     return "named"
 
 
-__all__ = ["Frame", "FrameLexicon", "MODALITIES", "POLARITIES", "SOURCINGS", "can_speak",
+__all__ = ["Frame", "FrameLexicon", "MODALITIES", "POLARITIES", "SOURCINGS", "can_speak", "performed_in_saying",
            "default", "frame_of", "in_subhead", "read", "sourcing_of", "subheads"]

@@ -228,6 +228,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         head = cur.head
         if head.i == cur.i or depth >= MAX_CLIMB or crosses_break(cur, head):
             break
+        if frame.performed_in_saying(cur):
+            break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
         depth += 1
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
