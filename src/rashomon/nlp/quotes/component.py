@@ -33,7 +33,7 @@ from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.attach import attach
 from rashomon.nlp.quotes.bounds import wrap_parenthetical
-from rashomon.nlp.quotes.marks import find_quotes
+from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
 from rashomon.nlp.registry import collector
@@ -109,7 +109,6 @@ def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-_OPENERS = "\"\u201c\u00ab"
 _TURN = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2})[ \t]*:[ \t]*")
 
 
@@ -120,7 +119,7 @@ def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
             continue
         s = a.content[0][0]
         line = text.rfind("\n", 0, s) + 1
-        while line < s and text[line] in _OPENERS:
+        while line < s and text[line] in OPENERS:
             line += 1  # `"WALLACE: …` opening a quoted transcript
         hit = _TURN.match(text, line)
         if hit is None or not hit.start(1) <= s <= hit.end() + 1:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from rashomon.nlp.quotes.marks import has_double_mark
 from rashomon.nlp.quotes.rules import Attribution
 
 # dependency labels of a complement chain: the inner cue is part of what was said
@@ -45,7 +46,6 @@ def _opens(text: str, a: Attribution, b: Attribution) -> bool:
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 _NEWS = {"denial", "accusation", "warning", "criticism"}
-_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
 
 
 def _droppable(a: Attribution, b: Attribution, text: str) -> bool:
@@ -64,7 +64,7 @@ def _droppable(a: Attribution, b: Attribution, text: str) -> bool:
                                       or a.speaker.start_char == b.speaker.start_char)
     if not named or same:
         return True
-    quoted = any(c in text[s:e] for s, e in b.content for c in _QUOTE_MARKS)
+    quoted = any(has_double_mark(text[s:e]) for s, e in b.content)
     negated = any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in b.cue.children)
     return not (b.type in _NEWS or negated or quoted)
 
