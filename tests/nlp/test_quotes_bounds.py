@@ -113,3 +113,25 @@ def test_short_first_piece_of_a_split_quote_is_not_a_term(qnlp) -> None:  # type
 def test_impersonal_it_is_easy_to_think_is_nobody_speaking(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "Watching the two rivals, it would be easy to think that they had always quarrelled."
     assert not [q for q in quotes(qnlp, body) if q.cue == "think"]
+
+
+def test_relative_clause_about_a_common_noun_is_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The council said it would close the old ferry terminal, which loses money every winter."
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert pieces(body, found[0]) == ["it would close the old ferry terminal, which loses money every winter"]
+
+
+def test_relative_clause_about_a_name_or_person_is_background(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The auditor said the fund had lent money to Harrow Holdings, which has never filed accounts."
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert pieces(body, found[0]) == ["the fund had lent money to Harrow Holdings"]
+    body = "The coach blamed the referee, who had missed two fouls."
+    found = [q for q in quotes(qnlp, body) if q.cue == "blame"]
+    assert pieces(body, found[0]) == ["the referee"]
+
+
+def test_apposition_naming_a_description_is_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor praised her deputy, Karl Ostrander."
+    assert pieces(body, quotes(qnlp, body)[0]) == ["her deputy, Karl Ostrander"]
+    body = "The minister criticized Nordbank, the largest lender in the region."
+    assert pieces(body, quotes(qnlp, body)[0]) == ["Nordbank"]
