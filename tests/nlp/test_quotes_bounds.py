@@ -135,3 +135,20 @@ def test_apposition_naming_a_description_is_content(qnlp) -> None:  # type: igno
     assert pieces(body, quotes(qnlp, body)[0]) == ["her deputy, Karl Ostrander"]
     body = "The minister criticized Nordbank, the largest lender in the region."
     assert pieces(body, quotes(qnlp, body)[0]) == ["Nordbank"]
+
+
+def test_quote_after_a_reported_sentence_is_a_segment_of_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The senator said the budget was balanced. "We cut waste everywhere."'
+    found = quotes(qnlp, body)
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["the budget was balanced", "We cut waste everywhere."]
+    assert found[0].speaker_text == "The senator"
+
+
+def test_quoted_piece_of_the_same_sentence_joins_the_reported_one(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('The coach said the visit brought back memories of his father, and of '
+            '"all the players who came before us."')
+    found = quotes(qnlp, body)
+    assert len(found) == 1
+    assert pieces(body, found[0]) == [
+        'the visit brought back memories of his father, and of "all the players who came before us.']

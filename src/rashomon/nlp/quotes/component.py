@@ -77,6 +77,7 @@ class QuoteFinder:
         _cut_nested_sources(found, text)
         found = resolve_nesting(found, text)
         wrap_parenthetical(doc, found, text)
+        found = _one_per_cue(found, text)
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)
         for a in sorted(found, key=lambda x: x.start):
@@ -169,6 +170,60 @@ def _cut_nested_sources(found: list[Attribution], text: str) -> None:
                 while cut > s and text[cut - 1] in " ,;\u2014\u2013-":
                     cut -= 1
                 a.content[-1] = (s, cut)
+
+
+def _one_per_cue(found: list[Attribution], text: str) -> list[Attribution]:
+    """One attribution per cue word: a quote that keeps the speaker and cue of a reported
+    sentence before it (`X said that A. "B."`) or a second quoted piece of one reported
+    clause (`claimed that A is "C" but "D"`) is another segment of that attribution, as
+    PolNeAR annotates it (one relation, discontinuous content)."""
+    first: dict[int, Attribution] = {}
+    out = []
+    for a in sorted(found, key=lambda x: x.start):
+        if a.cue is None or not a.content:
+            out.append(a)
+            continue
+        b = first.get(a.cue.i)
+        if b is None:
+            first[a.cue.i] = a
+            out.append(a)
+            continue
+        b.content = _bridge(_union(b.content + a.content), b, text)
+        b.speaker = b.speaker or a.speaker
+        b.medium = b.medium or a.medium
+        if b.kind != a.kind:
+            b.kind = "indirect"  # reported words around quoted ones
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.?!][\"'\u201d\u2019]*\s|\n")
+
+
+def _bridge(segs: list[tuple[int, int]], a: Attribution, text: str) -> list[tuple[int, int]]:
+    """Pieces of one sentence with neither cue nor speaker between them are one stretch
+    (`the visit brought back memories of her father, and of “…”`)."""
+    keep = {a.cue.idx} if a.cue is not None else set()
+    if a.speaker is not None:
+        keep.add(a.speaker.start_char)
+    out = segs[:1]
+    for s, e in segs[1:]:
+        gap = text[out[-1][1]:s]
+        if _SENTENCE_END.search(gap) or any(out[-1][1] <= k < s for k in keep):
+            out.append((s, e))
+        else:
+            out[-1] = (out[-1][0], e)
+    return out
+
+
+def _union(segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Segments sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(segs):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _frames(doc: Doc, a: Attribution, text: str) -> dict[str, str]:
