@@ -152,3 +152,10 @@ def test_quoted_piece_of_the_same_sentence_joins_the_reported_one(qnlp) -> None:
     assert len(found) == 1
     assert pieces(body, found[0]) == [
         'the visit brought back memories of his father, and of "all the players who came before us.']
+
+
+def test_leading_according_to_holds_the_reported_clause(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "According to the mayor's aides, the police said the bridge had been closed for repairs."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["according to"]
+    assert pieces(body, found[0]) == ["the police said the bridge had been closed for repairs"]

@@ -80,9 +80,10 @@ class QuoteFinder:
         found = _one_per_cue(found, text)
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)
-        for a in sorted(found, key=lambda x: x.start):
-            if not a.content:
-                continue
+        # span data is keyed by offsets: of two attributions over the same stretch (a
+        # transcript turn and a quote read in it) one record, the later one, as before
+        last = {(a.start, a.end): a for a in found if a.content}
+        for a in sorted(last.values(), key=lambda x: x.start):
             span, mention = _to_span(doc, a, text, previous)
             if span is not None:
                 spans.append(span)
