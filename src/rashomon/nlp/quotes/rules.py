@@ -369,19 +369,16 @@ def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
     return trim_range(doc, lo, hi)
 
 
-# Set off by a comma or dash at the end of the content, a relative clause or apposition
-# about a named thing is the writer's background, not what was said: ", who has never ...",
-# "NATO, the alliance that ..."; PolNeAR keeps one about a common noun (", which was
-# widespread throughout the bank"), a name for a description ("the museum's director,
+# Set off by a comma or dash at the end of the content, a relative clause or apposition is
+# mostly the writer's background, not what was said: ", who has never ...", "NATO, the
+# alliance that ..."; PolNeAR keeps a name given for a description ("the museum's director,
 # Lonnie Bunch") and a place's state ("Tulsa, Oklahoma").
 _ASIDE_DEPS = {"relcl", "appos"}
 _ASIDE_MARKS = {",", "\u2014", "\u2013", "--", "-", "\u2015"}
-_NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW",
-               "PRODUCT"}
 
 
 def _content_end(tok: Token) -> int:
-    """Token end of a content phrase, without a trailing aside (see :func:`_background`)."""
+    """Token end of a content phrase, without a trailing aside (see :func:`_kept_aside`)."""
     hi = tok.right_edge.i + 1
     doc = tok.doc
     for d in tok.subtree:
@@ -389,21 +386,20 @@ def _content_end(tok: Token) -> int:
             continue
         lo = d.left_edge.i
         if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo) \
-                and _background(d):
+                and not _kept_aside(d):
             hi = lo - 1
             break
     return hi
 
 
-def _background(aside: Token) -> bool:
-    """Whether a relative clause or apposition set off at the content's end is background."""
+def _kept_aside(aside: Token) -> bool:
+    """An apposition PolNeAR keeps in the content (see the note above :data:`_ASIDE_DEPS`)."""
+    if aside.dep_ != "appos":
+        return False  # ", which …": PolNeAR train keeps it about half the time
     head = aside.head
-    if aside.dep_ == "appos":
-        if aside.pos_ == "PROPN" and head.pos_ != "PROPN":
-            return False  # "the museum's director, Lonnie Bunch": who it is
-        return not (aside.ent_type_ == "GPE" and head.ent_type_ == "GPE")  # "Tulsa, Oklahoma"
-    return head.pos_ in ("PROPN", "PRON") or head.ent_type_ in _NAMED_ENTS \
-        or any(c.lower_ in ("who", "whom") for c in aside.children)
+    if aside.pos_ == "PROPN" and head.pos_ != "PROPN":
+        return True  # "the museum's director, Lonnie Bunch": who it is
+    return aside.ent_type_ == "GPE" and head.ent_type_ == "GPE"  # "Tulsa, Oklahoma"
 
 
 def _quoted(doc: Doc, i: int) -> bool:
