@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.quotes.cues import Cue, Lexicon
+from rashomon.nlp.quotes.marks import has_double_mark
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE = {"ccomp", "xcomp", "csubj"}
@@ -396,6 +397,8 @@ def _kept_aside(aside: Token) -> bool:
     """An apposition PolNeAR keeps in the content (see the note above :data:`_ASIDE_DEPS`)."""
     if aside.dep_ != "appos":
         return False  # ", which …": PolNeAR train keeps it about half the time
+    if has_double_mark(aside.doc[aside.left_edge.i:aside.right_edge.i + 1].text):
+        return False  # `…,” Flynn, a surrogate, said`: the parse ran past a quote's end
     head = aside.head
     if aside.pos_ == "PROPN" and head.pos_ != "PROPN":
         return True  # "the museum's director, Lonnie Bunch": who it is
