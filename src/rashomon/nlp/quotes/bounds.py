@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from rashomon.nlp.extensions import sent_bounds_of
-from rashomon.nlp.quotes.marks import has_double_mark
+from rashomon.nlp.quotes.marks import ANY_MARKS
 from rashomon.nlp.quotes.rules import MEDIUM_NOUNS, Attribution
 
 _WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
@@ -65,7 +65,7 @@ def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
         while start < s + len(left) and text[start].isspace():
             start += 1
         piece = text[start:s + len(left)]
-        if not _words(piece) or has_double_mark(piece) \
+        if not _words(piece) or any(c in ANY_MARKS for c in piece) \
                 or any(start <= c < s + len(left) for c in cues):
             continue
         span = doc.char_span(start, s + len(left), alignment_mode="expand")

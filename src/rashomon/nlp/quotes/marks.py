@@ -20,6 +20,10 @@ OPEN_SINGLE = "\u2018"  # ‘
 CLOSE_SINGLE = "\u2019"  # ’ (also the typographic apostrophe)
 DOUBLE_MARKS = '"' + OPEN_DOUBLE + CLOSE_DOUBLE
 OPENERS = '"' + OPEN_DOUBLE  # what may open a double quote
+# every mark, single and straight ones too, so also every apostrophe: content edges
+# (bounds.py) stay away from a stretch holding any of them (PolNeAR train: a head with
+# "night’s" or "That's" before a comma-set attribution is mostly not what was said)
+ANY_MARKS = DOUBLE_MARKS + "'`" + OPEN_SINGLE + CLOSE_SINGLE
 NYT_DOUBLE = ("``", "''")
 _BEFORE_OPEN = set(" \t\n\r([{\u2014\u2013-/:;,\u00a0") | set(OPEN_DOUBLE) | {'"'}
 _AFTER_CLOSE = set(" \t\n\r)]}.,;:!?\u2014\u2013-\u00a0") | set(CLOSE_DOUBLE) | {'"', "'"}
