@@ -106,3 +106,43 @@ def test_short_first_piece_of_a_split_quote_is_not_a_term(qnlp) -> None:  # type
 def test_impersonal_it_is_easy_to_think_is_nobody_speaking(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "Watching the two rivals, it would be easy to think that they had always quarrelled."
     assert not [q for q in quotes(qnlp, body) if q.cue == "think"]
+
+
+def test_trailing_relative_clause_is_background(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The auditor said the fund had lent money to Harrow Holdings, which has never filed accounts."
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert pieces(body, found[0]) == ["the fund had lent money to Harrow Holdings"]
+    body = "The coach blamed the referee, who had missed two fouls."
+    found = [q for q in quotes(qnlp, body) if q.cue == "blame"]
+    assert pieces(body, found[0]) == ["the referee"]
+
+
+def test_apposition_naming_a_description_is_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor praised her deputy, Karl Ostrander."
+    assert pieces(body, quotes(qnlp, body)[0]) == ["her deputy, Karl Ostrander"]
+    body = "The minister criticized Nordbank, the largest lender in the region."
+    assert pieces(body, quotes(qnlp, body)[0]) == ["Nordbank"]
+
+
+def test_quote_after_a_reported_sentence_is_a_segment_of_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The senator said the budget was balanced. "We cut waste everywhere."'
+    found = quotes(qnlp, body)
+    assert len(found) == 1
+    assert pieces(body, found[0]) == ["the budget was balanced", "We cut waste everywhere."]
+    assert found[0].speaker_text == "The senator"
+
+
+def test_quoted_piece_of_the_same_sentence_joins_the_reported_one(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('The coach said the visit brought back memories of his father, and of '
+            '"all the players who came before us."')
+    found = quotes(qnlp, body)
+    assert len(found) == 1
+    assert pieces(body, found[0]) == [
+        'the visit brought back memories of his father, and of "all the players who came before us.']
+
+
+def test_leading_according_to_holds_the_reported_clause(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "According to the mayor's aides, the police said the bridge had been closed for repairs."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["according to"]
+    assert pieces(body, found[0]) == ["the police said the bridge had been closed for repairs"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.nlp.quotes.marks import find_double, find_quotes, find_single
+from rashomon.nlp.quotes.marks import ANY_MARKS, DOUBLE_MARKS, find_double, find_quotes, find_single, has_double_mark
 
 
 def inner(text: str, m) -> str:  # type: ignore[no-untyped-def]
@@ -66,3 +66,15 @@ def test_any_mix_of_marks_never_crashes(text: str) -> None:
         assert 0 <= m.start < m.end <= len(text)
         for a, b in m.pieces:
             assert m.start <= a <= b <= m.end
+
+
+def test_double_mark_test_knows_every_style_and_skips_apostrophes() -> None:
+    for s in ('a "b"', "a \u201cb", "a \u201eb", "\u00abb\u00bb", "a ''b''", "``b"):
+        assert has_double_mark(s), s
+    for s in ("the army\u2019s chief", "don't", "a \u2018term\u2019"):
+        assert not has_double_mark(s), s
+
+
+def test_any_marks_is_the_double_marks_plus_singles_and_apostrophes() -> None:
+    assert set(DOUBLE_MARKS) < set(ANY_MARKS)
+    assert {"'", "`", "\u2018", "\u2019"} <= set(ANY_MARKS)

@@ -25,7 +25,7 @@ import re
 
 from spacy.tokens import Doc
 
-from rashomon.nlp.quotes.marks import Marked
+from rashomon.nlp.quotes.marks import OPENERS, Marked, has_double_mark
 from rashomon.nlp.quotes.rules import Attribution, find_subject, speaker_span, trim_range
 
 _DASH_NAME = re.compile(
@@ -225,7 +225,7 @@ class Attacher:
             nxt = self.text[m.end:self.text.find("\n", j) if "\n" in self.text[j:] else None]
             if self.text[m.end:after[0]].strip() == "":
                 # up to the next quote, not a quoted nickname (`Marcia "Cia" Price`)
-                stop = next((i for i, ch in enumerate(nxt) if ch in '"\u201c'
+                stop = next((i for i, ch in enumerate(nxt) if ch in OPENERS
                              and not self._nickname(m.end + i)), len(nxt))
                 # only the first few words: `"…?" she said, but …`
                 words = list(re.finditer(r"\S+", nxt[:stop]))[:12]
@@ -244,7 +244,7 @@ class Attacher:
                 continue
             d = m.start - c if c < m.start else c - m.end
             between = self.text[min(c, m.end):max(c, m.start)]
-            if any(q in between for q in "\u201c\u201d\""):
+            if has_double_mark(between):
                 d += 1000  # another quote sits between: prefer the nearer cue
             if d < dist:
                 best, dist = a, d
@@ -374,7 +374,7 @@ class Attacher:
         p_lo, p_hi = prev.start_char, prev.end_char
         if "\n" in self.text[p_lo:m.start]:
             return None
-        if self._mark_at(p_lo) is not None or any(q in self.text[p_lo:p_hi] for q in '"\u201c\u201d'):
+        if self._mark_at(p_lo) is not None or has_double_mark(self.text[p_lo:p_hi]):
             return None  # a quote of its own in between: the marks decide
         found = [a for a in self.attrs if a.cue is not None and a.speaker is not None
                  and a.kind != "direct" and p_lo <= a.cue.idx < p_hi

@@ -11,9 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from rashomon.nlp.extensions import sent_bounds_of
+from rashomon.nlp.quotes.marks import ANY_MARKS
 from rashomon.nlp.quotes.rules import MEDIUM_NOUNS, Attribution
 
-_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb'\u2018\u2019`"
 _WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
 _MAX_TAIL_WORDS = 6  # "…, he told me on Friday, …": words between the cue and its comma
 
@@ -65,7 +65,7 @@ def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
         while start < s + len(left) and text[start].isspace():
             start += 1
         piece = text[start:s + len(left)]
-        if not _words(piece) or any(c in piece for c in _QUOTE_CHARS) \
+        if not _words(piece) or any(c in ANY_MARKS for c in piece) \
                 or any(start <= c < s + len(left) for c in cues):
             continue
         span = doc.char_span(start, s + len(left), alignment_mode="expand")

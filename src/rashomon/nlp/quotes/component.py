@@ -33,7 +33,7 @@ from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.attach import attach
 from rashomon.nlp.quotes.bounds import wrap_parenthetical
-from rashomon.nlp.quotes.marks import find_quotes
+from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
 from rashomon.nlp.registry import collector
@@ -77,11 +77,13 @@ class QuoteFinder:
         _cut_nested_sources(found, text)
         found = resolve_nesting(found, text)
         wrap_parenthetical(doc, found, text)
+        found = _one_per_cue(found, text)
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)
-        for a in sorted(found, key=lambda x: x.start):
-            if not a.content:
-                continue
+        # span data is keyed by offsets: of two attributions over the same stretch (a
+        # transcript turn and a quote read in it) one record, the later one, as before
+        last = {(a.start, a.end): a for a in found if a.content}
+        for a in sorted(last.values(), key=lambda x: x.start):
             span, mention = _to_span(doc, a, text, previous)
             if span is not None:
                 spans.append(span)
@@ -109,7 +111,6 @@ def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-_OPENERS = "\"\u201c\u00ab"
 _TURN = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2})[ \t]*:[ \t]*")
 
 
@@ -120,7 +121,7 @@ def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
             continue
         s = a.content[0][0]
         line = text.rfind("\n", 0, s) + 1
-        while line < s and text[line] in _OPENERS:
+        while line < s and text[line] in OPENERS:
             line += 1  # `"WALLACE: …` opening a quoted transcript
         hit = _TURN.match(text, line)
         if hit is None or not hit.start(1) <= s <= hit.end() + 1:
@@ -170,6 +171,60 @@ def _cut_nested_sources(found: list[Attribution], text: str) -> None:
                 while cut > s and text[cut - 1] in " ,;\u2014\u2013-":
                     cut -= 1
                 a.content[-1] = (s, cut)
+
+
+def _one_per_cue(found: list[Attribution], text: str) -> list[Attribution]:
+    """One attribution per cue word: a quote that keeps the speaker and cue of a reported
+    sentence before it (`X said that A. "B."`) or a second quoted piece of one reported
+    clause (`claimed that A is "C" but "D"`) is another segment of that attribution, as
+    PolNeAR annotates it (one relation, discontinuous content)."""
+    first: dict[int, Attribution] = {}
+    out = []
+    for a in sorted(found, key=lambda x: x.start):
+        if a.cue is None or not a.content:
+            out.append(a)
+            continue
+        b = first.get(a.cue.i)
+        if b is None:
+            first[a.cue.i] = a
+            out.append(a)
+            continue
+        b.content = _bridge(_union(b.content + a.content), b, text)
+        b.speaker = b.speaker or a.speaker
+        b.medium = b.medium or a.medium
+        if b.kind != a.kind:
+            b.kind = "indirect"  # reported words around quoted ones
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.?!][\"'\u201d\u2019]*\s|\n")
+
+
+def _bridge(segs: list[tuple[int, int]], a: Attribution, text: str) -> list[tuple[int, int]]:
+    """Pieces of one sentence with neither cue nor speaker between them are one stretch
+    (`the visit brought back memories of her father, and of “…”`)."""
+    keep = {a.cue.idx} if a.cue is not None else set()
+    if a.speaker is not None:
+        keep.add(a.speaker.start_char)
+    out = segs[:1]
+    for s, e in segs[1:]:
+        gap = text[out[-1][1]:s]
+        if _SENTENCE_END.search(gap) or any(out[-1][1] <= k < s for k in keep):
+            out.append((s, e))
+        else:
+            out[-1] = (out[-1][0], e)
+    return out
+
+
+def _union(segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Segments sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(segs):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _frames(doc: Doc, a: Attribution, text: str) -> dict[str, str]:

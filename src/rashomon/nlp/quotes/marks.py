@@ -12,12 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN_D = "\u201c\u00ab\u201e"  # “ « „
-_CLOSE_D = "\u201d\u00bb"  # ” »
-_OPEN_S = "\u2018"  # ‘
-_CLOSE_S = "\u2019"  # ’ (also the typographic apostrophe)
-_BEFORE_OPEN = set(" \t\n\r([{\u2014\u2013-/:;,\u00a0") | set(_OPEN_D) | {'"'}
-_AFTER_CLOSE = set(" \t\n\r)]}.,;:!?\u2014\u2013-\u00a0") | set(_CLOSE_D) | {'"', "'"}
+# The one definition of quotation-mark characters for the quotes package. Straight marks
+# serve both ends; two straight singles ('') are an NYT double mark and `` its opener.
+OPEN_DOUBLE = "\u201c\u00ab\u201e"  # “ « „
+CLOSE_DOUBLE = "\u201d\u00bb"  # ” »
+OPEN_SINGLE = "\u2018"  # ‘
+CLOSE_SINGLE = "\u2019"  # ’ (also the typographic apostrophe)
+DOUBLE_MARKS = '"' + OPEN_DOUBLE + CLOSE_DOUBLE
+OPENERS = '"' + OPEN_DOUBLE  # what may open a double quote
+# every mark, single and straight ones too, so also every apostrophe: content edges
+# (bounds.py) stay away from a stretch holding any of them (PolNeAR train: a head with
+# "night’s" or "That's" before a comma-set attribution is mostly not what was said)
+ANY_MARKS = DOUBLE_MARKS + "'`" + OPEN_SINGLE + CLOSE_SINGLE
+NYT_DOUBLE = ("``", "''")
+_BEFORE_OPEN = set(" \t\n\r([{\u2014\u2013-/:;,\u00a0") | set(OPEN_DOUBLE) | {'"'}
+_AFTER_CLOSE = set(" \t\n\r)]}.,;:!?\u2014\u2013-\u00a0") | set(CLOSE_DOUBLE) | {'"', "'"}
 # a transcript turn ("WALLACE: …") starts a new quote, never continues the last one
 _TURN = re.compile(r"[ \t]*[A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2}:\s")
 _MAX_SINGLE = 600  # a single-quoted stretch longer than this is almost surely two apostrophes
@@ -70,9 +79,9 @@ def _kind_double(text: str, i: int) -> tuple[str, int] | None:
         # NYT style uses '' for both ends (and sometimes `` to open): decide by context
         prev, nxt = _around(text, i, 2)
         return ("open" if _opens(prev, nxt) else "close"), 2
-    if c in _OPEN_D:
+    if c in OPEN_DOUBLE:
         return "open", 1
-    if c in _CLOSE_D:
+    if c in CLOSE_DOUBLE:
         return "close", 1
     if c == '"':
         prev, nxt = _around(text, i, 1)
@@ -142,15 +151,15 @@ def find_double(text: str) -> list[Marked]:
 
 def _single_opens(text: str, i: int) -> bool:
     c = text[i]
-    if c not in (_OPEN_S, "'"):
+    if c not in (OPEN_SINGLE, "'"):
         return False
     prev, nxt = _around(text, i, 1)
-    return prev in _BEFORE_OPEN and (nxt.isalnum() or nxt in _OPEN_D)
+    return prev in _BEFORE_OPEN and (nxt.isalnum() or nxt in OPEN_DOUBLE)
 
 
 def _single_closes(text: str, i: int) -> bool:
     c = text[i]
-    if c not in (_CLOSE_S, "'"):
+    if c not in (CLOSE_SINGLE, "'"):
         return False
     prev, nxt = _around(text, i, 1)
     if prev.isspace() or nxt.isalnum():
@@ -193,6 +202,11 @@ def find_single(text: str, skip: list[Marked] = ()) -> list[Marked]:  # type: ig
         out.append(Marked(i, found + 1, ((i + 1, found),), False, True))
         i = found + 1
     return out
+
+
+def has_double_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quotation mark: curly, straight, guillemet or NYT."""
+    return any(c in DOUBLE_MARKS for c in text) or any(m in text for m in NYT_DOUBLE)
 
 
 def find_quotes(text: str) -> list[Marked]:

@@ -12,14 +12,17 @@ not a second attribution. Contents never overlap there. Cases:
   a participle ("X said A, adding B", "A said B, while C said D"): the outer content ends
   before it (or starts after it) and both stay.
 
-Direct quotes are never dropped here (their marks decide), and a trailing "according to"
-keeps its content whole (``component._cut_nested_sources`` handles it).
+Direct quotes are never dropped here (their marks decide); an "according to" keeps its
+content whole, and a cue after it in that content is part of it ("According to her aides,
+the police said …"); a trailing one is cut from the content before it by
+``component._cut_nested_sources``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from rashomon.nlp.quotes.marks import has_double_mark
 from rashomon.nlp.quotes.rules import Attribution
 
 # dependency labels of a complement chain: the inner cue is part of what was said
@@ -45,7 +48,6 @@ def _opens(text: str, a: Attribution, b: Attribution) -> bool:
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 _NEWS = {"denial", "accusation", "warning", "criticism"}
-_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
 
 
 def _droppable(a: Attribution, b: Attribution, text: str) -> bool:
@@ -64,7 +66,7 @@ def _droppable(a: Attribution, b: Attribution, text: str) -> bool:
                                       or a.speaker.start_char == b.speaker.start_char)
     if not named or same:
         return True
-    quoted = any(c in text[s:e] for s, e in b.content for c in _QUOTE_MARKS)
+    quoted = any(has_double_mark(text[s:e]) for s, e in b.content)
     negated = any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in b.cue.children)
     return not (b.type in _NEWS or negated or quoted)
 
@@ -123,8 +125,13 @@ def resolve(found: list[Attribution], text: str) -> list[Attribution]:
     """Attributions whose contents do not hold another attribution's cue (see module doc)."""
     drop: set[int] = set()
     for a in sorted(found, key=lambda x: x.end - x.start, reverse=True):
-        if id(a) in drop or a.cue is None or not a.content or a.kind == "direct" \
-                or a.lemma == "according to":
+        if id(a) in drop or a.cue is None or not a.content or a.kind == "direct":
+            continue
+        if a.lemma == "according to":
+            # "According to her aides, the police said …": the whole clause is the aides'
+            drop.update(id(b) for b in found if b is not a and b.kind != "direct"
+                        and b.cue is not None and _inside(b.cue.idx, a.content)
+                        and b.cue.idx > a.cue.idx)
             continue
         for b in found:
             if b is a or id(b) in drop or b.cue is None or not b.content \

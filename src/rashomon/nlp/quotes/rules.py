@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.quotes.cues import Cue, Lexicon
+from rashomon.nlp.quotes.marks import has_double_mark
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE = {"ccomp", "xcomp", "csubj"}
@@ -369,27 +370,39 @@ def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
     return trim_range(doc, lo, hi)
 
 
-# Set off by a comma or dash at the end of the content, these add the writer's
-# comment, not what was said: ", who has never ...", "-- a metaphor for ...",
-# ", known as ...", ", focusing on ...".
+# Set off by a comma or dash at the end of the content, a relative clause or apposition is
+# mostly the writer's background, not what was said: ", who has never ...", "NATO, the
+# alliance that ..."; PolNeAR keeps a name given for a description ("the museum's director,
+# Lonnie Bunch") and a place's state ("Tulsa, Oklahoma").
 _ASIDE_DEPS = {"relcl", "appos"}
 _ASIDE_MARKS = {",", "\u2014", "\u2013", "--", "-", "\u2015"}
 
 
 def _content_end(tok: Token) -> int:
-    """Token end of a content phrase, without a trailing aside."""
+    """Token end of a content phrase, without a trailing aside (see :func:`_kept_aside`)."""
     hi = tok.right_edge.i + 1
     doc = tok.doc
     for d in tok.subtree:
         if d == tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
             continue
         lo = d.left_edge.i
-        if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo):
-            if d.dep_ == "advcl" and d.tag_ not in ("VBG", "VBN"):
-                continue
+        if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo) \
+                and not _kept_aside(d):
             hi = lo - 1
             break
     return hi
+
+
+def _kept_aside(aside: Token) -> bool:
+    """An apposition PolNeAR keeps in the content (see the note above :data:`_ASIDE_DEPS`)."""
+    if aside.dep_ != "appos":
+        return False  # ", which …": PolNeAR train keeps it about half the time
+    if has_double_mark(aside.doc[aside.left_edge.i:aside.right_edge.i + 1].text):
+        return False  # `…,” Flynn, a surrogate, said`: the parse ran past a quote's end
+    head = aside.head
+    if aside.pos_ == "PROPN" and head.pos_ != "PROPN":
+        return True  # "the museum's director, Lonnie Bunch": who it is
+    return aside.ent_type_ == "GPE" and head.ent_type_ == "GPE"  # "Tulsa, Oklahoma"
 
 
 def _quoted(doc: Doc, i: int) -> bool:
