@@ -315,6 +315,11 @@ def test_a_statement_names_whom_its_opening_pronoun_stands_for() -> None:
     assert statement(warned) == text  # no actors given: as written
     # a pronoun the linker did not resolve stays
     assert statement(replace(warned, spans=()), actors) == text
+    # nor does one whose actor the rest of its sentence names: he is not Brandt
+    demand = "He demanded that Ms. Brandt resign."
+    demanded = Unit(article_id="a", outlet="a", start=40, end=40 + len(demand), text=demand,
+                    spans=(("a:min", 40, 42), ("a:min", 61, 67)))
+    assert statement(demanded, actors) == demand
     quoted = Unit(article_id="a", outlet="a", start=0, end=30, text="“We will not withdraw,” he said.",
                   frame=Frame(sourcing="named", source="Ola Brandt", source_id="min"))
     assert statement(quoted, actors) == "Ola Brandt: We will not withdraw,” he said."

@@ -46,7 +46,8 @@ def statement(unit: Unit, actors: Mapping[str, Actor] | None = None, limit: int 
     """The unit's sentence as a headline that stands on its own.
 
     A sentence that opens on a pronoun the actor linker resolved names the actor in brackets
-    ("He also warned …" → "[Ilham Aliyev] also warned …"); a quoted first-person sentence
+    ("He also warned …" → "[Ilham Aliyev] also warned …"), unless the sentence names that actor
+    again ("He demanded that Mr. Obama resign" is not Obama's demand); a quoted first-person sentence
     is prefixed with its named speaker ("Sergey Lavrov: We have never …"). ``actors`` are the
     corpus's actors by id; without them the sentence is kept as written.
     """
@@ -64,7 +65,10 @@ def _stand_alone(unit: Unit, text: str, actors: Mapping[str, Actor]) -> str:
         for key, start, end in unit.spans:
             actor = actors.get(key[2:]) if key.startswith("a:") else None
             name = actor.name if actor is not None else None
-            if start == unit.start and end - start == len(first.rstrip(",;:")) and name:
+            # "He demanded that Mr. Obama resign": a subject pronoun is not the person the rest
+            # of its own sentence names, whatever the linker said
+            again = any(k == key and s > start for k, s, _ in unit.spans)
+            if start == unit.start and end - start == len(first.rstrip(",;:")) and name and not again:
                 return f"[{name}]{text[len(first.rstrip(',;:')):]}"
     elif word in _FIRST_PERSON and unit.frame.source and unit.frame.source_id:
         return f"{unit.frame.source}: {text}"
