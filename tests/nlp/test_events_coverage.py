@@ -257,3 +257,17 @@ def test_a_polite_wish_to_thank_is_an_asserted_act(nlp) -> None:  # type: ignore
 
     assert statuses("The mayor said: I would like to thank the volunteers of Port Aren.") == ["asserted"]
     assert "hypothetical" in statuses("I would like to visit the volunteers in Port Aren.")
+
+
+def test_a_first_person_subject_in_a_direct_quote_is_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    def sources(text: str) -> list[str | None]:
+        art = Article(id="t", source="t", outlet="Test Wire", title=None,
+                      published="2021-03-04", language="en", body=text)
+        return [e.source for e in collect(nlp(make_doc(nlp, art)), nlp).events]
+
+    assert sources("“I will retaliate against Valdora,” Kestrian Defence Minister Pavel Orsk said.") == [
+        "Pavel Orsk"]
+    # outside a quote, "I" is the writer: no actor
+    assert sources("I will retaliate against Valdora.") == [None]

@@ -128,8 +128,36 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
     if tok.pos_ == "PRON":
         if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
             return _mention(doc, tok.head.head)
+        if tok.lower_ in FIRST_PERSON and tok.dep_ in {"nsubj", "nsubjpass"}:
+            return _quoted_self(doc, tok)
         return resolve_speaker(doc, tok) or _reporter(doc, tok)
     return _indexed(doc, tok)
+
+
+# First-person subjects only: "my staff" is not the speaker, and an object "us" may be the
+# speaker's side while the linker reads another party as the subject.
+FIRST_PERSON = frozenset({"i", "we"})
+_QUOTES = "rashomon_quotes"  # the quotes component's span group (it runs before events)
+
+
+def _quoted_self(doc: Doc, pron: Token) -> Span | None:
+    """"*I* would like to thank my staff," Farenthold said: a first-person subject inside a
+    direct quote is its speaker (the speaker's mention, when the quote found one); outside a
+    quote, or in one with no named speaker, it names no one."""
+    at = pron.idx
+    for span in doc.spans.get(_QUOTES, []):
+        if span.label_ != "direct" or not span.start_char <= at < span.end_char:
+            continue
+        data = doc.user_data.get(("rashomon_quotes.data", span.start_char, span.end_char)) \
+            or span._.data or {}
+        segments = data.get("segments") or [(span.start_char, span.end_char)]
+        if not any(a <= at < b for a, b in segments):
+            continue
+        s, e = data.get("speaker_start"), data.get("speaker_end")
+        if s is None or e is None or not data.get("speaker_id"):
+            return None
+        return mention_at(doc, s, e)
+    return None
 
 
 # Pronouns of a reported clause that stand for the reporter, and the tags their antecedent

@@ -111,7 +111,7 @@ def line_breaks(doc: Doc) -> Doc:
     requires=["doc._.article_id", "token.dep", "token.lemma", "token.tag", "doc.sents", "doc.ents",
               "doc._.line_breaks", "doc._.rashomon_mentions", "doc._.rashomon_dates",
               "doc._.rashomon_places", "doc._.actors", "doc._.demonyms", "span._.actor_id",
-              "span._.link", "doc._.data"],
+              "span._.link", "doc._.data", "doc._.rashomon_quotes"],
     assigns=["doc.spans", "doc._.rashomon_events", "span._.data", "span._.actor_id",
              "span._.link", "doc._.actors", "doc._.data"],
     default_config={"lexicons": [], "cues": [], "modes": [], "examples": [],
