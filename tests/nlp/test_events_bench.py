@@ -80,7 +80,7 @@ def run(items: list[Item], nlp=None, out=None) -> Result:  # type: ignore[no-unt
     """Score the main event's type and status, and (source, type, target) triples where
     the item names its actors; ``out`` gets one line per wrong sentence."""
     from rashomon.eval.events import predict
-    from rashomon.eval.plover_gold import GoldSentence, actor_matches, main_event, triples
+    from rashomon.eval.plover_gold import GoldSentence, main_event, matched_triples, triples
 
     sents = [GoldSentence(f"bench-{n}", it.text, (), "bench", "bench")
              for n, it in enumerate(items)]
@@ -101,14 +101,7 @@ def run(items: list[Item], nlp=None, out=None) -> Result:  # type: ignore[no-unt
             pred = [(e.type, a, b) for e in sent.pred for a, b in triples(e.sources, e.targets)]
             res.n_gold += len(gold)
             res.n_pred += len(pred)
-            used: set[int] = set()
-            for gtype, ga, gb in gold:
-                for k, (ptype, pa, pb) in enumerate(pred):
-                    if k not in used and ptype == gtype and actor_matches(pa, ga) \
-                            and actor_matches(pb, gb):
-                        used.add(k)
-                        res.tp += 1
-                        break
+            res.tp += matched_triples(gold, pred)
         if out is not None and (got != it.type or (top and it.status and top.status != it.status)):
             out(f"  {it.type}/{it.status} got {got}/{top.status if top else '-'}: {it.text}")
     return res

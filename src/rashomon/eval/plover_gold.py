@@ -208,6 +208,20 @@ def triples(sources: tuple, targets: tuple) -> list[tuple]:  # type: ignore[type
     return [(s, t) for s in sources for t in targets]
 
 
+def matched_triples(gold: list[tuple], pred: list[tuple]) -> int:  # type: ignore[type-arg]
+    """How many gold (type, source, target) triples a predicted triple matches, each
+    prediction used once."""
+    used: set[int] = set()
+    tp = 0
+    for gtype, ga, gb in gold:
+        for n, (ptype, pa, pb) in enumerate(pred):
+            if n not in used and ptype == gtype and actor_matches(pa, ga) and actor_matches(pb, gb):
+                used.add(n)
+                tp += 1
+                break
+    return tp
+
+
 def main_event(pred: list[PredEvent]) -> PredEvent | None:
     """The event a one-event coder would report: highest in the tree, verbs before nouns."""
     return min(pred, key=lambda e: (e.depth, e.nominal, e.start)) if pred else None
@@ -261,12 +275,5 @@ def score(sentences: list[GoldSentence]) -> Scores:
         pred_t = [(e.type, a, b) for e in sent.pred for a, b in triples(e.sources, e.targets)]
         s.stt_gold += len(gold_t)
         s.stt_pred += len(pred_t)
-        used: set[int] = set()
-        for gtype, ga, gb in gold_t:
-            for n, (ptype, pa, pb) in enumerate(pred_t):
-                if n not in used and ptype == gtype and actor_matches(pa, ga) \
-                        and actor_matches(pb, gb):
-                    used.add(n)
-                    s.stt_tp += 1
-                    break
+        s.stt_tp += matched_triples(gold_t, pred_t)
     return s

@@ -119,18 +119,25 @@ def lead_bonus(units: Sequence[Unit], scores: dict[tuple[int, int], float],
             for p, sc in scores.items()}
 
 
-def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
-                  cut: float = PRECISE_CUT) -> list[int]:
-    """Cluster label per unit: one unit per article per fact, mutual best pairs only, best first,
-    and two groups join only when *every* cross pair is a scored pair above ``cut`` (complete
-    link: no chaining through a shared neighbour)."""
-    n = len(units)
+def _best_partners(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+                   ) -> dict[tuple[int, str], tuple[float, int]]:
+    """(unit, other article) -> (score, unit) of that article's best-scored partner."""
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), s in scores.items():
         for a, b in ((i, j), (j, i)):
             key = (a, units[b].article_id)
             if s > best.get(key, (-1.0, -1))[0]:
                 best[key] = (s, b)
+    return best
+
+
+def complete_link(units: Sequence[Unit], scores: dict[tuple[int, int], float],
+                  cut: float = PRECISE_CUT) -> list[int]:
+    """Cluster label per unit: one unit per article per fact, mutual best pairs only, best first,
+    and two groups join only when *every* cross pair is a scored pair above ``cut`` (complete
+    link: no chaining through a shared neighbour)."""
+    n = len(units)
+    best = _best_partners(units, scores)
     label = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {units[i].article_id} for i in range(n)}
@@ -483,12 +490,7 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
     what tells it from a neighbour that shares a name.
     """
     cos_best = _cosine_best(units, vecs)
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for (i, j), s in scores.items():
-        for a, b in ((i, j), (j, i)):
-            key = (a, units[b].article_id)
-            if s > best.get(key, (-1.0, -1))[0]:
-                best[key] = (s, b)
+    best = _best_partners(units, scores)
     gates = anchors.gates or anchors.tokens
     out = list(labels)
     members: dict[int, list[int]] = {}
