@@ -284,7 +284,7 @@ def test_a_pair_that_shares_only_a_name_stays_apart() -> None:
     from rashomon.crossref.ledger.anchors import StoryAnchors
     from rashomon.crossref.ledger.cluster import join_mutual
 
-    units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
+    units, _, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
     toks = [{"w:garland", "w:tax"}, {"w:tax"}, {"w:garland", "w:vote"}, {"w:vote"}]
     thin = StoryAnchors(toks, {t: 3.0 for ts in toks for t in ts}, {t for ts in toks for t in ts}, {}, toks)
     assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, thin) == [0, 1, 2, 3]

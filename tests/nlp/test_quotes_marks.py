@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.nlp.quotes.marks import ANY_MARKS, DOUBLE_MARKS, find_double, find_quotes, find_single, has_double_mark
+from rashomon.nlp.quotes.marks import (
+    ANY_MARKS,
+    DOUBLE_MARKS,
+    find_double,
+    find_quotes,
+    find_single,
+    has_double_mark,
+)
 
 
 def inner(text: str, m) -> str:  # type: ignore[no-untyped-def]

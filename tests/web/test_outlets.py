@@ -73,7 +73,7 @@ def test_same_label_and_count_in_every_view(client: TestClient) -> None:
     assert "(unknown outlet)" not in story and "— :" not in story
     assert story.count('class="unknown-outlet"') == 2
     stories = client.get("/").text
-    row = re.search(r"Bridge</a></td>.*?</tr>", stories, re.S).group(0)
+    row = re.search(r"Bridge</a></td>.*?</tr>", stories, re.DOTALL).group(0)
     assert re.findall(r'class="num">(\d+)<', row) == ["3", "3"]  # outlets, articles
     assert "two.txt" in client.get("/article/k2").text
     hit = [h for h in client.get("/api/search", params={"q": "bridge was"}).json()["items"]

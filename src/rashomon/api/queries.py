@@ -304,7 +304,7 @@ def outlet_label(article: Row) -> str:
     if article.get("outlet"):
         return str(article["outlet"])
     url = str(article.get("url") or "")
-    if m := re.match(r"^https?://(?:www\.)?([^/:?#@]+)", url, re.I):
+    if m := re.match(r"^https?://(?:www\.)?([^/:?#@]+)", url, re.IGNORECASE):
         return m.group(1).lower()
     name = public_source(str(article.get("source") or ""))
     if name:

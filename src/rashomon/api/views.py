@@ -6,7 +6,6 @@ the self-contained report, so the three never disagree.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from datetime import date, timedelta
@@ -17,8 +16,7 @@ from rashomon.api import queries
 from rashomon.api.coverage import coverage, side_reason
 from rashomon.api.db import Reader, Row
 from rashomon.errors import Errors, NotFound
-from rashomon.vocab import QUAD_OF_TYPE, STANCES
-
+from rashomon.vocab import QUAD_OF_TYPE
 
 
 def quad(event: Row) -> int | None:

@@ -377,5 +377,18 @@ def sourcing_of(speaker: Span | None, actor: Actor | None = None,
     return "named"
 
 
-__all__ = ["Frame", "FrameLexicon", "MODALITIES", "POLARITIES", "SOURCINGS", "can_speak", "performed_in_saying",
-           "default", "frame_of", "in_subhead", "read", "sourcing_of", "subheads"]
+__all__ = [
+    "MODALITIES",
+    "POLARITIES",
+    "SOURCINGS",
+    "Frame",
+    "FrameLexicon",
+    "can_speak",
+    "default",
+    "frame_of",
+    "in_subhead",
+    "performed_in_saying",
+    "read",
+    "sourcing_of",
+    "subheads",
+]

@@ -33,8 +33,8 @@ from rashomon.crossref.ledger.joins import (
     antecedents,
     attach_anaphora,
     attach_continuations,
-    attach_headlines,
     attach_denials,
+    attach_headlines,
     join_denials,
     join_figures,
 )

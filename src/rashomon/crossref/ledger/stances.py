@@ -18,7 +18,6 @@ from rashomon.crossref.ledger.units import Unit
 from rashomon.records import Figure, Stance
 from rashomon.vocab import OWN_VOICE, STANCES
 
-
 _REFUSAL = re.compile(r"(?i)\b(?:refus|declin|reject)\w*\s+(?:\w+\s+){0,2}?to\b|\brefus(?:ed|ing|al)\b")
 
 

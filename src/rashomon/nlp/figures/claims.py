@@ -14,8 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
-from rashomon.nlp.extensions import sent_of
 from rashomon.nlp.actors.component import resolve_speaker
+from rashomon.nlp.extensions import sent_of
 
 # Verbs whose subject vouches for a number they govern.
 CLAIM_VERBS = data.word_list("claim_verbs")  # lexicons/word_lists.tsv
