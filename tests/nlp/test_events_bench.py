@@ -71,9 +71,10 @@ class Result:
 
     @property
     def f1(self) -> float:
-        p = self.tp / self.n_pred if self.n_pred else 0.0
-        r = self.tp / self.n_gold if self.n_gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        from rashomon.eval.metrics import f1
+
+        return f1(self.tp / self.n_pred if self.n_pred else 0.0,
+                  self.tp / self.n_gold if self.n_gold else 0.0)
 
 
 def run(items: list[Item], nlp=None, out=None) -> Result:  # type: ignore[no-untyped-def]
