@@ -22,7 +22,9 @@ from typing import Any
 
 import numpy as np
 
-LEXICON = Path(__file__).resolve().parents[1] / "nlp" / "lexicons" / "stance_cues.tsv"
+from rashomon.nlp.data import LEXICONS, cues
+
+LEXICON = LEXICONS / "stance_cues.tsv"
 KINDS = ("hedge", "refute", "report", "confirm")
 LABELS = ("for", "against", "observing")
 DEFAULT_C = 0.3  # inverse regularisation of StanceModel, chosen in cross-validation
@@ -48,15 +50,9 @@ _STOP = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "is", "was", "b
 
 @lru_cache(maxsize=4)
 def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """The cue file as (pattern, kind, cue) triples, compiled once."""
-    cues = []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    for line in lines[1:]:  # header
-        cue, kind = line.split("\t")[:2]
-        body = re.escape(cue.rstrip("*")) + (r"[a-z']*" if cue.endswith("*") else "")
-        cues.append((re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])"), kind, cue))
-    return tuple(cues)
+    """The cue file as (pattern, kind, cue) triples, compiled once (matched on lower-cased text)."""
+    return tuple((re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])"), kind, cue)
+                 for cue, kind, body in cues(path))
 
 
 @lru_cache(maxsize=8192)

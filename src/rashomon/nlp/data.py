@@ -11,12 +11,14 @@ so a user who extends a lexicon sees where the file went wrong.
   non-comment line is a header;
 - :func:`read_yaml` parses a YAML file;
 - :func:`word_list` gives one of the word lists in ``lexicons/word_lists.tsv``;
+- :func:`cues` reads a cue table (``cue``, ``kind``) as regular-expression bodies;
 - :func:`malformed` builds the ``R016`` error for checks the caller makes on a row.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -106,6 +108,18 @@ def records(
         yield n, dict(zip(header, cells, strict=False))
 
 
+def cues(path: Path | str) -> Iterator[tuple[str, str, str]]:
+    """``(cue, kind, body)`` for every row of a cue table (header ``cue``, ``kind``).
+
+    ``body`` is the cue as a regular expression, a trailing ``*`` matching any ending
+    ("alleg*": allege, alleged, allegedly); the caller adds the word boundaries and flags.
+    """
+    table = rows(path, min_cols=2)
+    next(table, None)  # the header
+    for _, (cue, kind, *_) in table:
+        yield cue, kind, re.escape(cue.rstrip("*")) + (r"[a-z']*" if cue.endswith("*") else "")
+
+
 @lru_cache(maxsize=1)
 def _word_lists(path: Path) -> dict[str, frozenset[str]]:
     lists: dict[str, set[str]] = {}
@@ -139,4 +153,14 @@ def read_yaml(path: Path | str) -> Any:
         raise malformed(path, line, str(exc).splitlines()[0]) from exc
 
 
-__all__ = ["GAZETTEERS", "DataFileError", "LEXICONS", "malformed", "read_yaml", "records", "rows", "word_list"]
+__all__ = [
+    "GAZETTEERS",
+    "LEXICONS",
+    "DataFileError",
+    "cues",
+    "malformed",
+    "read_yaml",
+    "records",
+    "rows",
+    "word_list",
+]

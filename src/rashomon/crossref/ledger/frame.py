@@ -17,10 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rashomon.nlp.data import LEXICONS, cues
 from rashomon.records import Event, Figure, Quote
 from rashomon.vocab import CREDITS, MODALITIES, OWN_VOICE, POLARITIES
 
-LEXICON = Path(__file__).resolve().parents[2] / "nlp" / "lexicons" / "frame_cues.tsv"
+LEXICON = LEXICONS / "frame_cues.tsv"
 # Values come from rashomon.vocab, shared with the nlp side: sourcing is one of CREDITS
 # ("own", "named", "unnamed_official", "anonymous", "medium"), polarity of POLARITIES,
 # modality of MODALITIES.
@@ -93,11 +94,7 @@ class Frame:
 def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """The cue file as (pattern, kind, cue) triples, compiled once."""
     out = []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    for line in lines[1:]:  # header
-        cue, kind = line.split("\t")[:2]
-        body = re.escape(cue.rstrip("*")) + (r"[a-z']*" if cue.endswith("*") else "")
+    for cue, kind, body in cues(path):
         left = "" if cue.startswith("n'") else r"(?<![A-Za-z0-9])"
         flags = 0 if cue in _CASED else re.IGNORECASE
         out.append((re.compile(rf"{left}{body}(?![A-Za-z0-9])", flags), kind, cue))
