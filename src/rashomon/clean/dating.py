@@ -29,6 +29,7 @@ __all__ = [
     "apply",
     "bound_by_peers",
     "date_from_story",
+    "day_number",
     "infer_publication",
     "parse_window",
     "window_text",
@@ -249,3 +250,10 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def day_number(value: str | None) -> int | None:
+    """The day of an ISO date or timestamp as a number (``date.toordinal``) to count days
+    with; None when there is no date or it does not parse."""
+    day = _day(value)
+    return day.toordinal() if day else None

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date
 
 import numpy as np
 
+from rashomon.clean.dating import day_number
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.embed import Embedder, get_embedder
 from rashomon.records import Article, Story, content_id
@@ -44,16 +44,9 @@ def article_text(article: Article, lead_chars: int = 2000) -> str:
     return f"{article.title or ''}\n{article.body[:lead_chars]}".strip()
 
 
-def _ordinal(value: str | None) -> int | None:
-    try:
-        return date.fromisoformat(value[:10]).toordinal() if value else None
-    except ValueError:
-        return None
-
-
 def story_day(article: Article) -> int | None:
     """The day the clusterer places an article on (its own publication date)."""
-    return _ordinal(article.published)
+    return day_number(article.published)
 
 
 def article_keys(corpus: Corpus) -> dict[str, set[str]]:
@@ -89,7 +82,7 @@ def in_reach(stories: list[Story], days: list[int | None], window_days: int = 30
     weeks = {w for d in set(days) for w in reach_weeks(d, window_days)}  # type: ignore[arg-type]
     out = []
     for story in stories:
-        first, last = _ordinal(story.first_date), _ordinal(story.last_date)
+        first, last = day_number(story.first_date), day_number(story.last_date)
         if first is None or last is None or any(
                 w in weeks for w in range(first // BUCKET_DAYS, last // BUCKET_DAYS + 1)):
             out.append(story)

@@ -15,10 +15,10 @@ price is that two tellings of one fact left in different blocks are not joined.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import numpy as np
 
+from rashomon.clean.dating import day_number
 from rashomon.crossref.ledger.joins import told_before
 from rashomon.crossref.ledger.units import Unit
 
@@ -59,17 +59,10 @@ def _heads(units: Sequence[Unit]) -> list[int]:
     return head
 
 
-def _day(value: str | None) -> int | None:
-    try:
-        return date.fromisoformat(value[:10]).toordinal() if value else None
-    except ValueError:
-        return None
-
-
 def _windows(units: Sequence[Unit], idx: list[int]) -> list[list[int]]:
     """``idx`` cut where the dates leave a gap of more than ``WINDOW_GAP_DAYS``; undated units
     join the biggest window."""
-    days = {i: _day(units[i].published) for i in idx}
+    days = {i: day_number(units[i].published) for i in idx}
     dated = sorted((i for i in idx if days[i] is not None), key=lambda i: (days[i], i))
     windows: list[list[int]] = []
     last: int | None = None
