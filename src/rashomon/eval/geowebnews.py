@@ -22,9 +22,11 @@ from __future__ import annotations
 import statistics
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
+from rashomon.eval import document
 from rashomon.eval.metrics import f1
 from rashomon.nlp.places.geocode import haversine
 
@@ -56,12 +58,8 @@ class Pred:
     role: str = "literal"
 
 
-@dataclass
-class Document:
-    id: str
-    text: str
-    gold: list[Gold]
-    pred: list[Pred] = field(default_factory=list)
+# An article with its gold and predicted toponyms.
+Document: TypeAlias = document.Document[Gold, Pred]
 
 
 def load(data: Path, split: str = "dev", limit: int | None = None) -> list[Document]:

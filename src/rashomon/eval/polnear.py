@@ -24,8 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias
 
 from rashomon.errors import ConfigError, Errors
+from rashomon.eval import document
 from rashomon.eval.metrics import f1
 
 Spans = list[tuple[int, int]]
@@ -57,12 +59,8 @@ class Pred:
     kind: str = ""  # direct|indirect, for context rows only
 
 
-@dataclass
-class Document:
-    id: str
-    text: str
-    gold: list[Gold]
-    pred: list[Pred] = field(default_factory=list)
+# A document with its gold and predicted attributions.
+Document: TypeAlias = document.Document[Gold, Pred]
 
 
 def parse_ann(path: Path) -> list[Gold]:
