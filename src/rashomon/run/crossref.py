@@ -16,10 +16,9 @@ from __future__ import annotations
 from rashomon.crossref import Corpus, CrossrefResult, cross_reference
 from rashomon.crossref.stories import StoryParams, in_reach, story_day
 from rashomon.errors import RashomonError
-from rashomon.records import Failure, Story
+from rashomon.records import ARTICLE_TABLES, Failure, Story
 from rashomon.store.db import Store
 
-RECORDS = ("mentions", "quotes", "events", "figures", "places", "dates")
 TABLES = ("claims", "contradictions", "framing")  # rows per story
 
 
@@ -56,7 +55,7 @@ def whole_corpus(store: Store) -> Corpus:
     """Every record of the per-article stage."""
     return Corpus(
         articles=store.read("articles"), actors={a.id: a for a in store.read("actors")},
-        **{t: store.read(t) for t in RECORDS},
+        **{t: store.read(t) for t in ARTICLE_TABLES},
     )
 
 
@@ -73,7 +72,7 @@ def story_scope(store: Store, previous: list[Story], changed: set[str]
     members = sorted({i for s in reach for i in s.article_ids} - fresh)
     articles = new + (store.read("articles", "WHERE list_contains(?, id)", [members]) if members else [])
     ids = sorted(a.id for a in articles)
-    records = {t: store.read(t, "WHERE list_contains(?, article_id)", [ids]) for t in RECORDS}
+    records = {t: store.read(t, "WHERE list_contains(?, article_id)", [ids]) for t in ARTICLE_TABLES}
     named = sorted({m.actor_id for m in records["mentions"] if m.actor_id}
                    | {q.speaker_id for q in records["quotes"] if q.speaker_id}
                    | {f.claimed_by_id for f in records["figures"] if f.claimed_by_id}

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.clean.dating import apply as apply_inferred
-from rashomon.records import Article, Failure
+from rashomon.records import ARTICLE_TABLES, Article, Failure
 from rashomon.store.db import Store, safe_failure, safe_text
 
-EXTRACTED = ("actors", "mentions", "quotes", "events", "figures", "places", "dates")
+EXTRACTED = ("actors", *ARTICLE_TABLES)
 WRITE_EVERY = 64  # articles per transaction (group commit: the per-transaction cost is paid once)
 WRITE_SECONDS = 5.0  # ... or sooner, so a reader sees progress on a slow run
 

@@ -18,7 +18,16 @@ from typing import Any
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.frame import Frame, frame_of, has_quote_marks, refuses_to_speak
 from rashomon.crossref.stance import content_words
-from rashomon.records import Article, DateRef, Event, Figure, Mention, Place, Quote
+from rashomon.records import (
+    ARTICLE_TABLES,
+    Article,
+    ArticleTables,
+    Event,
+    Figure,
+    Mention,
+    Place,
+    Quote,
+)
 from rashomon.vocab import EVENT_STATUSES
 
 EVENT_STATUS = set(EVENT_STATUSES)  # a negated event is a proposition too: it can dispute
@@ -66,23 +75,17 @@ class Unit:
 
 
 @dataclass
-class ArticleRecords:
+class ArticleRecords(ArticleTables):
     """One article's records, as the ledger reads them."""
 
     article: Article
-    events: list[Event] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    dates: list[DateRef] = field(default_factory=list)
 
 
 def index_corpus(corpus: Corpus, ids: Iterable[str] | None = None) -> dict[str, ArticleRecords]:
     """Records by article, in one pass over the corpus (``ids`` restricts the articles)."""
     wanted = set(ids) if ids is not None else None
     out = {a.id: ArticleRecords(a) for a in corpus.articles if wanted is None or a.id in wanted}
-    for name in ("events", "quotes", "figures", "mentions", "places", "dates"):
+    for name in ARTICLE_TABLES:
         for rec in getattr(corpus, name):
             if (rec_of := out.get(rec.article_id)) is not None:
                 getattr(rec_of, name).append(rec)
