@@ -304,3 +304,45 @@ def test_a_dateline_is_no_part_of_the_lead() -> None:
         units = build_units(ArticleRecords(art, mentions=[mention]))
         assert [u.text for u in units] == ["Orsk was re-elected to lead the council on Monday."]
         assert units[0].start == at
+
+
+def _leads_case():  # type: ignore[no-untyped-def]
+    """Three articles: a and b lead with one act in other words, c leads with another; each
+    article's second unit tells something else."""
+    import numpy as np
+
+    units = [Unit(article_id=a, outlet=a, start=s, end=s + len(t), text=t) for a, s, t in [
+        ("a", 0, "Four men rammed a van into a jeweller's in Lissen."),
+        ("a", 60, "The shop had been robbed before."),
+        ("b", 0, "Raiders ploughed a truck into a Lissen jewellery store."),
+        ("b", 70, "Police closed the street."),
+        ("c", 0, "The mayor of Lissen called for more patrols."),
+        ("c", 60, "Police closed the street for hours.")]]
+    vecs = np.asarray([[1, 0.2, 0], [0, 0, 1], [1, 0, 0.1], [0, 1, 0], [0.2, 0.1, 1], [0, 1, 0.1]],
+                      dtype=np.float32)
+    return units, vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+
+
+def test_two_leads_that_agree_join_with_their_rows() -> None:
+    from rashomon.crossref.ledger.cluster import join_leads
+
+    units, vecs = _leads_case()
+    # a0-b0 and a0-c0 share a predicate (scored); only a0-b0 are close in meaning
+    scores = {(0, 2): 0.15, (0, 4): 0.15, (3, 5): 0.5}
+    assert join_leads(units, scores, [0, 1, 2, 3, 4, 5], vecs) == [0, 1, 0, 3, 4, 5]
+
+
+def test_leads_that_share_no_predicate_stay_apart() -> None:
+    from rashomon.crossref.ledger.cluster import join_leads
+
+    units, vecs = _leads_case()
+    # the same meaning but no scored pair (no shared predicate, or clashing numbers)
+    assert join_leads(units, {(3, 5): 0.5}, [0, 1, 2, 3, 4, 5], vecs) == [0, 1, 2, 3, 4, 5]
+
+
+def test_a_lead_never_brings_a_second_unit_of_an_article_into_a_row() -> None:
+    from rashomon.crossref.ledger.cluster import join_leads
+
+    units, vecs = _leads_case()
+    # b0 already shares a row with a1: a0 cannot join it (article a would be there twice)
+    assert join_leads(units, {(0, 2): 0.15}, [0, 1, 1, 3, 4, 5], vecs) == [0, 1, 1, 3, 4, 5]

@@ -23,6 +23,7 @@ from rashomon.crossref.ledger.cluster import (
     centred_vectors,
     complete_link,
     join_acts,
+    join_leads,
     join_mutual,
     join_rows,
     lead_bonus,
@@ -109,6 +110,7 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
         sub = join_rows(sub_units, by_sets, sub, anchors)
         vecs = centred_vectors([to_align(u) for u in units]) if vecs is None else vecs
         sub = join_mutual(sub_units, shared, sub, vecs[keep], anchors)
+        sub = join_leads(sub_units, shared, sub, vecs[keep])
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels
