@@ -346,3 +346,27 @@ def test_a_lead_never_brings_a_second_unit_of_an_article_into_a_row() -> None:
     units, vecs = _leads_case()
     # b0 already shares a row with a1: a0 cannot join it (article a would be there twice)
     assert join_leads(units, {(0, 2): 0.15}, [0, 1, 1, 3, 4, 5], vecs) == [0, 1, 1, 3, 4, 5]
+
+
+def test_a_mutual_pair_joins_a_row_whose_other_telling_shares_no_predicate_with_it() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.anchors import StoryAnchors
+    from rashomon.crossref.ledger.cluster import join_mutual
+
+    units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
+    # a third article's unit already shares a row with b0; it tells the fact in other words,
+    # so it and a0 are no scored pair: one cross pair of two is scored, and that is enough
+    units = [*units, _unit("c", "v")]
+    toks = [*anchors.tokens, {"w:garland", "w:blockade"}]
+    idf = {t: 3.0 for ts in toks for t in ts}
+    anchors = StoryAnchors(toks, idf, set(idf), {}, toks)
+    vecs = np.vstack([vecs, vecs[2:3]])
+    scores = {(0, 2): 0.2, (2, 4): 0.5}
+    assert join_mutual(units, scores, [0, 1, 2, 3, 2], vecs, anchors) == [0, 1, 0, 3, 0]
+    # with a fourth article's unit in that row, unscored too, one pair of three is not enough
+    units = [*units, _unit("d", "u")]
+    anchors = StoryAnchors([*toks, toks[4]], idf, set(idf), {}, [*toks, toks[4]])
+    vecs = np.vstack([vecs, vecs[2:3]])
+    assert join_mutual(units, scores | {(2, 5): 0.5, (4, 5): 0.5}, [0, 1, 2, 3, 2, 2], vecs,
+                       anchors) == [0, 1, 2, 3, 2, 2]

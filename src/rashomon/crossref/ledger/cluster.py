@@ -458,6 +458,7 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
 MUTUAL_CUT = 0.12  # a pair both readings agree on may join at this anchor score
 MUTUAL_SAID = 5.0  # ... when the rare words of its predicate weigh this much (summed IDF)
 MUTUAL_COS = 0.38  # ... and its centred sentence cosine reaches this
+MUTUAL_LINK = 0.5  # ... and this share of the cross pairs of the two rows are scored pairs
 
 
 def _cosine_best(units: Sequence[Unit], vecs: np.ndarray) -> dict[tuple[int, str], int]:
@@ -482,7 +483,11 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
     anchors *and* by centred sentence cosine (``vecs``: :func:`centred_vectors` of the units);
     the anchor score reaches ``MUTUAL_CUT``, the informative predicate words said outside the
     attribution clauses weigh ``MUTUAL_SAID`` (summed story IDF) and the cosine reaches
-    ``MUTUAL_COS``. Complete link: every cross pair of the two rows is a scored pair.
+    ``MUTUAL_COS``. At least ``MUTUAL_LINK`` of the cross pairs of the two rows are scored
+    pairs (half: where every pair had to be, a row's other tellings, which share the fact but
+    not always its predicate word, kept out a third outlet's retelling that both readings
+    picked; on ECB+ train, document pairs side by side 29.9 -> 33.2 %, link precision 97.0 ->
+    96.5 %).
 
     In a story about one thing the topic's words are everywhere, so a retelling scores below
     the first pass's cut ("Republicans refused to hold hearings for Garland" / "McConnell led
@@ -510,7 +515,8 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
         a, b = out[i], out[j]
         if a == b or {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}:
             continue
-        if not all((min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]):
+        cross = [(min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]]
+        if sum(cross) < MUTUAL_LINK * len(cross):
             continue
         keep, gone = min(a, b), max(a, b)
         for k in members[gone]:
