@@ -370,3 +370,15 @@ def test_a_mutual_pair_joins_a_row_whose_other_telling_shares_no_predicate_with_
     vecs = np.vstack([vecs, vecs[2:3]])
     assert join_mutual(units, scores | {(2, 5): 0.5, (4, 5): 0.5}, [0, 1, 2, 3, 2, 2], vecs,
                        anchors) == [0, 1, 2, 3, 2, 2]
+
+
+def test_two_rows_join_when_three_of_their_four_cross_pairs_reach_the_cut() -> None:
+    from rashomon.crossref.ledger.cluster import complete_link
+
+    units = [_unit(a, f"unit {a}") for a in "abcd"]
+    # a-b and c-d are rows; of the four cross pairs, b-d is told in other words (unscored)
+    scores = {(0, 1): 0.9, (2, 3): 0.8, (0, 2): 0.5, (0, 3): 0.4, (1, 2): 0.4}
+    assert complete_link(units, scores, cut=0.3) == [0, 0, 0, 0]
+    # two of four are not enough
+    del scores[(1, 2)]
+    assert complete_link(units, scores, cut=0.3) == [0, 0, 2, 2]

@@ -153,7 +153,9 @@ def test_statements_match_the_story_wide_cosine_matrix() -> None:
 
 def _plain_complete_link(units: list[Unit], scores: dict[tuple[int, int], float],
                          cut: float) -> list[int]:
-    """Complete link checking every member pair at every merge (what the counts replace)."""
+    """Near-complete link checking every member pair at every merge (what the counts replace)."""
+    from rashomon.crossref.ledger.cluster import PRECISE_LINK
+
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), s in scores.items():
         for a, b in ((i, j), (j, i)):
@@ -168,9 +170,9 @@ def _plain_complete_link(units: list[Unit], scores: dict[tuple[int, int], float]
         if best[(i, units[j].article_id)][1] != j or best[(j, units[i].article_id)][1] != i:
             continue
         a, b = label[i], label[j]
-        if a == b or articles[a] & articles[b] or min(
-                scores.get((min(x, y), max(x, y)), -1.0)
-                for x in members[a] for y in members[b]) < cut:
+        cross = [scores.get((min(x, y), max(x, y)), -1.0) >= cut
+                 for x in members[a] for y in members[b]]
+        if a == b or articles[a] & articles[b] or sum(cross) < PRECISE_LINK * len(cross):
             continue
         keep, gone = min(a, b), max(a, b)
         for x in members[gone]:
