@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.crossref.ledger.anchors import anchor_scores, content_stems, story_anchors
+from rashomon.crossref.ledger.anchors import anchor_scores, content_stems, stem, story_anchors
 from rashomon.crossref.ledger.units import Unit
 
 
@@ -382,3 +382,13 @@ def test_two_rows_join_when_three_of_their_four_cross_pairs_reach_the_cut() -> N
     # two of four are not enough
     del scores[(1, 2)]
     assert complete_link(units, scores, cut=0.3) == [0, 0, 2, 2]
+
+
+def test_a_title_case_headline_keeps_its_predicate() -> None:
+    words, names = content_stems("Orsk Mayor Charged With Two Counts Of Fraud", frozenset({"orsk"}))
+    assert {stem("charged"), stem("fraud")} <= words
+    assert "mayor" in names
+    # a sentence in sentence case reads a capitalized word as a name only
+    words, names = content_stems("The mayor of Orsk was charged with fraud by Lissen Police.")
+    assert "police" in names and stem("police") not in words
+    assert stem("orsk") not in words  # a name the sentence's actor is told by stays a name

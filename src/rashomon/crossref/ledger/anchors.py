@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 RARE_SHARE = 0.3  # a token held by more than this share of the story's units is topic, not anchor
 SYNONYM_COS = 0.55  # word-vector cosine at which two content words count as one predicate
 MIN_WORD = 3
+TITLED = 0.8  # the share of capitalized content words that makes a sentence a title-case headline
 # The predicate two units agree on must be said outside their attribution clauses (the speaker,
 # the cue, the medium): sharing "Cavusoglu told the agency Anadolu" is sharing no fact.
 GATE_ON_CONTENT = True
@@ -93,11 +94,13 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
-def content_stems(text: str) -> tuple[set[str], set[str]]:
+def content_stems(text: str, proper: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
     """(stems of lower-case content words, lower-cased capitalized words: names and titles).
 
     The lower-case words carry the predicate ("deployed", "killed"); names are counted apart,
-    since the actors and places already stand for most of them.
+    since the actors and places already stand for most of them. In a title-case headline
+    (``TITLED`` of its content words capitalized) a capitalized word is both, unless it is one
+    of ``proper`` (lower-cased words of the names the sentence's actors and places are told by).
     """
     words, names = set(), set()
     # an initialism is one name however it is dotted: "F.B.I." is "FBI"
@@ -105,10 +108,16 @@ def content_stems(text: str) -> tuple[set[str], set[str]]:
     # a compound says two things: "Russian-mediated" is a name and a predicate
     parts = [(k, p) for k, m in enumerate(_TOKEN.finditer(text.replace("’", "'")))
              for p in m.group().strip("-").split("-") if p]
+    # a headline in title case ("Hiller Charged With Two Counts Of Murder"): its capitalized
+    # words are its predicate too, read as words as well as names
+    long = [w for _, w in parts if len(w) >= MIN_WORD and w.lower() not in STOP_WORDS]
+    titled = len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLED * len(long)
     for k, w in parts:
         low = w.lower()
         if len(w) < MIN_WORD or low in STOP_WORDS or low in _EMPTY or "'" in w:
             continue
+        if titled and k and low not in proper:
+            words.add(stem(low))
         if w[0].isupper() and k:
             names.add(low)
         else:  # the first word of a sentence is capitalized whatever it is: read it as a word
@@ -232,13 +241,14 @@ def _refused(text: str) -> tuple[str, str]:
     return "".join(kept) + text[pos:], " ".join(refused)
 
 
-def _word_tokens(text: str, frame: set[str]) -> tuple[set[str], set[str]]:
+def _word_tokens(text: str, frame: set[str],
+                 proper: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
     """(``w:`` and ``s:`` tokens of the text's content words outside ``frame``, the names).
 
     What a refusal turns down is marked ``!`` ("rejected calls for talks": ``s:!talks``): a
     refused request matches the same refusal, not talks that were held or offered."""
     main, refused = _refused(text)
-    words, names = content_stems(main)
+    words, names = content_stems(main, proper)
     words -= frame
     classes = word_classes()
     sets = _sets_of(words, classes)
@@ -269,7 +279,8 @@ def tokens(u: Unit) -> set[str]:
         out.discard(f"a:{u.frame.source_id}")
     if DROP_SOURCE and u.frame.source:
         frame |= content_stems(" " + u.frame.source)[0]
-    words, names = _word_tokens(u.text, frame)
+    told = [u.text[max(s - u.start, 0):e - u.start] for _, s, e in u.spans]
+    words, names = _word_tokens(u.text, frame, frozenset(w.lower() for t in told for w in t.split()))
     if DROP_SOURCE and u.frame.source:
         names -= content_stems(" " + u.frame.source)[1]
     out |= {f"t:{e.type}" for e in u.events if e.status != "hypothetical"}
