@@ -439,3 +439,15 @@ def test_a_claims_key_breaks_ties_by_id_not_by_set_order() -> None:
                   actors=frozenset({"d", "b", "c", "a"})),
              Unit(article_id="b", outlet="b", start=0, end=1, text="y", actors=frozenset({"d"}))]
     assert _key(units) == "actors|a,b,d"
+
+
+def test_an_act_done_in_the_saying_is_told_in_the_outlets_voice() -> None:
+    text = "Kestria's envoy apologized to Valdora and “anyone I may have offended” on Monday."
+    a = article("p1", "Harbor Ledger", text)
+    words = "anyone I may have offended"
+    q = replace(quote(a, words, KESTRIA, cue="apologize"), kind="direct",
+                cue_start=text.index("apologized"), cue_end=text.index("apologized") + 10)
+    assert frame_of(text, [q]).sourcing == OWN_VOICE
+    # the same quoted words under a cue of speech are credited to the speaker
+    said = replace(q, cue="say")
+    assert frame_of(text, [said]).sourcing == "named"

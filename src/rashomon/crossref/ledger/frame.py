@@ -33,6 +33,11 @@ CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
 # which the outlet states: "X urged Y to ...", "X vowed to ...", "X pleaded guilty". Criticism and
 # praise stay credited: "X criticised Y for Z" passes on Z as X's charge.
 ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement"}
+# Acts done in the saying: "X apologized to Y and 'anyone I may have offended'" tells that the
+# apology was made; the outlet states the act, whoever's words it quotes. ("'I apologize to Y,'
+# X wrote" credits the words to X: the development gold reads it as attributed.)
+PERFORMATIVE_CUES = frozenset({"apologize", "apologise", "thank", "congratulate", "resign",
+                               "condemn", "commend", "salute"})
 QUOTE_MARKS = "\"“”"
 
 
@@ -139,6 +144,8 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
         return False
     if (q.cue_type in ACTS_OF_SPEECH and q.kind != "direct") or _an_act(q):
         return False  # quoted words are the speaker's, whatever the cue ('"Could any…?" X asked')
+    if _performed(q):
+        return False
     after = _after_word(sentence, q.cue_end - offset) if q.cue_end is not None else ""
     if _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None and not (
             _CLAIM_OBJECT.match(after) or _SPEECH_OBJECT.match(after)):
@@ -161,6 +168,14 @@ def _an_act(q: Quote) -> bool:
     head = q.cue.lower().split()[0]
     return (head not in _ZERO_THAT and head not in DENIAL_CUES
             and not has_quote_marks(q.text)  # called this "a blockade"
+            and not _CLAUSE.match(q.text or ""))
+
+
+def _performed(q: Quote) -> bool:
+    """A quote whose cue is an act done in the saying (``PERFORMATIVE_CUES``): "X apologized to
+    Y and 'anyone I may have offended'" tells the apology, in the outlet's voice, quoted words or
+    not. A clause after it is a claim ("X apologized that the talks failed")."""
+    return (bool(q.cue) and (q.cue or "").lower().split()[0] in PERFORMATIVE_CUES
             and not _CLAUSE.match(q.text or ""))
 
 
@@ -223,6 +238,10 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     """
     cues = find_cues(text)
     sourcing, source, source_id, cue, denial = OWN_VOICE, None, None, None, False
+    # an event told inside the words of a performed act ("apologized to Y and 'anyone I may
+    # have offended'") is that act, not a claim credited to the speaker
+    performed = [q for q in quotes if _performed(q)]
+    events = [e for e in events if not any(q.start <= e.start < q.end for q in performed)]
     quotes = [q for q in quotes if _is_source(q, text, offset)]
     if quotes:
         q = max(quotes, key=lambda q: (q.end - q.start, -q.start))
