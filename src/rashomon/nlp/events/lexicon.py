@@ -29,6 +29,9 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
 _TIME_ENTS = {"DATE", "TIME"}
 MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
+# Verbs taking a bare infinitive ("let the hostages *go*"), which the tagger may read as a
+# present tense.
+_CAUSATIVES = {"let", "make", "have", "help", "see", "watch", "hear"}
 _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside", "free", "loose"}
 
 
@@ -159,11 +162,13 @@ def subjects(tok: Token) -> list[Token]:
 def infinitives(tok: Token) -> list[Token]:
     """Infinitive complements: xcomp, or a "to"-infinitive the parser attached as ccomp
     ("allowed the leader *to hold* a rally") or, with no direct object, as advcl ("have
-    sworn *to fight*")."""
+    sworn *to fight*"), or a bare infinitive with its own subject ("let the hostages *go*")."""
     has_obj = any(c.dep_ == "dobj" for c in tok.children)
-    return [c for c in tok.children if c.dep_ == "xcomp" or (
+    return [c for c in tok.children if c.dep_ == "xcomp" or c.i > tok.i and (
         (c.dep_ == "ccomp" or c.dep_ == "advcl" and not has_obj)
-        and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        or c.dep_ == "ccomp" and (c.tag_ == "VB" or lemma_of(tok) in _CAUSATIVES) and not any(
+            a.dep_ in {"aux", "mark"} for a in c.children))]
 
 
 def predicates(tok: Token) -> list[Token]:
@@ -191,8 +196,8 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "prt":  # a particle the parser files as an adverb ("stepped *down*") or a
         # preposition without object ("pulled *out* of X") still counts
         found = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
-            c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i == tok.i + 1
-            and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled *out* of X"
+            c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i > tok.i
+            and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled (X) *out* of Y"
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
         heads = [tok]
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "launched a probe *into* X": the parser
@@ -223,8 +228,10 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
                  for c in tok.children if c.dep_ == "ccomp"]
-    elif cond.key == "of":  # the object of "of", or its modifiers ("of *peacekeeping* troops")
-        found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    elif cond.key == "of":  # the object of "of", or its modifiers ("of *peacekeeping* troops");
+        # for a verb, of its object ("raised the prospect *of sanctions*")
+        heads = objects(tok) if tok.pos_ in {"VERB", "AUX"} else [tok]
+        found = [w for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"
                  for m in [p, *(m for m in p.children if m.dep_ in _MOD_DEPS)] for w in _words(m)]
     else:
