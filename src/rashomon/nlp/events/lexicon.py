@@ -114,6 +114,19 @@ _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thous
 _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
 
+# Currencies, for the sums the entity recogniser misses ("5 million *euros*").
+_CURRENCIES = {"dollar", "euro", "pound", "yen", "yuan", "renminbi", "rupee", "franc", "rouble",
+               "ruble", "peso", "real", "rand", "naira", "shilling", "lira", "dinar", "riyal",
+               "dirham", "won", "krona", "krone", "ringgit", "baht", "rupiah", "taka", "cedi"}
+
+
+def _is_sum(tok: Token) -> bool:
+    """A currency noun counted by a number ("5 million euros"), whatever the entity recogniser
+    made of it."""
+    return tok.ent_type_ != "MONEY" and lemma_of(tok) in _CURRENCIES and any(
+        c.dep_ in {"nummod", "compound"} and c.like_num for c in tok.children)
+
+
 def objects(tok: Token) -> list[Token]:
     """Direct objects, or passive subjects (the object of the active verb), or the noun a past
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
@@ -192,7 +205,8 @@ def holds(cond: Condition, tok: Token) -> bool:
         # "&gpe", "&person": the object's entity class chooses the sense ("captured *Kabul*"
         # is a seizure, "captured *Smith*" an abduction)
         found = [w for o in objects(tok) for w in _words(o)] + \
-            [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_]
+            [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_] + \
+            ["&money" for o in objects(tok) if _is_sum(o)]
     elif cond.key == "prt":  # a particle the parser files as an adverb ("stepped *down*") or a
         # preposition without object ("pulled *out* of X") still counts
         found = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
