@@ -169,6 +169,10 @@ def subjects(tok: Token) -> list[Token]:
         tok = tok.head
     if not out and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i != tok.i:
         out = [tok.head]
+    if not out and tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        # control: "troops *began* withdrawing" (the governor's subject), "urged *Y* to
+        # withdraw" (its object)
+        out = [c for c in tok.head.children if c.dep_ == "dobj"] or subjects(tok.head)
     return out
 
 
@@ -219,8 +223,10 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [c.lower_ for h in heads for c in h.children if c.dep_ in {"prep", "agent", "dative"}
                  and (h is tok or c.i > tok.i)
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
-    elif cond.key == "mod":
-        found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
+    elif cond.key == "mod":  # also a modifier of a compound: "*joint* landing drills"
+        mods = [c for c in tok.children if c.dep_ in _MOD_DEPS]
+        mods += [m for c in mods if c.dep_ == "compound" for m in c.children if m.dep_ == "amod"]
+        found = [w for c in mods for w in _words(c)]
     elif cond.key == "xcomp":
         found = [w for c in infinitives(tok) for w in _words(c)]
     elif cond.key == "subj":
