@@ -136,3 +136,16 @@ def test_a_modifier_of_a_compound_modifies_the_noun(nlp) -> None:  # type: ignor
     assert any(c.dep_ == "compound" for c in drills.children)  # the parse this test is about
     row = load().trigger(drills, "N")
     assert row is not None and row.type == "COOPERATE"  # "*joint* landing drills"
+
+
+def test_roles_of_the_batch5_round(nlp) -> None:  # type: ignore[no-untyped-def]
+    # an ambassador pulled "out of" a capital: its country is the other party
+    (recall,) = events(nlp, "Hungary pulled its ambassador out of Kyiv on Monday.")
+    assert (recall.type, recall.source, recall.target) == ("SANCTION", "Hungary", "Ukraine")
+    # an extradited person is what is moved; the "to" side receives
+    (extradite,) = events(nlp, "Argentina extradited a former police chief to Uruguay.")
+    assert (extradite.source, extradite.target) == ("Argentina", "Uruguay")
+    # sides joining forces are each other's party: neither their object ("forces") nor the
+    # object of their purpose is a target
+    (joint,) = events(nlp, "French and German troops joined forces to fight the jihadists.")
+    assert joint.type == "COOPERATE" and joint.target is None
