@@ -116,6 +116,8 @@ def test_senses_outside_conflict_news(nlp, text: str, expected: tuple[str, str] 
     # a participle clause after a report verb is what the speaker did, not reported content
     ("Relatives wrote to the president asking for the prisoners' release.",
      ("REQUEST", "asserted")),
+    # the subject of an adjective small clause is the verb's object ("freed X unharmed")
+    ("The rebels freed the abducted nurses unharmed.", ("RETREAT", "asserted")),
     # a sum in a currency the entity recogniser misses is still money
     ("The government set aside 5 million euros for the flood victims.", ("AID", "asserted")),
 ])

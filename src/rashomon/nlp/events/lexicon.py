@@ -132,13 +132,16 @@ def objects(tok: Token) -> list[Token]:
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
     ("hundreds *of fighters*", "700 kg *of medicine*"), a compound the object of an
     effort or process ("*mediation* efforts"), and a relative pronoun the noun it modifies
-    ("agencies *that* are captured"), and the subject of a "to"-infinitive complement the
-    object of its verb ("allowed *a convoy* to enter")."""
+    ("agencies *that* are captured"), and the subject of a "to"-infinitive complement or of an
+    adjective small clause the object of its verb ("allowed *a convoy* to enter", "freed *the
+    worker* unharmed")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
-    if not out:  # "allowed *a convoy* to enter", parsed as the subject of the infinitive
-        out = [s for c in infinitives(tok) if c.dep_ == "ccomp"
+    if not out:  # "allowed *a convoy* to enter", parsed as the subject of the infinitive,
+        # and "freed *the worker* unharmed", the subject of an adjective small clause
+        out = [s for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and (
+                   c in infinitives(tok) or c.pos_ == "ADJ")
                for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     if tok.dep_ == "relcl" and tok.head.i != tok.i:
         # "agencies *that* are captured": a relative pronoun stands for the noun it modifies
