@@ -32,6 +32,7 @@ MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looke
 # Verbs taking a bare infinitive ("let the hostages *go*"), which the tagger may read as a
 # present tense.
 _CAUSATIVES = {"let", "make", "have", "help", "see", "watch", "hear"}
+_RESULTATIVES = {"free", "loose"}
 _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside", "free", "loose"}
 
 
@@ -219,6 +220,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
             c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i > tok.i
             and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled (X) *out* of Y"
+        # "set the hostages *free*": a resultative the parser hangs on the object
+        found += [m.lower_ for o in objects(tok) for m in o.children
+                  if m.dep_ == "amod" and m.i > o.i and m.lower_ in _RESULTATIVES]
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
         heads = [tok]
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "launched a probe *into* X": the parser
