@@ -93,7 +93,8 @@ class Lexicon:
 
 # Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag", "cordoned" -> "cordone").
 _LEMMA_FIXES = {"stag": "stage", "cordone": "cordon", "forgave": "forgive", "rebuilt": "rebuild",
-                "withheld": "withhold", "upheld": "uphold", "forbade": "forbid"}
+                "withheld": "withhold", "upheld": "uphold", "forbade": "forbid",
+                "unfroze": "unfreeze"}
 
 
 def lemma_of(tok: Token) -> str:
