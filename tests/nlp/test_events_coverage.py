@@ -193,6 +193,9 @@ CASES: list[tuple[str, str | None]] = [
     ("The envoy called on the king to pardon the prisoners.", "REQUEST"),
     # a resultative the parser hangs on the object still makes the phrasal verb
     ("The guerrillas set the hostages free on Sunday.", "RETREAT"),
+    # hacking someone to death is an attack, hacking servers a cyber attack
+    ("The gang hacked two farmers to death.", "ASSAULT"),
+    ("Unknown attackers hacked the ministry's email servers.", "COERCE"),
 ]
 
 
