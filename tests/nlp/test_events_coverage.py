@@ -188,6 +188,14 @@ CASES: list[tuple[str, str | None]] = [
     ("The troops laid siege to the rebel town.", "COERCE"),
     # the infinitive of an intent adjective after "be" is the main predicate (a batch1 miss)
     ("The party said it was ready to join the coalition.", "AGREE"),
+    # calling on a person: a visit, unless something is asked of them
+    ("The envoy called on the king on Tuesday.", "CONSULT"),
+    ("The envoy called on the king to pardon the prisoners.", "REQUEST"),
+    # a resultative the parser hangs on the object still makes the phrasal verb
+    ("The guerrillas set the hostages free on Sunday.", "RETREAT"),
+    # hacking someone to death is an attack, hacking servers a cyber attack
+    ("The gang hacked two farmers to death.", "ASSAULT"),
+    ("Unknown attackers hacked the ministry's email servers.", "COERCE"),
 ]
 
 

@@ -101,3 +101,53 @@ def test_a_relative_clause_does_not_make_its_own_object_the_doer(nlp) -> None:  
 ])
 def test_senses_outside_conflict_news(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a particle after the object still makes the phrasal verb
+    ("Lithuania pulled its ambassador out of Beijing.", ("SANCTION", "asserted")),
+    # a bare infinitive with its own subject is the verb's complement
+    ("The kidnappers let the three engineers go on Friday.", ("RETREAT", "asserted")),
+    # "of=" on a verb reads its object's "of" phrase: a prospect of sanctions is a threat,
+    # a prospect of talks none
+    ("Washington raised the prospect of new sanctions against the junta.", ("THREATEN", "asserted")),
+    # the subject of a controlled infinitive is its governor's: troops withdraw, not SANCTION
+    ("Troops began withdrawing from the buffer zone on Saturday.", ("RETREAT", "asserted")),
+    # a participle clause after a report verb is what the speaker did, not reported content
+    ("Relatives wrote to the president asking for the prisoners' release.",
+     ("REQUEST", "asserted")),
+    # the subject of an adjective small clause is the verb's object ("freed X unharmed")
+    ("The rebels freed the abducted nurses unharmed.", ("RETREAT", "asserted")),
+    # a sum in a currency the entity recogniser misses is still money
+    ("The government set aside 5 million euros for the flood victims.", ("AID", "asserted")),
+])
+def test_parse_rules_of_the_batch5_round(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    assert top(nlp, text) == expected
+
+
+def test_a_prospect_of_talks_is_no_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert top(nlp, "The minister raised the prospect of a new round of talks.") != (
+        "THREATEN", "asserted")
+
+
+def test_a_modifier_of_a_compound_modifies_the_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.events.lexicon import load
+
+    doc = nlp("American and Filipino marines staged joint landing drills on the coast.")
+    drills = next(t for t in doc if t.lower_ == "drills")
+    assert any(c.dep_ == "compound" for c in drills.children)  # the parse this test is about
+    row = load().trigger(drills, "N")
+    assert row is not None and row.type == "COOPERATE"  # "*joint* landing drills"
+
+
+def test_roles_of_the_batch5_round(nlp) -> None:  # type: ignore[no-untyped-def]
+    # an ambassador pulled "out of" a capital: its country is the other party
+    (recall,) = events(nlp, "Hungary pulled its ambassador out of Kyiv on Monday.")
+    assert (recall.type, recall.source, recall.target) == ("SANCTION", "Hungary", "Ukraine")
+    # an extradited person is what is moved; the "to" side receives
+    (extradite,) = events(nlp, "Argentina extradited a former police chief to Uruguay.")
+    assert (extradite.source, extradite.target) == ("Argentina", "Uruguay")
+    # sides joining forces are each other's party: neither their object ("forces") nor the
+    # object of their purpose is a target
+    (joint,) = events(nlp, "French and German troops joined forces to fight the jihadists.")
+    assert joint.type == "COOPERATE" and joint.target is None

@@ -628,9 +628,11 @@ def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span |
     return min(inside, key=lambda s: abs(s.start - trigger.i))
 
 
-def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) -> list[Span]:
+def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
+                  content: bool = False) -> list[Span]:
     """The first actor inside the trigger's own object and prepositional phrases, after it,
-    else in its passive subject.
+    else in its passive subject. With ``content`` the object says what was done ("joined
+    *forces*"), and is no target.
 
     The fallback when the patterns above find no target ("lifted a curfew *in Montenegro*",
     "granted asylum to five *Panamanian* army officers"), as one-event coders take the first
@@ -651,7 +653,8 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5) 
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
-        if moves and span.root.head.i == trigger.i and span.root.dep_ in {"dobj"} | PASS_SUBJ:
+        if (moves or content) and span.root.head.i == trigger.i \
+                and span.root.dep_ in {"dobj"} | PASS_SUBJ:
             continue  # "dispatched mercenaries from X": what is moved is no target
         head = span.root
         for _ in range(hops):

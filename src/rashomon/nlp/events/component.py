@@ -80,6 +80,8 @@ PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the ta
 # explicit "to X" or object names a target, not the places and purposes around them (a
 # withdrawal's target is the country it leaves, see withdrawn_from, not a town or region).
 SELF_DIRECTED = {"resign", "disarm", "withdraw"}
+# Types of events several sides do together: each side is the other's party.
+JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
@@ -262,9 +264,16 @@ class EventCoder:
             f.targets = complement_target(doc, f.token, f.sources)
         self_directed = row.mode in SELF_DIRECTED  # "resigned *in Haiti* to allow elections"
         if not f.targets and not f.nominal and f.sources and not self_directed:
-            f.targets = phrase_target(doc, f.token, f.sources)
+            f.targets = phrase_target(doc, f.token, f.sources, content=any(
+                c.key == "obj" and c.values and not c.negate for c in row.when))
         if not f.targets and not f.nominal and not row.embed and not self_directed:
             f.targets = purpose_target(doc, f.token, f.sources)
+        if len(f.sources) > 1 and row.type in JOINT_TYPES and not f.nominal:
+            # "A and B joined forces *to hunt down the raiders*": sides acting together are
+            # each other's party, not their purpose's
+            clauses = [c for c in f.token.children if c.dep_ in {"xcomp", "advcl"}]
+            f.targets = [t for t in f.targets if not any(
+                c.left_edge.i <= t.start <= c.right_edge.i for c in clauses)]
         if not f.targets and not f.nominal and row.type in PLACE_TARGETS and f.status != "hypothetical":
             f.targets = place_target(doc, f.token, self._countries(doc), f.sources)
         if row.type == "RETREAT" and row.mode == "withdraw":
@@ -553,10 +562,15 @@ def _venue(span: Span) -> bool:
 
 
 def _prep_actors(doc: Doc, verb: Token, prep: str) -> list[Span]:
-    """The actors of the ``prep`` phrase of a verb or noun ("received aid *from Japan*")."""
+    """The actors of the ``prep`` phrase of a verb or noun ("received aid *from Japan*"); for
+    "from", also of an "out of" phrase ("pulled its ambassador *out of Beijing*")."""
+    preps = {prep, "out"} if prep == "from" else {prep}
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
+        if child.dep_ == "prep" and child.lower_ in preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None and child.lower_ == "out":
+                of = next((c for c in child.children if c.lower_ == "of"), None)
+                pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             found = actors_at(doc, pobj)
             if found:
                 return found

@@ -266,7 +266,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if lex.cue(head, "deny") is not None:
                 denied, claimant = True, _claimant_of(head)
                 break
-            complement = dep in _REPORTED or (f.nominal and dep not in _SUBJECT_SIDE)
+            complement = (dep in _REPORTED and not _manner(cur)) or (
+                f.nominal and dep not in _SUBJECT_SIDE)
             if complement and lex.cue(head, "report") is not None:
                 alleged = True
                 if claimant is None:
@@ -318,6 +319,13 @@ def _journey(verb: Token) -> bool:
     journey, not "rushed to condemn" or "went on to win", where the infinitive is the act."""
     return any(c.dep_ == "prep" and any(p.dep_ == "pobj" for p in c.children)
                or c.dep_ == "advmod" and c.lower_ in _PLACE_ADVERBS for c in verb.children)
+
+
+def _manner(tok: Token) -> bool:
+    """ "wrote to X *asking* for ...", "said, *calling* for calm": a participle clause with no
+    mark says what the speaker did in speaking, not what was reported."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
+        c.dep_ in {"mark", "nsubj"} for c in tok.children)
 
 
 def _noun_infinitive(tok: Token) -> bool:

@@ -29,6 +29,10 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
 _TIME_ENTS = {"DATE", "TIME"}
 MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
+# Verbs taking a bare infinitive ("let the hostages *go*"), which the tagger may read as a
+# present tense.
+_CAUSATIVES = {"let", "make", "have", "help", "see", "watch", "hear"}
+_RESULTATIVES = {"free", "loose"}
 _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside", "free", "loose"}
 
 
@@ -89,7 +93,8 @@ class Lexicon:
 
 # Verb lemmas the English lemmatizer gets wrong ("staged" -> "stag", "cordoned" -> "cordone").
 _LEMMA_FIXES = {"stag": "stage", "cordone": "cordon", "forgave": "forgive", "rebuilt": "rebuild",
-                "withheld": "withhold", "upheld": "uphold", "forbade": "forbid"}
+                "withheld": "withhold", "upheld": "uphold", "forbade": "forbid",
+                "unfroze": "unfreeze"}
 
 
 def lemma_of(tok: Token) -> str:
@@ -111,18 +116,34 @@ _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thous
 _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
 
+# Currencies, for the sums the entity recogniser misses ("5 million *euros*").
+_CURRENCIES = {"dollar", "euro", "pound", "yen", "yuan", "renminbi", "rupee", "franc", "rouble",
+               "ruble", "peso", "real", "rand", "naira", "shilling", "lira", "dinar", "riyal",
+               "dirham", "won", "krona", "krone", "ringgit", "baht", "rupiah", "taka", "cedi"}
+
+
+def _is_sum(tok: Token) -> bool:
+    """A currency noun counted by a number ("5 million euros"), whatever the entity recogniser
+    made of it."""
+    return tok.ent_type_ != "MONEY" and lemma_of(tok) in _CURRENCIES and any(
+        c.dep_ in {"nummod", "compound"} and c.like_num for c in tok.children)
+
+
 def objects(tok: Token) -> list[Token]:
     """Direct objects, or passive subjects (the object of the active verb), or the noun a past
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
     ("hundreds *of fighters*", "700 kg *of medicine*"), a compound the object of an
     effort or process ("*mediation* efforts"), and a relative pronoun the noun it modifies
-    ("agencies *that* are captured"), and the subject of a "to"-infinitive complement the
-    object of its verb ("allowed *a convoy* to enter")."""
+    ("agencies *that* are captured"), and the subject of a "to"-infinitive complement or of an
+    adjective small clause the object of its verb ("allowed *a convoy* to enter", "freed *the
+    worker* unharmed")."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if not out:
         out = [c for c in tok.children if c.dep_ in _PASS_SUBJ]
-    if not out:  # "allowed *a convoy* to enter", parsed as the subject of the infinitive
-        out = [s for c in infinitives(tok) if c.dep_ == "ccomp"
+    if not out:  # "allowed *a convoy* to enter", parsed as the subject of the infinitive,
+        # and "freed *the worker* unharmed", the subject of an adjective small clause
+        out = [s for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and (
+                   c in infinitives(tok) or c.pos_ == "ADJ")
                for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     if tok.dep_ == "relcl" and tok.head.i != tok.i:
         # "agencies *that* are captured": a relative pronoun stands for the noun it modifies
@@ -153,17 +174,23 @@ def subjects(tok: Token) -> list[Token]:
         tok = tok.head
     if not out and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i != tok.i:
         out = [tok.head]
+    if not out and tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        # control: "troops *began* withdrawing" (the governor's subject), "urged *Y* to
+        # withdraw" (its object)
+        out = [c for c in tok.head.children if c.dep_ == "dobj"] or subjects(tok.head)
     return out
 
 
 def infinitives(tok: Token) -> list[Token]:
     """Infinitive complements: xcomp, or a "to"-infinitive the parser attached as ccomp
     ("allowed the leader *to hold* a rally") or, with no direct object, as advcl ("have
-    sworn *to fight*")."""
+    sworn *to fight*"), or a bare infinitive with its own subject ("let the hostages *go*")."""
     has_obj = any(c.dep_ == "dobj" for c in tok.children)
-    return [c for c in tok.children if c.dep_ == "xcomp" or (
+    return [c for c in tok.children if c.dep_ == "xcomp" or c.i > tok.i and (
         (c.dep_ == "ccomp" or c.dep_ == "advcl" and not has_obj)
-        and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        or c.dep_ == "ccomp" and (c.tag_ == "VB" or lemma_of(tok) in _CAUSATIVES) and not any(
+            a.dep_ in {"aux", "mark"} for a in c.children))]
 
 
 def predicates(tok: Token) -> list[Token]:
@@ -187,12 +214,16 @@ def holds(cond: Condition, tok: Token) -> bool:
         # "&gpe", "&person": the object's entity class chooses the sense ("captured *Kabul*"
         # is a seizure, "captured *Smith*" an abduction)
         found = [w for o in objects(tok) for w in _words(o)] + \
-            [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_]
+            [f"&{o.ent_type_.lower()}" for o in objects(tok) if o.ent_type_] + \
+            ["&money" for o in objects(tok) if _is_sum(o)]
     elif cond.key == "prt":  # a particle the parser files as an adverb ("stepped *down*") or a
         # preposition without object ("pulled *out* of X") still counts
         found = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
-            c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i == tok.i + 1
-            and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled *out* of X"
+            c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES and c.i > tok.i
+            and not any(p.dep_ == "pobj" for p in c.children))]  # "pulled (X) *out* of Y"
+        # "set the hostages *free*": a resultative the parser hangs on the object
+        found += [m.lower_ for o in objects(tok) for m in o.children
+                  if m.dep_ == "amod" and m.i > o.i and m.lower_ in _RESULTATIVES]
     elif cond.key == "prep":  # a time phrase is no argument: "called X *on* Monday"
         heads = [tok]
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "launched a probe *into* X": the parser
@@ -200,8 +231,10 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [c.lower_ for h in heads for c in h.children if c.dep_ in {"prep", "agent", "dative"}
                  and (h is tok or c.i > tok.i)
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
-    elif cond.key == "mod":
-        found = [w for c in tok.children if c.dep_ in _MOD_DEPS for w in _words(c)]
+    elif cond.key == "mod":  # also a modifier of a compound: "*joint* landing drills"
+        mods = [c for c in tok.children if c.dep_ in _MOD_DEPS]
+        mods += [m for c in mods if c.dep_ == "compound" for m in c.children if m.dep_ == "amod"]
+        found = [w for c in mods for w in _words(c)]
     elif cond.key == "xcomp":
         found = [w for c in infinitives(tok) for w in _words(c)]
     elif cond.key == "subj":
@@ -223,8 +256,10 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
                  for c in tok.children if c.dep_ == "ccomp"]
-    elif cond.key == "of":  # the object of "of", or its modifiers ("of *peacekeeping* troops")
-        found = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    elif cond.key == "of":  # the object of "of", or its modifiers ("of *peacekeeping* troops");
+        # for a verb, of its object ("raised the prospect *of sanctions*")
+        heads = objects(tok) if tok.pos_ in {"VERB", "AUX"} else [tok]
+        found = [w for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"
                  for m in [p, *(m for m in p.children if m.dep_ in _MOD_DEPS)] for w in _words(m)]
     else:
