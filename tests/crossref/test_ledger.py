@@ -451,3 +451,20 @@ def test_an_act_done_in_the_saying_is_told_in_the_outlets_voice() -> None:
     # the same quoted words under a cue of speech are credited to the speaker
     said = replace(q, cue="say")
     assert frame_of(text, [said]).sourcing == "named"
+
+
+def test_the_outlets_own_count_is_its_own_voice_whatever_figure_follows() -> None:
+    text = ("Our reporters counted 9 deaths in Lissen, fewer than the 14 deaths Valdora reported "
+            "but more than the 3 deaths Marbec has acknowledged.")
+    a = article("f1", "Valley Post", text)
+    figs = [figure(a, "3 deaths", 3, "deaths", claimed_by="Marbec"),
+            figure(a, "9 deaths", 9, "deaths", claimed_by="Our reporters"),
+            figure(a, "14 deaths", 14, "deaths", claimed_by="Valdora")]
+    assert frame_of(text, figures=figs).sourcing == OWN_VOICE
+    # a count the sentence credits first to someone else is theirs, and named when the text names them
+    text = "Valdora counted 14 deaths in Lissen, more than the 9 deaths our reporters saw."
+    a = article("f2", "Valley Post", text)
+    figs = [figure(a, "9 deaths", 9, "deaths", claimed_by="our reporters"),
+            figure(a, "14 deaths", 14, "deaths", claimed_by="Valdora")]
+    framed = frame_of(text, figures=figs)
+    assert (framed.sourcing, framed.source) == ("named", "Valdora")

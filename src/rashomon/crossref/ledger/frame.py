@@ -62,6 +62,7 @@ _CLAUSE = re.compile(r"(?i)^\W*(?:that|whether|if|why|how|what|when|where|who|wh
 _LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?i)\b(?:been|is|was|were|are|being|be)\s+(?:\w+ly\s+)?$")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_OURS = re.compile(r"(?i)^\W*(?:we|us|our|this (?:newspaper|paper|agency|outlet))\b")
 _AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has also", "which", "who"}
 _DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed)|"
                           r"rebut(?:s|ted)?)\b")
@@ -259,10 +260,13 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         denial = e.status == "denied"
         source, source_id, cue = e.claimant, e.claimant_id, e.trigger
         sourcing = "named" if e.claimant_id else UNNAMED
-    claimed = [f for f in figures if f.claimed_by]
-    if sourcing == OWN_VOICE and claimed:
+    # the sentence's first figure is its main one ("Our team counted 9 deaths, fewer than the
+    # 14 Dravia reported"); a first-person claimant in the narration is the outlet itself
+    claimed = sorted((f for f in figures if f.claimed_by), key=lambda f: f.start)
+    if sourcing == OWN_VOICE and claimed and not _OURS.match(claimed[0].claimed_by or ""):
         f = claimed[0]
-        sourcing, source, source_id = "named" if f.claimed_by_id else UNNAMED, f.claimed_by, f.claimed_by_id
+        sourcing = "named" if f.claimed_by_id or _named(f.claimed_by) else UNNAMED
+        source, source_id = f.claimed_by, f.claimed_by_id
     if sourcing == OWN_VOICE and "hedge" in cues:
         sourcing, cue = (UNNAMED if "unnamed" in cues else REPORTS), cues["hedge"][0]
     verb = next((m for m in _DENIAL_VERB.finditer(text) if not _REFUSAL_VERB.match(m.group())
