@@ -42,6 +42,7 @@ from rashomon.records import Actor, Mention, content_id
 SPANS_KEY = MENTIONS
 # Nouns for a person whose name may follow as an appositive ("the director ..., X, said").
 PERSON_NOUNS = data.word_list("person_nouns")  # lexicons/word_lists.tsv
+DOCUMENT_NOUNS = data.word_list("document_nouns")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -281,8 +282,11 @@ def _described(doc: Doc, head: Token) -> Span | None:
     """A definite description ("the presumptive Republican nominee", "the Democratic
     candidate") is the person the article described with that noun and those modifiers
     before ("presumptive Republican nominee X", "X, the Republican nominee", "X is the
-    nominee"), when exactly one person fits."""
+    nominee"), when exactly one person fits. A text or recording ("the letter", ``document_nouns``)
+    is never a person's description, even where a parse set "a letter" beside a name."""
     if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if head.lemma_.lower() in DOCUMENT_NOUNS:  # "the letter states": a text, whoever it names
         return None
     want = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
     want.add(head.lemma_.lower())
