@@ -12,3 +12,17 @@ def test_the_letter_is_not_its_addressee(qnlp) -> None:  # type: ignore[no-untyp
     q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
     assert q.speaker_text == "the letter"
     assert q.speaker != "Orsk" and q.speaker_id is None
+
+
+def test_he_after_an_unnamed_gunman_is_not_the_named_man(qnlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+    from rashomon.records import Article
+
+    def linked(body: str) -> list[str]:
+        a = Article(id="a", source="x", outlet="x", title=None, published="2016-06-13",
+                    language="en", body=body)
+        return [m.text for m in collect(next(qnlp.pipe([make_doc(qnlp, a)])), qnlp).mentions]
+
+    assert "He" not in linked("Orsk renewed his call for a ban, even though the gunman was a "
+                              "citizen, born in Lissen. He obtained his weapons legally.")
+    assert "He" in linked("Orsk renewed his call for a ban. He spoke in Lissen on Monday.")

@@ -31,6 +31,7 @@ DESCRIPTION_WINDOW = 5
 _NOT_THINGS = frozenset({"person", "civilians"})
 # Descriptions that name a title rather than a kind: "the minister", "the president".
 TITLE_WORDS = data.word_list("title_words")  # lexicons/word_lists.tsv
+PERSON_COMMON = data.word_list("person_common_nouns")
 
 
 @dataclass
@@ -82,9 +83,24 @@ class Resolver:
             return own if own is not None and fits(own.actor) else None
         quoted = _quoted_before(token)
         if token.dep_ in ("dobj", "dative", "pobj") and own is not None:
-            return self._latest(token.i, lambda a: fits(a) and a.id != own.actor.id,
-                                PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
-        return self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
+            hit = self._latest(token.i, lambda a: fits(a) and a.id != own.actor.id,
+                               PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
+        else:
+            hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
+        if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
+            return None  # "... the gunman was a citizen. He obtained ...": not the named one
+        return hit
+
+    def _unnamed_between(self, after: int, token: Token) -> bool:
+        """Whether a clause subject between ``after`` and the pronoun is an unnamed person
+        ("the gunman", ``person_common_nouns``) that no known mention covers: the pronoun may
+        be that person, and guessing the named one is worse than leaving it unresolved."""
+        doc = token.doc
+        for t in doc[after:token.i]:
+            if (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_COMMON
+                    and t.tag_ == "NN" and not any(k.start <= t.i < k.end for k in self.known)):
+                return True
+        return False
 
     def possessor(self, i: int) -> Known | None:
         """The state "its" at token ``i`` refers to ("its foreign ministry", "its troops")."""
