@@ -468,3 +468,12 @@ def test_the_outlets_own_count_is_its_own_voice_whatever_figure_follows() -> Non
             figure(a, "14 deaths", 14, "deaths", claimed_by="Valdora")]
     framed = frame_of(text, figures=figs)
     assert (framed.sourcing, framed.source) == ("named", "Valdora")
+
+
+def test_background_reports_and_their_denial_do_not_frame_the_fact() -> None:
+    told = frame_of("Orsk resigned on Friday amid accusations of fraud, which he has denied.")
+    assert (told.sourcing, told.denial) == (OWN_VOICE, False)
+    assert frame_of("Orsk quit after reports that he took bribes.").sourcing == OWN_VOICE
+    # the same words in the main clause still frame it
+    assert frame_of("Orsk reportedly quit the cabinet.").sourcing == "anonymous"
+    assert frame_of("Orsk denied reports that he took bribes.").denial

@@ -79,6 +79,19 @@ _CLAIM_OBJECT = re.compile(
 _SPEECH_OBJECT = re.compile(
     r"(?i)^\W*(?:\w+\s+)?to\s+(?:comment|say|discuss|confirm|elaborate|answer|respond|speak|"
     r"specify|disclose|detail)\b")
+# Background told in an adjunct: "resigned amid accusations of harassment, which he denied" and
+# "quit after reports that he took bribes" state the resignation in the outlet's voice; the
+# reports and the denial are about the accusations, not about the sentence's fact.
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:amid|after|following|over|despite|since|in the wake of)\s+(?:\w+\s+){0,3}?"
+    r"(?:reports?|allegations?|accusations?|claims?|rumou?rs?|charges?)\b[^;.!?]*")
+
+
+def _foreground(text: str) -> str:
+    """``text`` with its background adjuncts (``_BACKGROUND``) blanked, offsets kept."""
+    return _BACKGROUND.sub(lambda m: " " * len(m.group()), text)
+
+
 _NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")  # "May 5", "Will Smith": modal only in lower case
 
 
@@ -267,9 +280,11 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         f = claimed[0]
         sourcing = "named" if f.claimed_by_id or _named(f.claimed_by) else UNNAMED
         source, source_id = f.claimed_by, f.claimed_by_id
-    if sourcing == OWN_VOICE and "hedge" in cues:
-        sourcing, cue = (UNNAMED if "unnamed" in cues else REPORTS), cues["hedge"][0]
-    verb = next((m for m in _DENIAL_VERB.finditer(text) if not _REFUSAL_VERB.match(m.group())
+    fore = _foreground(text)
+    told_cues = find_cues(fore) if fore != text else cues
+    if sourcing == OWN_VOICE and "hedge" in told_cues:
+        sourcing, cue = (UNNAMED if "unnamed" in cues else REPORTS), told_cues["hedge"][0]
+    verb = next((m for m in _DENIAL_VERB.finditer(fore) if not _REFUSAL_VERB.match(m.group())
                  or _CLAIM_OBJECT.match(text[m.end():])), None)
     # "could not confirm, deny or comment" and "was denied entry" deny nothing
     if verb and not _NEGATED.search(text[:verb.start()]) and not _PASSIVE.search(text[:verb.start()]):
