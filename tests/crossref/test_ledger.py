@@ -477,3 +477,21 @@ def test_background_reports_and_their_denial_do_not_frame_the_fact() -> None:
     # the same words in the main clause still frame it
     assert frame_of("Orsk reportedly quit the cabinet.").sourcing == "anonymous"
     assert frame_of("Orsk denied reports that he took bribes.").denial
+
+
+def test_another_mediums_eyewitness_and_a_passive_tip_are_credited() -> None:
+    text = "A Northern Wire reporter saw dozens of trucks crossing into Valdora."
+    a = article("m1", "Harbor Ledger", text)
+    q = replace(quote(a, "dozens of trucks crossing into Valdora", ("", "Northern Wire"), cue="see"),
+                speaker_id=None, sourcing="medium", cue_start=text.index("saw"),
+                cue_end=text.index("saw") + 3)
+    assert frame_of(text, [q]).sourcing == "medium"
+    text = "Harbor Ledger is told the minister will resign."
+    a = article("m2", "Harbor Ledger", text)
+    q = replace(quote(a, "the minister will resign", ("", ""), cue="tell"), speaker=None,
+                speaker_id=None, speaker_text=None, sourcing="anonymous",
+                cue_start=text.index("told"), cue_end=text.index("told") + 4)
+    assert frame_of(text, [q]).sourcing == "anonymous"
+    # a passive accusation still credits no one in the sentence: the subject is the accused
+    accused = replace(q, cue="accuse")
+    assert frame_of(text, [accused]).cue != "accuse"

@@ -151,11 +151,13 @@ def _record_field(records: Sequence[Any], name: str) -> str | None:
 def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     """Whether a quote credits someone. It does unless its "speaker" is evidence the outlet
     vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), the
-    speaker is the passive subject ("X has been accused of": X is the accused), or the cue is
+    speaker is the passive subject ("X has been accused of": X is the accused; but "Fox News
+    is told" credits an unnamed source), or the cue is
     an act the outlet states (``ACTS_OF_SPEECH``: "X urged ...", "X pleaded guilty"; a refusal:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
-        return False
+        # "Fox News is told ...", "reporters were briefed": the subject heard it from someone
+        return (q.cue or "").lower() in _TOLD
     if (q.cue_type in ACTS_OF_SPEECH and q.kind != "direct") or _an_act(q):
         return False  # quoted words are the speaker's, whatever the cue ('"Could any…?" X asked')
     if _performed(q):
@@ -171,6 +173,9 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
 
 
+_TOLD = frozenset({"tell", "inform", "brief", "assure"})  # passive: the subject is the hearer
+
+
 def _an_act(q: Quote) -> bool:
     """An indirect "quote" that credits nothing: a cue with a plain noun phrase after it tells an
     act the outlet states ("X apologized to Y", "Republicans criticized X", "the group posted the
@@ -179,6 +184,8 @@ def _an_act(q: Quote) -> bool:
     "that" ("said", "according to")."""
     if q.kind != "indirect" or q.cue_type in _CLAIM_IN_OBJECT or not q.cue:
         return False
+    if q.sourcing == "medium":
+        return False  # "a Reuters reporter saw ...": another medium's account, credited to it
     head = q.cue.lower().split()[0]
     return (head not in _ZERO_THAT and head not in DENIAL_CUES
             and not has_quote_marks(q.text)  # called this "a blockade"
