@@ -495,3 +495,17 @@ def test_another_mediums_eyewitness_and_a_passive_tip_are_credited() -> None:
     # a passive accusation still credits no one in the sentence: the subject is the accused
     accused = replace(q, cue="accuse")
     assert frame_of(text, [accused]).cue != "accuse"
+
+
+def test_a_declared_state_is_an_act_a_declared_claim_is_credited() -> None:
+    def framed(text: str, content: str) -> str:
+        a = article("d1", "Harbor Ledger", text)
+        q = replace(quote(a, content, KESTRIA, cue="declare"), cue_start=text.index("declared"),
+                    cue_end=text.index("declared") + 8)
+        return frame_of(text, [q]).sourcing
+
+    assert framed("Kestria declared a state of emergency in Lissen.",
+                  "a state of emergency in Lissen") == OWN_VOICE
+    assert framed("Kestria declared martial law on Monday.", "martial law on Monday") == OWN_VOICE
+    assert framed("Kestria declared that the vote was rigged.",
+                  "that the vote was rigged") == "named"

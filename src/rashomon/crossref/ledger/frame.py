@@ -173,6 +173,11 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     return not ((q.cue or "").lower() == "claim" and _LIVES.search(sentence))
 
 
+# What a declaration puts in force: "declared a national emergency", "proclaimed martial law".
+_DECLARED = re.compile(
+    r"(?i)^\W*(?:(?:a|an|the|its|his|her|their)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:state of \w+|emergency|war|victory|ceasefire|truce|independence|bankruptcy|martial law|"
+    r"curfew|holiday|disaster|quarantine|lockdown|day of mourning|moratorium|amnesty)\b")
 _TOLD = frozenset({"tell", "inform", "brief", "assure"})  # passive: the subject is the hearer
 
 
@@ -187,6 +192,8 @@ def _an_act(q: Quote) -> bool:
     if q.sourcing == "medium":
         return False  # "a Reuters reporter saw ...": another medium's account, credited to it
     head = q.cue.lower().split()[0]
+    if head in ("declare", "announce", "proclaim") and _DECLARED.match(q.text or ""):
+        return True  # "declared a state of emergency": a status declared is an act
     return (head not in _ZERO_THAT and head not in DENIAL_CUES
             and not has_quote_marks(q.text)  # called this "a blockade"
             and not _CLAUSE.match(q.text or ""))
