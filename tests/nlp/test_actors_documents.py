@@ -26,3 +26,19 @@ def test_he_after_an_unnamed_gunman_is_not_the_named_man(qnlp) -> None:  # type:
     assert "He" not in linked("Orsk renewed his call for a ban, even though the gunman was a "
                               "citizen, born in Lissen. He obtained his weapons legally.")
     assert "He" in linked("Orsk renewed his call for a ban. He spoke in Lissen on Monday.")
+
+
+def test_a_surname_opening_a_sentence_as_its_subject_is_the_person(qnlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+    from rashomon.records import Article
+
+    body = ("Missouri Rep. Todd Akin refused to quit. Sen. Scott Brown was the first senator to "
+            "call on Akin to withdraw.\n\nAkin apologized for his remarks Monday. He tweeted "
+            "Monday afternoon that he would stay.")
+    a = Article(id="a", source="x", outlet="x", title=None, published="2012-08-21",
+                language="en", body=body)
+    r = collect(next(qnlp.pipe([make_doc(qnlp, a)])), qnlp)
+    names = {x.id: x.name for x in r.actors}
+    told = {(m.start, names[m.actor_id]) for m in r.mentions}
+    assert (body.index("Akin apologized"), "Todd Akin") in told
+    assert (body.index("He tweeted"), "Todd Akin") in told  # not the senator named before

@@ -455,7 +455,8 @@ def _not_a_person(tok: Token) -> bool:
 def _repeats(doc: Doc, found: list[Candidate], local: dict[str, Actor], taken: set[int]
              ) -> list[Candidate]:
     """Other occurrences of names found once: the model tags a name in one sentence and
-    misses it in the next ("Lindsay Lohan ... Lohan's lawyer")."""
+    misses it in the next ("Lindsay Lohan ... Lohan's lawyer"; "Akin apologized", a surname
+    that opens a sentence as its subject)."""
     names = {doc[c.start:c.end].text: c.actor for c in found if c.link == "provisional"
              and c.end - c.start > 1}
     out = []
@@ -469,7 +470,10 @@ def _repeats(doc: Doc, found: list[Candidate], local: dict[str, Actor], taken: s
                 taken.update(range(span.start, span.end))
             start = full.find(text, start + 1)
     for token in doc:
-        if token.i in taken or not token.is_title or token.is_sent_start:
+        # a sentence's first word is capitalized whatever it is: there a surname counts only
+        # as the subject the parser reads as a name ("Akin apologized ...")
+        if token.i in taken or not token.is_title or (
+                token.is_sent_start and token.dep_ not in ("nsubj", "nsubjpass")):
             continue
         person = local.get(token.lower_)
         if person is not None and token.pos_ == "PROPN":
