@@ -42,3 +42,22 @@ def test_a_surname_opening_a_sentence_as_its_subject_is_the_person(qnlp) -> None
     told = {(m.start, names[m.actor_id]) for m in r.mentions}
     assert (body.index("Akin apologized"), "Todd Akin") in told
     assert (body.index("He tweeted"), "Todd Akin") in told  # not the senator named before
+
+
+def test_he_in_quoted_words_is_not_their_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+    from rashomon.records import Article
+
+    def linked(body: str) -> dict[str, str]:
+        a = Article(id="a", source="x", outlet="x", title=None, published="2012-08-21",
+                    language="en", body=body)
+        r = collect(next(qnlp.pipe([make_doc(qnlp, a)])), qnlp)
+        names = {x.id: x.name for x in r.actors}
+        return {m.text: names[m.actor_id] for m in r.mentions}
+
+    said = linked("Missouri Rep. Todd Akin refused to quit. Mitt Romney released a statement "
+                  "saying: \"Today, his fellow Missourians urged him to step aside.\"")
+    assert said.get("him") == "Todd Akin"
+    # outside quotation marks, or a speaker who is not the one quoted: as before
+    assert linked("Orsk arrived in Lissen on Monday. He said: \"We will win.\"").get("He") == "Orsk"
+    assert linked("Orsk said his party would win. \"He is right,\" Lissen said.").get("He") == "Orsk"

@@ -32,6 +32,7 @@ _NOT_THINGS = frozenset({"person", "civilians"})
 # Descriptions that name a title rather than a kind: "the minister", "the president".
 TITLE_WORDS = data.word_list("title_words")  # lexicons/word_lists.tsv
 PERSON_COMMON = data.word_list("person_common_nouns")
+SAY_VERBS = data.word_list("say_verbs")
 
 
 @dataclass
@@ -74,9 +75,12 @@ class Resolver:
         own = next((k for k in self.known if subject is not None and k.start <= subject.i < k.end),
                    None)
 
+        speakers = self._speakers_of_quote(token) if kind == "person" else set()
+
         def fits(actor: Actor) -> bool:
             if kind == "person":
-                return actor.kind == "person" and actor.gender in (None, gender)
+                return (actor.kind == "person" and actor.gender in (None, gender)
+                        and actor.id not in speakers)
             return actor.kind not in _NOT_THINGS
 
         if token.lower_ in REFLEXIVES:
@@ -90,6 +94,30 @@ class Resolver:
         if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
         return hit
+
+    def _speakers_of_quote(self, token: Token) -> set[str]:
+        """The actors who speak the quoted words a third-person pronoun stands in: the subject
+        of a verb of saying outside the quotation marks, in the pronoun's sentence or in the one
+        before or after when that one quotes too or ends in a colon ('"... urged him to step
+        aside," Romney said': him is not Romney)."""
+        doc = token.doc
+        inside = _quoted_tokens(doc)
+        if token.i not in inside:
+            return set()
+        here = self.sent(token.i)
+        sents = list(doc.sents)
+
+        def attributes_quote(si: int) -> bool:
+            """The pronoun's sentence, or a neighbour that quotes too or opens the quote (":")."""
+            if si == here:
+                return True
+            if not 0 <= si < len(sents) or abs(si - here) > 1:
+                return False
+            sent = sents[si]
+            return any(t.i in inside for t in sent) or (si < here and sent.text.rstrip().endswith(":"))
+
+        return {k.actor.id for k in self.known if attributes_quote(self.sent(k.start))
+                and k.start not in inside and _said_by(doc[k.start])}
 
     def _unnamed_between(self, after: int, token: Token) -> bool:
         """Whether a clause subject between ``after`` and the pronoun is an unnamed person
@@ -154,6 +182,42 @@ def _quoted_before(token: Token) -> frozenset[int]:
         elif inside:
             out.add(t.i)
     return frozenset() if inside else frozenset(out)
+
+
+def _quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks, over the whole doc (a quote may run across
+    sentences); a paragraph break closes an open quote. Cached on the doc."""
+    cached = doc.user_data.get("rashomon_quoted_tokens")
+    if cached is not None:
+        return cached
+    inside, out = False, set()
+    for t in doc:
+        if "\n\n" in t.text_with_ws or t.is_space and "\n" in t.text:
+            inside = False
+        if t.text in _OPEN_QUOTES and not inside:
+            inside = True
+        elif t.text in _CLOSE_QUOTES and inside:
+            inside = False
+        elif inside:
+            out.add(t.i)
+    result = frozenset(out)
+    doc.user_data["rashomon_quoted_tokens"] = result
+    return result
+
+
+def _said_by(tok: Token) -> bool:
+    """Whether a mention token is the subject of a verb of saying ("Romney said", "said Romney",
+    "Romney released a statement saying")."""
+    while tok.dep_ == "compound":
+        tok = tok.head
+    if tok.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = tok.head
+    # "Romney released a statement saying: ...": the verb of saying may hang on the main verb
+    return verb.lemma_.lower() in SAY_VERBS or any(
+        c.lemma_.lower() in SAY_VERBS and c.dep_ in ("advcl", "xcomp", "acl", "conj")
+        for c in (*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
+                                    for g in c.children)))
 
 
 def _clause_subject(token: Token) -> Token | None:
