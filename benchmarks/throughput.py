@@ -20,7 +20,9 @@ and model load included), so the ratio is what a user sees. Words are
 whitespace words of the corpus texts, the same count for both, so words/s
 figures compare directly. Peak RSS per worker is the largest ``ru_maxrss`` of
 the worker processes (of the process itself with one process). Then ``rashomon
-demo`` and a one-article run are timed the same way (``--no-extras`` skips them).
+demo`` and a one-article run are timed the same way, ``--runs`` times each, median
+reported with CPU seconds (steadier than wall time on a shared machine);
+``--no-extras`` skips them, ``--extras-only`` runs only them.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,8 +99,8 @@ def _run_child(kind: str, folder: Path, limit: int | None, processes: int) -> di
     return {**json.loads(out.stdout.strip().splitlines()[-1]), "e2e": e2e}
 
 
-def _timed_command(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, largest process) of one ``rashomon`` command."""
+def _timed_command(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB, largest process) of one ``rashomon`` command."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "rashomon.cli.main", *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -105,18 +108,31 @@ def _timed_command(args: list[str]) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"rashomon {' '.join(args)} exited {proc.returncode}")
-    return time.perf_counter() - t0, usage.ru_maxrss / 1024
+    return time.perf_counter() - t0, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def _extras() -> None:
+def _median_run(label: str, args: list[str], runs: int) -> None:
+    """Run one command ``runs`` times into a fresh database each time; print the medians."""
+    times = []
+    for _ in range(runs):
+        db = Path(args[args.index("--db") + 1])
+        for path in (db, db.with_name(db.name + ".wal")):
+            path.unlink(missing_ok=True)
+        times.append(_timed_command(args))
+    wall, cpu, rss = (statistics.median(t[i] for t in times) for i in range(3))
+    print(f"{label}: {wall:.1f} s wall, {cpu:.1f} CPU s, peak RSS {rss:.0f} MB "
+          f"(median of {runs}; wall {' '.join(f'{t[0]:.1f}' for t in times)})")
+
+
+def _extras(runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="rashomon-bench-") as tmp:
-        wall, rss = _timed_command(["demo", "--db", f"{tmp}/demo.duckdb", "--no-progress"])
-        print(f"rashomon demo (9 short articles): {wall:.1f} s wall, peak RSS {rss:.0f} MB")
+        _median_run("rashomon demo (9 short articles)",
+                    ["demo", "--db", f"{tmp}/demo.duckdb", "--no-progress"], runs)
         one = Path(tmp) / "one.txt"
         one.write_text("Bridge reopens in Eastbrook\n\nThe mayor of Eastbrook said on Monday that the "
                        "bridge would reopen next week.\n", encoding="utf-8")
-        wall, rss = _timed_command(["analyze", str(one), "--db", f"{tmp}/one.duckdb", "--no-progress"])
-        print(f"rashomon analyze (one one-sentence article): {wall:.1f} s wall, peak RSS {rss:.0f} MB")
+        _median_run("rashomon analyze (one one-sentence article)",
+                    ["analyze", str(one), "--db", f"{tmp}/one.duckdb", "--no-progress"], runs)
 
 
 def _machine() -> str:
@@ -133,6 +149,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="use the first N articles only")
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="process counts to compare")
     ap.add_argument("--no-extras", action="store_true", help="skip the demo and one-article timings")
+    ap.add_argument("--extras-only", action="store_true", help="only the demo and one-article timings")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each extra timing (median reported)")
     ap.add_argument("--child", choices=["bare", "analyze"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -142,6 +160,11 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    if args.extras_only:
+        print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        _extras(args.runs)
+        print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        return
     import spacy
 
     print(f"machine: {_machine()}; spaCy {spacy.__version__}, model {MODEL}, nlp.pipe batch_size {BATCH}")
@@ -178,7 +201,7 @@ def main() -> None:
         print(f"speed-up P={p} vs P={base}: bare {rows['bare', base]['seconds'] / rows['bare', p]['seconds']:.2f}x, "
               f"rashomon {rows['analyze', base]['e2e'] / rows['analyze', p]['e2e']:.2f}x")
     if not args.no_extras:
-        _extras()
+        _extras(args.runs)
     print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -42,3 +42,14 @@ def test_language_other_languages_go_to_langdetect(code: str, text: str) -> None
 
 def test_language_short_text_goes_to_langdetect() -> None:
     assert not language.is_clearly_english("The talks and the truce.")
+
+
+def test_language_lazy_profiles_give_langdetects_answers() -> None:
+    import langdetect
+
+    texts = [ENGLISH, *FOREIGN.values(), "The talks and the truce.", "Der Bürgermeister sagte.",
+             "Москва заявила в понедельник", "北京时间周一", "Η Αθήνα και η Θεσσαλονίκη",
+             "ok 12345 abc", ENGLISH[:60] + FOREIGN["fr"][:80]]
+    for text in texts:
+        ours = [(x.lang, x.prob) for x in language.detect_langs(text)]
+        assert ours == [(x.lang, x.prob) for x in langdetect.detect_langs(text)], text

@@ -296,7 +296,10 @@ def build_stories(
         if group:
             seeds.append(group)
             seed_ids.append(story.id)
-    vecs = embedder.encode([article_text(a, params.lead_chars) for a in originals])
+    if len(originals) > 1:
+        vecs = embedder.encode([article_text(a, params.lead_chars) for a in originals])
+    else:  # a lone article is its own story whatever its vector: nothing to compare, no embedder
+        vecs = np.ones((len(originals), 1), dtype=np.float32)
     keys_of = article_keys(corpus)
     keys = [keys_of.get(a.id, set()) for a in originals]
     days = [story_day(a) for a in originals]

@@ -6,8 +6,6 @@ import re
 import time
 from pathlib import Path
 
-import feedparser
-
 from rashomon.config import Limits
 from rashomon.errors import Errors, InputError
 from rashomon.ingest import register
@@ -32,6 +30,8 @@ def _html_to_text(html: str) -> str:
 
 @register("feeds", (".rss", ".atom", ".xml"))
 def read(path: Path, source: str, limits: Limits) -> ReadResult:
+    import feedparser  # here: a run of other formats never pays for this import
+
     text, encoding = decode(read_bytes(path, source, limits), source)
     notes = encoding_notes(encoding, source)
     # resolve_relative_uris/sanitize keep feedparser from trusting entry markup

@@ -5,9 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import trafilatura
-from htmldate import find_date
-
 from rashomon.config import Limits
 from rashomon.errors import Errors, InputError
 from rashomon.ingest import register
@@ -26,6 +23,9 @@ def extract_html(html: str, source: str, url: str | None = None, reader: str = "
         InputError: R009 when no main text is found, R020 when the only text is in
             scripts and styles (trafilatura would return the script as the article).
     """
+    import trafilatura  # here: a run of text files never pays for these imports
+    from htmldate import find_date
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True,

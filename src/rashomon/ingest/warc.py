@@ -14,8 +14,6 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-
 from rashomon.config import Limits
 from rashomon.errors import Errors, InputError
 from rashomon.ingest import register
@@ -82,6 +80,8 @@ class _Inflated:
 
 @register("warc", (".warc", ".warc.gz"))
 def read(path: Path, source: str, limits: Limits) -> ReadResult:
+    from warcio.archiveiterator import ArchiveIterator  # here: other formats never pay for it
+
     try:
         size = path.stat().st_size
         fh = path.open("rb")

@@ -107,7 +107,9 @@ def _read_yaml(path: Path) -> Any:
     if not path.is_file():
         raise ConfigError(Errors.R401.format(path=path))
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # libyaml's safe loader when PyYAML has it: the same data, several times faster
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(Errors.R404.format(name=str(path), reason=str(exc))) from exc
 
