@@ -151,3 +151,19 @@ def test_roles_of_the_batch5_round(nlp) -> None:  # type: ignore[no-untyped-def]
     # object of their purpose is a target
     (joint,) = events(nlp, "French and German troops joined forces to fight the jihadists.")
     assert joint.type == "COOPERATE" and joint.target is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a campaign ad released is a publication, not a release from captivity
+    ("The campaign released a new ad on Tuesday.", None),
+    ("The rebels released 20 prisoners on Tuesday.", ("RETREAT", "asserted")),
+    # looking into a camera investigates nothing
+    ("In the ad, the senator looks into the camera.", None),
+    ("The ministry will look into the allegations.", ("ACCUSE", "hypothetical")),
+    # winning control of a chamber is politics, not a seizure
+    ("The party hopes to take control of the Senate in November.", None),
+    ("Rebels took control of the town on Sunday.", ("COERCE", "asserted")),
+])
+def test_audit_senses_of_release_look_and_take_control(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                      expected: tuple[str, str] | None) -> None:
+    assert top(nlp, text) == expected
