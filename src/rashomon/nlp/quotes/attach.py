@@ -32,6 +32,9 @@ _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
     r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})"
 )
+# words a title leaves in lower case ("Orange Is the New Black")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                          "is", "with", "by", "from", "as", "but", "vs"})
 MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
 
 
@@ -131,7 +134,7 @@ class Attacher:
                 or self._dash_speaker(m) or self._governor(m) or self._continuation(k, owner)
                 or self._after_report(m))
             if who is None:
-                if not m.double and not self._whole_sentence(m):
+                if not m.double and not self._whole_sentence(m) or self._title(m):
                     self.scare.append(m)
                     continue
                 who = Attribution(None, None, "", "speech", None, [], "direct")
@@ -212,6 +215,16 @@ class Attacher:
         before = self.text[s:m.start].strip()
         return (not before or before.endswith(":")) and m.double
 
+    def _title(self, m: Marked) -> bool:
+        """A quote in title case with no cue ("The Late Show With X", "Orange Is the New
+        Black,"): the name of a show, book or film, not speech. A sentence (ending in
+        ".", "!" or "?") or a line in capitals is not a title."""
+        inner = self.text[m.inner_start:m.inner_end].strip().rstrip(",:;")
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", inner)
+        if not words or len(words) > 8 or inner.isupper() or any(c in inner for c in ".!?"):
+            return False
+        return all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL)
+
     def _cue_in_sentence(self, m: Marked, bare: list[Attribution]) -> Attribution | None:
         s, e = _sent_range(self.doc, m.start, m.end)
         if m.end < len(self.text):
@@ -276,11 +289,15 @@ class Attacher:
         return a
 
     def _split(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
-        """`"A," he said. "B."`: B continues A when only the attribution is between."""
-        if k == 0 or (k - 1) not in owner:
+        """`"A," he said. "B."`: B continues A when only the attribution is between (a
+        quoted title in it aside: `"A," X said on "Morning Talk." "B."`)."""
+        j = k - 1
+        while j >= 0 and j not in owner and self.marks[j] in self.scare:
+            j -= 1
+        if j < 0 or j not in owner:
             return None
-        prev, m = self.marks[k - 1], self.marks[k]
-        a = owner[k - 1]
+        prev, m = self.marks[j], self.marks[k]
+        a = owner[j]
         # the previous quote may be a partial quote ending the reported clause:
         # `X is "not meeting the demand," says Y. "We …"`
         if a.cue is None or self._para(prev.start) != self._para(m.start):

@@ -126,7 +126,7 @@ def find_subject(verb: Token) -> Token | None:
             and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in _NAMED) \
             and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
         return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
-    for _ in range(5):
+    for _ in range(7):  # "accuse X of being duped … and encourage Y": six steps up
         subjects = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalnum() for ch in c.text)]
         if subjects:
             # may be "who" or "that" ("a letter that says"): see resolution_target; of two
@@ -150,10 +150,28 @@ def find_subject(verb: Token) -> Token | None:
                 return obj
         if tok.dep_ == "agent":
             break
-        if tok.dep_ not in _CLIMB or tok.head == tok:
+        if tok.dep_ not in _CLIMB and not (tok.dep_ == "advmod" and tok.pos_ == "ADV") \
+                or tok.head == tok:  # "stopped short of calling": through *short*
             break
         tok = tok.head
-    return _agent(verb) or _inverted(verb)
+    return _agent(verb) or _inverted(verb) or _first_of_two(verb)
+
+
+_THEN = {"then", "later"}
+
+
+def _first_of_two(verb: Token) -> Token | None:
+    """"Kasich offered him a job, then says he will …" parsed with the first clause as
+    the cue's complement: the subject of that clause, before the cue, does both."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(
+            c.lower_ in _THEN and c.dep_ == "advmod" for c in verb.children):
+        return None
+    left = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i
+                 and c.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in left.children if c.dep_ == "nsubj"), None) if left else None
+    if subj is None or not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in _NAMED):
+        return None
+    return subj
 
 
 def _controller(verb: Token) -> Token | None:
@@ -474,12 +492,30 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     if content is None:
         return None
     if poss is None:
-        # "But Trump claims that …" tagged as a noun: its subject still speaks
-        poss = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # "But Trump claims that …" tagged as a noun: its subject still speaks, also
+        # when the name was read as the noun's compound
+        poss = next((c for c in tok.children if c.dep_ == "nsubj"), None) \
+            or _name_as_compound(tok)
     if poss is None:
         poss = _holder(tok, lexicon)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
+
+
+def _name_as_compound(noun: Token) -> Token | None:
+    """"Trump claims that …" read as one noun phrase: a verb form in -s ("claims",
+    "warns") with no determiner, whose compound is a name, was a verb with its subject."""
+    if noun.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+        return None
+    name = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    if name is None or not (name.pos_ == "PROPN" or name.ent_type_ in _NAMED):
+        return None
+    return name
+
+
+# cue verbs whose object noun is the subject's own ("expressed concern that …"), unlike
+# "denied accusations that …", where others accused
+_VOICING = frozenset({"express", "voice", "reiterate", "repeat"})
 
 
 def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -495,7 +531,8 @@ def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if verb.pos_ != "VERB" or verb_lemma(verb, lexicon) in lexicon.verbs:
+    lemma = verb_lemma(verb, lexicon)
+    if verb.pos_ != "VERB" or lemma in lexicon.verbs and lemma not in _VOICING:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
@@ -692,6 +729,20 @@ def _name_before(verb: Token) -> Span | None:
     return doc[i + 1:verb.i] if doc[verb.i - 1].pos_ in ("PROPN", "NOUN") else None
 
 
+def _name_ending_phrase(verb: Token) -> Span | None:
+    """"In a meeting with the board of the Post Trump said …" (no comma): a person's
+    name closing the opening phrase, right before a subject-less cue, speaks."""
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if prev is None or prev.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+    if ent is None or ent.end != verb.i or ent.start <= verb.sent.start \
+            or doc[ent.start - 1].is_punct or verb not in ent.root.ancestors:
+        return None
+    return ent
+
+
 def _as_clause(verb: Token) -> list[tuple[int, int]]:
     """"A is B, as X said" / "as X put it, A is B": the clause the as-clause hangs from,
     without the as-clause, is what X said."""
@@ -780,10 +831,12 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 content = None
             if content is None and cue.object != "act":
                 content = _comma_conj_content(tok)
-            lead = _name_before(tok) if subj is None and content is not None else None
+            lead = _name_before(tok) or _name_ending_phrase(tok) \
+                if subj is None and content is not None else None
             if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
                 subj = lead.root
-                content = _clip_end(text, content[0], min(content[1], lead.start_char))
+                if content[0] < lead.start_char:  # content first: it ends before the name
+                    content = _clip_end(text, content[0], min(content[1], lead.start_char))
             # "…, as X said": speech, not "As the crowd cheered, …"
             as_segs = _as_clause(tok) if content is None and subj is not None \
                 and cue.type in ("speech", "report", "belief") else []

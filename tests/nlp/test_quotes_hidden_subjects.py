@@ -1,0 +1,112 @@
+"""Speakers the parse hides, and quoted titles that are not speech (sentences written
+for these tests; hand-built parses where the model's parse would vary)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from rashomon.nlp.quotes import cues, rules
+from tests.nlp.quote_helpers import quotes
+
+
+def _found(doc: Doc, lemma: str) -> rules.Attribution:
+    found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == lemma]
+    assert found
+    return found[0]
+
+
+def test_name_read_as_compound_of_a_cue_noun_speaks() -> None:
+    words = ["But", "Lindgren", "claims", "that", "the", "bridge", "is", "safe", "."]
+    heads = [2, 2, 2, 6, 5, 6, 2, 6, 2]  # "Lindgren claims" read as one noun phrase
+    deps = ["cc", "compound", "ROOT", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["CCONJ", "PROPN", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["CC", "NNP", "NNS", "IN", "DT", "NN", "VBZ", "JJ", "."]
+    lemmas = ["but", "Lindgren", "claim", "that", "the", "bridge", "be", "safe", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas)
+    att = _found(doc, "claim")
+    assert att.speaker is not None and att.speaker.text == "Lindgren"
+
+
+def test_claims_with_a_determiner_stays_a_noun() -> None:
+    words = ["The", "union", "claims", "that", "the", "bridge", "is", "safe", "."]
+    heads = [2, 2, 2, 6, 5, 6, 2, 6, 2]
+    deps = ["det", "compound", "ROOT", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["DET", "NOUN", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["DT", "NN", "NNS", "IN", "DT", "NN", "VBZ", "JJ", "."]
+    lemmas = ["the", "union", "claim", "that", "the", "bridge", "be", "safe", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas)
+    assert _found(doc, "claim").speaker is None
+
+
+def test_first_clause_subject_speaks_for_then_says() -> None:
+    words = ["Okafor", "praised", "the", "mayor", ",", "then", "says", "he", "will", "run", "."]
+    heads = [1, 6, 3, 1, 6, 6, 6, 9, 9, 6, 6]  # the first clause parsed as the cue's ccomp
+    deps = ["nsubj", "ccomp", "det", "dobj", "punct", "advmod", "ROOT", "nsubj", "aux", "ccomp",
+            "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADV", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", ",", "RB", "VBZ", "PRP", "MD", "VB", "."]
+    lemmas = ["Okafor", "praise", "the", "mayor", ",", "then", "say", "he", "will", "run", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas)
+    att = _found(doc, "say")
+    assert att.speaker is not None and att.speaker.text == "Okafor"
+
+
+def test_name_closing_an_opening_phrase_speaks() -> None:
+    words = ["In", "a", "talk", "with", "the", "Gazette", "Moreno", "said", "that", "taxes",
+             "will", "rise", "."]
+    heads = [7, 2, 0, 2, 5, 6, 3, 7, 11, 11, 11, 7, 7]  # no comma: the name ends the phrase
+    deps = ["prep", "det", "pobj", "prep", "det", "compound", "pobj", "ROOT", "mark", "nsubj",
+            "aux", "ccomp", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "VERB", "SCONJ", "NOUN", "AUX",
+           "VERB", "PUNCT"]
+    tags = ["IN", "DT", "NN", "IN", "DT", "NNP", "NNP", "VBD", "IN", "NNS", "MD", "VB", "."]
+    lemmas = ["in", "a", "talk", "with", "the", "Gazette", "Moreno", "say", "that", "tax",
+              "will", "rise", "."]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "B-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, ents=ents)
+    att = _found(doc, "say")
+    assert att.speaker is not None and att.speaker.text == "Moreno"
+    assert doc.text[att.content[0][0]:att.content[-1][1]] == "that taxes will rise"
+
+
+@pytest.mark.model
+def test_stopped_short_of_calling_is_the_subjects(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The minister praised the new harbour plan but stopped short of calling it "
+            "a success.")
+    q = next(q for q in quotes(qnlp, body) if q.cue == "call")
+    assert q.speaker_text == "The minister"
+
+
+@pytest.mark.model
+def test_expressed_concern_that_is_the_subjects(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Teachers have expressed concern that the new timetable could hurt younger pupils."
+    q = next(q for q in quotes(qnlp, body) if body[q.start:q.end].startswith("that the new"))
+    assert q.speaker_text == "Teachers"
+
+
+@pytest.mark.model
+def test_quoted_show_title_is_not_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'New this week\n"The Late Hour With Ronan Price"\nOn from Monday at ten.'
+    assert [q for q in quotes(qnlp, body) if q.kind == "direct"] == []
+
+
+@pytest.mark.model
+def test_quoted_sentence_without_cue_is_still_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The crowd waited in the rain.\n"We Will Not Give Up On This Town!"'
+    assert [q.kind for q in quotes(qnlp, body)] == ["direct"]
+
+
+@pytest.mark.model
+def test_quoted_show_name_in_the_attribution_keeps_one_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("“The plan is dead. Nobody in the council wants it,” Ortega, a former mayor, said "
+            "Monday on Radio Nine’s “Good Morning Harbour.” “I mean, there is nothing left to "
+            "discuss with them.”")
+    found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
+    assert len(found) == 1 and found[0].speaker_text == "Ortega"
+    assert len(found[0].segments) == 2
