@@ -110,3 +110,17 @@ def test_quoted_show_name_in_the_attribution_keeps_one_quote(qnlp) -> None:  # t
     found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
     assert len(found) == 1 and found[0].speaker_text == "Ortega"
     assert len(found[0].segments) == 2
+
+
+@pytest.mark.model
+def test_the_one_asked_is_not_part_of_the_question(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "A local reporter asked the mayor whether the old bridge would reopen in May."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "ask")
+    assert body[q.start:q.end] == "whether the old bridge would reopen in May"
+
+
+@pytest.mark.model
+def test_the_ones_warned_are_not_part_of_the_warning(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The senator warned voters that the new levy would double their water bills."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "warn")
+    assert body[q.start:q.end] == "that the new levy would double their water bills"

@@ -332,6 +332,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
     if lemma not in _ADDRESSEE_VERBS and (pred or (has_more and cue.type in (
             "accusation", "appeal", "criticism", "praise", "belief", "speech"))):
         out.extend(c for c in verb.children if c.dep_ == "dobj" and c not in out)
+    if any(c.dep_ == "ccomp" and (_asks(c) and cue.type == "question" or _that(c))
+           for c in out):
+        # "asked Sanders how he felt", "warned voters that …": who was asked or
+        # warned is not part of what was said
+        out = [c for c in out if c.dep_ not in ("dobj", "dative")
+               or not (cue.type == "question" or _addressee(c))]
     # "criticized X for Y", "cited X as an example": a preposition right after an
     # object content belongs to it, unless it says when, where or through what
     objs = [c for c in out if c.dep_ == "dobj"]
@@ -342,6 +348,33 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                 out.append(c)
                 last = c.right_edge.i
     return out
+
+
+_WH = frozenset({"if", "whether", "how", "what", "why", "when", "where", "who", "which"})
+
+
+# who a speaker addresses: "warned voters that …", "assured supporters that …"
+_AUDIENCES = frozenset({"voter", "reporter", "supporter", "follower", "audience", "crowd",
+                        "lawmaker", "official", "member", "people", "student", "worker",
+                        "journalist", "viewer", "listener", "reader", "donor", "delegate",
+                        "colleague", "leader", "employee", "resident", "citizen", "investor"})
+
+
+def _addressee(obj: Token) -> bool:
+    """Whether an object names someone spoken to (a person, group or pronoun), not a thing
+    ("echoed statements by X that …")."""
+    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in _NAMED \
+        or obj.lemma_.lower() in _AUDIENCES
+
+
+def _that(clause: Token) -> bool:
+    """Whether a clause is opened by "that" ("… that the plan failed")."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _asks(clause: Token) -> bool:
+    """Whether a clause is an indirect question ("if …", "whether …", "how …")."""
+    return clause.doc[clause.left_edge.i].lower_ in _WH
 
 
 def _infinitive_after_object(verb: Token, clause: Token) -> bool:
