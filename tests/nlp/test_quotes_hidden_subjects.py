@@ -124,3 +124,11 @@ def test_the_ones_warned_are_not_part_of_the_warning(qnlp) -> None:  # type: ign
     body = "The senator warned voters that the new levy would double their water bills."
     q = next(q for q in quotes(qnlp, body) if q.cue == "warn")
     assert body[q.start:q.end] == "that the new levy would double their water bills"
+
+
+@pytest.mark.model
+def test_calling_for_x_to_do_y_keeps_for_in_the_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor is calling for the state to fund the new harbour bridge."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "call for")
+    assert body[q.start:q.end] == "the state to fund the new harbour bridge"
+    assert body[q.cue_start:q.cue_end] == "calling for"

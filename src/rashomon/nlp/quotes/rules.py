@@ -367,6 +367,15 @@ def _addressee(obj: Token) -> bool:
         or obj.lemma_.lower() in _AUDIENCES
 
 
+def _clause_mark(verb: Token) -> Token | None:
+    """"calling for the state to fund …": the "for" opening the clause right after a
+    verb, which a multi-word cue ("call for") may claim as its particle."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ == "mark" and nxt.lower_ == "for" and nxt.head.head == verb:
+        return nxt
+    return None
+
+
 def _that(clause: Token) -> bool:
     """Whether a clause is opened by "that" ("… that the plan failed")."""
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
@@ -833,12 +842,16 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
         lemma = verb_lemma(tok, lexicon)
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+            mark = _clause_mark(tok)
+            if mark is not None:
+                particles.add(mark.lower_)  # "calling for the state to fund …"
             cue = lexicon.verb(lemma, particles)
             if cue is None:
                 continue
             end = tok.i + 1
             if " " in cue.lemma:
-                part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
+                part = next((c for c in tok.children if c.lower_ == cue.lemma.split()[1]),
+                            mark)
                 end = max(end, part.i + 1)
             elif end < len(doc) and doc[end].lower_ == cue.object and doc[end].head == tok:
                 end += 1  # "was accused of X", "blamed for X": the preposition is the cue's
@@ -860,6 +873,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             content = _char_range(doc, children) if children else None
             if content is not None:
                 content = _clip(text, content, tok.idx)
+            if content is not None and mark is not None and end > mark.i and content[0] == mark.idx:
+                # the cue's particle opened the clause: "called for | X to do Y"
+                content = trim_range(doc, end, doc.char_span(
+                    content[0], content[1], alignment_mode="expand").end)
             if content is not None and _trivial(doc, content):
                 content = None
             if content is None and cue.object != "act":
