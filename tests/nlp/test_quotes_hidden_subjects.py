@@ -132,3 +132,32 @@ def test_calling_for_x_to_do_y_keeps_for_in_the_cue(qnlp) -> None:  # type: igno
     q = next(q for q in quotes(qnlp, body) if q.cue == "call for")
     assert body[q.start:q.end] == "the state to fund the new harbour bridge"
     assert body[q.cue_start:q.cue_end] == "calling for"
+
+
+@pytest.mark.model
+def test_unlisted_verb_after_a_quote_is_its_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "“Go back to your seat,” Ruiz barked and a guard led the heckler out."
+    q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
+    assert q.speaker_text == "Ruiz"
+
+
+@pytest.mark.model
+def test_subject_of_a_loosely_linked_verb_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Ruiz gestured as if to calm the hall, then leaned in and boomed: “We will win "
+            "this county in May.”")
+    q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
+    assert q.speaker_text == "Ruiz"
+
+
+@pytest.mark.model
+def test_a_name_before_a_colon_signs_the_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("SOUTHERN STATES LEAN RIGHT - Jeffrey M. Jones: “Our survey finds that twelve "
+            "states are solidly conservative this year.”")
+    q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
+    assert q.speaker_text == "Jeffrey M. Jones" and q.cue == ":"
+
+
+@pytest.mark.model
+def test_title_case_quote_in_a_title_case_headline_is_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Mayor Ruiz Speaks “Directly To The Harbour Workers”\n\nThe mayor spoke on Monday."
+    assert [q.kind for q in quotes(qnlp, body) if q.kind == "direct"] == ["direct"]

@@ -23,10 +23,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.quotes.marks import OPENERS, Marked, has_double_mark
-from rashomon.nlp.quotes.rules import Attribution, find_subject, speaker_span, trim_range
+from rashomon.nlp.quotes.rules import (
+    Attribution,
+    find_subject,
+    name_before,
+    speaker_span,
+    trim_range,
+)
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
@@ -220,10 +226,13 @@ class Attacher:
         Black,"): the name of a show, book or film, not speech. A sentence (ending in
         ".", "!" or "?") or a line in capitals is not a title."""
         inner = self.text[m.inner_start:m.inner_end].strip().rstrip(",:;")
-        words = re.findall(r"[^\W\d_][\w'\u2019-]*", inner)
-        if not words or len(words) > 8 or inner.isupper() or any(c in inner for c in ".!?"):
+        if len(_WORD.findall(inner)) > 8 or inner.isupper() or any(c in inner for c in ".!?"):
             return False
-        return all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL)
+        # in a headline written in title case (`X Speaks "Directly To Y"`) it is speech
+        lo = self.text.rfind("\n", 0, m.start) + 1
+        hi = self.text.find("\n", m.end)
+        rest = self.text[lo:m.start] + " " + self.text[m.end:len(self.text) if hi < 0 else hi]
+        return _title_case(inner) and not (len(_WORD.findall(rest)) >= 2 and _title_case(rest))
 
     def _cue_in_sentence(self, m: Marked, bare: list[Attribution]) -> Attribution | None:
         s, e = _sent_range(self.doc, m.start, m.end)
@@ -280,12 +289,26 @@ class Attacher:
         s, _ = _sent_range(self.doc, j, j + 1)
         cands = [a for a in self.attrs if a.cue is not None and s <= a.cue.idx < j + 1]
         if not cands:
-            return None
+            return self._name_colon(j)
         # the cue closest to the colon; its own clause content (if any) is
         # replaced by the quote only when it is empty
         a = max(cands, key=lambda x: x.cue.idx)  # type: ignore[union-attr]
         if a.content and a.content[-1][1] > a.cue.idx:  # type: ignore[union-attr]
             return None
+        return a
+
+    def _name_colon(self, j: int) -> Attribution | None:
+        """`… - Philip Bump: "…"`: a person's or organisation's name right before the
+        colon signs the quote (the colon is the cue, as for a line label)."""
+        colon = self.doc.char_span(j, j + 1, alignment_mode="expand")
+        if colon is None or colon.start == 0:
+            return None
+        ent = next((e for e in self.doc.ents if e.end == colon.start
+                    and e.label_ in ("PERSON", "ORG")), None)
+        if ent is None:
+            return None
+        a = Attribution(colon[0], (colon.start, colon.end), ":", "speech", ent, [], "direct")
+        self.attrs.append(a)
         return a
 
     def _split(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
@@ -353,10 +376,10 @@ class Attacher:
         """`X boomed: "…"`, `"…," an angry X retorted`: with no listed cue, the verb the
         quote hangs from (or the verb before its colon) is the cue and its subject speaks."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
+        if span is None or not len(span) or self._title(m):
+            return None  # `"Orange Is the New Black" star X opened …`: a title
         heads = [t.head for t in span if not span.start <= t.head.i < span.end]
-        verb = next((h for h in heads if h.pos_ == "VERB"), None)
+        verb = next((h for h in heads if h.pos_ == "VERB"), None) or self._verb_after(span)
         if verb is None:
             j = m.start - 1
             while j >= 0 and self.text[j].isspace():
@@ -367,16 +390,32 @@ class Attacher:
             verb = root if root.pos_ == "VERB" and root.i < span.start else None
         if verb is None or self._para(verb.idx) != self._para(m.start):
             return None
-        subj = find_subject(verb)
+        subj = find_subject(verb) or _subject_above(verb)
+        name = name_before(verb) if subj is None else None
+        if name is not None:
+            subj = name.root
         if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
                 or subj.lower_ in ("it", "there", "this", "that"):
             return None
         if span.start <= subj.i < span.end:
             return None
         a = Attribution(verb, (verb.i, verb.i + 1), verb.lemma_.lower(), "speech",
-                        speaker_span(subj, verb), [], "direct")
+                        name or speaker_span(subj, verb), [], "direct")
         self.attrs.append(a)
         return a
+
+    def _verb_after(self, span: Span) -> Token | None:
+        """`"Go home," Ruiz barked and left`: the parser hung the verb after the quote
+        from the quote; a verb a few name words after the closing mark is its cue."""
+        doc = self.doc
+        i = span.end
+        while i < len(doc) and i < span.end + 5 and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+                and "\n" not in doc[i - 1].text_with_ws:
+            i += 1
+        if i == span.end or i >= len(doc) or doc[i].pos_ != "VERB" \
+                or not span.start <= doc[i].head.i < span.end:
+            return None
+        return doc[i]
 
     def _after_report(self, m: Marked) -> Attribution | None:
         """`Prices will rise, Smith said. "We cannot stop it."`: a quote opening the sentence
@@ -489,6 +528,29 @@ class Attacher:
             if seg is None or _words(self.text, *seg) < 3 or self._mark_at(seg[0]) is not None:
                 continue
             a.content = [seg]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _title_case(text: str) -> bool:
+    """Every word but the small ones ("of", "the", "is") capitalised."""
+    words = _WORD.findall(text)
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL)
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """`Ruiz gestured, then leaned in and boomed: "…"` parsed with a loose link (``dep``)
+    between the verbs: the subject of the verb a few steps up, before the cue, speaks."""
+    tok = verb
+    for _ in range(3):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def attach(doc: Doc, attrs: list[Attribution], marks: list[Marked],

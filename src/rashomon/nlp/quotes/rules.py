@@ -756,7 +756,7 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
 _CLOSERS = {",", "\u201d", "''", '"'}
 
 
-def _name_before(verb: Token) -> Span | None:
+def name_before(verb: Token) -> Span | None:
     """A subject-less cue right after a quote's closing words (`"…," Tulsa police Chief
     Jordan said`): the words between are a name the parse hung elsewhere."""
     doc = verb.doc
@@ -881,7 +881,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 content = None
             if content is None and cue.object != "act":
                 content = _comma_conj_content(tok)
-            lead = _name_before(tok) or _name_ending_phrase(tok) \
+            lead = name_before(tok) or _name_ending_phrase(tok) \
                 if subj is None and content is not None else None
             if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
                 subj = lead.root
