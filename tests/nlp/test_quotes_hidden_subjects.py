@@ -161,3 +161,11 @@ def test_a_name_before_a_colon_signs_the_quote(qnlp) -> None:  # type: ignore[no
 def test_title_case_quote_in_a_title_case_headline_is_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "Mayor Ruiz Speaks “Directly To The Harbour Workers”\n\nThe mayor spoke on Monday."
     assert [q.kind for q in quotes(qnlp, body) if q.kind == "direct"] == ["direct"]
+
+
+@pytest.mark.model
+def test_colon_closing_the_paragraph_before_the_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("On July 6, Ortega made the following comment:\n\n“For young people who have left "
+            "school, the jobless rate is over fifty percent.”")
+    q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
+    assert q.speaker_text == "Ortega"

@@ -380,16 +380,23 @@ class Attacher:
             return None  # `"Orange Is the New Black" star X opened …`: a title
         heads = [t.head for t in span if not span.start <= t.head.i < span.end]
         verb = next((h for h in heads if h.pos_ == "VERB"), None) or self._verb_after(span)
+        j = m.start - 1
+        while j >= 0 and self.text[j].isspace():
+            j -= 1
+        after_colon = j >= 0 and self.text[j] == ":" and span.start > 0
+        # `X made the following comment:` may close the paragraph before the quote
+        para = self._para(j if after_colon else m.start)
         if verb is None:
-            j = m.start - 1
-            while j >= 0 and self.text[j].isspace():
-                j -= 1
-            if j < 0 or self.text[j] != ":" or span.start == 0:
+            if not after_colon:
                 return None
-            root = self.doc[span.start - 1].sent.root
-            verb = root if root.pos_ == "VERB" and root.i < span.start else None
-        if verb is None or self._para(verb.idx) != self._para(m.start):
+            colon = self.doc.char_span(j, j + 1, alignment_mode="expand")
+            root = colon[0].sent.root if colon is not None else None
+            verb = root if root is not None and root.pos_ == "VERB" and root.i < span.start \
+                else None
+        if verb is None or self._para(verb.idx) != para:
             return None
+        if para != self._para(m.start) and any(a.cue == verb for a in self.attrs):
+            return None  # a listed cue across the paragraph break reports its own words
         subj = find_subject(verb) or _subject_above(verb)
         name = name_before(verb) if subj is None else None
         if name is not None:
