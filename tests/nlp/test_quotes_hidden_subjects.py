@@ -169,3 +169,17 @@ def test_colon_closing_the_paragraph_before_the_quote(qnlp) -> None:  # type: ig
             "school, the jobless rate is over fifty percent.”")
     q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
     assert q.speaker_text == "Ortega"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("body, cue, content", [
+    ("The coach downplayed the risk of injuries for young players.", "downplay",
+     "the risk of injuries for young players"),
+    ("Hundreds of nurses protested the new shift rules on Monday.", "protest",
+     "the new shift rules"),
+    ("The senator castigated the agency for its slow response.", "castigate",
+     "the agency for its slow response"),
+])
+def test_general_criticism_and_denial_cues(qnlp, body, cue, content) -> None:  # type: ignore[no-untyped-def]
+    q = next(q for q in quotes(qnlp, body) if q.cue == cue)
+    assert body[q.start:q.end] == content
