@@ -183,3 +183,12 @@ def test_colon_closing_the_paragraph_before_the_quote(qnlp) -> None:  # type: ig
 def test_general_criticism_and_denial_cues(qnlp, body, cue, content) -> None:  # type: ignore[no-untyped-def]
     q = next(q for q in quotes(qnlp, body) if q.cue == cue)
     assert body[q.start:q.end] == content
+
+
+@pytest.mark.model
+def test_cues_inside_a_transcript_turn_are_the_speakers_words(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("ORTEGA: Well, I think the harbour plan is sound, and I know the council wants "
+            "it too.\n\nBLAKE: Thank you, Mayor.")
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found if q.start < 80] == [":"]
+    assert found[0].speaker_text == "ORTEGA"

@@ -934,8 +934,13 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             att.content = [p for a, b in att.content if (p := _clip_end(text, a, min(b, at)))]
     out.extend(as_put_it(doc))
     out.extend(according_to(doc))
-    out.extend(labelled_lines(doc, text))
-    return out
+    turns = labelled_lines(doc, text)
+    # a transcript turn ("PENCE: Well, I think …") is the labelled speaker's own words:
+    # a cue inside it is not an attribution of the article's
+    spoken = [seg for t in turns if t.speaker is not None and t.speaker.text.isupper()
+              for seg in t.content]
+    out = [a for a in out if a.cue is None or not any(s <= a.cue.idx < e for s, e in spoken)]
+    return out + turns
 
 
 # "WALLACE: Let's start …" (transcripts), "Kerry: talks will go on" (headlines)
