@@ -192,3 +192,15 @@ def test_cues_inside_a_transcript_turn_are_the_speakers_words(qnlp) -> None:  # 
     found = quotes(qnlp, body)
     assert [q.cue for q in found if q.start < 80] == [":"]
     assert found[0].speaker_text == "ORTEGA"
+
+
+def test_transcript_label_beats_a_speaker_carried_over() -> None:
+    from rashomon.nlp.quotes import component
+
+    text = '"BLAKE: When will the work start?\n\n"ORTEGA: Next spring, I promise you.'
+    doc = English()(text)
+    start = text.index("Next")
+    carried = rules.Attribution(None, None, "", "speech", doc[1:2], [(start, len(text))],
+                                "direct")
+    component._transcript_speakers(doc, [carried], text)
+    assert carried.speaker is not None and carried.speaker.text == "ORTEGA"
