@@ -204,3 +204,15 @@ def test_transcript_label_beats_a_speaker_carried_over() -> None:
                                 "direct")
     component._transcript_speakers(doc, [carried], text)
     assert carried.speaker is not None and carried.speaker.text == "ORTEGA"
+
+
+@pytest.mark.model
+def test_a_noun_called_something_is_naming_not_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Farmers joined a coalition called Fair Harbour last spring."
+    assert [q for q in quotes(qnlp, body) if q.cue == "call"] == []
+
+
+@pytest.mark.model
+def test_called_x_a_y_is_still_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The senator called the new toll a disgrace."
+    assert [q.cue for q in quotes(qnlp, body)] == ["call"]

@@ -403,6 +403,17 @@ def _sides_with(verb: Token, cue: Cue) -> bool:
             c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children)
 
 
+def _naming(verb: Token, lemma: str) -> bool:
+    """"a group called Lashkar", "a race dubbed the Miracle Run", "so-called": a participle
+    after a noun that names it, not someone calling it so."""
+    doc = verb.doc
+    so = verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "so"
+    deps = [c.dep_ for c in verb.children]
+    return lemma in ("call", "dub", "name", "title", "label") and verb.tag_ == "VBN" and (
+        so or verb.dep_ == "acl" and "agent" not in deps  # not "called Oz a quack"
+        and sum(d in ("dobj", "oprd") for d in deps) < 2)
+
+
 def _rivalry(verb: Token, cue: Cue) -> bool:
     """"Clinton challenged Sanders": an ``issue`` cue whose only complement is a person,
     group or pronoun (no clause, nothing "to"/"for"/"about" after it) contests a rival,
@@ -860,7 +871,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 if found is not None:
                     out.append(found)
                 continue
-            if _sides_with(tok, cue) or _rivalry(tok, cue):
+            if _sides_with(tok, cue) or _rivalry(tok, cue) or _naming(tok, lemma):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None:
