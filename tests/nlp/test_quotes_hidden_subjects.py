@@ -216,3 +216,11 @@ def test_a_noun_called_something_is_naming_not_speech(qnlp) -> None:  # type: ig
 def test_called_x_a_y_is_still_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The senator called the new toll a disgrace."
     assert [q.cue for q in quotes(qnlp, body)] == ["call"]
+
+
+@pytest.mark.model
+def test_according_to_with_only_an_aside_reports_nothing(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Her weight is listed in the chart, according to the clinic's index, which rates "
+            "it as normal.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "according to"]
+    assert all(not body[q.start:q.end].startswith("which") for q in found)

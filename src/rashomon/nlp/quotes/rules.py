@@ -995,6 +995,13 @@ def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
     return out
 
 
+def _aside_piece(text: str) -> bool:
+    """A lone adverb ("basically") or a relative clause about the source ("which …")."""
+    words = text.split()
+    return not words or words[0].lower() in ("which", "who", "whom") or (
+        len(words) == 1 and words[0].isalpha() and words[0].lower().endswith("ly"))
+
+
 def according_to(doc: Doc) -> list[Attribution]:
     """ "According to X, ..." : X is the source, the rest of the clause the content."""
     out = []
@@ -1022,7 +1029,9 @@ def according_to(doc: Doc) -> list[Attribution]:
             pieces.append(trim_range(doc, clause_lo, phrase_lo))
         if clause_hi > phrase_hi:
             pieces.append(trim_range(doc, phrase_hi, clause_hi))
-        segs = [p for p in pieces if p]
+        # not a lone word ("basically, according to X") or a clause about the source
+        # ("according to X, which classifies him as …")
+        segs = [p for p in pieces if p and not _aside_piece(doc.text[p[0]:p[1]])]
         if not segs:
             continue
         out.append(Attribution(
