@@ -224,3 +224,9 @@ def test_according_to_with_only_an_aside_reports_nothing(qnlp) -> None:  # type:
             "it as normal.")
     found = [q for q in quotes(qnlp, body) if q.cue == "according to"]
     assert all(not body[q.start:q.end].startswith("which") for q in found)
+
+
+@pytest.mark.model
+def test_a_title_case_quote_after_entitled_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The union released an ad entitled “Our Harbour, Our Jobs,” on Monday."
+    assert [q.kind for q in quotes(qnlp, body) if q.kind == "direct"] == ["direct"]

@@ -41,6 +41,8 @@ _DASH_NAME = re.compile(
 # words a title leaves in lower case ("Orange Is the New Black")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
                           "is", "with", "by", "from", "as", "but", "vs"})
+# verbs whose quoted complement in title case is still what PolNeAR annotates ("titled")
+_TITLING = frozenset({"title", "entitle", "bill", "dub", "read", "brand", "label"})
 MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
 
 
@@ -376,10 +378,12 @@ class Attacher:
         """`X boomed: "…"`, `"…," an angry X retorted`: with no listed cue, the verb the
         quote hangs from (or the verb before its colon) is the cue and its subject speaks."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span) or self._title(m):
-            return None  # `"Orange Is the New Black" star X opened …`: a title
+        if span is None or not len(span):
+            return None
         heads = [t.head for t in span if not span.start <= t.head.i < span.end]
         verb = next((h for h in heads if h.pos_ == "VERB"), None) or self._verb_after(span)
+        if self._title(m) and (verb is None or verb.lemma_.lower() not in _TITLING):
+            return None  # `"Orange Is the New Black" star X opened …`, not `titled "…"`
         j = m.start - 1
         while j >= 0 and self.text[j].isspace():
             j -= 1

@@ -409,7 +409,7 @@ def _naming(verb: Token, lemma: str) -> bool:
     doc = verb.doc
     so = verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "so"
     deps = [c.dep_ for c in verb.children]
-    return lemma in ("call", "dub", "name", "title", "label") and verb.tag_ == "VBN" and (
+    return lemma in ("call", "dub", "name", "label") and verb.tag_ == "VBN" and (
         so or verb.dep_ == "acl" and "agent" not in deps  # not "called Oz a quack"
         and sum(d in ("dobj", "oprd") for d in deps) < 2)
 
