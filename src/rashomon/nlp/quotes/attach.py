@@ -23,15 +23,26 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.quotes.marks import OPENERS, Marked, has_double_mark
-from rashomon.nlp.quotes.rules import Attribution, find_subject, speaker_span, trim_range
+from rashomon.nlp.quotes.rules import (
+    Attribution,
+    find_subject,
+    name_before,
+    speaker_span,
+    trim_range,
+)
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
     r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})"
 )
+# words a title leaves in lower case ("Orange Is the New Black")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                          "is", "with", "by", "from", "as", "but", "vs"})
+# verbs whose quoted complement in title case is still what PolNeAR annotates ("titled")
+_TITLING = frozenset({"title", "entitle", "bill", "dub", "read", "brand", "label"})
 MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
 
 
@@ -131,7 +142,7 @@ class Attacher:
                 or self._dash_speaker(m) or self._governor(m) or self._continuation(k, owner)
                 or self._after_report(m))
             if who is None:
-                if not m.double and not self._whole_sentence(m):
+                if not m.double and not self._whole_sentence(m) or self._title(m):
                     self.scare.append(m)
                     continue
                 who = Attribution(None, None, "", "speech", None, [], "direct")
@@ -212,6 +223,19 @@ class Attacher:
         before = self.text[s:m.start].strip()
         return (not before or before.endswith(":")) and m.double
 
+    def _title(self, m: Marked) -> bool:
+        """A quote in title case with no cue ("The Late Show With X", "Orange Is the New
+        Black,"): the name of a show, book or film, not speech. A sentence (ending in
+        ".", "!" or "?") or a line in capitals is not a title."""
+        inner = self.text[m.inner_start:m.inner_end].strip().rstrip(",:;")
+        if len(_WORD.findall(inner)) > 8 or inner.isupper() or any(c in inner for c in ".!?"):
+            return False
+        # in a headline written in title case (`X Speaks "Directly To Y"`) it is speech
+        lo = self.text.rfind("\n", 0, m.start) + 1
+        hi = self.text.find("\n", m.end)
+        rest = self.text[lo:m.start] + " " + self.text[m.end:len(self.text) if hi < 0 else hi]
+        return _title_case(inner) and not (len(_WORD.findall(rest)) >= 2 and _title_case(rest))
+
     def _cue_in_sentence(self, m: Marked, bare: list[Attribution]) -> Attribution | None:
         s, e = _sent_range(self.doc, m.start, m.end)
         if m.end < len(self.text):
@@ -267,7 +291,7 @@ class Attacher:
         s, _ = _sent_range(self.doc, j, j + 1)
         cands = [a for a in self.attrs if a.cue is not None and s <= a.cue.idx < j + 1]
         if not cands:
-            return None
+            return self._name_colon(j)
         # the cue closest to the colon; its own clause content (if any) is
         # replaced by the quote only when it is empty
         a = max(cands, key=lambda x: x.cue.idx)  # type: ignore[union-attr]
@@ -275,12 +299,30 @@ class Attacher:
             return None
         return a
 
-    def _split(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
-        """`"A," he said. "B."`: B continues A when only the attribution is between."""
-        if k == 0 or (k - 1) not in owner:
+    def _name_colon(self, j: int) -> Attribution | None:
+        """`… - Philip Bump: "…"`: a person's or organisation's name right before the
+        colon signs the quote (the colon is the cue, as for a line label)."""
+        colon = self.doc.char_span(j, j + 1, alignment_mode="expand")
+        if colon is None or colon.start == 0:
             return None
-        prev, m = self.marks[k - 1], self.marks[k]
-        a = owner[k - 1]
+        ent = next((e for e in self.doc.ents if e.end == colon.start
+                    and e.label_ in ("PERSON", "ORG")), None)
+        if ent is None:
+            return None
+        a = Attribution(colon[0], (colon.start, colon.end), ":", "speech", ent, [], "direct")
+        self.attrs.append(a)
+        return a
+
+    def _split(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
+        """`"A," he said. "B."`: B continues A when only the attribution is between (a
+        quoted title in it aside: `"A," X said on "Morning Talk." "B."`)."""
+        j = k - 1
+        while j >= 0 and j not in owner and self.marks[j] in self.scare:
+            j -= 1
+        if j < 0 or j not in owner:
+            return None
+        prev, m = self.marks[j], self.marks[k]
+        a = owner[j]
         # the previous quote may be a partial quote ending the reported clause:
         # `X is "not meeting the demand," says Y. "We …"`
         if a.cue is None or self._para(prev.start) != self._para(m.start):
@@ -339,27 +381,52 @@ class Attacher:
         if span is None or not len(span):
             return None
         heads = [t.head for t in span if not span.start <= t.head.i < span.end]
-        verb = next((h for h in heads if h.pos_ == "VERB"), None)
+        verb = next((h for h in heads if h.pos_ == "VERB"), None) or self._verb_after(span)
+        if self._title(m) and (verb is None or verb.lemma_.lower() not in _TITLING):
+            return None  # `"Orange Is the New Black" star X opened …`, not `titled "…"`
+        j = m.start - 1
+        while j >= 0 and self.text[j].isspace():
+            j -= 1
+        after_colon = j >= 0 and self.text[j] == ":" and span.start > 0
+        # `X made the following comment:` may close the paragraph before the quote
+        para = self._para(j if after_colon else m.start)
         if verb is None:
-            j = m.start - 1
-            while j >= 0 and self.text[j].isspace():
-                j -= 1
-            if j < 0 or self.text[j] != ":" or span.start == 0:
+            if not after_colon:
                 return None
-            root = self.doc[span.start - 1].sent.root
-            verb = root if root.pos_ == "VERB" and root.i < span.start else None
-        if verb is None or self._para(verb.idx) != self._para(m.start):
+            colon = self.doc.char_span(j, j + 1, alignment_mode="expand")
+            root = colon[0].sent.root if colon is not None else None
+            verb = root if root is not None and root.pos_ == "VERB" and root.i < span.start \
+                else None
+        if verb is None or self._para(verb.idx) != para:
             return None
-        subj = find_subject(verb)
+        if para != self._para(m.start) and any(a.cue == verb for a in self.attrs):
+            return None  # a listed cue across the paragraph break reports its own words
+        subj = find_subject(verb) or _subject_above(verb)
+        name = name_before(verb) if subj is None else None
+        if name is not None:
+            subj = name.root
         if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
                 or subj.lower_ in ("it", "there", "this", "that"):
             return None
         if span.start <= subj.i < span.end:
             return None
         a = Attribution(verb, (verb.i, verb.i + 1), verb.lemma_.lower(), "speech",
-                        speaker_span(subj, verb), [], "direct")
+                        name or speaker_span(subj, verb), [], "direct")
         self.attrs.append(a)
         return a
+
+    def _verb_after(self, span: Span) -> Token | None:
+        """`"Go home," Ruiz barked and left`: the parser hung the verb after the quote
+        from the quote; a verb a few name words after the closing mark is its cue."""
+        doc = self.doc
+        i = span.end
+        while i < len(doc) and i < span.end + 5 and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+                and "\n" not in doc[i - 1].text_with_ws:
+            i += 1
+        if i == span.end or i >= len(doc) or doc[i].pos_ != "VERB" \
+                or not span.start <= doc[i].head.i < span.end:
+            return None
+        return doc[i]
 
     def _after_report(self, m: Marked) -> Attribution | None:
         """`Prices will rise, Smith said. "We cannot stop it."`: a quote opening the sentence
@@ -472,6 +539,29 @@ class Attacher:
             if seg is None or _words(self.text, *seg) < 3 or self._mark_at(seg[0]) is not None:
                 continue
             a.content = [seg]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _title_case(text: str) -> bool:
+    """Every word but the small ones ("of", "the", "is") capitalised."""
+    words = _WORD.findall(text)
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL)
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """`Ruiz gestured, then leaned in and boomed: "…"` parsed with a loose link (``dep``)
+    between the verbs: the subject of the verb a few steps up, before the cue, speaks."""
+    tok = verb
+    for _ in range(3):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def attach(doc: Doc, attrs: list[Attribution], marks: list[Marked],

@@ -115,7 +115,8 @@ _TURN = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,2})[ \
 
 
 def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
-    """A transcript turn ("PENCE: Well, ...") names the speaker of a quote that has none."""
+    """A transcript turn ("PENCE: Well, ...") names the speaker of a quote that has none
+    or only one carried over from the paragraph before (no cue of its own)."""
     for a in found:
         if not a.content:
             continue
@@ -131,7 +132,7 @@ def _transcript_speakers(doc: Doc, found: list[Attribution], text: str) -> None:
         if not rest:
             continue
         a.content = rest
-        if a.speaker is None:
+        if a.speaker is None or a.cue is None:  # the label beats a speaker carried over
             a.speaker = doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
 
 

@@ -126,7 +126,7 @@ def find_subject(verb: Token) -> Token | None:
             and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in _NAMED) \
             and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
         return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
-    for _ in range(5):
+    for _ in range(7):  # "accuse X of being duped … and encourage Y": six steps up
         subjects = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalnum() for ch in c.text)]
         if subjects:
             # may be "who" or "that" ("a letter that says"): see resolution_target; of two
@@ -150,10 +150,28 @@ def find_subject(verb: Token) -> Token | None:
                 return obj
         if tok.dep_ == "agent":
             break
-        if tok.dep_ not in _CLIMB or tok.head == tok:
+        if tok.dep_ not in _CLIMB and not (tok.dep_ == "advmod" and tok.pos_ == "ADV") \
+                or tok.head == tok:  # "stopped short of calling": through *short*
             break
         tok = tok.head
-    return _agent(verb) or _inverted(verb)
+    return _agent(verb) or _inverted(verb) or _first_of_two(verb)
+
+
+_THEN = {"then", "later"}
+
+
+def _first_of_two(verb: Token) -> Token | None:
+    """"Kasich offered him a job, then says he will …" parsed with the first clause as
+    the cue's complement: the subject of that clause, before the cue, does both."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(
+            c.lower_ in _THEN and c.dep_ == "advmod" for c in verb.children):
+        return None
+    left = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i
+                 and c.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in left.children if c.dep_ == "nsubj"), None) if left else None
+    if subj is None or not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in _NAMED):
+        return None
+    return subj
 
 
 def _controller(verb: Token) -> Token | None:
@@ -314,6 +332,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
     if lemma not in _ADDRESSEE_VERBS and (pred or (has_more and cue.type in (
             "accusation", "appeal", "criticism", "praise", "belief", "speech"))):
         out.extend(c for c in verb.children if c.dep_ == "dobj" and c not in out)
+    if any(c.dep_ == "ccomp" and (_asks(c) and cue.type == "question" or _that(c))
+           for c in out):
+        # "asked Sanders how he felt", "warned voters that …": who was asked or
+        # warned is not part of what was said
+        out = [c for c in out if c.dep_ not in ("dobj", "dative")
+               or not (cue.type == "question" or _addressee(c))]
     # "criticized X for Y", "cited X as an example": a preposition right after an
     # object content belongs to it, unless it says when, where or through what
     objs = [c for c in out if c.dep_ == "dobj"]
@@ -324,6 +348,42 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                 out.append(c)
                 last = c.right_edge.i
     return out
+
+
+_WH = frozenset({"if", "whether", "how", "what", "why", "when", "where", "who", "which"})
+
+
+# who a speaker addresses: "warned voters that …", "assured supporters that …"
+_AUDIENCES = frozenset({"voter", "reporter", "supporter", "follower", "audience", "crowd",
+                        "lawmaker", "official", "member", "people", "student", "worker",
+                        "journalist", "viewer", "listener", "reader", "donor", "delegate",
+                        "colleague", "leader", "employee", "resident", "citizen", "investor"})
+
+
+def _addressee(obj: Token) -> bool:
+    """Whether an object names someone spoken to (a person, group or pronoun), not a thing
+    ("echoed statements by X that …")."""
+    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in _NAMED \
+        or obj.lemma_.lower() in _AUDIENCES
+
+
+def _clause_mark(verb: Token) -> Token | None:
+    """"calling for the state to fund …": the "for" opening the clause right after a
+    verb, which a multi-word cue ("call for") may claim as its particle."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ == "mark" and nxt.lower_ == "for" and nxt.head.head == verb:
+        return nxt
+    return None
+
+
+def _that(clause: Token) -> bool:
+    """Whether a clause is opened by "that" ("… that the plan failed")."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _asks(clause: Token) -> bool:
+    """Whether a clause is an indirect question ("if …", "whether …", "how …")."""
+    return clause.doc[clause.left_edge.i].lower_ in _WH
 
 
 def _infinitive_after_object(verb: Token, clause: Token) -> bool:
@@ -341,6 +401,17 @@ def _sides_with(verb: Token, cue: Cue) -> bool:
     return len(objs) == 1 and objs[0].ent_type_ in _PARTY_ENTS \
         and objs[0].left_edge.ent_type_ != "" and not any(
             c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children)
+
+
+def _naming(verb: Token, lemma: str) -> bool:
+    """"a group called Lashkar", "a race dubbed the Miracle Run", "so-called": a participle
+    after a noun that names it, not someone calling it so."""
+    doc = verb.doc
+    so = verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "so"
+    deps = [c.dep_ for c in verb.children]
+    return lemma in ("call", "dub", "name", "label") and verb.tag_ == "VBN" and (
+        so or verb.dep_ == "acl" and "agent" not in deps  # not "called Oz a quack"
+        and sum(d in ("dobj", "oprd") for d in deps) < 2)
 
 
 def _rivalry(verb: Token, cue: Cue) -> bool:
@@ -474,12 +545,30 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     if content is None:
         return None
     if poss is None:
-        # "But Trump claims that …" tagged as a noun: its subject still speaks
-        poss = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # "But Trump claims that …" tagged as a noun: its subject still speaks, also
+        # when the name was read as the noun's compound
+        poss = next((c for c in tok.children if c.dep_ == "nsubj"), None) \
+            or _name_as_compound(tok)
     if poss is None:
         poss = _holder(tok, lexicon)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
+
+
+def _name_as_compound(noun: Token) -> Token | None:
+    """"Trump claims that …" read as one noun phrase: a verb form in -s ("claims",
+    "warns") with no determiner, whose compound is a name, was a verb with its subject."""
+    if noun.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+        return None
+    name = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    if name is None or not (name.pos_ == "PROPN" or name.ent_type_ in _NAMED):
+        return None
+    return name
+
+
+# cue verbs whose object noun is the subject's own ("expressed concern that …"), unlike
+# "denied accusations that …", where others accused
+_VOICING = frozenset({"express", "voice", "reiterate", "repeat"})
 
 
 def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -495,7 +584,8 @@ def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if verb.pos_ != "VERB" or verb_lemma(verb, lexicon) in lexicon.verbs:
+    lemma = verb_lemma(verb, lexicon)
+    if verb.pos_ != "VERB" or lemma in lexicon.verbs and lemma not in _VOICING:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
@@ -677,7 +767,7 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
 _CLOSERS = {",", "\u201d", "''", '"'}
 
 
-def _name_before(verb: Token) -> Span | None:
+def name_before(verb: Token) -> Span | None:
     """A subject-less cue right after a quote's closing words (`"…," Tulsa police Chief
     Jordan said`): the words between are a name the parse hung elsewhere."""
     doc = verb.doc
@@ -690,6 +780,20 @@ def _name_before(verb: Token) -> Span | None:
     if i < 0 or i == verb.i - 1 or doc[i].text not in _CLOSERS:
         return None
     return doc[i + 1:verb.i] if doc[verb.i - 1].pos_ in ("PROPN", "NOUN") else None
+
+
+def _name_ending_phrase(verb: Token) -> Span | None:
+    """"In a meeting with the board of the Post Trump said …" (no comma): a person's
+    name closing the opening phrase, right before a subject-less cue, speaks."""
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if prev is None or prev.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+    if ent is None or ent.end != verb.i or ent.start <= verb.sent.start \
+            or doc[ent.start - 1].is_punct or verb not in ent.root.ancestors:
+        return None
+    return ent
 
 
 def _as_clause(verb: Token) -> list[tuple[int, int]]:
@@ -749,12 +853,16 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
         lemma = verb_lemma(tok, lexicon)
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+            mark = _clause_mark(tok)
+            if mark is not None:
+                particles.add(mark.lower_)  # "calling for the state to fund …"
             cue = lexicon.verb(lemma, particles)
             if cue is None:
                 continue
             end = tok.i + 1
             if " " in cue.lemma:
-                part = next(c for c in tok.children if c.lower_ == cue.lemma.split()[1])
+                part = next((c for c in tok.children if c.lower_ == cue.lemma.split()[1]),
+                            mark)
                 end = max(end, part.i + 1)
             elif end < len(doc) and doc[end].lower_ == cue.object and doc[end].head == tok:
                 end += 1  # "was accused of X", "blamed for X": the preposition is the cue's
@@ -763,7 +871,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 if found is not None:
                     out.append(found)
                 continue
-            if _sides_with(tok, cue) or _rivalry(tok, cue):
+            if _sides_with(tok, cue) or _rivalry(tok, cue) or _naming(tok, lemma):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None:
@@ -776,14 +884,20 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             content = _char_range(doc, children) if children else None
             if content is not None:
                 content = _clip(text, content, tok.idx)
+            if content is not None and mark is not None and end > mark.i and content[0] == mark.idx:
+                # the cue's particle opened the clause: "called for | X to do Y"
+                content = trim_range(doc, end, doc.char_span(
+                    content[0], content[1], alignment_mode="expand").end)
             if content is not None and _trivial(doc, content):
                 content = None
             if content is None and cue.object != "act":
                 content = _comma_conj_content(tok)
-            lead = _name_before(tok) if subj is None and content is not None else None
+            lead = name_before(tok) or _name_ending_phrase(tok) \
+                if subj is None and content is not None else None
             if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
                 subj = lead.root
-                content = _clip_end(text, content[0], min(content[1], lead.start_char))
+                if content[0] < lead.start_char:  # content first: it ends before the name
+                    content = _clip_end(text, content[0], min(content[1], lead.start_char))
             # "…, as X said": speech, not "As the crowd cheered, …"
             as_segs = _as_clause(tok) if content is None and subj is not None \
                 and cue.type in ("speech", "report", "belief") else []
@@ -831,8 +945,13 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             att.content = [p for a, b in att.content if (p := _clip_end(text, a, min(b, at)))]
     out.extend(as_put_it(doc))
     out.extend(according_to(doc))
-    out.extend(labelled_lines(doc, text))
-    return out
+    turns = labelled_lines(doc, text)
+    # a transcript turn ("PENCE: Well, I think …") is the labelled speaker's own words:
+    # a cue inside it is not an attribution of the article's
+    spoken = [seg for t in turns if t.speaker is not None and t.speaker.text.isupper()
+              for seg in t.content]
+    out = [a for a in out if a.cue is None or not any(s <= a.cue.idx < e for s, e in spoken)]
+    return out + turns
 
 
 # "WALLACE: Let's start …" (transcripts), "Kerry: talks will go on" (headlines)
@@ -876,6 +995,13 @@ def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
     return out
 
 
+def _aside_piece(text: str) -> bool:
+    """A lone adverb ("basically") or a relative clause about the source ("which …")."""
+    words = text.split()
+    return not words or words[0].lower() in ("which", "who", "whom") or (
+        len(words) == 1 and words[0].isalpha() and words[0].lower().endswith("ly"))
+
+
 def according_to(doc: Doc) -> list[Attribution]:
     """ "According to X, ..." : X is the source, the rest of the clause the content."""
     out = []
@@ -903,7 +1029,9 @@ def according_to(doc: Doc) -> list[Attribution]:
             pieces.append(trim_range(doc, clause_lo, phrase_lo))
         if clause_hi > phrase_hi:
             pieces.append(trim_range(doc, phrase_hi, clause_hi))
-        segs = [p for p in pieces if p]
+        # not a lone word ("basically, according to X") or a clause about the source
+        # ("according to X, which classifies him as …")
+        segs = [p for p in pieces if p and not _aside_piece(doc.text[p[0]:p[1]])]
         if not segs:
             continue
         out.append(Attribution(
