@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from rashomon.nlp.quotes.rules import _kept_aside
+from rashomon.nlp.quotes.content import _kept_aside
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str],

@@ -2,9 +2,11 @@
 and medium).
 
 Modules: ``component`` (the factory), ``marks`` (quotation marks in the text), ``cues``
-(the cue lexicon), ``rules`` (speaker, cue and content from the parse), ``attach``
-(marks and cues joined into quotes), ``voice`` (own voice vs quoted voice of a span, over
-``Quote`` records: :class:`Voices`).
+(the cue lexicon), ``rules`` (cue, content and medium from the parse), ``speakers``
+(who speaks, from the parse), ``content`` (character ranges of reported content),
+``attach`` (marks and cues joined into quotes), ``bounds`` (content edges around an
+attribution), ``nesting`` (one attribution per stretch of text), ``voice`` (own voice vs
+quoted voice of a span, over ``Quote`` records: :class:`Voices`).
 """
 
 from rashomon.nlp.quotes.component import SCARE_KEY, SPANS_KEY, QuoteFinder

@@ -25,14 +25,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp.quotes.content import trim_range
 from rashomon.nlp.quotes.marks import OPENERS, Marked, has_double_mark
-from rashomon.nlp.quotes.rules import (
-    Attribution,
-    find_subject,
-    name_before,
-    speaker_span,
-    trim_range,
-)
+from rashomon.nlp.quotes.rules import Attribution
+from rashomon.nlp.quotes.speakers import find_subject, name_before, speaker_span
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"

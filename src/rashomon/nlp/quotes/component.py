@@ -5,7 +5,8 @@ Like spaCy's SpanRuler it finds, then sets annotations:
 - quotation marks are read from the text (:mod:`quotes_marks`), robust to
   apostrophes and unbalanced marks;
 - cue words from ``lexicons/cues.tsv`` give speaker, content and medium from the
-  dependency parse (:mod:`quotes_rules`);
+  dependency parse (:mod:`quotes_rules`, with :mod:`quotes_speakers` for who speaks and
+  :mod:`quotes_content` for the content's ranges);
 - marks and cues are joined (:mod:`quotes_attach`): quotes split by attribution
   become one quote with several segments, colon-introduced and multi-paragraph
   quotes keep their speaker, short quoted terms with no cue are scare quotes.
@@ -35,7 +36,8 @@ from rashomon.nlp.quotes.attach import attach
 from rashomon.nlp.quotes.bounds import wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
-from rashomon.nlp.quotes.rules import Attribution, find_cues, resolution_target
+from rashomon.nlp.quotes.rules import Attribution, find_cues
+from rashomon.nlp.quotes.speakers import resolution_target
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
 

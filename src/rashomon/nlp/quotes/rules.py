@@ -1,8 +1,10 @@
-"""Attributions from the dependency parse: cue word, speaker and reported content.
+"""Attributions from the dependency parse: cue word, reported content and medium.
 
-``find_cues`` turns every cue word of the lexicon into an :class:`Attribution`
-(speaker subject, content clause or object, medium); ``according_to`` handles
-"according to X, ...". Direct quotes are attached to these in ``quotes_attach``.
+``find_cues`` turns every cue word of the lexicon (verb, noun, adjective) into an
+:class:`Attribution` (speaker, content clause or object, medium); ``as_put_it``,
+``according_to`` and ``labelled_lines`` handle "as X put it", "according to X, ..." and
+"NAME: ..." lines. Who speaks comes from :mod:`quotes_speakers`, the content's character
+ranges from :mod:`quotes_content`. Direct quotes are attached to these in ``quotes_attach``.
 """
 
 from __future__ import annotations
@@ -12,24 +14,34 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp.quotes.content import (
+    around_cue,
+    as_clause,
+    char_range,
+    clip_end,
+    clip_to_line,
+    comma_conj_content,
+    content_end,
+    trim_range,
+    trivial,
+)
 from rashomon.nlp.quotes.cues import Cue, Lexicon
-from rashomon.nlp.quotes.marks import has_double_mark
+from rashomon.nlp.quotes.speakers import (
+    CLAUSE_DEPS,
+    NAMED_ENTS,
+    SUBJ_DEPS,
+    find_subject,
+    late_source,
+    name_before,
+    name_ending_phrase,
+    speaker_span,
+)
 
-_SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_CLAUSE = {"ccomp", "xcomp", "csubj"}
 # Who the speaker told: "told reporters", "told state news agency Anadolu".
 _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief"}
-# Heads we climb through to find the subject of a subject-less cue
-# ("... and said", "issued a statement saying", "speaking to reporters, said").
-_CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
-          "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
 MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
-# nouns that name a source when they follow a cue ("..., reported the ministry")
-_SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "spokesperson",
-                 "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
-_NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
 _RIVAL_PREPS = {"to", "for", "about", "on"}  # "challenged X to a debate / for the seat"
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
@@ -62,192 +74,6 @@ class Attribution:
     @property
     def end(self) -> int:
         return self.content[-1][1] if self.content else 0
-
-
-def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
-    """The words naming the speaker: the subject's phrase, without clauses after it,
-    on the line of ``anchor`` (the cue) when given."""
-    doc = tok.doc
-    start = tok.left_edge.i
-    end = tok.i + 1
-    for child in tok.rights:
-        # keep "Foreign Minister X" flat names and "of State" PPs, stop at
-        # commas, relative clauses and appositions ("Smith, who ...").
-        if child.dep_ in ("compound", "flat", "nmod", "cc", "conj") or (
-            child.dep_ == "prep" and child.text.lower() == "of"
-        ):
-            end = child.right_edge.i + 1
-        else:
-            break
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    # never across a line break ("[Getty]\nTurkey said", "12:15 p.m.\nX says"):
-    # keep the part on the cue's line, else the part on the subject's own line
-    at = anchor.i if anchor is not None and start <= anchor.i + 1 and anchor.i < end + 8 else tok.i
-    if not start <= at < end:
-        at = tok.i
-    lo, hi = start, end
-    for i in range(at - 1, start - 1, -1):
-        if "\n" in doc[i].text_with_ws:
-            lo = i + 1
-            break
-    for i in range(at, end - 1):
-        if "\n" in doc[i].text_with_ws:
-            hi = i + 1
-            break
-    while lo < hi and doc[lo].is_space:
-        lo += 1
-    if hi <= lo:
-        return doc[tok.i : tok.i + 1]
-    return doc[lo:hi]
-
-
-def resolution_target(speaker: Span) -> Span:
-    """The phrase to resolve to an actor: a relative pronoun stands for its noun."""
-    root = speaker.root
-    if (root.tag_ in ("WP", "WDT") or root.lower_ == "that") and root.head.dep_ == "relcl":
-        noun = root.head.head
-        return speaker_span(noun)
-    return speaker
-
-
-def find_subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing to governing verbs when it has none."""
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-        # "X is expected to ...": X is what is reported; "X ... and has been accused of":
-        # the shared subject is the accused, never the speaker
-        return _agent(verb)
-    tok = verb
-    if not any(c.dep_ in _SUBJ for c in verb.children):
-        obj = _controller(verb)
-        if obj is not None:
-            return obj
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
-            and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in _NAMED) \
-            and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
-        return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
-    for _ in range(7):  # "accuse X of being duped … and encourage Y": six steps up
-        subjects = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalnum() for ch in c.text)]
-        if subjects:
-            # may be "who" or "that" ("a letter that says"): see resolution_target; of two
-            # (a dash read as a noun, "… public ― Moreno boasted") the nearest before the verb
-            before = [c for c in subjects if c.i < tok.i]
-            return _same_line(before[-1] if before else subjects[0], verb)
-        if tok.tag_ == "VBG":
-            # `"…," Mr. Obama said, not even needing to mention …` parsed with "said" as
-            # a parataxis of the participle: the one who said it does the rest
-            said = next((c for c in tok.children if c.dep_ == "parataxis" and c.i < tok.i
-                         and any(g.dep_ == "nsubj" for g in c.children)), None)
-            if said is not None:
-                return next(g for g in said.children if g.dep_ == "nsubj")
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
-            # "media quoted Y as saying", "Y was quoted as saying": Y speaks
-            obj = next((c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")),
-                       None)
-            if obj is not None:
-                return obj
-        if tok.dep_ == "agent":
-            break
-        if tok.dep_ not in _CLIMB and not (tok.dep_ == "advmod" and tok.pos_ == "ADV") \
-                or tok.head == tok:  # "stopped short of calling": through *short*
-            break
-        tok = tok.head
-    return _agent(verb) or _inverted(verb) or _first_of_two(verb)
-
-
-_THEN = {"then", "later"}
-
-
-def _first_of_two(verb: Token) -> Token | None:
-    """"Kasich offered him a job, then says he will …" parsed with the first clause as
-    the cue's complement: the subject of that clause, before the cue, does both."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(
-            c.lower_ in _THEN and c.dep_ == "advmod" for c in verb.children):
-        return None
-    left = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i
-                 and c.pos_ in ("VERB", "AUX")), None)
-    subj = next((c for c in left.children if c.dep_ == "nsubj"), None) if left else None
-    if subj is None or not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in _NAMED):
-        return None
-    return subj
-
-
-def _controller(verb: Token) -> Token | None:
-    """"forced Stumpf to admit …", "urged X to say", "held X in contempt for refusing",
-    "angry at X for promising": the object of the governing word, or of its "at"/"with",
-    is who speaks."""
-    if verb.dep_ == "xcomp":
-        heads = [verb.head]
-    elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
-        heads = [verb.head.head]
-        heads += [c for c in heads[0].children if c.dep_ == "acomp"]  # "are angry at X for"
-        if heads[0].dep_ == "pobj" and heads[0].head.dep_ == "prep":
-            heads.append(heads[0].head.head)  # "held X in contempt for"
-    else:
-        return None
-    kids = [c for head in heads for c in head.children if c.i < verb.i]
-    obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")),
-               None)
-    if obj is None and verb.dep_ == "pcomp":  # "at X" right before "for", not "At the meeting"
-        at = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("at", "with")
-                   and c.right_edge.i + 1 == verb.head.i), None)
-        obj = next((p for p in at.children if p.dep_ == "pobj"
-                    and p.pos_ in ("PROPN", "NOUN", "PRON")), None) if at is not None else None
-    return obj
-
-
-def _inverted(verb: Token) -> Token | None:
-    """"Said Jones: ...", "..., said Jones, a lawyer": a name right after a cue that
-    opens its clause is its speaker, whatever the parse made of it."""
-    doc = verb.doc
-    before = doc[verb.sent.start:verb.i]
-    if any(t.is_alpha for t in before) and not (verb.i > 0 and doc[verb.i - 1].is_punct):
-        return None
-    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if nxt is None or nxt.pos_ != "PROPN":
-        return None
-    while nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN" and nxt.head.i == nxt.i + 1:
-        nxt = doc[nxt.i + 1]
-    return nxt
-
-
-_DATELINE_DASHES = {"\u2014", "\u2013", "\u2015", "--", "-"}
-
-
-def _same_line(subj: Token, verb: Token) -> Token:
-    """A subject parsed across a line break ("The Latest:\n\nX says") is replaced by
-    the last noun before the cue on the cue's own line."""
-    lo, hi = sorted((subj.i, verb.i))
-    between = subj.doc[lo:hi]
-    dash = next((t for t in reversed(between) if t.text in _DATELINE_DASHES), None)
-    if dash is not None and subj.i < dash.i and subj.is_upper:
-        # "CITY, July 19 (Agency) — X told ...": the dateline is not the subject
-        nouns = [t for t in subj.doc[dash.i + 1:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
-        heads = [t for t in nouns if not dash.i < t.head.i < verb.i or t.head.pos_ not in (
-            "NOUN", "PROPN")]
-        if heads:
-            return heads[0]  # "WASHINGTON -- President X, opening … on Saturday, said"
-    if not any("\n" in t.text_with_ws for t in between):
-        return subj
-    i = verb.i - 1
-    best = None
-    while i >= 0 and "\n" not in subj.doc[i].text_with_ws:
-        if subj.doc[i].pos_ in ("NOUN", "PROPN", "PRON") and best is None:
-            best = subj.doc[i]
-        i -= 1
-    return best if best is not None else subj
-
-
-def _agent(verb: Token) -> Token | None:
-    """Passive "was reported by X": the agent is the speaker."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
 
 
 def _medium(verb: Token, lemma: str) -> str | None:
@@ -296,9 +122,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
             # found" reports nothing: a finding or belief cue takes only clauses
             if (cue.type not in ("report", "belief") or cue.object != "clause") \
                     and cue.object != "act" or any(
-                    c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children):
+                    c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children):
                 out.append(child)
-        elif dep in _CLAUSE and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
+        elif dep in CLAUSE_DEPS and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
                                      and not _told_to(verb, lemma)):
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
@@ -341,7 +167,7 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
     # "criticized X for Y", "cited X as an example": a preposition right after an
     # object content belongs to it, unless it says when, where or through what
     objs = [c for c in out if c.dep_ == "dobj"]
-    if objs and not any(c.dep_ in _CLAUSE for c in out):
+    if objs and not any(c.dep_ in CLAUSE_DEPS for c in out):
         last = max(c.right_edge.i for c in out)
         for c in verb.children:
             if c.dep_ == "prep" and c.i == last + 1 and c not in out and _complement_prep(c):
@@ -363,7 +189,7 @@ _AUDIENCES = frozenset({"voter", "reporter", "supporter", "follower", "audience"
 def _addressee(obj: Token) -> bool:
     """Whether an object names someone spoken to (a person, group or pronoun), not a thing
     ("echoed statements by X that …")."""
-    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in _NAMED \
+    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NAMED_ENTS \
         or obj.lemma_.lower() in _AUDIENCES
 
 
@@ -400,7 +226,7 @@ def _sides_with(verb: Token, cue: Cue) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return len(objs) == 1 and objs[0].ent_type_ in _PARTY_ENTS \
         and objs[0].left_edge.ent_type_ != "" and not any(
-            c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children)
+            c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children)
 
 
 def _naming(verb: Token, lemma: str) -> bool:
@@ -418,10 +244,10 @@ def _rivalry(verb: Token, cue: Cue) -> bool:
     """"Clinton challenged Sanders": an ``issue`` cue whose only complement is a person,
     group or pronoun (no clause, nothing "to"/"for"/"about" after it) contests a rival,
     an act; "challenged the ruling", "challenged him to a debate" report a position."""
-    if cue.object != "issue" or any(c.dep_ in _CLAUSE or c.dep_ == "oprd" for c in verb.children):
+    if cue.object != "issue" or any(c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children):
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(objs) != 1 or not (objs[0].pos_ == "PRON" or objs[0].ent_type_ in _NAMED):
+    if len(objs) != 1 or not (objs[0].pos_ == "PRON" or objs[0].ent_type_ in NAMED_ENTS):
         return False
     return not any(t.dep_ == "prep" and t.i > objs[0].i and t.lower_ in _RIVAL_PREPS
                    for t in verb.subtree)
@@ -433,72 +259,6 @@ def _complement_prep(prep: Token) -> bool:
         return False
     return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
         pobj.lemma_.lower() not in MEDIUM_NOUNS
-
-
-def _char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
-    lo = min(t.left_edge.i for t in toks)
-    hi = max(_content_end(t) for t in toks)
-    return trim_range(doc, lo, hi)
-
-
-# Set off by a comma or dash at the end of the content, a relative clause or apposition is
-# mostly the writer's background, not what was said: ", who has never ...", "NATO, the
-# alliance that ..."; PolNeAR keeps a name given for a description ("the museum's director,
-# Lonnie Bunch") and a place's state ("Tulsa, Oklahoma").
-_ASIDE_DEPS = {"relcl", "appos"}
-_ASIDE_MARKS = {",", "\u2014", "\u2013", "--", "-", "\u2015"}
-
-
-def _content_end(tok: Token) -> int:
-    """Token end of a content phrase, without a trailing aside (see :func:`_kept_aside`)."""
-    hi = tok.right_edge.i + 1
-    doc = tok.doc
-    for d in tok.subtree:
-        if d == tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
-            continue
-        lo = d.left_edge.i
-        if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo) \
-                and not _kept_aside(d):
-            hi = lo - 1
-            break
-    return hi
-
-
-def _kept_aside(aside: Token) -> bool:
-    """An apposition PolNeAR keeps in the content (see the note above :data:`_ASIDE_DEPS`)."""
-    if aside.dep_ != "appos":
-        return False  # ", which …": PolNeAR train keeps it about half the time
-    if has_double_mark(aside.doc[aside.left_edge.i:aside.right_edge.i + 1].text):
-        return False  # `…,” Flynn, a surrogate, said`: the parse ran past a quote's end
-    head = aside.head
-    if aside.pos_ == "PROPN" and head.pos_ != "PROPN":
-        return True  # "the museum's director, Lonnie Bunch": who it is
-    return aside.ent_type_ == "GPE" and head.ent_type_ == "GPE"  # "Tulsa, Oklahoma"
-
-
-def _quoted(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` sits after an opening double quote in its sentence that is
-    not closed before it (cutting inside a quotation breaks it)."""
-    sent = doc[i].sent
-    n = sum(1 for t in doc[sent.start:i] if t.text in ('"', "\u201c", "\u201d", "``", "''"))
-    return n % 2 == 1
-
-
-def _around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tuple[int, int]]:
-    """Content segments without the cue: "X | is not thought | to be ..." -> two pieces."""
-    lo = verb.i
-    while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "auxpass", "neg",
-                                                                   "advmod"):
-        lo -= 1
-    a, b = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
-    if not (seg[0] < a and b < seg[1]):
-        return [seg]
-    before = doc.char_span(seg[0], a, alignment_mode="expand")
-    after = doc.char_span(b, seg[1], alignment_mode="expand")
-    if before is None or after is None:
-        return [seg]
-    pieces = [trim_range(doc, before.start, lo), trim_range(doc, end, after.end)]
-    return [p for p in pieces if p]
 
 
 def _adjective_cue(tok: Token, cue: Cue) -> Attribution | None:
@@ -514,7 +274,7 @@ def _adjective_cue(tok: Token, cue: Cue) -> Attribution | None:
     if not content:
         content = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.object
                    for p in c.children if p.dep_ in ("pobj", "pcomp")]
-    rng = _char_range(tok.doc, content) if content else None
+    rng = char_range(tok.doc, content) if content else None
     if rng is None:
         return None
     lo = tok.i
@@ -541,7 +301,7 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
                       for p in c.children if p.dep_ in ("pobj", "pcomp")]
     if not clause:
         return None
-    content = _char_range(doc, clause)
+    content = char_range(doc, clause)
     if content is None:
         return None
     if poss is None:
@@ -561,7 +321,7 @@ def _name_as_compound(noun: Token) -> Token | None:
     if noun.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
         return None
     name = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
-    if name is None or not (name.pos_ == "PROPN" or name.ent_type_ in _NAMED):
+    if name is None or not (name.pos_ == "PROPN" or name.ent_type_ in NAMED_ENTS):
         return None
     return name
 
@@ -603,7 +363,7 @@ def _in_document(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     lo, hi = prep.left_edge.i, prep.right_edge.i + 1
     if lo != head.sent.start and not (lo > 0 and doc[lo - 1].text == ","):
         return None  # only an opening or set-off phrase, not "rose in the poll"
-    clause_lo, clause_hi = head.left_edge.i, _content_end(head)
+    clause_lo, clause_hi = head.left_edge.i, content_end(head)
     pieces = [trim_range(doc, clause_lo, lo) if lo > clause_lo else None,
               trim_range(doc, hi, clause_hi) if clause_hi > hi else None]
     segs = [p for p in pieces if p]
@@ -628,7 +388,7 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     segs = []
     if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
         segs.append(trim_range(doc, subj.left_edge.i, min(subj.right_edge.i + 1, lo)))
-    segs.append(trim_range(doc, comp.left_edge.i, _content_end(comp)))
+    segs.append(trim_range(doc, comp.left_edge.i, content_end(comp)))
     segs = [x for x in segs if x]
     if not segs:
         return None
@@ -642,64 +402,6 @@ def _that_clause(verb: Token) -> Token | None:
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return c
     return None
-
-
-def _trivial(doc: Doc, seg: tuple[int, int]) -> bool:
-    """Content that is one pronoun or determiner ("requests it", "denied this")."""
-    span = doc.char_span(*seg, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
-
-
-def _clip(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
-    """Cut a content range to the paragraph holding offset ``at`` (parses of
-    headlines sometimes run over line breaks)."""
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    hi = len(text) if hi < 0 else hi
-    a, b = max(seg[0], lo), min(seg[1], hi)
-    return (a, b) if b > a else None
-
-
-def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
-    conjunction ("… and") at the edges."""
-    # a conjunction opening the sentence stays ("And the plan failed, she said"), except
-    # "But" and linking adverbs ("However, …"), which PolNeAR leaves out more often than not
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (
-            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start) or (
-            doc[lo].is_sent_start and _linking(doc, lo, hi))):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
-                       or doc[hi - 1].pos_ == "CCONJ"):
-        hi -= 1
-    if hi - lo > 2 and _folded_day(doc[lo]):
-        lo += 1
-    if hi <= lo:
-        return None
-    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-
-
-_LINKING = frozenset({"however", "still", "indeed", "meanwhile", "moreover", "nevertheless"})
-
-
-def _linking(doc: Doc, lo: int, hi: int) -> bool:
-    """"But …" or "However, …" opening a sentence: it links to the last one."""
-    tok = doc[lo]
-    return hi - lo > 2 and (tok.lower_ == "but" or (
-        tok.lower_ in _LINKING and doc[lo + 1].text == ","))
-
-
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "today", "yesterday", "tomorrow", "tonight"})
-
-
-def _folded_day(tok: Token) -> bool:
-    """A day word the parser glued onto the next phrase ("[On] Tuesday Smith's remarks
-    drew ..." parsed as one noun phrase): it says when, not what was said."""
-    nxt = tok.doc[tok.i + 1]
-    return tok.lower_ in _DAYS and tok.dep_ in ("compound", "npadvmod", "nmod", "amod") \
-        and tok.head.i > tok.i and nxt.is_alpha and nxt.ent_type_ not in ("DATE", "TIME") \
-        and nxt.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM")
 
 
 def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
@@ -716,105 +418,19 @@ def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
     return lemma
 
 
-def _comma_conj_content(verb: Token) -> tuple[int, int] | None:
-    """Content first, misparsed: "A will do X, Y was quoted as saying" hangs the
-    attribution from A's verb (``conj`` or ``ccomp``) after a comma; the content is the
-    sentence up to that comma."""
-    anchor = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
-    if anchor.dep_ not in ("conj", "ccomp") or anchor.head.i > anchor.i or any(
-            c.dep_ == "cc" for c in anchor.head.children if c.i < anchor.i):
-        return None
-    subj = next((c for c in anchor.children if c.dep_ in _SUBJ and c.i < anchor.i), None)
-    comma = (subj.left_edge.i if subj is not None else anchor.left_edge.i) - 1
-    doc = anchor.doc
-    if comma <= anchor.sent.start or doc[comma].text != ",":
-        return None
-    return trim_range(doc, anchor.sent.start, comma)
-
-
-def _late_source(verb: Token) -> Token | None:
-    """"A happened, reported the foreign ministry": a cue after a comma with no subject
-    of its own and its object right after it names the source, not what was reported."""
-    doc = verb.doc
-    if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != "," \
-            or verb.tag_ not in ("VBD", "VBZ", "VBP") \
-            or any(c.dep_ in _SUBJ or c.dep_ in _CLAUSE for c in verb.children):
-        return None  # not "…, telling X that …", "…, echoing X"
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children)):
-        return None  # "arrived late, denied the charges and left": a list of acts
-    named = obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or obj.pos_ == "PROPN"
-    return obj if named or obj.lemma_.lower() in _SOURCE_NOUNS else None
-
-
 def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     """The cue whose clause a subject-less conjoined cue was parsed into: in "X said A
     and said B" the second "said" hangs from A's verb, and X says both."""
-    if verb.dep_ != "conj" or any(c.dep_ in _SUBJ for c in verb.children):
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJ_DEPS for c in verb.children):
         return None
     head = verb.head
     while head.dep_ == "conj":
         head = head.head
     outer = head.head
-    if head.dep_ not in _CLAUSE or outer == head or outer.pos_ not in ("VERB", "AUX") \
+    if head.dep_ not in CLAUSE_DEPS or outer == head or outer.pos_ not in ("VERB", "AUX") \
             or verb_lemma(outer, lexicon) not in lexicon.verbs:
         return None
     return outer
-
-
-_CLOSERS = {",", "\u201d", "''", '"'}
-
-
-def name_before(verb: Token) -> Span | None:
-    """A subject-less cue right after a quote's closing words (`"…," Tulsa police Chief
-    Jordan said`): the words between are a name the parse hung elsewhere."""
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= verb.sent.start and not doc[i].is_punct:
-        t = doc[i]
-        if not (t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.is_title):
-            return None
-        i -= 1
-    if i < 0 or i == verb.i - 1 or doc[i].text not in _CLOSERS:
-        return None
-    return doc[i + 1:verb.i] if doc[verb.i - 1].pos_ in ("PROPN", "NOUN") else None
-
-
-def _name_ending_phrase(verb: Token) -> Span | None:
-    """"In a meeting with the board of the Post Trump said …" (no comma): a person's
-    name closing the opening phrase, right before a subject-less cue, speaks."""
-    doc = verb.doc
-    prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
-    if prev is None or prev.ent_type_ != "PERSON":
-        return None
-    ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
-    if ent is None or ent.end != verb.i or ent.start <= verb.sent.start \
-            or doc[ent.start - 1].is_punct or verb not in ent.root.ancestors:
-        return None
-    return ent
-
-
-def _as_clause(verb: Token) -> list[tuple[int, int]]:
-    """"A is B, as X said" / "as X put it, A is B": the clause the as-clause hangs from,
-    without the as-clause, is what X said."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
-                                       for c in verb.children):
-        return []
-    doc, head = verb.doc, verb.head
-    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
-    # set off by a comma (not "even as he says …", a headline's "As He Recognizes"),
-    # and not inside someone's quotation ("as you pointed out")
-    first = lo == verb.sent.start or doc[lo - 1].is_punct and doc[lo - 1].text != ","
-    comma = doc[lo - 1].text == "," or doc[lo - 1].text in ('"', "\u201d", "''") \
-        and doc[lo - 2].text == ","  # `… "lawful source of income," as a memo put it`
-    if not (comma or first and hi < len(doc) and doc[hi].text == ",") \
-            or _quoted(doc, verb.i):
-        return []
-    left, right = head.left_edge.i, head.right_edge.i + 1
-    pieces = [trim_range(doc, left, lo), trim_range(doc, hi, right)]
-    return [p for p in pieces if p and len(doc.text[p[0]:p[1]].split()) >= 3]
 
 
 def as_put_it(doc: Doc) -> list[Attribution]:
@@ -825,20 +441,13 @@ def as_put_it(doc: Doc) -> list[Attribution]:
                                           for c in tok.children):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        segs = _as_clause(tok)
+        segs = as_clause(tok)
         if subj is None or not segs:
             continue
         it = next(c for c in tok.children if c.lower_ == "it")
         out.append(Attribution(tok, (tok.i, it.i + 1), "put", "speech",
                                speaker_span(subj, tok), segs))
     return out
-
-
-def _clip_end(text: str, a: int, b: int) -> tuple[int, int] | None:
-    """``text[a:b]`` without trailing spaces and commas; None when nothing is left."""
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
-        b -= 1
-    return (a, b) if b > a else None
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attribution]:
@@ -881,31 +490,31 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             else:
                 subj = find_subject(tok)
             children = _content_children(tok, cue, lemma)
-            content = _char_range(doc, children) if children else None
+            content = char_range(doc, children) if children else None
             if content is not None:
-                content = _clip(text, content, tok.idx)
+                content = clip_to_line(text, content, tok.idx)
             if content is not None and mark is not None and end > mark.i and content[0] == mark.idx:
                 # the cue's particle opened the clause: "called for | X to do Y"
                 content = trim_range(doc, end, doc.char_span(
                     content[0], content[1], alignment_mode="expand").end)
-            if content is not None and _trivial(doc, content):
+            if content is not None and trivial(doc, content):
                 content = None
             if content is None and cue.object != "act":
-                content = _comma_conj_content(tok)
-            lead = name_before(tok) or _name_ending_phrase(tok) \
+                content = comma_conj_content(tok)
+            lead = name_before(tok) or name_ending_phrase(tok) \
                 if subj is None and content is not None else None
             if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
                 subj = lead.root
                 if content[0] < lead.start_char:  # content first: it ends before the name
-                    content = _clip_end(text, content[0], min(content[1], lead.start_char))
+                    content = clip_end(text, content[0], min(content[1], lead.start_char))
             # "…, as X said": speech, not "As the crowd cheered, …"
-            as_segs = _as_clause(tok) if content is None and subj is not None \
+            as_segs = as_clause(tok) if content is None and subj is not None \
                 and cue.type in ("speech", "report", "belief") else []
-            late = _late_source(tok)
+            late = late_source(tok)
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
                 lead = None
-            segs = _around_cue(doc, content, tok, end) if content else as_segs
+            segs = around_cue(doc, content, tok, end) if content else as_segs
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
             if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" \
@@ -925,7 +534,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             # an unlisted verb with a that-clause and a subject ("X warns that",
             # "X bets that"): what it reports is the clause
             subj = find_subject(tok)
-            content = _char_range(doc, [_that_clause(tok)])
+            content = char_range(doc, [_that_clause(tok)])
             if subj is None or content is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
                     or subj.lower_ in ("it", "this", "that", "which", "there"):
                 continue
@@ -942,7 +551,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
     for att in out:
         if att.cue is not None and att.cue.i in cuts:
             at = cuts[att.cue.i]
-            att.content = [p for a, b in att.content if (p := _clip_end(text, a, min(b, at)))]
+            att.content = [p for a, b in att.content if (p := clip_end(text, a, min(b, at)))]
     out.extend(as_put_it(doc))
     out.extend(according_to(doc))
     turns = labelled_lines(doc, text)

@@ -1,0 +1,185 @@
+"""What was said: character ranges of reported content from the dependency parse.
+
+``trim_range`` turns a token range into a char range without edge punctuation, dangling
+conjunctions, linking adverbs or a glued-on day word; ``char_range``/``content_end`` cut a
+trailing aside (relative clause or apposition); ``around_cue`` leaves the cue out of its
+content; ``clip_to_line``/``clip_end``/``trivial`` tidy a range; ``comma_conj_content`` and
+``as_clause`` find content that comes before its cue ("A, Y was quoted as saying", "…, as
+X said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from rashomon.nlp.quotes.marks import has_double_mark
+from rashomon.nlp.quotes.speakers import SUBJ_DEPS
+
+
+def char_range(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
+    lo = min(t.left_edge.i for t in toks)
+    hi = max(content_end(t) for t in toks)
+    return trim_range(doc, lo, hi)
+
+
+# Set off by a comma or dash at the end of the content, a relative clause or apposition is
+# mostly the writer's background, not what was said: ", who has never ...", "NATO, the
+# alliance that ..."; PolNeAR keeps a name given for a description ("the museum's director,
+# Lonnie Bunch") and a place's state ("Tulsa, Oklahoma").
+_ASIDE_DEPS = {"relcl", "appos"}
+_ASIDE_MARKS = {",", "\u2014", "\u2013", "--", "-", "\u2015"}
+
+
+def content_end(tok: Token) -> int:
+    """Token end of a content phrase, without a trailing aside (see :func:`_kept_aside`)."""
+    hi = tok.right_edge.i + 1
+    doc = tok.doc
+    for d in tok.subtree:
+        if d == tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
+            continue
+        lo = d.left_edge.i
+        if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo) \
+                and not _kept_aside(d):
+            hi = lo - 1
+            break
+    return hi
+
+
+def _kept_aside(aside: Token) -> bool:
+    """An apposition PolNeAR keeps in the content (see the note above :data:`_ASIDE_DEPS`)."""
+    if aside.dep_ != "appos":
+        return False  # ", which …": PolNeAR train keeps it about half the time
+    if has_double_mark(aside.doc[aside.left_edge.i:aside.right_edge.i + 1].text):
+        return False  # `…,” Flynn, a surrogate, said`: the parse ran past a quote's end
+    head = aside.head
+    if aside.pos_ == "PROPN" and head.pos_ != "PROPN":
+        return True  # "the museum's director, Lonnie Bunch": who it is
+    return aside.ent_type_ == "GPE" and head.ent_type_ == "GPE"  # "Tulsa, Oklahoma"
+
+
+def _quoted(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` sits after an opening double quote in its sentence that is
+    not closed before it (cutting inside a quotation breaks it)."""
+    sent = doc[i].sent
+    n = sum(1 for t in doc[sent.start:i] if t.text in ('"', "\u201c", "\u201d", "``", "''"))
+    return n % 2 == 1
+
+
+def around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tuple[int, int]]:
+    """Content segments without the cue: "X | is not thought | to be ..." -> two pieces."""
+    lo = verb.i
+    while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "auxpass", "neg",
+                                                                   "advmod"):
+        lo -= 1
+    a, b = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
+    if not (seg[0] < a and b < seg[1]):
+        return [seg]
+    before = doc.char_span(seg[0], a, alignment_mode="expand")
+    after = doc.char_span(b, seg[1], alignment_mode="expand")
+    if before is None or after is None:
+        return [seg]
+    pieces = [trim_range(doc, before.start, lo), trim_range(doc, end, after.end)]
+    return [p for p in pieces if p]
+
+
+def trivial(doc: Doc, seg: tuple[int, int]) -> bool:
+    """Content that is one pronoun or determiner ("requests it", "denied this")."""
+    span = doc.char_span(*seg, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
+
+
+def clip_to_line(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
+    """Cut a content range to the paragraph holding offset ``at`` (parses of
+    headlines sometimes run over line breaks)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    a, b = max(seg[0], lo), min(seg[1], hi)
+    return (a, b) if b > a else None
+
+
+def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
+    conjunction ("… and") at the edges."""
+    # a conjunction opening the sentence stays ("And the plan failed, she said"), except
+    # "But" and linking adverbs ("However, …"), which PolNeAR leaves out more often than not
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (
+            doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start) or (
+            doc[lo].is_sent_start and _linking(doc, lo, hi))):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
+                       or doc[hi - 1].pos_ == "CCONJ"):
+        hi -= 1
+    if hi - lo > 2 and _folded_day(doc[lo]):
+        lo += 1
+    if hi <= lo:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+_LINKING = frozenset({"however", "still", "indeed", "meanwhile", "moreover", "nevertheless"})
+
+
+def _linking(doc: Doc, lo: int, hi: int) -> bool:
+    """"But …" or "However, …" opening a sentence: it links to the last one."""
+    tok = doc[lo]
+    return hi - lo > 2 and (tok.lower_ == "but" or (
+        tok.lower_ in _LINKING and doc[lo + 1].text == ","))
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "today", "yesterday", "tomorrow", "tonight"})
+
+
+def _folded_day(tok: Token) -> bool:
+    """A day word the parser glued onto the next phrase ("[On] Tuesday Smith's remarks
+    drew ..." parsed as one noun phrase): it says when, not what was said."""
+    nxt = tok.doc[tok.i + 1]
+    return tok.lower_ in _DAYS and tok.dep_ in ("compound", "npadvmod", "nmod", "amod") \
+        and tok.head.i > tok.i and nxt.is_alpha and nxt.ent_type_ not in ("DATE", "TIME") \
+        and nxt.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM")
+
+
+def comma_conj_content(verb: Token) -> tuple[int, int] | None:
+    """Content first, misparsed: "A will do X, Y was quoted as saying" hangs the
+    attribution from A's verb (``conj`` or ``ccomp``) after a comma; the content is the
+    sentence up to that comma."""
+    anchor = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    if anchor.dep_ not in ("conj", "ccomp") or anchor.head.i > anchor.i or any(
+            c.dep_ == "cc" for c in anchor.head.children if c.i < anchor.i):
+        return None
+    subj = next((c for c in anchor.children if c.dep_ in SUBJ_DEPS and c.i < anchor.i), None)
+    comma = (subj.left_edge.i if subj is not None else anchor.left_edge.i) - 1
+    doc = anchor.doc
+    if comma <= anchor.sent.start or doc[comma].text != ",":
+        return None
+    return trim_range(doc, anchor.sent.start, comma)
+
+
+def as_clause(verb: Token) -> list[tuple[int, int]]:
+    """"A is B, as X said" / "as X put it, A is B": the clause the as-clause hangs from,
+    without the as-clause, is what X said."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in verb.children):
+        return []
+    doc, head = verb.doc, verb.head
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    # set off by a comma (not "even as he says …", a headline's "As He Recognizes"),
+    # and not inside someone's quotation ("as you pointed out")
+    first = lo == verb.sent.start or doc[lo - 1].is_punct and doc[lo - 1].text != ","
+    comma = doc[lo - 1].text == "," or doc[lo - 1].text in ('"', "\u201d", "''") \
+        and doc[lo - 2].text == ","  # `… "lawful source of income," as a memo put it`
+    if not (comma or first and hi < len(doc) and doc[hi].text == ",") \
+            or _quoted(doc, verb.i):
+        return []
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    pieces = [trim_range(doc, left, lo), trim_range(doc, hi, right)]
+    return [p for p in pieces if p and len(doc.text[p[0]:p[1]].split()) >= 3]
+
+
+def clip_end(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``text[a:b]`` without trailing spaces and commas; None when nothing is left."""
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+        b -= 1
+    return (a, b) if b > a else None
+

@@ -1,0 +1,259 @@
+"""Who speaks: the speaker of a cue from the dependency parse.
+
+``find_subject`` finds the subject of a cue verb (climbing to governing verbs, passive
+agents, controllers, inverted "said Jones"); ``speaker_span`` gives the words naming it and
+``resolution_target`` the phrase to resolve to an actor. ``name_before``,
+``name_ending_phrase`` and ``late_source`` find a name the parse hung elsewhere (after a
+quote, closing an opening phrase, after a content-first cue).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
+NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+# Heads we climb through to find the subject of a subject-less cue
+# ("... and said", "issued a statement saying", "speaking to reporters, said").
+_CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
+          "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
+# nouns that name a source when they follow a cue ("..., reported the ministry")
+_SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "spokesperson",
+                 "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
+
+
+def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
+    """The words naming the speaker: the subject's phrase, without clauses after it,
+    on the line of ``anchor`` (the cue) when given."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        # keep "Foreign Minister X" flat names and "of State" PPs, stop at
+        # commas, relative clauses and appositions ("Smith, who ...").
+        if child.dep_ in ("compound", "flat", "nmod", "cc", "conj") or (
+            child.dep_ == "prep" and child.text.lower() == "of"
+        ):
+            end = child.right_edge.i + 1
+        else:
+            break
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    # never across a line break ("[Getty]\nTurkey said", "12:15 p.m.\nX says"):
+    # keep the part on the cue's line, else the part on the subject's own line
+    at = anchor.i if anchor is not None and start <= anchor.i + 1 and anchor.i < end + 8 else tok.i
+    if not start <= at < end:
+        at = tok.i
+    lo, hi = start, end
+    for i in range(at - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            lo = i + 1
+            break
+    for i in range(at, end - 1):
+        if "\n" in doc[i].text_with_ws:
+            hi = i + 1
+            break
+    while lo < hi and doc[lo].is_space:
+        lo += 1
+    if hi <= lo:
+        return doc[tok.i : tok.i + 1]
+    return doc[lo:hi]
+
+
+def resolution_target(speaker: Span) -> Span:
+    """The phrase to resolve to an actor: a relative pronoun stands for its noun."""
+    root = speaker.root
+    if (root.tag_ in ("WP", "WDT") or root.lower_ == "that") and root.head.dep_ == "relcl":
+        noun = root.head.head
+        return speaker_span(noun)
+    return speaker
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing to governing verbs when it has none."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        # "X is expected to ...": X is what is reported; "X ... and has been accused of":
+        # the shared subject is the accused, never the speaker
+        return _agent(verb)
+    tok = verb
+    if not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        obj = _controller(verb)
+        if obj is not None:
+            return obj
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
+            and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in NAMED_ENTS) \
+            and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
+        return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
+    for _ in range(7):  # "accuse X of being duped … and encourage Y": six steps up
+        subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS and any(ch.isalnum() for ch in c.text)]
+        if subjects:
+            # may be "who" or "that" ("a letter that says"): see resolution_target; of two
+            # (a dash read as a noun, "… public ― Moreno boasted") the nearest before the verb
+            before = [c for c in subjects if c.i < tok.i]
+            return _same_line(before[-1] if before else subjects[0], verb)
+        if tok.tag_ == "VBG":
+            # `"…," Mr. Obama said, not even needing to mention …` parsed with "said" as
+            # a parataxis of the participle: the one who said it does the rest
+            said = next((c for c in tok.children if c.dep_ == "parataxis" and c.i < tok.i
+                         and any(g.dep_ == "nsubj" for g in c.children)), None)
+            if said is not None:
+                return next(g for g in said.children if g.dep_ == "nsubj")
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+            # "media quoted Y as saying", "Y was quoted as saying": Y speaks
+            obj = next((c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")),
+                       None)
+            if obj is not None:
+                return obj
+        if tok.dep_ == "agent":
+            break
+        if tok.dep_ not in _CLIMB and not (tok.dep_ == "advmod" and tok.pos_ == "ADV") \
+                or tok.head == tok:  # "stopped short of calling": through *short*
+            break
+        tok = tok.head
+    return _agent(verb) or _inverted(verb) or _first_of_two(verb)
+
+
+_THEN = {"then", "later"}
+
+
+def _first_of_two(verb: Token) -> Token | None:
+    """"Kasich offered him a job, then says he will …" parsed with the first clause as
+    the cue's complement: the subject of that clause, before the cue, does both."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(
+            c.lower_ in _THEN and c.dep_ == "advmod" for c in verb.children):
+        return None
+    left = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i
+                 and c.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in left.children if c.dep_ == "nsubj"), None) if left else None
+    if subj is None or not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in NAMED_ENTS):
+        return None
+    return subj
+
+
+def _controller(verb: Token) -> Token | None:
+    """"forced Stumpf to admit …", "urged X to say", "held X in contempt for refusing",
+    "angry at X for promising": the object of the governing word, or of its "at"/"with",
+    is who speaks."""
+    if verb.dep_ == "xcomp":
+        heads = [verb.head]
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        heads = [verb.head.head]
+        heads += [c for c in heads[0].children if c.dep_ == "acomp"]  # "are angry at X for"
+        if heads[0].dep_ == "pobj" and heads[0].head.dep_ == "prep":
+            heads.append(heads[0].head.head)  # "held X in contempt for"
+    else:
+        return None
+    kids = [c for head in heads for c in head.children if c.i < verb.i]
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")),
+               None)
+    if obj is None and verb.dep_ == "pcomp":  # "at X" right before "for", not "At the meeting"
+        at = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("at", "with")
+                   and c.right_edge.i + 1 == verb.head.i), None)
+        obj = next((p for p in at.children if p.dep_ == "pobj"
+                    and p.pos_ in ("PROPN", "NOUN", "PRON")), None) if at is not None else None
+    return obj
+
+
+def _inverted(verb: Token) -> Token | None:
+    """"Said Jones: ...", "..., said Jones, a lawyer": a name right after a cue that
+    opens its clause is its speaker, whatever the parse made of it."""
+    doc = verb.doc
+    before = doc[verb.sent.start:verb.i]
+    if any(t.is_alpha for t in before) and not (verb.i > 0 and doc[verb.i - 1].is_punct):
+        return None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "PROPN":
+        return None
+    while nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN" and nxt.head.i == nxt.i + 1:
+        nxt = doc[nxt.i + 1]
+    return nxt
+
+
+_DATELINE_DASHES = {"\u2014", "\u2013", "\u2015", "--", "-"}
+
+
+def _same_line(subj: Token, verb: Token) -> Token:
+    """A subject parsed across a line break ("The Latest:\n\nX says") is replaced by
+    the last noun before the cue on the cue's own line."""
+    lo, hi = sorted((subj.i, verb.i))
+    between = subj.doc[lo:hi]
+    dash = next((t for t in reversed(between) if t.text in _DATELINE_DASHES), None)
+    if dash is not None and subj.i < dash.i and subj.is_upper:
+        # "CITY, July 19 (Agency) — X told ...": the dateline is not the subject
+        nouns = [t for t in subj.doc[dash.i + 1:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        heads = [t for t in nouns if not dash.i < t.head.i < verb.i or t.head.pos_ not in (
+            "NOUN", "PROPN")]
+        if heads:
+            return heads[0]  # "WASHINGTON -- President X, opening … on Saturday, said"
+    if not any("\n" in t.text_with_ws for t in between):
+        return subj
+    i = verb.i - 1
+    best = None
+    while i >= 0 and "\n" not in subj.doc[i].text_with_ws:
+        if subj.doc[i].pos_ in ("NOUN", "PROPN", "PRON") and best is None:
+            best = subj.doc[i]
+        i -= 1
+    return best if best is not None else subj
+
+
+def _agent(verb: Token) -> Token | None:
+    """Passive "was reported by X": the agent is the speaker."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def late_source(verb: Token) -> Token | None:
+    """"A happened, reported the foreign ministry": a cue after a comma with no subject
+    of its own and its object right after it names the source, not what was reported."""
+    doc = verb.doc
+    if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != "," \
+            or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(c.dep_ in SUBJ_DEPS or c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None  # not "…, telling X that …", "…, echoing X"
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children)):
+        return None  # "arrived late, denied the charges and left": a list of acts
+    named = obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or obj.pos_ == "PROPN"
+    return obj if named or obj.lemma_.lower() in _SOURCE_NOUNS else None
+
+
+_CLOSERS = {",", "\u201d", "''", '"'}
+
+
+def name_before(verb: Token) -> Span | None:
+    """A subject-less cue right after a quote's closing words (`"…," Tulsa police Chief
+    Jordan said`): the words between are a name the parse hung elsewhere."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and not doc[i].is_punct:
+        t = doc[i]
+        if not (t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.is_title):
+            return None
+        i -= 1
+    if i < 0 or i == verb.i - 1 or doc[i].text not in _CLOSERS:
+        return None
+    return doc[i + 1:verb.i] if doc[verb.i - 1].pos_ in ("PROPN", "NOUN") else None
+
+
+def name_ending_phrase(verb: Token) -> Span | None:
+    """"In a meeting with the board of the Post Trump said …" (no comma): a person's
+    name closing the opening phrase, right before a subject-less cue, speaks."""
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if prev is None or prev.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+    if ent is None or ent.end != verb.i or ent.start <= verb.sent.start \
+            or doc[ent.start - 1].is_punct or verb not in ent.root.ancestors:
+        return None
+    return ent
+
