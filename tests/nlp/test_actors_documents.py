@@ -61,3 +61,10 @@ def test_he_in_quoted_words_is_not_their_speaker(qnlp) -> None:  # type: ignore[
     # outside quotation marks, or a speaker who is not the one quoted: as before
     assert linked("Orsk arrived in Lissen on Monday. He said: \"We will win.\"").get("He") == "Orsk"
     assert linked("Orsk said his party would win. \"He is right,\" Lissen said.").get("He") == "Orsk"
+
+
+def test_a_common_noun_speaker_with_a_named_apposition_is_that_person(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Floods hit the valley on Monday. A resident, Maria Lopez, said the water was cut off "
+            "for two days.")
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.speaker == "Maria Lopez"

@@ -43,6 +43,7 @@ SPANS_KEY = MENTIONS
 # Nouns for a person whose name may follow as an appositive ("the director ..., X, said").
 PERSON_NOUNS = data.word_list("person_nouns")  # lexicons/word_lists.tsv
 DOCUMENT_NOUNS = data.word_list("document_nouns")
+PERSON_COMMON = data.word_list("person_common_nouns")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -247,8 +248,11 @@ def resolve_possessive(doc: Doc, token: Token) -> Span | None:
 
 
 def _appositive_person(doc: Doc, token: Token) -> Span | None:
-    """"The director of X, Sergei Naryshkin, said": the appositive person is the speaker."""
-    if token.lemma_.lower() not in PERSON_NOUNS:
+    """"The director of X, Sergei Naryshkin, said": the appositive person is the speaker; so in
+    "a resident, X, said" (``person_common_nouns``) and "one of its members, X, said"."""
+    if token.lemma_.lower() not in PERSON_NOUNS | PERSON_COMMON and not (
+            token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                          for c in token.children)):
         return None
     actors = doc._.actors or {}
     for t in token.subtree:
