@@ -517,16 +517,23 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
         if said < MUTUAL_SAID:
             continue
         a, b = out[i], out[j]
-        if a == b or {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}:
-            continue
         cross = [(min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]]
-        if sum(cross) < MUTUAL_LINK * len(cross):
-            continue
-        keep, gone = min(a, b), max(a, b)
-        for k in members[gone]:
-            out[k] = keep
-        members[keep] += members.pop(gone)
+        if sum(cross) >= MUTUAL_LINK * len(cross):
+            _join(units, out, members, a, b)
     return out
+
+
+def _join(units: Sequence[Unit], out: list[int], members: dict[int, list[int]], a: int, b: int,
+          ) -> bool:
+    """Rows ``a`` and ``b`` made one (``out`` and ``members`` updated in place), unless they are
+    one already or share an article: at most one unit per article per row."""
+    if a == b or {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}:
+        return False
+    keep, gone = min(a, b), max(a, b)
+    for k in members[gone]:
+        out[k] = keep
+    members[keep] += members.pop(gone)
+    return True
 
 
 
@@ -560,13 +567,7 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
     for cos, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if cos < LEAD_COS:
             break
-        a, b = out[i], out[j]
-        if a == b or {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}:
-            continue
-        keep, gone = min(a, b), max(a, b)
-        for k in members[gone]:
-            out[k] = keep
-        members[keep] += members.pop(gone)
+        _join(units, out, members, out[i], out[j])
     return out
 
 

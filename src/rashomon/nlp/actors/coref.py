@@ -171,17 +171,8 @@ def _quoted_before(token: Token) -> frozenset[int]:
     """Token indices inside quotation marks earlier in the pronoun's sentence, when the pronoun
     itself is outside them: a speaker is not someone named in their own quoted words
     ("'We will confirm Judge X,' he told reporters": he is not X)."""
-    inside, out = False, set()
-    for t in token.sent:
-        if t.i >= token.i:
-            break
-        if t.text in _OPEN_QUOTES and not inside:
-            inside = True
-        elif t.text in _CLOSE_QUOTES and inside:
-            inside = False
-        elif inside:
-            out.add(t.i)
-    return frozenset() if inside else frozenset(out)
+    out, inside = _within_marks(t for t in token.sent if t.i < token.i)
+    return frozenset() if inside else out
 
 
 def _quoted_tokens(doc: Doc) -> frozenset[int]:
@@ -190,9 +181,17 @@ def _quoted_tokens(doc: Doc) -> frozenset[int]:
     cached = doc.user_data.get("rashomon_quoted_tokens")
     if cached is not None:
         return cached
+    result = _within_marks(doc, paragraphs=True)[0]
+    doc.user_data["rashomon_quoted_tokens"] = result
+    return result
+
+
+def _within_marks(tokens: Iterable[Token], paragraphs: bool = False) -> tuple[frozenset[int], bool]:
+    """(indices of the tokens between quotation marks, whether a quote is still open at the
+    end); with ``paragraphs``, a paragraph break closes an open quote."""
     inside, out = False, set()
-    for t in doc:
-        if "\n\n" in t.text_with_ws or t.is_space and "\n" in t.text:
+    for t in tokens:
+        if paragraphs and ("\n\n" in t.text_with_ws or t.is_space and "\n" in t.text):
             inside = False
         if t.text in _OPEN_QUOTES and not inside:
             inside = True
@@ -200,9 +199,7 @@ def _quoted_tokens(doc: Doc) -> frozenset[int]:
             inside = False
         elif inside:
             out.add(t.i)
-    result = frozenset(out)
-    doc.user_data["rashomon_quoted_tokens"] = result
-    return result
+    return frozenset(out), inside
 
 
 def _said_by(tok: Token) -> bool:
