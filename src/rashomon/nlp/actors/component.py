@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
 from rashomon.nlp.actors.affiliation import assign_affiliations
-from rashomon.nlp.actors.coref import PRONOUNS, Known, Resolver, is_subject
+from rashomon.nlp.actors.coref import PERSON_COMMON, PRONOUNS, Known, Resolver, is_subject
 from rashomon.nlp.actors.gazetteer import load_gazetteer, user_paths
 from rashomon.nlp.actors.link import Pending, find_mentions
 from rashomon.nlp.actors.match import ActorMatcher, Candidate
@@ -43,7 +43,6 @@ SPANS_KEY = MENTIONS
 # Nouns for a person whose name may follow as an appositive ("the director ..., X, said").
 PERSON_NOUNS = data.word_list("person_nouns")  # lexicons/word_lists.tsv
 DOCUMENT_NOUNS = data.word_list("document_nouns")
-PERSON_COMMON = data.word_list("person_common_nouns")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 

@@ -105,15 +105,15 @@ class Resolver:
         if token.i not in inside:
             return set()
         here = self.sent(token.i)
-        sents = list(doc.sents)
 
         def attributes_quote(si: int) -> bool:
             """The pronoun's sentence, or a neighbour that quotes too or opens the quote (":")."""
             if si == here:
                 return True
-            if not 0 <= si < len(sents) or abs(si - here) > 1:
+            if abs(si - here) > 1:
                 return False
-            sent = sents[si]
+            end = self.starts[si + 1] if si + 1 < len(self.starts) else len(doc)
+            sent = doc[self.starts[si]:end]
             return any(t.i in inside for t in sent) or (si < here and sent.text.rstrip().endswith(":"))
 
         return {k.actor.id for k in self.known if attributes_quote(self.sent(k.start))
