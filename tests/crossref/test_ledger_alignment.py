@@ -272,3 +272,36 @@ def test_a_row_article_told_in_two_sentences_counts_once_in_the_second_pass() ->
     scores = {(0, 1): 0.5, (0, 2): 0.4, (1, 2): 0.4, (0, 3): 0.25, (1, 3): 0.12, (2, 3): 0.2}
     labels = join_rows(units, scores, [0, 0, 0, 3], anchors)
     assert labels[3] == 0  # per article: (0.25 + 0.2) / 2; per sentence it was 0.19, under the cut
+
+
+def _plain(aid: str, text: str, parties: dict[str, str], start: int = 300) -> Unit:
+    from dataclasses import replace
+
+    return replace(_told(aid, text, parties, start=start), plain=True)
+
+
+def test_sentences_that_only_name_an_actor_attach_after_alignment() -> None:
+    from rashomon.crossref.ledger import attach_plain
+
+    lyn, hornets = {"Tomas Lyn": "LYN"}, {"Hornets": "HRN"}
+    aligned = [_told("a", "Valdora recalled its ambassador from Kestria on Tuesday.",
+                     {"Valdora": "VLD", "Kestria": "KST"}),
+               _told("b", "Valdora pulled its envoy out of Kestria.",
+                     {"Valdora": "VLD", "Kestria": "KST"}),
+               *_filler()]
+    labels = [0, 0, *range(2, 2 + len(aligned) - 2)]
+    plain = [
+        # told by two outlets in words no event lexicon knows: a fact of its own
+        _plain("a", "The Hornets benched striker Tomas Lyn with a sprained ankle.",
+               {**hornets, "Tomas Lyn": "LYN"}),
+        _plain("c", "Striker Tomas Lyn was benched by the Hornets over his sprained ankle.",
+               {**hornets, "Tomas Lyn": "LYN"}),
+        # one outlet only: no fact
+        _plain("d", "Tomas Lyn thanked the fans in a video.", lyn),
+    ]
+    units, out = attach_plain([*aligned, *plain], aligned, labels)
+    row = {u.text: lab for u, lab in zip(units, out)}
+    assert out[:len(aligned)] == labels  # what was aligned stays as it was
+    assert row[plain[0].text] == row[plain[1].text]
+    assert row[plain[0].text] not in labels
+    assert row[plain[2].text] not in {row[plain[0].text], *labels}

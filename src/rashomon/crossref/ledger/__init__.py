@@ -124,6 +124,54 @@ def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | N
     return attach_headlines(units, attach_continuations(units, labels))
 
 
+PLAIN_CUT = 0.4  # the first pass's cut for a sentence that only names an actor
+
+
+def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
+                 ) -> tuple[list[Unit], list[int]]:
+    """The story's units with the plain ones (``Unit.plain``) attached, and their labels.
+
+    ``units`` are the aligned units of ``every`` and ``labels`` their fact labels. The first
+    passes (anchored scores, complete link) are run again over every unit; a
+    plain unit then joins the fact its group holds (the most common label among the group's
+    aligned units, unless that fact already has a sentence of its article), or, in a group of
+    plain units only, makes a fact with them when they come from two or more articles. Facts
+    already aligned are neither split nor joined, so a sentence that names an actor and tells
+    nothing the lexicons know ("The Saints placed Bush on injured reserve") adds a telling
+    without moving what the other passes found.
+    """
+    anchors = story_anchors(every)
+    parties = specific_parties(every, anchors)
+    shared, _ = anchored_scores(every, None, anchors)
+    scores = apart_by_party(every, shared, anchors, parties)
+    first = complete_link(every, scores, PLAIN_CUT)
+    at = {u.key: k for k, u in enumerate(units)}
+    out_units = list(units)
+    out = list(labels)
+    groups: dict[int, list[int]] = {}
+    for k, lab in enumerate(first):
+        groups.setdefault(lab, []).append(k)
+    for group in groups.values():
+        plain = [every[k] for k in group if every[k].plain]
+        if not plain:
+            continue
+        facts = Counter(out[at[every[k].key]] for k in group if not every[k].plain)
+        if facts:
+            fact = min(facts, key=lambda f: (-facts[f], f))
+            told = {out_units[k].article_id for k, f in enumerate(out) if f == fact}
+            for u in plain:
+                if u.article_id not in told:
+                    told.add(u.article_id)
+                    out_units.append(u)
+                    out.append(fact)
+        else:
+            label = len(out_units)
+            for u in plain:
+                out_units.append(u)
+                out.append(label)
+    return out_units, out
+
+
 def _kind(units: list[Unit]) -> str:
     kinds = {u.kind for u in units}
     return kinds.pop() if len(kinds) == 1 else "mixed"
@@ -151,23 +199,32 @@ def build_ledger(story: Story, corpus: Corpus,
             caller for many stories; built here for this story's articles when None.
     """
     records = records if records is not None else index_corpus(corpus, story.article_ids)
-    units = story_units(records, story.article_ids)
+    every = story_units(records, story.article_ids)
     ledger = Ledger()
-    if not units:
+    if not every:
         return ledger
+    # the facts are aligned on the units that tell an event, a statement or a figure; the
+    # sentences that only name an actor (plain units) attach afterwards (:func:`attach_plain`)
+    units = [u for u in every if not u.plain]
     vecs = centred_vectors([to_align(u) for u in units]) if len(units) > 1 else None
     # a big story is aligned block by block (blocks.py): its cost stays linear in its size
     labels = list(range(len(units)))
-    for part in split_blocks(units, vecs):
+    blocks = split_blocks(units, vecs) if units else []
+    for part in blocks:
         sub = _labels([units[i] for i in part], corpus.actors, None if vecs is None else vecs[part])
         for i, label in zip(part, sub):
             labels[i] = part[label]
+    if len(blocks) <= 1 and len(every) > len(units):
+        units, labels = attach_plain(every, units, labels)
+        vecs = centred_vectors([to_align(u) for u in units]) if len(units) > 1 else None
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
     present = sorted({aid for aid in story.article_ids if aid in records})
     for idx in clusters.values():
         members = [units[i] for i in idx]
+        if all(u.plain for u in members) and len({u.article_id for u in members}) < 2:
+            continue  # a sentence that only names an actor is a fact once another outlet tells it
         # the centred cosines of this claim's units only: the story's full matrix grows as n²
         block = vecs[idx] if vecs is not None and len(idx) > 1 else None
         central = central_unit(members, None if block is None else block @ block.T)

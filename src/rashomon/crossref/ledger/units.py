@@ -61,6 +61,9 @@ class Unit:
     # where the sentence names each actor and place: (``a:`` id or ``p:`` place, start, end),
     # offsets in the article body, so a fact's party can be read off what stands by its verb
     spans: tuple[tuple[str, int, int], ...] = ()
+    # a sentence that names an actor and was a unit for nothing else (:func:`_named`): it
+    # joins a fact only by the first passes, and alone it is no claim
+    plain: bool = False
 
     @property
     def kind(self) -> str:
@@ -153,6 +156,13 @@ def _counted(mentions: list[Mention], body: str) -> list[tuple[int, int]]:
             if any(not (len(n) == 4 and n[:2] in ("19", "20")) for n in _NUMBER.findall(body[s:e]))]
 
 
+def _named(mentions: list[Mention], told: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences that name an actor and overlap no span in ``told``: "The Saints placed Bush
+    on injured reserve" states a fact that no event lexicon row may know."""
+    spans = {(m.sent_start, m.sent_end) for m in mentions if m.sent_end > m.sent_start}
+    return [(s, e) for s, e in sorted(spans) if not any(s < b and a < e for a, b in told)]
+
+
 def build_units(recs: ArticleRecords) -> list[Unit]:
     """The article's propositions, in body order."""
     art = recs.article
@@ -164,8 +174,10 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     figures = [f for f in recs.figures if f.unit]
     spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions)
                    + _counted(recs.mentions, art.body))
+    plain = set(_named(recs.mentions, spans))
     units = []
-    for s, e in spans:
+    for s, e in sorted([*spans, *plain]):
+        is_plain = (s, e) in plain
         raw = art.body[s:e]
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
@@ -197,7 +209,8 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
             frame=frame_of(text, qs or _no_comment(no_comment, ev, s, e), ev, s, fs),
             spans=tuple(sorted({(f"a:{m.actor_id}", m.start, m.end) for m in mentions
                                 if not _guessed_word(m)}
-                               | {(f"p:{_place(p)}", p.start, p.end) for p in places_in}))))
+                               | {(f"p:{_place(p)}", p.start, p.end) for p in places_in})),
+            plain=is_plain))
     return units
 
 
