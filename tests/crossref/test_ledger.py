@@ -509,3 +509,25 @@ def test_a_declared_state_is_an_act_a_declared_claim_is_credited() -> None:
     assert framed("Kestria declared martial law on Monday.", "martial law on Monday") == OWN_VOICE
     assert framed("Kestria declared that the vote was rigged.",
                   "that the vote was rigged") == "named"
+
+
+def test_a_cue_inside_a_relative_clause_credits_no_one() -> None:
+    def told(aid: str, body: str, said: str, who: tuple[str, str], cue: str, cue_word: str,  # type: ignore[no-untyped-def]
+             cue_type: str = "speech"):
+        art = article(aid, "Northern Wire", body)
+        at = body.index(cue_word)
+        q = replace(quote(art, said, who, cue=cue), cue_start=at, cue_end=at + len(cue_word),
+                    sent_start=0, sent_end=len(body), cue_type=cue_type)
+        (claim,) = build_ledger(story_of(art), Corpus(articles=[art], actors=ACTORS,
+                                                       quotes=[q])).claims
+        return claim.stances[0]
+
+    side = told("r1", "Valdora signed the border accord, a step opposed by Kestrian ministers "
+                "who have warned Valdora not to move troops north.",
+                "Valdora not to move troops north", KESTRIA, "warn", "warned", "warning")
+    assert (side.stance, side.source) == ("asserts", None)
+    # the cue is the main verb when the relative clause has a verb of its own
+    main = told("r2", "Kestrian officials who spoke on condition of anonymity said Valdora "
+                "moved troops north of the river.", "Valdora moved troops north of the river",
+                KESTRIA, "say", "said")
+    assert main.stance == "attributes"

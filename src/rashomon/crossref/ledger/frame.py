@@ -155,6 +155,8 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     is told" credits an unnamed source), or the cue is
     an act the outlet states (``ACTS_OF_SPEECH``: "X urged ...", "X pleaded guilty"; a refusal:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
+    if _side_clause(q, sentence, offset):
+        return False  # "... objections from lawmakers who have warned X"
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         # "Fox News is told ...", "reporters were briefed": the subject heard it from someone
         return (q.cue or "").lower() in _TOLD
@@ -178,6 +180,21 @@ _DECLARED = re.compile(
     r"(?i)^\W*(?:(?:a|an|the|its|his|her|their)\s+)?(?:\w+\s+){0,2}?"
     r"(?:state of \w+|emergency|war|victory|ceasefire|truce|independence|bankruptcy|martial law|"
     r"curfew|holiday|disaster|quarantine|lockdown|day of mourning|moratorium|amnesty)\b")
+# A cue that is the verb of a relative clause on some noun of the sentence ("a step that stirred
+# objections from lawmakers *who have warned* Obama ...", "joined by children *who wrote* to the
+# White House"): what they said is a detail of the sentence, not its source. Only auxiliaries and
+# adverbs may stand between the pronoun and the cue: in "officials who spoke on condition of
+# anonymity said", the cue is the main verb.
+_RELATIVE = re.compile(r"(?i)\w\s*,?\s+(?:who|which|that)\s+"
+                       r"(?:(?:has|have|had|been|would|will|also|already|long|repeatedly|"
+                       r"previously|publicly|since|not|never|\w+ly)\s+){0,3}$")
+
+
+def _side_clause(q: Quote, sentence: str, offset: int) -> bool:
+    """Whether the quote's cue is the verb of a relative clause (``_RELATIVE``)."""
+    return q.cue_start is not None and bool(_RELATIVE.search(sentence[:max(0, q.cue_start - offset)]))
+
+
 _TOLD = frozenset({"tell", "inform", "brief", "assure"})  # passive: the subject is the hearer
 
 
@@ -267,8 +284,9 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     cues = find_cues(text)
     sourcing, source, source_id, cue, denial = OWN_VOICE, None, None, None, False
     # an event told inside the words of a performed act ("apologized to Y and 'anyone I may
-    # have offended'") is that act, not a claim credited to the speaker
-    performed = [q for q in quotes if _performed(q)]
+    # have offended'") is that act, not a claim credited to the speaker; one told inside a
+    # relative clause's report ("children who wrote about the shooting") frames nothing
+    performed = [q for q in quotes if _performed(q) or _side_clause(q, text, offset)]
     events = [e for e in events if not any(q.start <= e.start < q.end for q in performed)]
     quotes = [q for q in quotes if _is_source(q, text, offset)]
     if quotes:
