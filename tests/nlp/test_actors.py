@@ -79,6 +79,13 @@ def test_a_holder_named_in_the_article_beats_the_date(nlp: Language) -> None:
     assert _links(doc)["Turkish foreign minister"] == "person.mevlut_cavusoglu"
 
 
+def test_the_president_is_not_the_vice_president_named_before(nlp: Language) -> None:
+    # both people held the office at some time; the article calls one of them vice president
+    doc = _doc(nlp, "President Barack Obama backed a plan drawn up by Vice President Joe Biden. "
+                    "The president said the plan would save lives.", published="2013-01-16")
+    assert _links(doc)["president"] == "person.barack_obama"
+
+
 def test_pronoun_speakers_follow_gender_and_subjects(nlp: Language) -> None:
     doc = _doc(nlp, "Kamala Harris met Hakan Fidan in Ankara on Friday. She said the meeting "
                     "was useful. Azerbaijan's defence ministry reported new shelling. It said two "

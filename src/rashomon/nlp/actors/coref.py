@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from rashomon.nlp import data
+from rashomon.nlp.actors.gazetteer import is_second
 from rashomon.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -139,8 +140,14 @@ class Resolver:
         if title is not None:
             def fits(actor: Actor) -> bool:
                 return actor.kind == "person"
+            # the article's own titles for a person ("Vice President Joe Biden") stand for the
+            # gazetteer's roles, which span a career ("the president" is not Biden in 2013)
+            told: dict[str, set[str]] = {}
+            for k in self.known:
+                if k.title:
+                    told.setdefault(k.actor.id, set()).add(k.title)
             known = [k for k in self.known if k.start < start and k.actor.kind == "person"
-                     and _holds(k, title)]
+                     and _holds(k, title, told.get(k.actor.id))]
             return known[-1] if known and self.sent(start) - known[-1].sent <= DESCRIPTION_WINDOW else None
         suffix = "." + key if "." in key else None
 
@@ -223,12 +230,15 @@ def _clause_subject(token: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
-def _holds(known: Known, title: str) -> bool:
-    """Whether a person holds a title: their gazetteer roles or the doc's own title for them."""
-    titles = [r.title for r in known.actor.roles] + ([known.title] if known.title else [])
+def _holds(known: Known, title: str, told: set[str] | None = None) -> bool:
+    """Whether a person holds a title: the doc's own titles for them (``told``) when it gives
+    any, else their gazetteer roles."""
+    titles = sorted(told) if told else [r.title for r in known.actor.roles]
     if title in ("minister",):
         return any("minister" in t for t in titles)
-    return any(t == title or t.endswith(" " + title) for t in titles)
+    # "foreign minister" is a minister, but a vice president is not "the president"
+    return any(t == title or (t.endswith(" " + title) and not is_second(t, title)) for t in titles)
+
 
 
 def is_subject(doc: Doc, start: int, end: int) -> bool:

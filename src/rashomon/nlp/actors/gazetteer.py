@@ -15,6 +15,7 @@ already exists updates that actor: non-empty fields replace, names are added.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -239,5 +240,16 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     return gaz
 
 
-__all__ = ["Gazetteer", "Term", "load_gazetteer", "load_terms", "normalize", "surname",
-           "user_paths"]
+
+
+_SECOND = re.compile(r"(?i)(?:vice|deputy|assistant|associate|under|former|ex)\b")
+
+
+def is_second(told: str, title: str) -> bool:
+    """Whether ``told`` is a second or past holder's version of ``title`` ("vice president",
+    "deputy minister", "former president"): not the office itself."""
+    return told != title and told.endswith(title) and bool(_SECOND.match(told))
+
+
+__all__ = ["Gazetteer", "Term", "is_second", "load_gazetteer", "load_terms", "normalize",
+           "surname", "user_paths"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from rashomon.nlp.actors.gazetteer import Term, normalize, surname
+from rashomon.nlp.actors.gazetteer import Term, is_second, normalize, surname
 from rashomon.nlp.actors.match import (
     PLACE_NOUNS,
     POSSESSIVE,
@@ -504,14 +504,16 @@ def _resolve_roles(m: ActorMatcher, doc: Doc, roles: list[Pending], cands: list[
         # the nearest holder named before the title, else the first named after it
         for cand in [*reversed([c for c in named if c.start < pending.start]),
                      *[c for c in named if c.start >= pending.start]]:
-            held = [(r.title, r.country) for r in cand.actor.roles]
             bound_title, bound_office = cand.data.get("title"), cand.data.get("office")
+            if isinstance(bound_title, str) and is_second(bound_title, title):
+                continue  # the doc calls them "Vice President": not "the president"
+            held = [(r.title, r.country) for r in cand.actor.roles]
             if bound_office is None:
                 bound_office = cand.actor.country
             if (title, office) in held or (bound_title == title and bound_office == office):
                 actor = cand.actor
                 break
-            if office is None and any(t == title for t, _ in held):
+            if office is None and (bound_title == title or any(t == title for t, _ in held)):
                 actor = cand.actor
                 break
         if actor is None and office is not None:
