@@ -45,6 +45,7 @@ FOLD_MIN, FOLD_GAP = 5, 4  # "recruit"/"recruitment", "mercenar"/"mercenary", "d
 _EMPTY = frozenset({
     "said", "says", "say", "saying", "told", "tell", "added", "according", "reported", "report",
     "reports", "reportedly", "statement", "stated", "claimed", "claims", "also", "would", "could",
+    "likely", "unlikely", "probably", "possibly", "apparently", "allegedly",
     "including", "still", "new", "one", "two", "three", "year", "years", "week", "day", "days",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
     "percent", "people", "time", "since", "way", "made", "make", "take", "taken", "going",
