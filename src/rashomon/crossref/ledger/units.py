@@ -1,5 +1,7 @@
 """Propositions: every sentence of a story that states an event, a statement, a figure or a
-number in digits, and each article's lead.
+number in digits, and each article's lead; and, as plain units (``Unit.plain``), the other
+sentences that name an actor, a place or a date, which join a fact only after alignment
+(:func:`rashomon.crossref.ledger.attach_plain`).
 
 A unit is the span of one sentence (sentences joined when a quote runs across them) with the
 records the extractors found in it, the canonical entities it names (actors, places, dates,
@@ -22,6 +24,7 @@ from rashomon.records import (
     ARTICLE_TABLES,
     Article,
     ArticleTables,
+    DateRef,
     Event,
     Figure,
     Mention,
@@ -61,8 +64,8 @@ class Unit:
     # where the sentence names each actor and place: (``a:`` id or ``p:`` place, start, end),
     # offsets in the article body, so a fact's party can be read off what stands by its verb
     spans: tuple[tuple[str, int, int], ...] = ()
-    # a sentence that names an actor and was a unit for nothing else (:func:`_named`): it
-    # joins a fact only by the first passes, and alone it is no claim
+    # a sentence that names an actor, a place or a date and was a unit for nothing else
+    # (:func:`_named`): it joins a fact only by the first passes, and alone it is no claim
     plain: bool = False
 
     @property
@@ -156,10 +159,12 @@ def _counted(mentions: list[Mention], body: str) -> list[tuple[int, int]]:
             if any(not (len(n) == 4 and n[:2] in ("19", "20")) for n in _NUMBER.findall(body[s:e]))]
 
 
-def _named(mentions: list[Mention], told: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences that name an actor and overlap no span in ``told``: "The Saints placed Bush
-    on injured reserve" states a fact that no event lexicon row may know."""
-    spans = {(m.sent_start, m.sent_end) for m in mentions if m.sent_end > m.sent_start}
+def _named(named: list[Mention | Place | DateRef], told: list[tuple[int, int]],
+           ) -> list[tuple[int, int]]:
+    """Sentences that name an actor, a place or a date and overlap no span in ``told``: "The
+    Saints placed Bush on injured reserve", "A second man has fallen to his death in Aoraki
+    National Park" state facts that no event lexicon row may know."""
+    spans = {(m.sent_start, m.sent_end) for m in named if m.sent_end > m.sent_start}
     return [(s, e) for s, e in sorted(spans) if not any(s < b and a < e for a, b in told)]
 
 
@@ -174,7 +179,7 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     figures = [f for f in recs.figures if f.unit]
     spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions)
                    + _counted(recs.mentions, art.body))
-    plain = set(_named(recs.mentions, spans))
+    plain = set(_named([*recs.mentions, *recs.places, *recs.dates], spans))
     units = []
     for s, e in sorted([*spans, *plain]):
         is_plain = (s, e) in plain
