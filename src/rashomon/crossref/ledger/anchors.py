@@ -424,16 +424,35 @@ class StoryAnchors:
     gates: list[set[str]] | None = None  # per unit, the tokens that may carry the predicate
 
 
+_MEMO: dict[int, tuple[Unit, frozenset[str], frozenset[str]]] = {}
+MEMO_UNITS = 50_000  # units whose tokens are kept (a story's passes read each unit several times)
+
+
+def _unit_tokens(u: Unit) -> tuple[frozenset[str], frozenset[str]]:
+    """(:func:`tokens`, :func:`gate_tokens`) of a unit, remembered by identity: the alignment
+    passes and the attachment of plain units read one story's units more than once."""
+    got = _MEMO.get(id(u))
+    if got is not None and got[0] is u:
+        return got[1], got[2]
+    if len(_MEMO) >= MEMO_UNITS:
+        _MEMO.clear()
+    toks = tokens(u)
+    out = (frozenset(toks), frozenset(gate_tokens(u, toks)))
+    _MEMO[id(u)] = (u, *out)
+    return out
+
+
 def story_anchors(units: Sequence[Unit],
                   pooled: dict[int, list[Unit]] | None = None) -> StoryAnchors:
     """Tokens and story-level IDF; ``pooled`` adds to a unit the tokens of units that continue
     its fact in the same article (a referring denial: "Kestria denied the reports, which …")."""
-    toks = [tokens(u) for u in units]
-    gates = [gate_tokens(u, ts) for u, ts in zip(units, toks)]
+    read = [_unit_tokens(u) for u in units]
+    toks, gates = [set(t) for t, _ in read], [set(g) for _, g in read]
     for i, more in (pooled or {}).items():
         for m in more:
-            toks[i] |= tokens(m)
-            gates[i] |= gate_tokens(m)
+            t, g = _unit_tokens(m)
+            toks[i] |= t
+            gates[i] |= g
     folded = fold(toks + gates)
     toks, gates = folded[:len(units)], folded[len(units):]
     n = len(units)
