@@ -63,6 +63,21 @@ def test_jsonl_reader_keeps_good_lines_and_reports_bad_ones(tmp_path: Path) -> N
     assert all(str(p) in e.message for e in errors)
 
 
+def test_jsonl_reader_reads_the_field_names_other_exports_use(tmp_path: Path) -> None:
+    p = tmp_path / "export.jsonl"
+    p.write_text(json.dumps({"content": "Talks resumed in Valdor on Monday.", "headline": "Talks",
+                             "date": "2013-01-16", "link": "https://example.org/a",
+                             "source_name": "The Example Times"}) + "\n"
+                 + json.dumps({"text": "Body.", "publishedAt": 7}), encoding="utf-8")
+    out = _read(p)
+    doc = next(o for o in out if isinstance(o, RawDoc))
+    assert (doc.text, doc.title, doc.published, doc.url, doc.outlet) == (
+        "Talks resumed in Valdor on Monday.", "Talks", "2013-01-16", "https://example.org/a",
+        "The Example Times")
+    (error,) = [o for o in out if isinstance(o, InputError)]
+    assert error.code == "R015" and "publishedAt" in error.message  # named as the file names it
+
+
 def test_warc_reader_reads_html_responses(tmp_path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

@@ -1,7 +1,9 @@
 """JSON Lines / JSON: one article per line or per object.
 
 Fields: ``text`` or ``body`` (required), optional ``title``, ``url``, ``outlet``,
-``published``. A malformed line is a failure for that line only: that includes a
+``published``, ``language``; the names other exports give these fields are read too
+(``_ALIASES``: ``content``, ``date``, ``published_at``, ``datePublished``, ``link``,
+``source_name`` ...), the first one present winning. A malformed line is a failure for that line only: that includes a
 record nested deeper than ``Limits.max_json_depth`` or holding a number too long to
 convert, which would otherwise raise out of the parser and end the whole run.
 """
@@ -19,6 +21,24 @@ from rashomon.ingest import register
 from rashomon.ingest.base import RawDoc, ReadResult, decode, encoding_notes, read_bytes
 
 _OPTIONAL = ("title", "url", "outlet", "published", "language")
+# Other names of the same fields in common news exports (scrapers, news APIs, crawls).
+_ALIASES = {
+    "text": ("text", "body", "content", "article", "maintext"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source_name", "site_name", "publisher"),
+    "published": ("published", "date", "published_at", "publishedAt", "pubdate", "pub_date",
+                  "publish_date", "date_publish", "datePublished"),
+    "language": ("language", "lang"),
+}
+
+
+def _field(obj: dict[str, Any], key: str) -> tuple[str, Any]:
+    """(the name found, its value) for ``key`` or its first alias present in ``obj``."""
+    for name in _ALIASES[key]:
+        if obj.get(name) is not None:
+            return name, obj[name]
+    return key, None
 # A string (to its closing quote, or to the end when unclosed, so no position is tried
 # twice: linear on any line) or one bracket.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
@@ -29,17 +49,17 @@ def record_to_doc(obj: Any, source: str, line: int, notes: tuple[str, ...] = ())
     if not isinstance(obj, dict):
         raise InputError(Errors.R015.format(source=f"{source}#{line}", field="(record)",
                                             got=type(obj).__name__, expected="object"))
-    text = obj.get("text", obj.get("body"))
+    name, text = _field(obj, "text")
     if not isinstance(text, str) or not text.strip():
         if text is not None and not isinstance(text, str):
-            raise InputError(Errors.R015.format(source=f"{source}#{line}", field="text",
+            raise InputError(Errors.R015.format(source=f"{source}#{line}", field=name,
                                                 got=type(text).__name__, expected="string"))
         raise InputError(Errors.R007.format(source=source, line=line))
     extra: dict[str, str | None] = {}
     for key in _OPTIONAL:
-        value = obj.get(key)
+        name, value = _field(obj, key)
         if value is not None and not isinstance(value, str):
-            raise InputError(Errors.R015.format(source=f"{source}#{line}", field=key,
+            raise InputError(Errors.R015.format(source=f"{source}#{line}", field=name,
                                                 got=type(value).__name__, expected="string"))
         extra[key] = value.strip() if isinstance(value, str) and value.strip() else None
     return RawDoc(
