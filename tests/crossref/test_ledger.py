@@ -531,3 +531,16 @@ def test_a_cue_inside_a_relative_clause_credits_no_one() -> None:
                 "moved troops north of the river.", "Valdora moved troops north of the river",
                 KESTRIA, "say", "said")
     assert main.stance == "attributes"
+
+
+def test_an_article_written_before_a_fact_was_reported_does_not_leave_it_out() -> None:
+    said = "Valdora shelled the Osk market on Sunday, killing nine traders."
+    a = article("d1", "North Wire", said, published="2031-04-03")
+    b = article("d2", "South Post", said.replace("on Sunday", "at dawn"), published="2031-04-03")
+    early = article("d0", "Early Times", "Kestria and Valdora traded threats.", published="2031-03-30")
+    late = article("d3", "Late Gazette", "Valdora recalled its envoy.", published="2031-04-05")
+    events = [event(x, x.body, "ASSAULT", "asserted", VALDORA, KESTRIA) for x in (a, b)]
+    ledger = build_ledger(story_of(early, a, b, late),
+                          Corpus(articles=[early, a, b, late], actors=ACTORS, events=events))
+    (row,) = [c for c in ledger.claims if c.outlets == 2]
+    assert row.not_mentioned == ("d3",)  # d0 was written before the shelling was reported

@@ -172,6 +172,17 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     return out_units, out
 
 
+def _left_out(present: list[str], told: set[str], members: list[Unit],
+              records: dict[str, ArticleRecords]) -> tuple[str, ...]:
+    """The story's articles that do not tell a fact, except those published before the first
+    article that does: an outlet cannot leave out what had not been reported yet (a preview
+    written before the announcement). Articles without a date are listed."""
+    dates = [u.published[:10] for u in members if u.published]
+    first = min(dates) if len(dates) == len(members) else None
+    return tuple(a for a in present if a not in told and not (
+        first and (day := (records[a].article.published or "")[:10]) and day < first))
+
+
 def _kind(units: list[Unit]) -> str:
     kinds = {u.kind for u in units}
     return kinds.pop() if len(kinds) == 1 else "mixed"
@@ -238,7 +249,7 @@ def build_ledger(story: Story, corpus: Corpus,
             id=content_id(story.id, sorted(u.key for u in members), prefix="c"),
             story_id=story.id, statement=statement(central, corpus.actors), stances=stances,
             kind=_kind(members), key=_key(members), outlets=outlets,
-            not_mentioned=tuple(a for a in present if a not in told) if outlets > 1 else (),
+            not_mentioned=_left_out(present, told, members, records) if outlets > 1 else (),
             disagreement=any(s.stance in ("disputes", "reports_denial") for s in stances))
         ledger.claims.append(claim)
         ledger.members[claim.id] = pairs
