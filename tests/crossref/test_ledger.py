@@ -322,7 +322,9 @@ def test_a_statement_names_whom_its_opening_pronoun_stands_for() -> None:
     assert statement(demanded, actors) == demand
     quoted = Unit(article_id="a", outlet="a", start=0, end=30, text="“We will not withdraw,” he said.",
                   frame=Frame(sourcing="named", source="Ola Brandt", source_id="min"))
-    assert statement(quoted, actors) == "Ola Brandt: We will not withdraw,” he said."
+    assert statement(quoted, actors) == "Ola Brandt: “We will not withdraw.”"
+    more = replace(quoted, text="“We will not withdraw,” he said. “Osk is ours.”")
+    assert statement(more, actors) == "Ola Brandt: “We will not withdraw.” …"
 
 
 def test_a_speech_act_with_a_plain_object_is_the_outlets_own_telling() -> None:

@@ -52,10 +52,27 @@ def statement(unit: Unit, actors: Mapping[str, Actor] | None = None, limit: int 
     corpus's actors by id; without them the sentence is kept as written.
     """
     # page debris before the first word (a bullet, a stray comma) is no part of the statement
-    text = " ".join(unit.text.split()).strip(" " + QUOTE_MARKS).lstrip(",;:•·*–—- ")
+    raw = " ".join(unit.text.split()).lstrip(",;:•·*–—- ")
+    text = raw.strip(" " + QUOTE_MARKS).lstrip(",;:•·*–—- ")
     if actors:
-        text = _stand_alone(unit, text, actors)
+        text = _quoted(unit, raw) or _stand_alone(unit, text, actors)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _quoted(unit: Unit, raw: str) -> str | None:
+    """A sentence that opens with a named speaker's quoted words, as those words: '"We will not
+    withdraw," he said.' → 'Ola Brandt: “We will not withdraw.”' (with "…" when more quoted
+    words follow the attribution)."""
+    if not raw or raw[0] not in "\"“" or not (unit.frame.source and unit.frame.source_id):
+        return None
+    close = next((k for k in range(1, len(raw)) if raw[k] in "\"”"), None)
+    words = raw[1:close].strip().rstrip(",;:") if close is not None else ""
+    if len(words.split()) < 2:
+        return None
+    if words[-1] not in ".?!…":
+        words += "."
+    more = " …" if close is not None and any(m in raw[close + 1:] for m in QUOTE_MARKS) else ""
+    return f"{unit.frame.source}: “{words}”{more}"
 
 
 def _stand_alone(unit: Unit, text: str, actors: Mapping[str, Actor]) -> str:
