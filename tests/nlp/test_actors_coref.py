@@ -102,3 +102,17 @@ def test_a_speaker_pronoun_is_not_someone_named_in_the_quote() -> None:
                                     published="2031-01-01", language="en", body=text)))
     he = next(s for s in doc.spans["rashomon_mentions"] if s.text == "he")
     assert doc._.actors[he._.actor_id].name == "Tam Ruvel"
+
+
+def test_a_speaker_pronoun_is_not_someone_named_in_a_quote_that_began_sentences_before() -> None:
+    from rashomon.nlp.pipeline import load_nlp, make_doc
+    from rashomon.records import Article
+
+    nlp = load_nlp(extractors=["rashomon_actors"])
+    text = ("Senator Tam Ruvel accused the governor of hiding the report.\n\n"
+            "\u201cNothing Governor Mara Vesk proposes would have kept the dam standing. "
+            "Governor Mara Vesk is protecting her donors instead of the valley,\u201d he said.")
+    doc = nlp(make_doc(nlp, Article(id="c2", source="t", outlet=None, title=None,
+                                    published="2031-01-01", language="en", body=text)))
+    he = next(s for s in doc.spans["rashomon_mentions"] if s.text == "he")
+    assert doc._.actors[he._.actor_id].name == "Tam Ruvel"

@@ -175,11 +175,21 @@ _CLOSE_QUOTES = frozenset({'"', "”", "''"})
 
 
 def _quoted_before(token: Token) -> frozenset[int]:
-    """Token indices inside quotation marks earlier in the pronoun's sentence, when the pronoun
-    itself is outside them: a speaker is not someone named in their own quoted words
-    ("'We will confirm Judge X,' he told reporters": he is not X)."""
-    out, inside = _within_marks(t for t in token.sent if t.i < token.i)
-    return frozenset() if inside else out
+    """Token indices inside quotation marks earlier in the pronoun's sentence (and the rest of a
+    quote that runs into it), when the pronoun itself is outside them: a speaker is not someone
+    named in their own quoted words ("'We will confirm Judge X,' he told reporters": he is not X)."""
+    quoted = _quoted_tokens(token.doc)
+    if token.i in quoted:
+        return frozenset()
+    out = {i for i in quoted if token.sent.start <= i < token.i}
+    # a quote that closes in this sentence was opened in an earlier one: all of it is the
+    # speaker's words ('"Nothing the president proposes ... . X is targeting ...," he said')
+    if out:
+        first = min(out)
+        while first - 1 in quoted:
+            first -= 1
+        out |= set(range(first, token.sent.start))
+    return frozenset(out)
 
 
 def _quoted_tokens(doc: Doc) -> frozenset[int]:
