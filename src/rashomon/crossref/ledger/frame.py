@@ -183,11 +183,13 @@ _DECLARED = re.compile(
 # A cue that is the verb of a relative clause on some noun of the sentence ("a step that stirred
 # objections from lawmakers *who have warned* Obama ...", "joined by children *who wrote* to the
 # White House"): what they said is a detail of the sentence, not its source. Only auxiliaries and
-# adverbs may stand between the pronoun and the cue: in "officials who spoke on condition of
-# anonymity said", the cue is the main verb.
+# adverbs (and a light verb before a cue noun: "who have expressed fear that") may stand between
+# the pronoun and the cue: in "officials who spoke on condition of anonymity said", the cue is
+# the main verb.
 _RELATIVE = re.compile(r"(?i)\w\s*,?\s+(?:who|which|that)\s+"
                        r"(?:(?:has|have|had|been|would|will|also|already|long|repeatedly|"
-                       r"previously|publicly|since|not|never|\w+ly)\s+){0,3}$")
+                       r"previously|publicly|since|not|never|\w+ly)\s+){0,3}"
+                       r"(?:(?:expressed|voiced|raised|made|issued)\s+)?$")  # + a cue noun
 
 
 def _side_clause(q: Quote, sentence: str, offset: int) -> bool:
