@@ -216,7 +216,8 @@ def test_an_articles_lead_is_a_unit_without_an_event() -> None:
     from rashomon.crossref.ledger.units import ArticleRecords, build_units
     from rashomon.records import Article, Mention
 
-    body = "Orsk was re-elected to lead the council on Monday. Rain fell. Lissen lost again."
+    body = ("Orsk was re-elected to lead the council on Monday. Rain fell. Lissen lost the vote "
+            "again. LISSEN --")
     lead_end = body.index(" Rain")
     art = Article(id="a", source="a.txt", outlet="a", title=None, published=None,
                   language="en", body=body)
@@ -227,11 +228,14 @@ def test_an_articles_lead_is_a_unit_without_an_event() -> None:
                        end=at + len(name), link="provisional", sent_start=s, sent_end=e)
 
     # no event, quote or figure anywhere: the first sentence naming an actor is a unit; a
-    # later one is a plain unit (it joins a fact only after alignment); "Rain fell." is none
-    units = build_units(ArticleRecords(art, mentions=[named("Lissen", lead_end + 12, len(body)),
-                                                       named("Orsk", 0, lead_end)]))
+    # later one is a plain unit (it joins a fact only after alignment); "Rain fell." is none,
+    # and so is a dateline
+    tail = body.index(" LISSEN")
+    units = build_units(ArticleRecords(art, mentions=[named("Lissen", lead_end + 12, tail),
+                                                       named("Orsk", 0, lead_end),
+                                                       named("LISSEN", tail + 1, len(body))]))
     assert [(u.text, u.plain) for u in units] == [(body[:lead_end], False),
-                                                   ("Lissen lost again.", True)]
+                                                   ("Lissen lost the vote again.", True)]
 
 
 def test_a_tally_in_digits_is_a_unit_a_year_is_not() -> None:

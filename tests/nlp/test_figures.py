@@ -96,3 +96,11 @@ def test_tolls_and_sources(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "Two people" not in got  # who speaks is not a claim
     assert got["57"].unit == "casualties" and "ministry" in (got["57"].claimed_by or "")
     assert got["30,000 lives"].unit == "deaths" and got["30,000 lives"].claimed_by is None
+
+
+def test_a_figure_inside_the_agent_is_not_claimed_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The plan was drafted by a 12-person panel, called the Harbor Watch Group, led by "
+            "Mira Tosk. Nine deaths were confirmed by the Osk health ministry.")
+    got = {f.text: f for f in figures(nlp, text)}
+    assert got["12-person"].claimed_by is None
+    assert "ministry" in (got["Nine deaths"].claimed_by or "")  # a count governed by its agent

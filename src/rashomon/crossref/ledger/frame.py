@@ -157,6 +157,9 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if _side_clause(q, sentence, offset):
         return False  # "... objections from lawmakers who have warned X"
+    if (q.cue or "").lower() == "call" and q.cue_start is not None and _NAMING.search(
+            sentence[:max(0, q.cue_start - offset)]):
+        return False  # "a task force, called the School Shield Program": a name, not speech
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         # "Fox News is told ...", "reporters were briefed": the subject heard it from someone
         return (q.cue or "").lower() in _TOLD
@@ -197,6 +200,9 @@ def _side_clause(q: Quote, sentence: str, offset: int) -> bool:
     return q.cue_start is not None and bool(_RELATIVE.search(sentence[:max(0, q.cue_start - offset)]))
 
 
+# "called" right after a comma names what comes before it ("a 12-person task force, called the
+# School Shield Program"; "personnel, also called resource officers")
+_NAMING = re.compile(r"(?i)\w\s*,\s*(?:also\s+|now\s+|officially\s+|sometimes\s+)?$")
 _TOLD = frozenset({"tell", "inform", "brief", "assure"})  # passive: the subject is the hearer
 
 

@@ -159,13 +159,24 @@ def _counted(mentions: list[Mention], body: str) -> list[tuple[int, int]]:
             if any(not (len(n) == 4 and n[:2] in ("19", "20")) for n in _NUMBER.findall(body[s:e]))]
 
 
-def _named(named: list[Mention | Place | DateRef], told: list[tuple[int, int]],
+PLAIN_WORDS = 4
+
+
+def _named(named: list[Mention | Place | DateRef], told: list[tuple[int, int]], body: str,
            ) -> list[tuple[int, int]]:
     """Sentences that name an actor, a place or a date and overlap no span in ``told``: "The
     Saints placed Bush on injured reserve", "A second man has fallen to his death in Aoraki
     National Park" state facts that no event lexicon row may know."""
     spans = {(m.sent_start, m.sent_end) for m in named if m.sent_end > m.sent_start}
-    return [(s, e) for s, e in sorted(spans) if not any(s < b and a < e for a, b in told)]
+    return [(s, e) for s, e in sorted(spans) if not any(s < b and a < e for a, b in told)
+            and _says_something(body[s:e])]
+
+
+def _says_something(text: str) -> bool:
+    """A sentence of ``PLAIN_WORDS`` words or more, some in lower case: a dateline ("WASHINGTON
+    --") or a caption name is no proposition."""
+    words = text.split()
+    return len(words) >= PLAIN_WORDS and any(w[:1].islower() for w in words)
 
 
 def build_units(recs: ArticleRecords) -> list[Unit]:
@@ -179,7 +190,7 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     figures = [f for f in recs.figures if f.unit]
     spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions)
                    + _counted(recs.mentions, art.body))
-    plain = set(_named([*recs.mentions, *recs.places, *recs.dates], spans))
+    plain = set(_named([*recs.mentions, *recs.places, *recs.dates], spans, art.body))
     units = []
     for s, e in sorted([*spans, *plain]):
         is_plain = (s, e) in plain

@@ -49,7 +49,9 @@ def find_claimant(doc: Doc, start: int, end: int, anchor: Token) -> Claimant:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
-                if child.dep_ == "agent" and (got := _by_agent(doc, child)) is not None:
+                # the figure inside the agent ("prepared by a 12-person task force") is no claim
+                if child.dep_ == "agent" and not _inside(anchor, child) and (
+                        got := _by_agent(doc, child)) is not None:
                     return got
             if _vouches(tok, CLAIM_VERBS):
                 subj = _subject(tok)
