@@ -296,6 +296,26 @@ def test_a_pair_that_shares_only_a_name_stays_apart() -> None:
     assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, thin) == [0, 1, 2, 3]
 
 
+def test_two_speakers_statements_do_not_join_in_the_last_pass() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.cluster import join_mutual
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.records import Quote
+
+    units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
+
+    def said_by(u, who: str):  # type: ignore[no-untyped-def]
+        q = Quote(id=who, article_id=u.article_id, text="x y z", kind="indirect", speaker=who,
+                  speaker_id=who, speaker_text=who, cue="say", start=0, end=5)
+        return replace(u, quotes=(q,), frame=Frame(sourcing="named", source=who, source_id=who))
+
+    units[0], units[2] = said_by(units[0], "lobby"), said_by(units[2], "parent")
+    assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, anchors) == [0, 1, 2, 3]
+    units[2] = said_by(units[2], "lobby")  # one speaker's words, retold
+    assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, anchors) == [0, 1, 0, 3]
+
+
 def test_a_dateline_is_no_part_of_the_lead() -> None:
     from rashomon.crossref.ledger.units import ArticleRecords, build_units
     from rashomon.records import Article, Mention

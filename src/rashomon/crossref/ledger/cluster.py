@@ -514,13 +514,21 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
         if cos_best[(i, aj)] != j or cos_best[(j, ai)] != i or float(vecs[i] @ vecs[j]) < MUTUAL_COS:
             continue
         said = sum(anchors.idf[t] for t in gates[i] & gates[j] if t in anchors.informative)
-        if said < MUTUAL_SAID:
+        if said < MUTUAL_SAID or _two_speakers(units[i], units[j]):
             continue
         a, b = out[i], out[j]
         cross = [(min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]]
         if sum(cross) >= MUTUAL_LINK * len(cross):
             _join(units, out, members, a, b)
     return out
+
+
+def _two_speakers(a: Unit, b: Unit) -> bool:
+    """Whether two statements are credited to two different named speakers (the NRA's "time to
+    digest" and a parent's "politics needs to be set aside"): what two people say is two facts
+    unless the first passes found the same words."""
+    return bool(a.quotes and b.quotes and a.frame.source_id and b.frame.source_id
+                and a.frame.source_id != b.frame.source_id)
 
 
 def _join(units: Sequence[Unit], out: list[int], members: dict[int, list[int]], a: int, b: int,
