@@ -36,6 +36,7 @@ def top(nlp, text: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-de
     ("The junta decided to reopen the borders.", ("RETREAT", "asserted")),
     # disapproval named by its feeling
     ("The rebels expressed frustration at the delays.", ("ACCUSE", "asserted")),
+    ("The envoy met with the rebel leaders in Osk.", ("CONSULT", "asserted")),
 ])
 def test_sense_and_status(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
     assert top(nlp, text) == expected
@@ -167,3 +168,12 @@ def test_roles_of_the_batch5_round(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_audit_senses_of_release_look_and_take_control(nlp, text: str,  # type: ignore[no-untyped-def]
                                                       expected: tuple[str, str] | None) -> None:
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # being met with a reaction is receiving it, not a meeting
+    ("The plan was met with sharp criticism from the teachers' union.", "ACCUSE"),
+    ("The idea was met with reluctance from the staff.", "REJECT"),
+])
+def test_being_met_with_a_reaction(nlp, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in events(nlp, text)] == [type_]
