@@ -99,6 +99,18 @@ def test_component_uses_tense_and_publication_date(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.model
+def test_what_came_after_a_past_event_dates_the_event_in_the_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import make_doc
+    from rashomon.records import Article
+
+    text = ("Parents are demanding tighter rules after the deadly fire in December. "
+            "The two mayors will sign the accord in December.")
+    doc = nlp(make_doc(nlp, Article(id="a3", source="t", outlet=None, title=None,
+                                    published="2020-04-02", language="en", body=text)))
+    assert [s._.data["value"] for s in doc.spans["rashomon_dates"]] == ["2019-12", "2020-12"]
+
+
+@pytest.mark.model
 def test_dateparser_reads_calendar_formats_the_rules_lack(nlp) -> None:  # type: ignore[no-untyped-def]
     from rashomon.nlp.pipeline import make_doc
     from rashomon.records import Article

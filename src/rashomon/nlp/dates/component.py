@@ -186,25 +186,35 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     span = _tokens(doc, start, end)
     if span is None or not len(span):
         return None
-    verb, via_noun = _governing_verb(span.root)
+    verb, via_noun, earlier = _governing_verb(span.root)
     if verb is None:
-        return None
+        return "past" if earlier else None
     tense = verb_tense(verb)
+    # "fighting for tighter laws after the massacre in December": what came before the
+    # clause's present is past (a future clause keeps its own: "will resume after the break")
+    if earlier and tense == "present":
+        return "past"
     # "Sunday's attack is ..." : the present tense of a verb reached through a noun says
     # nothing about when Sunday was.
     return None if via_noun and tense == "present" else tense
 
 
-def _governing_verb(tok: Token) -> tuple[Token | None, bool]:
-    via_noun = False
+_EARLIER = frozenset({"after", "since", "following"})
+
+
+def _governing_verb(tok: Token) -> tuple[Token | None, bool, bool]:
+    """(the verb above ``tok``, whether the way up passed a noun that is no prepositional
+    object, whether it passed "after"/"since"/"following")."""
+    via_noun = earlier = False
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            return tok, via_noun
+            return tok, via_noun, earlier
         if tok.head.i == tok.i:
-            return None, via_noun
+            return None, via_noun, earlier
         tok = tok.head
         via_noun = via_noun or tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "pobj"
-    return None, via_noun
+        earlier = earlier or (tok.dep_ == "prep" and tok.lower_ in _EARLIER)
+    return None, via_noun, earlier
 
 
 def verb_tense(verb: Token) -> str:
