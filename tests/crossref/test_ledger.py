@@ -9,6 +9,7 @@ from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger import build_ledger
 from rashomon.crossref.ledger.figures import agree
 from rashomon.crossref.ledger.frame import frame_of
+from rashomon.records import Quote
 from rashomon.vocab import OWN_VOICE
 from tests.crossref.ledger_fixtures import (
     ACTORS,
@@ -546,3 +547,23 @@ def test_an_article_written_before_a_fact_was_reported_does_not_leave_it_out() -
                           Corpus(articles=[early, a, b, late], actors=ACTORS, events=events))
     (row,) = [c for c in ledger.claims if c.outlets == 2]
     assert row.not_mentioned == ("d3",)  # d0 was written before the shelling was reported
+
+
+def test_an_answer_and_quoted_words_no_one_says_are_the_outlets_telling() -> None:
+    text = "Ola Brandt said no and went on to win the Osk primary."
+    art = article("n1", "North Wire", text)
+    at = text.index("said")
+    q = replace(quote(art, "no and went on to win the Osk primary", ("min", "Ola Brandt")),
+                cue_start=at, cue_end=at + 4, sent_start=0, sent_end=len(text))
+    (claim,) = build_ledger(story_of(art), Corpus(articles=[art], actors=ACTORS, quotes=[q])).claims
+    assert claim.stances[0].stance == "asserts"
+    text = "Valdora shelled Osk, the “worst night in a decade” for its people."
+    art = article("n2", "North Wire", text)
+    start = text.index("worst")
+    words = Quote(id="q-n2", article_id="n2", text="worst night in a decade", kind="direct",
+                  speaker=None, speaker_id=None, speaker_text=None, cue=None, start=start,
+                  end=start + 23, sent_start=0, sent_end=len(text))
+    ev = event(art, text, "ASSAULT", "asserted", VALDORA)
+    (claim,) = build_ledger(story_of(art), Corpus(articles=[art], actors=ACTORS, quotes=[words],
+                                                   events=[ev])).claims
+    assert claim.stances[0].stance == "asserts"

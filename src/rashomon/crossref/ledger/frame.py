@@ -157,6 +157,10 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if _side_clause(q, sentence, offset):
         return False  # "... objections from lawmakers who have warned X"
+    if q.kind == "direct" and not q.cue and not q.speaker_text:
+        return False  # words in quotation marks that no one is said to say: the outlet's sentence
+    if q.cue_end is not None and _ANSWER.match(_after_word(sentence, q.cue_end - offset)):
+        return False  # "Sestak said no and went on to win": an answer the outlet tells
     if (q.cue or "").lower() == "call" and q.cue_start is not None and _NAMING.search(
             sentence[:max(0, q.cue_start - offset)]):
         return False  # "a task force, called the School Shield Program": a name, not speech
@@ -203,6 +207,8 @@ def _side_clause(q: Quote, sentence: str, offset: int) -> bool:
 # "called" right after a comma names what comes before it ("a 12-person task force, called the
 # School Shield Program"; "personnel, also called resource officers")
 _NAMING = re.compile(r"(?i)\w\s*,\s*(?:also\s+|now\s+|officially\s+|sometimes\s+)?$")
+# "said no", "said yes to the offer", "said no and left": the answer is the act itself
+_ANSWER = re.compile(r"(?i)^\s*(?:no|yes)\s*(?:$|[,.;:\u2014]|-|and\b|to\b|but\b)")
 _TOLD = frozenset({"tell", "inform", "brief", "assure"})  # passive: the subject is the hearer
 
 
