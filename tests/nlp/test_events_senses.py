@@ -177,3 +177,9 @@ def test_audit_senses_of_release_look_and_take_control(nlp, text: str,  # type: 
 ])
 def test_being_met_with_a_reaction(nlp, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in events(nlp, text)] == [type_]
+
+
+def test_a_guessed_name_before_an_event_noun_is_where_not_who(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in events(nlp, "After the Varna shooting, Ola Brandt announced a plan to "
+                                    "put armed guards in every school.") if e.type == "ASSAULT"]
+    assert found and all(e.source is None for e in found)

@@ -556,6 +556,10 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             sources = actors_at(doc, child, depth=0)
+            if child.dep_ == "compound":
+                # "the *Newtown* shooting": a one-word name the linker only guessed at, in
+                # front of an event noun, says where it happened, not who did it
+                sources = [m for m in sources if not (m._.link == "provisional" and len(m) == 1)]
             if not sources and child.dep_ == "poss" and child.pos_ == "PRON":
                 owner = _owner(doc, child)  # "*his* refusal", "*my* visit"
                 sources = [owner] if owner is not None else []
