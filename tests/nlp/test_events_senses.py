@@ -183,3 +183,11 @@ def test_a_guessed_name_before_an_event_noun_is_where_not_who(nlp) -> None:  # t
     found = [e for e in events(nlp, "After the Varna shooting, Ola Brandt announced a plan to "
                                     "put armed guards in every school.") if e.type == "ASSAULT"]
     assert found and all(e.source is None for e in found)
+
+
+def test_a_reaction_met_comes_from_the_from_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in events(nlp, "Israel came under criticism from France.") if e.type == "ACCUSE"]
+    assert (e.source, e.target) == ("France", "Israel")
+    (e,) = [e for e in events(nlp, "The plan drew sharp criticism from Germany.")
+            if e.type == "ACCUSE"]
+    assert e.source == "Germany"

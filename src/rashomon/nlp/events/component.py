@@ -84,6 +84,8 @@ SELF_DIRECTED = {"resign", "disarm", "withdraw"}
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
+# Verbs whose subject meets a reaction (ACCUSE and REJECT rows): the reacting side is "from" X.
+REACTION_VERBS = {"draw", "meet", "face", "come", "attract", "earn", "receive"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -248,6 +250,14 @@ class EventCoder:
             # "X received weapons from Y": Y gives, X is given to
             givers = _prep_actors(doc, f.token, "from")
             f.sources, f.targets = givers, f.sources
+        if row.type in ("ACCUSE", "REJECT") and row.lemma in REACTION_VERBS and not f.nominal:
+            # "the plan drew criticism from X", "was met with scorn from X": X disapproves,
+            # the subject is disapproved of
+            critics = _prep_actors(doc, f.token, "from") or next(
+                (found for o in f.token.children if o.dep_ in ("dobj", "prep")
+                 for h in (o, *(c for c in o.children if c.dep_ == "pobj"))
+                 for found in [_prep_actors(doc, h, "from")] if found), [])
+            f.sources, f.targets = critics, f.sources
         if not f.sources and not f.nominal and row.lemma in self.sets.get("move", ()):
             # "hundreds of *Cuban* doctors were dispatched to Italy": with no agent, the
             # moved people's own side sends them
