@@ -164,6 +164,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         # warned is not part of what was said
         out = [c for c in out if c.dep_ not in ("dobj", "dative")
                or not (cue.type == "question" or _addressee(c))]
+    # "wants to triple X, grow Y and create Z": bare infinitives the parser hung from the cue
+    # verb continue its "to" clause
+    if verb.tag_ != "VB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in out):
+        out.extend(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB"
+                   and c.i > verb.i and c not in out and not any(
+                       a.dep_ in SUBJ_DEPS or a.dep_ in ("aux", "auxpass") for a in c.children))
     # "criticized X for Y", "cited X as an example": a preposition right after an
     # object content belongs to it, unless it says when, where or through what
     objs = [c for c in out if c.dep_ == "dobj"]
@@ -255,6 +261,8 @@ def _rivalry(verb: Token, cue: Cue) -> bool:
 
 def _complement_prep(prep: Token) -> bool:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None and prep.lower_ == "as":
+        return any(c.dep_ in ("amod", "acomp", "advmod") for c in prep.children)  # "as historic"
     if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
         return False
     return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
@@ -292,8 +300,11 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     clause = [c for c in tok.children if (c.dep_ in ("ccomp", "acl") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if not clause and poss is not None:
-        # "his call to ban ...", "her criticism of the plan"
+    holder = _holder(tok, lexicon) if poss is None and not clause else None
+    if not clause and (poss is not None or holder is not None):
+        # "his call to ban ...", "her criticism of the plan"; "Teachers voiced concern
+        # about the schedule": the noun's holder is the subject of the verb it is the
+        # object of
         clause = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if not clause and cue.object not in ("clause", "object"):
@@ -310,7 +321,7 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
         poss = next((c for c in tok.children if c.dep_ == "nsubj"), None) \
             or _name_as_compound(tok)
     if poss is None:
-        poss = _holder(tok, lexicon)
+        poss = holder or _holder(tok, lexicon)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
 
@@ -433,6 +444,13 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     return outer
 
 
+def _own_act(verb: Token) -> bool:
+    """A verb whose only complement is its subject's own infinitive ("refused to drop
+    it", "wants to win"): what the subject does, not what someone says."""
+    deps = {c.dep_ for c in verb.children}
+    return "xcomp" in deps and not deps & {"ccomp", "dobj", "dative", "prep"}
+
+
 def as_put_it(doc: Doc) -> list[Attribution]:
     """"…, as a memo put it": *put it* after *as* is a cue for the clause it hangs from."""
     out = []
@@ -483,6 +501,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if _sides_with(tok, cue) or _rivalry(tok, cue) or _naming(tok, lemma):
                 continue
             outer = _repeated_cue(tok, lexicon)
+            if outer is not None and cue.type != "speech" and _own_act(tok):
+                outer = None  # "Police say the man posed a threat and refused to …": he refused
             if outer is not None:
                 # "X said A and said B": B's cue has X for speaker and cuts A's content
                 subj = find_subject(outer)
