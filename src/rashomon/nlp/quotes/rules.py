@@ -119,7 +119,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         dep = child.dep_
         if dep == "nsubjpass":
             # "X is thought to be ...": X is part of the content; "a solution may be
-            # found" reports nothing: a finding or belief cue takes only clauses
+            # found" reports nothing: a finding or belief cue takes only clauses; "X was
+            # asked if …", "X was told that …": X is the one addressed
+            if cue.type == "question" and any(c.dep_ in ("ccomp", "advcl") and _asks(c)
+                                              for c in verb.children) \
+                    or lemma in _ADDRESSEE_VERBS and _addressee(child):
+                continue
             if (cue.type not in ("report", "belief") or cue.object != "clause") \
                     and cue.object != "act" or any(
                     c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children):
@@ -129,6 +134,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
             out.append(child)  # "exhorted his players to defend": not a purpose clause
+        elif dep == "advcl" and cue.type == "question" and child.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
+            out.append(child)  # "asked if he was ever bullied": the question
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
         elif dep == "dobj" and cue.object != "act" and (
