@@ -406,7 +406,7 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
         lo -= 1
     segs = []
     if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
-        segs.append(trim_range(doc, subj.left_edge.i, min(subj.right_edge.i + 1, lo)))
+        segs.append(trim_range(doc, subj.left_edge.i, lo))  # up to the verb: the whole subject
     segs.append(trim_range(doc, comp.left_edge.i, content_end(comp)))
     segs = [x for x in segs if x]
     if not segs:
@@ -450,6 +450,11 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
             or verb_lemma(outer, lexicon) not in lexicon.verbs:
         return None
     return outer
+
+
+# cue types that report a view or a wish, not a new utterance: conjoined to a reported
+# clause, they go on with that clause's subject
+_HELD = frozenset({"belief", "stance", "appeal", "agreement"})
 
 
 def _own_act(verb: Token) -> bool:
@@ -509,8 +514,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if _sides_with(tok, cue) or _rivalry(tok, cue) or _naming(tok, lemma):
                 continue
             outer = _repeated_cue(tok, lexicon)
-            if outer is not None and cue.type != "speech" and _own_act(tok):
-                outer = None  # "Police say the man posed a threat and refused to …": he refused
+            if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)):
+                # "Police say the man posed a threat and refused to …", "she said she was a
+                # Republican and would back X": the clause's subject refuses and backs
+                outer = None
             if outer is not None:
                 # "X said A and said B": B's cue has X for speaker and cuts A's content
                 subj = find_subject(outer)
