@@ -35,8 +35,7 @@ def content_end(tok: Token) -> int:
     hi = tok.right_edge.i + 1
     doc = tok.doc
     for d in tok.subtree:
-        if d == tok or d.right_edge.i + 1 != hi or not (
-                d.dep_ in _ASIDE_DEPS or _participle_aside(d)):
+        if d == tok or d.dep_ not in _ASIDE_DEPS or d.right_edge.i + 1 != hi:
             continue
         lo = d.left_edge.i
         if lo > tok.i and lo > 0 and doc[lo - 1].text in _ASIDE_MARKS and not _quoted(doc, lo) \
@@ -44,13 +43,6 @@ def content_end(tok: Token) -> int:
             hi = lo - 1
             break
     return hi
-
-
-def _participle_aside(d: Token) -> bool:
-    """A participle clause set off at the end (", focusing on …", "- further diminishing
-    …"): what the writer adds about the act, as PolNeAR mostly draws it."""
-    return d.tag_ == "VBG" and d.dep_ in ("advcl", "xcomp", "conj") \
-        and d.left_edge.i == d.i
 
 
 def _kept_aside(aside: Token) -> bool:

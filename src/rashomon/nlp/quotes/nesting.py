@@ -33,7 +33,7 @@ _JOINERS = ("and", "but", "while", "though", "although", "whereas", "as", "befor
             "then", "yet", "so")
 
 
-# cues that pass the word on: "continued to call for X", "refused to disclose X",
+# cues that pass the word on: "continued to call for X",
 # "expressed concern that X", "seemed to think X", "responded by saying X": the inner cue
 # opening their content reports X
 _BRIDGES = {"continue", "express", "seem", "appear", "respond"}
@@ -122,15 +122,6 @@ def _separated(text: str, lo: int, at: int) -> bool:
     return cut > lo and (any(c in gap for c in ",;.\n\u2014\u2013") or gap.strip().lower() in _JOINERS)
 
 
-def _trails(text: str, a: Attribution, b: Attribution) -> bool:
-    """Whether ``b`` is a participle right after ``a``'s content, hanging from ``a``'s cue,
-    whose subject lies in that content (the parse climbed into it)."""
-    assert a.cue is not None and b.cue is not None and b.speaker is not None
-    lo, hi = a.content[0][0], a.content[-1][1]
-    return b.cue.tag_ == "VBG" and hi <= b.cue.idx and not text[hi:b.cue.idx].strip(_SEPARATORS) \
-        and a.cue.is_ancestor(b.cue) and lo <= b.speaker.start_char < hi
-
-
 def resolve(found: list[Attribution], text: str) -> list[Attribution]:
     """Attributions whose contents do not hold another attribution's cue (see module doc)."""
     drop: set[int] = set()
@@ -144,10 +135,6 @@ def resolve(found: list[Attribution], text: str) -> list[Attribution]:
                         and b.cue.idx > a.cue.idx)
             continue
         for b in found:
-            if b is not a and b.cue is not None and b.speaker is not None and a.content \
-                    and _trails(text, a, b):
-                # "X said A, arguing B" (the participle cut from A): X argues
-                b.speaker = a.speaker
             if b is a or id(b) in drop or b.cue is None or not b.content \
                     or not _inside(b.cue.idx, a.content) or not a.content:
                 continue

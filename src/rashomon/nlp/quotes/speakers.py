@@ -77,7 +77,9 @@ def find_subject(verb: Token) -> Token | None:
         # "Asked whether …, the mayor said": a passive participle; the clause's subject is
         # the one asked, the asker only an agent ("asked by reporters")
         return _agent(verb)
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    deps = {c.dep_ for c in verb.children}
+    if "nsubjpass" in deps or "auxpass" in deps and "nsubj" not in deps:
+        # (an active subject with "auxpass" is a contracted "has": "who's called for")
         # "X is expected to ...": X is what is reported; "X ... and has been accused of":
         # the shared subject is the accused, never the speaker
         return _agent(verb)
