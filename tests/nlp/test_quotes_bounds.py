@@ -203,3 +203,10 @@ def test_leading_according_to_holds_the_reported_clause(qnlp) -> None:  # type: 
     found = quotes(qnlp, body)
     assert [q.cue for q in found] == ["according to"]
     assert pieces(body, found[0]) == ["the police said the bridge had been closed for repairs"]
+
+
+def test_subject_before_a_parenthetical_attribution_is_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "This campaign, he says, is different."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert pieces(body, found[0]) == ["This campaign", "is different"]

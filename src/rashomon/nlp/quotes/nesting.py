@@ -7,7 +7,7 @@ not a second attribution. Contents never overlap there. Cases:
 - **embedded**: the inner cue hangs from the outer content through complements only
   (``ccomp``, ``xcomp``, objects, prepositions): the inner attribution is dropped unless it
   is news of its own (see :func:`_droppable`); a *bridge* cue whose content the inner cue
-  opens ("refused to disclose X") gives way to the inner one instead;
+  opens ("continued to call for X") gives way to the inner one instead;
 - **side by side**: the inner cue is a clause of its own joined by a comma, a conjunction or
   a participle ("X said A, adding B", "A said B, while C said D"): the outer content ends
   before it (or starts after it) and both stay.
