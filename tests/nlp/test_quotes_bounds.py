@@ -210,3 +210,12 @@ def test_subject_before_a_parenthetical_attribution_is_content(qnlp) -> None:  #
     found = quotes(qnlp, body)
     assert [q.cue for q in found] == ["say"]
     assert pieces(body, found[0]) == ["This campaign", "is different"]
+
+
+def test_bare_cue_inside_reported_content_takes_nothing(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # the parse leaves "rejected" without content; it is part of what the aide said
+    body = "The plan was cheap, but the council rejected it, an aide said."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert pieces(body, found[0]) == ["The plan was cheap, but the council rejected it"]
+    assert found[0].speaker_text == "an aide"

@@ -504,10 +504,13 @@ class Attacher:
         """ "Turkey will help, the minister said": a parse that hung the cue off the
         clause leaves the cue without content; the clause around it is the content."""
         doc = self.doc
+        held = [seg for b in self.attrs for seg in b.content]
         for a in self.attrs:
             if a.content or a.cue is None or a.speaker is None:
                 continue
             cue = a.cue
+            if any(s <= cue.idx < e for s, e in held):
+                continue  # "A, but the council rejected it, an aide said": part of A
             colon = self._after_colon(a)
             if colon is not None:
                 a.content = [colon]
