@@ -219,3 +219,11 @@ def test_bare_cue_inside_reported_content_takes_nothing(qnlp) -> None:  # type: 
     assert [q.cue for q in found] == ["say"]
     assert pieces(body, found[0]) == ["The plan was cheap, but the council rejected it"]
     assert found[0].speaker_text == "an aide"
+
+
+def test_content_first_attribution_joined_to_the_first_clause_takes_both(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The mayor's car was supposed to be escorted by a police detail, but the guards "
+            "drove her away from the square before officers could follow her, another source said.")
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert pieces(body, found[0]) == [body[:body.index(", another")]]

@@ -549,6 +549,12 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
                 lead = None
+            if content is not None and subj is not None and tok.dep_ == "conj" \
+                    and content[1] <= tok.idx and tok.head.i < doc.char_span(
+                        content[0], content[1], alignment_mode="expand").start:
+                # "A, but B, a source said" parsed with "said" joined to A: the source says both
+                wider = trim_range(doc, tok.head.left_edge.i, subj.left_edge.i)
+                content = (wider[0], content[1]) if wider is not None else content
             segs = around_cue(doc, content, tok, end) if content else as_segs
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
