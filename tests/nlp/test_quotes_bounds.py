@@ -227,3 +227,12 @@ def test_content_first_attribution_joined_to_the_first_clause_takes_both(qnlp) -
     found = quotes(qnlp, body)
     assert [q.cue for q in found] == ["say"]
     assert pieces(body, found[0]) == [body[:body.index(", another")]]
+
+
+def test_conjoined_cue_with_a_plain_object_is_not_a_second_attribution(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The agency says the levy would cut revenue in the first years but would "
+            "eventually add 84 million dollars.")
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert pieces(body, found[0]) == [
+        "the levy would cut revenue in the first years but would eventually add 84 million dollars"]

@@ -564,6 +564,11 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 continue  # "it would be easy to think that …": nobody thinks it
             if not segs and (subj is None or cue.object == "act"):
                 continue
+            if outer is not None and not segs and any(c.dep_ == "dobj" for c in tok.children):
+                # "it would cut revenue but would eventually add $84 billion": an object that
+                # is not speech; no second attribution, A goes on
+                cuts.pop(outer.i, None)
+                continue
             speaker = lead or (speaker_span(subj, tok) if subj is not None else None)
             if speaker is not None and speaker.start <= tok.i < speaker.end - 1:
                 speaker = doc[tok.i + 1:speaker.end]  # "Said Jones": the cue is not the name
