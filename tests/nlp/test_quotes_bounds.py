@@ -236,3 +236,7 @@ def test_conjoined_cue_with_a_plain_object_is_not_a_second_attribution(qnlp) -> 
     assert [q.cue for q in found] == ["say"]
     assert pieces(body, found[0]) == [
         "the levy would cut revenue in the first years but would eventually add 84 million dollars"]
+
+
+def test_a_time_alone_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(qnlp, "Other officials weighed in Friday.") == []

@@ -83,9 +83,15 @@ def around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tu
 
 
 def trivial(doc: Doc, seg: tuple[int, int]) -> bool:
-    """Content that is one pronoun or determiner ("requests it", "denied this")."""
+    """Content that is one pronoun or determiner ("requests it", "denied this") or only a
+    time ("weighed in Friday", "declared in the 1970s")."""
     span = doc.char_span(*seg, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
+    if span is None:
+        return False
+    if len(span) == 1 and span[0].pos_ in ("PRON", "DET"):
+        return True
+    words = [t for t in span if not (t.is_punct or t.pos_ == "ADP" and t.i == span.start)]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def clip_to_line(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
