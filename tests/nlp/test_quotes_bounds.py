@@ -240,3 +240,10 @@ def test_conjoined_cue_with_a_plain_object_is_not_a_second_attribution(qnlp) -> 
 
 def test_a_time_alone_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
     assert quotes(qnlp, "Other officials weighed in Friday.") == []
+
+
+def test_lone_link_before_a_parenthetical_attribution_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "If, as I have suggested, the developers benefit from the rule, the plan changes nothing."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["suggest"]
+    assert pieces(body, found[0]) == ["the developers benefit from the rule"]
