@@ -71,7 +71,10 @@ def test_quote_hanging_from_an_unlisted_verb(qnlp) -> None:  # type: ignore[no-u
 def test_quote_after_reported_sentence_keeps_its_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = ('The council may vote later, Osric Vale said. "The other question is whether '
             'the timing looks political. I do not think that should matter."')
-    q = next(x for x in quotes(qnlp, body) if x.kind == "direct")
+    at = body.index("The other question")
+    # a further segment of the reported sentence's attribution (one cue word, one relation)
+    q = next(x for x in quotes(qnlp, body) if any(a <= at < b for a, b in x.segments or
+                                                  ((x.start, x.end),)))
     assert q.speaker_text == "Osric Vale"
 
 

@@ -114,3 +114,19 @@ def test_object_of_held_for_refusing_speaks(qnlp) -> None:  # type: ignore[no-un
 def test_the_one_blamed_at_for_doing_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "Growers are angry at the minister for promising to cut only the paperwork."
     assert _speaker_of(qnlp, body, "promise") == "the minister"
+
+
+def test_asked_participle_has_no_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # the one asked is the clause's subject; who asked is not said
+    body = "Asked whether the bridge would reopen, the mayor shrugged."
+    (q,) = quotes(qnlp, body)
+    assert q.cue == "ask" and q.speaker_text is None
+    assert body[q.start:q.end] == "whether the bridge would reopen"
+    body = "When asked by reporters whether the bridge would reopen, the mayor shrugged."
+    assert _speaker_of(qnlp, body, "ask") == "reporters"
+
+
+def test_the_one_asked_is_not_the_question(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor was asked if the bridge was safe."
+    (q,) = quotes(qnlp, body)
+    assert body[q.start:q.end] == "if the bridge was safe"

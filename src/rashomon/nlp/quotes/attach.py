@@ -466,6 +466,12 @@ class Attacher:
         self.attrs.append(new)
         return new
 
+    def _subject_of(self, seg: tuple[int, int], verb: Token) -> bool:
+        """Whether a stretch holds the subject of ``verb`` ("This plan, he says, is dead")."""
+        span = self.doc.char_span(seg[0], seg[1], alignment_mode="expand")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb
+                                        for t in span)
+
     def _clause(self, seg: tuple[int, int]) -> bool:
         """Whether a stretch holds a verb (a clause, not "in an interview Monday")."""
         span = self.doc.char_span(seg[0], seg[1], alignment_mode="expand")
@@ -498,10 +504,13 @@ class Attacher:
         """ "Turkey will help, the minister said": a parse that hung the cue off the
         clause leaves the cue without content; the clause around it is the content."""
         doc = self.doc
+        held = [seg for b in self.attrs for seg in b.content]
         for a in self.attrs:
             if a.content or a.cue is None or a.speaker is None:
                 continue
             cue = a.cue
+            if any(s <= cue.idx < e for s, e in held):
+                continue  # "A, but the council rejected it, an aide said": part of A
             colon = self._after_colon(a)
             if colon is not None:
                 a.content = [colon]
@@ -516,7 +525,8 @@ class Attacher:
             left = trim_range(doc, sent.start, lo) if lo > sent.start else None
             right = trim_range(doc, hi, sent.end) if hi < sent.end else None
             seg: tuple[int, int] | None
-            if left and right and self._clause(left) and self._clause(right) \
+            if left and right and self._clause(right) and (
+                    self._clause(left) or self._subject_of(left, cue.head)) \
                     and "\n" not in self.text[left[0]:right[1]]:
                 # "The plan, she said, is dead": the content wraps around the attribution
                 a.content = [left, right]

@@ -69,10 +69,11 @@ def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
                 or any(start <= c < s + len(left) for c in cues):
             continue
         span = doc.char_span(start, s + len(left), alignment_mode="expand")
-        if span is None or span[0].tag_ in ("VBG", "VBN") or span[0].lower_ in _WHEN or any(
+        if span is None or span[0].tag_ in ("VBG", "VBN") or span[0].lower_ in _WHEN or (
+                len(span) == 1 and span[0].pos_ in ("SCONJ", "CCONJ", "ADP")) or any(
                 t.lemma_.lower() in MEDIUM_NOUNS for t in span):
             continue  # "Speaking to reporters, …", "In a statement, …", "As a phone rang, …":
-            # how or when it was said, not what
+            # how or when it was said, not what; "If, as I said, …": a lone link
         right = comma + 1
         while right < a.content[0][0] and text[right].isspace():
             right += 1

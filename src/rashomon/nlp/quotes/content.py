@@ -83,9 +83,15 @@ def around_cue(doc: Doc, seg: tuple[int, int], verb: Token, end: int) -> list[tu
 
 
 def trivial(doc: Doc, seg: tuple[int, int]) -> bool:
-    """Content that is one pronoun or determiner ("requests it", "denied this")."""
+    """Content that is one pronoun or determiner ("requests it", "denied this") or only a
+    time ("weighed in Friday", "declared in the 1970s")."""
     span = doc.char_span(*seg, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
+    if span is None:
+        return False
+    if len(span) == 1 and span[0].pos_ in ("PRON", "DET"):
+        return True
+    words = [t for t in span if not (t.is_punct or t.pos_ == "ADP" and t.i == span.start)]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def clip_to_line(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | None:
@@ -110,6 +116,8 @@ def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                        or doc[hi - 1].pos_ == "CCONJ"):
         hi -= 1
+    if hi > lo and doc[lo].is_sent_start:
+        lo = _after_lead(doc, lo, hi)
     if hi - lo > 2 and _folded_day(doc[lo]):
         lo += 1
     if hi <= lo:
@@ -125,6 +133,38 @@ def _linking(doc: Doc, lo: int, hi: int) -> bool:
     tok = doc[lo]
     return hi - lo > 2 and (tok.lower_ == "but" or (
         tok.lower_ in _LINKING and doc[lo + 1].text == ","))
+
+
+_LEAD_PHRASES = (("in", "fact"), ("even", "so"), ("in", "addition"), ("as", "a", "result"),
+                 ("at", "the", "same", "time"))
+_CONCESSIVE = frozenset({"despite", "though", "although"})
+
+
+def _after_lead(doc: Doc, lo: int, hi: int) -> int:
+    """Where a sentence's content starts after a leading link set off by a comma: "In
+    fact, …", "As a result, …", or a concession ("Despite the attacks, …", "Though he
+    trails, …"): the writer's framing, which PolNeAR mostly leaves out."""
+    words = [t.lower_ for t in doc[lo:min(hi, lo + 5)]]
+    for phrase in _LEAD_PHRASES:
+        n = len(phrase)
+        if tuple(words[:n]) == phrase and lo + n < hi and doc[lo + n].text == ",":
+            return _skip_space(doc, lo + n + 1, hi)
+    tok = doc[lo]
+    if tok.lower_ not in _CONCESSIVE:
+        return lo
+    phrase = tok if tok.dep_ == "prep" else tok.head if tok.dep_ == "mark" else None
+    if phrase is None:
+        return lo
+    end = phrase.right_edge.i + 1
+    if end < hi - 2 and doc[end].text == ",":
+        return _skip_space(doc, end + 1, hi)
+    return lo
+
+
+def _skip_space(doc: Doc, lo: int, hi: int) -> int:
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    return lo
 
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -7,7 +7,7 @@ not a second attribution. Contents never overlap there. Cases:
 - **embedded**: the inner cue hangs from the outer content through complements only
   (``ccomp``, ``xcomp``, objects, prepositions): the inner attribution is dropped unless it
   is news of its own (see :func:`_droppable`); a *bridge* cue whose content the inner cue
-  opens ("refused to disclose X") gives way to the inner one instead;
+  opens ("continued to call for X") gives way to the inner one instead;
 - **side by side**: the inner cue is a clause of its own joined by a comma, a conjunction or
   a participle ("X said A, adding B", "A said B, while C said D"): the outer content ends
   before it (or starts after it) and both stay.
@@ -33,17 +33,18 @@ _JOINERS = ("and", "but", "while", "though", "although", "whereas", "as", "befor
             "then", "yet", "so")
 
 
-# cues that pass the word on: "continued to call for X", "refused to disclose X",
+# cues that pass the word on: "continued to call for X",
 # "expressed concern that X", "seemed to think X", "responded by saying X": the inner cue
 # opening their content reports X
-_BRIDGES = {"continue", "refuse", "express", "seem", "appear", "respond"}
+_BRIDGES = {"continue", "express", "seem", "appear", "respond"}
 
 
 def _opens(text: str, a: Attribution, b: Attribution) -> bool:
     """Whether ``b``'s cue opens a segment of ``a``'s content (after "to", "by")."""
     assert b.cue is not None
-    return any(text[s:b.cue.idx].strip().lower() in ("", "to", "by", "to be")
-               for s, _ in a.content if s <= b.cue.idx)  # "he | seems | to feel X"
+    lead = b.cue.doc[b.cue.left_edge.i].idx if b.cue.pos_ == "NOUN" else b.cue.idx
+    return any(text[s:lead].strip().lower() in ("", "to", "by", "to be")
+               for s, _ in a.content if s <= lead)  # "he | seems | to feel X", "deep concern"
 
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}

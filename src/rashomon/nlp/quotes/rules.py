@@ -119,7 +119,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         dep = child.dep_
         if dep == "nsubjpass":
             # "X is thought to be ...": X is part of the content; "a solution may be
-            # found" reports nothing: a finding or belief cue takes only clauses
+            # found" reports nothing: a finding or belief cue takes only clauses; "X was
+            # asked if …", "X was told that …": X is the one addressed
+            if cue.type == "question" and any(c.dep_ in ("ccomp", "advcl") and _asks(c)
+                                              for c in verb.children) \
+                    or lemma in _ADDRESSEE_VERBS and _addressee(child):
+                continue
             if (cue.type not in ("report", "belief") or cue.object != "clause") \
                     and cue.object != "act" or any(
                     c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children):
@@ -129,6 +134,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
             out.append(child)  # "exhorted his players to defend": not a purpose clause
+        elif dep == "advcl" and cue.type == "question" and child.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
+            out.append(child)  # "asked if he was ever bullied": the question
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
         elif dep == "dobj" and cue.object != "act" and (
@@ -164,6 +172,12 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         # warned is not part of what was said
         out = [c for c in out if c.dep_ not in ("dobj", "dative")
                or not (cue.type == "question" or _addressee(c))]
+    # "wants to triple X, grow Y and create Z": bare infinitives the parser hung from the cue
+    # verb continue its "to" clause
+    if verb.tag_ != "VB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in out):
+        out.extend(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB"
+                   and c.i > verb.i and c not in out and not any(
+                       a.dep_ in SUBJ_DEPS or a.dep_ in ("aux", "auxpass") for a in c.children))
     # "criticized X for Y", "cited X as an example": a preposition right after an
     # object content belongs to it, unless it says when, where or through what
     objs = [c for c in out if c.dep_ == "dobj"]
@@ -255,6 +269,8 @@ def _rivalry(verb: Token, cue: Cue) -> bool:
 
 def _complement_prep(prep: Token) -> bool:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None and prep.lower_ == "as":
+        return any(c.dep_ in ("amod", "acomp", "advmod") for c in prep.children)  # "as historic"
     if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
         return False
     return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
@@ -292,8 +308,11 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     clause = [c for c in tok.children if (c.dep_ in ("ccomp", "acl") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if not clause and poss is not None:
-        # "his call to ban ...", "her criticism of the plan"
+    holder = _holder(tok, lexicon) if poss is None and not clause else None
+    if not clause and (poss is not None or holder is not None):
+        # "his call to ban ...", "her criticism of the plan"; "Teachers voiced concern
+        # about the schedule": the noun's holder is the subject of the verb it is the
+        # object of
         clause = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if not clause and cue.object not in ("clause", "object"):
@@ -310,7 +329,7 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
         poss = next((c for c in tok.children if c.dep_ == "nsubj"), None) \
             or _name_as_compound(tok)
     if poss is None:
-        poss = _holder(tok, lexicon)
+        poss = holder or _holder(tok, lexicon)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
 
@@ -387,7 +406,7 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
         lo -= 1
     segs = []
     if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
-        segs.append(trim_range(doc, subj.left_edge.i, min(subj.right_edge.i + 1, lo)))
+        segs.append(trim_range(doc, subj.left_edge.i, lo))  # up to the verb: the whole subject
     segs.append(trim_range(doc, comp.left_edge.i, content_end(comp)))
     segs = [x for x in segs if x]
     if not segs:
@@ -431,6 +450,18 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
             or verb_lemma(outer, lexicon) not in lexicon.verbs:
         return None
     return outer
+
+
+# cue types that report a view or a wish, not a new utterance: conjoined to a reported
+# clause, they go on with that clause's subject
+_HELD = frozenset({"belief", "stance", "appeal", "agreement"})
+
+
+def _own_act(verb: Token) -> bool:
+    """A verb whose only complement is its subject's own infinitive ("refused to drop
+    it", "wants to win"): what the subject does, not what someone says."""
+    deps = {c.dep_ for c in verb.children}
+    return "xcomp" in deps and not deps & {"ccomp", "dobj", "dative", "prep"}
 
 
 def as_put_it(doc: Doc) -> list[Attribution]:
@@ -483,6 +514,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if _sides_with(tok, cue) or _rivalry(tok, cue) or _naming(tok, lemma):
                 continue
             outer = _repeated_cue(tok, lexicon)
+            if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)):
+                # "Police say the man posed a threat and refused to …", "she said she was a
+                # Republican and would back X": the clause's subject refuses and backs
+                outer = None
             if outer is not None:
                 # "X said A and said B": B's cue has X for speaker and cuts A's content
                 subj = find_subject(outer)
@@ -514,6 +549,12 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
                 lead = None
+            if content is not None and subj is not None and tok.dep_ == "conj" \
+                    and content[1] <= tok.idx and tok.head.i < doc.char_span(
+                        content[0], content[1], alignment_mode="expand").start:
+                # "A, but B, a source said" parsed with "said" joined to A: the source says both
+                wider = trim_range(doc, tok.head.left_edge.i, subj.left_edge.i)
+                content = (wider[0], content[1]) if wider is not None else content
             segs = around_cue(doc, content, tok, end) if content else as_segs
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
@@ -522,6 +563,11 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                                                  for c in tok.children):
                 continue  # "it would be easy to think that …": nobody thinks it
             if not segs and (subj is None or cue.object == "act"):
+                continue
+            if outer is not None and not segs and any(c.dep_ == "dobj" for c in tok.children):
+                # "it would cut revenue but would eventually add $84 billion": an object that
+                # is not speech; no second attribution, A goes on
+                cuts.pop(outer.i, None)
                 continue
             speaker = lead or (speaker_span(subj, tok) if subj is not None else None)
             if speaker is not None and speaker.start <= tok.i < speaker.end - 1:

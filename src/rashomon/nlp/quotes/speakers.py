@@ -72,7 +72,14 @@ def resolution_target(speaker: Span) -> Span:
 
 def find_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing to governing verbs when it has none."""
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "Asked whether …, the mayor said": a passive participle; the clause's subject is
+        # the one asked, the asker only an agent ("asked by reporters")
+        return _agent(verb)
+    deps = {c.dep_ for c in verb.children}
+    if "nsubjpass" in deps or "auxpass" in deps and "nsubj" not in deps:
+        # (an active subject with "auxpass" is a contracted "has": "who's called for")
         # "X is expected to ...": X is what is reported; "X ... and has been accused of":
         # the shared subject is the accused, never the speaker
         return _agent(verb)
