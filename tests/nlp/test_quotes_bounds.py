@@ -247,3 +247,11 @@ def test_lone_link_before_a_parenthetical_attribution_is_not_content(qnlp) -> No
     found = quotes(qnlp, body)
     assert [q.cue for q in found] == ["suggest"]
     assert pieces(body, found[0]) == ["the developers benefit from the rule"]
+
+
+def test_continuing_is_speech_only_after_quoted_words(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"The dam will hold," she continued. '
+            "The hardest parts of the plan, though, continue to be the repairs the council wants.")
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found if q.kind == "direct"] == ["continue"]
+    assert not [q for q in found if q.kind != "direct" and q.cue == "continue"]
