@@ -125,11 +125,51 @@ def _reduce(matrix: object) -> np.ndarray:
 
     A sparse random projection costs one sparse product; a truncated SVD scored
     a little higher on ECB+ (B³ F1 90.5 vs 89.6) but took about 35 times longer.
+    The projection matrix is scikit-learn's (``random_state=0``), drawn by
+    :func:`_sign_indices` with whole-array draws instead of one draw per entry.
     """
     from sklearn.random_projection import SparseRandomProjection
 
-    projection = SparseRandomProjection(n_components=2048, dense_output=True, random_state=0)
+    class _Projection(SparseRandomProjection):
+        def _make_random_matrix(self, n_components: int, n_features: int) -> object:
+            import scipy.sparse as sp
+            from sklearn.random_projection import _align_api_if_sparse, _check_density
+
+            self.density_ = density = _check_density(self.density, n_features)
+            rng = np.random.RandomState(self.random_state)
+            indices, indptr = _sign_indices(rng, n_components, n_features, density)
+            data = rng.binomial(1, 0.5, size=np.size(indices)) * 2 - 1
+            components = _align_api_if_sparse(sp.csr_array((data, indices, indptr),
+                                                           shape=(n_components, n_features)))
+            return np.sqrt(1 / density) / np.sqrt(n_components) * components
+
+    projection = _Projection(n_components=2048, dense_output=True, random_state=0)
     return _normalise(projection.fit_transform(matrix))
+
+
+def _sign_indices(rng: np.random.RandomState, n_components: int, n_features: int,
+                  density: float) -> tuple[np.ndarray, list[int]]:
+    """Column indices of each row's non-zero entries (CSR ``indices``, ``indptr``), drawn from
+    ``rng`` exactly as scikit-learn's ``_sparse_random_matrix`` draws them (per row: a
+    binomial count, then ``sample_without_replacement``'s "auto" method), so the matrix is
+    the same value for value. Its set-tracking method draws one integer at a time and draws
+    again on a repeat; here each round draws as many as are still missing at once, which
+    takes the same integers from the generator in the same order. (Its third method, for a
+    row holding 99 % of the columns, cannot occur at a density of 1/sqrt(n_features).)"""
+    rows, indptr = [], [0]
+    for _ in range(n_components):
+        k = rng.binomial(n_features, density)
+        if k / n_features > 0.01:
+            picked = rng.permutation(n_features)[:k]
+        else:
+            picked = np.empty(0, dtype=int)
+            while len(picked) < k:
+                drawn = np.concatenate([picked, rng.randint(n_features, size=k - len(picked))])
+                _, first = np.unique(drawn, return_index=True)
+                picked = drawn[np.sort(first)]
+        rows.append(picked.astype(int, copy=False))
+        indptr.append(indptr[-1] + k)
+    return np.concatenate(rows), indptr
 
 
 @lru_cache(maxsize=4)
