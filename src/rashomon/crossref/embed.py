@@ -107,6 +107,7 @@ class TfidfEmbedder:
 
     @staticmethod
     def _channel(texts: list[str]) -> np.ndarray:
+        _defer_scipy_stats()
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         vectorizer = TfidfVectorizer(
@@ -118,6 +119,38 @@ class TfidfEmbedder:
         except ValueError:  # only stop words
             return np.zeros((len(texts), 1), dtype=np.float32)
         return _normalise(matrix.toarray()) if matrix.shape[1] <= 4096 else _reduce(matrix)
+
+
+def _defer_scipy_stats() -> None:
+    """Let importing scikit-learn skip ``scipy.stats`` (about half a CPU second) until code uses it.
+
+    scikit-learn imports it at start-up for helpers that TF-IDF and the random projection
+    never call. ``scipy.stats`` becomes a module whose body runs on the first attribute
+    asked of it (``importlib.util.LazyLoader`` would do, but Python 3.11's import
+    statement asks for ``__spec__`` and so runs it at once).
+    """
+    import importlib.util
+    import sys
+    import types
+
+    if "scipy.stats" in sys.modules:
+        return
+    import scipy
+
+    spec = importlib.util.find_spec("scipy.stats")
+    if spec is None or spec.loader is None:
+        return
+    module = importlib.util.module_from_spec(spec)
+
+    def run_body(name: str) -> object:
+        del module.__getattr__
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        return getattr(module, name)
+
+    module.__getattr__ = run_body  # type: ignore[method-assign]
+    assert isinstance(module, types.ModuleType)
+    sys.modules["scipy.stats"] = module
+    scipy.stats = module  # type: ignore[attr-defined]  # as the import statement sets it
 
 
 def _reduce(matrix: object) -> np.ndarray:
