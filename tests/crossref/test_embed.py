@@ -33,3 +33,25 @@ def test_reduce_equals_scikit_learn_projection():
     got = _reduce(matrix)
     assert got.shape == (30, 2048)
     assert np.array_equal(got, normalise(theirs.fit_transform(matrix)))
+
+
+_LAZY_STATS = """
+import sys
+from rashomon.crossref.embed import TfidfEmbedder
+texts = [f"story {i} about the bridge over the river number {i} and its {i * 7} cars" for i in range(30)]
+assert TfidfEmbedder().encode(texts).shape[0] == 30
+assert "scipy.stats._stats_py" not in sys.modules  # scikit-learn imported, scipy.stats not run
+import scipy.stats
+from scipy.stats import norm
+assert norm.cdf(0.0) == 0.5 and scipy.stats.rankdata([3, 1]).tolist() == [2.0, 1.0]
+print("ok")
+"""
+
+
+def test_scipy_stats_runs_when_first_used():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _LAZY_STATS], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"

@@ -131,7 +131,6 @@ def _defer_scipy_stats() -> None:
     """
     import importlib.util
     import sys
-    import types
 
     if "scipy.stats" in sys.modules:
         return
@@ -148,7 +147,6 @@ def _defer_scipy_stats() -> None:
         return getattr(module, name)
 
     module.__getattr__ = run_body  # type: ignore[method-assign]
-    assert isinstance(module, types.ModuleType)
     sys.modules["scipy.stats"] = module
     scipy.stats = module  # type: ignore[attr-defined]  # as the import statement sets it
 
@@ -166,14 +164,12 @@ def _reduce(matrix: object) -> np.ndarray:
     class _Projection(SparseRandomProjection):
         def _make_random_matrix(self, n_components: int, n_features: int) -> object:
             import scipy.sparse as sp
-            from sklearn.random_projection import _align_api_if_sparse, _check_density
 
-            self.density_ = density = _check_density(self.density, n_features)
+            self.density_ = density = 1 / np.sqrt(n_features)  # density="auto"
             rng = np.random.RandomState(self.random_state)
             indices, indptr = _sign_indices(rng, n_components, n_features, density)
             data = rng.binomial(1, 0.5, size=np.size(indices)) * 2 - 1
-            components = _align_api_if_sparse(sp.csr_array((data, indices, indptr),
-                                                           shape=(n_components, n_features)))
+            components = sp.csr_matrix((data, indices, indptr), shape=(n_components, n_features))
             return np.sqrt(1 / density) / np.sqrt(n_components) * components
 
     projection = _Projection(n_components=2048, dense_output=True, random_state=0)
