@@ -232,14 +232,15 @@ def mutual_blame(story: Story, ledger: Ledger,
     blamed: dict[tuple[str, str], list[_Blame]] = defaultdict(list)
     for claim in ledger.claims:
         for unit, st in ledger.members[claim.id]:
-            if not _actual(unit):
-                continue
+            blames = [(rec, pair) for rec in unit.events if rec.type in BLAME_TYPES
+                      for pair in _blames(rec, actors)]
+            reciprocal = _reciprocal(unit, actors)
+            if not (blames or reciprocal) or not _actual(unit):
+                continue  # (the cheap tests first: most sentences blame nobody)
             act = _act(unit)
-            for rec in unit.events:
-                if rec.type in BLAME_TYPES:
-                    for pair in _blames(rec, actors):
-                        blamed[pair].append(_Blame(rec, st, claim.id, act))
-            for pair in _reciprocal(unit, actors):
+            for rec, pair in blames:
+                blamed[pair].append(_Blame(rec, st, claim.id, act))
+            for pair in reciprocal:
                 if not any(b.st is st for b in blamed[pair]):
                     blamed[pair].append(_Blame(None, st, claim.id, act))
     out = []

@@ -237,16 +237,32 @@ class Store:
 
     def set_inferred_dates(self, articles: Iterable[Article]) -> None:
         """Write the inferred publication dates of ``articles`` (``published`` untouched)."""
-        for a in articles:
-            self.con.execute(
-                "UPDATE articles SET published_inferred = ?, published_window = ?, published_evidence = ? "
-                "WHERE id = ? AND published IS NULL",
-                [a.published_inferred, a.published_window, a.published_evidence, a.id])
+        last = {a.id: a for a in articles}  # one statement for all (of one id, the last wins)
+        if not last:
+            return
+        mapping = pa.table({  # noqa: F841  (read by name by the statement)
+            "aid": list(last),
+            "inferred": pa.array([a.published_inferred for a in last.values()], pa.string()),
+            "window": pa.array([a.published_window for a in last.values()], pa.string()),
+            "evidence": pa.array([a.published_evidence for a in last.values()], pa.string()),
+        })
+        self.con.execute(
+            "UPDATE articles SET published_inferred = mapping.inferred, published_window = mapping.window, "
+            "published_evidence = mapping.evidence FROM mapping "
+            "WHERE articles.id = mapping.aid AND articles.published IS NULL")
 
     def set_date_values(self, dates: Iterable[DateRef]) -> None:
         """Write re-anchored values of relative dates (``value`` and ``anchor`` only)."""
-        for d in dates:
-            self.con.execute("UPDATE dates SET value = ?, anchor = ? WHERE id = ?", [d.value, d.anchor, d.id])
+        last = {d.id: d for d in dates}  # one statement for all (of one id, the last wins)
+        if not last:
+            return
+        mapping = pa.table({  # noqa: F841  (read by name by the statement)
+            "did": list(last),
+            "value": pa.array([d.value for d in last.values()], pa.string()),
+            "anchor": pa.array([d.anchor for d in last.values()], pa.string()),
+        })
+        self.con.execute("UPDATE dates SET value = mapping.value, anchor = mapping.anchor FROM mapping "
+                         "WHERE dates.id = mapping.did")
 
     # -- reads ----------------------------------------------------------------
     def count(self, table: str) -> int:

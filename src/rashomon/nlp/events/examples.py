@@ -13,7 +13,7 @@ add rows, or files of their own (component config ``examples``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +28,8 @@ EXAMPLES = data.LEXICONS / "events_examples.tsv"
 THRESHOLD = 0.70
 # Lead over the nearest example of another type below which the verb is too ambiguous to code.
 MARGIN = 0.01
+# Predicates whose nearest example an Examples remembers (then it starts again).
+ANSWERS_KEPT = 100_000
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,21 @@ class Examples:
     types: tuple[str, ...]
     phrases: tuple[str, ...]
     vectors: np.ndarray
+    # answers so far, by text: a corpus asks about the same few hundred predicates again and again
+    _answers: dict[str, Nearest | None] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
 
     def nearest(self, text: str) -> Nearest | None:
         """The type of the phrase nearest to ``text``, its cosine and its lead over the
         nearest phrase of another type (``None``: no vector)."""
+        if text not in self._answers:
+            answer = self._nearest(text)
+            if len(self._answers) >= ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[text] = answer
+        return self._answers[text]
+
+    def _nearest(self, text: str) -> Nearest | None:
         if not self.types or not text.strip():
             return None
         from rashomon.embed_static import sentence_vectors
