@@ -18,6 +18,11 @@ from rashomon.records import RECORD_TYPES
 _CONTENT_TABLES = [t for t in RECORD_TYPES if t != "failures"]
 
 
+# Articles for the runs a test stops midway: enough to last well past the 2 s it waits
+# (a 60-article -j 2 run took 6 s once start-up got faster, and a worker could finish first)
+LONG_RUN = 200
+
+
 def _corpus(folder: Path, n: int = 24) -> Path:
     folder.mkdir()
     towns = ["Amber", "Birch", "Cedar", "Dune", "Elm", "Fir", "Glen", "Heath"]
@@ -126,7 +131,7 @@ def _stored(db: Path) -> int:
 @pytest.mark.model
 @pytest.mark.slow
 def test_ctrl_c_stops_a_two_process_run_at_once(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", n=60)
+    corpus = _corpus(tmp_path / "corpus", n=LONG_RUN)
     db = tmp_path / "int.duckdb"
     proc = _run_j2(corpus, db)
     workers = _workers(proc.pid, 2)
@@ -146,7 +151,7 @@ def test_ctrl_c_stops_a_two_process_run_at_once(tmp_path: Path) -> None:
 @pytest.mark.model
 @pytest.mark.slow
 def test_a_killed_worker_stops_the_run_with_a_clear_error(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", n=60)
+    corpus = _corpus(tmp_path / "corpus", n=LONG_RUN)
     db = tmp_path / "killed.duckdb"
     proc = _run_j2(corpus, db)
     victim = _workers(proc.pid, 2)[0]
@@ -160,7 +165,7 @@ def test_a_killed_worker_stops_the_run_with_a_clear_error(tmp_path: Path) -> Non
     stored = int(err.split("stopped with ", 1)[1].split(" ", 1)[0])
     assert _stored(db) == stored  # what the message says is what the file holds
     assert _run(corpus, db).wait(timeout=600) in (0, 1)  # a re-run finishes the job
-    assert _stored(db) == 61
+    assert _stored(db) == LONG_RUN + 1
 
 
 @pytest.mark.model
