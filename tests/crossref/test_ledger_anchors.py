@@ -312,6 +312,9 @@ def test_two_speakers_statements_do_not_join_in_the_last_pass() -> None:
 
     units[0], units[2] = said_by(units[0], "lobby"), said_by(units[2], "parent")
     assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, anchors) == [0, 1, 2, 3]
+    unresolved = replace(units[0], frame=Frame(sourcing="named", source="The lobby"))
+    assert join_mutual([unresolved, *units[1:]], {(0, 2): 0.2}, [0, 1, 2, 3], vecs,
+                       anchors) == [0, 1, 2, 3]  # a name the linker left unresolved
     units[2] = said_by(units[2], "lobby")  # one speaker's words, retold
     assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, anchors) == [0, 1, 0, 3]
 

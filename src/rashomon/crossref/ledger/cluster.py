@@ -527,8 +527,13 @@ def _two_speakers(a: Unit, b: Unit) -> bool:
     """Whether two statements are credited to two different named speakers (the NRA's "time to
     digest" and a parent's "politics needs to be set aside"): what two people say is two facts
     unless the first passes found the same words."""
-    return bool(a.quotes and b.quotes and a.frame.source_id and b.frame.source_id
-                and a.frame.source_id != b.frame.source_id)
+    if not (a.quotes and b.quotes and a.frame.source and b.frame.source):
+        return False
+    if a.frame.source_id and b.frame.source_id:
+        return a.frame.source_id != b.frame.source_id
+    # a speaker the linker left unresolved ("The NRA") is told apart by name
+    return a.frame.source.lower() != b.frame.source.lower() and "named" in (
+        a.frame.sourcing, b.frame.sourcing)
 
 
 def _join(units: Sequence[Unit], out: list[int], members: dict[int, list[int]], a: int, b: int,
