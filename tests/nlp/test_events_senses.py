@@ -37,6 +37,8 @@ def top(nlp, text: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-de
     # disapproval named by its feeling
     ("The rebels expressed frustration at the delays.", ("ACCUSE", "asserted")),
     ("The envoy met with the rebel leaders in Osk.", ("CONSULT", "asserted")),
+    # raising a threat is threatening, whatever is threatened
+    ("The senator raised the threat of appointing a special prosecutor.", ("THREATEN", "asserted")),
 ])
 def test_sense_and_status(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
     assert top(nlp, text) == expected
