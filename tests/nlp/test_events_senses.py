@@ -193,3 +193,9 @@ def test_a_reaction_met_comes_from_the_from_phrase(nlp) -> None:  # type: ignore
     (e,) = [e for e in events(nlp, "The plan drew sharp criticism from Germany.")
             if e.type == "ACCUSE"]
     assert e.source == "Germany"
+
+
+def test_targeting_voters_or_groups_for_scrutiny_is_no_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in events(nlp, "The tax office targeted conservative groups for extra "
+                                       "scrutiny.") if e.type == "ASSAULT"]
+    assert [e.type for e in events(nlp, "Rebels targeted a convoy near Osk.")] == ["ASSAULT"]
