@@ -255,3 +255,9 @@ def test_continuing_is_speech_only_after_quoted_words(qnlp) -> None:  # type: ig
     found = quotes(qnlp, body)
     assert [q.cue for q in found if q.kind == "direct"] == ["continue"]
     assert not [q for q in found if q.kind != "direct" and q.cue == "continue"]
+
+
+def test_dismissing_or_scolding_a_person_is_an_act_not_a_statement(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The chairman dismissed her and her lawyer. The ministry dismissed the report as propaganda."
+    found = quotes(qnlp, body)
+    assert [pieces(body, q) for q in found] == [["the report as propaganda"]]
