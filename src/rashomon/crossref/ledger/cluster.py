@@ -461,7 +461,7 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
 
 MUTUAL_CUT = 0.12  # a pair both readings agree on may join at this anchor score
 MUTUAL_SAID = 5.0  # ... when the rare words of its predicate weigh this much (summed IDF)
-MUTUAL_COS = 0.38  # ... and its centred sentence cosine reaches this
+MUTUAL_COS = 0.35  # ... and its centred sentence cosine reaches this
 MUTUAL_LINK = 0.5  # ... and this share of the cross pairs of the two rows are scored pairs
 
 
