@@ -232,37 +232,38 @@ class Store:
         if reset:
             self.con.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
         if story_of:
-            mapping = pa.table({"aid": list(story_of), "sid": list(story_of.values())})  # noqa: F841
-            self.con.execute("UPDATE articles SET story_id = mapping.sid FROM mapping WHERE articles.id = mapping.aid")
+            self._update_from("UPDATE articles SET story_id = mapping.sid FROM mapping "
+                              "WHERE articles.id = mapping.aid",
+                              aid=list(story_of), sid=list(story_of.values()))
 
     def set_inferred_dates(self, articles: Iterable[Article]) -> None:
         """Write the inferred publication dates of ``articles`` (``published`` untouched)."""
         last = {a.id: a for a in articles}  # one statement for all (of one id, the last wins)
         if not last:
             return
-        mapping = pa.table({  # noqa: F841  (read by name by the statement)
-            "aid": list(last),
-            "inferred": pa.array([a.published_inferred for a in last.values()], pa.string()),
-            "window": pa.array([a.published_window for a in last.values()], pa.string()),
-            "evidence": pa.array([a.published_evidence for a in last.values()], pa.string()),
-        })
-        self.con.execute(
+        self._update_from(
             "UPDATE articles SET published_inferred = mapping.inferred, published_window = mapping.window, "
             "published_evidence = mapping.evidence FROM mapping "
-            "WHERE articles.id = mapping.aid AND articles.published IS NULL")
+            "WHERE articles.id = mapping.aid AND articles.published IS NULL",
+            aid=list(last), inferred=[a.published_inferred for a in last.values()],
+            window=[a.published_window for a in last.values()],
+            evidence=[a.published_evidence for a in last.values()])
 
     def set_date_values(self, dates: Iterable[DateRef]) -> None:
         """Write re-anchored values of relative dates (``value`` and ``anchor`` only)."""
         last = {d.id: d for d in dates}  # one statement for all (of one id, the last wins)
         if not last:
             return
-        mapping = pa.table({  # noqa: F841  (read by name by the statement)
-            "did": list(last),
-            "value": pa.array([d.value for d in last.values()], pa.string()),
-            "anchor": pa.array([d.anchor for d in last.values()], pa.string()),
-        })
-        self.con.execute("UPDATE dates SET value = mapping.value, anchor = mapping.anchor FROM mapping "
-                         "WHERE dates.id = mapping.did")
+        self._update_from("UPDATE dates SET value = mapping.value, anchor = mapping.anchor FROM mapping "
+                          "WHERE dates.id = mapping.did", did=list(last),
+                          value=[d.value for d in last.values()],
+                          anchor=[d.anchor for d in last.values()])
+
+    def _update_from(self, statement: str, **columns: list[str | None]) -> None:
+        """Run an ``UPDATE … FROM mapping`` in one statement, ``mapping`` being a table of these
+        string columns (DuckDB reads the local Arrow table by its name)."""
+        mapping = pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()})  # noqa: F841
+        self.con.execute(statement)
 
     # -- reads ----------------------------------------------------------------
     def count(self, table: str) -> int:
