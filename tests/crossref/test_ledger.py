@@ -567,3 +567,16 @@ def test_an_answer_and_quoted_words_no_one_says_are_the_outlets_telling() -> Non
     (claim,) = build_ledger(story_of(art), Corpus(articles=[art], actors=ACTORS, quotes=[words],
                                                    events=[ev])).claims
     assert claim.stances[0].stance == "asserts"
+
+
+def test_an_event_in_a_side_clause_does_not_hedge_the_sentence() -> None:
+    text = ("Lerna is represented by Ola Brandt, who is known for winning the dismissal of all "
+            "charges against a Kestrian banker.")
+    art = article("sc1", "North Wire", text)
+    at = text.index("charges")
+    ev = replace(event(art, text, "ACCUSE", "alleged", None), start=at, end=at + 7,
+                 sourcing="anonymous")
+    frame = frame_of(text, [], [ev], 0)
+    assert frame.sourcing == OWN_VOICE
+    told = replace(ev, start=0, end=5)  # the same hedged event as the sentence's own
+    assert frame_of(text, [], [told], 0).sourcing == "anonymous"

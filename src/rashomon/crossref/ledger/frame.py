@@ -209,6 +209,8 @@ def _side_clause(q: Quote, sentence: str, offset: int) -> bool:
 _NAMING = re.compile(r"(?i)\w\s*,\s*(?:also\s+|now\s+|officially\s+|sometimes\s+)?$")
 # "said no", "said yes to the offer", "said no and left": the answer is the act itself
 _ANSWER = re.compile(r"(?i)^\s*(?:no|yes)\s*(?:$|[,.;:\u2014]|-|and\b|to\b|but\b)")
+# A non-restrictive relative clause still open before a word: ", who is noted for ..."
+_SIDE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,;:]*$", re.I)
 _TOLD = frozenset({"tell", "inform", "brief", "assure"})  # passive: the subject is the hearer
 
 
@@ -343,8 +345,11 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     recs = [*quotes, *events]
     # a quote's sourcing is the sentence's; an event's only when every event of the sentence
     # agrees ("the truce was announced by ministers who were reportedly on a visit" is told
-    # in the outlet's own voice, though the visit is hedged)
-    by_events = {getattr(e, "sourcing", None) for e in events}
+    # in the outlet's own voice, though the visit is hedged), events in a side clause on a noun
+    # left out ("represented by Taylor, who is noted for winning a dismissal of charges against
+    # X": the charges hedge nothing the sentence tells)
+    main = [e for e in events if not _SIDE_CLAUSE.search(text[:max(0, e.start - offset)])]
+    by_events = {getattr(e, "sourcing", None) for e in main}
     agreed = by_events.pop() if len(by_events) == 1 else None
     return Frame(
         sourcing=_record_field(quotes, "sourcing") or agreed or sourcing, source=source,

@@ -53,6 +53,7 @@ from rashomon.nlp.events.args import (
     withdrawn_from,
 )
 from rashomon.nlp.events.find import (
+    REACTION_VERBS,
     STATUS_RANK,
     Found,
     assign_status,
@@ -84,8 +85,7 @@ SELF_DIRECTED = {"resign", "disarm", "withdraw"}
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
-# Verbs whose subject meets a reaction (ACCUSE and REJECT rows): the reacting side is "from" X.
-REACTION_VERBS = {"draw", "meet", "face", "come", "attract", "earn", "receive"}
+
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 

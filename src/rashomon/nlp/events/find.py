@@ -334,11 +334,16 @@ def _noun_infinitive(tok: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+# Verbs whose subject meets a reaction (ACCUSE and REJECT rows): the reacting side is "from" X,
+# and the passive ("was met with criticism") is the outlet's own telling, not an allegation.
+REACTION_VERBS = frozenset({"draw", "meet", "face", "come", "attract", "earn", "receive"})
+
+
 def _unattributed_passive(f: Found) -> bool:
     """A verbal event in the passive with no agent ("X has been accused of", "was
     condemned"): someone made it, unnamed; the event is alleged, not the outlet's own."""
     tok = f.token
-    if f.nominal or PLOVER[f.row.type][0] not in (1, 3):
+    if f.nominal or PLOVER[f.row.type][0] not in (1, 3) or f.row.lemma in REACTION_VERBS:
         return False
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and \
         not any(c.dep_ == "agent" for c in tok.children)
