@@ -20,6 +20,7 @@ from rashomon.crossref.ledger.blocks import split_blocks
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_party,
+    centre,
     centred_vectors,
     complete_link,
     join_acts,
@@ -43,6 +44,7 @@ from rashomon.crossref.ledger.plain import attach_plain
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.stances import cluster_stances, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
+from rashomon.embed_static import sentence_vectors
 from rashomon.records import Actor, Claim, Stance, Story, content_id
 
 
@@ -170,7 +172,14 @@ def build_ledger(story: Story, corpus: Corpus,
     # the facts are aligned on the units that tell an event, a statement or a figure; the
     # sentences that only name an actor (plain units) attach afterwards (:func:`attach_plain`)
     units = [u for u in every if not u.plain]
-    vecs = centred_vectors([to_align(u) for u in units]) if len(units) > 1 else None
+    # each sentence embedded once; centred on the aligned units, then on the claims' units
+    raw = sentence_vectors([u.text for u in every]) if len(every) > 1 else None
+    row_of = {u.key: k for k, u in enumerate(every)}
+
+    def centred(chosen: list[Unit]) -> np.ndarray | None:
+        return centre(raw[[row_of[u.key] for u in chosen]]) if raw is not None and len(chosen) > 1 else None
+
+    vecs = centred(units)
     # a big story is aligned block by block (blocks.py): its cost stays linear in its size
     labels = list(range(len(units)))
     blocks = split_blocks(units, vecs) if units else []
@@ -180,7 +189,7 @@ def build_ledger(story: Story, corpus: Corpus,
             labels[i] = part[label]
     if len(blocks) <= 1 and len(every) > len(units):
         units, labels = attach_plain(every, units, labels)
-        vecs = centred_vectors([to_align(u) for u in units]) if len(units) > 1 else None
+        vecs = centred(units)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)

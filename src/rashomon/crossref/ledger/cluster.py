@@ -36,7 +36,12 @@ def centred_vectors(units: Sequence[AlignUnit]) -> np.ndarray:
     """
     from rashomon.crossref.embed import sentence_vectors
 
-    vecs = sentence_vectors([u.text for u in units]).astype(np.float32)
+    return centre(sentence_vectors([u.text for u in units]))
+
+
+def centre(raw: np.ndarray) -> np.ndarray:
+    """:func:`centred_vectors` of sentence vectors already computed (one row per unit)."""
+    vecs = raw.astype(np.float32)
     # Shrunk towards no centring for few sentences: the mean of two sentences is mostly
     # themselves, and removing it would make any two sentences opposite.
     vecs -= len(vecs) / (len(vecs) + CENTRE_SHRINK) * vecs.mean(axis=0)
@@ -584,6 +589,6 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
     return out
 
 
-__all__ = ["anchored_scores", "apart_by_party", "centred_vectors", "complete_link", "join_acts",
+__all__ = ["anchored_scores", "apart_by_party", "centre", "centred_vectors", "complete_link", "join_acts",
            "join_leads", "join_mutual", "join_rows", "lead_bonus", "retold_bonus",
            "specific_parties"]

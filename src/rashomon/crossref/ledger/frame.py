@@ -210,7 +210,7 @@ _NAMING = re.compile(r"(?i)\w\s*,\s*(?:also\s+|now\s+|officially\s+|sometimes\s+
 # "said no", "said yes to the offer", "said no and left": the answer is the act itself
 _ANSWER = re.compile(r"(?i)^\s*(?:no|yes)\s*(?:$|[,.;:\u2014]|-|and\b|to\b|but\b)")
 # A non-restrictive relative clause still open before a word: ", who is noted for ..."
-_SIDE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,;:]*$", re.I)
+_SIDE_CLAUSE = re.compile(r"(?i),\s*(?:who|which|whose)\b[^,;:]*$")
 _TOLD = frozenset({"tell", "inform", "brief", "assure"})  # passive: the subject is the hearer
 
 

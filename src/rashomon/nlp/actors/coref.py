@@ -250,7 +250,6 @@ def _holds(known: Known, title: str, told: set[str] | None = None) -> bool:
     return any(t == title or (t.endswith(" " + title) and not is_second(t, title)) for t in titles)
 
 
-
 def is_subject(doc: Doc, start: int, end: int) -> bool:
     """Whether a mention is a clause subject ("X said", "X and Y agreed", "X, who said")."""
     root = doc[start:end].root

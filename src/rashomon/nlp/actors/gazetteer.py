@@ -240,8 +240,6 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     return gaz
 
 
-
-
 _SECOND = re.compile(r"(?i)(?:vice|deputy|assistant|associate|under|former|ex)\b")
 
 
