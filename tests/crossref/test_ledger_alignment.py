@@ -305,3 +305,41 @@ def test_sentences_that_only_name_an_actor_attach_after_alignment() -> None:
     assert row[plain[0].text] == row[plain[1].text]
     assert row[plain[0].text] not in labels
     assert row[plain[2].text] not in {row[plain[0].text], *labels}
+
+
+def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.cluster import join_parallel
+    from rashomon.records import Quote
+
+    units = [_told("a", "Orsk was re-elected to chair the council on Monday."),
+             _told("b", "The council re-elected Orsk as its chair."),
+             _told("a", "Orsk won a second term as council chair by 40 votes.", start=60),
+             _told("c", "Orsk kept the council chair for a second term.")]
+    vecs = np.array([[1.0, 0.1], [1.0, 0.0], [0.9, 0.2], [1.0, 0.2]])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    scores = {(0, 1): 0.5, (2, 3): 0.5, (0, 3): 0.2, (1, 2): 0.2}
+    # two rows with article "a" in both: two of the three cross pairs of other articles are
+    # scored, and the rows say the same: one fact, "a" keeping both its sentences
+    assert join_parallel(units, scores, [0, 0, 2, 2], vecs) == [0, 0, 0, 0]
+    # rows that are not alike in meaning stay apart
+    apart = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
+    assert join_parallel(units, scores, [0, 0, 2, 2], apart) == [0, 0, 2, 2]
+    # two rows that share no article were the earlier passes' to judge
+    disjoint = [*units[:2], _told("d", units[2].text), units[3]]
+    assert join_parallel(disjoint, scores, [0, 0, 2, 2], vecs) == [0, 0, 2, 2]
+
+    # statements: what two speakers say is two facts
+    def said(aid: str, text: str, who: str, start: int = 0) -> Unit:
+        q = Quote(id=f"q{aid}{start}", article_id=aid, text=text, kind="indirect", speaker=who,
+                  speaker_id=f"p:{who}", speaker_text=who, cue="say", start=start,
+                  end=start + len(text), sent_start=start, sent_end=start + len(text))
+        return Unit(article_id=aid, outlet=aid, start=start, end=start + len(text), text=text,
+                    quotes=(q,), frame=Frame(source=who, source_id=f"p:{who}", sourcing="named"))
+
+    statements = [said("a", "Orsk said the vote was fair.", "Orsk"),
+                  said("b", "Orsk said the vote had been fair.", "Orsk"),
+                  said("a", "Lissen said the vote was rigged.", "Lissen", 60),
+                  said("c", "Lissen said the vote had been rigged.", "Lissen")]
+    assert join_parallel(statements, scores, [0, 0, 2, 2], vecs) == [0, 0, 2, 2]

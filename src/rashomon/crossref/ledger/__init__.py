@@ -26,6 +26,7 @@ from rashomon.crossref.ledger.cluster import (
     join_acts,
     join_leads,
     join_mutual,
+    join_parallel,
     join_rows,
     lead_bonus,
     retold_bonus,
@@ -114,6 +115,7 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
         vecs = centred_vectors([to_align(u) for u in units]) if vecs is None else vecs
         sub = join_mutual(sub_units, shared, sub, vecs[keep], anchors)
         sub = join_leads(sub_units, shared, sub, vecs[keep])
+        sub = join_parallel(sub_units, shared, sub, vecs[keep])
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels

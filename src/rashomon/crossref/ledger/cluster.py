@@ -589,6 +589,73 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
     return out
 
 
+PARALLEL_LINK = 0.5  # the share of two rows' cross pairs (other articles) that are scored pairs
+PARALLEL_COS = 0.4  # ... and the centred cosine of the two rows' mean vectors
+PARALLEL_SAID_COS = 0.5  # ... or this, when every unit of both rows is a statement
+
+
+def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], labels: list[int],
+                  vecs: np.ndarray) -> list[int]:
+    """Last pass: two rows of two or more articles each join even when an article is in both,
+    when ``PARALLEL_LINK`` of their cross pairs between different articles are scored pairs
+    and their centred mean vectors are ``PARALLEL_COS`` alike.
+
+    One unit per article per row keeps a fact apart from its neighbours, but an outlet that
+    tells one fact twice (its lead and a later retelling) then makes two parallel rows of it,
+    each with the same outlets. Joined, the article keeps both sentences in its cell.
+    """
+    out = list(labels)
+    members: dict[int, list[int]] = {}
+    for k, lab in enumerate(out):
+        members.setdefault(lab, []).append(k)
+    multi = sorted(lab for lab, idx in members.items()
+                   if len({units[k].article_id for k in idx}) > 1)
+    near: set[tuple[int, int]] = set()
+    for i, j in scores:
+        a, b = out[i], out[j]
+        if a != b and a in multi and b in multi:
+            near.add((min(a, b), max(a, b)))
+    offers = []
+    for a, b in sorted(near):
+        arts_a = {units[k].article_id for k in members[a]}
+        arts_b = {units[k].article_id for k in members[b]}
+        if not arts_a & arts_b:
+            continue  # disjoint rows were the earlier passes' to join
+        cross = [(min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]
+                 if units[x].article_id != units[y].article_id]
+        if not cross or sum(cross) < PARALLEL_LINK * len(cross):
+            continue
+        said = all(units[x].quotes for x in members[a] + members[b])
+        if said and _speaker(units, members[a]) != _speaker(units, members[b]):
+            continue  # what two people say is two facts
+        ma, mb = vecs[members[a]].mean(axis=0), vecs[members[b]].mean(axis=0)
+        cos = float(ma @ mb / (np.linalg.norm(ma) * np.linalg.norm(mb) or 1.0))
+        if cos >= (PARALLEL_SAID_COS if said else PARALLEL_COS):
+            offers.append((cos, a, b))
+    for _, a, b in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
+        ra, rb = _find(out, members, a), _find(out, members, b)
+        if ra != rb:
+            keep, gone = min(ra, rb), max(ra, rb)
+            for k in members[gone]:
+                out[k] = keep
+            members[keep] += members.pop(gone)
+    return out
+
+
+def _speaker(units: Sequence[Unit], idx: list[int]) -> str:
+    """The speaker most of a row's units credit (by id, else by name; ties by name)."""
+    counted: dict[str, int] = {}
+    for k in idx:
+        who = units[k].frame.source_id or (units[k].frame.source or "").lower()
+        counted[who] = counted.get(who, 0) + 1
+    return min(counted, key=lambda w: (-counted[w], w))
+
+
+def _find(out: list[int], members: dict[int, list[int]], lab: int) -> int:
+    """The label a row joined into (its first member's current label)."""
+    return lab if lab in members else out[lab]
+
+
 __all__ = ["anchored_scores", "apart_by_party", "centre", "centred_vectors", "complete_link", "join_acts",
-           "join_leads", "join_mutual", "join_rows", "lead_bonus", "retold_bonus",
+           "join_leads", "join_mutual", "join_parallel", "join_rows", "lead_bonus", "retold_bonus",
            "specific_parties"]

@@ -39,8 +39,8 @@ MIN_QUOTE_WORDS = 3  # shorter "quotes" (a name, a phrase) are not statements, u
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 # A news dateline before the lead's first word ("WASHINGTON —", "KYIV, Ukraine (AP) –"):
 # where the story was filed, not what it tells; two leads filed from one city share no fact.
-_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
-                       r"(?: \([^()]{1,40}\))?\s*[\u2014\u2015\u2013-]+\s+(?=\S)")
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+                       r"(?: \([^()]{1,40}\))?\s*[\u2014\u2015\u2013-]+(?:\s+(?=\S)|\s*$)")
 
 
 @dataclass(frozen=True)
@@ -140,11 +140,13 @@ def _guessed_word(m: Mention) -> bool:
     return m.actor_id.startswith("p:") and " " not in m.text.strip()
 
 
-def _lead(mentions: list[Mention]) -> list[tuple[int, int]]:
+def _lead(mentions: list[Mention], body: str) -> list[tuple[int, int]]:
     """The article's first sentence that names an actor, as a span: a news story tells its main
     fact first ("Pelosi was re-elected to her leadership post Wednesday"), and the event
-    lexicon does not know every verb it is told with. Empty when no mention carries its sentence."""
-    told = [m for m in mentions if m.sent_end > m.sent_start]
+    lexicon does not know every verb it is told with. A dateline the sentencizer cut off on its
+    own ("PARIS/BERLIN, June 4 (Wire) -") is no lead. Empty when no mention carries its sentence."""
+    told = [m for m in mentions if m.sent_end > m.sent_start and not _is_dateline(
+        body[m.sent_start:m.sent_end].strip())]
     if not told:
         return []
     first = min(told, key=lambda m: m.sent_start)
@@ -160,6 +162,12 @@ def _counted(mentions: list[Mention], body: str) -> list[tuple[int, int]]:
 
 
 PLAIN_WORDS = 4
+
+
+def _is_dateline(text: str) -> bool:
+    """The whole sentence is a dateline: where the story was filed, no proposition."""
+    m = _DATELINE.match(text)
+    return m is not None and m.end() == len(text)
 
 
 def _named(named: list[Mention | Place | DateRef], told: list[tuple[int, int]], body: str,
@@ -188,7 +196,7 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     # "X declined to comment" makes no unit, but says who the sentence's source is
     no_comment = [q for q in recs.quotes if q not in quotes and refuses_to_speak(q, art.body)]
     figures = [f for f in recs.figures if f.unit]
-    spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions)
+    spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions, art.body)
                    + _counted(recs.mentions, art.body))
     plain = set(_named([*recs.mentions, *recs.places, *recs.dates], spans, art.body))
     units = []
@@ -200,7 +208,7 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
         if not units and (dateline := _DATELINE.match(text)) is not None and any(c.islower() for c in text[dateline.end():]):
             lead += dateline.end()
             text = text[dateline.end():]
-        if not text:
+        if not text or _is_dateline(text):
             continue
         s, e = s + lead, s + lead + len(text)
         ev = [x for x in events if s <= x.start < e or s <= x.sent_start < e]
