@@ -343,3 +343,19 @@ def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:
                   said("a", "Lissen said the vote was rigged.", "Lissen", 60),
                   said("c", "Lissen said the vote had been rigged.", "Lissen")]
     assert join_parallel(statements, scores, [0, 0, 2, 2], vecs) == [0, 0, 2, 2]
+
+
+def test_a_headline_joins_the_fact_its_article_already_tells() -> None:
+    from rashomon.crossref.ledger import attach_plain
+
+    sides = {"Valdora": "VLD", "Kestria": "KST"}
+    aligned = [_told("a", "Valdora recalled its ambassador from Kestria on Tuesday.", sides),
+               _told("b", "Valdora pulled its envoy out of Kestria on Tuesday.", sides),
+               *_filler()]
+    labels = [0, 0, *range(2, len(aligned))]
+    for text, joins in (("Valdora pulled its envoy out of Kestria", True),  # a headline
+                        ("Valdora pulled its envoy out of Kestria, a minister said.", False)):
+        plain = _plain("a", text, sides)
+        units, out = attach_plain([*aligned, plain], aligned, labels)
+        # article "a" already tells the fact: its headline joins, a body sentence does not
+        assert (plain in units and out[units.index(plain)] == 0) is joins, text

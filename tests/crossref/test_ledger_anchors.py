@@ -335,6 +335,27 @@ def test_a_dateline_is_no_part_of_the_lead() -> None:
         assert units[0].start == at
 
 
+def test_a_dateline_cut_off_as_a_sentence_of_its_own_is_no_unit() -> None:
+    from rashomon.crossref.ledger.units import ArticleRecords, build_units
+    from rashomon.records import Article, Mention
+
+    body = "NORTHPORT/LISSEN, June 4 (Valdora Wire) - Orsk was re-elected to lead the council."
+    cut = body.index(" Orsk")
+    art = Article(id="a", source="a.txt", outlet="a", title=None, published=None,
+                  language="en", body=body)
+
+    def named(name: str, s: int, e: int) -> Mention:
+        at = body.index(name)
+        return Mention(id=name, article_id="a", actor_id=f"p:{name}", text=name, start=at,
+                       end=at + len(name), link="provisional", sent_start=s, sent_end=e)
+
+    # the sentencizer made the dateline a sentence: the lead is the next one, and the dateline
+    # is no unit of its own
+    units = build_units(ArticleRecords(art, mentions=[named("LISSEN", 0, cut),
+                                                       named("Orsk", cut + 1, len(body))]))
+    assert [u.text for u in units] == ["Orsk was re-elected to lead the council."]
+
+
 def _leads_case():  # type: ignore[no-untyped-def]
     """Three articles: a and b lead with one act in other words, c leads with another; each
     article's second unit tells something else."""

@@ -115,7 +115,7 @@ HEADLINE_OVERLAP = 0.5  # share of the headline's content words its body sentenc
 HEADLINE_WORDS = 25
 
 
-def _headline(u: Unit) -> bool:
+def is_headline(u: Unit) -> bool:
     """A headline or subhead: a short line with no closing full stop, question or quote mark."""
     text = u.text.rstrip()
     return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", "?", "!", "\"", "”"))
@@ -134,7 +134,7 @@ def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:
         size[lab] = size.get(lab, 0) + 1
     told: dict[int, set[str]] = {}
     for i, u in enumerate(units):
-        if not _headline(u) or size[labels[i]] > 1:
+        if not is_headline(u) or size[labels[i]] > 1:
             continue
         words = {t for t in tokens(u) if t.startswith("w:")}
         best, share = None, HEADLINE_OVERLAP
@@ -308,4 +308,4 @@ def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
-__all__ = ["antecedents", "attach_anaphora", "attach_denials", "join_figures", "side_of"]
+__all__ = ["antecedents", "attach_anaphora", "attach_denials", "is_headline", "join_figures", "side_of"]

@@ -17,6 +17,7 @@ from rashomon.crossref.ledger.cluster import (
     complete_link,
     specific_parties,
 )
+from rashomon.crossref.ledger.joins import is_headline
 from rashomon.crossref.ledger.units import Unit
 
 PLAIN_CUT = 0.4  # the first pass's cut for a sentence that only names an actor
@@ -29,8 +30,8 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     ``units`` are the aligned units of ``every`` and ``labels`` their fact labels. The first
     passes (anchored scores, complete link) are run again over every unit; a
     plain unit then joins the fact its group holds (the most common label among the group's
-    aligned units; also when that fact already has a sentence of its article: an outlet may tell
-    a fact twice, its headline and its lead), or, in a group of
+    aligned units, unless that fact already has a sentence of its article and the plain unit is
+    no headline: a headline tells again the fact its article's lead tells), or, in a group of
     plain units only, makes a fact with them when they come from two or more articles. Facts
     already aligned are neither split nor joined, so a sentence that names an actor and tells
     nothing the lexicons know ("The Saints placed Bush on injured reserve") adds a telling
@@ -54,7 +55,11 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
         facts = Counter(out[at[every[k].key]] for k in group if not every[k].plain)
         if facts:
             fact = min(facts, key=lambda f: (-facts[f], f))
+            told = {out_units[k].article_id for k, f in enumerate(out) if f == fact}
             for u in plain:
+                if u.article_id in told and not is_headline(u):
+                    continue  # one sentence per article per fact, but for its headline
+                told.add(u.article_id)
                 out_units.append(u)
                 out.append(fact)
         else:
