@@ -200,3 +200,37 @@ def test_targeting_voters_or_groups_for_scrutiny_is_no_attack(nlp) -> None:  # t
     assert not [e for e in events(nlp, "The tax office targeted conservative groups for extra "
                                        "scrutiny.") if e.type == "ASSAULT"]
     assert [e.type for e in events(nlp, "Rebels targeted a convoy near Osk.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    # singling out people, groups or records for scrutiny is no attack, whoever does it
+    ("The House committee targeted the charity for scrutiny over its foreign donations.", False),
+    ("Prosecutors targeted the senator's former aides in the investigation.", False),
+    ("The administration has targeted universities over their admissions policies.", False),
+    # armed doers, weapons, or a military or physical target make it one
+    ("Militants targeted a police station with rockets.", True),
+    ("Russian missiles targeted Kyiv overnight.", True),
+    ("Israel targeted Hamas commanders in Gaza.", True),
+    ("The journalist was targeted by gunmen outside his home.", True),
+])
+def test_targeting_is_an_attack_only_with_arms_or_a_military_target(  # type: ignore[no-untyped-def]
+        nlp, text: str, attack: bool) -> None:
+    assert any(e.type == "ASSAULT" for e in events(nlp, text)) == attack
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hearing on a topic is a session, not an accusation; one *into* X is an inquiry
+    ("The Senate committee held a hearing on the bank's collapse.", None),
+    ("The House panel held a hearing into the failed rollout on Tuesday.", ("ACCUSE", "asserted")),
+    # breaking a law is no break of ties (nor guessed as one from the examples)
+    ("He insisted he had not broken any laws.", None),
+    ("The firm broke the law by dumping waste in the river.", None),
+    ("Ruritania broke off diplomatic ties with Freedonia.", ("SANCTION", "asserted")),
+    # linking someone to a scandal associates them; what was tried is what is reported
+    ("Critics tried to link the senator to the bribery scandal.", None),
+    ("Investigators linked the attack to a militant group.", None),
+    ("Rebels tried to storm the presidential palace.", ("ASSAULT", "asserted")),
+])
+def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                      expected: tuple[str, str] | None) -> None:
+    assert top(nlp, text) == expected

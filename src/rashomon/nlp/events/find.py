@@ -138,12 +138,14 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
 # Verbs that say nothing of what happened: a clause headed by one codes no event by itself.
 _EMPTY_VERBS = {"be", "have", "do", "become", "seem", "appear", "get", "make", "take", "go",
                 "come", "include", "remain", "continue", "begin", "start"}
+# Verbs of attempting: what the sentence reports is the act tried ("tried *to link* X to Y").
+_ATTEMPTS = {"try", "attempt"}
 
 
 def main_predicate(sent: Span, lex: Lexicon) -> Token | None:
-    """The verb that says what the sentence reports: its root, or the complement of a report
-    or intent verb ("X said it *would hand over*", "X plans to *visit*"), also of an intent
-    adjective after "be" ("X said it was ready *to join*")."""
+    """The verb that says what the sentence reports: its root, or the complement of a report,
+    intent or attempt verb ("X said it *would hand over*", "X plans to *visit*", "X tried *to
+    link*"), also of an intent adjective after "be" ("X said it was ready *to join*")."""
     verb = sent.root
     for _ in range(3):
         adjective = next((c for c in verb.children if c.dep_ == "acomp"
@@ -151,7 +153,8 @@ def main_predicate(sent: Span, lex: Lexicon) -> Token | None:
             if lemma_of(verb) == "be" else None
         if adjective is not None:
             verb = adjective  # "was *ready* to join": the adjective's infinitive is the act
-        elif lex.cue(verb, "report") is None and lex.cue(verb, "intent") is None:
+        elif lex.cue(verb, "report") is None and lex.cue(verb, "intent") is None \
+                and lemma_of(verb) not in _ATTEMPTS:
             break
         comp = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if comp is None:

@@ -246,8 +246,9 @@ def holds(cond: Condition, tok: Token) -> bool:
                      o.dep_ == "pobj" for o in p.children)]
     elif cond.key == "pobj":  # the object of a preposition of the trigger ("went on *strike*"),
         # also behind a particle the parser files as a preposition ("pulled out *of the talks*")
-        # and in a "to" phrase filed as a dative ("sent a submarine *to the strait*")
-        preps = [c for c in tok.children if c.dep_ in {"prep", "dative"}]
+        # and in a "to" phrase filed as a dative ("sent a submarine *to the strait*"), and a
+        # passive's "by" agent ("was targeted *by gunmen*")
+        preps = [c for c in tok.children if c.dep_ in {"prep", "dative", "agent"}]
         preps += [p for c in preps if not any(o.dep_ == "pobj" for o in c.children)
                   for p in c.children if p.dep_ == "prep"]
         found = [w for c in preps for p in c.children if p.dep_ == "pobj" for w in _words(p)]
