@@ -359,3 +359,24 @@ def test_a_headline_joins_the_fact_its_article_already_tells() -> None:
         units, out = attach_plain([*aligned, plain], aligned, labels)
         # article "a" already tells the fact: its headline joins, a body sentence does not
         assert (plain in units and out[units.index(plain)] == 0) is joins, text
+
+
+def test_a_second_telling_left_alone_joins_its_articles_row_on_three_scored_pairs() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.cluster import join_parallel
+
+    texts = [("a", "Orsk was re-elected to chair the council on Monday."),
+             ("b", "The council re-elected Orsk as its chair."),
+             ("c", "Orsk keeps the council chair."),
+             ("d", "Orsk was given a second term as chair."),
+             ("a", "Orsk won a second term as council chair by 40 votes.")]
+    units = [_told(a, t, start=60 * k) for k, (a, t) in enumerate(texts)]
+    vecs = np.array([[1.0, 0.1], [1.0, 0.0], [1.0, 0.1], [1.0, 0.0], [0.9, 0.2]])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    row = {(0, 1): 0.5, (0, 2): 0.5, (0, 3): 0.5, (1, 2): 0.5, (1, 3): 0.5, (2, 3): 0.5}
+    # article "a" tells the fact twice: its second telling joins when three other articles'
+    # sentences are scored pairs with it, not on two
+    assert join_parallel(units, {**row, (1, 4): 0.3, (2, 4): 0.3, (3, 4): 0.3},
+                         [0, 0, 0, 0, 4], vecs) == [0, 0, 0, 0, 0]
+    assert join_parallel(units, {**row, (1, 4): 0.3, (2, 4): 0.3}, [0, 0, 0, 0, 4], vecs) == [0, 0, 0, 0, 4]

