@@ -326,9 +326,9 @@ def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:
     # rows that are not alike in meaning stay apart
     apart = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
     assert join_parallel(units, scores, [0, 0, 2, 2], apart) == [0, 0, 2, 2]
-    # two rows that share no article were the earlier passes' to judge
+    # two rows that share no article are one fact told by two groups of outlets
     disjoint = [*units[:2], _told("d", units[2].text), units[3]]
-    assert join_parallel(disjoint, scores, [0, 0, 2, 2], vecs) == [0, 0, 2, 2]
+    assert join_parallel(disjoint, scores, [0, 0, 2, 2], vecs) == [0, 0, 0, 0]
 
     # statements: what two speakers say is two facts
     def said(aid: str, text: str, who: str, start: int = 0) -> Unit:
