@@ -131,3 +131,28 @@ def test_shared_keys_count_the_same_whichever_side_is_walked() -> None:
         ask = set(rng.choice(keys, size=4, replace=False))
         want = [sum(int(j) in held.get(k, set()) for k in ask) for j in cand]
         assert store.shared(cand, ask).tolist() == want
+
+
+def test_three_tellings_of_one_story_are_one_story_in_a_small_corpus() -> None:
+    # In three articles every word is rare, so these tellings score 0.11-0.15 by TF-IDF: below
+    # the threshold tuned on a thousand articles, above the one for a handful.
+    bodies = [
+        ("Orsk council votes to close the Lissen bridge",
+         "The city council of Orsk voted on Monday to close the old Lissen bridge to lorries after "
+         "engineers found cracks in two of its piers. Mayor Ana Brel said repairs would take a year."),
+        ("Lorries banned from cracked Lissen bridge",
+         "Engineers inspecting the Lissen bridge found deep cracks, and councillors in Orsk decided "
+         "to keep heavy traffic off it. Hauliers warned of long detours through the valley."),
+        ("Hauliers angry as Orsk shuts bridge to heavy traffic",
+         "Transport firms criticised the decision by Orsk to bar lorries from the Lissen crossing, "
+         "saying the detour adds an hour to every trip. The mayor, Ana Brel, defended the closure "
+         "as a matter of safety."),
+    ]
+    arts = [Article(id=f"b{k}", source=f"b{k}.txt", outlet=f"o{k}", title=t,
+                    published="2031-05-0" + str(k + 1), language="en", body=b)
+            for k, (t, b) in enumerate(bodies)]
+    corpus = Corpus(articles=arts)
+    stories, _ = build_stories(corpus, embedder=TfidfEmbedder())
+    assert len(stories) == 1
+    split, _ = build_stories(corpus, embedder=TfidfEmbedder(), params=StoryParams(threshold=0.15))
+    assert len(split) > 1  # what the thousand-article threshold does to them

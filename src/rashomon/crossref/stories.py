@@ -37,6 +37,20 @@ class StoryParams:
 
 # Join thresholds per embedding backend, tuned on ECB+ (cosines differ in scale).
 THRESHOLDS = {"static": 0.85, "minilm": 0.6, "tfidf": 0.15}
+# TF-IDF is fitted on the corpus itself: in a handful of articles every word is rare, so two
+# tellings of one story share a smaller part of their weight (measured on BASIL triplets analysed
+# alone: half of them split at the ECB+ threshold). The threshold falls to SMALL_TFIDF for
+# SMALL_N articles or fewer, rising linearly in log size to the ECB+ value at BIG_N.
+SMALL_TFIDF, SMALL_N, BIG_N = 0.1, 5, 30
+
+
+def join_threshold(embedder: str, n: int) -> float:
+    """The join threshold of a backend for a corpus of ``n`` articles."""
+    top = THRESHOLDS.get(embedder, 0.5)
+    if embedder != "tfidf":
+        return top
+    share = (np.log(max(n, SMALL_N)) - np.log(SMALL_N)) / (np.log(BIG_N) - np.log(SMALL_N))
+    return float(SMALL_TFIDF + (top - SMALL_TFIDF) * min(share, 1.0))
 
 
 def article_text(article: Article, lead_chars: int = 2000) -> str:
@@ -285,9 +299,9 @@ def build_stories(
     """
     params = params or StoryParams()
     embedder = embedder or get_embedder()
-    if params.threshold is None:
-        params = replace(params, threshold=THRESHOLDS.get(embedder.name, 0.5))
     originals = [a for a in corpus.articles if not a.duplicate_of]
+    if params.threshold is None:
+        params = replace(params, threshold=join_threshold(embedder.name, len(originals)))
     index = {a.id: i for i, a in enumerate(originals)}
     seeds: list[list[int]] = []
     seed_ids: list[str] = []
