@@ -54,10 +54,16 @@ CUTS = np.round(np.arange(0.3, 0.951, 0.025), 3)  # the thresholds tried (a prob
 
 
 def _docs(data: Path, split: str, cache: Path | None) -> list[coref.CorefDoc]:
+    """The parsed split, read from ``cache`` when there, else parsed (and written there)."""
     if cache is not None and (cache / f"{split}.pkl").exists():
         with (cache / f"{split}.pkl").open("rb") as fh:
             return pickle.load(fh)
-    return coref.load(data, split)
+    docs = coref.load(data, split)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        with (cache / f"{split}.pkl").open("wb") as fh:
+            pickle.dump(docs, fh)
+    return docs
 
 
 def _anchor_blocks(docs: list[coref.CorefDoc]) -> list[tuple[list[Any], list[str]]]:
@@ -187,7 +193,9 @@ def tune(train: list[coref.CorefDoc], dev: list[coref.CorefDoc], mode: str, weig
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus"))
-    parser.add_argument("--cache", type=Path, default=None, help="folder of {train,dev}.pkl from coref.load")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="folder of {train,dev}.pkl from coref.load (written when absent; "
+                             "delete them after a pipeline change)")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     args = parser.parse_args()
     train, dev = _docs(args.data, "train", args.cache), _docs(args.data, "dev", args.cache)
