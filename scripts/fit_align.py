@@ -197,6 +197,8 @@ def main() -> None:
                         help="folder of {train,dev}.pkl from coref.load (written when absent; "
                              "delete them after a pipeline change)")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--modes", nargs="+", choices=("anchor", "sentence"), default=["anchor", "sentence"],
+                        help="the modes to refit; the others keep their weights from --out")
     args = parser.parse_args()
     train, dev = _docs(args.data, "train", args.cache), _docs(args.data, "dev", args.cache)
     table = lemma_pairs(train)
@@ -209,7 +211,11 @@ def main() -> None:
     rows = ",\n".join(f"  {json.dumps(k)}: [{a}, {n}]" for k, (a, n) in table.counts.items())
     pairs_out.write_text(f'{head},\n "pairs": {{\n{rows}\n }}\n}}\n', encoding="utf-8")  # a pair a line
     out: dict[str, Any] = {"features": list(FEATURES), "fitted_on": "ECB+ train topics 1-22; cut on dev 23-25"}
+    kept = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     for mode in ("anchor", "sentence"):
+        if mode not in args.modes:
+            out[mode] = kept[mode]
+            continue
         x, y = crossfit(train, mode)
         weights, intercept = fit(x, y, SENTENCE_PRIORS if mode == "sentence" else None)
         print(mode, len(y), "pairs", int(y.sum()), "positive", weights, intercept)

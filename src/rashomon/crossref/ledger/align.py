@@ -55,7 +55,7 @@ FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos",
             "generic_same", "anchor_x_sent",
             "actors", "places", "dates", "numbers", "number_clash", "date_clash", "actor_clash",
             "same_group", "type_same", "same_sentence", "context_cos", "arguments", "argument_clash",
-            "pair_logodds", "pair_seen")
+            "pair_logodds", "pair_seen", "lexicon_same", "lexicon_clash")
 # Head words that name no particular event (speech, light verbs): the same one in two
 # units says little (in ECB+ train, two "say" mentions in one story corefer 1 time in 4).
 GENERIC = frozenset([
@@ -245,6 +245,34 @@ def _mention_features(units: Sequence[AlignUnit],
                 seen[i, j] = seen[j, i] = 1.0
     yield "pair_logodds", odds[codes[:, None], codes[None, :]]
     yield "pair_seen", seen[codes[:, None], codes[None, :]]
+    yield from _lexicon_features(list(lemmas), codes)
+
+
+def _lexicon_features(lemmas: list[str], codes: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
+    """Two different trigger lemmas the event lexicon files under one PLOVER type and mode
+    ("kill"/"murder"), or under no common type ("arrest"/"kill"); lemmas it lacks get neither."""
+    classes = _event_classes() if any(lemmas) else {}
+    same = np.zeros((len(lemmas), len(lemmas)), dtype=np.float32)
+    clash = np.zeros_like(same)
+    for i, a in enumerate(lemmas):
+        for j, b in enumerate(lemmas):
+            if j > i and a in classes and b in classes:
+                same[i, j] = same[j, i] = float(bool(classes[a] & classes[b]))
+                types_a, types_b = ({c.split("/")[0] for c in classes[w]} for w in (a, b))
+                clash[i, j] = clash[j, i] = float(not types_a & types_b)
+    yield "lexicon_same", same[codes[:, None], codes[None, :]]
+    yield "lexicon_clash", clash[codes[:, None], codes[None, :]]
+
+
+@lru_cache(maxsize=1)
+def _event_classes() -> dict[str, frozenset[str]]:
+    """Trigger lemma → its "TYPE/mode" classes in the shipped event lexicon (verbs and nouns)."""
+    from rashomon.nlp.events.lexicon import load
+
+    out: dict[str, set[str]] = {}
+    for (lemma, _), rows in load().triggers.items():
+        out.setdefault(lemma, set()).update(f"{r.type}/{r.mode or '-'}" for r in rows)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _same_stem(a: str, b: str) -> bool:
