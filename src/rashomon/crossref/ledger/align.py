@@ -13,7 +13,9 @@ are one event mention (``anchor`` set) add: same sentence, the cosine of the wor
 the two triggers, the overlap of the triggers' arguments (subject, object, time, place
 lemmas), and how often the two trigger lemmas named one event in ECB+ training stories
 (:class:`LemmaPairs`, shipped as ``crossref/models/lemma-pairs.json``: "quake"/"earthquake"
-nearly always, "die"/"kill" mostly, "say"/"say" seldom). The weights are fitted on ECB+
+nearly always, "die"/"kill" mostly, "say"/"say" seldom), and whether the project's event
+lexicon (``nlp/lexicons/events.tsv``) files two different trigger lemmas under one PLOVER
+type and mode ("kill"/"murder") or under no common type ("arrest"/"kill"). The weights are fitted on ECB+
 training topics by ``scripts/fit_align.py`` and shipped in ``crossref/models/align.json``;
 average-link clustering over the pairs' log odds cuts at the threshold tuned on ECB+ dev and
 held-out train topics.
@@ -31,7 +33,7 @@ found, and average-link runs inside each component (in slices of at most
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
 (numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
 by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
-CoNLL F1 81.5 (earlier, averaging probabilities: 81.1; 79.6 without the mention features and
+CoNLL F1 81.9 (81.5 without the event-lexicon pairs; averaging probabilities: 81.1; 79.6 without the mention features and
 lemma pairs; 80.3 then with the full all-MiniLM-L6-v2 transformer instead of the static model,
 about a thousand times slower on CPU and needing torch: not worth it by default).
 """
