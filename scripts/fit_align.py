@@ -54,10 +54,16 @@ CUTS = np.round(np.arange(0.3, 0.951, 0.025), 3)  # the thresholds tried (a prob
 
 
 def _docs(data: Path, split: str, cache: Path | None) -> list[coref.CorefDoc]:
+    """The parsed split, read from ``cache`` when there, else parsed (and written there)."""
     if cache is not None and (cache / f"{split}.pkl").exists():
         with (cache / f"{split}.pkl").open("rb") as fh:
             return pickle.load(fh)
-    return coref.load(data, split)
+    docs = coref.load(data, split)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        with (cache / f"{split}.pkl").open("wb") as fh:
+            pickle.dump(docs, fh)
+    return docs
 
 
 def _anchor_blocks(docs: list[coref.CorefDoc]) -> list[tuple[list[Any], list[str]]]:
@@ -187,8 +193,12 @@ def tune(train: list[coref.CorefDoc], dev: list[coref.CorefDoc], mode: str, weig
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus"))
-    parser.add_argument("--cache", type=Path, default=None, help="folder of {train,dev}.pkl from coref.load")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="folder of {train,dev}.pkl from coref.load (written when absent; "
+                             "delete them after a pipeline change)")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--modes", nargs="+", choices=("anchor", "sentence"), default=["anchor", "sentence"],
+                        help="the modes to refit; the others keep their weights from --out")
     args = parser.parse_args()
     train, dev = _docs(args.data, "train", args.cache), _docs(args.data, "dev", args.cache)
     table = lemma_pairs(train)
@@ -201,7 +211,11 @@ def main() -> None:
     rows = ",\n".join(f"  {json.dumps(k)}: [{a}, {n}]" for k, (a, n) in table.counts.items())
     pairs_out.write_text(f'{head},\n "pairs": {{\n{rows}\n }}\n}}\n', encoding="utf-8")  # a pair a line
     out: dict[str, Any] = {"features": list(FEATURES), "fitted_on": "ECB+ train topics 1-22; cut on dev 23-25"}
+    kept = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     for mode in ("anchor", "sentence"):
+        if mode not in args.modes:
+            out[mode] = kept[mode]
+            continue
         x, y = crossfit(train, mode)
         weights, intercept = fit(x, y, SENTENCE_PRIORS if mode == "sentence" else None)
         print(mode, len(y), "pairs", int(y.sum()), "positive", weights, intercept)

@@ -141,3 +141,18 @@ def test_clusters_merge_on_mean_log_odds() -> None:
     labels = _average_link(pairs(0.99, 0.99, 0.01), 0.85)
     assert labels[0] == labels[1] != labels[2] or labels[0] == labels[2] != labels[1]
     assert len(set(_average_link(pairs(0.6, 0.6, 0.6), 0.85))) == 3  # nothing reaches the cut
+
+
+def test_event_lexicon_pairs_trigger_lemmas_of_one_type_and_mode() -> None:
+    def ev(lemma: str) -> AlignUnit:
+        return AlignUnit(f"Someone did {lemma}.", lemma, anchor=lemma, anchor_text=lemma)
+
+    units = [ev("kill"), ev("murder"), ev("arrest"), ev("kill"), ev("zzyzx")]
+    feats = align_module.features(units, align_module.LemmaPairs({}))
+    same, clash = feats["lexicon_same"], feats["lexicon_clash"]
+    assert same[0, 1] == same[1, 0] == 1.0 and clash[0, 1] == 0.0  # both ASSAULT, no mode
+    assert clash[0, 2] == 1.0 and same[0, 2] == 0.0  # ASSAULT against COERCE
+    assert same[0, 3] == clash[0, 3] == 0.0  # one lemma: left to the lemma features
+    assert not same[4].any() and not clash[4].any()  # a lemma the lexicon lacks
+    sentences = [AlignUnit("Police arrested him.", "a"), AlignUnit("He was killed.", "b")]
+    assert not align_module.features(sentences)["lexicon_clash"].any()  # no anchors, no lexicon

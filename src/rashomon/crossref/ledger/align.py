@@ -13,7 +13,9 @@ are one event mention (``anchor`` set) add: same sentence, the cosine of the wor
 the two triggers, the overlap of the triggers' arguments (subject, object, time, place
 lemmas), and how often the two trigger lemmas named one event in ECB+ training stories
 (:class:`LemmaPairs`, shipped as ``crossref/models/lemma-pairs.json``: "quake"/"earthquake"
-nearly always, "die"/"kill" mostly, "say"/"say" seldom). The weights are fitted on ECB+
+nearly always, "die"/"kill" mostly, "say"/"say" seldom), and whether the project's event
+lexicon (``nlp/lexicons/events.tsv``) files two different trigger lemmas under one PLOVER
+type and mode ("kill"/"murder") or under no common type ("arrest"/"kill"). The weights are fitted on ECB+
 training topics by ``scripts/fit_align.py`` and shipped in ``crossref/models/align.json``;
 average-link clustering over the pairs' log odds cuts at the threshold tuned on ECB+ dev and
 held-out train topics.
@@ -31,7 +33,7 @@ found, and average-link runs inside each component (in slices of at most
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
 (numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
 by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
-CoNLL F1 81.5 (earlier, averaging probabilities: 81.1; 79.6 without the mention features and
+CoNLL F1 81.9 (81.5 without the event-lexicon pairs; averaging probabilities: 81.1; 79.6 without the mention features and
 lemma pairs; 80.3 then with the full all-MiniLM-L6-v2 transformer instead of the static model,
 about a thousand times slower on CPU and needing torch: not worth it by default).
 """
@@ -55,7 +57,7 @@ FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos",
             "generic_same", "anchor_x_sent",
             "actors", "places", "dates", "numbers", "number_clash", "date_clash", "actor_clash",
             "same_group", "type_same", "same_sentence", "context_cos", "arguments", "argument_clash",
-            "pair_logodds", "pair_seen")
+            "pair_logodds", "pair_seen", "lexicon_same", "lexicon_clash")
 # Head words that name no particular event (speech, light verbs): the same one in two
 # units says little (in ECB+ train, two "say" mentions in one story corefer 1 time in 4).
 GENERIC = frozenset([
@@ -245,6 +247,34 @@ def _mention_features(units: Sequence[AlignUnit],
                 seen[i, j] = seen[j, i] = 1.0
     yield "pair_logodds", odds[codes[:, None], codes[None, :]]
     yield "pair_seen", seen[codes[:, None], codes[None, :]]
+    yield from _lexicon_features(list(lemmas), codes)
+
+
+def _lexicon_features(lemmas: list[str], codes: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
+    """Two different trigger lemmas the event lexicon files under one PLOVER type and mode
+    ("kill"/"murder"), or under no common type ("arrest"/"kill"); lemmas it lacks get neither."""
+    classes = _event_classes() if any(lemmas) else {}
+    same = np.zeros((len(lemmas), len(lemmas)), dtype=np.float32)
+    clash = np.zeros_like(same)
+    for i, a in enumerate(lemmas):
+        for j, b in enumerate(lemmas):
+            if j > i and a in classes and b in classes:
+                same[i, j] = same[j, i] = float(bool(classes[a] & classes[b]))
+                types_a, types_b = ({c.split("/")[0] for c in classes[w]} for w in (a, b))
+                clash[i, j] = clash[j, i] = float(not types_a & types_b)
+    yield "lexicon_same", same[codes[:, None], codes[None, :]]
+    yield "lexicon_clash", clash[codes[:, None], codes[None, :]]
+
+
+@lru_cache(maxsize=1)
+def _event_classes() -> dict[str, frozenset[str]]:
+    """Trigger lemma → its "TYPE/mode" classes in the shipped event lexicon (verbs and nouns)."""
+    from rashomon.nlp.events.lexicon import load
+
+    out: dict[str, set[str]] = {}
+    for (lemma, _), rows in load().triggers.items():
+        out.setdefault(lemma, set()).update(f"{r.type}/{r.mode or '-'}" for r in rows)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _same_stem(a: str, b: str) -> bool:
