@@ -580,3 +580,23 @@ def test_an_event_in_a_side_clause_does_not_hedge_the_sentence() -> None:
     assert frame.sourcing == OWN_VOICE
     told = replace(ev, start=0, end=5)  # the same hedged event as the sentence's own
     assert frame_of(text, [], [told], 0).sourcing == "anonymous"
+
+
+def test_an_article_that_tells_a_fact_in_other_words_does_not_leave_it_out() -> None:
+    said = "Valdora shelled the Osk market on Sunday, killing nine traders."
+    a = article("d1", "North Wire", said, published="2031-04-03")
+    b = article("d2", "South Post", said.replace("on Sunday", "at dawn"), published="2031-04-03")
+    c = article("d3", "Late Gazette", "Valdora recalled its envoy. Funerals were held in Osk for "
+                "the traders.", published="2031-04-05")
+    d = article("d4", "East Daily", "Valdora recalled its envoy.", published="2031-04-05")
+    events = [event(x, x.body, "ASSAULT", "asserted", VALDORA, KESTRIA) for x in (a, b)]
+    events += [event(x, "Valdora recalled its envoy.", "REDUCE", "asserted", VALDORA, KESTRIA)
+               for x in (c, d)]
+    events.append(event(c, "Funerals were held in Osk for the traders.", "PROTEST", "asserted",
+                        KESTRIA, None))
+    ledger = build_ledger(story_of(a, b, c, d),
+                          Corpus(articles=[a, b, c, d], actors=ACTORS, events=events))
+    (row,) = [x for x in ledger.claims if x.outlets == 2 and "shelled" in x.statement]
+    # d3's funerals for the traders are close to the shelling and share a word with it: d3
+    # touches the fact (in a sentence alignment kept apart); d4 does not
+    assert row.not_mentioned == ("d4",)
