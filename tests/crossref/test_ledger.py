@@ -177,6 +177,10 @@ def test_qualifiers_make_intervals() -> None:
 def test_frames_read_from_the_sentence() -> None:
     assert frame_of("Marbec reportedly sent fighters.").sourcing == "anonymous"
     assert frame_of("Marbec has been accused of sending fighters.").sourcing == "anonymous"
+    # the outlet's own hedges: it does not vouch for what only appears to be so
+    assert frame_of("It appears the firms use a drop box for the files.").sourcing == "anonymous"
+    assert frame_of("Marbec apparently sent fighters.").sourcing == "anonymous"
+    assert frame_of("Marbec sent fighters.").sourcing == "own"
     short = frame_of("Kestria expressed concern, falling short of condemning Marbec.")
     assert short.polarity == "negated"
     assert frame_of("Marbec could send fighters if asked.").modality == "hypothetical"
