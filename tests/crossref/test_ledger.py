@@ -604,3 +604,19 @@ def test_an_article_that_tells_a_fact_in_other_words_does_not_leave_it_out() -> 
     # d3's funerals for the traders are close to the shelling and share a word with it: d3
     # touches the fact (in a sentence alignment kept apart); d4 does not
     assert row.not_mentioned == ("d4",)
+
+
+def test_an_unnamed_official_of_an_agency_is_credited_as_unnamed() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.frame import frame_of
+
+    body = "A former senior Kestrian official told reporters that Valdora moved troops north."
+    art = article("u1", "North Wire", body)
+    q = replace(quote(art, "Valdora moved troops north", KESTRIA, cue="tell"),
+                speaker_text="A former senior Kestrian official", sourcing="unnamed_official",
+                sent_start=0, sent_end=len(body))
+    frame = frame_of(body, [q], [], 0, [])
+    # the linker reads the agency ("Kestria"), but the words are an unnamed person's
+    assert (frame.sourcing, frame.source, frame.source_id) == (
+        "unnamed_official", "A former senior Kestrian official", KESTRIA[0])

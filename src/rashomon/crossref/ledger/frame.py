@@ -313,6 +313,9 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
         sourcing = "named" if q.speaker_id or _named(q.speaker_text) else (
             UNNAMED if q.speaker_text else REPORTS)
+        if q.sourcing == UNNAMED and q.speaker_text:
+            # "a former senior NSA official" is no word of the agency's: the person is unnamed
+            source, sourcing = q.speaker_text, UNNAMED
     # An alleged event whose "claimant" is its own actor ("X has been accused of") credits no one.
     told = [e for e in events if e.claimant and (e.status == "denied" or (
         e.status == "alleged" and e.claimant_id not in {e.source_id, *e.source_ids}))]
