@@ -16,7 +16,8 @@ MIN_WORDS = 6
 
 
 def central_unit(units: list[Unit], sims: np.ndarray | None) -> Unit:
-    """The telling closest to all others, preferring own voice, no quote marks, fit length.
+    """The telling closest to all others, preferring own voice, no quote marks, fit length;
+    of an article's tellings, its first.
 
     ``sims`` is the units' pairwise similarity (or None to judge on form alone).
     """
@@ -35,7 +36,13 @@ def central_unit(units: list[Unit], sims: np.ndarray | None) -> Unit:
         s -= 0.3 * (words > MAX_WORDS) + 0.3 * (words < MIN_WORDS)
         return (-s, u.article_id, u.start)
 
-    return units[min(range(len(units)), key=score)]
+    # an outlet that tells the fact twice offers its first telling: a later one (a reaction, a
+    # detail) may be central to the row's words without being the fact
+    first: dict[str, int] = {}
+    for i, u in enumerate(units):
+        if u.article_id not in first or u.start < units[first[u.article_id]].start:
+            first[u.article_id] = i
+    return units[min(sorted(first.values()), key=score)]
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
