@@ -32,6 +32,7 @@ from rashomon.nlp import frame
 from rashomon.nlp.actors import component as actors
 from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
+from rashomon.nlp.quotes.acts import bare_reference
 from rashomon.nlp.quotes.attach import attach
 from rashomon.nlp.quotes.bounds import wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
@@ -78,6 +79,8 @@ class QuoteFinder:
         _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)
         found = resolve_nesting(found, text)
+        # after nesting, which cuts the clause it glosses from the content before it
+        found = [a for a in found if a.cue is None or not bare_reference(a.cue, a.lemma)]
         wrap_parenthetical(doc, found, text)
         found = _one_per_cue(found, text)
         spans = []
