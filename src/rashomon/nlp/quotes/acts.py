@@ -60,7 +60,7 @@ def rivalry(verb: Token, cue: Cue) -> bool:
     if len(objs) != 1 or not all(_person(t) for t in (objs[0], *objs[0].conjuncts)):
         return False
     return not any(t.dep_ == "prep" and t.i > objs[0].i and t.lower_ in _RIVAL_PREPS
-                   for t in verb.subtree)
+                   and not _when(t) for t in verb.subtree)
 
 
 def declined_act(verb: Token, cue: Cue) -> bool:
@@ -79,6 +79,11 @@ def bare_reference(verb: Token, lemma: str) -> bool:
     it; "referred to immigrants as criminals" says something (the "as")."""
     return lemma == "refer to" and not _complemented(verb) and not any(
         t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree)
+
+
+def _when(prep: Token) -> bool:
+    """"on Friday", "over the weekend": a time, not a topic."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _complemented(verb: Token) -> bool:

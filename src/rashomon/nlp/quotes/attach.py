@@ -157,7 +157,8 @@ class Attacher:
     def _lead_in(self, m: Marked, a: Attribution) -> list[tuple[int, int]]:
         """`The plan “is dead,” Smith said`: a quote that goes on a sentence the writer
         opened (its first word in lower case) takes that opening along when the
-        attribution follows the quote and the opening holds no cue or other quote."""
+        attribution follows the quote and the opening is a phrase (no verb, no other
+        quote)."""
         if not m.double or a.cue is None or a.cue.idx < m.end \
                 or any(x < m.start for x, _ in a.content):
             return []
@@ -171,7 +172,10 @@ class Attacher:
                 or not 0 < _words(self.text, s, m.start) <= 15 \
                 or any(b.cue is not None and s <= b.cue.idx < m.start for b in self.attrs):
             return []
-        seg = trim_range(self.doc, *self._tokens(s, m.start))
+        lo, hi = self._tokens(s, m.start)
+        if any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi]):
+            return []  # a clause of its own ("The harvest failed, and “that,” …")
+        seg = trim_range(self.doc, lo, hi)
         return [seg] if seg is not None else []
 
     def _tokens(self, a: int, b: int) -> tuple[int, int]:

@@ -272,9 +272,11 @@ def _to_span(doc: Doc, a: Attribution, text: str,
         data["cue_start"], data["cue_end"] = cue.start_char, cue.end_char
     if a.speaker is not None:
         sp = a.speaker
+        target = resolution_target(sp)
+        if sp.root.lower_ == "that" and target is not sp:
+            sp = target  # "an ad that accuses …": the ad speaks, "that" is the cue's grammar
         data["speaker_text"] = sp.text
         data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
-        target = resolution_target(sp)
         data["speaker"] = target.text
         mention = actors.resolve_speaker(doc, target, previous)
         if mention is not None and mention._.actor_id:

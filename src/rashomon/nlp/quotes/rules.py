@@ -179,7 +179,7 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                        a.dep_ in SUBJ_DEPS or a.dep_ in ("aux", "auxpass") for a in c.children))
     # "criticized X for Y", "cited X as an example": a preposition right after an
     # object content belongs to it, unless it says when, where or through what
-    objs = [c for c in out if c.dep_ == "dobj"]
+    objs = [c for c in out if c.dep_ in ("dobj", "pobj")]  # "referred to X | as Y"
     if objs and not any(c.dep_ in CLAUSE_DEPS for c in out):
         last = max(c.right_edge.i for c in out)
         for c in verb.children:
@@ -308,14 +308,19 @@ _VOICING = frozenset({"express", "voice", "reiterate", "repeat"})
 
 
 def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
-    """Who holds a cue noun with no possessor: "warnings from his attorney that …", or the
+    """Who holds a cue noun with no possessor: "warnings from his attorney that …", the
     subject of the (non-cue) verb it is the object of: "Republicans have expressed concern
-    that …", "Democrats persisted in arguments that …"."""
+    that …", "Democrats persisted in arguments that …", or the one it describes: "Smith, a
+    critic of X", "the mayor is a supporter of X"."""
     source = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                    for p in c.children if p.dep_ == "pobj"), None)
     if source is not None:
         return source
     verb = noun.head
+    if noun.dep_ == "appos" and verb.pos_ in ("PROPN", "NOUN", "PRON"):
+        return verb  # "Smith, a longtime critic of the plan"
+    if noun.dep_ == "attr" and verb.lemma_ == "be":  # "the mayor is a supporter of X"
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
         verb = verb.head
     elif noun.dep_ != "dobj":
