@@ -16,7 +16,9 @@ content from first to last segment) with ``span._.data`` = ``{"segments", "cue",
 "cue_type", "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end",
 "speaker_id", "speaker", "medium", "polarity", "modality", "content_polarity",
 "content_modality", "sourcing"}`` (see :mod:`rashomon.nlp.frame`); speakers that cannot
-speak ("Fierce clashes showed ...") are dropped; scare quotes in ``doc.spans["rashomon_scare_quotes"]``.
+speak ("Fierce clashes showed ...") are dropped, and so are cues used for an act
+(:mod:`quotes.acts`: "declined to testify", "…, referring to the pipeline"); scare quotes in
+``doc.spans["rashomon_scare_quotes"]``.
 The registered collector turns the spans into :class:`~rashomon.records.Quote` records.
 """
 
@@ -272,11 +274,9 @@ def _to_span(doc: Doc, a: Attribution, text: str,
         data["cue_start"], data["cue_end"] = cue.start_char, cue.end_char
     if a.speaker is not None:
         sp = a.speaker
-        target = resolution_target(sp)
-        if sp.root.lower_ == "that" and target is not sp:
-            sp = target  # "an ad that accuses …": the ad speaks, "that" is the cue's grammar
         data["speaker_text"] = sp.text
         data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
+        target = resolution_target(sp)
         data["speaker"] = target.text
         mention = actors.resolve_speaker(doc, target, previous)
         if mention is not None and mention._.actor_id:

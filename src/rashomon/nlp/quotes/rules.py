@@ -376,6 +376,20 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     return Attribution(verb, (verb.i, verb.i + 1), cue.lemma, cue.type, None, segs)
 
 
+def _adverb_cue(tok: Token, cue: Cue) -> Attribution | None:
+    """"The group is reportedly spending $1 million": the clause the adverb modifies,
+    without it, is reported by someone unnamed."""
+    verb = tok.head
+    if tok.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = tok.doc
+    segs = [trim_range(doc, verb.left_edge.i, tok.i), trim_range(doc, tok.i + 1, content_end(verb))]
+    segs = [x for x in segs if x]
+    if not segs:
+        return None
+    return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type, None, segs)
+
+
 def _that_clause(verb: Token) -> Token | None:
     """The verb's complement clause opened by "that" ("... that the plan failed")."""
     for c in verb.children:
@@ -551,6 +565,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 tok, (tok.i, tok.i + 1), lemma, "speech", speaker_span(subj, tok), [content]))
         elif tok.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found = _adjective_cue(tok, lexicon.adjectives[lemma])
+            if found is not None:
+                out.append(found)
+        elif tok.pos_ == "ADV" and tok.lower_ in lexicon.adverbs:
+            found = _adverb_cue(tok, lexicon.adverbs[tok.lower_])
             if found is not None:
                 out.append(found)
         elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
