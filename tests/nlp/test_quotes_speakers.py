@@ -107,7 +107,8 @@ def test_dateline_speaker_is_the_first_phrase_after_the_dash(qnlp) -> None:  # t
 
 
 def test_object_of_held_for_refusing_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "The committee held Ortega in contempt of Congress for refusing to testify."
+    # (refusing to testify is an act, no attribution: see test_quotes_acts)
+    body = "The committee held Ortega in contempt of Congress for refusing to name his sources."
     assert _speaker_of(qnlp, body, "refuse") == "Ortega"
 
 

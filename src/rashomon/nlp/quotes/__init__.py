@@ -2,7 +2,8 @@
 and medium).
 
 Modules: ``component`` (the factory), ``marks`` (quotation marks in the text), ``cues``
-(the cue lexicon), ``rules`` (cue, content and medium from the parse), ``speakers``
+(the cue lexicon), ``rules`` (cue, content and medium from the parse), ``acts`` (cue words
+used for an act, which give no quote), ``speakers``
 (who speaks, from the parse), ``content`` (character ranges of reported content),
 ``attach`` (marks and cues joined into quotes), ``bounds`` (content edges around an
 attribution), ``nesting`` (one attribution per stretch of text), ``voice`` (own voice vs

@@ -117,7 +117,7 @@ class Attacher:
                         break
                     if a.kind != "direct":
                         a.kind, a.content = "direct", []
-                    a.content = sorted(set(a.content) | set(m.pieces))
+                    a.content = sorted(set(a.content) | set(m.pieces) | set(self._lead_in(m, a)))
                     a.marks.append(k)
                     break
                 if inner <= content or len(inner & content) > 0.5 * len(inner):
@@ -144,7 +144,7 @@ class Attacher:
                 who = Attribution(None, None, "", "speech", None, [], "direct")
                 self.attrs.append(who)
             who.kind = "direct"
-            who.content = sorted(set(who.content) | set(m.pieces))
+            who.content = sorted(set(who.content) | set(m.pieces) | set(self._lead_in(m, who)))
             who.marks.append(k)
             owner[k] = who
         self._bare_clauses()
@@ -153,6 +153,34 @@ class Attacher:
             a.content = self._without_attribution(a)
         # nested attributions ("X said Y denied Z") are kept: Y's denial is news too
         return [a for a in self.attrs if a.content]
+
+    def _lead_in(self, m: Marked, a: Attribution) -> list[tuple[int, int]]:
+        """`The plan “is dead,” Smith said`: a quote that goes on a sentence the writer
+        opened (its first word in lower case) takes that opening along when the
+        attribution follows the quote and the opening is a phrase (no verb, no other
+        quote)."""
+        if not m.double or a.cue is None or a.cue.idx < m.end \
+                or any(x < m.start for x, _ in a.content):
+            return []
+        first = self.text[m.inner_start:m.inner_end].lstrip()[:1]
+        if not first.islower():
+            return []
+        s, _ = _sent_range(self.doc, m.start, m.start + 1)
+        s = max(s, self.text.rfind("\n", 0, m.start) + 1)
+        lead = self.text[s:m.start]
+        if not lead.strip() or has_double_mark(lead) or lead.rstrip()[-1:] in ":,;" \
+                or not 0 < _words(self.text, s, m.start) <= 15 \
+                or any(b.cue is not None and s <= b.cue.idx < m.start for b in self.attrs):
+            return []
+        lo, hi = self._tokens(s, m.start)
+        if any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi]):
+            return []  # a clause of its own ("The harvest failed, and “that,” …")
+        seg = trim_range(self.doc, lo, hi)
+        return [seg] if seg is not None else []
+
+    def _tokens(self, a: int, b: int) -> tuple[int, int]:
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (0, 0)
 
     def _speaker_outside(self, a: Attribution) -> None:
         """`"My reaction, that was outrageous," the strategist said`: a parse that put the

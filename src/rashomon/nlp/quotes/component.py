@@ -16,7 +16,9 @@ content from first to last segment) with ``span._.data`` = ``{"segments", "cue",
 "cue_type", "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end",
 "speaker_id", "speaker", "medium", "polarity", "modality", "content_polarity",
 "content_modality", "sourcing"}`` (see :mod:`rashomon.nlp.frame`); speakers that cannot
-speak ("Fierce clashes showed ...") are dropped; scare quotes in ``doc.spans["rashomon_scare_quotes"]``.
+speak ("Fierce clashes showed ...") are dropped, and so are cues used for an act
+(:mod:`quotes.acts`: "declined to testify", "…, referring to the pipeline"); scare quotes in
+``doc.spans["rashomon_scare_quotes"]``.
 The registered collector turns the spans into :class:`~rashomon.records.Quote` records.
 """
 
@@ -32,6 +34,7 @@ from rashomon.nlp import frame
 from rashomon.nlp.actors import component as actors
 from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
+from rashomon.nlp.quotes.acts import bare_reference
 from rashomon.nlp.quotes.attach import attach
 from rashomon.nlp.quotes.bounds import wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
@@ -78,6 +81,8 @@ class QuoteFinder:
         _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)
         found = resolve_nesting(found, text)
+        # after nesting, which cuts the clause it glosses from the content before it
+        found = [a for a in found if a.cue is None or not bare_reference(a.cue, a.lemma)]
         wrap_parenthetical(doc, found, text)
         found = _one_per_cue(found, text)
         spans = []

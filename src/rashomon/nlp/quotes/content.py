@@ -138,19 +138,21 @@ def _linking(doc: Doc, lo: int, hi: int) -> bool:
 _LEAD_PHRASES = (("in", "fact"), ("even", "so"), ("in", "addition"), ("as", "a", "result"),
                  ("at", "the", "same", "time"))
 _CONCESSIVE = frozenset({"despite", "though", "although"})
+_WHILE = frozenset({"while", "when", "whereas", "as"})  # opening a clause: "When X asked, …"
 
 
 def _after_lead(doc: Doc, lo: int, hi: int) -> int:
     """Where a sentence's content starts after a leading link set off by a comma: "In
-    fact, …", "As a result, …", or a concession ("Despite the attacks, …", "Though he
-    trails, …"): the writer's framing, which PolNeAR mostly leaves out."""
+    fact, …", "As a result, …", a concession ("Despite the attacks, …", "Though he
+    trails, …") or a time ("When the moderator pressed him, …"): the writer's framing,
+    which PolNeAR mostly leaves out."""
     words = [t.lower_ for t in doc[lo:min(hi, lo + 5)]]
     for phrase in _LEAD_PHRASES:
         n = len(phrase)
         if tuple(words[:n]) == phrase and lo + n < hi and doc[lo + n].text == ",":
             return _skip_space(doc, lo + n + 1, hi)
     tok = doc[lo]
-    if tok.lower_ not in _CONCESSIVE:
+    if tok.lower_ not in _CONCESSIVE and not (tok.lower_ in _WHILE and tok.dep_ == "mark"):
         return lo
     phrase = tok if tok.dep_ == "prep" else tok.head if tok.dep_ == "mark" else None
     if phrase is None:

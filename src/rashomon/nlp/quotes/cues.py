@@ -16,7 +16,7 @@ class Cue:
     """One lexicon row; see the header of ``cues.tsv`` for the columns."""
 
     lemma: str  # "say", "call for"
-    pos: str  # VERB|NOUN|ADJ
+    pos: str  # VERB|NOUN|ADJ|ADV
     type: str  # speech|belief|denial|...
     event: bool
     object: str  # clause|object|issue|act|subject|in|<preposition>
@@ -27,6 +27,7 @@ class Lexicon:
     verbs: dict[str, tuple[Cue, ...]]  # head lemma -> cues (several for "call", "call for")
     nouns: dict[str, Cue]
     adjectives: dict[str, Cue] = field(default_factory=dict)  # "worried about", "confident that"
+    adverbs: dict[str, Cue] = field(default_factory=dict)  # "X reportedly left"
 
     def verb(self, lemma: str, particles: set[str]) -> Cue | None:
         """The cue for a verb lemma, preferring a multi-word cue whose particle is present."""
@@ -46,6 +47,7 @@ def read(paths: tuple[Path | str, ...] = (DEFAULT,)) -> Lexicon:
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, Cue] = {}
     adjectives: dict[str, Cue] = {}
+    adverbs: dict[str, Cue] = {}
     for path in paths:
         for _, row in data.records(path, required=("lemma",)):
             lemma = row["lemma"].lower()
@@ -59,9 +61,11 @@ def read(paths: tuple[Path | str, ...] = (DEFAULT,)) -> Lexicon:
                 nouns[lemma] = cue
             elif cue.pos == "ADJ":
                 adjectives[lemma] = cue
+            elif cue.pos == "ADV":
+                adverbs[lemma] = cue
             else:
                 verbs.setdefault(lemma.split()[0], []).append(cue)
-    return Lexicon({k: tuple(v) for k, v in verbs.items()}, nouns, adjectives)
+    return Lexicon({k: tuple(v) for k, v in verbs.items()}, nouns, adjectives, adverbs)
 
 
 @lru_cache(maxsize=4)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp.quotes.acts import AUDIENCES, declined_act, naming, rivalry, sides_with
 from rashomon.nlp.quotes.content import (
     around_cue,
     as_clause,
@@ -42,8 +43,6 @@ _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief"}
 MEDIUM_NOUNS = {"interview", "statement", "speech", "post", "tweet", "letter", "press",
                  "conference", "briefing", "address", "remarks", "op-ed", "article", "video",
                  "message", "call", "meeting", "broadcast", "show", "program", "programme"}
-_PARTY_ENTS = {"GPE", "LOC"}  # not NORP: "supported Democrats" is a stance
-_RIVAL_PREPS = {"to", "for", "about", "on"}  # "challenged X to a debate / for the seat"
 _MEDIUM_PREPS = {"in", "on", "to", "during", "at", "with"}
 # Prepositions whose object is what a cue with no clause or object was about, by cue type.
 _TOPIC_PREPS = {
@@ -180,7 +179,7 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                        a.dep_ in SUBJ_DEPS or a.dep_ in ("aux", "auxpass") for a in c.children))
     # "criticized X for Y", "cited X as an example": a preposition right after an
     # object content belongs to it, unless it says when, where or through what
-    objs = [c for c in out if c.dep_ == "dobj"]
+    objs = [c for c in out if c.dep_ in ("dobj", "pobj")]  # "referred to X | as Y"
     if objs and not any(c.dep_ in CLAUSE_DEPS for c in out):
         last = max(c.right_edge.i for c in out)
         for c in verb.children:
@@ -193,18 +192,11 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
 _WH = frozenset({"if", "whether", "how", "what", "why", "when", "where", "who", "which"})
 
 
-# who a speaker addresses: "warned voters that …", "assured supporters that …"
-_AUDIENCES = frozenset({"voter", "reporter", "supporter", "follower", "audience", "crowd",
-                        "lawmaker", "official", "member", "people", "student", "worker",
-                        "journalist", "viewer", "listener", "reader", "donor", "delegate",
-                        "colleague", "leader", "employee", "resident", "citizen", "investor"})
-
-
 def _addressee(obj: Token) -> bool:
     """Whether an object names someone spoken to (a person, group or pronoun), not a thing
     ("echoed statements by X that …")."""
     return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NAMED_ENTS \
-        or obj.lemma_.lower() in _AUDIENCES
+        or obj.lemma_.lower() in AUDIENCES
 
 
 def _clause_mark(verb: Token) -> Token | None:
@@ -230,41 +222,6 @@ def _infinitive_after_object(verb: Token, clause: Token) -> bool:
     """"urged residents to stay": an infinitive right after the verb's object."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) and any(
         c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i for c in verb.children)
-
-
-def _sides_with(verb: Token, cue: Cue) -> bool:
-    """"Greece will support Cyprus", "Ankara backs Baku": a stance or appeal cue whose
-    only complement is a state or people sides with a party; that is an act, not a claim."""
-    if cue.type not in ("stance", "appeal") or cue.object == "clause":
-        return False
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return len(objs) == 1 and objs[0].ent_type_ in _PARTY_ENTS \
-        and objs[0].left_edge.ent_type_ != "" and not any(
-            c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children)
-
-
-def _naming(verb: Token, lemma: str) -> bool:
-    """"a group called Lashkar", "a race dubbed the Miracle Run", "so-called": a participle
-    after a noun that names it, not someone calling it so."""
-    doc = verb.doc
-    so = verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "so"
-    deps = [c.dep_ for c in verb.children]
-    return lemma in ("call", "dub", "name", "label") and verb.tag_ == "VBN" and (
-        so or verb.dep_ == "acl" and "agent" not in deps  # not "called Oz a quack"
-        and sum(d in ("dobj", "oprd") for d in deps) < 2)
-
-
-def _rivalry(verb: Token, cue: Cue) -> bool:
-    """"Clinton challenged Sanders": an ``issue`` cue whose only complement is a person,
-    group or pronoun (no clause, nothing "to"/"for"/"about" after it) contests a rival,
-    an act; "challenged the ruling", "challenged him to a debate" report a position."""
-    if cue.object != "issue" or any(c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children):
-        return False
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(objs) != 1 or not (objs[0].pos_ == "PRON" or objs[0].ent_type_ in NAMED_ENTS):
-        return False
-    return not any(t.dep_ == "prep" and t.i > objs[0].i and t.lower_ in _RIVAL_PREPS
-                   for t in verb.subtree)
 
 
 def _complement_prep(prep: Token) -> bool:
@@ -351,14 +308,19 @@ _VOICING = frozenset({"express", "voice", "reiterate", "repeat"})
 
 
 def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
-    """Who holds a cue noun with no possessor: "warnings from his attorney that …", or the
+    """Who holds a cue noun with no possessor: "warnings from his attorney that …", the
     subject of the (non-cue) verb it is the object of: "Republicans have expressed concern
-    that …", "Democrats persisted in arguments that …"."""
+    that …", "Democrats persisted in arguments that …", or the one it describes: "Smith, a
+    critic of X", "the mayor is a supporter of X"."""
     source = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                    for p in c.children if p.dep_ == "pobj"), None)
     if source is not None:
         return source
     verb = noun.head
+    if noun.dep_ == "appos" and verb.pos_ in ("PROPN", "NOUN", "PRON"):
+        return verb  # "Smith, a longtime critic of the plan"
+    if noun.dep_ == "attr" and verb.lemma_ == "be":  # "the mayor is a supporter of X"
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
         verb = verb.head
     elif noun.dep_ != "dobj":
@@ -412,6 +374,20 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     if not segs:
         return None
     return Attribution(verb, (verb.i, verb.i + 1), cue.lemma, cue.type, None, segs)
+
+
+def _adverb_cue(tok: Token, cue: Cue) -> Attribution | None:
+    """"The group is reportedly spending $1 million": the clause the adverb modifies,
+    without it, is reported by someone unnamed."""
+    verb = tok.head
+    if tok.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = tok.doc
+    segs = [trim_range(doc, verb.left_edge.i, tok.i), trim_range(doc, tok.i + 1, content_end(verb))]
+    segs = [x for x in segs if x]
+    if not segs:
+        return None
+    return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type, None, segs)
 
 
 def _that_clause(verb: Token) -> Token | None:
@@ -511,7 +487,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 if found is not None:
                     out.append(found)
                 continue
-            if _sides_with(tok, cue) or _rivalry(tok, cue) or _naming(tok, lemma):
+            if sides_with(tok, cue) or rivalry(tok, cue) or naming(tok, lemma) \
+                    or declined_act(tok, cue):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)):
@@ -588,6 +565,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 tok, (tok.i, tok.i + 1), lemma, "speech", speaker_span(subj, tok), [content]))
         elif tok.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found = _adjective_cue(tok, lexicon.adjectives[lemma])
+            if found is not None:
+                out.append(found)
+        elif tok.pos_ == "ADV" and tok.lower_ in lexicon.adverbs:
+            found = _adverb_cue(tok, lexicon.adverbs[tok.lower_])
             if found is not None:
                 out.append(found)
         elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:

@@ -120,7 +120,16 @@ def find_subject(verb: Token) -> Token | None:
                 or tok.head == tok:  # "stopped short of calling": through *short*
             break
         tok = tok.head
-    return _agent(verb) or _inverted(verb) or _first_of_two(verb)
+    return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb)
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """"About 4 in 10 say …" parsed with the count as the verb's modifier: a number or noun
+    phrase right before a finite cue with no subject is who speaks."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    return next((c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod", "dep")
+                 and c.pos_ in ("NUM", "NOUN", "PROPN") and c.right_edge.i == verb.i - 1), None)
 
 
 _THEN = {"then", "later"}
