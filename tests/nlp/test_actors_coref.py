@@ -51,6 +51,21 @@ def test_subjects_win_over_more_recent_objects() -> None:
     assert resolver.pronoun(doc[4]).actor is ORSK
 
 
+def test_an_honorific_gives_an_unknown_person_a_gender() -> None:
+    # Mr. Vance questioned Ms. Carter . She answered .  (neither is in the gazetteer)
+    vance = Actor(id="p.vance", name="Vance", kind="person")
+    carter = Actor(id="p.carter", name="Carter", kind="person")
+    words = ["Mr.", "Vance", "questioned", "Ms.", "Carter", ".", "She", "answered", "."]
+    heads = [1, 2, 2, 4, 2, 2, 7, 7, 7]
+    deps = ["compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    doc = _doc(words, heads, deps)
+    resolver = Resolver(doc)
+    for start, actor in ((1, vance), (4, carter)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[6]).actor is carter  # the subject is a "Mr."
+
+
 def test_it_skips_people_and_expletives() -> None:
     # Orsk visited the ministry . It said no . It is hoped that ...
     words = ["Orsk", "briefed", "Dravia", ".", "It", "said", "no", ".", "It", "is", "hoped", "."]

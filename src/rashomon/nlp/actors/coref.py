@@ -22,6 +22,7 @@ from rashomon.nlp.actors.gazetteer import is_second
 from rashomon.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 PRONOUNS = {"he": ("person", "m"), "she": ("person", "f"), "it": ("thing", None),
             "him": ("person", "m"), "his": ("person", "m"), "himself": ("person", "m"),
             "her": ("person", "f"), "hers": ("person", "f"), "herself": ("person", "f"),
@@ -77,10 +78,12 @@ class Resolver:
                    None)
 
         speakers = self._speakers_of_quote(token) if kind == "person" else set()
+        titled = self._honorific_genders() if kind == "person" else {}
 
         def fits(actor: Actor) -> bool:
             if kind == "person":
-                return (actor.kind == "person" and actor.gender in (None, gender)
+                return (actor.kind == "person"
+                        and (actor.gender or titled.get(actor.id)) in (None, gender)
                         and actor.id not in speakers)
             return actor.kind not in _NOT_THINGS
 
@@ -95,6 +98,20 @@ class Resolver:
         if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
         return hit
+
+    def _honorific_genders(self) -> dict[str, str]:
+        """Genders the doc's honorifics give people the gazetteer does not know: "Mr. Harris"
+        is a man, "Ms. Carter" a woman (a "she" after "Mr. Harris asked" is not him)."""
+        out: dict[str, str] = {}
+        for k in self.known:
+            if k.actor.kind != "person" or k.actor.gender:
+                continue
+            for i in (k.start, k.start - 1):
+                word = self.doc[i].text.rstrip(".").lower() if 0 <= i < len(self.doc) else ""
+                if word in HONORIFICS:
+                    out.setdefault(k.actor.id, HONORIFICS[word])
+                    break
+        return out
 
     def _speakers_of_quote(self, token: Token) -> set[str]:
         """The actors who speak the quoted words a third-person pronoun stands in: the subject
