@@ -234,3 +234,50 @@ def test_targeting_is_an_attack_only_with_arms_or_a_military_target(  # type: ig
 def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: ignore[no-untyped-def]
                                                       expected: tuple[str, str] | None) -> None:
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "seize on/upon" with no object is pouncing on something, no seizure
+    ("Opposition senators seized on a few lines of the memo.", None),
+    ("Critics seized upon the slip within hours.", None),
+    ("Rebels seized the airport on Tuesday.", ("COERCE", "asserted")),
+    # abuse of a thing (power, a system, rules, talking points) is no assault; of people it is
+    ("The governor abused his power.", None),
+    ("The new guidelines could be abused by landlords.", None),
+    ("Prosecutors say the system was abused.", None),
+    ("The guards abused the prisoners.", ("ASSAULT", "asserted")),
+    # a figurative "beat": an institution or a rival is beaten, not a person
+    ("Senators used the audit to beat the agency for failing to act.", None),
+    ("Police beat protesters outside the ministry.", ("ASSAULT", "asserted")),
+    # releasing documents is publishing them; releasing captives is a RETREAT
+    ("The ministry released the correspondence.", None),
+    ("In releasing the e-mails, the cabinet hoped to quiet its critics.", None),
+    ("The rebels released two hostages.", ("RETREAT", "asserted")),
+    # a warning that informs is no threat; one of the warner's own action is
+    ("A memo warned him that the plan could fail.", None),
+    ("Economists warned of a risk of recession.", None),
+    ("Moscow warned Kyiv that it would retaliate.", ("THREATEN", "asserted")),
+    ("The government warned the strikers of mass dismissals.", ("THREATEN", "asserted")),
+    # documents and light-verb notions: nothing is done
+    ("The letters showed a disagreement between the two agencies.", None),
+    ("The memo raises questions about the motives of the aides.", None),
+    ("The book offers a rare glimpse inside the palace.", None),
+    ("The senator offered his first comments on the affair.", None),
+    ("The final draft of the bill is stripped of the clause.", None),
+    ("The government offered to hold talks with the rebels.", ("AGREE", "asserted")),
+])
+def test_figurative_and_informative_senses(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # what a negated piece of evidence does not show is not asserted
+    ("There is no evidence in the files that the mayor himself objected to the plan.",
+     "hypothetical"),
+    ("The report did not show that the police beat the protesters.", "hypothetical"),
+    ("The report showed that the police beat the protesters.", "asserted"),
+    ("There is evidence that the mayor objected to the plan.", "asserted"),
+])
+def test_what_no_evidence_shows_is_not_asserted(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    found = top(nlp, text)
+    assert found is not None and found[1] == status
