@@ -264,6 +264,13 @@ def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: i
     ("The book offers a rare glimpse inside the palace.", None),
     ("The senator offered his first comments on the affair.", None),
     ("The final draft of the bill is stripped of the clause.", None),
+    ("The governor offered his first public remarks on Friday.", None),
+    ("An aide sent an e-mail to the ministers warning them that the figures were wrong.", None),
+    # a bare "the release" or one of documents frees nobody; one naming the freed does
+    ("The release offers a rare glimpse inside the cabinet.", None),
+    ("The release of the memos came after weeks of pressure.", None),
+    ("After his release from prison, the dissident left the country.", ("RETREAT", "asserted")),
+    ("The release of the hostages came after weeks of talks.", ("RETREAT", "asserted")),
     ("The government offered to hold talks with the rebels.", ("AGREE", "asserted")),
 ])
 def test_figurative_and_informative_senses(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]

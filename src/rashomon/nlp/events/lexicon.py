@@ -26,7 +26,8 @@ EMBEDS = {"hypothetical", "alleged", "denied"}
 CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light", "obligation"}
 _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
-_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
+# advmod: "worked *together*"; poss: "*their* release"
+_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod", "poss"}
 _TIME_ENTS = {"DATE", "TIME"}
 MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
 # Verbs taking a bare infinitive ("let the hostages *go*"), which the tagger may read as a
