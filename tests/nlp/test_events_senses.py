@@ -249,6 +249,8 @@ def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: i
     # a figurative "beat": an institution or a rival is beaten, not a person
     ("Senators used the audit to beat the agency for failing to act.", None),
     ("Police beat protesters outside the ministry.", ("ASSAULT", "asserted")),
+    ("Police beat members of the opposition party.", ("ASSAULT", "asserted")),
+    ("The talking points could be abused by critics to beat the Treasury Department.", None),
     # releasing documents is publishing them; releasing captives is a RETREAT
     ("The ministry released the correspondence.", None),
     ("In releasing the e-mails, the cabinet hoped to quiet its critics.", None),
