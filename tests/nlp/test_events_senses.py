@@ -260,6 +260,9 @@ def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: i
     ("Economists warned of a risk of recession.", None),
     ("Moscow warned Kyiv that it would retaliate.", ("THREATEN", "asserted")),
     ("The government warned the strikers of mass dismissals.", ("THREATEN", "asserted")),
+    ("The agency issued a warning that the storm could hit the coast.", None),
+    ("Economists issued a warning about rising debt.", None),
+    ("The army issued a stern warning to the rebels.", ("THREATEN", "asserted")),
     # documents and light-verb notions: nothing is done
     ("The letters showed a disagreement between the two agencies.", None),
     ("The memo raises questions about the motives of the aides.", None),

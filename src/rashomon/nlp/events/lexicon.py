@@ -258,8 +258,10 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
                  for c in tok.children if c.dep_ == "ccomp"]
-    elif cond.key == "ccsubj":  # the subject of a clausal complement ("warned X that *it* would")
-        subjs = [s for c in tok.children if c.dep_ == "ccomp"
+    elif cond.key == "ccsubj":  # the subject of a clausal complement ("warned X that *it* would"),
+        # also of a noun's "that" clause ("a warning that *it* would …")
+        subjs = [s for c in tok.children if c.dep_ == "ccomp" or c.dep_ == "acl" and any(
+                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                  for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         found = [w for s in subjs for w in _words(s)] + \
             [f"&{s.ent_type_.lower()}" for s in subjs if s.ent_type_]
