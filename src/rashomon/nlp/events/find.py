@@ -282,7 +282,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
                     and lex.cue(head.head, "intent") is not None:
                 hypothetical = True  # "a rationale *for opposing* X": argued for, not done
-        if _unsupported(cur, head):
+        if not f.nominal and _unsupported(cur, head):
             hypothetical = True  # "no evidence that X objected", "did not show that X …"
         if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             same_clause = False
@@ -318,11 +318,10 @@ def _negated(tok: Token) -> bool:
 
 
 def _unsupported(cur: Token, head: Token) -> bool:
-    """Whether ``cur`` (on the way up from a trigger) is what a negated piece of evidence does
-    not show: the clause or phrase after "no evidence/sign/proof" ("there is no evidence *that X
-    objected*", "found no sign *of shelling*", also when the parser hangs the clause lower in
-    the noun's phrase) or the complement of a negated verb of evidence ("did not show *that
-    …*")."""
+    """Whether ``cur`` (on the way up from a verbal trigger) is what a negated piece of
+    evidence does not show: the clause after "no evidence/sign/proof" ("there is no evidence
+    *that X objected*", also when the parser hangs the clause lower in the noun's phrase) or
+    the complement of a negated verb of evidence ("did not show *that …*")."""
     lemma = head.lemma_.lower()
     if head.pos_ in {"NOUN", "PROPN"} and lemma in _EVIDENCE_NOUNS and cur.i > head.i:
         governor = head.head if head.dep_ in {"dobj", "attr", "nsubj"} else head
