@@ -255,6 +255,7 @@ def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: i
     ("The ministry released the correspondence.", None),
     ("In releasing the e-mails, the cabinet hoped to quiet its critics.", None),
     ("The rebels released two hostages.", ("RETREAT", "asserted")),
+    ("The court released its full judgment on Thursday.", None),
     # a warning that informs is no threat; one of the warner's own action is
     ("A memo warned him that the plan could fail.", None),
     ("Economists warned of a risk of recession.", None),
