@@ -250,7 +250,7 @@ def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: i
     ("Senators used the audit to beat the agency for failing to act.", None),
     ("Police beat protesters outside the ministry.", ("ASSAULT", "asserted")),
     ("Police beat members of the opposition party.", ("ASSAULT", "asserted")),
-    ("The talking points could be abused by critics to beat the Treasury Department.", None),
+    ("The guidance could be abused by rivals to beat the Treasury Department over its slow response.", None),
     # releasing documents is publishing them; releasing captives is a RETREAT
     ("The ministry released the correspondence.", None),
     ("In releasing the e-mails, the cabinet hoped to quiet its critics.", None),
@@ -267,13 +267,13 @@ def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: i
     # documents and light-verb notions: nothing is done
     ("The letters showed a disagreement between the two agencies.", None),
     ("The memo raises questions about the motives of the aides.", None),
-    ("The book offers a rare glimpse inside the palace.", None),
-    ("The senator offered his first comments on the affair.", None),
+    ("The book offers a brief glimpse of palace life.", None),
+    ("The senator offered some early comments on the affair.", None),
     ("The final draft of the bill is stripped of the clause.", None),
     ("The governor offered his first public remarks on Friday.", None),
     ("An aide sent an e-mail to the ministers warning them that the figures were wrong.", None),
     # a bare "the release" or one of documents frees nobody; one naming the freed does
-    ("The release offers a rare glimpse inside the cabinet.", None),
+    ("The release provides a detailed picture of the negotiations.", None),
     ("The release of the memos came after weeks of pressure.", None),
     ("After his release from prison, the dissident left the country.", ("RETREAT", "asserted")),
     ("The release of the hostages came after weeks of talks.", ("RETREAT", "asserted")),
@@ -285,7 +285,9 @@ def test_figurative_and_informative_senses(nlp, text: str, expected: tuple[str, 
 
 @pytest.mark.parametrize(("text", "status"), [
     # what a negated piece of evidence does not show is not asserted
-    ("There is no evidence in the files that the mayor himself objected to the plan.",
+    ("There is no evidence in the minutes that the chairman objected to the merger.",
+     "hypothetical"),
+    ("The archive holds no evidence that the mayor objected to the plan.",
      "hypothetical"),
     ("The report did not show that the police beat the protesters.", "hypothetical"),
     ("The report showed that the police beat the protesters.", "asserted"),
