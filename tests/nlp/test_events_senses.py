@@ -234,3 +234,65 @@ def test_targeting_is_an_attack_only_with_arms_or_a_military_target(  # type: ig
 def test_audit_senses_of_hearing_breaking_and_linking(nlp, text: str,  # type: ignore[no-untyped-def]
                                                       expected: tuple[str, str] | None) -> None:
     assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "seize on/upon" with no object is pouncing on something, no seizure
+    ("Opposition senators seized on a few lines of the memo.", None),
+    ("Critics seized upon the slip within hours.", None),
+    ("Rebels seized the airport on Tuesday.", ("COERCE", "asserted")),
+    # abuse of a thing (power, a system, rules, talking points) is no assault; of people it is
+    ("The governor abused his power.", None),
+    ("The new guidelines could be abused by landlords.", None),
+    ("Prosecutors say the system was abused.", None),
+    ("The guards abused the prisoners.", ("ASSAULT", "asserted")),
+    # a figurative "beat": an institution or a rival is beaten, not a person
+    ("Senators used the audit to beat the agency for failing to act.", None),
+    ("Police beat protesters outside the ministry.", ("ASSAULT", "asserted")),
+    ("Police beat members of the opposition party.", ("ASSAULT", "asserted")),
+    ("The guidance could be abused by rivals to beat the Treasury Department over its slow response.", None),
+    # releasing documents is publishing them; releasing captives is a RETREAT
+    ("The ministry released the correspondence.", None),
+    ("In releasing the e-mails, the cabinet hoped to quiet its critics.", None),
+    ("The rebels released two hostages.", ("RETREAT", "asserted")),
+    ("The court released its full judgment on Thursday.", None),
+    # a warning that informs is no threat; one of the warner's own action is
+    ("A memo warned him that the plan could fail.", None),
+    ("Economists warned of a risk of recession.", None),
+    ("Moscow warned Kyiv that it would retaliate.", ("THREATEN", "asserted")),
+    ("The government warned the strikers of mass dismissals.", ("THREATEN", "asserted")),
+    ("The agency issued a warning that the storm could hit the coast.", None),
+    ("Economists issued a warning about rising debt.", None),
+    ("The army issued a stern warning to the rebels.", ("THREATEN", "asserted")),
+    # documents and light-verb notions: nothing is done
+    ("The letters showed a disagreement between the two agencies.", None),
+    ("The memo raises questions about the motives of the aides.", None),
+    ("The book offers a brief glimpse of palace life.", None),
+    ("The senator offered some early comments on the affair.", None),
+    ("The final draft of the bill is stripped of the clause.", None),
+    ("The governor offered his first public remarks on Friday.", None),
+    ("An aide sent an e-mail to the ministers warning them that the figures were wrong.", None),
+    # a bare "the release" or one of documents frees nobody; one naming the freed does
+    ("The release provides a detailed picture of the negotiations.", None),
+    ("The release of the memos came after weeks of pressure.", None),
+    ("After his release from prison, the dissident left the country.", ("RETREAT", "asserted")),
+    ("The release of the hostages came after weeks of talks.", ("RETREAT", "asserted")),
+    ("The government offered to hold talks with the rebels.", ("AGREE", "asserted")),
+])
+def test_figurative_and_informative_senses(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    assert top(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # what a negated piece of evidence does not show is not asserted
+    ("There is no evidence in the minutes that the chairman objected to the merger.",
+     "hypothetical"),
+    ("The archive holds no evidence that the mayor objected to the plan.",
+     "hypothetical"),
+    ("The report did not show that the police beat the protesters.", "hypothetical"),
+    ("The report showed that the police beat the protesters.", "asserted"),
+    ("There is evidence that the mayor objected to the plan.", "asserted"),
+])
+def test_what_no_evidence_shows_is_not_asserted(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    found = top(nlp, text)
+    assert found is not None and found[1] == status

@@ -216,6 +216,8 @@ class EventCoder:
             return None  # its rows need an object ("provided *aid*") and it has none
         if events_lexicon.predicates(verb):
             return None  # "called X *complex*": a label its rows do not know is no event
+        if _documentary(verb, self.lex.sets):
+            return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))
@@ -398,6 +400,19 @@ class EventCoder:
         # spaCy keys span extension data by offsets, so the denied copies of several events at
         # one "denied the allegations" would share it: the list keeps one dict per span.
         doc._.data[SPANS_KEY] = all_details
+
+
+def _documentary(verb: Token, sets: dict[str, frozenset[str]]) -> bool:
+    """Whether a clause only reports or shows something: its subject is a document or a
+    release ("the e-mails *showed*", "the memo *raises*"; ``@publication``), or its object a
+    light-verb notion ("raised *questions*", "offers a *glimpse*"; ``@notion``). Such clauses
+    are not guessed at by the example fallback."""
+    docs = sets.get("publication", frozenset()) | {"release"}
+    notions = sets.get("notion", frozenset())
+    active = not any(c.dep_ == "auxpass" for c in verb.children)
+    subjects = [s for s in events_lexicon.subjects(verb) if active]
+    return any(events_lexicon.lemma_of(s) in docs for s in subjects) or any(
+        events_lexicon.lemma_of(o) in notions for o in events_lexicon.objects(verb))
 
 
 def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:

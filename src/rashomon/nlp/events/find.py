@@ -282,6 +282,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
                     and lex.cue(head.head, "intent") is not None:
                 hypothetical = True  # "a rationale *for opposing* X": argued for, not done
+        if not f.nominal and _unsupported(cur, head):
+            hypothetical = True  # "no evidence that X objected", "did not show that X …"
         if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
             same_clause = False
         cur = head
@@ -303,6 +305,29 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+# Nouns and verbs of evidence: what they do not show is not asserted.
+_EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "suggestion", "record", "trace"}
+_EVIDENCE_VERBS = {"show", "prove", "indicate", "suggest", "confirm", "establish",
+                   "demonstrate", "reveal", "find"}
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _unsupported(cur: Token, head: Token) -> bool:
+    """Whether ``cur`` (on the way up from a verbal trigger) is what a negated piece of
+    evidence does not show: the clause after "no evidence/sign/proof" ("there is no evidence
+    *that X objected*", also when the parser hangs the clause lower in the noun's phrase) or
+    the complement of a negated verb of evidence ("did not show *that …*")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in {"NOUN", "PROPN"} and lemma in _EVIDENCE_NOUNS and cur.i > head.i:
+        governor = head.head if head.dep_ in {"dobj", "attr", "nsubj"} else head
+        return _negated(head) or governor is not head and _negated(governor)
+    return head.pos_ in {"VERB", "AUX"} and lemma in _EVIDENCE_VERBS and \
+        cur.dep_ in {"ccomp", "dobj"} and _negated(head)
 
 
 def purpose_of(tok: Token, moves: frozenset[str]) -> bool:

@@ -26,7 +26,8 @@ EMBEDS = {"hypothetical", "alleged", "denied"}
 CUE_KINDS = {"report", "deny", "hedge", "modal", "condition", "intent", "light", "obligation"}
 _OBJ_DEPS = {"dobj", "obj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
-_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}  # advmod: "worked *together*"
+# advmod: "worked *together*"; poss: "*their* release"
+_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod", "poss"}
 _TIME_ENTS = {"DATE", "TIME"}
 MAX_CONJUNCTS = 10  # how far back along a chain of conjuncts a subject is looked for
 # Verbs taking a bare infinitive ("let the hostages *go*"), which the tagger may read as a
@@ -40,7 +41,7 @@ _PARTICLES = {"up", "down", "out", "off", "in", "over", "back", "away", "aside",
 class Condition:
     """One ``key=value`` condition of a lexicon row; ``values`` empty means "any"/"none"."""
 
-    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose|ccomp|pobj|pred
+    key: str  # obj|prt|prep|mod|xcomp|subj|of|purpose|ccomp|ccsubj|pobj|pred
     values: frozenset[str]
     negate: bool = False  # "obj=-": there must be none; "obj=!a|b": none of these
 
@@ -257,6 +258,13 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
                  for c in tok.children if c.dep_ == "ccomp"]
+    elif cond.key == "ccsubj":  # the subject of a clausal complement ("warned X that *it* would"),
+        # also of a noun's "that" clause ("a warning that *it* would …")
+        subjs = [s for c in tok.children if c.dep_ == "ccomp" or c.dep_ == "acl" and any(
+                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                 for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        found = [w for s in subjs for w in _words(s)] + \
+            [f"&{s.ent_type_.lower()}" for s in subjs if s.ent_type_]
     elif cond.key == "of":  # the object of "of", or its modifiers ("of *peacekeeping* troops");
         # for a verb, of its object ("raised the prospect *of sanctions*")
         heads = objects(tok) if tok.pos_ in {"VERB", "AUX"} else [tok]
@@ -278,8 +286,8 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     out = []
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
-        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "pobj",
-                       "pred"}:
+        if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "ccsubj",
+                       "pobj", "pred"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
@@ -299,6 +307,14 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     return tuple(out)
 
 
+def _expand(words: frozenset[str], sets: dict[str, frozenset[str]]) -> frozenset[str]:
+    """``words`` with each "@name" replaced by the members of that set (already expanded)."""
+    out = {w for w in words if not w.startswith("@")}
+    for w in words - out:
+        out |= sets.get(w[1:], frozenset({w}))
+    return frozenset(out)
+
+
 def load(
     triggers: Iterable[Path] = (TRIGGERS,),
     cues: Iterable[Path] = (CUES,),
@@ -311,6 +327,8 @@ def load(
         for n, cols in data.rows(path):
             if cols[0].startswith("@"):
                 lex.sets[cols[0][1:]] = frozenset(w.lower() for w in cols[1].split("|"))
+    for name in list(lex.sets):  # a set may name sets defined before it ("@thing" holds "@rule")
+        lex.sets[name] = _expand(lex.sets[name], lex.sets)
     for path in trigger_paths:
         for n, cols in data.rows(path):
             if cols[0].startswith("@"):
