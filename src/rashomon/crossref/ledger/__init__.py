@@ -219,19 +219,27 @@ def build_ledger(story: Story, corpus: Corpus,
     for k, u in enumerate(every):
         of_article.setdefault(u.article_id, []).append(k)
 
+    said: dict[tuple[str, int, int], set[str]] = {}
+
+    def words(u: Unit) -> set[str]:
+        if u.key not in said:
+            said[u.key] = _said(u)
+        return said[u.key]
+
     def touch(members: list[Unit]) -> Callable[[str], bool]:
         """Whether an article tells a fact in a sentence that alignment left elsewhere: one close
         in meaning to the fact (``TOUCH_COS`` with the mean of its tellings, centred on the
         story) that shares a content word with one of them."""
+        if whole is None:
+            return lambda article: False
+        mean = whole[[row_of[u.key] for u in members]].mean(axis=0)
+        close = whole @ (mean / (np.linalg.norm(mean) or 1.0)) >= TOUCH_COS  # one product per fact
+        told = set().union(*(words(m) for m in members))
+
         def near(article: str) -> bool:
-            if whole is None or article not in of_article:
-                return False
-            mean = whole[[row_of[u.key] for u in members]].mean(axis=0)
-            mean /= np.linalg.norm(mean) or 1.0
-            close = np.nonzero(whole[of_article[article]] @ mean >= TOUCH_COS)[0]
-            return any(_said(every[of_article[article][k]]) & _said(m)
-                       for k in close for m in members)
+            return any(close[k] and words(every[k]) & told for k in of_article.get(article, ()))
         return near
+
     for idx in clusters.values():
         members = [units[i] for i in idx]
         if all(u.plain for u in members) and len({u.article_id for u in members}) < 2:
