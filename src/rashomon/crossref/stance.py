@@ -75,13 +75,25 @@ def shape(text: str) -> tuple[bool, bool, bool, bool]:
             bool(_SAYS_TAIL.search(text)), bool(_QUESTION_HEAD.match(text)) or text.rstrip().endswith("?"))
 
 
+def unsaid(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> list[tuple[str, str]]:
+    """The cues of ``found`` that the claim does not itself say (every word of a cue in the claim).
+
+    A claim that is itself reported ("the priest claims he met God") or negated
+    makes the same word in a headline part of the claim, not a stance towards it.
+    """
+    out = []
+    for cue, kind in found:
+        stem, wild = cue.rstrip("*"), cue.endswith("*")
+        if not all(any(c == w or (wild and c.startswith(w)) for c in claim_words) for w in stem.split()):
+            out.append((cue, kind))
+    return out
+
+
 def refutations(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> tuple[int, int]:
     """(strong, weak) refute cues among ``found`` that the claim does not itself contain."""
     strong = weak = 0
-    for cue, kind in found:
-        stem, wild = cue.rstrip("*"), cue.endswith("*")
-        said = [any(c == w or (wild and c.startswith(w)) for c in claim_words) for w in stem.split()]
-        if kind != "refute" or all(said):
+    for cue, kind in unsaid(found, claim_words):
+        if kind != "refute":
             continue
         if cue in WEAK_REFUTE or cue.endswith("n't"):
             weak += 1
@@ -112,8 +124,8 @@ def rule_stance(text: str, claim: str | None = None) -> str:
 def features(text: str, claim: str) -> list[float]:
     """Dense cue and overlap features of one (text, claim) pair."""
     found = find_cues(text)
-    kinds = Counter(k for _, k in found)
     claim_words = content_words(claim)
+    kinds = Counter(k for _, k in unsaid(found, claim_words))
     words = content_words(text)
     strong, weak = refutations(found, claim_words)
     overlap = len(words & claim_words)
