@@ -57,12 +57,19 @@ def load_cues(path: Path = LEXICON) -> tuple[tuple[re.Pattern[str], str, str], .
 
 @lru_cache(maxsize=8192)
 def find_cues(text: str) -> tuple[tuple[str, str], ...]:
-    """(cue, kind) pairs found in the text, in lexicon order."""
+    """(cue, kind) pairs found in the text, in lexicon order.
+
+    A cue inside a longer cue of another kind counts only as that one: "it's official"
+    confirms without the hedge "official", "not a hoax" without the refutation "hoax".
+    """
     low = _MONTH_MAY.sub(lambda m: f"{m[1]}{m[2]}MAY" if m[1] else "MAY", text.lower().replace("’", "'"))
     words = set(_WORD.findall(low))
     # Most cues are one word: skip their regex when the word set cannot hold them.
-    return tuple((cue, kind) for pattern, kind, cue in load_cues()
-                 if (cue.endswith("*") or " " in cue or cue in words) and pattern.search(low))
+    spans = [(m.start(), m.end(), kind, cue) for pattern, kind, cue in load_cues()
+             if cue.endswith("*") or " " in cue or cue in words for m in pattern.finditer(low)]
+    kept = {cue: kind for start, end, kind, cue in spans
+            if not any(k != kind and s <= start and end <= e and e - s > end - start for s, e, k, _ in spans)}
+    return tuple((cue, kind) for _, kind, cue in load_cues() if cue in kept)
 
 
 def content_words(text: str) -> set[str]:
