@@ -31,6 +31,10 @@ DEFAULT_C = 0.3  # inverse regularisation of StanceModel, chosen in cross-valida
 # Negations (and any "n't" form) are weak: they only refute when the claim itself is not
 # negated. Strong cues refute unless the claim says them too ("... is a hoax").
 WEAK_REFUTE = {"not", "no", "never", "actually", "despite"}
+# Verbs of saying: a claim that itself reports speech ("the priest says he met God") is
+# held, not hedged, by a headline's "claims" or "told".
+SAYING = {"claim*", "says", "said", "say", "tells", "told", "insists"}
+SAYING_WORDS = {"says", "said", "say", "claims", "claimed", "claim", "tells", "told", "insists", "insisted"}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?:!\"]")
 # Headline shapes that attribute without vouching: "Senator: ...", "... : WSJ",
@@ -89,8 +93,11 @@ def unsaid(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> list[tu
     makes the same word in a headline part of the claim, not a stance towards it.
     """
     out = []
+    reported = bool(claim_words & SAYING_WORDS)
     for cue, kind in found:
         stem, wild = cue.rstrip("*"), cue.endswith("*")
+        if reported and cue in SAYING:
+            continue
         if not all(any(c == w or (wild and c.startswith(w)) for c in claim_words) for w in stem.split()):
             out.append((cue, kind))
     return out
