@@ -35,6 +35,7 @@ WEAK_REFUTE = {"not", "no", "never", "actually", "despite"}
 # held, not hedged, by a headline's "claims" or "told".
 SAYING = {"claim*", "says", "said", "say", "tells", "told", "insists"}
 SAYING_WORDS = {"says", "said", "say", "claims", "claimed", "claim", "tells", "told", "insists", "insisted"}
+_NEGATION = re.compile(r"^(?:not|no|never|\w+n't)$")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?:!\"]")
 # Headline shapes that attribute without vouching: "Senator: ...", "... : WSJ",
@@ -148,8 +149,18 @@ def features(text: str, claim: str) -> list[float]:
         float(weak),
         float("?" in text), overlap / max(1, len(claim_words)), overlap / max(1, len(words)),
         float(strong > 0 and overlap > 0), float(kinds["hedge"] > 0 and overlap > 0),
-        *(float(f) for f in shape(text)),
+        *(float(f) for f in shape(text)), float(scoped_negation(text, claim)),
     ]
+
+
+def scoped_negation(text: str, claim: str) -> bool:
+    """Whether a negation ("not", "no", any "n't") comes at most three words before a claim word.
+
+    "Students not among the bodies" negates the claim; "not missing, just in surgery"
+    or "was not ready" negate something else.
+    """
+    tokens = masked(text, claim).split()
+    return any(_NEGATION.match(t) and "CW" in tokens[i + 1:i + 4] for i, t in enumerate(tokens))
 
 
 def masked(text: str, claim: str) -> str:
