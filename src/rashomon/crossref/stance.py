@@ -120,18 +120,21 @@ def refutations(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> tu
 def rule_stance(text: str, claim: str | None = None) -> str:
     """for / against / observing from cues alone (no training).
 
-    A refutation ("denies", "hoax") or a negation that the claim does not itself
-    say (:func:`refutations`) → against; a confirmation ("confirms") → for; a hedge, a
-    question or a closing source ("...: WSJ", "..., police say") → observing; else for.
+    A refutation ("denies", "hoax") that the claim does not itself say
+    (:func:`refutations`), or such a negation just before a claim word
+    (:func:`scoped_negation`) → against; a confirmation ("confirms", "not a hoax") → for;
+    a hedge the claim does not say (:func:`unsaid`), a question or a closing source
+    ("...: WSJ", "..., police say") → observing; else for.
     """
     found = find_cues(text)
     claim_words = content_words(claim) if claim else set()
-    if any(refutations(found, claim_words)):
+    strong, weak = refutations(found, claim_words)
+    if strong or (weak and (claim is None or scoped_negation(text, claim))):
         return "against"
     if any(k == "confirm" for _, k in found):
         return "for"
     _, source_tail, says_tail, question = shape(text)
-    if question or source_tail or says_tail or any(k == "hedge" for _, k in found):
+    if question or source_tail or says_tail or any(k == "hedge" for _, k in unsaid(found, claim_words)):
         return "observing"
     return "for"
 
