@@ -36,6 +36,9 @@ WEAK_REFUTE = {"not", "no", "never", "actually", "despite"}
 SAYING = {"claim*", "says", "said", "say", "tells", "told", "insists"}
 SAYING_WORDS = {"says", "said", "say", "claims", "claimed", "claim", "tells", "told", "insists", "insisted"}
 _NEGATION = re.compile(r"^(?:not|no|never|\w+n't)$")
+# Words that stand for a claim as the subject of a negation ("it isn't", "the story wasn't").
+_STANDS_FOR = {"it", "this", "that", "they", "he", "she", "i", "we", "story", "report", "reports",
+               "rumor", "rumors", "rumour", "rumours", "claim", "claims"}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?:!\"]")
 # Headline shapes that attribute without vouching: "Senator: ...", "... : WSJ",
@@ -157,13 +160,17 @@ def features(text: str, claim: str) -> list[float]:
 
 
 def scoped_negation(text: str, claim: str) -> bool:
-    """Whether a negation ("not", "no", any "n't") comes at most three words before a claim word.
+    """Whether a negation ("not", "no", any "n't") bears on the claim.
 
-    "Students not among the bodies" negates the claim; "not missing, just in surgery"
-    or "was not ready" negate something else.
+    It does when a claim word follows within three words, or when a word standing for
+    the claim ("it", "the story") comes just before: "students not among the bodies",
+    "police say it couldn't have happened". "Not missing, just in surgery" or "was not
+    ready" negate something else.
     """
     tokens = masked(text, claim).split()
-    return any(_NEGATION.match(t) and "CW" in tokens[i + 1:i + 4] for i, t in enumerate(tokens))
+    return any(_NEGATION.match(t) and ("CW" in tokens[i + 1:i + 4]
+                                       or bool(_STANDS_FOR & set(tokens[max(0, i - 2):i])))
+               for i, t in enumerate(tokens))
 
 
 def masked(text: str, claim: str) -> str:
