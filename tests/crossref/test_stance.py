@@ -112,3 +112,13 @@ def test_debunking_and_declining_phrases() -> None:
     assert rule_stance("Aquarium makes fun of harbour eel sighting", claim) == "against"
     assert rule_stance("Port authority declines to comment on harbour eel", claim) == "observing"
     assert rule_stance("Video purports to show giant eel in the harbour", claim) == "observing"
+
+
+def test_a_question_the_claim_itself_quotes_is_no_question() -> None:
+    from rashomon.crossref.stance import shape
+
+    claim = "A patient woke up during surgery and asked the nurse: am I done yet?"
+    headline = "Patient wakes up mid-surgery, asks nurse: am I done yet?"
+    assert shape(headline)[3] and not shape(headline, claim)[3]
+    assert rule_stance(headline, claim) == "for"
+    assert rule_stance("Did a patient wake up mid-surgery?", "A patient woke up during surgery") == "observing"

@@ -84,10 +84,15 @@ def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
-def shape(text: str) -> tuple[bool, bool, bool, bool]:
-    """(source before a colon, source after a closing colon, closing "X says", question)."""
+def shape(text: str, claim: str = "") -> tuple[bool, bool, bool, bool]:
+    """(source before a colon, source after a closing colon, closing "X says", question).
+
+    A claim that itself holds a question ("... asked the doctors: how's it going?") makes
+    the headline's question mark part of the claim, not a question.
+    """
+    question = "?" not in claim and (bool(_QUESTION_HEAD.match(text)) or text.rstrip().endswith("?"))
     return (bool(_SOURCE_LEAD.match(text)), bool(_SOURCE_TAIL.search(text)),
-            bool(_SAYS_TAIL.search(text)), bool(_QUESTION_HEAD.match(text)) or text.rstrip().endswith("?"))
+            bool(_SAYS_TAIL.search(text)), question)
 
 
 def unsaid(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> list[tuple[str, str]]:
@@ -136,7 +141,7 @@ def rule_stance(text: str, claim: str | None = None) -> str:
         return "against"
     if any(k == "confirm" for _, k in found):
         return "for"
-    _, source_tail, says_tail, question = shape(text)
+    _, source_tail, says_tail, question = shape(text, claim or "")
     if question or source_tail or says_tail or any(k == "hedge" for _, k in unsaid(found, claim_words)):
         return "observing"
     return "for"
@@ -153,9 +158,9 @@ def features(text: str, claim: str) -> list[float]:
     return [
         float(kinds["hedge"]), float(kinds["report"]), float(kinds["confirm"]), float(strong),
         float(weak),
-        float("?" in text), overlap / max(1, len(claim_words)), overlap / max(1, len(words)),
+        float("?" in text and "?" not in claim), overlap / max(1, len(claim_words)), overlap / max(1, len(words)),
         float(strong > 0 and overlap > 0), float(kinds["hedge"] > 0 and overlap > 0),
-        *(float(f) for f in shape(text)), float(scoped_negation(text, claim)),
+        *(float(f) for f in shape(text, claim)), float(scoped_negation(text, claim)),
     ]
 
 
