@@ -104,6 +104,11 @@ def test_a_negation_refutes_only_when_it_bears_on_the_claim() -> None:
     assert not scoped_negation("Ostrava mayor not missing, just on a fishing trip", claim)
     assert rule_stance("Ostrava mayor has not been kidnapped", claim) == "against"
     assert rule_stance("Kidnapped Ostrava mayor was not ready for the cameras", claim) == "for"
+    # a closing contrast keeps the sentence; a negation inside a longer cue is not one
+    factory = "The carmaker is building its new factory in Ostrava"
+    assert not scoped_negation("Carmaker will build its new factory in Ostrava, not Brno", factory)
+    assert scoped_negation("Carmaker will not build its new factory in Ostrava", factory)
+    assert not scoped_negation("Carmaker won't say if its new factory goes to Ostrava", factory)
 
 
 def test_debunking_and_declining_phrases() -> None:

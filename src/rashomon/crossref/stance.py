@@ -39,6 +39,9 @@ _NEGATION = re.compile(r"^(?:not|no|never|\w+n't)$")
 # Words that stand for a claim as the subject of a negation ("it isn't", "the story wasn't").
 _STANDS_FOR = {"it", "this", "that", "they", "he", "she", "i", "we", "story", "report", "reports",
                "rumor", "rumors", "rumour", "rumours", "claim", "claims"}
+# "..., not Texas" at the end of a clause: a contrast that keeps the rest of the sentence.
+_CONTRAST = re.compile(r",\s*not\s+(?:a\s+|an\s+|the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*(?=[,.;:]|$)",
+                       re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?:!\"]")
 # Headline shapes that attribute without vouching: "Senator: ...", "... : WSJ",
@@ -166,16 +169,19 @@ def features(text: str, claim: str) -> list[float]:
 
 
 def scoped_negation(text: str, claim: str) -> bool:
-    """Whether a negation ("not", "no", any "n't") bears on the claim.
+    """Whether a negation cue ("not", "no", "isn't" ...) bears on the claim.
 
     It does when a claim word follows within three words, or when a word standing for
     the claim ("it", "the story") comes just before: "students not among the bodies",
-    "police say it couldn't have happened". "Not missing, just in surgery" or "was not
-    ready" negate something else.
+    "police say it couldn't have happened". "Not missing, just in surgery", "was not
+    ready" or a closing contrast ("in Nevada, not Texas") negate something else; so does a
+    negation inside a longer cue ("won't say").
     """
+    text = _CONTRAST.sub(",", text)
+    live = {cue for cue, kind in find_cues(text) if kind == "refute"}
     tokens = masked(text, claim).split()
-    return any(_NEGATION.match(t) and ("CW" in tokens[i + 1:i + 4]
-                                       or bool(_STANDS_FOR & set(tokens[max(0, i - 2):i])))
+    return any(t in live and _NEGATION.match(t)
+               and ("CW" in tokens[i + 1:i + 4] or bool(_STANDS_FOR & set(tokens[max(0, i - 2):i])))
                for i, t in enumerate(tokens))
 
 
