@@ -127,3 +127,10 @@ def test_a_question_the_claim_itself_quotes_is_no_question() -> None:
     assert shape(headline)[3] and not shape(headline, claim)[3]
     assert rule_stance(headline, claim) == "for"
     assert rule_stance("Did a patient wake up mid-surgery?", "A patient woke up during surgery") == "observing"
+
+
+def test_asking_which_it_is_attributes_without_refuting() -> None:
+    claim = "A giant eel was seen in the harbour"
+    assert dict(find_cues("Harbour eel photo, real or fake, splits the town")) == {
+        "real or": "hedge", "real or fake*": "hedge"}
+    assert rule_stance("Harbour eel photo, real or fake, splits the town", claim) == "observing"
