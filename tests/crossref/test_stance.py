@@ -117,6 +117,8 @@ def test_debunking_and_declining_phrases() -> None:
     assert rule_stance("Aquarium makes fun of harbour eel sighting", claim) == "against"
     assert rule_stance("Port authority declines to comment on harbour eel", claim) == "observing"
     assert rule_stance("Video purports to show giant eel in the harbour", claim) == "observing"
+    kidnapped = "A climber was kidnapped near the border"
+    assert rule_stance("Climber feared kidnapped posts online: I'm safe and well", kidnapped) == "against"
 
 
 def test_a_question_the_claim_itself_quotes_is_no_question() -> None:
