@@ -228,12 +228,12 @@ class StanceModel:
     confirmations, saying verbs that do not hedge a claim reporting speech, the
     :func:`scoped_negation` feature, declining idioms, no question shape for a claim that
     holds a question mark, no bare "if" hedge, "real or hoax" hedges and "is safe"
-    denials → 82.8, against F1 87.8, the mean of three fold seeds 80.8 → 82.9). Three
+    denials → 82.9, against F1 87.6, the mean of three fold seeds 80.8 → 82.9). Three
     fold seeds agree on C 0.2–0.3
     (0.5 is 0.3 points lower, 1 is 1 lower); class weights, stacking siblings' predicted
     labels, soft claim–headline word coverage, other n-gram ranges, n-grams with cues
-    replaced by their kind, a question-then-answer shape and hedges just before a claim
-    word did not help.
+    replaced by their kind, a question-then-answer shape, hedges just before a claim
+    word and the rules' label as a feature did not help.
     """
 
     def __init__(self, c: float = DEFAULT_C, embed: bool = True) -> None:
