@@ -66,3 +66,73 @@ def test_the_month_may_is_no_hedge() -> None:
     for text in ("Bridge closes in May", "Bridge to close May 5", "Works run until mid-May"):
         assert "may" not in dict(find_cues(text)), text
     assert dict(find_cues("Bridge may close in May")).get("may") == "hedge"
+
+
+def test_a_negated_debunking_word_vouches_for_the_claim() -> None:
+    claim = "A giant eel was seen in the harbour"
+    found = dict(find_cues("Museum says the harbour eel photo is not a hoax"))
+    assert found.get("not a hoax*") == "confirm" and "hoax*" not in found and "not" not in found
+    assert rule_stance("Harbour eel photo is no hoax, museum says", claim) == "for"
+    assert rule_stance("Harbour eel photo is a hoax, museum says", claim) == "against"
+
+
+def test_a_longer_cue_overrides_a_shorter_one_of_another_kind() -> None:
+    assert dict(find_cues("It's official: the harbour bridge closes")) == {"it's official": "confirm"}
+    assert dict(find_cues("Mayor refuses to confirm or deny the eel story")) == {"confirm or deny": "hedge"}
+    # cues of one kind inside each other both count
+    assert set(dict(find_cues("The eel story is not true"))) == {"not true", "not"}
+
+
+def test_saying_verbs_do_not_hedge_a_claim_that_reports_speech() -> None:
+    from rashomon.crossref.stance import content_words, unsaid
+
+    reported = "The harbour master says he saw a giant eel"
+    plain = "A giant eel was seen in the harbour"
+    headline = "Harbour master claims he saw giant eel"
+    assert rule_stance(headline, reported) == "for"
+    assert rule_stance(headline, plain) == "observing"
+    assert unsaid(find_cues(headline), content_words(reported)) == []
+    assert rule_stance("Harbour master reportedly saw giant eel", reported) == "observing"
+
+
+def test_a_negation_refutes_only_when_it_bears_on_the_claim() -> None:
+    from rashomon.crossref.stance import scoped_negation
+
+    claim = "The mayor of Ostrava has been kidnapped"
+    assert scoped_negation("Ostrava mayor has not been kidnapped, police say", claim)
+    assert scoped_negation("Kidnapped mayor? Police say it didn't happen that way", claim)
+    assert not scoped_negation("Ostrava mayor not missing, just on a fishing trip", claim)
+    assert rule_stance("Ostrava mayor has not been kidnapped", claim) == "against"
+    assert rule_stance("Kidnapped Ostrava mayor was not ready for the cameras", claim) == "for"
+    # a closing contrast keeps the sentence; a negation inside a longer cue is not one
+    factory = "The carmaker is building its new factory in Ostrava"
+    assert not scoped_negation("Carmaker will build its new factory in Ostrava, not Brno", factory)
+    assert scoped_negation("Carmaker will not build its new factory in Ostrava", factory)
+    assert not scoped_negation("Carmaker won't say if its new factory goes to Ostrava", factory)
+
+
+def test_debunking_and_declining_phrases() -> None:
+    claim = "A giant eel was seen in the harbour"
+    assert rule_stance("That giant harbour eel you keep hearing about isn't real", claim) == "against"
+    assert rule_stance("Aquarium makes fun of harbour eel sighting", claim) == "against"
+    assert rule_stance("Port authority declines to comment on harbour eel", claim) == "observing"
+    assert rule_stance("Video purports to show giant eel in the harbour", claim) == "observing"
+    kidnapped = "A climber was kidnapped near the border"
+    assert rule_stance("Climber feared kidnapped posts online: I'm safe and well", kidnapped) == "against"
+
+
+def test_a_question_the_claim_itself_quotes_is_no_question() -> None:
+    from rashomon.crossref.stance import shape
+
+    claim = "A patient woke up during surgery and asked the nurse: am I done yet?"
+    headline = "Patient wakes up mid-surgery, asks nurse: am I done yet?"
+    assert shape(headline)[3] and not shape(headline, claim)[3]
+    assert rule_stance(headline, claim) == "for"
+    assert rule_stance("Did a patient wake up mid-surgery?", "A patient woke up during surgery") == "observing"
+
+
+def test_asking_which_it_is_attributes_without_refuting() -> None:
+    claim = "A giant eel was seen in the harbour"
+    assert dict(find_cues("Harbour eel photo, real or fake, splits the town")) == {
+        "real or": "hedge", "real or fake*": "hedge"}
+    assert rule_stance("Harbour eel photo, real or fake, splits the town", claim) == "observing"

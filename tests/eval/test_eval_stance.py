@@ -57,7 +57,7 @@ def test_rules_floor_on_emergent_train(shared) -> None:  # type: ignore[no-untyp
     pairs = emergent.load(shared / "data" / "emergent", "train")
     assert len(pairs) == 2071
     s = score([p.stance for p in pairs], [rule_stance(p.headline, p.claim) for p in pairs])
-    assert s["accuracy"] >= 0.79 and s["against_f1"] >= 0.82
+    assert s["accuracy"] >= 0.81 and s["against_f1"] >= 0.855
 
 
 def test_shape_reads_sources_and_questions() -> None:
@@ -117,4 +117,4 @@ def test_model_floor_in_cross_validation_on_emergent_train(shared) -> None:  # t
     from rashomon.eval.stance import cross_validate
 
     s = cross_validate(shared / "data" / "emergent")["model"]
-    assert s["accuracy"] >= 0.805 and s["against_f1"] >= 0.85 and s["observing_f1"] >= 0.75
+    assert s["accuracy"] >= 0.825 and s["against_f1"] >= 0.875 and s["observing_f1"] >= 0.775
