@@ -8,7 +8,7 @@ hashes of the sentences behind them, so the ledger does not depend on input orde
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,6 +41,7 @@ from rashomon.crossref.ledger.joins import (
     join_denials,
     join_figures,
 )
+from rashomon.crossref.ledger.omissions import Omissions
 from rashomon.crossref.ledger.plain import attach_plain
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.stances import cluster_stances, to_stance
@@ -129,35 +130,6 @@ def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | N
     return attach_headlines(units, attach_continuations(units, labels))
 
 
-# An article "leaves out" a fact only when none of its sentences is this close (centred cosine)
-# to the mean of the fact's tellings while sharing a content word with one of them: alignment is
-# precision first, so an outlet's telling in other words may sit in another row. On the
-# development gold, omissions listed for articles that tell the fact 11 -> 3 of 36; the 6
-# omissions the gold marks all stay listed.
-TOUCH_COS = 0.3
-
-
-def _said(u: Unit) -> set[str]:
-    """The sentence's content-word stems outside its attribution frame."""
-    from rashomon.crossref.ledger.anchors import content_stems, frame_stems
-
-    return content_stems(u.text)[0] - frame_stems(u.text)
-
-
-def _left_out(present: list[str], told: set[str], members: list[Unit],
-              records: dict[str, ArticleRecords],
-              touches: Callable[[str], bool] = lambda a: False) -> tuple[str, ...]:
-    """The story's articles that do not tell a fact, except those published before the first
-    article that does (an outlet cannot leave out what had not been reported yet: a preview
-    written before the announcement) and those that ``touches`` (a sentence of theirs tells it
-    in words alignment did not join). Articles without a date are listed."""
-    dates = [u.published[:10] for u in members if u.published]
-    first = min(dates) if len(dates) == len(members) else None
-    return tuple(a for a in present if a not in told and not (
-        first and (day := (records[a].article.published or "")[:10]) and day < first)
-        and not touches(a))
-
-
 def _kind(units: list[Unit]) -> str:
     kinds = {u.kind for u in units}
     return kinds.pop() if len(kinds) == 1 else "mixed"
@@ -213,33 +185,8 @@ def build_ledger(story: Story, corpus: Corpus,
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
-    present = sorted({aid for aid in story.article_ids if aid in records})
-    whole = centre(raw) if raw is not None else None
-    of_article: dict[str, list[int]] = {}
-    for k, u in enumerate(every):
-        of_article.setdefault(u.article_id, []).append(k)
-
-    said: dict[tuple[str, int, int], set[str]] = {}
-
-    def words(u: Unit) -> set[str]:
-        if u.key not in said:
-            said[u.key] = _said(u)
-        return said[u.key]
-
-    def touch(members: list[Unit]) -> Callable[[str], bool]:
-        """Whether an article tells a fact in a sentence that alignment left elsewhere: one close
-        in meaning to the fact (``TOUCH_COS`` with the mean of its tellings, centred on the
-        story) that shares a content word with one of them."""
-        if whole is None:
-            return lambda article: False
-        mean = whole[[row_of[u.key] for u in members]].mean(axis=0)
-        close = whole @ (mean / (np.linalg.norm(mean) or 1.0)) >= TOUCH_COS  # one product per fact
-        told = set().union(*(words(m) for m in members))
-
-        def near(article: str) -> bool:
-            return any(close[k] and words(every[k]) & told for k in of_article.get(article, ()))
-        return near
-
+    omissions = Omissions(every, None if raw is None else centre(raw), records,
+                          sorted({aid for aid in story.article_ids if aid in records}))
     for idx in clusters.values():
         members = [units[i] for i in idx]
         if all(u.plain for u in members) and len({u.article_id for u in members}) < 2:
@@ -251,13 +198,12 @@ def build_ledger(story: Story, corpus: Corpus,
         pairs = [(u, to_stance(u, st)) for u, st in
                  sorted(cluster_stances(members), key=lambda p: (p[0].article_id, p[0].start))]
         stances = tuple(st for _, st in pairs)
-        told = {u.article_id for u in members}
         outlets = len({u.outlet or u.article_id for u in members})
         claim = Claim(
             id=content_id(story.id, sorted(u.key for u in members), prefix="c"),
             story_id=story.id, statement=statement(central, corpus.actors), stances=stances,
             kind=_kind(members), key=_key(members), outlets=outlets,
-            not_mentioned=_left_out(present, told, members, records, touch(members)) if outlets > 1 else (),
+            not_mentioned=omissions.left_out(members) if outlets > 1 else (),
             disagreement=any(s.stance in ("disputes", "reports_denial") for s in stances))
         ledger.claims.append(claim)
         ledger.members[claim.id] = pairs
