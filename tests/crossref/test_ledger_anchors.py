@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rashomon.crossref.ledger.anchors import anchor_scores, content_stems, stem, story_anchors
 from rashomon.crossref.ledger.units import Unit
+from rashomon.records import Mention
 
 
 def _unit(aid: str, text: str, actors: tuple[str, ...] = (), numbers: tuple[str, ...] = ()) -> Unit:
@@ -212,9 +213,16 @@ def test_a_unit_joins_a_row_on_rare_words_of_its_own_telling_not_a_quote() -> No
     assert labels[3] == 3  # the same words, but only inside a quotation
 
 
+def _named(body: str, name: str, s: int, e: int) -> Mention:
+    """A provisional actor mention of ``name`` in ``body``, in the sentence ``s``-``e``."""
+    at = body.index(name)
+    return Mention(id=name, article_id="a", actor_id=f"p:{name}", text=name, start=at,
+                   end=at + len(name), link="provisional", sent_start=s, sent_end=e)
+
+
 def test_an_articles_lead_is_a_unit_without_an_event() -> None:
     from rashomon.crossref.ledger.units import ArticleRecords, build_units
-    from rashomon.records import Article, Mention
+    from rashomon.records import Article
 
     body = ("Orsk was re-elected to lead the council on Monday. Rain fell. Lissen lost the vote "
             "again. LISSEN --")
@@ -223,9 +231,7 @@ def test_an_articles_lead_is_a_unit_without_an_event() -> None:
                   language="en", body=body)
 
     def named(name: str, s: int, e: int) -> Mention:
-        at = body.index(name)
-        return Mention(id=name, article_id="a", actor_id=f"p:{name}", text=name, start=at,
-                       end=at + len(name), link="provisional", sent_start=s, sent_end=e)
+        return _named(body, name, s, e)
 
     # no event, quote or figure anywhere: the first sentence naming an actor is a unit; a
     # later one is a plain unit (it joins a fact only after alignment); "Rain fell." is none,
@@ -337,22 +343,16 @@ def test_a_dateline_is_no_part_of_the_lead() -> None:
 
 def test_a_dateline_cut_off_as_a_sentence_of_its_own_is_no_unit() -> None:
     from rashomon.crossref.ledger.units import ArticleRecords, build_units
-    from rashomon.records import Article, Mention
+    from rashomon.records import Article
 
     body = "NORTHPORT/LISSEN, June 4 (Valdora Wire) - Orsk was re-elected to lead the council."
     cut = body.index(" Orsk")
     art = Article(id="a", source="a.txt", outlet="a", title=None, published=None,
                   language="en", body=body)
-
-    def named(name: str, s: int, e: int) -> Mention:
-        at = body.index(name)
-        return Mention(id=name, article_id="a", actor_id=f"p:{name}", text=name, start=at,
-                       end=at + len(name), link="provisional", sent_start=s, sent_end=e)
-
     # the sentencizer made the dateline a sentence: the lead is the next one, and the dateline
     # is no unit of its own
-    units = build_units(ArticleRecords(art, mentions=[named("LISSEN", 0, cut),
-                                                       named("Orsk", cut + 1, len(body))]))
+    units = build_units(ArticleRecords(art, mentions=[_named(body, "LISSEN", 0, cut),
+                                                       _named(body, "Orsk", cut + 1, len(body))]))
     assert [u.text for u in units] == ["Orsk was re-elected to lead the council."]
 
 
