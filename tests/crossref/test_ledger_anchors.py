@@ -442,3 +442,14 @@ def test_a_title_case_headline_keeps_its_predicate() -> None:
     words, names = content_stems("The mayor of Orsk was charged with fraud by Lissen Police.")
     assert "police" in names and stem("police") not in words
     assert stem("orsk") not in words  # a name the sentence's actor is told by stays a name
+
+
+def test_a_sentence_the_parser_cut_at_a_comma_is_one_unit() -> None:
+    from rashomon.crossref.ledger.units import _merge
+
+    body = "Citing the drought in Osk and Tarn, the council ordered rationing. Rain fell."
+    cut, end = body.index(", the council"), body.index(" Rain")
+    # the parser made ", the council ordered rationing." a sentence of its own
+    assert _merge([(0, cut), (cut, end)], body) == [(0, end)]
+    # two sentences in a row stay two
+    assert _merge([(0, end), (end + 1, len(body))], body) == [(0, end), (end + 1, len(body))]

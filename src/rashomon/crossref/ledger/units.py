@@ -102,14 +102,20 @@ def _span(rec: Any) -> tuple[int, int]:
     return (rec.sent_start, rec.sent_end) if rec.sent_end > rec.sent_start else (rec.start, rec.end)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge(spans: list[tuple[int, int]], body: str = "") -> list[tuple[int, int]]:
+    """Overlapping spans made one; so is a span that opens on a comma, semicolon or colon right
+    after the one before: the parser cut one sentence in two (", the assembly stressed …")."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        if out and s < out[-1][1]:
+        if out and (s < out[-1][1] or (body[out[-1][1]:s].isspace() or s == out[-1][1])
+                    and body[s:e].lstrip()[:1] in _NO_START):
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
     return out
+
+
+_NO_START = (",", ";", ":")
 
 
 def _number(value: float | None) -> str | None:
@@ -197,7 +203,7 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     no_comment = [q for q in recs.quotes if q not in quotes and refuses_to_speak(q, art.body)]
     figures = [f for f in recs.figures if f.unit]
     spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions, art.body)
-                   + _counted(recs.mentions, art.body))
+                   + _counted(recs.mentions, art.body), art.body)
     plain = set(_named([*recs.mentions, *recs.places, *recs.dates], spans, art.body))
     units = []
     for s, e in sorted([*spans, *plain]):
