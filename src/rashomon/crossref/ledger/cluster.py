@@ -542,10 +542,12 @@ def _two_speakers(a: Unit, b: Unit) -> bool:
 
 
 def _join(units: Sequence[Unit], out: list[int], members: dict[int, list[int]], a: int, b: int,
-          ) -> bool:
+          shared: bool = False) -> bool:
     """Rows ``a`` and ``b`` made one (``out`` and ``members`` updated in place), unless they are
-    one already or share an article: at most one unit per article per row."""
-    if a == b or {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}:
+    one already or share an article (at most one unit per article per row; ``shared`` lifts
+    that for :func:`join_parallel`)."""
+    if a == b or not shared and (
+            {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}):
         return False
     keep, gone = min(a, b), max(a, b)
     for k in members[gone]:
@@ -643,12 +645,8 @@ def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], l
         if cos >= (PARALLEL_SAID_COS if said else PARALLEL_COS):
             offers.append((cos, a, b))
     for _, a, b in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
-        ra, rb = _find(out, members, a), _find(out, members, b)
-        if ra != rb:
-            keep, gone = min(ra, rb), max(ra, rb)
-            for k in members[gone]:
-                out[k] = keep
-            members[keep] += members.pop(gone)
+        # a label is one of its row's units, so out[a] is the row it has joined since
+        _join(units, out, members, out[a], out[b], shared=True)
     return out
 
 
@@ -659,11 +657,6 @@ def _speaker(units: Sequence[Unit], idx: list[int]) -> str:
         who = units[k].frame.source_id or (units[k].frame.source or "").lower()
         counted[who] = counted.get(who, 0) + 1
     return min(counted, key=lambda w: (-counted[w], w))
-
-
-def _find(out: list[int], members: dict[int, list[int]], lab: int) -> int:
-    """The label a row joined into (its first member's current label)."""
-    return lab if lab in members else out[lab]
 
 
 __all__ = ["anchored_scores", "apart_by_party", "centre", "centred_vectors", "complete_link", "join_acts",

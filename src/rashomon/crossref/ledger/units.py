@@ -102,7 +102,7 @@ def _span(rec: Any) -> tuple[int, int]:
     return (rec.sent_start, rec.sent_end) if rec.sent_end > rec.sent_start else (rec.start, rec.end)
 
 
-def _merge(spans: list[tuple[int, int]], body: str = "") -> list[tuple[int, int]]:
+def _merge(spans: list[tuple[int, int]], body: str) -> list[tuple[int, int]]:
     """Overlapping spans made one; so is a span that opens on a comma, semicolon or colon right
     after the one before: the parser cut one sentence in two (", the assembly stressed …")."""
     out: list[tuple[int, int]] = []
