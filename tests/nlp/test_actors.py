@@ -259,3 +259,17 @@ def test_an_unknown_one_word_name_in_a_place_or_descriptor_slot_is_no_person(
     # a name the sentence makes an actor stays one
     doc = _doc(nlp, "Militia commander Ivo Tarrant said the convoy had left.")
     assert "Ivo Tarrant" in _links(doc)
+
+
+def test_a_state_or_city_that_acts_stands_for_its_government(nlp: Language) -> None:
+    doc = _doc(nlp, "Vermont and Oregon sued Idaho over the water rules on Friday. Idaho "
+                    "officials rejected the claim, and Oregon's governor stayed silent. Hikers "
+                    "crossed Vermont in May.")
+    spans = list(doc.spans[SPANS_KEY])
+    parties = [(s.text, s.start) for s in spans if s._.link == "metonym"]
+    assert [t for t, _ in parties] == ["Vermont", "Oregon", "Idaho", "Idaho"]
+    vermont = doc._.actors[spans[0]._.actor_id]
+    assert (vermont.kind, vermont.sectors, vermont.country) == ("ministry", ("GOV",), "USA")
+    # a possessor only modifies the one who acts; a place crossed is a place
+    assert all(s.text != "Oregon" for s in spans if s.start > parties[-1][1])
+    assert all(s.text != "Vermont" for s in spans if s.start > parties[0][1])

@@ -296,3 +296,12 @@ def test_figurative_and_informative_senses(nlp, text: str, expected: tuple[str, 
 def test_what_no_evidence_shows_is_not_asserted(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
     found = top(nlp, text)
     assert found is not None and found[1] == status
+
+
+def test_states_of_one_country_are_parties_to_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a state standing for its government is a party, and a party of its own, even when
+    # the other side lies in the same country (joint sources keep a target of their country)
+    found = events(nlp, "Vermont and Oregon accused Idaho of flooding the valley.")[0]
+    assert (found.type, found.source, found.target) == ("ACCUSE", "Vermont; Oregon", "Idaho")
+    found = events(nlp, "Idaho officials criticized the dam.")[0]
+    assert (found.type, found.source) == ("ACCUSE", "Idaho")

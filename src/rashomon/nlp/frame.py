@@ -241,7 +241,7 @@ def _noun_complement(tok: Token) -> bool:
     """An infinitive completing a noun ("the plan *to withdraw*") or an event noun offered,
     proposed or planned ("offered *a meeting*"): both lie in the governor's scope."""
     head = tok.head
-    if tok.dep_ == "acl" and head.pos_ == "NOUN":
+    if tok.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN":  # the parser says either
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return tok.dep_ == "dobj" and tok.pos_ == "NOUN" and head.pos_ == "VERB" \
         and _lemma(head) in _OFFER_VERBS

@@ -9,10 +9,12 @@ gazetteer does not know (fuzzy match, else a provisional actor).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.actors.gazetteer import Term, is_second, normalize, surname
 from rashomon.nlp.actors.match import (
     PLACE_NOUNS,
@@ -27,6 +29,7 @@ from rashomon.nlp.actors.match import (
     provisional,
 )
 from rashomon.nlp.extensions import doc_text
+from rashomon.nlp.places import geocode, roles
 from rashomon.records import Actor
 
 _TYPE_ORDER = {"body": 0, "military": 1, "civilians": 2, "self": 3, "role": 4, "description": 5}
@@ -404,7 +407,11 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
         if ids:
             actor = gaz.actors[min(ids)]
         elif ent.label_ == "GPE":
-            continue  # an unknown place is the places component's business
+            if not _governs(span):
+                continue  # an unknown place is the places component's business
+            # a state, province or city that acts stands for its government ("Nebraska
+            # accused Colorado", "California sued"): a party, not a spot on the map
+            actor, link = _government(text), "metonym"
         elif len(span) == 1 and _first_name_of(doc, span.end, text, first_names):
             actor, link = _first_name_of(doc, span.end, text, first_names), "alias"
         elif len(span) == 1 and normalize(text) in local:
@@ -435,6 +442,44 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
         taken.update(range(span.start, span.end))
     out += _repeats(doc, out, local, taken)
     return out
+
+
+AUTHORITY_NOUNS = data.word_list("authority_nouns")  # lexicons/word_lists.tsv
+
+
+@lru_cache(maxsize=1)
+def _metonymy() -> roles.Lexicon:
+    return roles.load_lexicon()
+
+
+def _governs(span: Span) -> bool:
+    """A place name the grammar makes a party (:func:`roles.metonymic`) as the subject, agent
+    or object of a verb; a possessor ("Nebraska's attorney general") only modifies the one
+    who acts."""
+    root = span.root
+    if any(c.dep_ == "appos" or c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < span.start
+           for c in root.children):
+        return False  # a name the tagger split: "Kenzo *Oshima*, the relief coordinator"
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "compound" and tok.head.i >= span.end:
+        return tok.head.lemma_.lower() in AUTHORITY_NOUNS  # "*Colorado* officials"
+    return tok.dep_ != "poss" and roles.metonymic(span, _metonymy())
+
+
+def _government(name: str) -> Actor:
+    """The government of a place the actor gazetteer lacks (a state, province or city), in
+    the country the place gazetteer gives its most populous namesake."""
+    import pycountry
+
+    gaz = geocode.load()
+    _, ids = gaz.lookup(name)
+    entries = [gaz.entry(i) for i in ids]
+    code = max(entries, key=lambda e: e.population).country if entries else None
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    return replace(provisional(name, "ministry", ("GOV",)),
+                   country=found.alpha_3 if found is not None else None)
 
 
 def _not_a_person(tok: Token) -> bool:

@@ -420,8 +420,12 @@ def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:
     a joint event, whose other mentions name what it is about, not a third party."""
     actors = doc._.actors or {}
     countries = {getattr(actors.get(m._.actor_id or ""), "country", None) for m in sources}
-    return all(getattr(actors.get(t._.actor_id or ""), "country", None) in countries - {None}
-               for t in targets)
+    ids = {m._.actor_id for m in sources}
+    # a state or city of one country standing for its own government ("Nebraska and Oklahoma
+    # accused Colorado") is a party of its own, not a part of its country
+    return all(t._.actor_id in ids if t._.link == "metonym" and getattr(
+        actors.get(t._.actor_id or ""), "provisional", False) else getattr(
+        actors.get(t._.actor_id or ""), "country", None) in countries - {None} for t in targets)
 
 
 def _in_modifier(tok: Token, sent: Span) -> bool:

@@ -125,6 +125,11 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         # prepositional phrase of it ("discussed ... in a phone call") is its manner.
         tok = f.token
         head = tok.head
+        if tok.dep_ == "nsubj" and lex.cue(head, "report") is not None:
+            # the filing or report that speaks ("the lawsuit says", "the complaint argues")
+            # is who tells, not an event told again
+            del found[i]
+            continue
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
         elif tok.dep_ not in {"dobj", "nsubjpass", "nsubj"}:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from rashomon.nlp import data
 from rashomon.nlp.places.geocode import GAZETTEERS, read_table
@@ -36,17 +36,19 @@ class Lexicon:
     """Verb and noun lists from ``places_metonymy.tsv`` (plus user files)."""
 
     verbs: frozenset[str]  # passive agents of these are metonyms
+    object_verbs: frozenset[str]  # direct objects of these are metonyms
     literal_verbs: frozenset[str]  # subjects of these stay literal
     literal_nouns: frozenset[str]  # possessors of these stay literal
 
 
 def load_lexicon(extra: tuple[str | Path, ...] = ()) -> Lexicon:
-    sets: dict[str, set[str]] = {"verb": set(), "literal_verb": set(), "literal_noun": set()}
+    sets: dict[str, set[str]] = {"verb": set(), "object_verb": set(), "literal_verb": set(),
+                                 "literal_noun": set()}
     for path in (METONYMY, *map(Path, extra)):
         for row in read_table(Path(path)):
             sets.setdefault(row.get("kind", "verb").strip(), set()).add(row["lemma"].strip().lower())
-    return Lexicon(frozenset(sets["verb"]), frozenset(sets["literal_verb"]),
-                   frozenset(sets["literal_noun"]))
+    return Lexicon(frozenset(sets["verb"]), frozenset(sets["object_verb"]),
+                   frozenset(sets["literal_verb"]), frozenset(sets["literal_noun"]))
 
 
 def role_of(span: Span, feature: str | None, source: str, ent_label: str, lex: Lexicon) -> str:
@@ -57,7 +59,7 @@ def role_of(span: Span, feature: str | None, source: str, ent_label: str, lex: L
         return "embedded"
     root = span.root
     head = root.head
-    if feature in _POLITIES and _metonymic(root, span, lex):
+    if feature in _POLITIES and metonymic(span, lex):
         return "metonym"
     if root.dep_ in _MODIFIER and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end \
             and head.lemma_.lower() not in _PLACE_NOUNS:
@@ -65,9 +67,12 @@ def role_of(span: Span, feature: str | None, source: str, ent_label: str, lex: L
     return "literal"
 
 
-def _metonymic(root: Token, span: Span, lex: Lexicon) -> bool:
+def metonymic(span: Span, lex: Lexicon) -> bool:
+    """Whether the grammar makes the place name a party: the active subject of a verb that
+    is no ``literal_verb``, the possessor of a noun that is no ``literal_noun``, the passive
+    agent of a ``verb`` or the direct object of an ``object_verb``."""
     # "China and Russia will continue": later conjuncts share the first one's role.
-    tok = root
+    tok = span.root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
@@ -78,4 +83,4 @@ def _metonymic(root: Token, span: Span, lex: Lexicon) -> bool:
         return noun not in lex.literal_nouns and noun not in _PLACE_NOUNS
     if tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
         return head.head.lemma_.lower() in lex.verbs
-    return False
+    return tok.dep_ == "dobj" and head.lemma_.lower() in lex.object_verbs
