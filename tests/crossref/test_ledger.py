@@ -620,3 +620,53 @@ def test_an_unnamed_official_of_an_agency_is_credited_as_unnamed() -> None:
     # the linker reads the agency ("Kestria"), but the words are an unnamed person's
     assert (frame.sourcing, frame.source, frame.source_id) == (
         "unnamed_official", "A former senior Kestrian official", KESTRIA[0])
+
+
+def test_a_hedged_description_or_a_probe_into_allegations_frames_nothing() -> None:
+    # the hedge bears on one noun phrase, the allegations are what the probe is about: the
+    # closing and the subpoenas are told in the outlet's own voice
+    text = "The agency closed two lanes in September, in what appeared to be a retribution scheme."
+    assert frame_of(text).sourcing == OWN_VOICE
+    text = "Prosecutors subpoenaed the campaign, widening their probe into allegations that aides lied."
+    a = article("p1", "Harbor Ledger", text)
+    cue = text.index("allegations")
+    q = replace(quote(a, "that aides lied", ("", ""), cue="allegation"), speaker=None,
+                speaker_id=None, speaker_text=None, sourcing="anonymous", cue_type="accusation",
+                cue_start=cue, cue_end=cue + len("allegations"))
+    assert frame_of(text, [q]).sourcing == OWN_VOICE
+    # in the main clause the same words still frame the sentence
+    assert frame_of("The agency appeared to close two lanes in September.").sourcing == "anonymous"
+
+
+def test_neither_confirming_nor_denying_is_no_denial() -> None:
+    text = "A spokeswoman, Ona Pell, said she could neither confirm nor deny whether agents acted."
+    a = article("p2", "Harbor Ledger", text)
+    cue = text.index("deny")
+    q = replace(quote(a, "whether agents acted", ("", "Ona Pell"), cue="deny"), cue_type="denial",
+                cue_start=cue, cue_end=cue + 4)
+    assert not frame_of(text, [q]).denial
+    assert frame_of(text.replace("could neither confirm nor deny", "denied"), [q]).denial
+
+
+VELL = ("p-vell", "Ruta Vell")
+
+
+def test_a_denial_points_back_to_the_sentence_that_names_the_denier() -> None:
+    # the nearest sentence is another statement of the accuser; the allegation two back names
+    # the one who denies it
+    text = ("Mayor Ilsa Brun said the deputy governor had threatened to cut her city's aid. "
+            "Brun later said prosecutors had interviewed her about the threat. "
+            "The deputy governor, Ruta Vell, denied the allegations.")
+    b = article("b9", "Northern Wire", text)
+    other = article("a9", "Harbor Ledger", "Brun said the deputy governor threatened to cut the aid.")
+    corpus = Corpus(articles=[other, b], actors=ACTORS, quotes=[
+        quote(other, "the deputy governor threatened to cut the aid", ("", "Brun")),
+        quote(b, "the deputy governor had threatened to cut her city's aid", ("", "Ilsa Brun")),
+        quote(b, "prosecutors had interviewed her about the threat", ("", "Brun")),
+    ], events=[event(b, "The deputy governor, Ruta Vell, denied the allegations.", "REJECT",
+                     "denied", VELL, None, claimant=VELL)])
+    ledger = build_ledger(story_of(other, b), corpus)
+    denial = next(c for c in ledger.claims if any(s.stance == "reports_denial" for s in c.stances))
+    evidence = [s.evidence for s in denial.stances]
+    assert any("threatened to cut her city's aid" in e for e in evidence)
+    assert not any("interviewed" in e for e in evidence)

@@ -83,13 +83,26 @@ _SPEECH_OBJECT = re.compile(
 # "quit after reports that he took bribes" state the resignation in the outlet's voice; the
 # reports and the denial are about the accusations, not about the sentence's fact.
 _BACKGROUND = re.compile(
-    r"(?i)\b(?:amid|after|following|over|despite|since|in the wake of)\s+(?:\w+\s+){0,3}?"
+    r"(?i)\b(?:amid|after|following|over|despite|since|in the wake of|into)\s+(?:\w+\s+){0,3}?"
     r"(?:reports?|allegations?|accusations?|claims?|rumou?rs?|charges?)\b[^;.!?]*")
+# A hedge on one noun phrase, not on the sentence: "closed the lanes *in what appeared to be* a
+# retribution scheme" tells the closing in the outlet's own voice.
+_DESCRIBED = re.compile(r"(?i)\bwhat\s+(?:appears|appeared|seems|seemed)\s+to\s+(?:be|have been)\b")
 
 
 def _foreground(text: str) -> str:
-    """``text`` with its background adjuncts (``_BACKGROUND``) blanked, offsets kept."""
-    return _BACKGROUND.sub(lambda m: " " * len(m.group()), text)
+    """``text`` with its background adjuncts (``_BACKGROUND``) and hedged descriptions
+    (``_DESCRIBED``) blanked, offsets kept."""
+    text = _BACKGROUND.sub(lambda m: " " * len(m.group()), text)
+    return _DESCRIBED.sub(lambda m: " " * len(m.group()), text)
+
+
+def _in_background(sentence: str, at: int) -> bool:
+    """Whether character ``at`` lies in a background adjunct ("escalating their probe *into
+    allegations that* ...") or a hedged description ("*what appears to be* an unrelated
+    inquiry"): neither is the sentence's source."""
+    return any(m.start() <= at < m.end() for pattern in (_BACKGROUND, _DESCRIBED)
+               for m in pattern.finditer(sentence))
 
 
 _NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")  # "May 5", "Will Smith": modal only in lower case
@@ -157,6 +170,8 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if _side_clause(q, sentence, offset):
         return False  # "... objections from lawmakers who have warned X"
+    if not q.speaker_text and q.cue_start is not None and _in_background(sentence, q.cue_start - offset):
+        return False  # "... their probe into allegations that ...", "what appears to be ..." 
     if q.kind == "direct" and not q.cue and not q.speaker_text:
         return False  # words in quotation marks that no one is said to say: the outlet's sentence
     if q.cue_end is not None and _ANSWER.match(_after_word(sentence, q.cue_end - offset)):
@@ -310,6 +325,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
         if denial and _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None:
             denial = bool(_CLAIM_OBJECT.match(_after_word(text, q.cue_end - offset)))
+        if denial and q.cue_start is not None and _NEGATED.search(text[:max(0, q.cue_start - offset)]):
+            denial = False  # "could neither confirm nor deny", "did not deny"
         source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
         sourcing = "named" if q.speaker_id or _named(q.speaker_text) else (
             UNNAMED if q.speaker_text else REPORTS)

@@ -25,14 +25,36 @@ DENIAL_SHARED = 2  # content words a denial must share with the fact just before
 
 
 def told_before(units: Sequence[Unit], i: int) -> int | None:
-    """The nearest unit before ``i`` in its article, within ``ANAPHOR_REACH``, that is no
-    denial: the fact a denial at ``i`` can point back to."""
+    """The unit before ``i`` in its article, within ``ANAPHOR_REACH``, that is no denial: the
+    fact a denial at ``i`` can point back to. The nearest one, unless a farther one names the
+    denier, who is the one accused ("X said *the lieutenant governor* had threatened her. She
+    also said she was interviewed. *The lieutenant governor* denied the allegations")."""
+    found = []
     for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
         if units[j].article_id != units[i].article_id:
-            return None
+            break
         if not units[j].frame.denial:
-            return j
-    return None
+            found.append(j)
+    denier = _denier_words(units[i])
+    named = [j for j in found if denier & set(_WORD.findall(units[j].text.lower()))
+             or units[i].frame.source_id in units[j].actors]
+    return (named or found or [None])[0]
+
+
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+
+
+def _denier_words(u: Unit) -> set[str]:
+    """The words naming who denies: the sentence before its first denial word, adverbs left
+    out ("The lieutenant governor, Kim Guadagno, emphatically denied" → lieutenant, governor,
+    kim, guadagno)."""
+    m = re.search(rf"(?i)\b{_DENY}", u.text)
+    head = u.text[:m.start()] if m else ""
+    return {w for w in _WORD.findall(head.lower()) if not w.endswith("ly")} - _NOT_NAMES
+
+
+_NOT_NAMES = frozenset({"also", "have", "has", "been", "both", "they", "their", "them", "this",
+                        "that", "which", "who", "said", "says", "however", "meanwhile", "later"})
 
 
 def antecedents(units: list[Unit]) -> dict[int, int]:
