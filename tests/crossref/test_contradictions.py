@@ -73,6 +73,24 @@ def test_the_same_figure_rounded_is_not_flagged() -> None:
     assert _run(corpus) == []
 
 
+def test_two_amounts_set_side_by_side_in_one_sentence_are_not_a_dispute() -> None:
+    # the challenger's $200,000 and the incumbent's $1 million are two quantities: another
+    # outlet's "$200,000" counts one of them, and nothing tells which
+    x = article("x4", "Harbor Ledger", "Orsk raised $200,000, while Pell spent $1 million.")
+    z = article("z4", "Plain Dispatch", "Orsk raised about $210,000 in all.")
+    corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
+        figure(x, "$200,000", 200000, "USD"), figure(x, "$1 million", 1000000, "USD"),
+        figure(z, "$210,000", 210000, "USD", qualifier="about"),
+    ])
+    assert [c for c in _run(corpus) if c.kind == "figures"] == []
+    # one amount a sentence, the same thing: still compared
+    x = article("x5", "Harbor Ledger", "Orsk raised $200,000 in all.")
+    z = article("z5", "Plain Dispatch", "Orsk raised exactly $900,000 in all.")
+    corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
+        figure(x, "$200,000", 200000, "USD"), figure(z, "$900,000", 900000, "USD")])
+    assert [c.kind for c in _run(corpus)] == ["figures"]
+
+
 def test_each_side_blames_the_other() -> None:
     a = article("a3", "Harbor Ledger", "Valdora said Kestria broke the truce overnight.")
     b = article("b3", "Northern Wire", "Kestria said Valdora violated the truce first.")
