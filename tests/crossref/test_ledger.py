@@ -670,3 +670,19 @@ def test_a_denial_points_back_to_the_sentence_that_names_the_denier() -> None:
     evidence = [s.evidence for s in denial.stances]
     assert any("threatened to cut her city's aid" in e for e in evidence)
     assert not any("interviewed" in e for e in evidence)
+
+
+def test_an_article_that_gives_the_facts_amount_elsewhere_does_not_leave_it_out() -> None:
+    said = "Orsk raised $212,500 for the race, far less than his rival."
+    a = article("m1", "North Wire", said)
+    b = article("m2", "South Post", said.replace("far less", "much less"))
+    # c tells the amount in a sentence alignment puts elsewhere; d never gives it
+    c = article("m3", "East Ledger", "With $212,500 in hand, Orsk toppled the incumbent on Tuesday.")
+    d = article("m4", "West Courier", "Orsk toppled the incumbent on Tuesday.")
+    events = [event(x, x.body, "ASSAULT", "asserted", KESTRIA, VALDORA) for x in (c, d)]
+    corpus = Corpus(articles=[a, b, c, d], actors=ACTORS, events=events, figures=[
+        figure(x, "$212,500", 212500, "USD") for x in (a, b, c)])
+    ledger = build_ledger(story_of(a, b, c, d), corpus)
+    row = next(r for r in ledger.claims if {s.article_id for s in r.stances} >= {"m1", "m2"})
+    assert "m3" not in {s.article_id for s in row.stances}  # told in another row
+    assert row.not_mentioned == ("m4",)

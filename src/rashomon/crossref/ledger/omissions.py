@@ -2,7 +2,8 @@
 
 An article leaves out a multi-outlet fact when it tells none of it: not an article published
 before the first one that tells it (a preview cannot leave out the announcement), and not one
-with a sentence that *touches* the fact in words alignment did not join. Alignment is precision
+with a sentence that *touches* the fact in words alignment did not join, or gives one of its
+specific numbers. Alignment is precision
 first, so an outlet's telling in other words may sit in another row; a fresh audit found 6 of
 the seeds' 13 multi-outlet rows listing an outlet that does tell the fact.
 """
@@ -64,8 +65,26 @@ class Omissions:
         mean = self.vectors[[self.row[u.key] for u in members]].mean(axis=0)
         close = self.vectors @ (mean / (np.linalg.norm(mean) or 1.0)) >= TOUCH_COS
         words = set().union(*(self.words(m) for m in members))
+        amounts = set().union(*(amounts_in(m) for m in members))
         return tuple(a for a in candidates if not any(
-            close[k] and self.words(self.every[k]) & words for k in self.of_article.get(a, ())))
+            close[k] and self.words(self.every[k]) & words or amounts & amounts_in(self.every[k])
+            for k in self.of_article.get(a, ())))
 
 
-__all__ = ["TOUCH_COS", "Omissions"]
+SPECIFIC = 100.0  # a number this large (no year) is specific enough to name what it counts
+
+
+def amounts_in(u: Unit) -> set[str]:
+    """The sentence's specific numbers: an article that gives the fact's "$200,000" or "$5.4
+    million" in some other sentence touches the fact, however it tells the rest."""
+    return {n for n in u.numbers if _value(n) >= SPECIFIC}
+
+
+def _value(n: str) -> float:
+    try:
+        return float(n)
+    except ValueError:
+        return 0.0
+
+
+__all__ = ["SPECIFIC", "TOUCH_COS", "Omissions", "amounts_in"]
