@@ -453,3 +453,25 @@ def test_a_sentence_the_parser_cut_at_a_comma_is_one_unit() -> None:
     assert _merge([(0, cut), (cut, end)], body) == [(0, end)]
     # two sentences in a row stay two
     assert _merge([(0, end), (end + 1, len(body))], body) == [(0, end), (end + 1, len(body))]
+
+
+def test_leads_of_a_small_story_of_one_day_join_at_a_lower_cut() -> None:
+    from dataclasses import replace
+
+    import numpy as np
+
+    from rashomon.crossref.ledger.cluster import LEAD_COS, LEAD_COS_SMALL, join_leads
+
+    cos = (LEAD_COS + LEAD_COS_SMALL) / 2  # told in other words: below the usual cut
+    vecs = np.asarray([[1.0, 0.0], [cos, (1 - cos * cos) ** 0.5]], dtype=np.float32)
+    units = [replace(_unit(a, text), published="2031-04-02") for a, text in (
+        ("a", "Orsk was beaten on Tuesday by a political novice."),
+        ("b", "Pell celebrated his stunning victory over Orsk."))]
+    assert join_leads(units, {(0, 1): 0.2}, [0, 1], vecs) == [0, 0]
+    # a week apart, two leads tell two developments; in a big story, too
+    later = [units[0], replace(units[1], published="2031-04-09")]
+    assert join_leads(later, {(0, 1): 0.2}, [0, 1], vecs) == [0, 1]
+    others = [replace(_unit(f"x{k}", "Nothing here."), start=0) for k in range(5)]
+    big = units + others
+    far = np.vstack([vecs, np.zeros((5, 2), dtype=np.float32)])
+    assert join_leads(big, {(0, 1): 0.2}, list(range(7)), far) == [0, 1, 2, 3, 4, 5, 6]
