@@ -82,3 +82,13 @@ def test_row_precision_counts_every_multi_article_claim() -> None:
     found = ev.score_story(story, keys, [good, bad], [])
     assert (found["pairs"], found["pairs_right"], found["unjudged"]) == (2, 1, 2)
     assert (found["rows"], found["rows_pure"]) == (2, 1)
+
+
+def test_the_ledger_on_its_development_gold_floor(shared: Path) -> None:
+    """The demo corpus and three BASIL triplets, annotated by hand: floors that only move up."""
+    total = ev.evaluate(shared / "data" / "basil")
+    assert total["wrongly_joined"] == 0  # measured 0 of 56 joins
+    assert total["found"] >= 20 and total["merged"] >= 52  # of 29 facts, 74 cells
+    assert total["right"] >= 67  # of 114 stances
+    assert total["pairs_right"] >= 30 and total["rows_pure"] >= 24  # of 33 pairs, 27 rows
+    assert total["contradictions_found"] >= 3  # of 4
