@@ -686,3 +686,21 @@ def test_an_article_that_gives_the_facts_amount_elsewhere_does_not_leave_it_out(
     row = next(r for r in ledger.claims if {s.article_id for s in r.stances} >= {"m1", "m2"})
     assert "m3" not in {s.article_id for s in row.stances}  # told in another row
     assert row.not_mentioned == ("m4",)
+
+
+def test_a_statement_quoted_word_for_word_is_one_row_with_its_retellings() -> None:
+    # c quotes the statement in two sentences: the first joins the row by alignment, which
+    # takes one sentence an article; the second joins it as the same words retold
+    first = "We can confirm the campaign received subpoenas from the prosecutors this week."
+    part = "The campaign intends to cooperate fully with the prosecutors and the committee."
+    words = f"{first} {part}"
+    a = article("v1", "North Wire", f'Orsk denied wrongdoing. "{words}" said Ona Pell.')
+    b = article("v2", "South Post", f'"{words}" Pell said.')
+    c = article("v3", "East Ledger", f'"{first}" the lawyer said. Mayors met. "{part}" said Ona B. Pell.')
+    quotes = [replace(quote(art, text, speaker), kind="direct") for art, text, speaker in (
+        (a, words, ("", "Ona Pell")), (b, words, ("", "Pell")), (c, first, ("", "the lawyer")),
+        (c, part, ("", "Ona B. Pell")))]
+    ledger = build_ledger(story_of(a, b, c), Corpus(articles=[a, b, c], actors=ACTORS, quotes=quotes))
+    row = next(r for r in ledger.claims if any(first in s.evidence for s in r.stances))
+    told = [s.evidence for s in row.stances if s.article_id == "v3"]
+    assert any(first in e for e in told) and any(part in e for e in told)

@@ -40,6 +40,7 @@ from rashomon.crossref.ledger.joins import (
     attach_headlines,
     join_denials,
     join_figures,
+    join_retold_quotes,
 )
 from rashomon.crossref.ledger.omissions import Omissions
 from rashomon.crossref.ledger.plain import attach_plain
@@ -126,7 +127,7 @@ def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | N
     """Fact labels of a block's units: alignment, then the joins of denials and figures."""
     labels = _align(units, vecs)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels), actors))
-    labels = join_denials(units, labels, actors)
+    labels = join_retold_quotes(units, join_denials(units, labels, actors))
     return attach_headlines(units, attach_continuations(units, labels))
 
 
