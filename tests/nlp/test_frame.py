@@ -204,6 +204,20 @@ def test_sourcing_kinds() -> None:
     assert sourcing_of(phrase([("Planet", 0, "ROOT", "PROPN", "Planet")]), paper) == "medium"
 
 
+def test_a_group_the_outlet_does_not_name_is_an_unnamed_source() -> None:
+    sheriffs = phrase([("Some", 1, "det", "DET", "some"), ("sheriffs", 1, "ROOT", "NOUN", "sheriff")])
+    assert sourcing_of(sheriffs) == "unnamed_official"
+    advocates = phrase([("Water", 1, "compound", "PROPN", "Water"),  # capitalized: first word
+                        ("advocates", 1, "ROOT", "NOUN", "advocate")])
+    assert sourcing_of(advocates) == "unnamed_official"
+    # a definite group points back to someone named; a named body is named
+    states = phrase([("the", 2, "det", "DET", "the"), ("two", 2, "nummod", "NUM", "two"),
+                     ("states", 2, "ROOT", "NOUN", "state")])
+    assert sourcing_of(states) == "named"
+    assert sourcing_of(phrase([("the", 1, "det", "DET", "the"),
+                               ("ministry", 1, "ROOT", "NOUN", "ministry")])) == "named"
+
+
 def test_subheads_are_short_unpunctuated_paragraphs() -> None:
     from rashomon.nlp.frame import in_subhead, subheads
 

@@ -374,7 +374,28 @@ def sourcing_of(speaker: Span | None, actor: Actor | None = None,
         return "unnamed_official"
     if root.pos_ == "PRON" and actor is None and _word(root) in {"they", "some", "others"}:
         return "anonymous"
+    if actor is None and _indefinite_group(speaker):
+        return "unnamed_official"  # "some sheriffs", "marijuana advocates", "two aides"
     return "named"
+
+
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her", "our"})
+
+
+def _indefinite_group(speaker: Span) -> bool:
+    """A speaker told only by a common noun, plural or counted and not made definite: the
+    outlet names no one ("some sheriffs", "marijuana advocates", "two aides to the mayor");
+    "the ministry" or "the two states" point back to someone named."""
+    root = speaker.root
+    # a sentence's first word is capitalized whatever it is ("Marijuana advocates say")
+    if root.pos_ != "NOUN" or any(t.pos_ == "PROPN" and not t.is_sent_start for t in speaker):
+        return False
+    dets = {_word(c) for c in root.children if c.dep_ in {"det", "poss"}}
+    if dets & _DEFINITE:
+        return False
+    counted = any(c.dep_ == "nummod" for c in root.children)
+    plural = root.tag_ == "NNS" or _word(root) != _lemma(root)  # "sheriffs" / "sheriff"
+    return plural or counted or bool(dets & {"a", "an", "some", "several", "many"})
 
 
 __all__ = [
