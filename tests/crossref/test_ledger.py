@@ -704,3 +704,18 @@ def test_a_statement_quoted_word_for_word_is_one_row_with_its_retellings() -> No
     row = next(r for r in ledger.claims if any(first in s.evidence for s in r.stances))
     told = [s.evidence for s in row.stances if s.article_id == "v3"]
     assert any(first in e for e in told) and any(part in e for e in told)
+
+
+def test_a_speaker_saying_they_had_no_part_reports_a_denial() -> None:
+    def told(text: str, content: str) -> bool:
+        a = article("s1", "North Wire", text)
+        return frame_of(text, [quote(a, content, ("p-orsk", "Orsk"), cue="maintain")]).denial
+
+    assert told("Orsk has maintained that he had no involvement in the plan.",
+                "that he had no involvement in the plan")
+    assert told("Orsk said he did nothing wrong.", "he did nothing wrong")
+    # a plan, not knowing, and a third party's doing are no denials
+    assert not told("Orsk said he would not run again.", "he would not run again")
+    assert not told("Orsk said he did not know whether the aides met.", "he did not know whether the aides met")
+    assert not told("Orsk said Valdora never considered Kestria an ally.",
+                    "Valdora never considered Kestria an ally")

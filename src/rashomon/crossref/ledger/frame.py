@@ -105,6 +105,17 @@ def _in_background(sentence: str, at: int) -> bool:
                for m in pattern.finditer(sentence))
 
 
+# A speaker saying that they had no part in it: the content's subject is a pronoun (the
+# speaker, as quoted), its verb is negated (no modal: "he would not run again" is a plan) and
+# what it negates is a part in the deed ("he had no involvement in", "it is not involved", "she
+# did nothing wrong", "they were unaware of", "he did not know"; not "did not know whether": that
+# is not knowing). "Russia never considered Turkey an ally", said by Lavrov, tells of a third party.
+_SELF_DENIAL = re.compile(
+    r"(?i)^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:(?!will|would|could|can|may|might|shall|should)"
+    r"\w+\s+){0,2}?(?:not|never|no|nothing|neither|\w+n't)\b[^.;]{0,40}?"
+    r"\b(?:involve\w*|(?:knew|know\w*)(?!\s+(?:if|whether))|aware|wrong\w*|role|part|responsib\w*|connect\w*|"
+    r"authori[sz]\w*|ordered|direct\w*)"
+    r"|^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:\w+\s+){0,2}?unaware\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")  # "May 5", "Will Smith": modal only in lower case
 
 
@@ -327,6 +338,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
             denial = bool(_CLAIM_OBJECT.match(_after_word(text, q.cue_end - offset)))
         if denial and q.cue_start is not None and _NEGATED.search(text[:max(0, q.cue_start - offset)]):
             denial = False  # "could neither confirm nor deny", "did not deny"
+        if not denial and q.speaker_text and _SELF_DENIAL.match(q.text or ""):
+            denial = True  # "X has maintained that he had no involvement in the plan"
         source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
         sourcing = "named" if q.speaker_id or _named(q.speaker_text) else (
             UNNAMED if q.speaker_text else REPORTS)
