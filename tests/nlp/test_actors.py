@@ -274,12 +274,3 @@ def test_a_state_or_city_that_acts_stands_for_its_government(nlp: Language) -> N
     assert all(s.text != "Oregon" for s in spans if s.start > parties[-1][1])
     assert all(s.text != "Vermont" for s in spans if s.start > parties[0][1])
 
-
-def test_common_words_the_tagger_calls_names_are_no_actors(nlp: Language) -> None:
-    # the small model tags these words PERSON: lower-case "names", and a sentence's capitalized
-    # first word that the text also writes in lower case, are common words
-    doc = _doc(nlp, "Sheriff Ona Pell said that marijuana arrests had doubled this year. "
-                    "Marijuana flows across the border, and the state distributes marijuana widely.")
-    names = {s.text for s in doc.spans[SPANS_KEY]}
-    assert not {n for n in names if "arijuana" in n}
-    assert "Ona Pell" in names

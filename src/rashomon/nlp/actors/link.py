@@ -396,12 +396,9 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
                                for c in cands if c.actor.kind == "person" and c.actor.name}
     named = {c.actor.id for c in cands}
     out: list[Candidate] = []
-    lowered = {t.lower_ for t in doc if t.is_lower}
     for ent in ents:
         span = clean_name(ent)
         if not len(span) or "\n" in span.text or taken.intersection(range(span.start, span.end)):
-            continue
-        if _common_words(span, lowered):
             continue
         text = span.text
         ids = gaz.lookup(text)
@@ -445,15 +442,6 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
         taken.update(range(span.start, span.end))
     out += _repeats(doc, out, local, taken)
     return out
-
-
-def _common_words(span: Span, lowered: set[str]) -> bool:
-    """An entity the tagger found in common words: no word of it capitalized ("marijuana
-    arrests", "distributes marijuana"), or one capitalized word opening its sentence that the
-    text also writes in lower case ("Marijuana flows across the border")."""
-    if not any(t.text[:1].isupper() for t in span):
-        return True
-    return len(span) == 1 and span[0].is_sent_start and span[0].lower_ in lowered
 
 
 AUTHORITY_NOUNS = data.word_list("authority_nouns")  # lexicons/word_lists.tsv

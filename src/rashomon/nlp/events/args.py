@@ -54,6 +54,17 @@ ORIGIN_PREPS = {"from", "out"}
 ALLY_PREPS = {"with", "alongside", "for", "beside"}
 
 
+def common_words(span: Span, lowered: set[str]) -> bool:
+    """A name the linker only guessed at that is made of common words: no word of it
+    capitalized ("marijuana arrests", "distributes marijuana", which the small model tags as
+    people), or one capitalized word opening its sentence that the text also writes in lower
+    case ("Marijuana flows across the border"). It takes no part as an event's source or target.
+    (The mention stays an actor mention: the claims ledger's anchors were measured with it.)"""
+    if not any(t.text[:1].isupper() for t in span):
+        return True
+    return len(span) == 1 and span[0].is_sent_start and span[0].lower_ in lowered
+
+
 def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
                    sets: Mapping[str, frozenset[str]] | None = None) -> None:
     """Index the actor mentions by token once per doc (the longest covering mention, as
@@ -69,9 +80,15 @@ def index_mentions(doc: Doc, demonyms: Mapping[str, Actor] | None = None,
     # ("the provincial capital Herat") is where something happened, not who did it
     places = {(p.start, p.end) for p in doc.spans.get("rashomon_places", [])
               if (p._.data or {}).get("role") == "literal"}
+    lowered: set[str] | None = None
     for span in doc.spans.get(SPANS_KEY, []):
         if span._.link == "provisional" and (span.start, span.end) in places:
             continue
+        if span._.link in {"provisional", "surname"}:
+            if lowered is None:
+                lowered = {t.lower_ for t in doc if t.is_lower}
+            if common_words(span, lowered):
+                continue  # "marijuana arrests", tagged a person, acts on no one
         for i in range(span.start, span.end):
             if i not in index or len(span) > len(index[i]):
                 index[i] = span
