@@ -31,10 +31,10 @@ DEFAULT_C = 0.3  # inverse regularisation of StanceModel, chosen in cross-valida
 # Negations (and any "n't" form) are weak: they only refute when the claim itself is not
 # negated. Strong cues refute unless the claim says them too ("... is a hoax").
 WEAK_REFUTE = {"not", "no", "never", "actually", "despite"}
-# Verbs of saying: a claim that itself reports speech ("the priest says he met God") is
-# held, not hedged, by a headline's "claims" or "told".
-SAYING = {"claim*", "says", "said", "say", "tells", "told", "insists"}
-SAYING_WORDS = {"says", "said", "say", "claims", "claimed", "claim", "tells", "told", "insists", "insisted"}
+# Verbs of saying: a claim that holds one reports speech ("the priest says he met God"), and
+# is held, not hedged, by a headline cue that is one of them ("claims", "told").
+SAYING = frozenset({"says", "said", "say", "claims", "claimed", "claim", "tells", "told", "insists",
+                    "insisted"})
 _NEGATION = re.compile(r"^(?:not|no|never|\w+n't)$")
 # Words that stand for a claim as the subject of a negation ("it isn't", "the story wasn't").
 _STANDS_FOR = {"it", "this", "that", "they", "he", "she", "i", "we", "story", "report", "reports",
@@ -102,17 +102,19 @@ def unsaid(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> list[tu
     """The cues of ``found`` that the claim does not itself say (every word of a cue in the claim).
 
     A claim that is itself reported ("the priest claims he met God") or negated
-    makes the same word in a headline part of the claim, not a stance towards it.
+    makes the same word in a headline part of the claim, not a stance towards it; a claim
+    holding any verb of :data:`SAYING` does so for every saying cue ("told", "claims").
     """
-    out = []
-    reported = bool(claim_words & SAYING_WORDS)
-    for cue, kind in found:
-        stem, wild = cue.rstrip("*"), cue.endswith("*")
-        if reported and cue in SAYING:
-            continue
-        if not all(any(c == w or (wild and c.startswith(w)) for c in claim_words) for w in stem.split()):
-            out.append((cue, kind))
-    return out
+    reported = bool(claim_words & SAYING)
+    return [(cue, kind) for cue, kind in found
+            if not (reported and said_by(cue, SAYING)) and not said_by(cue, claim_words)]
+
+
+def said_by(cue: str, words: set[str] | frozenset[str]) -> bool:
+    """Whether ``words`` hold every word of ``cue`` (a trailing ``*`` matching any ending)."""
+    wild = cue.endswith("*")
+    return all(any(w == part or (wild and w.startswith(part)) for w in words)
+               for part in cue.rstrip("*").split())
 
 
 def refutations(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> tuple[int, int]:
