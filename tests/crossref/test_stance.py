@@ -95,6 +95,16 @@ def test_saying_verbs_do_not_hedge_a_claim_that_reports_speech() -> None:
     assert rule_stance("Harbour master reportedly saw giant eel", reported) == "observing"
 
 
+def test_the_saying_cues_are_the_cues_the_saying_verbs_hold() -> None:
+    from rashomon.crossref.stance import SAYING, said_by
+
+    assert said_by("claim*", SAYING) and said_by("told", SAYING)
+    assert not said_by("said to", SAYING) and not said_by("reportedly", SAYING)
+    # "said to" stays a hedge for a claim that reports speech
+    claim = "The harbour master says he saw a giant eel"
+    assert rule_stance("Giant eel said to be in the harbour", claim) == "observing"
+
+
 def test_a_negation_refutes_only_when_it_bears_on_the_claim() -> None:
     from rashomon.crossref.stance import scoped_negation
 
