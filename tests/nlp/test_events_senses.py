@@ -305,6 +305,8 @@ def test_states_of_one_country_are_parties_to_each_other(nlp) -> None:  # type: 
     assert (found.type, found.source, found.target) == ("ACCUSE", "Vermont; Oregon", "Idaho")
     found = events(nlp, "Idaho officials criticized the dam.")[0]
     assert (found.type, found.source) == ("ACCUSE", "Idaho")
+    found = events(nlp, "Officials in Idaho criticized the dam.")[0]
+    assert (found.type, found.source) == ("ACCUSE", "Idaho")
 
 
 def test_common_words_the_tagger_calls_people_are_no_parties(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -454,8 +454,9 @@ def _metonymy() -> roles.Lexicon:
 
 def _governs(span: Span) -> bool:
     """A place name the grammar makes a party (:func:`roles.metonymic`) as the subject, agent
-    or object of a verb; a possessor ("Nebraska's attorney general") only modifies the one
-    who acts."""
+    or object of a verb, or names the place those who govern it govern ("Colorado officials",
+    "attorneys general in Nebraska"); a possessor ("Nebraska's attorney general") only modifies
+    the one who acts."""
     root = span.root
     if any(c.dep_ == "appos" or c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < span.start
            for c in root.children):
@@ -465,6 +466,9 @@ def _governs(span: Span) -> bool:
         tok = tok.head
     if tok.dep_ == "compound" and tok.head.i >= span.end:
         return tok.head.lemma_.lower() in AUTHORITY_NOUNS  # "*Colorado* officials"
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ in {"in", "of", "from"} and prep.head.i < prep.i:
+        return prep.head.lemma_.lower() in AUTHORITY_NOUNS  # "officials in *Colorado*"
     return tok.dep_ != "poss" and roles.metonymic(span, _metonymy())
 
 
