@@ -719,3 +719,23 @@ def test_a_speaker_saying_they_had_no_part_reports_a_denial() -> None:
     assert not told("Orsk said he did not know whether the aides met.", "he did not know whether the aides met")
     assert not told("Orsk said Valdora never considered Kestria an ally.",
                     "Valdora never considered Kestria an ally")
+
+
+def test_they_said_is_credited_to_the_parties_named_just_before() -> None:
+    from rashomon.crossref.ledger.units import ArticleRecords, build_units
+
+    text = "Marbec accused Valdora of lax border rules. They say the rules let fighters through."
+    a = article("t1", "North Wire", text)
+    said = replace(quote(a, "the rules let fighters through", ("", "They")), speaker=None,
+                   speaker_id=None, sourcing="anonymous")
+    accused = event(a, "Marbec accused Valdora of lax border rules.", "ACCUSE", "asserted", MARBEC, VALDORA)
+    units = build_units(ArticleRecords(quotes=[said], events=[accused], article=a))
+    they = next(u for u in units if "fighters through" in u.text)
+    assert (they.frame.sourcing, they.frame.source, they.frame.source_id) == (
+        "named", "Marbec", MARBEC[0])
+    # with no one named before, "they" stays an anonymous source
+    alone = article("t2", "North Wire", "They say the rules let fighters through.")
+    units = build_units(ArticleRecords(article=alone, quotes=[
+        replace(quote(alone, "the rules let fighters through", ("", "They")), speaker=None,
+                speaker_id=None, sourcing="anonymous")]))
+    assert units[0].frame.source_id is None and units[0].frame.sourcing != "named"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rashomon.crossref.corpus import Corpus
@@ -241,7 +241,33 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
                                 if not _guessed_word(m)}
                                | {(f"p:{_place(p)}", p.start, p.end) for p in places_in})),
             plain=is_plain))
-    return units
+    return _they_said(units)
+
+
+_THEY = frozenset({"they", "them"})
+
+
+def _they_said(units: list[Unit]) -> list[Unit]:
+    """A statement credited to a bare "they" goes on the sentence before it: it is credited to
+    that sentence's named source, or to the named parties of its events ("Two states accused
+    Kestria of lax rules. They also criticized ..." is the two states', not an anonymous
+    source's). Left anonymous when the sentence before names no one."""
+    out = list(units)
+    for k in range(1, len(out)):
+        f = out[k].frame
+        if (f.source or "").strip().lower() not in _THEY or f.source_id:
+            continue
+        before = out[k - 1].frame
+        if before.sourcing == "named" and before.source:
+            source, source_id = before.source, before.source_id
+        else:
+            named = [e for e in out[k - 1].events if e.source and e.source_id]
+            if not named:
+                continue
+            source, source_id = named[0].source, named[0].source_id
+        out[k] = replace(out[k], frame=replace(f, source=source, source_id=source_id,
+                                               sourcing="named"))
+    return out
 
 
 def story_units(records: dict[str, ArticleRecords], article_ids: Iterable[str]) -> list[Unit]:
