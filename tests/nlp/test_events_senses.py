@@ -316,3 +316,15 @@ def test_common_words_the_tagger_calls_people_are_no_parties(nlp) -> None:  # ty
             "across the border, and the state distributes marijuana widely.")
     parties = {p for e in events(nlp, text) for p in (e.source, e.target) if p}
     assert not {p for p in parties if "arijuana" in p}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # travelling home is no visit; mustering votes is no mobilisation; offering a chance is no offer
+    ("The senator traveled home to his district for the weekend.", None),
+    ("The minister traveled to Osk for talks.", ("CONSULT", "asserted")),
+    ("He could muster no more than a few dozen votes.", None),
+    ("The army mustered troops at the border.", ("MOBILIZE", "asserted")),
+    ("The vote would offer them the chance to regain influence.", None),
+])
+def test_senses_from_a_fresh_audit_of_political_news(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    assert top(nlp, text) == expected
