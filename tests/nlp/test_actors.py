@@ -274,3 +274,19 @@ def test_a_state_or_city_that_acts_stands_for_its_government(nlp: Language) -> N
     assert all(s.text != "Oregon" for s in spans if s.start > parties[-1][1])
     assert all(s.text != "Vermont" for s in spans if s.start > parties[0][1])
 
+
+
+def test_a_group_named_by_whom_it_backs_speaks_for_itself(nlp: Language) -> None:
+    from rashomon.nlp.frame import sourcing_of
+
+    doc = _doc(nlp, "Supporters of Ola Brandt said on Friday that she had the votes.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    phrase = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    assert resolve_speaker(doc, phrase) is None  # not Ola Brandt
+    assert sourcing_of(phrase) == "unnamed_official"
+    # the one's own spokesman still speaks for the one
+    doc = _doc(nlp, "Ola Brandt's spokesman said on Friday that she had the votes.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    phrase = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    found = resolve_speaker(doc, phrase)
+    assert found is not None and found.text == "Ola Brandt"

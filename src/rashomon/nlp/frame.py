@@ -379,14 +379,18 @@ def sourcing_of(speaker: Span | None, actor: Actor | None = None,
     return "named"
 
 
+_FOLLOWERS = data.word_list("follower_nouns")  # lexicons/word_lists.tsv
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her", "our"})
 
 
 def _indefinite_group(speaker: Span) -> bool:
     """A speaker told only by a common noun, plural or counted and not made definite: the
-    outlet names no one ("some sheriffs", "marijuana advocates", "two aides to the mayor");
-    "the ministry" or "the two states" point back to someone named."""
+    outlet names no one ("some sheriffs", "marijuana advocates", "two aides to the mayor"), or
+    a group named by whom it backs or fights ("supporters of Mr. Orsk"); "the ministry" or "the
+    two states" point back to someone named."""
     root = speaker.root
+    if root.pos_ == "NOUN" and _lemma(root) in _FOLLOWERS:
+        return True  # "supporters of Mr. Orsk": a group named by whom it backs
     # a sentence's first word is capitalized whatever it is ("Marijuana advocates say")
     if root.pos_ != "NOUN" or any(t.pos_ == "PROPN" and not t.is_sent_start for t in speaker):
         return False

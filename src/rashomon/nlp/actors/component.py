@@ -195,6 +195,8 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
     """
     if isinstance(token, Span):
         root = token.root
+        if _follows(root):
+            return None
         hit = _appositive_person(doc, root) or _containing(doc, root)
         if hit is None and root.lower_ == "they":
             hit = _resolve_they(doc, root, previous)
@@ -209,11 +211,23 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
     hit = _appositive_person(doc, token)
     if hit is not None:
         return hit
+    if _follows(token):
+        return None
     left, right = token.left_edge.i, token.right_edge.i + 1
     inside = [s for s in doc.spans.get(SPANS_KEY, []) if left <= s.start and s.end <= right]
     if not inside:
         return None
     return min(inside, key=lambda s: (min(abs(s.start - token.i), abs(s.end - 1 - token.i)), -len(s)))
+
+
+FOLLOWER_NOUNS = data.word_list("follower_nouns")  # lexicons/word_lists.tsv
+
+
+def _follows(head: Token) -> bool:
+    """A group named by whom it backs or fights ("McCarthy supporters", "critics of the plan",
+    "allies of Mr. Orsk"): it speaks for itself, not for the one it is named after."""
+    return head.pos_ == "NOUN" and (head.lemma_.lower() in FOLLOWER_NOUNS
+                                    or head.lower_ in FOLLOWER_NOUNS)
 
 
 # Possessives that name a person, and the gender their antecedent may have.
