@@ -5,7 +5,8 @@ conjunctions, linking adverbs or a glued-on day word; ``char_range``/``content_e
 trailing aside (relative clause or apposition); ``around_cue`` leaves the cue out of its
 content; ``clip_to_line``/``clip_end``/``trivial`` tidy a range; ``comma_conj_content`` and
 ``as_clause`` find content that comes before its cue ("A, Y was quoted as saying", "…, as
-X said").
+X said"); ``outer_act`` finds a verb joined to the content that the speaker does ("X said
+A and vowed B").
 """
 
 from __future__ import annotations
@@ -196,6 +197,35 @@ def comma_conj_content(verb: Token) -> tuple[int, int] | None:
     if comma <= anchor.sent.start or doc[comma].text != ",":
         return None
     return trim_range(doc, anchor.sent.start, comma)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
+
+
+def _form(verb: Token) -> str:
+    """The tag that carries a verb's tense: its first auxiliary's, else its own."""
+    aux = next((c for c in verb.lefts if c.dep_ in ("aux", "auxpass")), None)
+    return aux.tag_ if aux is not None else verb.tag_
+
+
+def outer_act(cue: Token, clause: Token) -> Token | None:
+    """A subject-less verb the parse joined to a reported clause that goes with the cue
+    instead: in "X says she will not vote and considers him a risk" or "X insists the state
+    must act, and has championed Y" the second verb's tense is the cue's, not the
+    clause's, so X does it and it is not part of what X said."""
+    conj = next((c for c in clause.children if c.dep_ == "conj" and c.i > clause.i
+                 and c.pos_ in ("VERB", "AUX")
+                 and not any(a.dep_ in SUBJ_DEPS or a.dep_ == "expl" for a in c.children)), None)
+    if conj is None:
+        return None
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in conj.lefts)
+    form = _form(conj)
+    if form not in _FINITE or form in ("VBG", "VBN") and form != cue.tag_:
+        return None
+    with_cue = form == _form(cue) or not own_aux and conj.tag_ == cue.tag_
+    # without an auxiliary of its own it may share the clause's ("was leaving and hoping")
+    with_clause = form == _form(clause) or not own_aux and conj.tag_ == clause.tag_
+    return conj if with_cue and not with_clause else None
 
 
 def as_clause(verb: Token) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from rashomon.nlp.quotes.content import (
     clip_to_line,
     comma_conj_content,
     content_end,
+    outer_act,
     trim_range,
     trivial,
 )
@@ -491,7 +492,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     or declined_act(tok, cue):
                 continue
             outer = _repeated_cue(tok, lexicon)
-            if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)):
+            if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
+                    and outer_act(outer, tok.head) != tok:
                 # "Police say the man posed a threat and refused to …", "she said she was a
                 # Republican and would back X": the clause's subject refuses and backs
                 outer = None
@@ -503,6 +505,14 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 subj = find_subject(tok)
             children = _content_children(tok, cue, lemma)
             content = char_range(doc, children) if children else None
+            act = next((a for c in children if c.dep_ in ("ccomp", "xcomp")
+                        and (a := outer_act(tok, c)) is not None), None)
+            if content is not None and act is not None:
+                # "X says she will not vote and considers him a risk": A ends before "and"
+                first = min((c.i for c in act.lefts if c.dep_ in ("aux", "auxpass", "neg")),
+                            default=act.i)
+                cc = doc[first - 1] if doc[first - 1].dep_ == "cc" else doc[first]
+                content = clip_end(text, content[0], min(content[1], cc.idx))
             if content is not None:
                 content = clip_to_line(text, content, tok.idx)
             if content is not None and mark is not None and end > mark.i and content[0] == mark.idx:
