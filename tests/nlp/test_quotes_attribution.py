@@ -160,3 +160,11 @@ def test_a_quoted_paragraph_after_a_plain_sentence_has_no_speaker(qnlp) -> None:
             '\n\n"This is extremely irresponsible."')
     found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
     assert [(q.speaker_text, q.cue) for q in found] == [(None, None)]
+
+
+def test_a_quoted_paragraph_after_a_quote_with_a_long_attribution_goes_on(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"As far as the port is concerned it is everything but the new plan," Ruiz told a '
+            "radio station in an interview when asked which candidate she would back."
+            '\n\n"It is everything but the plan because the plan means ruin for the harbor."')
+    found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
+    assert [(q.speaker_text, len(pieces(body, q))) for q in found] == [("Ruiz", 1), ("Ruiz", 1)]

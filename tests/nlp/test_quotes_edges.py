@@ -59,3 +59,11 @@ def test_an_opening_phrase_of_the_cue_is_not_part_of_the_quote(qnlp) -> None:  #
         ["We will rebuild the bridge."],
         ["The canal", "is the heart of the city"],
     ]
+
+
+def test_a_second_that_clause_joined_to_the_cue_is_content_too(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('The mayor said that the bridge "could be unsafe," and that the council had '
+            "ignored her warnings.")
+    found = quotes(qnlp, body)
+    assert [pieces(body, q) for q in found] == [
+        ['that the bridge "could be unsafe," and that the council had ignored her warnings']]

@@ -444,15 +444,18 @@ class Attacher:
 
     def _verb_after(self, span: Span) -> Token | None:
         """`"Go home," Ruiz barked and left`: the parser hung the verb after the quote
-        from the quote; a verb a few name words after the closing mark is its cue."""
+        from the quote (or began a new sentence with it); a verb a few name words after
+        the closing mark is its cue."""
         doc = self.doc
         i = span.end
         while i < len(doc) and i < span.end + 5 and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
                 and "\n" not in doc[i - 1].text_with_ws:
             i += 1
-        if i == span.end or i >= len(doc) or doc[i].pos_ != "VERB" \
-                or not span.start <= doc[i].head.i < span.end:
+        if i == span.end or i >= len(doc) or doc[i].pos_ != "VERB":
             return None
+        if not span.start <= doc[i].head.i < span.end and not (
+                doc[i].dep_ == "ROOT" and doc[i].sent.start == span.end):
+            return None  # (or the parser began a sentence after the quote: `"…?" X went on`)
         return doc[i]
 
     def _after_report(self, m: Marked) -> Attribution | None:
@@ -522,8 +525,8 @@ class Attacher:
         if a.kind != "direct" or a.speaker is None:
             return None
         gap = self.text[prev.end:line_start]
-        if _words(self.text, prev.end, line_start) > 8 or gap.count("\n") > 3:
-            return None
+        if _words(self.text, prev.end, line_start) > 20 or gap.count("\n") > 3:
+            return None  # (`"…," X told CNN in an interview when asked which …`)
         new = Attribution(None, None, a.lemma, a.type, a.speaker, [], "direct", a.medium)
         self.attrs.append(new)
         return new

@@ -229,8 +229,8 @@ def outer_act(cue: Token, clause: Token) -> Token | None:
 
 
 def as_clause(verb: Token) -> list[tuple[int, int]]:
-    """"A is B, as X said" / "as X put it, A is B": the clause the as-clause hangs from,
-    without the as-clause, is what X said."""
+    """"A is B, as X said" / "as X put it, A is B" / "As X put it: …": the clause the
+    as-clause hangs from, without the as-clause, is what X said."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
                                        for c in verb.children):
         return []
@@ -241,7 +241,7 @@ def as_clause(verb: Token) -> list[tuple[int, int]]:
     first = lo == verb.sent.start or doc[lo - 1].is_punct and doc[lo - 1].text != ","
     comma = doc[lo - 1].text == "," or doc[lo - 1].text in ('"', "\u201d", "''") \
         and doc[lo - 2].text == ","  # `… "lawful source of income," as a memo put it`
-    if not (comma or first and hi < len(doc) and doc[hi].text == ",") \
+    if not (comma or first and hi < len(doc) and doc[hi].text in (",", ":")) \
             or _quoted(doc, verb.i):
         return []
     left, right = head.left_edge.i, head.right_edge.i + 1

@@ -172,6 +172,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         # warned is not part of what was said
         out = [c for c in out if c.dep_ not in ("dobj", "dative")
                or not (cue.type == "question" or _addressee(c))]
+    # "said that A, and that B": a second that-clause the parser joined to the cue itself
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in out):
+        out.extend(c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _that(c))
     # "wants to triple X, grow Y and create Z": bare infinitives the parser hung from the cue
     # verb continue its "to" clause
     if verb.tag_ != "VB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in out):
