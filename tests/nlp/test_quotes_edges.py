@@ -67,3 +67,18 @@ def test_a_second_that_clause_joined_to_the_cue_is_content_too(qnlp) -> None:  #
     found = quotes(qnlp, body)
     assert [pieces(body, q) for q in found] == [
         ['that the bridge "could be unsafe," and that the council had ignored her warnings']]
+
+
+def test_an_infinitive_right_after_the_object_goes_on_with_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The senator defended his call to raise the state minimum wage. The mayor has "
+            "called for the former treasurer to release the transcripts of her speeches.")
+    found = quotes(qnlp, body)
+    assert [pieces(body, q) for q in found] == [
+        ["his call to raise the state minimum wage"],
+        ["the former treasurer to release the transcripts of her speeches"]]
+
+
+def test_a_purpose_infinitive_after_the_object_stays_out(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The auditor reported different numbers to different agencies to hide the losses."
+    found = quotes(qnlp, body)
+    assert [pieces(body, q) for q in found] == [["different numbers to different agencies"]]

@@ -190,7 +190,22 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
             if c.dep_ == "prep" and c.i == last + 1 and c not in out and _complement_prep(c):
                 out.append(c)
                 last = c.right_edge.i
+        # "defended his call to raise X", "called for the state to fund Y": an infinitive
+        # the parser hung from the cue right after its object goes on with the object when
+        # the cue asks for it or the noun takes one (not "cited the numbers to hide X")
+        obj = max(objs, key=lambda c: c.right_edge.i)
+        if cue.type == "appeal" or obj.lemma_.lower() in _INFINITIVE_NOUNS:
+            out.extend(c for c in verb.children if c.dep_ == "advcl" and c not in out
+                       and c.left_edge.i == last + 1 and c.left_edge.lower_ == "to")
     return out
+
+
+# nouns whose infinitive is part of them: "his call to ban X", "efforts to find Y"
+_INFINITIVE_NOUNS = frozenset({
+    "call", "effort", "propensity", "plan", "proposal", "bid", "push", "demand", "decision",
+    "attempt", "refusal", "promise", "pledge", "vow", "move", "willingness", "amendment",
+    "ability", "order", "request", "campaign", "threat", "desire", "commitment",
+    "intention", "initiative", "legislation", "bill", "measure", "failure", "reluctance"})
 
 
 _WH = frozenset({"if", "whether", "how", "what", "why", "when", "where", "who", "which"})
