@@ -82,3 +82,9 @@ def test_a_purpose_infinitive_after_the_object_stays_out(qnlp) -> None:  # type:
     body = "The auditor reported different numbers to different agencies to hide the losses."
     found = quotes(qnlp, body)
     assert [pieces(body, q) for q in found] == [["different numbers to different agencies"]]
+
+
+def test_a_sentence_opening_and_links_to_the_sentence_before(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The dam held. And the river will fall by Friday, the engineer said."
+    found = quotes(qnlp, body)
+    assert [pieces(body, q) for q in found] == [["the river will fall by Friday"]]

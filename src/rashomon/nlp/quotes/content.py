@@ -5,8 +5,8 @@ conjunctions, linking adverbs or a glued-on day word; ``char_range``/``content_e
 trailing aside (relative clause or apposition); ``around_cue`` leaves the cue out of its
 content; ``clip_to_line``/``clip_end``/``trivial`` tidy a range; ``comma_conj_content`` and
 ``as_clause`` find content that comes before its cue ("A, Y was quoted as saying", "…, as
-X said"); ``outer_act`` finds a verb joined to the content that the speaker does ("X said
-A and vowed B").
+X said"); ``outer_act`` finds a verb joined to the content that the speaker does ("X says
+A will fail and considers B a risk").
 """
 
 from __future__ import annotations
@@ -108,8 +108,9 @@ def clip_to_line(text: str, seg: tuple[int, int], at: int) -> tuple[int, int] | 
 def trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Char range of tokens ``[lo, hi)`` without punctuation, spaces or a dangling
     conjunction ("… and") at the edges."""
-    # a conjunction opening the sentence stays ("And the plan failed, she said"), except
-    # "But" and linking adverbs ("However, …"), which PolNeAR leaves out more often than not
+    # a conjunction opening the sentence stays ("Or the plan fails, she said"), except
+    # "But", "And" and linking adverbs ("However, …"), which PolNeAR leaves out more often
+    # than not (train: "But" 56 out, 30 in; "And" 15 out, 11 in)
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (
             doc[lo].pos_ == "CCONJ" and not doc[lo].is_sent_start) or (
             doc[lo].is_sent_start and _linking(doc, lo, hi))):
@@ -130,9 +131,9 @@ _LINKING = frozenset({"however", "still", "indeed", "meanwhile", "moreover", "ne
 
 
 def _linking(doc: Doc, lo: int, hi: int) -> bool:
-    """"But …" or "However, …" opening a sentence: it links to the last one."""
+    """"But …", "And …" or "However, …" opening a sentence: it links to the last one."""
     tok = doc[lo]
-    return hi - lo > 2 and (tok.lower_ == "but" or (
+    return hi - lo > 2 and (tok.lower_ in ("but", "and") or (
         tok.lower_ in _LINKING and doc[lo + 1].text == ","))
 
 
