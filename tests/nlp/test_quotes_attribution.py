@@ -132,3 +132,39 @@ def test_headline_label_speaks_the_headline(qnlp) -> None:  # type: ignore[no-un
     q = by_cue(quotes(qnlp, body), ":")
     assert q.speaker_text == "Survey"
     assert pieces(body, q) == ["Farmers across the valley back the new water plan by wide margins"]
+
+
+def test_a_one_word_first_piece_of_a_split_quote_is_not_a_title(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = '"Honestly," he continued, "we may be on the brink of a crisis that nobody wants."'
+    found = quotes(qnlp, body)
+    assert [(q.speaker_text, q.cue) for q in found] == [("he", "continue")]
+    assert pieces(body, found[0]) == [
+        "Honestly,", "we may be on the brink of a crisis that nobody wants."]
+
+
+def test_a_quoted_paragraph_goes_on_in_the_voice_that_closed_the_paragraph_before(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The mayor shot back in a statement, saying the council had wasted the harbor fund."
+            '\n\n"Frankly, this is the kind of thinking our city needs right now."'
+            "\n\nRoads must be fixed first, the engineer told reporters."
+            '\n\n"This is extremely irresponsible."')
+    found = [q for q in quotes(qnlp, body) if q.cue == "say" or q.cue == "tell"]
+    assert [(q.speaker_text, pieces(body, q)) for q in found] == [
+        ("The mayor", ["the council had wasted the harbor fund",
+                       "Frankly, this is the kind of thinking our city needs right now."]),
+        ("the engineer", ["Roads must be fixed first", "This is extremely irresponsible."]),
+    ]
+
+
+def test_a_quoted_paragraph_after_a_plain_sentence_has_no_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The mayor said the harbor fund was empty. The council met on Monday."
+            '\n\n"This is extremely irresponsible."')
+    found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
+    assert [(q.speaker_text, q.cue) for q in found] == [(None, None)]
+
+
+def test_a_quoted_paragraph_after_a_quote_with_a_long_attribution_goes_on(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"As far as the port is concerned it is everything but the new plan," Ruiz told a '
+            "radio station in an interview when asked which candidate she would back."
+            '\n\n"It is everything but the plan because the plan means ruin for the harbor."')
+    found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
+    assert [(q.speaker_text, len(pieces(body, q))) for q in found] == [("Ruiz", 1), ("Ruiz", 1)]

@@ -17,8 +17,8 @@ def test_siding_with_a_state_and_requesting_aid_are_not_quotes(qnlp) -> None:  #
             "minister said on Friday.")
     found = quotes(qnlp, body)
     assert [q.cue for q in found] == ["say"]
-    assert pieces(body, found[0]) == ["Greece will support Cyprus in the dispute if Nicosia "
-                                      "requests aid"]
+    assert pieces(body, found[0]) == [("Greece will support Cyprus in the dispute if Nicosia "
+                                       "requests aid")]
 
 
 def test_requested_that_is_still_an_appeal(qnlp) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.test_quotes import quotes
+from tests.nlp.quote_helpers import pieces, quotes
 
 pytestmark = pytest.mark.model
 
@@ -131,3 +131,24 @@ def test_the_one_asked_is_not_the_question(qnlp) -> None:  # type: ignore[no-unt
     body = "The mayor was asked if the bridge was safe."
     (q,) = quotes(qnlp, body)
     assert body[q.start:q.end] == "if the bridge was safe"
+
+
+def test_as_x_put_it_with_a_colon_speaks_the_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('As Professor Lund put it: "The harbor does a better job at welcoming ships than '
+            'any port in the region."')
+    found = quotes(qnlp, body)
+    assert [(q.speaker_text, q.cue, q.kind) for q in found] == [("Professor Lund", "put", "direct")]
+
+
+def test_a_name_in_apposition_before_a_subjectless_cue_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('In a statement to the Gazette, her senior policy adviser, Tom Hale, said: "The '
+            'mayor believes that cooperation is essential. She has always valued a strong port."')
+    found = quotes(qnlp, body)
+    assert [(q.speaker_text, q.cue) for q in found] == [("Tom Hale", "say")]
+
+
+def test_a_verb_the_parser_split_off_after_a_quote_is_its_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"You know, it happens, right?" Ruiz went on, as if she didn\'t hear him. "But you '
+            'have to get over it."')
+    found = quotes(qnlp, body)
+    assert [(q.speaker_text, len(pieces(body, q))) for q in found] == [("Ruiz", 2)]

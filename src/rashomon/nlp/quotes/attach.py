@@ -11,9 +11,9 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
    attribution between (`"…," he said. "…"`): one quote, another segment;
 6. a name after a dash signs the quote; the verb the quote hangs from (or the
    verb before its colon) is the cue when no listed cue is near (`X boomed: "…"`);
-7. a sentence-like quote opening a paragraph right after an attributed quote, or
-   a sentence right after a reported sentence (`…, X said. "…"`): the same speaker
-   goes on;
+7. a sentence-like quote opening a paragraph right after an attributed quote or a
+   paragraph that closes with a reported sentence, or a sentence right after a reported
+   sentence (`…, X said. "…"`): the same speaker goes on;
 8. otherwise a sentence-like quote is a direct quote with unknown speaker and a
    short one is a scare quote (not speech).
 """
@@ -129,16 +129,18 @@ class Attacher:
         for k, m in enumerate(self.marks):
             if k in owner:
                 continue
-            if not self._speechy(m) and not self._whole_sentence(m) and not self._lead_piece(k):
+            lead = self._lead_piece(k)
+            if not self._speechy(m) and not self._whole_sentence(m) and not lead:
                 self.scare.append(m)
                 continue
             who = (
                 self._cue_in_sentence(m, bare) or self._split_around(k, owner)
                 or self._colon_cue(m) or self._split(k, owner)
-                or self._dash_speaker(m) or self._governor(m) or self._continuation(k, owner)
-                or self._after_report(m))
+                or self._dash_speaker(m) or self._governor(m, lead)
+                or self._continuation(k, owner) or self._after_report(m)
+                or self._after_reported_paragraph(m))
             if who is None:
-                if not m.double and not self._whole_sentence(m) or self._title(m):
+                if not m.double and not self._whole_sentence(m) or self._title(m) and not lead:
                     self.scare.append(m)
                     continue
                 who = Attribution(None, None, "", "speech", None, [], "direct")
@@ -398,15 +400,16 @@ class Attacher:
                 return a
         return None
 
-    def _governor(self, m: Marked) -> Attribution | None:
+    def _governor(self, m: Marked, lead: bool = False) -> Attribution | None:
         """`X boomed: "…"`, `"…," an angry X retorted`: with no listed cue, the verb the
-        quote hangs from (or the verb before its colon) is the cue and its subject speaks."""
+        quote hangs from (or the verb before its colon) is the cue and its subject speaks;
+        a quote's first piece (``lead``: `"Honestly," he went on, "…"`) is never a title."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
         heads = [t.head for t in span if not span.start <= t.head.i < span.end]
         verb = next((h for h in heads if h.pos_ == "VERB"), None) or self._verb_after(span)
-        if self._title(m) and (verb is None or verb.lemma_.lower() not in _TITLING):
+        if not lead and self._title(m) and (verb is None or verb.lemma_.lower() not in _TITLING):
             return None  # `"Orange Is the New Black" star X opened …`, not `titled "…"`
         j = m.start - 1
         while j >= 0 and self.text[j].isspace():
@@ -441,15 +444,18 @@ class Attacher:
 
     def _verb_after(self, span: Span) -> Token | None:
         """`"Go home," Ruiz barked and left`: the parser hung the verb after the quote
-        from the quote; a verb a few name words after the closing mark is its cue."""
+        from the quote (or began a new sentence with it); a verb a few name words after
+        the closing mark is its cue."""
         doc = self.doc
         i = span.end
         while i < len(doc) and i < span.end + 5 and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
                 and "\n" not in doc[i - 1].text_with_ws:
             i += 1
-        if i == span.end or i >= len(doc) or doc[i].pos_ != "VERB" \
-                or not span.start <= doc[i].head.i < span.end:
+        if i == span.end or i >= len(doc) or doc[i].pos_ != "VERB":
             return None
+        if not span.start <= doc[i].head.i < span.end and not (
+                doc[i].dep_ == "ROOT" and doc[i].sent.start == span.end):
+            return None  # (or the parser began a sentence after the quote: `"…?" X went on`)
         return doc[i]
 
     def _after_report(self, m: Marked) -> Attribution | None:
@@ -477,6 +483,37 @@ class Attacher:
         self.attrs.append(new)
         return new
 
+    def _after_reported_paragraph(self, m: Marked) -> Attribution | None:
+        """`X responded, saying A.` + a paragraph that opens with a quote: the voice of the
+        attribution that closes the paragraph before goes on (PolNeAR: one attribution)."""
+        line = self.text.rfind("\n", 0, m.start) + 1
+        stop = self.text.find("\n", m.end)
+        if line == 0 or self.text[line:m.start].strip() or _words(
+                self.text, m.end, len(self.text) if stop < 0 else stop):
+            return None  # only a paragraph that is the quote alone (no `…," X asked`)
+        end = len(self.text[:line].rstrip())
+        if end == 0 or self.text.count("\n", end, line) > 3:
+            return None
+        para = self.text.rfind("\n", 0, end) + 1
+        last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if last is None or not len(last):
+            return None
+        lo = max(last[0].sent.start_char, para)
+
+        def tail(a: Attribution) -> int:
+            assert a.cue is not None and a.speaker is not None
+            return max(a.content[-1][1], a.cue.idx + len(a.cue), a.speaker.end_char)
+
+        found = [a for a in self.attrs if a.cue is not None and a.speaker is not None
+                 and a.content and a.kind != "direct" and lo <= a.cue.idx < end
+                 and _words(self.text, tail(a), end) <= 3]  # "…, he told reporters."
+        if len(found) != 1:
+            return None
+        a = found[0]
+        new = Attribution(a.cue, a.cue_span, a.lemma, a.type, a.speaker, [], "direct", a.medium)
+        self.attrs.append(new)
+        return new
+
     def _continuation(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
         """A quote opening a paragraph right after a paragraph ending in a quote."""
         m = self.marks[k]
@@ -488,8 +525,8 @@ class Attacher:
         if a.kind != "direct" or a.speaker is None:
             return None
         gap = self.text[prev.end:line_start]
-        if _words(self.text, prev.end, line_start) > 8 or gap.count("\n") > 3:
-            return None
+        if _words(self.text, prev.end, line_start) > 20 or gap.count("\n") > 3:
+            return None  # (`"…," X told CNN in an interview when asked which …`)
         new = Attribution(None, None, a.lemma, a.type, a.speaker, [], "direct", a.medium)
         self.attrs.append(new)
         return new

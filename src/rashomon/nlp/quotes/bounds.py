@@ -4,11 +4,14 @@
   threat" or "It was, the president said, “a stone where …”" the attribution clause is set
   off by commas inside the content; the words before it are what was said too, a segment
   of their own (the attribution clause stays out).
+- **where it was said**: a phrase closing the content that names the medium ("… in a tweet
+  Sunday", "… on the condition of anonymity", "… in an interview with CNN on Sunday") tells
+  how it was said, not what; it is cut off.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.extensions import sent_bounds_of
 from rashomon.nlp.quotes.marks import ANY_MARKS
@@ -43,6 +46,18 @@ def _clause_end(a: Attribution) -> int:
     return hi
 
 
+_ADVERBIAL = frozenset({"prep", "npadvmod", "advmod", "advcl", "punct", "cc"})
+# a condition is part of the claim ("If she wins, she said, women will …"), PolNeAR keeps it
+_CONDITIONS = frozenset({"if", "whether", "unless"})
+
+
+def _modifies(span: Span, cue: Token) -> bool:
+    """Whether every phrase of ``span`` hangs from the cue as an adverbial."""
+    roots = [t for t in span if not span.start <= t.head.i < span.end]
+    return bool(roots) and all(t.head == cue and t.dep_ in _ADVERBIAL and not any(
+        m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in t.children) for t in roots)
+
+
 def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
     """Add the words before a comma-set attribution clause to its content (module doc)."""
     cues = [a.cue.idx for a in found if a.cue is not None]
@@ -74,8 +89,68 @@ def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
                 t.lemma_.lower() in MEDIUM_NOUNS for t in span):
             continue  # "Speaking to reporters, …", "In a statement, …", "As a phone rang, …":
             # how or when it was said, not what; "If, as I said, …": a lone link
+        if _modifies(span, a.cue):
+            continue  # "On Monday, the mayor said, …": when or where the cue happened
         right = comma + 1
         while right < a.content[0][0] and text[right].isspace():
             right += 1
         first = (right, a.content[0][1])
         a.content = [(start, s + len(left)), first, *a.content[1:]]
+
+
+# a medium named with "a"/"an" ("in a tweet", "at a news conference") or by its name ("on
+# Twitter"): not "in interviews", "in the interview last week", "in critical condition"
+_SAYING = frozenset({"interview", "statement", "tweet", "post", "op-ed", "book", "memoir",
+                     "column", "editorial", "podcast", "briefing", "conference"})
+_NAMED_MEDIA = frozenset({"twitter", "facebook", "instagram", "anonymity"})
+_AT = frozenset({"in", "on", "at", "during", "via"})
+
+
+def _medium(obj: Token) -> bool:
+    lemma = obj.lemma_.lower()
+    if lemma == "condition":  # "on the condition of anonymity"
+        return any(p.lower_ == "of" and any(o.lower_ == "anonymity" for o in p.children)
+                   for p in obj.children)
+    return lemma in _NAMED_MEDIA or lemma in _SAYING and obj.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
+
+
+def _nested(head: Token, span: Span) -> bool:
+    """Whether ``head`` sits in a clause below the root of the content ``span``."""
+    tok = head
+    while span.start <= tok.i < span.end and span.start <= tok.head.i < span.end \
+            and tok.head != tok:
+        if tok.dep_ in ("advcl", "relcl", "ccomp", "acl", "conj", "pcomp", "xcomp"):
+            return True
+        tok = tok.head
+    return False
+
+
+def cut_saying_tail(doc: Doc, found: list[Attribution], text: str) -> None:
+    """Cut a closing phrase that names where it was said (module doc) off the content."""
+    for a in found:
+        if not a.content:
+            continue
+        s, e = a.content[-1]
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span[2:]:
+            if t.lower_ not in _AT or t.dep_ != "prep":
+                continue
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is None or not _medium(obj):
+                continue
+            if any(x.pos_ in ("VERB", "AUX") for x in t.subtree) or _nested(t.head, span):
+                continue  # a clause hangs from it ("a news conference that he may wait"), or
+                # it belongs to a clause inside the content ("… why it was mentioned in a …")
+            rest = doc[t.right_edge.i + 1:span.end]
+            if any(not (x.is_punct or x.is_space or x.ent_type_ in ("DATE", "TIME")) for x in rest):
+                continue  # more content after it
+            head = text[s:t.idx]
+            if sum(head.count(q) for q in ('"', "\u201c", "\u201d", "``", "''")) % 2:
+                continue  # inside a quotation
+            cut = len(head.rstrip(" ,;\u2014\u2013-"))
+            if _words(head[:cut]) >= 2:
+                a.content[-1] = (s, s + cut)
+            break

@@ -36,7 +36,7 @@ from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.acts import bare_reference
 from rashomon.nlp.quotes.attach import attach
-from rashomon.nlp.quotes.bounds import wrap_parenthetical
+from rashomon.nlp.quotes.bounds import cut_saying_tail, wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues
@@ -84,6 +84,7 @@ class QuoteFinder:
         # after nesting, which cuts the clause it glosses from the content before it
         found = [a for a in found if a.cue is None or not bare_reference(a.cue, a.lemma)]
         wrap_parenthetical(doc, found, text)
+        cut_saying_tail(doc, found, text)
         found = _one_per_cue(found, text)
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)

@@ -23,6 +23,7 @@ from rashomon.nlp.quotes.content import (
     clip_to_line,
     comma_conj_content,
     content_end,
+    outer_act,
     trim_range,
     trivial,
 )
@@ -171,6 +172,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         # warned is not part of what was said
         out = [c for c in out if c.dep_ not in ("dobj", "dative")
                or not (cue.type == "question" or _addressee(c))]
+    # "said that A, and that B": a second that-clause the parser joined to the cue itself
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in out):
+        out.extend(c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _that(c))
     # "wants to triple X, grow Y and create Z": bare infinitives the parser hung from the cue
     # verb continue its "to" clause
     if verb.tag_ != "VB" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in out):
@@ -186,7 +190,22 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
             if c.dep_ == "prep" and c.i == last + 1 and c not in out and _complement_prep(c):
                 out.append(c)
                 last = c.right_edge.i
+        # "defended his call to raise X", "called for the state to fund Y": an infinitive
+        # the parser hung from the cue right after its object goes on with the object when
+        # the cue asks for it or the noun takes one (not "cited the numbers to hide X")
+        obj = max(objs, key=lambda c: c.right_edge.i)
+        if cue.type == "appeal" or obj.lemma_.lower() in _INFINITIVE_NOUNS:
+            out.extend(c for c in verb.children if c.dep_ == "advcl" and c not in out
+                       and c.left_edge.i == last + 1 and c.left_edge.lower_ == "to")
     return out
+
+
+# nouns whose infinitive is part of them: "his call to ban X", "efforts to find Y"
+_INFINITIVE_NOUNS = frozenset({
+    "call", "effort", "propensity", "plan", "proposal", "bid", "push", "demand", "decision",
+    "attempt", "refusal", "promise", "pledge", "vow", "move", "willingness", "amendment",
+    "ability", "order", "request", "campaign", "threat", "desire", "commitment",
+    "intention", "initiative", "legislation", "bill", "measure", "failure", "reluctance"})
 
 
 _WH = frozenset({"if", "whether", "how", "what", "why", "when", "where", "who", "which"})
@@ -491,7 +510,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     or declined_act(tok, cue):
                 continue
             outer = _repeated_cue(tok, lexicon)
-            if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)):
+            if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
+                    and outer_act(outer, tok.head) != tok:
                 # "Police say the man posed a threat and refused to …", "she said she was a
                 # Republican and would back X": the clause's subject refuses and backs
                 outer = None
@@ -503,6 +523,14 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 subj = find_subject(tok)
             children = _content_children(tok, cue, lemma)
             content = char_range(doc, children) if children else None
+            act = next((a for c in children if c.dep_ in ("ccomp", "xcomp")
+                        and (a := outer_act(tok, c)) is not None), None)
+            if content is not None and act is not None:
+                # "X says she will not vote and considers him a risk": A ends before "and"
+                first = min((c.i for c in act.lefts if c.dep_ in ("aux", "auxpass", "neg")),
+                            default=act.i)
+                cc = doc[first - 1] if doc[first - 1].dep_ == "cc" else doc[first]
+                content = clip_end(text, content[0], min(content[1], cc.idx))
             if content is not None:
                 content = clip_to_line(text, content, tok.idx)
             if content is not None and mark is not None and end > mark.i and content[0] == mark.idx:

@@ -120,7 +120,22 @@ def find_subject(verb: Token) -> Token | None:
                 or tok.head == tok:  # "stopped short of calling": through *short*
             break
         tok = tok.head
-    return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb)
+    return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb) \
+        or _name_in_apposition(verb)
+
+
+def _name_in_apposition(verb: Token) -> Token | None:
+    """"In a statement to the Gazette, her adviser, Tom Hale, said: …" parsed with the
+    speaker as an apposition inside the opening phrase: a name set off by commas right
+    before a subject-less finite cue speaks."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.i >= name.i \
+            or verb not in name.ancestors:
+        return None
+    return name
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
