@@ -290,3 +290,11 @@ def test_a_group_named_by_whom_it_backs_speaks_for_itself(nlp: Language) -> None
     phrase = doc[subject.left_edge.i:subject.right_edge.i + 1]
     found = resolve_speaker(doc, phrase)
     assert found is not None and found.text == "Ola Brandt"
+
+
+def test_a_person_the_text_called_he_is_not_a_later_she(nlp: Language) -> None:
+    # Tomas Ruiz has no gender in the gazetteer; "he" makes him a man
+    doc = _doc(nlp, "While being questioned by Tomas Ruiz, Angela Merkel urged that he read the report. "
+                    '"The answers are all there," she said.')
+    she = next(s for s in doc.spans[SPANS_KEY] if s.text == "she")
+    assert she._.actor_id == "person.angela_merkel"

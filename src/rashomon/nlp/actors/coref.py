@@ -56,6 +56,9 @@ class Resolver:
         self.doc = doc
         self.starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.known = sorted(known, key=lambda k: k.start)
+        # genders the text gave people by the pronouns resolved to them so far ("Clinton urged
+        # that *he* read the report": he is Duncan, so a later "she" is not Duncan)
+        self.told: dict[str, str] = {}
 
     def sent(self, i: int) -> int:
         return bisect_right(self.starts, i) - 1
@@ -83,7 +86,8 @@ class Resolver:
         def fits(actor: Actor) -> bool:
             if kind == "person":
                 return (actor.kind == "person"
-                        and (actor.gender or titled.get(actor.id)) in (None, gender)
+                        and (actor.gender or titled.get(actor.id) or self.told.get(actor.id))
+                        in (None, gender)
                         and actor.id not in speakers)
             return actor.kind not in _NOT_THINGS
 
@@ -97,6 +101,8 @@ class Resolver:
             hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
         if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
+        if hit is not None and kind == "person" and gender:
+            self.told.setdefault(hit.actor.id, gender)
         return hit
 
     def _honorific_genders(self) -> dict[str, str]:
