@@ -179,6 +179,9 @@ def phrase(rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = 
     ([("a", 1, "det", "DET", "a"), ("number", 1, "ROOT", "NOUN", "number"),
       ("of", 1, "prep", "ADP", "of"), ("experts", 2, "pobj", "NOUN", "expert")], None, True),
     ([("she", 0, "ROOT", "PRON", "she")], None, True),
+    # an election's outcome cannot speak: "Orsk's loss recalled the defeat of ..." is the outlet's
+    ([("Orsk", 2, "poss", "PROPN", "Orsk"), ("'s", 0, "case", "PART", "'s"),
+      ("loss", 2, "ROOT", "NOUN", "loss")], None, False),
 ])
 def test_speakers_that_can_speak(rows, ents, ok) -> None:  # type: ignore[no-untyped-def]
     assert can_speak(phrase(rows, ents)) is ok
