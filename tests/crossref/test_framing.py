@@ -158,11 +158,14 @@ def test_alignment_derived_from_voices_and_wording(corpus, story) -> None:
     assert align["Capital Wire"].score > 0.15
 
 
-def test_omission_needs_two_other_outlets(corpus, story) -> None:
+def test_omission_needs_two_other_outlets_and_the_ledgers_leaves_out(corpus, story) -> None:
     def stance(aid):
         return Stance(article_id=aid, outlet=None, stance="asserts", evidence="...", start=0, end=3)
     claims = [
         Claim(id="c1", story_id="st1", statement="Veldoria shelled three villages",
+              stances=(stance("a1"), stance("a3")), not_mentioned=("a2",)),
+        # the ledger found a sentence of a2 that touches this one: no omission either way
+        Claim(id="c4", story_id="st1", statement="Shelling went on near the border",
               stances=(stance("a1"), stance("a3"))),
         Claim(id="c2", story_id="st1", statement="Fighters were paid", stances=(stance("a3"),)),
         Claim(id="c3", story_id="other", statement="elsewhere",

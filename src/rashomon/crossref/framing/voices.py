@@ -102,7 +102,10 @@ def voices(view: StoryView, sides: Sides) -> list[Framing]:
 
 
 def omissions(view: StoryView, claims: list[Claim], min_others: int = 2) -> list[Framing]:
-    """Claims that ``min_others`` or more other outlets report and this outlet does not."""
+    """Claims that ``min_others`` or more other outlets report and this outlet leaves out: its
+    articles are in the claim's ``not_mentioned`` (the ledger's reading: not an article written
+    before the fact was first told, nor one with a sentence that touches it), so the framing
+    view and the ledger's "leaves out" column never disagree."""
     rows: list[Framing] = []
     outlets = list(view.by_outlet)
     for claim in claims:
@@ -111,9 +114,10 @@ def omissions(view: StoryView, claims: list[Claim], min_others: int = 2) -> list
         reporters = sorted({
             view.outlet_of.get(s.article_id) or s.outlet or UNKNOWN for s in claim.stances
         })
+        left = {view.outlet_of.get(a) or UNKNOWN for a in claim.not_mentioned}
         for outlet in outlets:
             others = [o for o in reporters if o != outlet]
-            if outlet in reporters or len(others) < min_others:
+            if outlet in reporters or outlet not in left or len(others) < min_others:
                 continue
             rows.append(view.framing(
                 "omission", outlet, claim.statement, claim.id, len(others),
