@@ -328,3 +328,9 @@ def test_common_words_the_tagger_calls_people_are_no_parties(nlp) -> None:  # ty
 ])
 def test_senses_from_a_fresh_audit_of_political_news(nlp, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
     assert top(nlp, text) == expected
+
+
+def test_a_request_in_the_passive_is_told_an_accusation_is_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
+    # whoever asked, the outlet tells the request; an accusation with no accuser is alleged
+    assert top(nlp, "Slightly more funding has been requested for next year.") == ("REQUEST", "asserted")
+    assert top(nlp, "Marbec has been accused of sending fighters.")[1] == "alleged"  # type: ignore[index]

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
 from rashomon.nlp.events.lexicon import Lexicon, Trigger, lemma_of, objects
-from rashomon.vocab import PLOVER
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.
@@ -373,10 +372,12 @@ REACTION_VERBS = frozenset({"draw", "meet", "face", "come", "attract", "earn", "
 
 
 def _unattributed_passive(f: Found) -> bool:
-    """A verbal event in the passive with no agent ("X has been accused of", "was
-    condemned"): someone made it, unnamed; the event is alleged, not the outlet's own."""
+    """An accusation in the passive with no agent ("X has been accused of", "was condemned"):
+    someone made it, unnamed; the event is alleged, not the outlet's own. A request, an offer,
+    a rejection or an endorsement in the passive ("more has been requested for 2013", "the
+    plan was rejected") is told by the outlet, whoever made it."""
     tok = f.token
-    if f.nominal or PLOVER[f.row.type][0] not in (1, 3) or f.row.lemma in REACTION_VERBS:
+    if f.nominal or f.row.type != "ACCUSE" or f.row.lemma in REACTION_VERBS:
         return False
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and \
         not any(c.dep_ == "agent" for c in tok.children)
