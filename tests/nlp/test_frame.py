@@ -182,6 +182,8 @@ def phrase(rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = 
     # an election's outcome cannot speak: "Orsk's loss recalled the defeat of ..." is the outlet's
     ([("Orsk", 2, "poss", "PROPN", "Orsk"), ("'s", 0, "case", "PART", "'s"),
       ("loss", 2, "ROOT", "NOUN", "loss")], None, False),
+    # nor a hearing: "the hearings did little to explain why ..." is the outlet's judgement
+    ([("the", 1, "det", "DET", "the"), ("hearings", 1, "ROOT", "NOUN", "hearing")], None, False),
 ])
 def test_speakers_that_can_speak(rows, ents, ok) -> None:  # type: ignore[no-untyped-def]
     assert can_speak(phrase(rows, ents)) is ok
