@@ -25,7 +25,7 @@ from rashomon.crossref.ledger import Ledger
 from rashomon.crossref.ledger.anchors import content_text, gate_tokens
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval
 from rashomon.crossref.ledger.frame import find_cues
-from rashomon.crossref.ledger.joins import side_of
+from rashomon.crossref.ledger.joins import components, side_of
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import (
     Actor,
@@ -285,21 +285,11 @@ def _acts(ones: list[_Blame], others: list[_Blame]) -> list[tuple[list[_Blame], 
     """The accusations of each side grouped by act: linked when one side's is about the same
     act as the other's (:func:`_same_act`); a group needs both sides."""
     items = ones + others
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, x in enumerate(ones):
-        for j, y in enumerate(others, len(ones)):
-            if _same_act(x, y):
-                parent[root(i)] = root(j)
+    group = components(len(items), [(i, j) for i, x in enumerate(ones)
+                                    for j, y in enumerate(others, len(ones)) if _same_act(x, y)])
     groups: dict[int, tuple[list[_Blame], list[_Blame]]] = {}
     for i, b in enumerate(items):
-        mine, theirs = groups.setdefault(root(i), ([], []))
+        mine, theirs = groups.setdefault(group[i], ([], []))
         (mine if i < len(ones) else theirs).append(b)
     return [(m, t) for m, t in groups.values() if m and t]
 

@@ -374,14 +374,7 @@ def join_retold_quotes(units: list[Unit], labels: list[int]) -> list[int]:
     for j, rs in enumerate(runs):
         for run in rs:
             by_run.setdefault(run, []).append(j)
-    parent = {lab: lab for lab in size}
-
-    def find(lab: int) -> int:
-        while parent[lab] != lab:
-            parent[lab] = parent[parent[lab]]
-            lab = parent[lab]
-        return lab
-
+    links = []
     for i, rs in enumerate(runs):
         if not rs or size[labels[i]] > 1 or units[i].frame.sourcing == OWN_VOICE:
             continue
@@ -393,9 +386,24 @@ def join_retold_quotes(units: list[Unit], labels: list[int]) -> list[int]:
                     shared[labels[j]] = shared.get(labels[j], 0) + 1
         best = max(shared.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
         if best is not None and best[1] >= max(RETOLD_SHARE * len(rs), RETOLD_RUNS):
-            a, b = find(labels[i]), find(best[0])
-            parent[max(a, b)] = min(a, b)
-    return [find(lab) for lab in labels]
+            links.append((labels[i], best[0]))
+    joined = components(len(units), links)
+    return [joined[lab] for lab in labels]
+
+
+def components(n: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
+    """For each of ``n`` items, the first item of the group ``pairs`` link it to (itself when
+    alone), by scipy's connected components."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    graph = coo_matrix(([1] * len(pairs), ([a for a, _ in pairs], [b for _, b in pairs])),
+                       shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    first: dict[int, int] = {}
+    for i, c in enumerate(component.tolist()):
+        first.setdefault(c, i)
+    return [first[c] for c in component.tolist()]
 
 
 def _one_speaker(a: Unit, b: Unit) -> bool:
