@@ -473,15 +473,9 @@ class Attacher:
             return None
         if self._mark_at(p_lo) is not None or has_double_mark(self.text[p_lo:p_hi]):
             return None  # a quote of its own in between: the marks decide
-        found = [a for a in self.attrs if a.cue is not None and a.speaker is not None
-                 and a.kind != "direct" and p_lo <= a.cue.idx < p_hi
-                 and a.cue.dep_ in ("ROOT", "parataxis")]
-        if len(found) != 1:
-            return None
-        a = found[0]
-        new = Attribution(a.cue, a.cue_span, a.lemma, a.type, a.speaker, [], "direct", a.medium)
-        self.attrs.append(new)
-        return new
+        return self._goes_on([a for a in self.attrs if a.cue is not None and a.speaker is not None
+                              and a.kind != "direct" and p_lo <= a.cue.idx < p_hi
+                              and a.cue.dep_ in ("ROOT", "parataxis")])
 
     def _after_reported_paragraph(self, m: Marked) -> Attribution | None:
         """`X responded, saying A.` + a paragraph that opens with a quote: the voice of the
@@ -504,9 +498,13 @@ class Attacher:
             assert a.cue is not None and a.speaker is not None
             return max(a.content[-1][1], a.cue.idx + len(a.cue), a.speaker.end_char)
 
-        found = [a for a in self.attrs if a.cue is not None and a.speaker is not None
-                 and a.content and a.kind != "direct" and lo <= a.cue.idx < end
-                 and _words(self.text, tail(a), end) <= 3]  # "…, he told reporters."
+        return self._goes_on([a for a in self.attrs if a.cue is not None and a.speaker is not None
+                              and a.content and a.kind != "direct" and lo <= a.cue.idx < end
+                              and _words(self.text, tail(a), end) <= 3])  # "…, he told reporters."
+
+    def _goes_on(self, found: list[Attribution]) -> Attribution | None:
+        """The voice of the one attribution ``found`` goes on into a direct quote: a new
+        attribution with its cue and speaker (None when there is not exactly one)."""
         if len(found) != 1:
             return None
         a = found[0]
