@@ -47,11 +47,17 @@ class Omissions:
         for k, u in enumerate(every):
             self.of_article.setdefault(u.article_id, []).append(k)
         self._words: dict[tuple[str, int, int], set[str]] = {}
+        self._amounts: dict[tuple[str, int, int], set[str]] = {}
 
     def words(self, u: Unit) -> set[str]:
         if u.key not in self._words:
             self._words[u.key] = said(u)
         return self._words[u.key]
+
+    def amounts(self, u: Unit) -> set[str]:
+        if u.key not in self._amounts:
+            self._amounts[u.key] = amounts_in(u)
+        return self._amounts[u.key]
 
     def left_out(self, members: list[Unit]) -> tuple[str, ...]:
         """The articles that leave out the fact ``members`` tell (undated articles count)."""
@@ -65,9 +71,9 @@ class Omissions:
         mean = self.vectors[[self.row[u.key] for u in members]].mean(axis=0)
         close = self.vectors @ (mean / (np.linalg.norm(mean) or 1.0)) >= TOUCH_COS
         words = set().union(*(self.words(m) for m in members))
-        amounts = set().union(*(amounts_in(m) for m in members))
+        amounts = set().union(*(self.amounts(m) for m in members))
         return tuple(a for a in candidates if not any(
-            close[k] and self.words(self.every[k]) & words or amounts & amounts_in(self.every[k])
+            close[k] and self.words(self.every[k]) & words or amounts & self.amounts(self.every[k])
             for k in self.of_article.get(a, ())))
 
 
