@@ -27,3 +27,37 @@ def test_surname_in_one_article_joins_the_full_name_in_another() -> None:
     assert {m.actor_id for m in merged.mentions} == {"p:full"}
     assert merged.quotes[0].speaker_id == "p:full"
     assert corpus.quotes[0].speaker_id == "p:bare"  # the input is not changed
+
+
+def _person(pid: str, name: str, provisional: bool = True) -> Actor:
+    return Actor(id=pid, name=name, kind="person", provisional=provisional)
+
+
+def _mentions(*pairs: tuple[str, str]) -> list[Mention]:
+    return [Mention(f"m{k}", aid, pid, "x", 0, 1, "provisional") for k, (aid, pid) in enumerate(pairs)]
+
+
+def test_a_middle_initial_and_a_short_given_name_are_one_person_across_outlets() -> None:
+    from rashomon.nlp.actors.merge import merge_provisional
+
+    actors = [_person("p:a", "Edward J. Harlow"), _person("p:b", "Edward Harlow"),
+              _person("p:c", "Ed Harlow"), _person("p:d", "Harlow")]
+    mentions = _mentions(("a", "p:a"), ("a", "p:a"), ("b", "p:b"), ("c", "p:c"), ("c", "p:d"))
+    assert merge_provisional(actors, mentions) == {"p:b": "p:a", "p:c": "p:a", "p:d": "p:a"}
+
+
+def test_conflicting_middle_initials_keep_two_people_and_the_bare_name_apart() -> None:
+    from rashomon.nlp.actors.merge import merge_provisional
+
+    actors = [_person("p:a", "George H. W. Dunmore"), _person("p:b", "George W. Dunmore"),
+              _person("p:c", "George Dunmore"), _person("p:d", "Georgia Dunmore")]
+    assert merge_provisional(actors, _mentions(("a", "p:a"), ("b", "p:b"), ("c", "p:c"))) == {}
+
+
+def test_a_suffix_and_a_known_person_decide_the_merge() -> None:
+    from rashomon.nlp.actors.merge import merge_provisional
+
+    actors = [_person("p:a", "Carl Ostrander Jr."), _person("p:b", "Carl Ostrander"),
+              _person("person.ilse_varn", "Ilse Varn", provisional=False), _person("p:c", "Ilse M. Varn")]
+    mentions = _mentions(("a", "p:c"), ("a", "p:c"), ("b", "person.ilse_varn"))
+    assert merge_provisional(actors, mentions) == {"p:c": "person.ilse_varn"}

@@ -50,13 +50,13 @@ def normalize(text: str) -> str:
     return text
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def surname(name: str) -> str:
     """The normalized last name ("Arcade Joseph Comeaux Jr." -> "comeaux")."""
     words = normalize(name).split()
-    while len(words) > 1 and words[-1] in _SUFFIXES:
+    while len(words) > 1 and words[-1] in SUFFIXES:
         words.pop()
     return words[-1] if words else ""
 
@@ -249,5 +249,5 @@ def is_second(told: str, title: str) -> bool:
     return told != title and told.endswith(title) and bool(_SECOND.match(told))
 
 
-__all__ = ["Gazetteer", "Term", "is_second", "load_gazetteer", "load_terms", "normalize",
+__all__ = ["SUFFIXES", "Gazetteer", "Term", "is_second", "load_gazetteer", "load_terms", "normalize",
            "surname", "user_paths"]
