@@ -307,6 +307,37 @@ def test_sentences_that_only_name_an_actor_attach_after_alignment() -> None:
     assert row[plain[2].text] not in {row[plain[0].text], *labels}
 
 
+def test_a_plain_sentence_left_alone_joins_a_fact_it_matches_three_times() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.plain import _second_chance
+
+    told = [_told("a", "The Hornets placed Tomas Lyn on injured reserve."),
+            _told("b", "Lyn goes on injured reserve, the Hornets said."),
+            _told("c", "The Hornets moved striker Lyn to injured reserve."),
+            _told("e", "The Hornets signed a new keeper.")]
+    plain = _plain("d", "Tomas Lyn will miss the rest of the season with the Hornets.", {})
+    every = [*told, plain]
+    vecs = np.array([[1.0, 0.1], [1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [1.0, 0.2]])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+
+    def label(scores: dict[tuple[int, int], float], vectors: np.ndarray = vecs,
+              units: list = every) -> int:
+        labels = [0, 0, 0, 3, 4]
+        _second_chance(units, [4], scores, vectors, list(units), labels)
+        return labels[4]
+
+    three = {(0, 4): 0.2, (1, 4): 0.15, (2, 4): 0.3, (3, 4): 0.2}
+    assert label(three) == 0  # three scored pairs with the row, and alike in meaning
+    assert label({(0, 4): 0.2, (2, 4): 0.3}) == 4  # two are not enough
+    far = vecs.copy()
+    far[4] = [0.0, 1.0]
+    assert label(three, far) == 4  # unlike the row in meaning
+    # a row that already holds a sentence of the plain sentence's article
+    own = [*told[:3], told[3], _plain("a", plain.text, {})]
+    assert label(three, vecs, own) == 4
+
+
 def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:
     import numpy as np
 

@@ -181,7 +181,7 @@ def build_ledger(story: Story, corpus: Corpus,
         for i, label in zip(part, sub):
             labels[i] = part[label]
     if len(blocks) <= 1 and len(every) > len(units):
-        units, labels = attach_plain(every, units, labels)
+        units, labels = attach_plain(every, units, labels, centre(raw) if raw is not None else None)
         vecs = centred(units)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):

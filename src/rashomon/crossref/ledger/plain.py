@@ -3,12 +3,15 @@
 A sentence that names an actor, a place or a date but tells no event, statement or figure the
 lexicons know takes no part in the alignment passes; once they are done it attaches to the fact
 the first pass puts it with, at a higher cut, or makes a fact with other such sentences from
-two articles or more. Facts already aligned are neither split nor joined.
+two articles or more; one left alone may still join a fact it matches often and closely
+(:func:`_second_chance`). Facts already aligned are neither split nor joined.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+
+import numpy as np
 
 from rashomon.crossref.ledger.anchors import story_anchors
 from rashomon.crossref.ledger.cluster import (
@@ -21,10 +24,13 @@ from rashomon.crossref.ledger.joins import is_headline
 from rashomon.crossref.ledger.units import Unit
 
 PLAIN_CUT = 0.4  # the first pass's cut for a sentence that only names an actor
+PLAIN_PAIRS = 3  # a plain unit left alone joins a fact with this many scored pairs with it,
+PLAIN_LINK = 0.5  # ... this share of the fact's sentences from other articles,
+PLAIN_COS = 0.4  # ... and this centred cosine to the fact's mean vector
 
 
 def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
-                 ) -> tuple[list[Unit], list[int]]:
+                 vecs: np.ndarray | None = None) -> tuple[list[Unit], list[int]]:
     """The story's units with the plain ones (``Unit.plain``) attached, and their labels.
 
     ``units`` are the aligned units of ``every`` and ``labels`` their fact labels. The first
@@ -45,6 +51,7 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     at = {u.key: k for k, u in enumerate(units)}
     out_units = list(units)
     out = list(labels)
+    alone: list[int] = []
     groups: dict[int, list[int]] = {}
     for k, lab in enumerate(first):
         groups.setdefault(lab, []).append(k)
@@ -64,10 +71,47 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
                 out.append(fact)
         else:
             label = len(out_units)
+            if len({u.article_id for u in plain}) < 2:
+                alone.extend(range(label, label + len(plain)))
             for u in plain:
                 out_units.append(u)
                 out.append(label)
+    if vecs is not None:
+        _second_chance(every, alone, scores, vecs, out_units, out)
     return out_units, out
+
+
+def _second_chance(every: list[Unit], alone: list[int], scores: dict[tuple[int, int], float],
+                   vecs: np.ndarray, units: list[Unit], labels: list[int]) -> None:
+    """Plain units the first pass left alone (``alone``: their places in ``units``) join the
+    fact (of two articles or more, none of them the unit's own) with which they make
+    ``PLAIN_PAIRS`` scored pairs, covering ``PLAIN_LINK`` of its sentences, and whose mean
+    centred vector is ``PLAIN_COS`` alike (``vecs``: the centred vectors of ``every``)."""
+    row = {u.key: k for k, u in enumerate(every)}
+    members: dict[int, list[int]] = {}
+    for k, u in enumerate(units):
+        members.setdefault(labels[k], []).append(row[u.key])
+    fact_of = {row[u.key]: labels[k] for k, u in enumerate(units)}
+    left = {row[units[k].key]: k for k in alone}
+    partners: dict[int, Counter[int]] = {}
+    for i, j in scores:
+        for p, q in ((i, j), (j, i)):
+            if p in left and q in fact_of and q not in left:
+                partners.setdefault(p, Counter())[fact_of[q]] += 1
+    for p, k in sorted(left.items()):
+        best: tuple[float, int] | None = None
+        for fact, n in sorted(partners.get(p, Counter()).items()):
+            idx = members[fact]
+            arts = {every[x].article_id for x in idx}
+            if len(arts) < 2 or every[p].article_id in arts \
+                    or n < max(PLAIN_PAIRS, PLAIN_LINK * len(idx)):
+                continue
+            mean = vecs[idx].mean(axis=0)
+            cos = float(vecs[p] @ mean / (np.linalg.norm(mean) * np.linalg.norm(vecs[p]) or 1.0))
+            if cos >= PLAIN_COS and (best is None or cos > best[0]):
+                best = (cos, fact)
+        if best is not None:
+            labels[k] = best[1]
 
 
 __all__ = ["PLAIN_CUT", "attach_plain"]
