@@ -99,6 +99,19 @@ def test_pronoun_speakers_follow_gender_and_subjects(nlp: Language) -> None:
     assert speaker is not None and speaker._.actor_id == "person.kamala_harris"
 
 
+def test_a_nickname_in_quotation_marks_leaves_one_person(nlp: Language) -> None:
+    doc = _doc(nlp, 'The mayor named Halvard "Hal" Brennick to the board on Monday. Brennick, '
+                    '52, is a former aide. Brennick said the mayor called him on Sunday, and the '
+                    'mayor agreed. He said he would start at once.')
+    spans = {s.text: s for s in doc.spans[SPANS_KEY]}
+    full = spans['Halvard "Hal" Brennick']
+    assert doc._.actors[full._.actor_id].name == "Halvard Brennick"
+    assert spans["Brennick"]._.actor_id == full._.actor_id
+    # a pronoun that speaks at the head of its sentence is the speaker of the sentence before
+    he = next(s for s in doc.spans[SPANS_KEY] if s.text == "He")
+    assert he._.actor_id == full._.actor_id
+
+
 def test_unknown_entities_become_provisional_actors_that_merge(nlp: Language) -> None:
     text = "Local farmer Tobias Wrenfield said the shelling had stopped. Wrenfield returned home."
     a = _doc(nlp, text, article_id="a1")

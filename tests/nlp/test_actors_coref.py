@@ -131,3 +131,22 @@ def test_a_speaker_pronoun_is_not_someone_named_in_a_quote_that_began_sentences_
                                     published="2031-01-01", language="en", body=text)))
     he = next(s for s in doc.spans["rashomon_mentions"] if s.text == "he")
     assert doc._.actors[he._.actor_id].name == "Tam Ruvel"
+
+
+def test_a_pronoun_that_speaks_first_is_the_speaker_of_the_sentence_before() -> None:
+    # Orsk said Brandt offered him the post , and he accepted . He said so .
+    brandt = Actor(id="p.brandt", name="Ivo Brandt", kind="person", gender="m")
+    words = ["Orsk", "said", "Brandt", "offered", "him", "the", "post", ",", "and", "he",
+             "accepted", ".", "He", "said", "so", "."]
+    heads = [1, 1, 3, 1, 3, 6, 3, 3, 3, 10, 3, 1, 13, 13, 13, 13]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "dative", "det", "dobj", "punct", "cc", "nsubj",
+            "conj", "punct", "nsubj", "ROOT", "advmod", "punct"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps,
+              lemmas=["say" if w.lower() == "said" else w.lower() for w in words])
+    resolver = Resolver(doc)
+    for start, actor in ((0, ORSK), (2, brandt)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[12]).actor is ORSK  # not Brandt, the latest subject
+    # a pronoun that does not speak keeps the latest subject
+    assert resolver.pronoun(doc[9]).actor is brandt

@@ -12,7 +12,7 @@ holder of the title for "the minister"/"the president".
 from __future__ import annotations
 
 from bisect import bisect_right, insort
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -94,6 +94,11 @@ class Resolver:
         if token.lower_ in REFLEXIVES:
             return own if own is not None and fits(own.actor) else None
         quoted = _quoted_before(token)
+        if kind == "person" and _said_by(token) and (
+                last := self._last_speaker(token, fits, quoted)) is not None:
+            if gender:
+                self.told.setdefault(last.actor.id, gender)
+            return last
         if token.dep_ in ("dobj", "dative", "pobj") and own is not None:
             hit = self._latest(token.i, lambda a: fits(a) and a.id != own.actor.id,
                                PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
@@ -104,6 +109,19 @@ class Resolver:
         if hit is not None and kind == "person" and gender:
             self.told.setdefault(hit.actor.id, gender)
         return hit
+
+    def _last_speaker(self, token: Token, fits: Callable[[Actor], bool],
+                      skip: frozenset[int]) -> Known | None:
+        """The speaker of the sentence before, for a pronoun that speaks at the head of its
+        own ("Osei said Brandt offered him the job, and he accepted. He said there would be no
+        delay": Osei, not Brandt, the latest subject). None when the pronoun's sentence names
+        someone who fits before it, or the sentence before has no speaker who fits."""
+        here = self.sent(token.i)
+        if any(k.sent == here and k.end <= token.i and fits(k.actor) for k in self.known):
+            return None
+        said = [k for k in self.known if k.sent == here - 1 and k.start not in skip
+                and fits(k.actor) and _said_by(self.doc[k.start])]
+        return said[-1] if said else None
 
     def _honorific_genders(self) -> dict[str, str]:
         """Genders the doc's honorifics give people the gazetteer does not know: "Mr. Harris"

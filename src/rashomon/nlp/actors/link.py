@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
-from rashomon.nlp.actors.gazetteer import Term, is_second, normalize, surname
+from rashomon.nlp.actors.gazetteer import Gazetteer, Term, is_second, normalize, surname
 from rashomon.nlp.actors.match import (
     PLACE_NOUNS,
     POSSESSIVE,
@@ -382,6 +382,40 @@ def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
     return non_overlapping(cands, lambda c: (-c.priority, -(c.end - c.start), c.start))
 
 
+_OPEN_MARKS = frozenset({'"', "“", "``"})
+_CLOSE_MARKS = frozenset({'"', "”", "''"})
+
+
+def _nicknamed(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """People named with a nickname in quotation marks between given name and surname
+    (William "Mo" Cowan, James "Whitey" Bulger): one person, "William Cowan", whom a later
+    bare "Cowan" names too. The parser reads the marks as a break and the surname alone as
+    something else."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc) - 4:
+        first = doc[i]
+        if (first.i in taken or not (first.is_title and first.is_alpha)
+                or doc[i + 1].text not in _OPEN_MARKS):
+            i += 1
+            continue
+        close = next((k for k in range(i + 3, min(i + 6, len(doc) - 1))
+                      if doc[k].text in _CLOSE_MARKS), None)
+        last = doc[close + 1] if close is not None else None
+        if (last is None or not (last.is_title and last.is_alpha) or last.i in taken
+                or not all(t.is_title and t.is_alpha for t in doc[i + 2:close])
+                or not (first.ent_type_ == "PERSON" or last.ent_type_ == "PERSON"
+                        or first.pos_ == last.pos_ == "PROPN")):
+            i += 1
+            continue
+        name = f"{first.text} {last.text}"
+        ids = gaz.lookup(name)
+        actor = gaz.actors[min(ids)] if ids else provisional(name, "person")
+        out.append(Candidate(i, close + 2, actor, "alias" if ids else "provisional", 1))
+        i = close + 2
+    return out
+
+
 def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref],
               phrases: set[int]) -> list[Candidate]:
     """Entities the gazetteer missed: alias/fuzzy/surname links, else provisional actors."""
@@ -395,7 +429,10 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
     local: dict[str, Actor] = {surname(c.actor.name): c.actor
                                for c in cands if c.actor.kind == "person" and c.actor.name}
     named = {c.actor.id for c in cands}
-    out: list[Candidate] = []
+    out = _nicknamed(doc, gaz, taken)
+    for c in out:
+        local.setdefault(surname(c.actor.name), c.actor)
+        taken.update(range(c.start, c.end))
     for ent in ents:
         span = clean_name(ent)
         if not len(span) or "\n" in span.text or taken.intersection(range(span.start, span.end)):
