@@ -187,6 +187,11 @@ def test_frames_read_from_the_sentence() -> None:
     assert frame_of("Marbec will send fighters in May.").modality == "future"
     assert frame_of("The vote is set for May 5.").modality == "actual"
     assert frame_of("The claim is baseless.").falsity
+    # quoted words call nothing false in the outlet's voice, credited or not
+    assert not frame_of('Orsk was quick to retort: "That claim is false."').falsity
+    assert not frame_of('"I think that is a phony ideal. It is baseless," he added.').falsity
+    # nor do they negate the outlet's own telling
+    assert frame_of('"We are not here to serve the earth. That is a phony ideal."').polarity == "positive"
 
 
 def test_a_passive_accusation_does_not_credit_the_accused() -> None:

@@ -90,6 +90,16 @@ _BACKGROUND = re.compile(
 _DESCRIBED = re.compile(r"(?i)\bwhat\s+(?:appears|appeared|seems|seemed)\s+to\s+(?:be|have been)\b")
 
 
+# Words between quotation marks (straight or curly; an unclosed one runs to the end).
+_QUOTED_WORDS = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with the words in quotation marks blanked: someone's own words, not the
+    outlet's ("'That's just a bunch of malarkey,' Biden said" calls nothing false itself)."""
+    return _QUOTED_WORDS.sub(lambda m: " " * len(m.group()), text)
+
+
 def _foreground(text: str) -> str:
     """``text`` with its background adjuncts (``_BACKGROUND``) and hedged descriptions
     (``_DESCRIBED``) blanked, offsets kept."""
@@ -373,7 +383,9 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         if sourcing == OWN_VOICE:
             source, cue = _denier(text, verb.start()), verb.group().lower()
             sourcing = "named" if _named(source) else UNNAMED
-    polarity = "negated" if "negation" in cues else "positive"
+    # the outlet's own voice is negated by its own words, not by words it quotes
+    polarity = "negated" if "negation" in (
+        find_cues(_unquoted(text)) if sourcing == OWN_VOICE else cues) else "positive"
     modality = next((_MODALITY[m] for m in ("conditional", "hypothetical", "future") if m in cues), "actual")
     recs = [*quotes, *events]
     # a quote's sourcing is the sentence's; an event's only when every event of the sentence
@@ -389,7 +401,7 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         source_id=source_id,
         cue=cue, polarity=_record_field(recs, "polarity") or polarity,
         modality=_record_field(recs, "modality") or modality, denial=denial,
-        falsity=sourcing == OWN_VOICE and "falsity" in cues)
+        falsity=sourcing == OWN_VOICE and "falsity" in find_cues(_unquoted(text)))
 
 
 __all__ = [
