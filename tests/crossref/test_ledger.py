@@ -215,6 +215,18 @@ def test_the_denier_is_credited() -> None:
         "a1": ("asserts", None), "d2": ("reports_denial", "Marbec")}
 
 
+def test_the_denier_is_read_from_the_denial_verbs_own_clause() -> None:
+    from rashomon.crossref.ledger.frame import frame_of
+
+    for text, denier in (("As such, Kestrian officials alike have denied sending fighters.",
+                          "Kestrian officials"),
+                         ("Kestria, however, flatly denied sending fighters.", "Kestria"),
+                         ("The ministry, in a statement on Monday, denied sending fighters.",
+                          "The ministry")):
+        frame = frame_of(text)
+        assert frame.denial and frame.source == denier, text
+
+
 def test_a_fact_takes_one_sentence_per_article() -> None:
     a = article("a1", "Harbor Ledger",
                 "Marbec sent fighters to Valdora. Marbec sent more fighters to Valdora on Monday.")

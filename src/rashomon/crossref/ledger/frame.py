@@ -298,12 +298,26 @@ def _named(text: str | None) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words[:2]) and text.lower() not in _PRONOUNS
 
 
+_NOT_DENIER = frozenset({"also", "alike", "both", "all", "too", "again", "quickly"})
+# a clause of its own that only links the sentence to the one before ("Kestria, however,
+# denied") or is an adjunct ("The ministry, in a statement on Monday, denied"): no one denies
+_CONNECTIVE = re.compile(r"(?i)^(?:however|meanwhile|though|moreover|instead|still|then"
+                         r"|(?:in|on|at|for|after|during|with|through|by|from)\b.*)$")
+
+
 def _denier(text: str, at: int) -> str | None:
-    """Who denies, read off the words before the denial verb ("Ankara has fiercely denied")."""
-    words = text[:at].replace(",", " ").split()
-    while words and (words[-1].lower() in _AUX or words[-1].lower().endswith("ly")):
-        words.pop()
-    return " ".join(words[-4:]) or None
+    """Who denies, read off the words before the denial verb in its own clause: "Ankara has
+    fiercely denied" → Ankara; "As such, independent fact-checkers and news analysts alike
+    have disputed" → independent fact-checkers and news analysts (not "such, independent");
+    "The lieutenant governor, Kim Guadagno, emphatically denied" → Kim Guadagno."""
+    for clause in reversed(text[:at].split(",")):
+        words = clause.split()
+        while words and (words[-1].lower() in _AUX or words[-1].lower() in _NOT_DENIER
+                         or words[-1].lower().endswith("ly")):
+            words.pop()
+        if words and not _CONNECTIVE.match(" ".join(words)):
+            return " ".join(words[-6:])
+    return None
 
 
 def _after_word(text: str, at: int) -> str:
