@@ -53,3 +53,17 @@ def test_compare_lists_stories_and_rejects_unknown_ids(tmp_path: Path) -> None:
 def test_compare_has_help_with_an_example() -> None:
     out = CliRunner().invoke(command, ["--help"])
     assert out.exit_code == 0 and "Example" in out.output
+
+
+def test_compare_on_a_narrow_terminal_shows_each_outlets_sentence(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    out = CliRunner().invoke(command, ["--db", str(db)], env={"COLUMNS": "90"})
+    assert out.exit_code == 0, out.output
+    text = " ".join(out.output.split())
+    assert "#1 [2 outlets" in text
+    assert "Harbor Ledger asserts Marbec sent fighters to Valdora across the northern pass." in text
+    assert "reports denial via Marbec: Marbec denied sending fighters" in text
+    # the table is still there when asked for
+    table = CliRunner().invoke(command, ["--db", str(db), "--layout", "table"],
+                               env={"COLUMNS": "90"})
+    assert table.exit_code == 0 and "Claims ledger" in table.output and "#1 [" not in table.output

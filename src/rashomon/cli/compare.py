@@ -1,7 +1,8 @@
 """``rashomon compare``: one story across outlets, as terminal tables.
 
 Prints the claims ledger (which outlets assert, attribute, report a denial or
-dispute each claim), the contradictions with both sides, and the framing table.
+dispute each claim: a table, or on a narrow terminal one line per outlet's telling with
+its sentence), the contradictions with both sides, and the framing table.
 Without ``--story`` it lists the stories and shows the largest one.
 """
 
@@ -107,6 +108,44 @@ def ledger_table(claims: list[Claim], limit: int, labels: dict[str, str] | None 
     return table
 
 
+ROWS_BELOW = 160  # terminal columns under which ``--layout auto`` prints claims as rows
+STANCE_LABELS = dict(STANCE_COLUMNS)
+
+
+def ledger_rows(claims: list[Claim], limit: int, width: int,
+                labels: dict[str, str] | None = None) -> Any:
+    """The ledger for a narrow terminal: each claim on its own line, then one line per telling
+    (outlet, stance, whom it credits, the sentence, wrapped), then the outlets that leave it
+    out."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    ordered = sorted(claims, key=lambda c: (c.rank if c.rank is not None else 10**9,
+                                            -len({s.article_id for s in c.stances}), c.id))
+    parts: list[Any] = [Text("Claims ledger (most outlets and disagreement first)", style="bold")]
+    for n, claim in enumerate(ordered[:limit], 1):
+        outlets = len({_outlet(s.outlet, s.article_id, labels) for s in claim.stances})
+        head = f"#{n} [{outlets} outlet{'s' if outlets != 1 else ''}, {plain(claim.kind)}] "
+        parts.append(Text.assemble((head, "bold"), _clip(claim.statement, 400)))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=min(22, max(10, width // 5)), no_wrap=True)
+        grid.add_column(width=14, no_wrap=True)
+        grid.add_column(ratio=1)
+        for st in sorted(claim.stances, key=lambda st: (
+                _outlet(st.outlet, st.article_id, labels), st.start)):
+            who = f"via {plain(st.source)}: " if st.source and st.sourcing not in (None, "own") else ""
+            grid.add_row(_clip(_outlet(st.outlet, st.article_id, labels), 22),
+                         Text(STANCE_LABELS.get(st.stance, plain(st.stance))),
+                         _clip(who + plain(st.evidence), 600))
+        left = sorted({_outlet(None, a, labels) for a in claim.not_mentioned or ()})
+        if left:
+            grid.add_row(Text(""), Text("leaves out"), _clip(", ".join(left), 400))
+        parts.append(Padding(grid, (0, 0, 0, 4)))
+    return Group(*parts)
+
+
 def contradictions_table(items: list[Contradiction], limit: int,
                          labels: dict[str, str] | None = None) -> Any:
     from rich.table import Table
@@ -147,13 +186,18 @@ def framing_table(rows: list[Framing], limit: int) -> Any:
 @click.option("--story", "story", default=None, help="Story id (or a unique prefix).")
 @click.option("--limit", type=int, default=40, show_default=True, help="Rows per table (per kind for framing).")
 @click.option("--list", "list_only", is_flag=True, help="Only list the stories.")
-def command(db: Path, story: str | None, limit: int, list_only: bool) -> None:
+@click.option("--layout", type=click.Choice(["auto", "table", "rows"]), default="auto",
+              show_default=True,
+              help="The ledger as a table of outlets per stance, or as rows with each outlet's "
+                   f"sentence (auto: rows on a terminal under {ROWS_BELOW} columns).")
+def command(db: Path, story: str | None, limit: int, list_only: bool, layout: str) -> None:
     """Compare how outlets tell one story: claims ledger, contradictions, framing.
 
     \b
     Examples:
       rashomon compare --db news.duckdb --list
       rashomon compare --db news.duckdb --story s3f9c2
+      rashomon compare --db news.duckdb --layout rows --limit 10
     """
     from rich.console import Console
     from rich.table import Table
@@ -182,7 +226,10 @@ def command(db: Path, story: str | None, limit: int, list_only: bool) -> None:
         ", ".join(plain(o) for o in chosen.outlets) or "unknown outlets"
     console.print(Text(f"{len(chosen.article_ids)} articles from {outlets}; "
                        f"{plain(chosen.first_date) or '?'} – {plain(chosen.last_date) or '?'}"))
-    console.print(ledger_table(claims, limit, labels))
+    if layout == "rows" or (layout == "auto" and console.width < ROWS_BELOW):
+        console.print(ledger_rows(claims, limit, console.width, labels))
+    else:
+        console.print(ledger_table(claims, limit, labels))
     console.print(contradictions_table(contradictions, limit, labels) if contradictions
                   else "No contradictions found.")
     console.print(framing_table(framing, limit) if framing else "No framing rows.")
