@@ -163,6 +163,29 @@ def contradictions_table(items: list[Contradiction], limit: int,
     return table
 
 
+def contradictions_rows(items: list[Contradiction], limit: int, width: int,
+                        labels: dict[str, str] | None = None) -> Any:
+    """The contradictions for a narrow terminal: what disagrees, then each side's outlet,
+    label (with its value) and sentence, wrapped."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = [Text("Contradictions", style="bold")]
+    for item in items[:limit]:
+        parts.append(Text.assemble((f"{plain(item.kind)}: ", "bold"), _clip(item.description, 400)))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=min(22, max(10, width // 5)), no_wrap=True)
+        grid.add_column(ratio=1)
+        for side in item.sides:
+            label = plain(side.label) + (f" [{plain(side.value)}]" if side.value else "")
+            grid.add_row(_clip(_outlet(side.outlet, side.article_id, labels), 22),
+                         Text.assemble(_clip(label, 200), ": ", _clip(side.evidence, 600)))
+        parts.append(Padding(grid, (0, 0, 0, 4)))
+    return Group(*parts)
+
+
 def framing_table(rows: list[Framing], limit: int) -> Any:
     from rich.table import Table
 
@@ -188,7 +211,7 @@ def framing_table(rows: list[Framing], limit: int) -> Any:
 @click.option("--list", "list_only", is_flag=True, help="Only list the stories.")
 @click.option("--layout", type=click.Choice(["auto", "table", "rows"]), default="auto",
               show_default=True,
-              help="The ledger as a table of outlets per stance, or as rows with each outlet's "
+              help="The ledger and contradictions as tables, or as rows with each outlet's "
                    f"sentence (auto: rows on a terminal under {ROWS_BELOW} columns).")
 def command(db: Path, story: str | None, limit: int, list_only: bool, layout: str) -> None:
     """Compare how outlets tell one story: claims ledger, contradictions, framing.
@@ -226,10 +249,12 @@ def command(db: Path, story: str | None, limit: int, list_only: bool, layout: st
         ", ".join(plain(o) for o in chosen.outlets) or "unknown outlets"
     console.print(Text(f"{len(chosen.article_ids)} articles from {outlets}; "
                        f"{plain(chosen.first_date) or '?'} – {plain(chosen.last_date) or '?'}"))
-    if layout == "rows" or (layout == "auto" and console.width < ROWS_BELOW):
-        console.print(ledger_rows(claims, limit, console.width, labels))
+    rows = layout == "rows" or (layout == "auto" and console.width < ROWS_BELOW)
+    console.print(ledger_rows(claims, limit, console.width, labels) if rows
+                  else ledger_table(claims, limit, labels))
+    if not contradictions:
+        console.print("No contradictions found.")
     else:
-        console.print(ledger_table(claims, limit, labels))
-    console.print(contradictions_table(contradictions, limit, labels) if contradictions
-                  else "No contradictions found.")
+        console.print(contradictions_rows(contradictions, limit, console.width, labels) if rows
+                      else contradictions_table(contradictions, limit, labels))
     console.print(framing_table(framing, limit) if framing else "No framing rows.")
