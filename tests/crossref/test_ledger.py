@@ -192,6 +192,10 @@ def test_frames_read_from_the_sentence() -> None:
     assert not frame_of('"I think that is a phony ideal. It is baseless," he added.').falsity
     # nor do they negate the outlet's own telling
     assert frame_of('"We are not here to serve the earth. That is a phony ideal."').polarity == "positive"
+    # nor does a relative clause set off by commas negate the sentence's predicate
+    aside = "Mr. Orsk, who usually wears a tie but opted not to today, is a former aide."
+    assert frame_of(aside).polarity == "positive"
+    assert frame_of("Mr. Orsk, who wore a tie, is not a former aide.").polarity == "negated"
 
 
 def test_a_passive_accusation_does_not_credit_the_accused() -> None:

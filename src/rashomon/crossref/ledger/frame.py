@@ -100,6 +100,17 @@ def _unquoted(text: str) -> str:
     return _QUOTED_WORDS.sub(lambda m: " " * len(m.group()), text)
 
 
+# A relative clause set off by commas ("Mr. Cowan, who usually wears a bow tie but opted not to
+# for this occasion, is a former aide"): a remark on a noun, not the sentence's predicate.
+_ASIDE = re.compile(r"(?i),\s*(?:who|which|whose|whom)\b[^,;:]*,")
+
+
+def _own_words(text: str) -> str:
+    """What the outlet says in its own voice as its main predication: no quoted words, no
+    relative clause set off by commas."""
+    return _ASIDE.sub(lambda m: " " * len(m.group()), _unquoted(text))
+
+
 def _foreground(text: str) -> str:
     """``text`` with its background adjuncts (``_BACKGROUND``) and hedged descriptions
     (``_DESCRIBED``) blanked, offsets kept."""
@@ -399,7 +410,7 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
             sourcing = "named" if _named(source) else UNNAMED
     # the outlet's own voice is negated by its own words, not by words it quotes
     polarity = "negated" if "negation" in (
-        find_cues(_unquoted(text)) if sourcing == OWN_VOICE else cues) else "positive"
+        find_cues(_own_words(text)) if sourcing == OWN_VOICE else cues) else "positive"
     modality = next((_MODALITY[m] for m in ("conditional", "hypothetical", "future") if m in cues), "actual")
     recs = [*quotes, *events]
     # a quote's sourcing is the sentence's; an event's only when every event of the sentence
