@@ -6,11 +6,12 @@ same label are one fact.
 
 How: a pairwise probability that two units tell the same fact, from a logistic regression
 over a few features (meaning: cosine of static sentence embeddings and of TF-IDF vectors;
-the event's head word when the unit has one: same lemma, embedding cosine; overlap of
-canonical actors, places, dates and figures; a conflict feature when both units carry
-figures or dates and none is shared; same article; same confident event type). Units that
-are one event mention (``anchor`` set) add: same sentence, the cosine of the words around
-the two triggers, the overlap of the triggers' arguments (subject, object, time, place
+the event's head word when the unit has one: same lemma, embedding cosine of the words as
+written and of the lemma; overlap of canonical actors, places, dates and figures; a conflict
+feature when both units carry figures or dates and none is shared; same article; same
+confident event type). Units that are one event mention (``anchor`` set) add: same sentence,
+the cosine of the words around the two triggers (raw, and centred on the mean context of the
+call: one story), the overlap of the triggers' arguments (subject, object, time, place
 lemmas), and how often the two trigger lemmas named one event in ECB+ training stories
 (:class:`LemmaPairs`, shipped as ``crossref/models/lemma-pairs.json``: "quake"/"earthquake"
 nearly always, "die"/"kill" mostly, "say"/"say" seldom), and whether the project's event
@@ -33,7 +34,7 @@ found, and average-link runs inside each component (in slices of at most
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
 (numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
 by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
-CoNLL F1 81.9 (81.5 without the event-lexicon pairs; averaging probabilities: 81.1; 79.6 without the mention features and
+CoNLL F1 82.0 (81.9 without the lemma and centred-context cosines, 81.5 without the event-lexicon pairs; averaging probabilities: 81.1; 79.6 without the mention features and
 lemma pairs; 80.3 then with the full all-MiniLM-L6-v2 transformer instead of the static model,
 about a thousand times slower on CPU and needing torch: not worth it by default).
 """
