@@ -140,7 +140,7 @@ def test_ecbplus_dev_floor(shared, nlp) -> None:  # type: ignore[no-untyped-def]
     assert sum(len(d.mentions) for d in docs) == 389
     results = coref.evaluate(data, "dev", docs=docs)
     assert results["lemma"]["conll"] == pytest.approx(0.781, abs=0.005)
-    assert results["gold mentions"]["conll"] >= 0.805  # measured 0.808
+    assert results["gold mentions"]["conll"] >= 0.812  # measured 0.817
 
 
 def test_ledger_links_count_cross_document_pairs_and_events_side_by_side() -> None:

@@ -115,11 +115,35 @@ def test_mention_features_use_the_sentence_context_arguments_and_lemma_pair() ->
     assert learned > probability(units, pairs=LemmaPairs({}))[0, 2]  # the learned pair adds evidence
 
 
+def test_lemma_and_centred_context_features() -> None:
+    from rashomon.crossref.ledger.align import features
+
+    def ev(group: str, lemma: str, written: str, context: str) -> AlignUnit:
+        return AlignUnit(context, group, anchor=lemma, anchor_text=written, context=context)
+
+    units = [ev("a", "check", "Checks", "Actress Checks Into Rehab Clinic"),
+             ev("b", "check", "checked", "the actress checked into a rehab clinic"),
+             ev("c", "check", "checked", "the actress checked into a rehab clinic"),
+             ev("d", "vote", "voted", "lawmakers voted on the budget bill today"),
+             AlignUnit("No trigger here.", "e")]
+    f = features(units)
+    # the lemma's vector is one whatever the trigger's case or inflection; no anchor: no cosine
+    assert f["lemma_cos"][0, 1] == pytest.approx(1.0, abs=1e-5)
+    assert f["anchor_cos"][0, 1] < 0.99
+    assert f["lemma_cos"][0, 3] < 0.9 and not f["lemma_cos"][4].any()
+    # centred on the mean context of the call: the two alike contexts stay alike, the odd one
+    # is pushed further from them than the raw cosine says
+    centred, raw = f["context_centred"], f["context_cos"]
+    assert centred[1, 2] == pytest.approx(1.0, abs=1e-5)
+    assert centred[1, 3] < raw[1, 3] and not centred[4].any()
+
+
 def test_sentence_units_need_no_lemma_table() -> None:
     from rashomon.crossref.ledger.align import features
 
     f = features([unit("Rain fell.", "a"), unit("Rain fell.", "b")])
     assert not f["pair_seen"].any() and not f["context_cos"].any() and not f["same_sentence"][0, 1]
+    assert not f["lemma_cos"].any() and not f["context_centred"].any()
 
 
 def test_clusters_merge_on_mean_log_odds() -> None:

@@ -6,11 +6,12 @@ same label are one fact.
 
 How: a pairwise probability that two units tell the same fact, from a logistic regression
 over a few features (meaning: cosine of static sentence embeddings and of TF-IDF vectors;
-the event's head word when the unit has one: same lemma, embedding cosine; overlap of
-canonical actors, places, dates and figures; a conflict feature when both units carry
-figures or dates and none is shared; same article; same confident event type). Units that
-are one event mention (``anchor`` set) add: same sentence, the cosine of the words around
-the two triggers, the overlap of the triggers' arguments (subject, object, time, place
+the event's head word when the unit has one: same lemma, embedding cosine of the words as
+written and of the lemma; overlap of canonical actors, places, dates and figures; a conflict
+feature when both units carry figures or dates and none is shared; same article; same
+confident event type). Units that are one event mention (``anchor`` set) add: same sentence,
+the cosine of the words around the two triggers (raw, and centred on the mean context of the
+call: one story), the overlap of the triggers' arguments (subject, object, time, place
 lemmas), and how often the two trigger lemmas named one event in ECB+ training stories
 (:class:`LemmaPairs`, shipped as ``crossref/models/lemma-pairs.json``: "quake"/"earthquake"
 nearly always, "die"/"kill" mostly, "say"/"say" seldom), and whether the project's event
@@ -33,7 +34,7 @@ found, and average-link runs inside each component (in slices of at most
 Embeddings: the static model of :func:`rashomon.crossref.embed.sentence_vectors`
 (numpy only; thousands of sentences a second). On ECB+ train topics (3-fold cross-validation
 by topic, gold mentions, lemma-pair counts from the other folds) the pair model reaches
-CoNLL F1 81.9 (81.5 without the event-lexicon pairs; averaging probabilities: 81.1; 79.6 without the mention features and
+CoNLL F1 82.0 (81.9 without the lemma and centred-context cosines, 81.5 without the event-lexicon pairs; averaging probabilities: 81.1; 79.6 without the mention features and
 lemma pairs; 80.3 then with the full all-MiniLM-L6-v2 transformer instead of the static model,
 about a thousand times slower on CPU and needing torch: not worth it by default).
 """
@@ -53,10 +54,11 @@ LEMMA_PAIRS = WEIGHTS.with_name("lemma-pairs.json")
 MAX_ALL_PAIRS = 3000
 NEIGHBOURS = 30
 NEIGHBOUR_MIN_COS = 0.5  # static-embedding cosine below which two units are never compared
-FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos", "anchor_missing",
+FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos", "lemma_cos", "anchor_missing",
             "generic_same", "anchor_x_sent",
             "actors", "places", "dates", "numbers", "number_clash", "date_clash", "actor_clash",
-            "same_group", "type_same", "same_sentence", "context_cos", "arguments", "argument_clash",
+            "same_group", "type_same", "same_sentence", "context_cos", "context_centred", "arguments",
+            "argument_clash",
             "pair_logodds", "pair_seen", "lexicon_same", "lexicon_clash")
 # Head words that name no particular event (speech, light verbs): the same one in two
 # units says little (in ECB+ train, two "say" mentions in one story corefer 1 time in 4).
@@ -190,9 +192,14 @@ def _iter_features(units: Sequence[AlignUnit],
     if has.any():
         words = _embed([u.anchor_text or u.anchor for u in units])
         anchor_cos = np.where(both, words @ words.T, 0.0).astype(np.float32)
+        lemmas = _embed(list(ids))  # the lemma as well as the words as written ("Checks", "nabbed")
+        lemma_cos = (lemmas @ lemmas.T)[codes[:, None], codes[None, :]]
+        lemma_cos = np.where(both, lemma_cos, 0.0).astype(np.float32)
     else:
-        anchor_cos = np.zeros((n, n), dtype=np.float32)
+        anchor_cos = lemma_cos = np.zeros((n, n), dtype=np.float32)
     yield "anchor_cos", anchor_cos
+    yield "lemma_cos", lemma_cos
+    del lemma_cos
     yield "anchor_x_sent", anchor_cos * sent_cos
     del sent_cos, anchor_cos
     yield "anchor_missing", (~both).astype(np.float32)
@@ -227,10 +234,17 @@ def _mention_features(units: Sequence[AlignUnit],
     yield "same_sentence", (scode[:, None] == scode[None, :]).astype(np.float32)
     has = np.array([bool(u.context) for u in units])
     if has.any():
+        both = has[:, None] & has[None, :]
         vectors = _embed([u.context for u in units])
-        yield "context_cos", np.where(has[:, None] & has[None, :], vectors @ vectors.T, 0.0).astype(np.float32)
+        yield "context_cos", np.where(both, vectors @ vectors.T, 0.0).astype(np.float32)
+        # centred on the call's mean context: what two mentions share beyond the story's topic
+        from rashomon.embed_static import normalise
+
+        centred = normalise(vectors - vectors[has].mean(axis=0))
+        yield "context_centred", np.where(both, centred @ centred.T, 0.0).astype(np.float32)
     else:
         yield "context_cos", np.zeros((n, n), dtype=np.float32)
+        yield "context_centred", np.zeros((n, n), dtype=np.float32)
     jac, nonempty = _set_overlap([u.arguments for u in units])
     yield "arguments", jac
     yield "argument_clash", (nonempty & (jac == 0)).astype(np.float32)
