@@ -760,3 +760,17 @@ def test_they_said_is_credited_to_the_parties_named_just_before() -> None:
         replace(quote(alone, "the rules let fighters through", ("", "They")), speaker=None,
                 speaker_id=None, sourcing="anonymous")]))
     assert units[0].frame.source_id is None and units[0].frame.sourcing != "named"
+
+
+def test_among_facts_of_as_many_outlets_the_one_articles_lead_with_comes_first() -> None:
+    from rashomon.crossref.ledger.rank import order
+    from rashomon.records import Claim
+
+    detail = Claim(id="c0", story_id="s", statement="Orsk is a former aide.", stances=(),
+                   outlets=3)
+    main = Claim(id="c1", story_id="s", statement="Orsk was named to the seat.", stances=(),
+                 outlets=3)
+    assert [c.id for c in order([detail, main])] == ["c0", "c1"]  # by id alone
+    assert [c.id for c in order([detail, main], {"c1": 3})] == ["c1", "c0"]
+    told_more = Claim(id="c2", story_id="s", statement="Orsk spoke.", stances=(), outlets=4)
+    assert order([main, told_more], {"c1": 3})[0].id == "c2"  # outlets still come first

@@ -186,6 +186,11 @@ def build_ledger(story: Story, corpus: Corpus,
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
+    first: dict[str, tuple[str, int, int]] = {}
+    for u in every:  # sorted by article and offset: an article's first unit is its lead
+        first.setdefault(u.article_id, u.key)
+    lead_keys = set(first.values())
+    leads: dict[str, int] = {}
     omissions = Omissions(every, None if raw is None else centre(raw), records,
                           sorted({aid for aid in story.article_ids if aid in records}))
     for idx in clusters.values():
@@ -208,7 +213,8 @@ def build_ledger(story: Story, corpus: Corpus,
             disagreement=any(s.stance in ("disputes", "reports_denial") for s in stances))
         ledger.claims.append(claim)
         ledger.members[claim.id] = pairs
-    ledger.claims = order(ledger.claims)
+        leads[claim.id] = sum(u.key in lead_keys for u in members)
+    ledger.claims = order(ledger.claims, leads)
     return ledger
 
 

@@ -99,9 +99,13 @@ def _stand_alone(unit: Unit, text: str, actors: Mapping[str, Actor]) -> str:
     return text
 
 
-def order(claims: list[Claim]) -> list[Claim]:
-    """Facts told by the most outlets and carrying disagreement first; single-outlet ones last."""
-    ranked = sorted(claims, key=lambda c: (-c.outlets, -c.disagreement, -len(c.stances), c.id))
+def order(claims: list[Claim], leads: Mapping[str, int] | None = None) -> list[Claim]:
+    """Facts told by the most outlets and carrying disagreement first; single-outlet ones last.
+    Among equals, the fact more articles lead with (``leads``: claim id -> articles whose first
+    sentence is in it) first: the story's main event before a detail all outlets repeat."""
+    leads = leads or {}
+    ranked = sorted(claims, key=lambda c: (-c.outlets, -c.disagreement, -leads.get(c.id, 0),
+                                           -len(c.stances), c.id))
     from dataclasses import replace
 
     return [replace(c, rank=i) for i, c in enumerate(ranked)]
