@@ -49,3 +49,14 @@ def test_an_internal_crash_has_its_own_exit_status(tmp_path, monkeypatch) -> Non
 def test_analyze_help_documents_the_exit_statuses() -> None:
     out = CliRunner().invoke(cli, ["analyze", "--help"]).output
     assert "Exit status" in out and "3  the run stopped" in out and "130" in out
+
+
+def test_the_demo_ends_with_its_largest_storys_top_facts_and_next_steps(
+        demo_db, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.cli.main import _print_next
+
+    _print_next(str(demo_db))
+    out = " ".join(capsys.readouterr().out.split())
+    assert "The largest story" in out and "#1 [" in out and "#3 [" in out and "#4 [" not in out
+    assert "asserts" in out or "attributes" in out
+    assert f"rashomon compare --db {demo_db}" in out and "rashomon report" in out

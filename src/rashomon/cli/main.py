@@ -179,7 +179,8 @@ def analyze(paths: tuple[str, ...], db: str, processes: int | None, max_bytes: i
 @click.option("--db", default="rashomon.duckdb", show_default=True, help="DuckDB file to write.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
 def demo(db: str, progress: bool | None) -> None:
-    """Analyze the bundled sample corpus and print a summary.
+    """Analyze the bundled sample corpus; print a summary, the top facts of its largest
+    story across outlets, and the commands that show the rest.
 
     The sample is a fictional story told by several fictional outlets with
     opposing slants, written for rashomon (no real outlet's text). Its invented
@@ -197,6 +198,27 @@ def demo(db: str, progress: bool | None) -> None:
     summary = _run_analyze(lambda: run([str(corpus_path())], db, progress=show,
                                        config=extension_files()), db)  # type: ignore[arg-type]
     _print_summary(summary, db)
+    _print_next(db)
+
+
+def _print_next(db: str, top: int = 3) -> None:
+    """The largest story's first facts across outlets, and the commands that show the rest."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from rashomon.cli.compare import ledger_rows, load_story, outlet_labels, plain
+
+    _, story, claims, _, _ = load_story(Path(db), None)
+    console = Console(emoji=False, highlight=False)
+    if story is not None and claims:
+        console.print(Text(f"\nThe largest story, {plain(story.title)!r} ({plain(story.id)}):",
+                           style="bold"))
+        console.print(ledger_rows(claims, top, console.width, outlet_labels(Path(db), story.id)))
+    story_id = plain(story.id) if story is not None else "STORY"
+    console.print(Text(
+        f"\nNext:\n  rashomon compare --db {db}          the whole ledger, contradictions, framing"
+        f"\n  rashomon serve --db {db}            the web UI (story page, map, ledger)"
+        f"\n  rashomon report --db {db} --story {story_id} --out story.html"))
 
 
 @cli.command()
