@@ -216,7 +216,7 @@ def _print_next(db: str, top: int = 3) -> None:
         console.print(ledger_rows(claims, top, console.width, outlet_labels(Path(db), story.id)))
     story_id = plain(story.id) if story is not None else "STORY"
     console.print(Text(
-        f"\nNext: the whole ledger, contradictions and framing; the web UI; one offline page:"
+        f"\nNext (the whole ledger; the web UI; one offline page):"
         f"\n  rashomon compare --db {db}\n  rashomon serve --db {db}"
         f"\n  rashomon report --db {db} --story {story_id}"))
 
