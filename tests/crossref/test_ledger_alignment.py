@@ -322,8 +322,8 @@ def test_a_plain_sentence_left_alone_joins_a_fact_it_matches_three_times() -> No
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
 
     def label(scores: dict[tuple[int, int], float], vectors: np.ndarray = vecs,
-              units: list = every) -> int:
-        labels = [0, 0, 0, 3, 4]
+              units: list = every, rows: tuple[int, ...] = (0, 0, 0, 3, 4)) -> int:
+        labels = list(rows)
         _second_chance(units, [4], scores, vectors, list(units), labels)
         return labels[4]
 
@@ -333,9 +333,13 @@ def test_a_plain_sentence_left_alone_joins_a_fact_it_matches_three_times() -> No
     far = vecs.copy()
     far[4] = [0.0, 1.0]
     assert label(three, far) == 4  # unlike the row in meaning
-    # a row that already holds a sentence of the plain sentence's article
+    # a row that already holds a sentence of the plain sentence's article takes it as that
+    # article's second telling, on three scored pairs with the other articles' sentences
     own = [*told[:3], told[3], _plain("a", plain.text, {})]
-    assert label(three, vecs, own) == 4
+    assert label({(1, 4): 0.15, (2, 4): 0.3}, vecs, own) == 4
+    bigger = [*told[:3], _told("f", "Lyn is on injured reserve, the Hornets confirmed."),
+              _plain("a", plain.text, {})]
+    assert label({(1, 4): 0.15, (2, 4): 0.3, (3, 4): 0.2}, vecs, bigger, (0, 0, 0, 0, 4)) == 0
 
 
 def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:

@@ -84,9 +84,12 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
 def _second_chance(every: list[Unit], alone: list[int], scores: dict[tuple[int, int], float],
                    vecs: np.ndarray, units: list[Unit], labels: list[int]) -> None:
     """Plain units the first pass left alone (``alone``: their places in ``units``) join the
-    fact (of two articles or more, none of them the unit's own) with which they make
-    ``PLAIN_PAIRS`` scored pairs, covering ``PLAIN_LINK`` of its sentences, and whose mean
-    centred vector is ``PLAIN_COS`` alike (``vecs``: the centred vectors of ``every``)."""
+    fact of two articles or more with which they make ``PLAIN_PAIRS`` scored pairs, covering
+    ``PLAIN_LINK`` of its sentences from other articles, and whose mean centred vector is
+    ``PLAIN_COS`` alike (``vecs``: the centred vectors of ``every``). A fact that holds the
+    unit's article already takes it as that article's second telling ("Saints place Thomas on
+    injured reserve" over an article whose body says "Thomas, one of the stars of last
+    season's run, was placed on injured reserve on Wednesday")."""
     row = {u.key: k for k, u in enumerate(every)}
     members: dict[int, list[int]] = {}
     for k, u in enumerate(units):
@@ -102,9 +105,9 @@ def _second_chance(every: list[Unit], alone: list[int], scores: dict[tuple[int, 
         best: tuple[float, int] | None = None
         for fact, n in sorted(partners.get(p, Counter()).items()):
             idx = members[fact]
-            arts = {every[x].article_id for x in idx}
-            if len(arts) < 2 or every[p].article_id in arts \
-                    or n < max(PLAIN_PAIRS, PLAIN_LINK * len(idx)):
+            others = [x for x in idx if every[x].article_id != every[p].article_id]
+            if len({every[x].article_id for x in idx}) < 2 \
+                    or n < max(PLAIN_PAIRS, PLAIN_LINK * len(others)):
                 continue
             mean = vecs[idx].mean(axis=0)
             cos = float(vecs[p] @ mean / (np.linalg.norm(mean) * np.linalg.norm(vecs[p]) or 1.0))
