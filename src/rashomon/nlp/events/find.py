@@ -141,7 +141,11 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
 
 # Verbs that say nothing of what happened: a clause headed by one codes no event by itself.
 _EMPTY_VERBS = {"be", "have", "do", "become", "seem", "appear", "get", "make", "take", "go",
-                "come", "include", "remain", "continue", "begin", "start"}
+                "come", "include", "remain", "continue", "begin", "start", "need"}
+# Subjects that name a question, not an actor ("X said *the issue* must be decided by ..."):
+# what must happen to one is an opinion, not a demand on anyone.
+_MATTERS = {"matter", "issue", "question", "case", "problem", "decision", "choice", "debate",
+            "answer", "outcome", "dispute", "thing", "it", "this", "that"}
 # Verbs of attempting: what the sentence reports is the act tried ("tried *to link* X to Y").
 _ATTEMPTS = {"try", "attempt"}
 
@@ -180,8 +184,11 @@ def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
         ):
             continue
         subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and subj.pos_ != "PRON":  # "we must ...": a pledge, not a demand
-            return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
+        if subj is None or subj.pos_ == "PRON":  # "we must ...": a pledge, not a demand
+            continue
+        if lemma_of(subj) in _MATTERS or lemma_of(subj) in lex.sets.get("thing", frozenset()):
+            continue  # "the matter should be decided by the states": a view, no one's task
+        return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
     return None
 
 

@@ -1,0 +1,62 @@
+"""Senses, status and roles of rashomon_events in US political and policy news (the audit of
+round 8: domestic stories, where legal and everyday senses of diplomatic verbs abound), checked
+with the real parser on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    return [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
+
+
+def coded(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.type, e.status) for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # declining to comment is no rejection of anything (CAMEO files it with statements)
+    ("The spokeswoman declined to comment on the lawsuit.", []),
+    ("A lawyer for the mayor refused to elaborate.", []),
+    ("The company declined comment.", []),
+    ("The union declined to join the strike.", [("REJECT", "asserted")]),
+    # recognition of a marriage, a licence or a fact is no diplomatic recognition
+    ("Several states still do not recognize same-sex marriages.", []),
+    ("Married couples will be recognized as such for tax purposes.", []),
+    ("The board recognized the importance of the vote.", []),
+    ("Turkey recognized the new government in Kabul.", [("SUPPORT", "asserted")]),
+    # a domestic or civil partnership is a legal union, not cooperation
+    ("Couples in domestic partnerships will not qualify for the credit.", []),
+    # offering support, condolences or praise is support; offering a deal an offer
+    ("The governor offered support for the bill.", [("SUPPORT", "asserted")]),
+    ("The envoy offered condolences to the families.", [("SUPPORT", "asserted")]),
+    # what a law or ruling assures is no pledge of an actor
+    ("The ruling assures investors that their savings are safe.", []),
+    # a view of how a matter should be settled is no demand on anyone
+    ("The governor believes the question must be settled by voters.", []),
+    ("The candidate said the matter should be decided by each state.", []),
+    ("The mayor said the police must withdraw from the square.", [("REQUEST", "asserted")]),
+    # needing something is no request
+    ("We will need to see the final numbers before we decide.", []),
+])
+def test_sense(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected
+
+
+def test_what_someone_opposes_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {e.trigger: e.status for e in events(nlp, "The senator opposes legalizing casinos.")}
+    assert found.get("opposes") == "asserted" and found.get("legalizing") != "asserted"
+
+
+def test_what_someone_is_reluctant_to_do_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert all(e.status != "asserted" for e in events(
+        nlp, "The allies are reluctant to withdraw their troops from the border."))
