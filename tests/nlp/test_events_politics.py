@@ -60,3 +60,36 @@ def test_what_someone_opposes_has_not_happened(nlp) -> None:  # type: ignore[no-
 def test_what_someone_is_reluctant_to_do_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
     assert all(e.status != "asserted" for e in events(
         nlp, "The allies are reluctant to withdraw their troops from the border."))
+
+
+def test_an_act_beside_a_speech_act_is_no_content_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {e.trigger: e for e in events(
+        nlp, "Maria Lopez criticized the bill and urged her followers to call their senators.")}
+    assert found["criticized"].status == "asserted"
+    urged = [e for e in collect_all(nlp, "Maria Lopez criticized the bill and urged her "
+                                         "followers to call their senators.")
+             if e.trigger == "urged"]
+    assert urged and urged[0].status == "asserted" and urged[0].source == "Maria Lopez"
+
+
+def test_what_happened_before_a_lawsuit_is_told_not_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
+    (forced,) = [e for e in collect_all(
+        nlp, "Maria Lopez sued the county after being forced to pay the fines.")
+        if e.trigger == "forced"]
+    # the one forced is the target of the passive gerund, not its doer
+    assert forced.status == "asserted" and forced.target == "Maria Lopez" and not forced.source
+
+
+def test_a_description_in_apposition_names_no_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    (criticism,) = events(nlp, "Maria Lopez, the daughter of Senator John Lopez (D) and niece "
+                               "of Governor Ann Lopez, criticized the bill in a Facebook post, "
+                               "the Boston Globe reports.")
+    assert criticism.source == "Maria Lopez"
+
+
+def collect_all(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    return list(collect(nlp(make_doc(nlp, art)), nlp).events)

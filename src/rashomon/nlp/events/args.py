@@ -222,7 +222,8 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
     out: list[Span] = []
     heads = [head, *head.conjuncts]
     for child in head.children:  # "The US, Russia, and France met": a list parsed as apposition
-        if child.dep_ == "appos" and child.conjuncts:
+        if child.dep_ == "appos" and child.conjuncts and child.pos_ == "PROPN":
+            # (not "X, *the daughter of A and niece of B*,": a description, not a list)
             heads += [child, *child.conjuncts]
     for h in heads:
         found = _mention(doc, h)
@@ -381,10 +382,10 @@ def verb_arguments(
     """
     passive = _child(verb, PASS_SUBJ)
     agent = _child(verb, {"agent"})
-    if passive is None and verb.dep_ == "conj" and _child(verb, {"auxpass"}) is not None \
-            and _child(verb, SUBJ) is None:
-        # "Turkey is an ally ... and has been accused of": the shared subject is passive here
-        passive = _child(verb.head, SUBJ | PASS_SUBJ)
+    if passive is None and _child(verb, {"auxpass"}) is not None and _child(verb, SUBJ) is None:
+        # "Turkey is an ally ... and has been accused of", "X sued after *being forced* to
+        # pay": the shared subject is passive here, the one done to
+        passive = _child(verb.head, SUBJ | PASS_SUBJ) if verb.dep_ == "conj" else subject(verb)
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:

@@ -266,7 +266,14 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             # "staged rallies *demanding* ...", "opened fire, *killing* one": a sub-event of
             # the governing event; its status still comes from further up.
             f.parent = head.i
-        if governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE:
+        if governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE and (
+                dep == "conj" or _circumstance(cur)):
+            # "criticized X and *urged* Y", "sued after *being forced* to pay": an act beside
+            # the governor or its circumstance, told with it (a sub-event) but not what it
+            # says or wants; its status still comes from further up
+            if f.parent is None:
+                f.parent = head.i
+        elif governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE:
             f.parent = head.i
             embed = governor.row.embed
             if embed == "alleged":
@@ -358,6 +365,20 @@ def _journey(verb: Token) -> bool:
     journey, not "rushed to condemn" or "went on to win", where the infinitive is the act."""
     return any(c.dep_ == "prep" and any(p.dep_ == "pobj" for p in c.children)
                or c.dep_ == "advmod" and c.lower_ in _PLACE_ADVERBS for c in verb.children)
+
+
+# Prepositions and marks of a clause that says when or why something happened.
+_CIRCUMSTANCES = {"after", "before", "since", "during", "until", "till", "despite", "following",
+                  "amid", "amidst", "while", "when", "whenever", "because", "once", "as"}
+
+
+def _circumstance(tok: Token) -> bool:
+    """Whether ``tok`` (on the way up to a governor) opens a time or cause phrase: "*after*
+    being forced", "*when* she challenged": the phrase is not the governor's content."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _CIRCUMSTANCES
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCES for c in tok.children)
 
 
 def _manner(tok: Token) -> bool:
