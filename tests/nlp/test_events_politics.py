@@ -93,3 +93,23 @@ def collect_all(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
     art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
                   language="en", body=text)
     return list(collect(nlp(make_doc(nlp, art)), nlp).events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # violence verbs used of plans, bills and rivals in politics are words, not force
+    ("Democrats torched the Republican plan as a giveaway to the rich.", [("ACCUSE", "asserted")]),
+    ("The senator killed the bill in committee.", [("REJECT", "asserted")]),
+    ("The campaign launched a blistering attack on the governor.", [("ACCUSE", "asserted")]),
+    ("The mayor's plan came under fire from council members.", [("ACCUSE", "asserted")]),
+    ("The convoy came under fire near the border.", [("ASSAULT", "asserted")]),
+    ("Kamala Harris fired back at her critics on Twitter.", [("ACCUSE", "asserted")]),
+    ("Soldiers fired back at the gunmen.", [("ASSAULT", "asserted")]),
+    ("The two candidates clashed over taxes in Tuesday's debate.", [("ACCUSE", "asserted")]),
+    # "was met with" is a reaction or repression, never a meeting
+    ("The marchers were met with tear gas.", [("COERCE", "asserted")]),
+    ("The delegation was met by the foreign minister at the airport.", [("CONSULT", "asserted")]),
+    # a phrasal verb alone is none of its phrasal senses
+    ("After the verdict, the focus turned to the police chief.", []),
+])
+def test_figurative_sense(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

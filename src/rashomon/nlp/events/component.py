@@ -214,6 +214,10 @@ class EventCoder:
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
+        if rows and not events_lexicon.objects(verb) and all(
+                any(c.key == "prt" and c.values and not c.negate for c in row.when)
+                for row in rows):
+            return None  # a phrasal verb only ("turn down"), alone: "the focus *turned* to X"
         if events_lexicon.predicates(verb):
             return None  # "called X *complex*": a label its rows do not know is no event
         if _documentary(verb, self.lex.sets):

@@ -238,8 +238,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [w for c in mods for w in _words(c)]
     elif cond.key == "xcomp":
         found = [w for c in infinitives(tok) for w in _words(c)]
-    elif cond.key == "subj":
-        found = [w for c in subjects(tok) for w in _words(c)]
+    elif cond.key == "subj":  # also its entity class: "&person" (a named person)
+        found = [w for c in subjects(tok) for w in _words(c)] + \
+            [f"&{c.ent_type_.lower()}" for c in subjects(tok) if c.ent_type_]
     elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
         found = [p.lower_ for c in tok.children if c.dep_ in {"advcl", "xcomp"}
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -253,6 +254,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         preps += [p for c in preps if not any(o.dep_ == "pobj" for o in c.children)
                   for p in c.children if p.dep_ == "prep"]
         found = [w for c in preps for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    elif cond.key == "voice":  # "*was met* with tear gas": a passive
+        found = ["passive" if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+                 else "active"]
     elif cond.key == "pred":  # what the object is called: "called X *a liar*"
         found = [w for p in predicates(tok) for w in _words(p)]
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
@@ -287,7 +291,7 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
         if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "ccsubj",
-                       "pobj", "pred"}:
+                       "pobj", "pred", "voice"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
