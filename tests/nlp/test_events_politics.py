@@ -113,3 +113,17 @@ def collect_all(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
 ])
 def test_figurative_sense(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+def test_the_one_called_on_does_what_is_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {e.trigger: e for e in collect_all(nlp, "Turkey called on Russia to withdraw its troops.")}
+    assert (found["called"].source, found["called"].target) == ("Turkey", "Russia")
+    assert (found["withdraw"].source, found["withdraw"].status) == ("Russia", "hypothetical")
+    found = {e.trigger: e for e in collect_all(nlp, "Germany appealed to France to reopen the border.")}
+    assert found["reopen"].source == "France"
+
+
+def test_calling_for_someone_to_act_is_a_request_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {e.trigger: e for e in collect_all(nlp, "The opposition called for Maduro to resign.")}
+    assert (found["called"].type, found["called"].target) == ("REQUEST", "Nicolás Maduro")
+    assert found["resign"].status == "hypothetical"

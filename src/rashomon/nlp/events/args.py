@@ -52,6 +52,10 @@ _SETS = "rashomon_events.sets"  # doc.user_data key: word sets of the lexicon (w
 ORIGIN_PREPS = {"from", "out"}
 # "fight with/alongside C" in the purpose of a move ("sent X to fight with C"): C is the side.
 ALLY_PREPS = {"with", "alongside", "for", "beside"}
+# Prepositions whose object does what the verb's infinitive says: "called *on X* to withdraw",
+# "pressed *upon X* to", "waited *for X* to"; "to X" only after verbs of appeal.
+CONTROL_PREPS = {"on", "upon", "for"}
+APPEAL_VERBS = {"appeal", "plead", "write", "signal", "look", "turn", "petition"}
 
 
 def common_words(span: Span, lowered: set[str]) -> bool:
@@ -367,6 +371,15 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             obj = _child(cur.head, {"dobj"} | PASS_SUBJ)
             if obj is not None:
                 return obj
+        if cur.dep_ in {"xcomp", "advcl"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "called on X to withdraw", "appealed to X to reopen": X is asked, X does it
+            preps = CONTROL_PREPS if cur.dep_ == "xcomp" else CONTROL_PREPS - {"for"}
+            asked = next((_pobj(c) for c in cur.head.children if c.dep_ == "prep" and (
+                c.lower_ in preps or c.lower_ == "to"
+                and cur.head.lemma_.lower() in APPEAL_VERBS) and c.i < cur.i), None)
+            if asked is not None and asked.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return asked
         cur = cur.head
     return None
 
@@ -426,6 +439,11 @@ def verb_arguments(
     if not targets:
         preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
         targets = _prep_targets(doc, verb, preps)
+    if not targets:  # "called for *Maduro* to resign": the one asked is the clause's subject
+        asked = next((_child(c, {"nsubj"}) for c in verb.children
+                      if c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+                          m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+        targets = actors_at(doc, asked)
     if not targets and moves:
         targets = purpose_side(doc, verb)
     if not targets:

@@ -232,6 +232,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [c.lower_ for h in heads for c in h.children if c.dep_ in {"prep", "agent", "dative"}
                  and (h is tok or c.i > tok.i)
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
+        # "called *for* X to resign": the "for" of an infinitive clause with its own subject
+        found += ["for" for c in tok.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                  and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
     elif cond.key == "mod":  # also a modifier of a compound: "*joint* landing drills"
         mods = [c for c in tok.children if c.dep_ in _MOD_DEPS]
         mods += [m for c in mods if c.dep_ == "compound" for m in c.children if m.dep_ == "amod"]
