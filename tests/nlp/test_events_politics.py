@@ -127,3 +127,14 @@ def test_calling_for_someone_to_act_is_a_request_of_them(nlp) -> None:  # type: 
     found = {e.trigger: e for e in collect_all(nlp, "The opposition called for Maduro to resign.")}
     assert (found["called"].type, found["called"].target) == ("REQUEST", "Nicolás Maduro")
     assert found["resign"].status == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # agreeing with nothing named, or as commentators do, is an opinion
+    ('"Please share this post if you agree," she wrote.', []),
+    ("Most economists agree that the tax will raise prices.", []),
+    ("The two sides agreed on Tuesday.", [("AGREE", "asserted")]),
+    ("The unions agreed to the new contract.", [("AGREE", "asserted")]),
+])
+def test_agreeing(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -218,6 +218,9 @@ class EventCoder:
                 any(c.key == "prt" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # a phrasal verb only ("turn down"), alone: "the focus *turned* to X"
+        if verb.tag_ == "VB" and verb.dep_ in {"ROOT", "ccomp"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children):
+            return None  # an imperative ("Please *share* this"): an appeal, no one's act
         if events_lexicon.predicates(verb):
             return None  # "called X *complex*": a label its rows do not know is no event
         if _documentary(verb, self.lex.sets):
