@@ -138,3 +138,19 @@ def test_calling_for_someone_to_act_is_a_request_of_them(nlp) -> None:  # type: 
 ])
 def test_agreeing(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+def test_roles_in_domestic_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    # an officer placed on leave is no deployment
+    assert coded(nlp, "The officer was placed on paid leave by the department.") == []
+    assert coded(nlp, "The army placed its troops on high alert.") == [("MOBILIZE", "asserted")]
+    # the medium where something was said is no party
+    (pledge,) = events(nlp, "Chuck Schumer pledged a vote on the bill in an interview with "
+                            "The Washington Post.")
+    assert pledge.target is None
+    # those one marches with are companions
+    (march,) = events(nlp, "Senator Cory Booker marched with the demonstrators in Newark.")
+    assert march.type == "PROTEST" and march.target is None
+    # praise met with or drawn: those praised are the target
+    (applause,) = events(nlp, "Nancy Pelosi was met with applause at the convention.")
+    assert (applause.type, applause.target) == ("SUPPORT", "Nancy Pelosi")

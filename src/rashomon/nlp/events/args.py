@@ -292,6 +292,14 @@ def is_instrument(tok: Token) -> bool:
         tok.lemma_.lower() in word_set(tok.doc, "weapon") or tok.lower_ in {"f-16", "f-16s"})
 
 
+def is_medium(doc: Doc, span: Span) -> bool:
+    """A news medium named as where something was said ("pledged X *in an op-ed in the Post*",
+    "*in an interview with* CNN", "*on* Fox News"): the channel, not a party."""
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    return getattr(actor, "kind", None) == "media" and span.root.dep_ == "pobj" \
+        and span.root.head.lower_ in {"in", "on", "to", "with"}
+
+
 def is_origin(span: Span) -> bool:
     """A place the phrase comes from ("jihadists from Syria and Libya")."""
     root = span.root
@@ -689,7 +697,8 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
     for span in ordered[lo:lo + 12]:
         if span.start > right:
             break
-        if span._.actor_id in doers or span._.actor_id is None or is_origin(span):
+        if span._.actor_id in doers or span._.actor_id is None or is_origin(span) \
+                or is_medium(doc, span):
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy

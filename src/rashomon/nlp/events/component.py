@@ -35,6 +35,7 @@ from rashomon.nlp import frame
 from rashomon.nlp.events import examples as events_examples
 from rashomon.nlp.events import lexicon as events_lexicon
 from rashomon.nlp.events.args import (
+    ALLY_PREPS,
     actors_at,
     complement_target,
     forget_mentions,
@@ -42,6 +43,7 @@ from rashomon.nlp.events.args import (
     grievance_target,
     index_mentions,
     is_locative,
+    is_medium,
     mention_index,
     nearest_in_sentence,
     noun_arguments,
@@ -258,14 +260,15 @@ class EventCoder:
             # "X received weapons from Y": Y gives, X is given to
             givers = _prep_actors(doc, f.token, "from")
             f.sources, f.targets = givers, f.sources
-        if row.type in ("ACCUSE", "REJECT") and row.lemma in REACTION_VERBS and not f.nominal:
+        if row.type in ("ACCUSE", "REJECT", "SUPPORT") and row.lemma in REACTION_VERBS \
+                and not f.nominal:
             # "the plan drew criticism from X", "was met with scorn from X": X disapproves,
-            # the subject is disapproved of
+            # the subject is disapproved of ("drew praise from X": X supports it)
             critics = _prep_actors(doc, f.token, "from") or next(
                 (found for o in f.token.children if o.dep_ in ("dobj", "prep")
                  for h in (o, *(c for c in o.children if c.dep_ == "pobj"))
                  for found in [_prep_actors(doc, h, "from")] if found), [])
-            f.sources, f.targets = critics, f.sources
+            f.sources, f.targets = critics, f.sources or f.targets  # passive: already the target
         if not f.sources and not f.nominal and row.lemma in self.sets.get("move", ()):
             # "hundreds of *Cuban* doctors were dispatched to Italy": with no agent, the
             # moved people's own side sends them
@@ -300,6 +303,11 @@ class EventCoder:
                 and f.noun.i != f.token.i else []) or f.targets
         if len(f.sources) > 1:  # "A and B held talks *in Geneva*": the venue is no party
             f.targets = [t for t in f.targets if not _venue(t)]
+        # a news medium where it was said ("pledged X *in an op-ed in the Post*") is no party,
+        # nor are those marched with ("marched *with* the protesters": companions)
+        f.targets = [t for t in f.targets if not is_medium(doc, t) and not (
+            row.type == "PROTEST" and row.mode == "demo" and t.root.dep_ == "pobj"
+            and t.root.head.lower_ in ALLY_PREPS and t.root.head.head.i == f.token.i)]
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
