@@ -154,3 +154,18 @@ def test_roles_in_domestic_news(nlp) -> None:  # type: ignore[no-untyped-def]
     # praise met with or drawn: those praised are the target
     (applause,) = events(nlp, "Nancy Pelosi was met with applause at the convention.")
     assert (applause.type, applause.target) == ("SUPPORT", "Nancy Pelosi")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # courts and chambers void and stop things; workers walk off; governors call out the Guard
+    ("An appeals court struck down the city's ban on short-term rentals.", [("REJECT", "asserted")]),
+    ("House Republicans blocked a vote on the impeachment articles.", [("REJECT", "asserted")]),
+    ("Nurses walked off the job at three hospitals.", [("PROTEST", "asserted")]),
+    ("The governor activated the National Guard after the storm.", [("MOBILIZE", "asserted")]),
+    # jabs and barbs are words; killing jobs harms no one in particular
+    ("The mayor took a jab at the governor during the briefing.", [("ACCUSE", "asserted")]),
+    ("The candidates traded accusations over the tax plan.", [("ACCUSE", "asserted")]),
+    ("Opponents say the tariff will kill thousands of jobs.", []),
+])
+def test_domestic_rows(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected
