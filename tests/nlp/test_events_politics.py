@@ -169,3 +169,34 @@ def test_roles_in_domestic_news(nlp) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_domestic_rows(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a debate's barrages, bombardments and shots are words
+    ("The moderator bombarded the candidates with questions about taxes.", []),
+    ("Artillery bombarded the town overnight.", [("ASSAULT", "asserted")]),
+    ("Her interruptive barrage annoyed the panel.", []),
+    ('Mitt Romney shot back: "That is simply not true."', [("ACCUSE", "asserted")]),
+    # what a campaign wins back is no territory
+    ("The challenger sought to recapture the momentum after the debate.", []),
+    # asking questions requests nothing; appealing to voters attracts them
+    ("Reporters asked where the governor had spent the weekend.", []),
+    ("The anchor asked numerous questions about the deficit.", []),
+    ("The plan could appeal to suburban voters.", []),
+    # certain, not pledged
+    ("The speech was guaranteed to anger the party's base.", []),
+    # a phrasal-only verb with an object but none of its particles is its plain sense
+    ("The rivals turned the debate into a shouting match.", []),
+])
+def test_a_debate_in_words(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected
+
+
+def test_a_reproach_of_the_past_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, "Democrats said the president should have acted sooner.") == []
+
+
+def test_the_one_blamed_or_thanked_for_an_act_did_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {e.trigger: e for e in collect_all(
+        nlp, "Joe Biden mocked Paul Ryan for opposing the stimulus.")}
+    assert found["opposing"].source == "Paul Ryan"

@@ -370,8 +370,8 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
-            if prep.lower_ == "of" and obj is not None and governor.pos_ == "VERB":
-                return obj
+            if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB":
+                return obj  # "mocked *him* for opposing", "thanked X for helping": X did it
             cur = governor
             continue
         if cur.dep_ == "xcomp" or is_purpose_of_move(cur):

@@ -216,10 +216,12 @@ class EventCoder:
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
-        if rows and not events_lexicon.objects(verb) and all(
-                any(c.key == "prt" and c.values and not c.negate for c in row.when)
-                for row in rows):
-            return None  # a phrasal verb only ("turn down"), alone: "the focus *turned* to X"
+        if rows and all(any(c.key in {"prt", "obj"} and c.values and not c.negate
+                            for c in row.when) for row in rows) and any(
+                c.key == "prt" and c.values and not c.negate for row in rows for c in row.when):
+            # known only in phrasal senses and fixed idioms ("turn down", "turned a deaf
+            # ear"), used in none of them: the plain verb ("the focus *turned* to X")
+            return None
         if verb.tag_ == "VB" and verb.dep_ in {"ROOT", "ccomp"} and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children):
             return None  # an imperative ("Please *share* this"): an appeal, no one's act

@@ -181,8 +181,8 @@ def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
     for comp in tok.children:
         if comp.dep_ != "ccomp" or not any(
             c.dep_ == "aux" and lex.cue(c, "obligation") is not None for c in comp.children
-        ):
-            continue
+        ) or any(c.dep_ == "aux" and lemma_of(c) == "have" for c in comp.children):
+            continue  # (not "X said Y should *have* acted": a reproach of the past)
         subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.pos_ == "PRON":  # "we must ...": a pledge, not a demand
             continue

@@ -107,6 +107,8 @@ def _words(tok: Token) -> set[str]:
     return {lemma_of(tok), tok.lower_}
 
 
+# Tags of the wh-word that opens an indirect question ("asked *where* …", "*what* …").
+_WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
 _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
@@ -262,8 +264,10 @@ def holds(cond: Condition, tok: Token) -> bool:
                  else "active"]
     elif cond.key == "pred":  # what the object is called: "called X *a liar*"
         found = [w for p in predicates(tok) for w in _words(p)]
-    elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
-        found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
+    elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"), or its
+        # opening wh-word ("asked *where* he was going"); "that" if none
+        found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
+                 or (c.left_edge.lower_ if c.left_edge.tag_ in _WH_TAGS else "that")
                  for c in tok.children if c.dep_ == "ccomp"]
     elif cond.key == "ccsubj":  # the subject of a clausal complement ("warned X that *it* would"),
         # also of a noun's "that" clause ("a warning that *it* would …")
