@@ -200,3 +200,7 @@ def test_the_one_blamed_or_thanked_for_an_act_did_it(nlp) -> None:  # type: igno
     found = {e.trigger: e for e in collect_all(
         nlp, "Joe Biden mocked Paul Ryan for opposing the stimulus.")}
     assert found["opposing"].source == "Paul Ryan"
+
+
+def test_a_participle_guaranteed_to_is_certainty(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, "It was a speech by the senator guaranteed to anger the base.") == []

@@ -259,9 +259,11 @@ def holds(cond: Condition, tok: Token) -> bool:
         preps += [p for c in preps if not any(o.dep_ == "pobj" for o in c.children)
                   for p in c.children if p.dep_ == "prep"]
         found = [w for c in preps for p in c.children if p.dep_ == "pobj" for w in _words(p)]
-    elif cond.key == "voice":  # "*was met* with tear gas": a passive
+    elif cond.key == "voice":  # "*was met* with tear gas", "a speech *guaranteed* to": a
+        # passive, also a past participle modifying a noun (the tagger may call it VBD)
         found = ["passive" if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
-                 else "active"]
+                 or tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"}
+                 and not any(c.dep_ == "nsubj" for c in tok.children) else "active"]
     elif cond.key == "pred":  # what the object is called: "called X *a liar*"
         found = [w for p in predicates(tok) for w in _words(p)]
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"), or its
