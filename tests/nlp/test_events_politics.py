@@ -204,3 +204,9 @@ def test_the_one_blamed_or_thanked_for_an_act_did_it(nlp) -> None:  # type: igno
 
 def test_a_participle_guaranteed_to_is_certainty(nlp) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, "It was a speech by the senator guaranteed to anger the base.") == []
+
+
+def test_a_participle_beside_a_spoken_act_names_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    (support,) = events(nlp, "Joe Biden voiced support for the law, echoing Hillary Clinton's "
+                             "view of the matter.")
+    assert support.type == "SUPPORT" and support.target is None

@@ -720,11 +720,14 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
     return []
 
 
-def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+def purpose_target(doc: Doc, verb: Token, sources: list[Span], participles: bool = True
+                   ) -> list[Span]:
     """The first actor of the clause that says what the event is for, when the event names no
     target of its own: "opened fire *to disperse Islamist demonstrators*", "blocked roads
     *demanding the resignation of the Algerian president*" (coders code the protest or the
-    shooting against them). The clause must share the event's subject (no subject of its own)."""
+    shooting against them). The clause must share the event's subject (no subject of its own).
+    Without ``participles`` only a "to"-infinitive counts: the participle beside a spoken act
+    says how it was said ("voiced support, *echoing X's view*"), not whom it was for."""
     ordered = doc.user_data.get(_ORDERED)
     if not ordered:
         return []
@@ -733,8 +736,8 @@ def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
         if comp.dep_ not in {"advcl", "xcomp"} or comp.pos_ != "VERB" or \
                 _child(comp, SUBJ | PASS_SUBJ | {"mark"}) is not None:
             continue
-        if comp.tag_ != "VBG" and not any(c.dep_ == "aux" and c.lower_ == "to"
-                                          for c in comp.children):
+        if (comp.tag_ != "VBG" or not participles) and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
             continue
         lo = _first_after(ordered, comp.left_edge.i)
         for span in ordered[lo:lo + 12]:

@@ -77,6 +77,8 @@ DENIAL_LOOKBACK = 2
 MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
 GRIEVANCES = {"ACCUSE", "PROTEST"}
+# Types done in words: a participle beside them says how, not against or for whom
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"}
 # types whose place (with no actor as target) gives the target's country: attacks and coercion
 PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
 # Modes of events done to oneself (resigning, surrendering arms) and withdrawals: only an
@@ -290,7 +292,8 @@ class EventCoder:
             f.targets = phrase_target(doc, f.token, f.sources, content=any(
                 c.key == "obj" and c.values and not c.negate for c in row.when))
         if not f.targets and not f.nominal and not row.embed and not self_directed:
-            f.targets = purpose_target(doc, f.token, f.sources)
+            f.targets = purpose_target(doc, f.token, f.sources,
+                                       participles=row.type not in VERBAL_TYPES)
         if len(f.sources) > 1 and row.type in JOINT_TYPES and not f.nominal:
             # "A and B joined forces *to hunt down the raiders*": sides acting together are
             # each other's party, not their purpose's
