@@ -210,3 +210,14 @@ def test_a_participle_beside_a_spoken_act_names_no_target(nlp) -> None:  # type:
     (support,) = events(nlp, "Joe Biden voiced support for the law, echoing Hillary Clinton's "
                              "view of the matter.")
     assert support.type == "SUPPORT" and support.target is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # battles in courts, budgets and markets are no fighting
+    ("The retailer is fighting an uphill battle against rising rents.", []),
+    ("The custody battle dragged on for two years.", []),
+    ("The county is fighting the ruling in court.", []),
+    ("Troops fought a fierce battle with the rebels.", [("ASSAULT", "asserted")]),
+])
+def test_battles_in_words_and_courts(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

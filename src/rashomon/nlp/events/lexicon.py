@@ -259,6 +259,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         preps += [p for c in preps if not any(o.dep_ == "pobj" for o in c.children)
                   for p in c.children if p.dep_ == "prep"]
         found = [w for c in preps for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    elif cond.key == "objmod":  # what the object is said to be: "a *losing* battle"
+        found = [w for o in objects(tok) for m in o.children
+                 if m.dep_ in {"amod", "compound"} for w in _words(m)]
     elif cond.key == "voice":  # "*was met* with tear gas", "a speech *guaranteed* to": a
         # passive, also a past participle modifying a noun (the tagger may call it VBD)
         found = ["passive" if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
@@ -300,7 +303,7 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
         if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "ccsubj",
-                       "pobj", "pred", "voice"}:
+                       "pobj", "pred", "voice", "objmod"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
