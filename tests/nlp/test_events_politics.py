@@ -221,3 +221,18 @@ def test_a_participle_beside_a_spoken_act_names_no_target(nlp) -> None:  # type:
 ])
 def test_battles_in_words_and_courts(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # markets rally and rates are raised with no actor acting; storms slam into coasts
+    ("Stocks rallied on Wall Street after the jobs report.", []),
+    ("The central bank raised interest rates for the third time.", []),
+    ("The tornado slammed into the town late Sunday.", []),
+    ("Voters punished the governor at the ballot box.", []),
+    ("The ruling handed the mayor a stinging defeat.", []),
+    # concerns raised are disapproval; what one is under pressure to do has not happened
+    ("Several senators raised concerns about the nominee.", [("ACCUSE", "asserted")]),
+    ("The chief is under pressure to resign.", [("RETREAT", "hypothetical")]),
+])
+def test_everyday_idioms(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected
