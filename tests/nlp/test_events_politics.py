@@ -236,3 +236,12 @@ def test_battles_in_words_and_courts(nlp, text: str, expected: list[tuple[str, s
 ])
 def test_everyday_idioms(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+def test_a_quoted_name_is_no_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, 'Florida passed its "stand your ground" law in 2005.') == []
+    assert [t for t, _ in coded(nlp, 'She opposed the "don\'t ask, don\'t tell" policy.')] \
+        == ["ACCUSE"]
+    # quoted speech followed by its speaker stays speech with its events
+    assert coded(nlp, '"Russia attacked our towns," the mayor of Kharkiv said.') == \
+        [("ASSAULT", "alleged")]

@@ -76,6 +76,25 @@ def crosses_break(a: Token, b: Token) -> bool:
     return n < len(breaks) and breaks[n] < hi
 
 
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+_NAME_SPAN = 6  # words a quoted name runs to on either side of the trigger
+
+
+def _quoted_name(tok: Token) -> bool:
+    """Whether ``tok`` stands in a short quotation that names the noun right after it (the
+    "don't *ask*, don't tell" policy, a "stand your *ground*" law): a name, not an act. A
+    quotation closed by punctuation ("'We will attack,' he said") is speech."""
+    doc = tok.doc
+    lo, hi = max(tok.i - _NAME_SPAN, 0), min(tok.i + _NAME_SPAN, len(doc) - 1)
+    opening = next((t.i for t in reversed(doc[lo:tok.i]) if t.text in _QUOTES), None)
+    closing = next((t.i for t in doc[tok.i + 1:hi + 1] if t.text in _QUOTES), None)
+    if opening is None or closing is None or closing + 1 >= len(doc):
+        return False
+    after = doc[closing + 1]
+    return not doc[closing - 1].is_punct and after.pos_ in {"NOUN", "PROPN"} and not any(
+        t.is_sent_start for t in doc[opening + 1:closing + 2])
+
+
 def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     """Trigger tokens of a sentence by token index."""
     found: dict[int, Found] = {}
@@ -85,6 +104,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             continue  # "mid-*March*", "*May* 5": a date, not a march
         if tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"}:
             continue  # a participle as adjective: "the *opposing* party", "a *captured* agency"
+        if _quoted_name(tok):
+            continue  # the "don't *ask*, don't tell" policy, a "stand your ground" law
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             row = lex.trigger(tok, "V")
             if lex.cue(tok, "deny") is not None and (row is None or not any(
