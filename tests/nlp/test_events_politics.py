@@ -245,3 +245,9 @@ def test_a_quoted_name_is_no_act(nlp) -> None:  # type: ignore[no-untyped-def]
     # quoted speech followed by its speaker stays speech with its events
     assert coded(nlp, '"Russia attacked our towns," the mayor of Kharkiv said.') == \
         [("ASSAULT", "alleged")]
+
+
+def test_what_is_received(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, "Retirees will receive larger pension checks next year.") == []
+    assert coded(nlp, "The nurse received a standing ovation from the crowd.") == \
+        [("SUPPORT", "asserted")]
