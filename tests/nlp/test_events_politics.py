@@ -251,3 +251,9 @@ def test_what_is_received(nlp) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, "Retirees will receive larger pension checks next year.") == []
     assert coded(nlp, "The nurse received a standing ovation from the crowd.") == \
         [("SUPPORT", "asserted")]
+
+
+def test_a_political_base_is_no_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, "Few senators will abandon their evangelical base on abortion.") == []
+    assert coded(nlp, "The rebels abandoned their base in the hills.") == \
+        [("RETREAT", "asserted")]
