@@ -257,3 +257,8 @@ def test_a_political_base_is_no_post(nlp) -> None:  # type: ignore[no-untyped-de
     assert coded(nlp, "Few senators will abandon their evangelical base on abortion.") == []
     assert coded(nlp, "The rebels abandoned their base in the hills.") == \
         [("RETREAT", "asserted")]
+
+
+def test_offering_products_or_policies_is_no_offer_to_a_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, "The airline offered discounts to students over the summer.") == []
+    assert coded(nlp, "The rebels offered a ceasefire.") == [("AGREE", "asserted")]
