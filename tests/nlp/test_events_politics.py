@@ -30,8 +30,8 @@ def coded(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-d
     ("The company declined comment.", []),
     ("The union declined to join the strike.", [("REJECT", "asserted")]),
     # recognition of a marriage, a licence or a fact is no diplomatic recognition
-    ("Several states still do not recognize same-sex marriages.", []),
-    ("Married couples will be recognized as such for tax purposes.", []),
+    ("Many employers do not recognize civil unions.", []),
+    ("Out-of-state licences will be recognized by the board.", []),
     ("The board recognized the importance of the vote.", []),
     ("Turkey recognized the new government in Kabul.", [("SUPPORT", "asserted")]),
     # a domestic or civil partnership is a legal union, not cooperation
@@ -40,21 +40,21 @@ def coded(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-d
     ("The governor offered support for the bill.", [("SUPPORT", "asserted")]),
     ("The envoy offered condolences to the families.", [("SUPPORT", "asserted")]),
     # what a law or ruling assures is no pledge of an actor
-    ("The ruling assures investors that their savings are safe.", []),
+    ("The new statute assures depositors that their money is protected.", []),
     # a view of how a matter should be settled is no demand on anyone
     ("The governor believes the question must be settled by voters.", []),
-    ("The candidate said the matter should be decided by each state.", []),
+    ("The candidate argued the dispute should be handled by each county.", []),
     ("The mayor said the police must withdraw from the square.", [("REQUEST", "asserted")]),
     # needing something is no request
-    ("We will need to see the final numbers before we decide.", []),
+    ("Officials will need more data before they decide.", []),
 ])
 def test_sense(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
 
 
 def test_what_someone_opposes_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = {e.trigger: e.status for e in events(nlp, "The senator opposes legalizing casinos.")}
-    assert found.get("opposes") == "asserted" and found.get("legalizing") != "asserted"
+    found = {e.trigger: e.status for e in collect_all(nlp, "The governor opposes lifting the curfew.")}
+    assert found == {"opposes": "asserted", "lifting": "hypothetical"}
 
 
 def test_what_someone_is_reluctant_to_do_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -74,7 +74,7 @@ def test_an_act_beside_a_speech_act_is_no_content_of_it(nlp) -> None:  # type: i
 
 def test_what_happened_before_a_lawsuit_is_told_not_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
     (forced,) = [e for e in collect_all(
-        nlp, "Maria Lopez sued the county after being forced to pay the fines.")
+        nlp, "Maria Lopez sued the county after being forced to sell her farm.")
         if e.trigger == "forced"]
     # the one forced is the target of the passive gerund, not its doer
     assert forced.status == "asserted" and forced.target == "Maria Lopez" and not forced.source
@@ -82,8 +82,8 @@ def test_what_happened_before_a_lawsuit_is_told_not_alleged(nlp) -> None:  # typ
 
 def test_a_description_in_apposition_names_no_doer(nlp) -> None:  # type: ignore[no-untyped-def]
     (criticism,) = events(nlp, "Maria Lopez, the daughter of Senator John Lopez (D) and niece "
-                               "of Governor Ann Lopez, criticized the bill in a Facebook post, "
-                               "the Boston Globe reports.")
+                               "of Governor Ann Lopez, criticized the bill in a radio interview, "
+                               "the Boston Globe reported.")
     assert criticism.source == "Maria Lopez"
 
 
@@ -131,7 +131,7 @@ def test_calling_for_someone_to_act_is_a_request_of_them(nlp) -> None:  # type: 
 
 @pytest.mark.parametrize(("text", "expected"), [
     # agreeing with nothing named, or as commentators do, is an opinion
-    ('"Please share this post if you agree," she wrote.', []),
+    ('"Repost it if you agree," the actress wrote.', []),
     ("Most economists agree that the tax will raise prices.", []),
     ("The two sides agreed on Tuesday.", [("AGREE", "asserted")]),
     ("The unions agreed to the new contract.", [("AGREE", "asserted")]),
@@ -198,8 +198,8 @@ def test_a_reproach_of_the_past_is_no_demand(nlp) -> None:  # type: ignore[no-un
 
 def test_the_one_blamed_or_thanked_for_an_act_did_it(nlp) -> None:  # type: ignore[no-untyped-def]
     found = {e.trigger: e for e in collect_all(
-        nlp, "Joe Biden mocked Paul Ryan for opposing the stimulus.")}
-    assert found["opposing"].source == "Paul Ryan"
+        nlp, "Nancy Pelosi mocked Kevin McCarthy for blocking the bill.")}
+    assert found["blocking"].source == "Kevin McCarthy"
 
 
 def test_a_participle_guaranteed_to_is_certainty(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -240,7 +240,7 @@ def test_everyday_idioms(nlp, text: str, expected: list[tuple[str, str]]) -> Non
 
 def test_a_quoted_name_is_no_act(nlp) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, 'Florida passed its "stand your ground" law in 2005.') == []
-    assert [t for t, _ in coded(nlp, 'She opposed the "don\'t ask, don\'t tell" policy.')] \
+    assert [t for t, _ in coded(nlp, 'She opposed the "arrest first, ask later" policy.')] \
         == ["ACCUSE"]
     # quoted speech followed by its speaker stays speech with its events
     assert coded(nlp, '"Russia attacked our towns," the mayor of Kharkiv said.') == \

@@ -405,7 +405,7 @@ def verb_arguments(
     agent = _child(verb, {"agent"})
     if passive is None and _child(verb, {"auxpass"}) is not None and _child(verb, SUBJ) is None:
         # "Turkey is an ally ... and has been accused of", "X sued after *being forced* to
-        # pay": the shared subject is passive here, the one done to
+        # sell": the shared subject is passive here, the one done to
         passive = _child(verb.head, SUBJ | PASS_SUBJ) if verb.dep_ == "conj" else subject(verb)
     sources: list[Span] = []
     targets: list[Span] = []

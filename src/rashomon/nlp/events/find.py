@@ -82,7 +82,7 @@ _NAME_SPAN = 6  # words a quoted name runs to on either side of the trigger
 
 def _quoted_name(tok: Token) -> bool:
     """Whether ``tok`` stands in a short quotation that names the noun right after it (the
-    "don't *ask*, don't tell" policy, a "stand your *ground*" law): a name, not an act. A
+    "arrest first, *ask* later" policy, a "*stand* your ground" law): a name, not an act. A
     quotation closed by punctuation ("'We will attack,' he said") is speech."""
     doc = tok.doc
     lo, hi = max(tok.i - _NAME_SPAN, 0), min(tok.i + _NAME_SPAN, len(doc) - 1)
@@ -105,7 +105,7 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         if tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"}:
             continue  # a participle as adjective: "the *opposing* party", "a *captured* agency"
         if _quoted_name(tok):
-            continue  # the "don't *ask*, don't tell" policy, a "stand your ground" law
+            continue  # the "arrest first, *ask* later" policy, a "stand your ground" law
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             row = lex.trigger(tok, "V")
             if lex.cue(tok, "deny") is not None and (row is None or not any(
@@ -208,7 +208,7 @@ def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
         if subj is None or subj.pos_ == "PRON":  # "we must ...": a pledge, not a demand
             continue
         if lemma_of(subj) in _MATTERS or lemma_of(subj) in lex.sets.get("thing", frozenset()):
-            continue  # "the matter should be decided by the states": a view, no one's task
+            continue  # "the dispute should be settled by voters": a view, no one's task
         return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
     return None
 
@@ -289,7 +289,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             f.parent = head.i
         if governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE and (
                 dep == "conj" or _circumstance(cur)):
-            # "criticized X and *urged* Y", "sued after *being forced* to pay": an act beside
+            # "criticized X and *urged* Y", "sued after *being forced* to sell": an act beside
             # the governor or its circumstance, told with it (a sub-event) but not what it
             # says or wants; its status still comes from further up
             if f.parent is None:
