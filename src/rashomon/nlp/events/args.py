@@ -52,6 +52,10 @@ _SETS = "rashomon_events.sets"  # doc.user_data key: word sets of the lexicon (w
 ORIGIN_PREPS = {"from", "out"}
 # "fight with/alongside C" in the purpose of a move ("sent X to fight with C"): C is the side.
 ALLY_PREPS = {"with", "alongside", "for", "beside"}
+# Prepositions whose object does what the verb's infinitive says: "called *on X* to withdraw",
+# "pressed *upon X* to", "waited *for X* to"; "to X" only after verbs of appeal.
+CONTROL_PREPS = {"on", "upon", "for"}
+APPEAL_VERBS = {"appeal", "plead", "write", "signal", "look", "turn", "petition"}
 
 
 def common_words(span: Span, lowered: set[str]) -> bool:
@@ -222,7 +226,8 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
     out: list[Span] = []
     heads = [head, *head.conjuncts]
     for child in head.children:  # "The US, Russia, and France met": a list parsed as apposition
-        if child.dep_ == "appos" and child.conjuncts:
+        if child.dep_ == "appos" and child.conjuncts and child.pos_ == "PROPN":
+            # (not "X, *the daughter of A and niece of B*,": a description, not a list)
             heads += [child, *child.conjuncts]
     for h in heads:
         found = _mention(doc, h)
@@ -285,6 +290,14 @@ def is_instrument(tok: Token) -> bool:
     event on Turkey."""
     return tok.pos_ in {"NOUN", "PROPN"} and (
         tok.lemma_.lower() in word_set(tok.doc, "weapon") or tok.lower_ in {"f-16", "f-16s"})
+
+
+def is_medium(doc: Doc, span: Span) -> bool:
+    """A news medium named as where something was said ("pledged X *in an op-ed in the Post*",
+    "*in an interview with* CNN", "*on* Fox News"): the channel, not a party."""
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    return getattr(actor, "kind", None) == "media" and span.root.dep_ == "pobj" \
+        and span.root.head.lower_ in {"in", "on", "to", "with"}
 
 
 def is_origin(span: Span) -> bool:
@@ -357,8 +370,8 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
-            if prep.lower_ == "of" and obj is not None and governor.pos_ == "VERB":
-                return obj
+            if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB":
+                return obj  # "mocked *him* for opposing", "thanked X for helping": X did it
             cur = governor
             continue
         if cur.dep_ == "xcomp" or is_purpose_of_move(cur):
@@ -366,6 +379,15 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             obj = _child(cur.head, {"dobj"} | PASS_SUBJ)
             if obj is not None:
                 return obj
+        if cur.dep_ in {"xcomp", "advcl"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "called on X to withdraw", "appealed to X to reopen": X is asked, X does it
+            preps = CONTROL_PREPS if cur.dep_ == "xcomp" else CONTROL_PREPS - {"for"}
+            asked = next((_pobj(c) for c in cur.head.children if c.dep_ == "prep" and (
+                c.lower_ in preps or c.lower_ == "to"
+                and cur.head.lemma_.lower() in APPEAL_VERBS) and c.i < cur.i), None)
+            if asked is not None and asked.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return asked
         cur = cur.head
     return None
 
@@ -381,10 +403,10 @@ def verb_arguments(
     """
     passive = _child(verb, PASS_SUBJ)
     agent = _child(verb, {"agent"})
-    if passive is None and verb.dep_ == "conj" and _child(verb, {"auxpass"}) is not None \
-            and _child(verb, SUBJ) is None:
-        # "Turkey is an ally ... and has been accused of": the shared subject is passive here
-        passive = _child(verb.head, SUBJ | PASS_SUBJ)
+    if passive is None and _child(verb, {"auxpass"}) is not None and _child(verb, SUBJ) is None:
+        # "Turkey is an ally ... and has been accused of", "X sued after *being forced* to
+        # sell": the shared subject is passive here, the one done to
+        passive = _child(verb.head, SUBJ | PASS_SUBJ) if verb.dep_ == "conj" else subject(verb)
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:
@@ -425,6 +447,11 @@ def verb_arguments(
     if not targets:
         preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
         targets = _prep_targets(doc, verb, preps)
+    if not targets:  # "called for *Maduro* to resign": the one asked is the clause's subject
+        asked = next((_child(c, {"nsubj"}) for c in verb.children
+                      if c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+                          m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+        targets = actors_at(doc, asked)
     if not targets and moves:
         targets = purpose_side(doc, verb)
     if not targets:
@@ -670,7 +697,8 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
     for span in ordered[lo:lo + 12]:
         if span.start > right:
             break
-        if span._.actor_id in doers or span._.actor_id is None or is_origin(span):
+        if span._.actor_id in doers or span._.actor_id is None or is_origin(span) \
+                or is_medium(doc, span):
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
@@ -692,11 +720,14 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
     return []
 
 
-def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
+def purpose_target(doc: Doc, verb: Token, sources: list[Span], participles: bool = True
+                   ) -> list[Span]:
     """The first actor of the clause that says what the event is for, when the event names no
     target of its own: "opened fire *to disperse Islamist demonstrators*", "blocked roads
     *demanding the resignation of the Algerian president*" (coders code the protest or the
-    shooting against them). The clause must share the event's subject (no subject of its own)."""
+    shooting against them). The clause must share the event's subject (no subject of its own).
+    Without ``participles`` only a "to"-infinitive counts: the participle beside a spoken act
+    says how it was said ("voiced support, *echoing X's view*"), not whom it was for."""
     ordered = doc.user_data.get(_ORDERED)
     if not ordered:
         return []
@@ -705,8 +736,8 @@ def purpose_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
         if comp.dep_ not in {"advcl", "xcomp"} or comp.pos_ != "VERB" or \
                 _child(comp, SUBJ | PASS_SUBJ | {"mark"}) is not None:
             continue
-        if comp.tag_ != "VBG" and not any(c.dep_ == "aux" and c.lower_ == "to"
-                                          for c in comp.children):
+        if (comp.tag_ != "VBG" or not participles) and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
             continue
         lo = _first_after(ordered, comp.left_edge.i)
         for span in ordered[lo:lo + 12]:

@@ -35,6 +35,7 @@ from rashomon.nlp import frame
 from rashomon.nlp.events import examples as events_examples
 from rashomon.nlp.events import lexicon as events_lexicon
 from rashomon.nlp.events.args import (
+    ALLY_PREPS,
     actors_at,
     complement_target,
     forget_mentions,
@@ -42,6 +43,7 @@ from rashomon.nlp.events.args import (
     grievance_target,
     index_mentions,
     is_locative,
+    is_medium,
     mention_index,
     nearest_in_sentence,
     noun_arguments,
@@ -75,6 +77,8 @@ DENIAL_LOOKBACK = 2
 MAX_DEPTH = 30  # steps climbed from a token to its sentence root
 # Verbs whose object is the topic, not the other party ("discussed the conflict").
 GRIEVANCES = {"ACCUSE", "PROTEST"}
+# Types done in words: a participle beside them says how, not against or for whom
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"}
 # types whose place (with no actor as target) gives the target's country: attacks and coercion
 PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the target
 # Modes of events done to oneself (resigning, surrendering arms) and withdrawals: only an
@@ -214,6 +218,15 @@ class EventCoder:
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
+        if rows and all(any(c.key in {"prt", "obj"} and c.values and not c.negate
+                            for c in row.when) for row in rows) and any(
+                c.key == "prt" and c.values and not c.negate for row in rows for c in row.when):
+            # known only in phrasal senses and fixed idioms ("turn down", "turned a deaf
+            # ear"), used in none of them: the plain verb ("the focus *turned* to X")
+            return None
+        if verb.tag_ == "VB" and verb.dep_ in {"ROOT", "ccomp"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children):
+            return None  # an imperative ("Please *share* this"): an appeal, no one's act
         if events_lexicon.predicates(verb):
             return None  # "called X *complex*": a label its rows do not know is no event
         if _documentary(verb, self.lex.sets):
@@ -251,14 +264,15 @@ class EventCoder:
             # "X received weapons from Y": Y gives, X is given to
             givers = _prep_actors(doc, f.token, "from")
             f.sources, f.targets = givers, f.sources
-        if row.type in ("ACCUSE", "REJECT") and row.lemma in REACTION_VERBS and not f.nominal:
+        if row.type in ("ACCUSE", "REJECT", "SUPPORT") and row.lemma in REACTION_VERBS \
+                and not f.nominal:
             # "the plan drew criticism from X", "was met with scorn from X": X disapproves,
-            # the subject is disapproved of
+            # the subject is disapproved of ("drew praise from X": X supports it)
             critics = _prep_actors(doc, f.token, "from") or next(
                 (found for o in f.token.children if o.dep_ in ("dobj", "prep")
                  for h in (o, *(c for c in o.children if c.dep_ == "pobj"))
                  for found in [_prep_actors(doc, h, "from")] if found), [])
-            f.sources, f.targets = critics, f.sources
+            f.sources, f.targets = critics, f.sources or f.targets  # passive: already the target
         if not f.sources and not f.nominal and row.lemma in self.sets.get("move", ()):
             # "hundreds of *Cuban* doctors were dispatched to Italy": with no agent, the
             # moved people's own side sends them
@@ -278,7 +292,8 @@ class EventCoder:
             f.targets = phrase_target(doc, f.token, f.sources, content=any(
                 c.key == "obj" and c.values and not c.negate for c in row.when))
         if not f.targets and not f.nominal and not row.embed and not self_directed:
-            f.targets = purpose_target(doc, f.token, f.sources)
+            f.targets = purpose_target(doc, f.token, f.sources,
+                                       participles=row.type not in VERBAL_TYPES)
         if len(f.sources) > 1 and row.type in JOINT_TYPES and not f.nominal:
             # "A and B joined forces *to hunt down the raiders*": sides acting together are
             # each other's party, not their purpose's
@@ -293,6 +308,11 @@ class EventCoder:
                 and f.noun.i != f.token.i else []) or f.targets
         if len(f.sources) > 1:  # "A and B held talks *in Geneva*": the venue is no party
             f.targets = [t for t in f.targets if not _venue(t)]
+        # a news medium where it was said ("pledged X *in an op-ed in the Post*") is no party,
+        # nor are those marched with ("marched *with* the protesters": companions)
+        f.targets = [t for t in f.targets if not is_medium(doc, t) and not (
+            row.type == "PROTEST" and row.mode == "demo" and t.root.dep_ == "pobj"
+            and t.root.head.lower_ in ALLY_PREPS and t.root.head.head.i == f.token.i)]
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"

@@ -76,6 +76,25 @@ def crosses_break(a: Token, b: Token) -> bool:
     return n < len(breaks) and breaks[n] < hi
 
 
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+_NAME_SPAN = 6  # words a quoted name runs to on either side of the trigger
+
+
+def _quoted_name(tok: Token) -> bool:
+    """Whether ``tok`` stands in a short quotation that names the noun right after it (the
+    "arrest first, *ask* later" policy, a "*stand* your ground" law): a name, not an act. A
+    quotation closed by punctuation ("'We will attack,' he said") is speech."""
+    doc = tok.doc
+    lo, hi = max(tok.i - _NAME_SPAN, 0), min(tok.i + _NAME_SPAN, len(doc) - 1)
+    opening = next((t.i for t in reversed(doc[lo:tok.i]) if t.text in _QUOTES), None)
+    closing = next((t.i for t in doc[tok.i + 1:hi + 1] if t.text in _QUOTES), None)
+    if opening is None or closing is None or closing + 1 >= len(doc):
+        return False
+    after = doc[closing + 1]
+    return not doc[closing - 1].is_punct and after.pos_ in {"NOUN", "PROPN"} and not any(
+        t.is_sent_start for t in doc[opening + 1:closing + 2])
+
+
 def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     """Trigger tokens of a sentence by token index."""
     found: dict[int, Found] = {}
@@ -85,6 +104,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             continue  # "mid-*March*", "*May* 5": a date, not a march
         if tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"}:
             continue  # a participle as adjective: "the *opposing* party", "a *captured* agency"
+        if _quoted_name(tok):
+            continue  # the "arrest first, *ask* later" policy, a "stand your ground" law
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             row = lex.trigger(tok, "V")
             if lex.cue(tok, "deny") is not None and (row is None or not any(
@@ -141,7 +162,11 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
 
 # Verbs that say nothing of what happened: a clause headed by one codes no event by itself.
 _EMPTY_VERBS = {"be", "have", "do", "become", "seem", "appear", "get", "make", "take", "go",
-                "come", "include", "remain", "continue", "begin", "start"}
+                "come", "include", "remain", "continue", "begin", "start", "need"}
+# Subjects that name a question, not an actor ("X said *the issue* must be decided by ..."):
+# what must happen to one is an opinion, not a demand on anyone.
+_MATTERS = {"matter", "issue", "question", "case", "problem", "decision", "choice", "debate",
+            "answer", "outcome", "dispute", "thing", "it", "this", "that"}
 # Verbs of attempting: what the sentence reports is the act tried ("tried *to link* X to Y").
 _ATTEMPTS = {"try", "attempt"}
 
@@ -177,11 +202,14 @@ def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
     for comp in tok.children:
         if comp.dep_ != "ccomp" or not any(
             c.dep_ == "aux" and lex.cue(c, "obligation") is not None for c in comp.children
-        ):
-            continue
+        ) or any(c.dep_ == "aux" and lemma_of(c) == "have" for c in comp.children):
+            continue  # (not "X said Y should *have* acted": a reproach of the past)
         subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and subj.pos_ != "PRON":  # "we must ...": a pledge, not a demand
-            return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
+        if subj is None or subj.pos_ == "PRON":  # "we must ...": a pledge, not a demand
+            continue
+        if lemma_of(subj) in _MATTERS or lemma_of(subj) in lex.sets.get("thing", frozenset()):
+            continue  # "the dispute should be settled by voters": a view, no one's task
+        return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
     return None
 
 
@@ -259,7 +287,14 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             # "staged rallies *demanding* ...", "opened fire, *killing* one": a sub-event of
             # the governing event; its status still comes from further up.
             f.parent = head.i
-        if governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE:
+        if governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE and (
+                dep == "conj" or _circumstance(cur)):
+            # "criticized X and *urged* Y", "sued after *being forced* to sell": an act beside
+            # the governor or its circumstance, told with it (a sub-event) but not what it
+            # says or wants; its status still comes from further up
+            if f.parent is None:
+                f.parent = head.i
+        elif governor is not None and governor.row.embed and dep not in _SUBJECT_SIDE:
             f.parent = head.i
             embed = governor.row.embed
             if embed == "alleged":
@@ -351,6 +386,20 @@ def _journey(verb: Token) -> bool:
     journey, not "rushed to condemn" or "went on to win", where the infinitive is the act."""
     return any(c.dep_ == "prep" and any(p.dep_ == "pobj" for p in c.children)
                or c.dep_ == "advmod" and c.lower_ in _PLACE_ADVERBS for c in verb.children)
+
+
+# Prepositions and marks of a clause that says when or why something happened.
+_CIRCUMSTANCES = {"after", "before", "since", "during", "until", "till", "despite", "following",
+                  "amid", "amidst", "while", "when", "whenever", "because", "once", "as"}
+
+
+def _circumstance(tok: Token) -> bool:
+    """Whether ``tok`` (on the way up to a governor) opens a time or cause phrase: "*after*
+    being forced", "*when* she challenged": the phrase is not the governor's content."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _CIRCUMSTANCES
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCES for c in tok.children)
 
 
 def _manner(tok: Token) -> bool:

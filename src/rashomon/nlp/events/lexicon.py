@@ -107,6 +107,8 @@ def _words(tok: Token) -> set[str]:
     return {lemma_of(tok), tok.lower_}
 
 
+# Tags of the wh-word that opens an indirect question ("asked *where* …", "*what* …").
+_WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
 _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
@@ -232,14 +234,18 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [c.lower_ for h in heads for c in h.children if c.dep_ in {"prep", "agent", "dative"}
                  and (h is tok or c.i > tok.i)
                  and not any(p.ent_type_ in _TIME_ENTS for p in c.children if p.dep_ == "pobj")]
+        # "called *for* X to resign": the "for" of an infinitive clause with its own subject
+        found += ["for" for c in tok.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                  and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
     elif cond.key == "mod":  # also a modifier of a compound: "*joint* landing drills"
         mods = [c for c in tok.children if c.dep_ in _MOD_DEPS]
         mods += [m for c in mods if c.dep_ == "compound" for m in c.children if m.dep_ == "amod"]
         found = [w for c in mods for w in _words(c)]
     elif cond.key == "xcomp":
         found = [w for c in infinitives(tok) for w in _words(c)]
-    elif cond.key == "subj":
-        found = [w for c in subjects(tok) for w in _words(c)]
+    elif cond.key == "subj":  # also its entity class: "&person" (a named person)
+        found = [w for c in subjects(tok) for w in _words(c)] + \
+            [f"&{c.ent_type_.lower()}" for c in subjects(tok) if c.ent_type_]
     elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
         found = [p.lower_ for c in tok.children if c.dep_ in {"advcl", "xcomp"}
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -253,10 +259,20 @@ def holds(cond: Condition, tok: Token) -> bool:
         preps += [p for c in preps if not any(o.dep_ == "pobj" for o in c.children)
                   for p in c.children if p.dep_ == "prep"]
         found = [w for c in preps for p in c.children if p.dep_ == "pobj" for w in _words(p)]
+    elif cond.key == "objmod":  # what the object is said to be: "a *losing* battle"
+        found = [w for o in objects(tok) for m in o.children
+                 if m.dep_ in {"amod", "compound"} for w in _words(m)]
+    elif cond.key == "voice":  # "*was met* with tear gas", "a speech *guaranteed* to": a
+        # passive, also a past participle modifying a noun (the tagger may call it VBD)
+        found = ["passive" if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+                 or tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"}
+                 and not any(c.dep_ == "nsubj" for c in tok.children) else "active"]
     elif cond.key == "pred":  # what the object is called: "called X *a liar*"
         found = [w for p in predicates(tok) for w in _words(p)]
-    elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"); "that" if none
-        found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), "that")
+    elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"), or its
+        # opening wh-word ("asked *where* he was going"); "that" if none
+        found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
+                 or (c.left_edge.lower_ if c.left_edge.tag_ in _WH_TAGS else "that")
                  for c in tok.children if c.dep_ == "ccomp"]
     elif cond.key == "ccsubj":  # the subject of a clausal complement ("warned X that *it* would"),
         # also of a noun's "that" clause ("a warning that *it* would …")
@@ -287,7 +303,7 @@ def _conditions(text: str, sets: dict[str, frozenset[str]], where: tuple[Path, i
     for part in text.split(";"):
         key, _, value = part.strip().partition("=")
         if key not in {"obj", "prt", "prep", "mod", "xcomp", "of", "subj", "purpose", "ccomp", "ccsubj",
-                       "pobj", "pred"}:
+                       "pobj", "pred", "voice", "objmod"}:
             raise data.malformed(*where, f"unknown condition {part!r}")
         if value == "-":
             out.append(Condition(key, frozenset(), negate=True))
