@@ -16,6 +16,8 @@ pytestmark = pytest.mark.model
     "The judge dismissed her and her lawyer after a brief hearing.",
     "The chairman admonished his colleagues.",
     "The witness was dismissed by the panel on Friday.",
+    "The new rule would let landlords deny housing to anyone with a record.",
+    "Several clinics denied him treatment last winter.",
 ])
 def test_acts_are_not_attributions(qnlp, body) -> None:  # type: ignore[no-untyped-def]
     assert quotes(qnlp, body) == []
@@ -90,3 +92,10 @@ def test_a_count_before_say_is_who_speaks(qnlp) -> None:  # type: ignore[no-unty
     body = "About 4 in 10 say they want the next mayor to cut taxes."
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
     assert len(found) == 1 and found[0].speaker_text == "About 4 in 10"
+
+
+def test_denying_a_claim_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The ministry denied any role in the attack on the convoy."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["deny"]
+    assert pieces(body, found[0]) == ["any role in the attack on the convoy"]

@@ -261,3 +261,19 @@ def test_dismissing_or_scolding_a_person_is_an_act_not_a_statement(qnlp) -> None
     body = "The chairman dismissed her and her lawyer. The ministry dismissed the report as propaganda."
     found = quotes(qnlp, body)
     assert [pieces(body, q) for q in found] == [["the report as propaganda"]]
+
+
+def test_a_list_after_a_comma_is_not_an_aside(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Analysts in the capital cautioned that the minister is careful and not prone to "
+            "rush, despite the growing calls from farmers, unions of all kinds, and consumer "
+            "groups for a price cap.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "caution"]
+    assert len(found) == 1 and pieces(body, found[0])[-1].endswith("for a price cap")
+
+
+def test_content_cut_inside_quoted_words_goes_on_to_the_closing_mark(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Ms. Lund, head of the farmers' league, issued a news release calling attacks on "
+            "the plan \u201cpolitics at its very worst,\u201d and saying, \u201cInstead of an "
+            "honest talk about the land, critics have hijacked this debate with lies.\u201d")
+    found = [q for q in quotes(qnlp, body) if q.cue == "call"]
+    assert len(found) == 1 and "at its very worst" in pieces(body, found[0])[-1]

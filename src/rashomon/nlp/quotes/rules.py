@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.quotes.acts import AUDIENCES, declined_act, naming, rivalry, sides_with
+from rashomon.nlp.quotes.acts import (
+    AUDIENCES,
+    declined_act,
+    is_person,
+    naming,
+    rivalry,
+    sides_with,
+    withholding,
+)
 from rashomon.nlp.quotes.content import (
     around_cue,
     as_clause,
@@ -141,6 +149,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
             continue  # the addressee, not what was said
         elif dep == "dobj" and cue.object != "act" and (
                 cue.object != "clause" or cue.type in ("appeal", "question")):
+            if lemma == "ask" and _asked_person(child) \
+                    and not any(c.dep_ == "xcomp" for c in verb.children):
+                continue  # `"…?" she asked the officer`: who was asked, not what
             out.append(child)  # includes "of"/"for" cues: "accused him of", "blamed X for"
         elif dep in ("prep", "prt") and (child.lower_ == cue.object or (
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
@@ -216,6 +227,13 @@ def _addressee(obj: Token) -> bool:
     ("echoed statements by X that …")."""
     return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NAMED_ENTS \
         or obj.lemma_.lower() in AUDIENCES
+
+
+def _asked_person(obj: Token) -> bool:
+    """Whether the object of "ask" is who was asked: a person, group or pronoun,
+    or someone's own people ("asked his players"; not "asked her question")."""
+    return is_person(obj) or obj.lemma_.lower() != "question" and any(
+        c.dep_ == "poss" for c in obj.children)
 
 
 def _clause_mark(verb: Token) -> Token | None:
@@ -507,7 +525,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     out.append(found)
                 continue
             if sides_with(tok, cue) or rivalry(tok, cue) or naming(tok, lemma) \
-                    or declined_act(tok, cue):
+                    or declined_act(tok, cue) or withholding(tok, lemma):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
