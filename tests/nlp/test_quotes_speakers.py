@@ -155,8 +155,8 @@ def test_a_verb_the_parser_split_off_after_a_quote_is_its_cue(qnlp) -> None:  # 
 
 
 @pytest.mark.parametrize("body, cue, name", [
-    ("Former champion Lena Ostrova was the latest prominent voice to weigh in and urge the "
-     "board to drop the ban.", "urge", "Ostrova"),
+    (("Former champion Lena Ostrova was the latest prominent voice to weigh in and urge the "
+      "board to drop the ban."), "urge", "Ostrova"),
     ("Kessler is the only candidate here to have pledged to visit every county.", "pledge",
      "Kessler"),
 ])
