@@ -99,3 +99,28 @@ def test_denying_a_claim_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
     found = quotes(qnlp, body)
     assert [q.cue for q in found] == ["deny"]
     assert pieces(body, found[0]) == ["any role in the attack on the convoy"]
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ("An executive from the bank called Mr. Varga to urge him to drop the plan.", "urge",
+     "him to drop the plan"),
+    ("The mayor called the governor on Sunday to ask for more snowplows.", "ask for",
+     "more snowplows"),
+])
+def test_a_phone_call_is_not_what_was_said(qnlp, body, cue, content) -> None:  # type: ignore[no-untyped-def]
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == [cue]
+    assert pieces(body, found[0]) == [content]
+
+
+def test_calling_someone_something_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "She called him a liar to his face."
+    assert [q.cue for q in quotes(qnlp, body)] == ["call"]
+
+
+def test_offered_comments_pass_the_word_to_their_topic(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The minister offered his first comments on the crisis at a news conference on Sunday."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["comment"]
+    assert pieces(body, found[0]) == ["the crisis"]
+    assert found[0].speaker_text == "The minister"

@@ -108,10 +108,9 @@ class Attacher:
                 last = a.content[-1]
                 if a.kind != "direct" and last[0] < m.start < last[1] < m.inner_end \
                         and len(m.pieces) == 1 and (a.speaker is None
-                                                    or a.speaker.end_char <= last[0]) \
-                        and not re.search(r"[.?!]\s", text[last[1]:m.inner_end]):
+                                                    or a.speaker.end_char <= last[0]):
                     # `calling it “politics at its worst,”` with the parse ending the
-                    # content inside a quoted phrase: it goes on to the closing mark
+                    # content inside the quoted words: they go on to the closing mark
                     a.content[-1] = (last[0], m.inner_end)
                 content = _alnum(text, a.content)
                 outside = {i for i in content if not m.start <= i < m.end}

@@ -18,7 +18,9 @@ from rashomon.nlp.quotes.acts import (
     AUDIENCES,
     declined_act,
     is_person,
+    names_time,
     naming,
+    phoning,
     rivalry,
     sides_with,
     withholding,
@@ -310,7 +312,8 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
         clause = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if not clause and cue.object not in ("clause", "object"):
-            clause = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.object
+            preps = _TOPIC_ALIASES.get(cue.object, (cue.object,))
+            clause = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children if p.dep_ in ("pobj", "pcomp")]
     if not clause:
         return None
@@ -324,8 +327,15 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
             or _name_as_compound(tok)
     if poss is None:
         poss = holder or _holder(tok, lexicon)
+    elif poss.pos_ == "PRON" and tok.dep_ == "dobj" and verb_lemma(tok.head, lexicon) in _VOICING:
+        # "the minister offered his first comments on X": the one who voices them speaks
+        poss = next((c for c in tok.head.children if c.dep_ == "nsubj"), poss)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
+
+
+# a cue noun's topic may come with either ("comments about X", "his first comments on X")
+_TOPIC_ALIASES = {"about": ("about", "on")}
 
 
 def _name_as_compound(noun: Token) -> Token | None:
@@ -339,9 +349,10 @@ def _name_as_compound(noun: Token) -> Token | None:
     return name
 
 
-# cue verbs whose object noun is the subject's own ("expressed concern that …"), unlike
+# cue verbs whose object noun is the subject's own ("expressed concern that …", "offered
+# his first comments on X"), unlike
 # "denied accusations that …", where others accused
-_VOICING = frozenset({"express", "voice", "reiterate", "repeat"})
+_VOICING = frozenset({"express", "voice", "reiterate", "repeat", "offer"})
 
 
 def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -505,7 +516,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
     for tok in doc:
         lemma = verb_lemma(tok, lexicon)
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
-            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+            # "called the governor on Sunday" is no "call on" ("weighed in Friday" may be
+            # parsed with "in" over the day: it stays a particle)
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")
+                         and not (c.lower_ == "on" and names_time(c))}
             mark = _clause_mark(tok)
             if mark is not None:
                 particles.add(mark.lower_)  # "calling for the state to fund …"
@@ -525,7 +539,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     out.append(found)
                 continue
             if sides_with(tok, cue) or rivalry(tok, cue) or naming(tok, lemma) \
-                    or declined_act(tok, cue) or withholding(tok, lemma):
+                    or declined_act(tok, cue) or withholding(tok, lemma) or phoning(tok, lemma):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
