@@ -101,16 +101,19 @@ def test_denying_a_claim_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
     assert pieces(body, found[0]) == ["any role in the attack on the convoy"]
 
 
-@pytest.mark.parametrize("body, cue, content", [
+@pytest.mark.parametrize("body, cue, content, caller", [
     ("An executive from the bank called Mr. Varga to urge him to drop the plan.", "urge",
-     "him to drop the plan"),
+     "him to drop the plan", "An executive"),
+    ("A lawyer for the team called Ms. Ostrova to urge her to reject the offer.", "urge",
+     "her to reject the offer", "A lawyer"),
     ("The mayor called the governor on Sunday to ask for more snowplows.", "ask for",
-     "more snowplows"),
+     "more snowplows", "The mayor"),
 ])
-def test_a_phone_call_is_not_what_was_said(qnlp, body, cue, content) -> None:  # type: ignore[no-untyped-def]
+def test_a_phone_call_is_not_what_was_said(qnlp, body, cue, content, caller) -> None:  # type: ignore[no-untyped-def]
     found = quotes(qnlp, body)
     assert [q.cue for q in found] == [cue]
     assert pieces(body, found[0]) == [content]
+    assert found[0].speaker_text == caller  # the caller speaks, not the one called
 
 
 def test_calling_someone_something_stays(qnlp) -> None:  # type: ignore[no-untyped-def]

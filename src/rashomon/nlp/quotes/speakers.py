@@ -192,6 +192,8 @@ def _controller(verb: Token) -> Token | None:
     "angry at X for promising": the object of the governing word, or of its "at"/"with",
     is who speaks."""
     if verb.dep_ == "xcomp":
+        if verb.head.lemma_.lower() == "call" and verb.left_edge.lower_ == "to":
+            return None  # "called Ms. Roe to urge her …": the caller urges (a phone call)
         heads = [verb.head]
     elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
         heads = [verb.head.head]
