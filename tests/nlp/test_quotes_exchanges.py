@@ -73,3 +73,13 @@ def test_a_relative_pronoun_after_a_description_speaks_for_the_name(qnlp) -> Non
             'as loving trains, jazz and "all things blue and gold!"')
     found = [q for q in quotes(qnlp, body) if q.cue == "describe"]
     assert len(found) == 1 and "Kowal" in (found[0].speaker or "")
+
+
+def test_tallies_lists_and_section_heads_are_not_labelled_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Poll update: the race tightens.\n\nThe count so far, by candidate.\n\n"
+            "Lena Ostrova: 1,204.\n\nPaul Idris: 988.\n\n"
+            "Ohio: Maria Kohl, Dan Reyes, Tom Hale and Ann Varga.\n\n"
+            "Ostrova: Hold the line.\n\nThe rivals had different plans.\n\nHALE: Yes.\n\n"
+            'Idris: "We will win this state, and then we will win the next one."')
+    found = quotes(qnlp, body)
+    assert sorted(q.speaker_text for q in found) == ["HALE", "Idris"]

@@ -38,6 +38,7 @@ from rashomon.nlp.quotes.content import (
     trivial,
 )
 from rashomon.nlp.quotes.cues import Cue, Lexicon
+from rashomon.nlp.quotes.marks import has_double_mark
 from rashomon.nlp.quotes.speakers import (
     CLAUSE_DEPS,
     NAMED_ENTS,
@@ -660,7 +661,10 @@ _NOT_SPEAKERS = frozenset({
     "CLARIFICATION", "CORRECTION", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE",
     "EDITOR\u2019S NOTE", "READ MORE", "WATCH", "RELATED", "PHOTOS", "PHOTO", "VIDEO",
     "BREAKING", "EXCLUSIVE", "ADVERTISEMENT", "SOURCE", "SOURCES", "CREDIT", "Q", "A",
+    "BYLINE",
 })
+_SUBHEAD_WORDS = 4  # "Kasich: Now or never." in a story's body: a section head, not speech
+_TALLY = re.compile(r"[\d.,%$ ]+\.?")  # "Clinton: 1,769.": a count, not speech
 
 
 def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
@@ -678,15 +682,21 @@ def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
                 or (name.text.isupper() and len(name.text) > 2)
                 or (headline and any(t.pos_ in ("NOUN", "PROPN") for t in name))):
             continue
-        if name.text.upper().rstrip(".") in _NOT_SPEAKERS:
+        if name.text.upper().rstrip(".") in _NOT_SPEAKERS \
+                or name[-1].text.upper().rstrip(".") in _NOT_SPEAKERS:  # "Delegate Update:"
             continue
+        if not headline and all(t.ent_type_ in ("GPE", "LOC") for t in name):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, …": a list under a place
         line_end = text.find("\n", name_end)
         line_end = len(text) if line_end < 0 else line_end
         seg = (name_end + 1, line_end)
         body = text[seg[0]:seg[1]]
         seg = (seg[0] + len(body) - len(body.lstrip()), seg[1] - (len(body) - len(body.rstrip())))
-        if seg[1] <= seg[0]:
+        if seg[1] <= seg[0] or _TALLY.fullmatch(text[seg[0]:seg[1]]):
             continue
+        if not headline and not name.text.isupper() and not has_double_mark(body) \
+                and len(body.split()) <= _SUBHEAD_WORDS:
+            continue  # "Clinton: Keep it", "Rubio: Finish second.": a section head
         out.append(Attribution(colon[0], (colon.start, colon.end), ":", "speech", name, [seg]))
     return out
 
