@@ -108,9 +108,12 @@ class Attacher:
                 last = a.content[-1]
                 if a.kind != "direct" and last[0] < m.start < last[1] < m.inner_end \
                         and len(m.pieces) == 1 and (a.speaker is None
-                                                    or a.speaker.end_char <= last[0]):
+                                                    or a.speaker.end_char <= last[0]) \
+                        and not any(b.cue is not None and b.cue.idx == a.content[0][0]
+                                    for b in self.attrs):
                     # `calling it “politics at its worst,”` with the parse ending the
-                    # content inside the quoted words: they go on to the closing mark
+                    # content inside the quoted words: they go on to the closing mark (not
+                    # when the parse made another cue the content: "said, suggesting …")
                     a.content[-1] = (last[0], m.inner_end)
                 content = _alnum(text, a.content)
                 outside = {i for i in content if not m.start <= i < m.end}
