@@ -277,3 +277,11 @@ def test_content_cut_inside_quoted_words_goes_on_to_the_closing_mark(qnlp) -> No
             "honest talk about the land, critics have hijacked this debate with lies.\u201d")
     found = [q for q in quotes(qnlp, body) if q.cue == "call"]
     assert len(found) == 1 and "at its very worst" in pieces(body, found[0])[-1]
+
+
+def test_a_quote_with_a_cue_of_its_own_is_not_stretched_into_another(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The coach was defensive when forced to defend not paying a trainer who said he "
+            "was owed money after he ran a camp at one of the club\u2019s fields, saying, "
+            "\u201cMaybe he didn\u2019t do a good job, and I wasn\u2019t happy with his work.\u201d")
+    found = [q for q in quotes(qnlp, body) if q.cue == "defend"]
+    assert len(found) == 1 and not any("good job" in p for p in pieces(body, found[0]))

@@ -110,10 +110,15 @@ class Attacher:
                         and len(m.pieces) == 1 and (a.speaker is None
                                                     or a.speaker.end_char <= last[0]) \
                         and not any(b.cue is not None and b.cue.idx == a.content[0][0]
+                                    for b in self.attrs) \
+                        and not self._said_right_before(m, [b for b in self.attrs
+                                                            if not b.content]) \
+                        and not any(b is not a and b.content and m.start <= b.content[0][0] < m.end
                                     for b in self.attrs):
                     # `calling it “politics at its worst,”` with the parse ending the
                     # content inside the quoted words: they go on to the closing mark (not
-                    # when the parse made another cue the content: "said, suggesting …")
+                    # when the parse made another cue the content, "said, suggesting …", or
+                    # a cue of its own introduces the quote or reports it, "…, saying, “…”")
                     a.content[-1] = (last[0], m.inner_end)
                 content = _alnum(text, a.content)
                 outside = {i for i in content if not m.start <= i < m.end}

@@ -313,7 +313,8 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
         clause = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if not clause and cue.object not in ("clause", "object"):
-            preps = _TOPIC_ALIASES.get(cue.object, (cue.object,))
+            preps = _TOPIC_ALIASES.get(cue.object, (cue.object,)) if cue.type == "speech" \
+                else (cue.object,)
             clause = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children if p.dep_ in ("pobj", "pcomp")]
     if not clause:
@@ -335,7 +336,8 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
                        speaker_span(poss) if poss is not None else None, [content])
 
 
-# a cue noun's topic may come with either ("comments about X", "his first comments on X")
+# a speech noun's topic may come with either ("comments about X", "his first comments on
+# X"; not "skepticism on climate change", a stance held)
 _TOPIC_ALIASES = {"about": ("about", "on")}
 
 
