@@ -5,10 +5,11 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
 1. a cue's parsed content lies inside the quote: the quote is that cue's direct
    quote (its whole text, every paragraph of it);
 2. the quote lies inside a cue's content: a partial ("mixed") quote, nothing new;
-3. a cue without content in the quote's sentence ("…," he said): attach;
+3. a cue without content in the quote's sentence ("…," he said, `said "No."`): attach;
 4. the quote follows a colon whose sentence holds a cue (`X said:` + quote): attach;
 5. the quote follows an attributed quote in the same paragraph with only the
-   attribution between (`"…," he said. "…"`): one quote, another segment;
+   attribution between (`"…," he said. "…"`): one quote, another segment (not a
+   short answer to a question: `"Will you run?" she asked. "No."`);
 6. a name after a dash signs the quote; the verb the quote hangs from (or the
    verb before its colon) is the cue when no listed cue is near (`X boomed: "…"`);
 7. a sentence-like quote opening a paragraph right after an attributed quote or a
