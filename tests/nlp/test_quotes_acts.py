@@ -104,8 +104,8 @@ def test_denying_a_claim_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("body, cue, content, caller", [
     ("An executive from the bank called Mr. Varga to urge him to drop the plan.", "urge",
      "him to drop the plan", "An executive"),
-    ("A lawyer for the team called Ms. Ostrova to urge her to reject the offer.", "urge",
-     "her to reject the offer", "A lawyer"),
+    ("A lawyer for the team called Ms. Ostrova to ask her to turn down the offer.", "ask",
+     "her to turn down the offer", "A lawyer"),
     ("The mayor called the governor on Sunday to ask for more snowplows.", "ask for",
      "more snowplows", "The mayor"),
 ])

@@ -264,19 +264,20 @@ def test_dismissing_or_scolding_a_person_is_an_act_not_a_statement(qnlp) -> None
 
 
 def test_a_list_after_a_comma_is_not_an_aside(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = ("Analysts in the capital cautioned that the minister is careful and not prone to "
-            "rush, despite the growing calls from farmers, unions of all kinds, and consumer "
-            "groups for a price cap.")
-    found = [q for q in quotes(qnlp, body) if q.cue == "caution"]
+    body = ("Analysts in the capital warned that the minister is careful and slow to act, in "
+            "spite of mounting demands from farmers, unions of all kinds, and consumer groups "
+            "for a price cap.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "warn"]
     assert len(found) == 1 and pieces(body, found[0])[-1].endswith("for a price cap")
 
 
 def test_content_cut_inside_quoted_words_goes_on_to_the_closing_mark(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = ("Ms. Lund, head of the farmers' league, issued a news release calling attacks on "
-            "the plan \u201cpolitics at its very worst,\u201d and saying, \u201cInstead of an "
-            "honest talk about the land, critics have hijacked this debate with lies.\u201d")
+    body = ("Ms. Lund, head of the farmers' league, put out a press statement calling the "
+            "critics of the plan \u201ccowards at their very worst,\u201d and saying, "
+            "\u201cInstead of an honest talk about the land, critics have hijacked this debate "
+            "with lies.\u201d")
     found = [q for q in quotes(qnlp, body) if q.cue == "call"]
-    assert len(found) == 1 and "at its very worst" in pieces(body, found[0])[-1]
+    assert len(found) == 1 and "at their very worst" in pieces(body, found[0])[-1]
 
 
 def test_a_quote_with_a_cue_of_its_own_is_not_stretched_into_another(qnlp) -> None:  # type: ignore[no-untyped-def]

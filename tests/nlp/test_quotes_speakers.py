@@ -155,8 +155,8 @@ def test_a_verb_the_parser_split_off_after_a_quote_is_its_cue(qnlp) -> None:  # 
 
 
 @pytest.mark.parametrize("body, cue, name", [
-    (("Former champion Lena Ostrova was the latest prominent voice to weigh in and urge the "
-      "board to drop the ban."), "urge", "Ostrova"),
+    (("Former champion Lena Ostrova was the newest big name to speak up and urge the board "
+      "to drop the ban."), "urge", "Ostrova"),
     ("Kessler is the only candidate here to have pledged to visit every county.", "pledge",
      "Kessler"),
 ])
@@ -166,8 +166,8 @@ def test_the_subject_of_a_copula_speaks_for_the_noun_a_cue_describes(qnlp, body,
 
 
 def test_a_description_is_resolved_to_the_name_set_off_after_it(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = ("One candidate, Paul Idris, the mayor of Granby, who is a teacher, said that the "
-            "plan would hurt the town.")
+    body = ("One contender, Paul Idris, the head of the Granby school board, who once ran a "
+            "bakery, said that the plan would hurt the town.")
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
-    assert len(found) == 1 and found[0].speaker_text == "One candidate"
+    assert len(found) == 1 and found[0].speaker_text == "One contender"
     assert "Idris" in (found[0].speaker or "")

@@ -4,7 +4,7 @@ A listed cue verb can name something a speaker does rather than says: "Greece wi
 Cyprus" (sides with a party), "a group called X" (naming), "Clinton challenged Sanders",
 "the chairman admonished his colleagues", "the judge dismissed her and her lawyer" (turns on
 a person), "X declined to testify" (declines an act), "…, referring to the pipeline" (points
-at a thing and says nothing of it), "deny service to X" (withholds), "called Mr. X to urge
+at a thing and says nothing of it), "deny housing to X" (withholds), "called Mr. X to urge
 him …" (a phone call). Each test takes the cue token and its lexicon row.
 """
 
@@ -82,13 +82,13 @@ def bare_reference(verb: Token, lemma: str) -> bool:
         t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree)
 
 
-# what is withheld from someone, not a claim denied: "deny service to X", "denied him entry"
+# what is withheld from someone, not a claim denied: "deny housing to X", "denied him entry"
 _WITHHELD = frozenset({"service", "access", "entry", "housing", "coverage", "benefit",
                        "treatment", "admission", "passage", "visa", "bail", "license"})
 
 
 def withholding(verb: Token, lemma: str) -> bool:
-    """"deny service to gays", "denied him entry": a denial that withholds something from
+    """"deny housing to tenants", "denied him entry": a denial that withholds something from
     someone is an act; "denied the report", "denied any role" stay."""
     if lemma != "deny":
         return False

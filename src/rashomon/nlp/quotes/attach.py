@@ -116,7 +116,7 @@ class Attacher:
                                                             if not b.content]) \
                         and not any(b is not a and b.content and m.start <= b.content[0][0] < m.end
                                     for b in self.attrs):
-                    # `calling it “politics at its worst,”` with the parse ending the
+                    # `calling them “cowards at their worst,”` with the parse ending the
                     # content inside the quoted words: they go on to the closing mark (not
                     # when the parse made another cue the content, "said, suggesting …", or
                     # a cue of its own introduces the quote or reports it, "…, saying, “…”")

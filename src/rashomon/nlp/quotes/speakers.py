@@ -77,7 +77,7 @@ def resolution_target(speaker: Span) -> Span:
                  and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                  and not any(k.dep_ == "conj" for k in c.children)), None)
     if root.tag_ == "NN" and name is not None:  # one person, not "two senators, X and Y"
-        return speaker_span(name)  # "One candidate, Paul Idris, the mayor, said": Idris
+        return speaker_span(name)  # "One contender, Paul Idris, …, said": Idris
     return speaker
 
 
