@@ -83,3 +83,11 @@ def test_tallies_lists_and_section_heads_are_not_labelled_speech(qnlp) -> None: 
             'Idris: "We will win this state, and then we will win the next one."')
     found = quotes(qnlp, body)
     assert sorted(q.speaker_text for q in found) == ["HALE", "Idris"]
+
+
+def test_a_participle_read_as_a_clause_is_neither_cue_nor_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("In a letter to Dana and Mia posted on her website, Ms. Varga recalled being "
+            "criticized by a reporter decades ago for the dress she wore to a reception.")
+    found = [q for q in quotes(qnlp, body) if q.cue in ("recall", "post")]
+    assert [q.cue for q in found] == ["recall"]
+    assert pieces(body, found[0])[0].startswith("being criticized")

@@ -141,7 +141,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                     c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children):
                 out.append(child)
         elif dep in CLAUSE_DEPS and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
-                                     and not _told_to(verb, lemma)):
+                                     and not _told_to(verb, lemma) and not _gerund(child)):
+            if dep == "ccomp" and child.i < verb.i and _bare_participle(child):
+                continue  # "In a letter posted on her site, X recalled …": no clause said
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
             out.append(child)  # "exhorted his players to defend": not a purpose clause
@@ -230,6 +232,19 @@ def _addressee(obj: Token) -> bool:
     ("echoed statements by X that …")."""
     return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NAMED_ENTS \
         or obj.lemma_.lower() in AUDIENCES
+
+
+def _bare_participle(verb: Token) -> bool:
+    """"(a letter) posted on her site" parsed as a clause: a past form with no subject
+    or auxiliary of its own before the verb it hangs from describes a noun; it says nothing."""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "ccomp" and verb.i < verb.head.i and not any(
+        c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _gerund(clause: Token) -> bool:
+    """"recalled being booed", "described feeling trapped": a gerund clause is what was told."""
+    return clause.tag_ == "VBG" and clause.i > clause.head.i or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in clause.children)
 
 
 def _asked_person(obj: Token) -> bool:
@@ -542,7 +557,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     out.append(found)
                 continue
             if sides_with(tok, cue) or rivalry(tok, cue) or naming(tok, lemma) \
-                    or declined_act(tok, cue) or withholding(tok, lemma) or phoning(tok, lemma):
+                    or declined_act(tok, cue) or withholding(tok, lemma) or phoning(tok, lemma) \
+                    or _bare_participle(tok):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
