@@ -242,9 +242,9 @@ def _bare_participle(verb: Token) -> bool:
 
 
 def _gerund(clause: Token) -> bool:
-    """"recalled being booed", "described feeling trapped": a gerund clause is what was told."""
-    return clause.tag_ == "VBG" and clause.i > clause.head.i or any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in clause.children)
+    """"recalled being booed": a passive gerund is what was told (not an active one, which
+    PolNeAR reads with its object: "suggested looking at X", "cited improving Y")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in clause.children)
 
 
 def _asked_person(obj: Token) -> bool:
