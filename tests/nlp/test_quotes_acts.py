@@ -16,6 +16,8 @@ pytestmark = pytest.mark.model
     "The judge dismissed her and her lawyer after a brief hearing.",
     "The chairman admonished his colleagues.",
     "The witness was dismissed by the panel on Friday.",
+    "The new rule would let landlords deny housing to anyone with a record.",
+    "Several clinics denied him treatment last winter.",
 ])
 def test_acts_are_not_attributions(qnlp, body) -> None:  # type: ignore[no-untyped-def]
     assert quotes(qnlp, body) == []
@@ -90,3 +92,38 @@ def test_a_count_before_say_is_who_speaks(qnlp) -> None:  # type: ignore[no-unty
     body = "About 4 in 10 say they want the next mayor to cut taxes."
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
     assert len(found) == 1 and found[0].speaker_text == "About 4 in 10"
+
+
+def test_denying_a_claim_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The ministry denied any role in the attack on the convoy."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["deny"]
+    assert pieces(body, found[0]) == ["any role in the attack on the convoy"]
+
+
+@pytest.mark.parametrize("body, cue, content, caller", [
+    ("An executive from the bank called Mr. Varga to urge him to drop the plan.", "urge",
+     "him to drop the plan", "An executive"),
+    ("A lawyer for the team called Ms. Ostrova to ask her to turn down the offer.", "ask",
+     "her to turn down the offer", "A lawyer"),
+    ("The mayor called the governor on Sunday to ask for more snowplows.", "ask for",
+     "more snowplows", "The mayor"),
+])
+def test_a_phone_call_is_not_what_was_said(qnlp, body, cue, content, caller) -> None:  # type: ignore[no-untyped-def]
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == [cue]
+    assert pieces(body, found[0]) == [content]
+    assert found[0].speaker_text == caller  # the caller speaks, not the one called
+
+
+def test_calling_someone_something_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "She called him a liar to his face."
+    assert [q.cue for q in quotes(qnlp, body)] == ["call"]
+
+
+def test_offered_comments_pass_the_word_to_their_topic(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The minister offered his first comments on the crisis at a news conference on Sunday."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["comment"]
+    assert pieces(body, found[0]) == ["the crisis"]
+    assert found[0].speaker_text == "The minister"

@@ -261,3 +261,28 @@ def test_dismissing_or_scolding_a_person_is_an_act_not_a_statement(qnlp) -> None
     body = "The chairman dismissed her and her lawyer. The ministry dismissed the report as propaganda."
     found = quotes(qnlp, body)
     assert [pieces(body, q) for q in found] == [["the report as propaganda"]]
+
+
+def test_a_list_after_a_comma_is_not_an_aside(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Analysts in the capital warned that the minister is careful and slow to act, in "
+            "spite of mounting demands from farmers, unions of all kinds, and consumer groups "
+            "for a price cap.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "warn"]
+    assert len(found) == 1 and pieces(body, found[0])[-1].endswith("for a price cap")
+
+
+def test_content_cut_inside_quoted_words_goes_on_to_the_closing_mark(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Ms. Lund, head of the farmers' league, put out a press statement calling the "
+            "critics of the plan \u201ccowards at their very worst,\u201d and saying, "
+            "\u201cInstead of an honest talk about the land, critics have hijacked this debate "
+            "with lies.\u201d")
+    found = [q for q in quotes(qnlp, body) if q.cue == "call"]
+    assert len(found) == 1 and "at their very worst" in pieces(body, found[0])[-1]
+
+
+def test_a_quote_with_a_cue_of_its_own_is_not_stretched_into_another(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The coach was defensive when forced to defend not paying a trainer who said he "
+            "was owed money after he ran a camp at one of the club\u2019s fields, saying, "
+            "\u201cMaybe he didn\u2019t do a good job, and I wasn\u2019t happy with his work.\u201d")
+    found = [q for q in quotes(qnlp, body) if q.cue == "defend"]
+    assert len(found) == 1 and not any("good job" in p for p in pieces(body, found[0]))

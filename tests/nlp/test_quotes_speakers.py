@@ -152,3 +152,22 @@ def test_a_verb_the_parser_split_off_after_a_quote_is_its_cue(qnlp) -> None:  # 
             'have to get over it."')
     found = quotes(qnlp, body)
     assert [(q.speaker_text, len(pieces(body, q))) for q in found] == [("Ruiz", 2)]
+
+
+@pytest.mark.parametrize("body, cue, name", [
+    (("Former champion Lena Ostrova was the newest big name to speak up and urge the board "
+      "to drop the ban."), "urge", "Ostrova"),
+    ("Kessler is the only candidate here to have pledged to visit every county.", "pledge",
+     "Kessler"),
+])
+def test_the_subject_of_a_copula_speaks_for_the_noun_a_cue_describes(qnlp, body, cue, name) -> None:  # type: ignore[no-untyped-def]
+    found = [q for q in quotes(qnlp, body) if q.cue == cue]
+    assert len(found) == 1 and name in (found[0].speaker_text or "")
+
+
+def test_a_description_is_resolved_to_the_name_set_off_after_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("One contender, Paul Idris, the head of the Granby school board, who once ran a "
+            "bakery, said that the plan would hurt the town.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert len(found) == 1 and found[0].speaker_text == "One contender"
+    assert "Idris" in (found[0].speaker or "")

@@ -4,7 +4,8 @@ A listed cue verb can name something a speaker does rather than says: "Greece wi
 Cyprus" (sides with a party), "a group called X" (naming), "Clinton challenged Sanders",
 "the chairman admonished his colleagues", "the judge dismissed her and her lawyer" (turns on
 a person), "X declined to testify" (declines an act), "…, referring to the pipeline" (points
-at a thing and says nothing of it). Each test takes the cue token and its lexicon row.
+at a thing and says nothing of it), "deny housing to X" (withholds), "called Mr. X to urge
+him …" (a phone call). Each test takes the cue token and its lexicon row.
 """
 
 from __future__ import annotations
@@ -57,10 +58,10 @@ def rivalry(verb: Token, cue: Cue) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if not objs:
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "X was dismissed"
-    if len(objs) != 1 or not all(_person(t) for t in (objs[0], *objs[0].conjuncts)):
+    if len(objs) != 1 or not all(is_person(t) for t in (objs[0], *objs[0].conjuncts)):
         return False
     return not any(t.dep_ == "prep" and t.i > objs[0].i and t.lower_ in _RIVAL_PREPS
-                   and not _when(t) for t in verb.subtree)
+                   and not names_time(t) for t in verb.subtree)
 
 
 def declined_act(verb: Token, cue: Cue) -> bool:
@@ -81,7 +82,36 @@ def bare_reference(verb: Token, lemma: str) -> bool:
         t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree)
 
 
-def _when(prep: Token) -> bool:
+# what is withheld from someone, not a claim denied: "deny housing to X", "denied him entry"
+_WITHHELD = frozenset({"service", "access", "entry", "housing", "coverage", "benefit",
+                       "treatment", "admission", "passage", "visa", "bail", "license"})
+
+
+def withholding(verb: Token, lemma: str) -> bool:
+    """"deny housing to tenants", "denied him entry": a denial that withholds something from
+    someone is an act; "denied the report", "denied any role" stay."""
+    if lemma != "deny":
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "dative" for c in verb.children) or any(
+        o.lemma_.lower() in _WITHHELD for o in objs) or any(
+        c.dep_ == "prep" and c.lower_ == "to" and objs and c.i > objs[0].i
+        and any(is_person(p) for p in c.children if p.dep_ == "pobj") for c in verb.children)
+
+
+def phoning(verb: Token, lemma: str) -> bool:
+    """"called Mr. Varga to urge him …", "called the governor to ask for …": a call to a
+    person for a purpose is a phone call; what is said comes with the cue of its infinitive.
+    "called him a liar", "called on X to resign" stay."""
+    if lemma != "call":
+        return False
+    people = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    return len(people) == 1 and is_person(people[0]) and any(
+        c.dep_ in ("advcl", "xcomp") and c.i > people[0].i and c.left_edge.lower_ == "to"
+        for c in verb.children)
+
+
+def names_time(prep: Token) -> bool:
     """"on Friday", "over the weekend": a time, not a topic."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
@@ -90,7 +120,7 @@ def _complemented(verb: Token) -> bool:
     return any(c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children)
 
 
-def _person(tok: Token) -> bool:
+def is_person(tok: Token) -> bool:
     """A person, group or pronoun for one ("her", "Smith", "his colleagues")."""
     lemma = tok.lemma_.lower()
     return tok.pos_ == "PRON" or tok.ent_type_ in NAMED_ENTS or lemma in AUDIENCES \

@@ -5,10 +5,11 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
 1. a cue's parsed content lies inside the quote: the quote is that cue's direct
    quote (its whole text, every paragraph of it);
 2. the quote lies inside a cue's content: a partial ("mixed") quote, nothing new;
-3. a cue without content in the quote's sentence ("…," he said): attach;
+3. a cue without content in the quote's sentence ("…," he said, `said "No."`): attach;
 4. the quote follows a colon whose sentence holds a cue (`X said:` + quote): attach;
 5. the quote follows an attributed quote in the same paragraph with only the
-   attribution between (`"…," he said. "…"`): one quote, another segment;
+   attribution between (`"…," he said. "…"`): one quote, another segment (not a
+   short answer to a question: `"Will you run?" she asked. "No."`);
 6. a name after a dash signs the quote; the verb the quote hangs from (or the
    verb before its colon) is the cue when no listed cue is near (`X boomed: "…"`);
 7. a sentence-like quote opening a paragraph right after an attributed quote or a
@@ -40,6 +41,7 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
 # verbs whose quoted complement in title case is still what PolNeAR annotates ("titled")
 _TITLING = frozenset({"title", "entitle", "bill", "dub", "read", "brand", "label"})
 MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
+_REPLY_WORDS = 2  # a quote this short right after a question answers it ("No, sir.")
 
 
 def _words(text: str, a: int, b: int) -> int:
@@ -104,6 +106,21 @@ class Attacher:
             for a in self.attrs:
                 if not a.content or not any(s < m.end and m.start < e for s, e in a.content):
                     continue
+                last = a.content[-1]
+                if a.kind != "direct" and last[0] < m.start < last[1] < m.inner_end \
+                        and len(m.pieces) == 1 and (a.speaker is None
+                                                    or a.speaker.end_char <= last[0]) \
+                        and not any(b.cue is not None and b.cue.idx == a.content[0][0]
+                                    for b in self.attrs) \
+                        and not self._said_right_before(m, [b for b in self.attrs
+                                                            if not b.content]) \
+                        and not any(b is not a and b.content and m.start <= b.content[0][0] < m.end
+                                    for b in self.attrs):
+                    # `calling them “cowards at their worst,”` with the parse ending the
+                    # content inside the quoted words: they go on to the closing mark (not
+                    # when the parse made another cue the content, "said, suggesting …", or
+                    # a cue of its own introduces the quote or reports it, "…, saying, “…”")
+                    a.content[-1] = (last[0], m.inner_end)
                 content = _alnum(text, a.content)
                 outside = {i for i in content if not m.start <= i < m.end}
                 if len(outside) <= 6 or len(outside) < 0.2 * len(content):
@@ -130,7 +147,8 @@ class Attacher:
             if k in owner:
                 continue
             lead = self._lead_piece(k)
-            if not self._speechy(m) and not self._whole_sentence(m) and not lead:
+            if not self._speechy(m) and not self._whole_sentence(m) and not lead \
+                    and not self._said_right_before(m, bare):
                 self.scare.append(m)
                 continue
             who = (
@@ -249,6 +267,15 @@ class Attacher:
         before = self.text[s:m.start].strip()
         return (not before or before.endswith(":")) and m.double
 
+    def _said_right_before(self, m: Marked, bare: list[Attribution]) -> bool:
+        """`Asked about it, the mayor said "No."`: a short quote right after a speech cue
+        with no content of its own (a comma or colon at most between) is what was said."""
+        before = self.text[:m.start].rstrip(" \t,:")
+        return any(a.type == "speech" and a.speaker is not None and a.cue is not None
+                   and a.cue_span is not None
+                   and self.doc[a.cue_span[1] - 1].idx + len(self.doc[a.cue_span[1] - 1]) == len(before)
+                   for a in bare)
+
     def _title(self, m: Marked) -> bool:
         """A quote in title case with no cue ("The Late Show With X", "Orange Is the New
         Black,"): the name of a show, book or film, not speech. A sentence (ending in
@@ -355,7 +382,7 @@ class Attacher:
             return None
         if a.kind != "direct" and not a.content[-1][1] <= prev.end:
             return None
-        if not prev.end <= a.cue.idx < m.start:
+        if not prev.end <= a.cue.idx < m.start or self._reply(a, prev, m):
             return None
         # `"A," said X, a lawyer who … . "B."`: only this attribution in between
         others = [b for b in self.attrs if b is not a and b.cue is not None
@@ -394,6 +421,8 @@ class Attacher:
             if a is None or a.kind != "direct" or a.cue is None or j >= len(self.marks):
                 continue
             other = self.marks[j]
+            if j < k and self._reply(a, other, m):
+                continue
             lo, hi = (m.end, other.start) if j > k else (other.end, m.start)
             if lo <= a.cue.idx < hi and _words(self.text, lo, hi) <= 12 \
                     and self._para(lo) == self._para(hi):
@@ -512,6 +541,13 @@ class Attacher:
         self.attrs.append(new)
         return new
 
+    def _reply(self, a: Attribution, prev: Marked, m: Marked) -> bool:
+        """`"Will you run?" a reporter asked. "No."`: a short quote right after a question
+        is the answer, someone else's, not more of the question."""
+        asked = self.text[prev.inner_start:prev.inner_end].rstrip(" ,\u201d\"'")
+        return a.type == "question" and asked.endswith("?") \
+            and _words(self.text, m.inner_start, m.inner_end) <= _REPLY_WORDS
+
     def _continuation(self, k: int, owner: dict[int, Attribution]) -> Attribution | None:
         """A quote opening a paragraph right after a paragraph ending in a quote."""
         m = self.marks[k]
@@ -520,7 +556,7 @@ class Attacher:
             return None
         prev = self.marks[k - 1]
         a = owner[k - 1]
-        if a.kind != "direct" or a.speaker is None:
+        if a.kind != "direct" or a.speaker is None or self._reply(a, prev, m):
             return None
         gap = self.text[prev.end:line_start]
         if _words(self.text, prev.end, line_start) > 20 or gap.count("\n") > 3:
@@ -528,6 +564,16 @@ class Attacher:
         new = Attribution(None, None, a.lemma, a.type, a.speaker, [], "direct", a.medium)
         self.attrs.append(new)
         return new
+
+    def _opening(self, seg: tuple[int, int], cue: Token) -> bool:
+        """Whether a stretch is only phrases that say when, where or how the cue happened
+        ("In a note to the players posted on the website, …", "On Monday, …")."""
+        span = self.doc.char_span(seg[0], seg[1], alignment_mode="expand")
+        if span is None:
+            return False
+        roots = [t for t in span if not span.start <= t.head.i < span.end]
+        return bool(roots) and all(t.head == cue and t.dep_ in ("prep", "npadvmod")
+                                   for t in roots)
 
     def _subject_of(self, seg: tuple[int, int], verb: Token) -> bool:
         """Whether a stretch holds the subject of ``verb`` ("This plan, he says, is dead")."""
@@ -586,6 +632,8 @@ class Attacher:
                 lo = min([a.speaker.start, cue.i])
                 hi = cue.i + 1
             left = trim_range(doc, sent.start, lo) if lo > sent.start else None
+            if left is not None and self._opening(left, cue):
+                left = None  # "In a note posted Monday, X recalled …": where, not what
             right = trim_range(doc, hi, sent.end) if hi < sent.end else None
             seg: tuple[int, int] | None
             if left and right and self._clause(right) and (

@@ -19,6 +19,7 @@ from rashomon.nlp.quotes.rules import MEDIUM_NOUNS, Attribution
 
 _WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
 _MAX_TAIL_WORDS = 6  # "…, he told me on Friday, …": words between the cue and its comma
+_MAX_BETWEEN_WORDS = 3  # "…, Mr. Obama has often said, …": words between speaker and cue
 
 
 def _words(text: str) -> int:
@@ -71,6 +72,11 @@ def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
         tail = text[hi:a.content[0][0]]
         if not head.endswith(",") or "," not in tail or _words(tail.split(",")[0]) > _MAX_TAIL_WORDS:
             continue
+        if a.speaker is not None and a.speaker.end_char <= a.cue.idx and (
+                _words(text[a.speaker.end_char:a.cue.idx]) > _MAX_BETWEEN_WORDS
+                or "," in text[a.speaker.end_char:a.cue.idx]):
+            continue  # "On Monday, the league came out against it, stating, …": a clause
+            # of its own between speaker and cue, not a set-off "X often says"
         comma = hi + tail.index(",")
         if _words(text[comma + 1:a.content[0][0]]) > 1:
             continue  # the content starts well after the clause: not set off by it

@@ -53,6 +53,10 @@ def _kept_aside(aside: Token) -> bool:
     if has_double_mark(aside.doc[aside.left_edge.i:aside.right_edge.i + 1].text):
         return False  # `…,” Flynn, a surrogate, said`: the parse ran past a quote's end
     head = aside.head
+    doc = aside.doc
+    if any(c.dep_ == "cc" and c.i > aside.i and doc[c.i - 1].text == ","
+           and any(k.dep_ == "conj" for k in aside.children) for c in aside.children):
+        return True  # "calls from farmers, unions of all kinds, and consumer groups": a list
     if aside.pos_ == "PROPN" and head.pos_ != "PROPN":
         return True  # "the museum's director, Lonnie Bunch": who it is
     return aside.ent_type_ == "GPE" and head.ent_type_ == "GPE"  # "Tulsa, Oklahoma"

@@ -34,10 +34,10 @@ _JOINERS = ("and", "but", "while", "though", "although", "whereas", "as", "befor
             "then", "yet", "so")
 
 
-# cues that pass the word on: "continued to call for X",
-# "expressed concern that X", "seemed to think X", "responded by saying X": the inner cue
+# cues that pass the word on: "continued to call for X", "expressed concern that X",
+# "offered his thoughts on X", "seemed to think X", "responded by saying X": the inner cue
 # opening their content reports X
-_BRIDGES = {"continue", "express", "seem", "appear", "respond"}
+_BRIDGES = {"continue", "express", "offer", "seem", "appear", "respond"}
 
 
 def _opens(text: str, a: Attribution, b: Attribution) -> bool:

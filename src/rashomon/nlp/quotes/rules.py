@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.nlp.quotes.acts import AUDIENCES, declined_act, naming, rivalry, sides_with
+from rashomon.nlp.quotes.acts import (
+    AUDIENCES,
+    declined_act,
+    is_person,
+    names_time,
+    naming,
+    phoning,
+    rivalry,
+    sides_with,
+    withholding,
+)
 from rashomon.nlp.quotes.content import (
     around_cue,
     as_clause,
@@ -28,6 +38,7 @@ from rashomon.nlp.quotes.content import (
     trivial,
 )
 from rashomon.nlp.quotes.cues import Cue, Lexicon
+from rashomon.nlp.quotes.marks import has_double_mark
 from rashomon.nlp.quotes.speakers import (
     CLAUSE_DEPS,
     NAMED_ENTS,
@@ -130,7 +141,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                     c.dep_ in CLAUSE_DEPS or c.dep_ == "oprd" for c in verb.children):
                 out.append(child)
         elif dep in CLAUSE_DEPS and not (dep == "xcomp" and cue.type == "speech" and lemma != "say"
-                                     and not _told_to(verb, lemma)):
+                                     and not _told_to(verb, lemma) and not _gerund(child)):
+            if dep == "ccomp" and child.i < verb.i and _bare_participle(child):
+                continue  # "In a letter posted on her site, X recalled …": no clause said
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
             out.append(child)  # "exhorted his players to defend": not a purpose clause
@@ -141,6 +154,9 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
             continue  # the addressee, not what was said
         elif dep == "dobj" and cue.object != "act" and (
                 cue.object != "clause" or cue.type in ("appeal", "question")):
+            if lemma == "ask" and _asked_person(child) \
+                    and not any(c.dep_ == "xcomp" for c in verb.children):
+                continue  # `"…?" she asked the officer`: who was asked, not what
             out.append(child)  # includes "of"/"for" cues: "accused him of", "blamed X for"
         elif dep in ("prep", "prt") and (child.lower_ == cue.object or (
                 " " in cue.lemma and child.lower_ == cue.lemma.split()[1])):
@@ -218,6 +234,26 @@ def _addressee(obj: Token) -> bool:
         or obj.lemma_.lower() in AUDIENCES
 
 
+def _bare_participle(verb: Token) -> bool:
+    """"(a letter) posted on her site" parsed as a clause: a past form with no subject
+    or auxiliary of its own before the verb it hangs from describes a noun; it says nothing."""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "ccomp" and verb.i < verb.head.i and not any(
+        c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _gerund(clause: Token) -> bool:
+    """"recalled being booed": a passive gerund is what was told (not an active one, which
+    PolNeAR reads with its object: "suggested looking at X", "cited improving Y")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in clause.children)
+
+
+def _asked_person(obj: Token) -> bool:
+    """Whether the object of "ask" is who was asked: a person, group or pronoun,
+    or someone's own people ("asked his players"; not "asked her question")."""
+    return is_person(obj) or obj.lemma_.lower() != "question" and any(
+        c.dep_ == "poss" for c in obj.children)
+
+
 def _clause_mark(verb: Token) -> Token | None:
     """"calling for the state to fund …": the "for" opening the clause right after a
     verb, which a multi-word cue ("call for") may claim as its particle."""
@@ -292,7 +328,9 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
         clause = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if not clause and cue.object not in ("clause", "object"):
-            clause = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.object
+            preps = _TOPIC_ALIASES.get(cue.object, (cue.object,)) if cue.type == "speech" \
+                else (cue.object,)
+            clause = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children if p.dep_ in ("pobj", "pcomp")]
     if not clause:
         return None
@@ -306,8 +344,16 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
             or _name_as_compound(tok)
     if poss is None:
         poss = holder or _holder(tok, lexicon)
+    elif poss.pos_ == "PRON" and tok.dep_ == "dobj" and verb_lemma(tok.head, lexicon) in _VOICING:
+        # "the minister offered his first comments on X": the one who voices them speaks
+        poss = next((c for c in tok.head.children if c.dep_ == "nsubj"), poss)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
+
+
+# a speech noun's topic may come with either ("comments about X", "his first comments on
+# X"; not "skepticism on climate change", a stance held)
+_TOPIC_ALIASES = {"about": ("about", "on")}
 
 
 def _name_as_compound(noun: Token) -> Token | None:
@@ -321,9 +367,10 @@ def _name_as_compound(noun: Token) -> Token | None:
     return name
 
 
-# cue verbs whose object noun is the subject's own ("expressed concern that …"), unlike
+# cue verbs whose object noun is the subject's own ("expressed concern that …", "offered
+# his first comments on X"), unlike
 # "denied accusations that …", where others accused
-_VOICING = frozenset({"express", "voice", "reiterate", "repeat"})
+_VOICING = frozenset({"express", "voice", "reiterate", "repeat", "offer"})
 
 
 def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -487,7 +534,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
     for tok in doc:
         lemma = verb_lemma(tok, lexicon)
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
-            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+            # "called the governor on Sunday" is no "call on" ("weighed in Friday" may be
+            # parsed with "in" over the day: it stays a particle)
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")
+                         and not (c.lower_ == "on" and names_time(c))}
             mark = _clause_mark(tok)
             if mark is not None:
                 particles.add(mark.lower_)  # "calling for the state to fund …"
@@ -507,7 +557,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     out.append(found)
                 continue
             if sides_with(tok, cue) or rivalry(tok, cue) or naming(tok, lemma) \
-                    or declined_act(tok, cue):
+                    or declined_act(tok, cue) or withholding(tok, lemma) or phoning(tok, lemma) \
+                    or _bare_participle(tok):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
@@ -628,7 +679,10 @@ _NOT_SPEAKERS = frozenset({
     "CLARIFICATION", "CORRECTION", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE",
     "EDITOR\u2019S NOTE", "READ MORE", "WATCH", "RELATED", "PHOTOS", "PHOTO", "VIDEO",
     "BREAKING", "EXCLUSIVE", "ADVERTISEMENT", "SOURCE", "SOURCES", "CREDIT", "Q", "A",
+    "BYLINE",
 })
+_SUBHEAD_WORDS = 4  # "Kasich: Now or never." in a story's body: a section head, not speech
+_TALLY = re.compile(r"[\d.,%$ ]+\.?")  # "Clinton: 1,769.": a count, not speech
 
 
 def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
@@ -646,15 +700,21 @@ def labelled_lines(doc: Doc, text: str) -> list[Attribution]:
                 or (name.text.isupper() and len(name.text) > 2)
                 or (headline and any(t.pos_ in ("NOUN", "PROPN") for t in name))):
             continue
-        if name.text.upper().rstrip(".") in _NOT_SPEAKERS:
+        if name.text.upper().rstrip(".") in _NOT_SPEAKERS \
+                or name[-1].text.upper().rstrip(".") in _NOT_SPEAKERS:  # "Delegate Update:"
             continue
+        if not headline and all(t.ent_type_ in ("GPE", "LOC") for t in name):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, …": a list under a place
         line_end = text.find("\n", name_end)
         line_end = len(text) if line_end < 0 else line_end
         seg = (name_end + 1, line_end)
         body = text[seg[0]:seg[1]]
         seg = (seg[0] + len(body) - len(body.lstrip()), seg[1] - (len(body) - len(body.rstrip())))
-        if seg[1] <= seg[0]:
+        if seg[1] <= seg[0] or _TALLY.fullmatch(text[seg[0]:seg[1]]):
             continue
+        if not headline and not name.text.isupper() and not has_double_mark(body) \
+                and len(body.split()) <= _SUBHEAD_WORDS:
+            continue  # "Clinton: Keep it", "Rubio: Finish second.": a section head
         out.append(Attribution(colon[0], (colon.start, colon.end), ":", "speech", name, [seg]))
     return out
 

@@ -18,6 +18,8 @@ NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 # ("... and said", "issued a statement saying", "speaking to reporters, said").
 _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
           "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
+# participles that give a work's title ("an article titled …")
+_TITLES = frozenset({"title", "entitle", "headline", "subtitle"})
 # nouns that name a source when they follow a cue ("..., reported the ministry")
 _SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "spokesperson",
                  "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
@@ -62,11 +64,20 @@ def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
 
 
 def resolution_target(speaker: Span) -> Span:
-    """The phrase to resolve to an actor: a relative pronoun stands for its noun."""
+    """The phrase to resolve to an actor: a relative pronoun stands for its noun (for the
+    name that noun describes, when it is that name's apposition), a description for the
+    person's name set off after it."""
     root = speaker.root
     if (root.tag_ in ("WP", "WDT") or root.lower_ == "that") and root.head.dep_ == "relcl":
         noun = root.head.head
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
+            noun = noun.head  # "Ms. Roe, a former aide who says …": Ms. Roe
         return speaker_span(noun)
+    name = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i
+                 and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                 and not any(k.dep_ == "conj" for k in c.children)), None)
+    if root.tag_ == "NN" and name is not None:  # one person, not "two senators, X and Y"
+        return speaker_span(name)  # "One contender, Paul Idris, …, said": Idris
     return speaker
 
 
@@ -77,6 +88,9 @@ def find_subject(verb: Token) -> Token | None:
         # "Asked whether …, the mayor said": a passive participle; the clause's subject is
         # the one asked, the asker only an agent ("asked by reporters")
         return _agent(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in _TITLES \
+            and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a magazine piece titled “…”": the piece says it, not its reader
     deps = {c.dep_ for c in verb.children}
     if "nsubjpass" in deps or "auxpass" in deps and "nsubj" not in deps:
         # (an active subject with "auxpass" is a contracted "has": "who's called for")
@@ -107,7 +121,7 @@ def find_subject(verb: Token) -> Token | None:
             if said is not None:
                 return next(g for g in said.children if g.dep_ == "nsubj")
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head
+            return _copula_subject(tok.head) or tok.head
         if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
             # "media quoted Y as saying", "Y was quoted as saying": Y speaks
             obj = next((c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")),
@@ -122,6 +136,15 @@ def find_subject(verb: Token) -> Token | None:
         tok = tok.head
     return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb) \
         or _name_in_apposition(verb)
+
+
+def _copula_subject(noun: Token) -> Token | None:
+    """"X was the latest voice to urge …", "X is the only candidate to have pledged …": the
+    noun a cue describes is the copula's complement; its subject speaks."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _name_in_apposition(verb: Token) -> Token | None:
@@ -169,6 +192,8 @@ def _controller(verb: Token) -> Token | None:
     "angry at X for promising": the object of the governing word, or of its "at"/"with",
     is who speaks."""
     if verb.dep_ == "xcomp":
+        if verb.head.lemma_.lower() == "call" and verb.left_edge.lower_ == "to":
+            return None  # "called Ms. Roe to urge her …": the caller urges (a phone call)
         heads = [verb.head]
     elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
         heads = [verb.head.head]
