@@ -146,3 +146,13 @@ def test_asking_which_it_is_attributes_without_refuting() -> None:
     assert dict(find_cues("Harbour eel photo, real or fake, splits the town")) == {
         "real or": "hedge", "real or fake*": "hedge"}
     assert rule_stance("Harbour eel photo, real or fake, splits the town", claim) == "observing"
+
+
+def test_general_english_debunking_words_refute_and_hedges_attribute() -> None:
+    claim = "A bear was seen riding a bicycle downtown"
+    for headline in ("Zoo calls downtown bicycle bear video phony", "Bicycle bear was an April Fools' stunt",
+                     "Downtown bear-on-bike sighting unfounded", "Mayor scoffs at bicycle bear sighting",
+                     "Bicycle bear photo shared out of context", "Zoo: bicycle bear claim has no basis"):
+        assert rule_stance(headline, claim) == "against", headline
+    for headline in ("Bear maybe seen on a bicycle downtown", "Unnamed witness: bear rode bicycle downtown"):
+        assert rule_stance(headline, claim) == "observing", headline
