@@ -190,6 +190,9 @@ def test_frames_read_from_the_sentence() -> None:
     # quoted words call nothing false in the outlet's voice, credited or not
     assert not frame_of('Orsk was quick to retort: "That claim is false."').falsity
     assert not frame_of('"I think that is a phony ideal. It is baseless," he added.').falsity
+    # "false" naming a kind of thing is no verdict: the charge of filing false tax returns
+    assert not frame_of("She pleaded guilty to filing false tax returns.").falsity
+    assert frame_of("The report was false and misleading.").falsity
     # nor do they negate the outlet's own telling
     assert frame_of('"We are not here to serve the earth. That is a phony ideal."').polarity == "positive"
     # nor does a relative clause set off by commas negate the sentence's predicate
@@ -774,3 +777,25 @@ def test_among_facts_of_as_many_outlets_the_one_articles_lead_with_comes_first()
     assert [c.id for c in order([detail, main], {"c1": 3})] == ["c1", "c0"]
     told_more = Claim(id="c2", story_id="s", statement="Orsk spoke.", stances=(), outlets=4)
     assert order([main, told_more], {"c1": 3})[0].id == "c2"  # outlets still come first
+
+
+def test_a_figure_inside_an_act_the_outlet_states_is_not_credited_to_the_actor() -> None:
+    from rashomon.crossref.ledger.frame import frame_of
+    from rashomon.records import Figure, Quote
+
+    text = "Ivo Brandt pleaded guilty on Monday to charges that he spent $90,000 in party funds."
+    plea = Quote(id="q", article_id="a", text="guilty on Monday to charges that he spent $90,000",
+                 kind="indirect", speaker="Ivo Brandt", speaker_id="p:brandt",
+                 speaker_text="Ivo Brandt", cue="plead", start=19, end=len(text) - 1,
+                 cue_start=11, cue_end=18, cue_type="appeal")
+    spent = Figure(id="f", article_id="a", text="$90,000", value=90000.0, low=None, high=None,
+                   unit="USD",
+                   start=text.index("$"), end=text.index("$") + 7, claimed_by="Ivo Brandt",
+                   claimed_by_id="p:brandt")
+    frame = frame_of(text, [plea], [], 0, [spent])
+    assert frame.sourcing == "own" and frame.source is None
+    said = Quote(id="q2", article_id="a", text="he spent $90,000 in party funds", kind="indirect",
+                 speaker="Ivo Brandt", speaker_id="p:brandt", speaker_text="Ivo Brandt", cue="say",
+                 start=20, end=len(text) - 1, cue_start=11, cue_end=15, cue_type="speech")
+    assert frame_of("Ivo Brandt said he spent $90,000 in party funds.", [said], [], 0,
+                    [spent]).source == "Ivo Brandt"

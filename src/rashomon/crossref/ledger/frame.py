@@ -105,6 +105,12 @@ def _unquoted(text: str) -> str:
 _ASIDE = re.compile(r"(?i),\s*(?:who|which|whose|whom)\b[^,;:]*,")
 
 
+# "false" or "fake" before a noun names a kind of thing ("filing false tax returns", "fake
+# accounts"), often the charge itself: the outlet calls nothing false by it
+_NAMED_FALSE = re.compile(r"(?i)\b(?:false|fake)\s+(?!(?:and|or|but|to|in|on|at|by|for|of|that|as)\b)"
+                          r"[a-z][\w-]*")
+
+
 def _own_words(text: str) -> str:
     """What the outlet says in its own voice as its main predication: no quoted words, no
     relative clause set off by commas."""
@@ -365,7 +371,11 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     # relative clause's report ("children who wrote about the shooting") frames nothing
     performed = [q for q in quotes if _performed(q) or _side_clause(q, text, offset)]
     events = [e for e in events if not any(q.start <= e.start < q.end for q in performed)]
-    quotes = [q for q in quotes if _is_source(q, text, offset)]
+    credited = [q for q in quotes if _is_source(q, text, offset)]
+    # who does an act the outlet states here ("X pleaded guilty to charges that he spent
+    # $750,000"): a figure inside that act is the outlet's, not a claim credited to X
+    acting = {w for q in quotes if q not in credited for w in (q.speaker_id, q.speaker) if w}
+    quotes = credited
     if quotes:
         q = max(quotes, key=lambda q: (q.end - q.start, -q.start))
         denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
@@ -391,7 +401,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         sourcing = "named" if e.claimant_id else UNNAMED
     # the sentence's first figure is its main one ("Our team counted 9 deaths, fewer than the
     # 14 Dravia reported"); a first-person claimant in the narration is the outlet itself
-    claimed = sorted((f for f in figures if f.claimed_by), key=lambda f: f.start)
+    claimed = sorted((f for f in figures if f.claimed_by
+                      and not {f.claimed_by_id, f.claimed_by} & acting), key=lambda f: f.start)
     if sourcing == OWN_VOICE and claimed and not _OURS.match(claimed[0].claimed_by or ""):
         f = claimed[0]
         sourcing = "named" if f.claimed_by_id or _named(f.claimed_by) else UNNAMED
@@ -426,7 +437,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         source_id=source_id,
         cue=cue, polarity=_record_field(recs, "polarity") or polarity,
         modality=_record_field(recs, "modality") or modality, denial=denial,
-        falsity=sourcing == OWN_VOICE and "falsity" in find_cues(_unquoted(text)))
+        falsity=sourcing == OWN_VOICE and "falsity" in find_cues(
+            _NAMED_FALSE.sub(lambda m: " " * len(m.group()), _unquoted(text))))
 
 
 __all__ = [
