@@ -85,10 +85,15 @@ def test_two_amounts_set_side_by_side_in_one_sentence_are_not_a_dispute() -> Non
     assert [c for c in _run(corpus) if c.kind == "figures"] == []
     # one amount a sentence, the same thing: still compared
     x = article("x5", "Harbor Ledger", "Orsk raised $200,000 in all.")
-    z = article("z5", "Plain Dispatch", "Orsk raised exactly $900,000 in all.")
+    z = article("z5", "Plain Dispatch", "Orsk raised exactly $350,000 in all.")
+    corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
+        figure(x, "$200,000", 200000, "USD"), figure(z, "$350,000", 350000, "USD")])
+    assert [c.kind for c in _run(corpus)] == ["figures"]
+    # amounts of money more than twice apart are two things (a fine, a sum spent)
+    z = article("z6", "Plain Dispatch", "Orsk raised exactly $900,000 in all.")
     corpus = Corpus(articles=[x, z], actors=ACTORS, figures=[
         figure(x, "$200,000", 200000, "USD"), figure(z, "$900,000", 900000, "USD")])
-    assert [c.kind for c in _run(corpus)] == ["figures"]
+    assert [c.kind for c in _run(corpus)] == []
 
 
 def test_each_side_blames_the_other() -> None:

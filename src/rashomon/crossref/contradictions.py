@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from rashomon.crossref.ledger import Ledger
 from rashomon.crossref.ledger.anchors import content_text, gate_tokens
-from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval
+from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval, single_values
 from rashomon.crossref.ledger.frame import find_cues
 from rashomon.crossref.ledger.joins import components, side_of
 from rashomon.crossref.ledger.units import Unit
@@ -93,7 +93,7 @@ def figures(story: Story, ledger: Ledger) -> list[Contradiction]:
     for claim in ledger.claims:
         by_thing: dict[str, list[tuple[Figure, Unit, Stance]]] = defaultdict(list)
         for unit, st in ledger.members[claim.id]:
-            for f in _single_figures(unit.figures):
+            for f in single_values(unit.figures):
                 by_thing[(f.unit or "").lower()].append((f, unit, st))
         for thing, pairs in sorted(by_thing.items()):
             pairs = _same_period(pairs)
@@ -117,17 +117,6 @@ def figures(story: Story, ledger: Ledger) -> list[Contradiction]:
                 kind="figures", description=f"{thing or 'figures'}: {values} ({note})",
                 sides=tuple(sides), claim_id=claim.id, claim_ids=(claim.id,)))
     return out
-
-
-def _single_figures(found: Sequence[Figure]) -> list[Figure]:
-    """The figures that are their sentence's one value of their unit. Two values of one unit in
-    one sentence are two quantities set side by side ("raised $200,000, while his rival spent
-    $1 million"; "outraised him $5.4 million to $200,000"), and which one another outlet's
-    figure counts is not known."""
-    values: dict[str, set[float | None]] = defaultdict(set)
-    for f in found:
-        values[(f.unit or "").lower()].add(_point(f))
-    return [f for f in found if len(values[(f.unit or "").lower()]) == 1]
 
 
 def _same_period(pairs: list[tuple[Figure, Unit, Stance]]) -> list[tuple[Figure, Unit, Stance]]:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 from rashomon.records import Figure
 
 FIGURE_DAYS = 1  # figures of articles published further apart are different running totals
 FIGURE_RATIO = 5.0  # values further apart than this count different things, not a dispute
+# Money: two outlets report one amount to the cent or rounded, and a story holds many amounts
+# (a fine, a total spent, one purchase): amounts further apart than this are different things.
+MONEY_RATIO = 2.0
+_MONEY = re.compile(r"^[A-Z]{3}\b")  # an ISO 4217 code ("USD", "EUR per barrel")
 # A figure's qualifier widens its value into an interval (for "at least 286" vs "300").
 LOWER_BOUND = {"at least", "more than", "over", "above", "in excess of", "upwards of", "+"}
 UPPER_BOUND = {"nearly", "almost", "up to", "less than", "under", "fewer than", "below"}
@@ -40,11 +47,13 @@ def agree(a: Figure, b: Figure) -> bool:
 
 
 def comparable(a: Figure, b: Figure) -> bool:
-    """Values within FIGURE_RATIO of each other (a toll of 300 is not one of 30,000)."""
+    """Values within FIGURE_RATIO of each other (a toll of 300 is not one of 30,000); amounts of
+    money within MONEY_RATIO ("$250,000" in fines is not the "$750,000" spent)."""
     va, vb = a.value if a.value is not None else a.low, b.value if b.value is not None else b.low
     if not va or not vb or va <= 0 or vb <= 0:
         return True
-    return max(va, vb) / min(va, vb) <= FIGURE_RATIO
+    money = all(_MONEY.match(f.unit or "") for f in (a, b))
+    return max(va, vb) / min(va, vb) <= (MONEY_RATIO if money else FIGURE_RATIO)
 
 
 def days_close(a: str | None, b: str | None, days: int = FIGURE_DAYS) -> bool:
@@ -67,4 +76,17 @@ def majority(group: list[Figure]) -> Figure:
     return max(bounded, key=lambda f: (sum(agree(f, o) for o in group), -group.index(f)))
 
 
-__all__ = ["agree", "comparable", "days_close", "interval", "majority"]
+
+
+def single_values(found: Sequence[Figure]) -> list[Figure]:
+    """The figures that are their sentence's one value of their unit. Two values of one unit in
+    one sentence are two quantities set side by side ("raised $200,000, while his rival spent
+    $1 million"; "nightclubs topped $60,000, dry cleaning $14,000"), and which one another
+    outlet's figure counts is not known."""
+    values: dict[str, set[float | None]] = defaultdict(set)
+    for f in found:
+        values[(f.unit or "").lower()].add(f.value if f.value is not None else f.low)
+    return [f for f in found if len(values[(f.unit or "").lower()]) == 1]
+
+
+__all__ = ["agree", "comparable", "days_close", "interval", "majority", "single_values"]

@@ -220,10 +220,8 @@ def _is_source(q: Quote, sentence: str, offset: int) -> bool:
     if q.cue_start is not None and _PASSIVE.search(sentence[:max(0, q.cue_start - offset)]):
         # "Fox News is told ...", "reporters were briefed": the subject heard it from someone
         return (q.cue or "").lower() in _TOLD
-    if (q.cue_type in ACTS_OF_SPEECH and q.kind != "direct") or _an_act(q):
+    if _acts(q):
         return False  # quoted words are the speaker's, whatever the cue ('"Could any…?" X asked')
-    if _performed(q):
-        return False
     after = _after_word(sentence, q.cue_end - offset) if q.cue_end is not None else ""
     if _REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None and not (
             _CLAIM_OBJECT.match(after) or _SPEECH_OBJECT.match(after)):
@@ -283,6 +281,11 @@ def _an_act(q: Quote) -> bool:
     return (head not in _ZERO_THAT and head not in DENIAL_CUES
             and not has_quote_marks(q.text)  # called this "a blockade"
             and not _CLAUSE.match(q.text or ""))
+
+
+def _acts(q: Quote) -> bool:
+    """Whether a quote's cue is an act the outlet states rather than speech it passes on."""
+    return (q.cue_type in ACTS_OF_SPEECH and q.kind != "direct") or _an_act(q) or _performed(q)
 
 
 def _performed(q: Quote) -> bool:
@@ -374,7 +377,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     credited = [q for q in quotes if _is_source(q, text, offset)]
     # who does an act the outlet states here ("X pleaded guilty to charges that he spent
     # $750,000"): a figure inside that act is the outlet's, not a claim credited to X
-    acting = {w for q in quotes if q not in credited for w in (q.speaker_id, q.speaker) if w}
+    acting = {w for q in quotes if q not in credited and _acts(q)
+              for w in (q.speaker_id, q.speaker) if w}
     quotes = credited
     if quotes:
         q = max(quotes, key=lambda q: (q.end - q.start, -q.start))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from rashomon.crossref.ledger.figures import agree, comparable, days_close, majority
+from rashomon.crossref.ledger.figures import agree, comparable, days_close, majority, single_values
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import Figure, Stance
 from rashomon.vocab import OWN_VOICE, STANCES
@@ -35,7 +35,7 @@ def figure_disputes(units: list[Unit]) -> set[tuple[str, int, int]]:
     """Units whose figure cannot be true if the majority's figure for the same thing is."""
     by_thing: dict[str, list[tuple[Figure, Unit]]] = defaultdict(list)
     for u in units:
-        for f in u.figures:
+        for f in single_values(u.figures):
             by_thing[(f.unit or "").lower()].append((f, u))
     out: set[tuple[str, int, int]] = set()
     for pairs in by_thing.values():
