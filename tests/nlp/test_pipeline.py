@@ -115,3 +115,16 @@ def test_pipeline_docs_table_matches_declarations() -> None:
         meta = Language.get_factory_meta(name)
         assert re.findall(r"`([^`]+)`", requires) == list(meta.requires), name
         assert re.findall(r"`([^`]+)`", assigns) == list(meta.assigns), name
+
+
+@pytest.mark.model
+def test_a_titles_exclamation_before_a_colon_ends_no_sentence(nlp: Language) -> None:
+    from rashomon.nlp.pipeline import make_doc
+    from rashomon.records import Article
+
+    body = ("Orsk, who wrote a book titled Win Big!: How Anyone Can Save, Spend Less and Retire "
+            "Early, was accused of spending party funds. He denied it.")
+    doc = nlp(make_doc(nlp, Article(id="t", source="t", title=None, outlet=None,
+                                    published=None, language="en", body=body)))
+    sents = [s.text for s in doc.sents]
+    assert sents[0].startswith("Orsk, who wrote") and sents[0].endswith("party funds.")

@@ -98,7 +98,8 @@ TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # senten
     assigns=["token.is_sent_start", "doc._.line_breaks"],
 )
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, before the parser runs.
+    """Start a sentence after every line break, before the parser runs; a "!" or "?" right
+    before a colon or comma (inside a title) ends none.
 
     Headlines, bullets and captions have no full stop; without this the parser glues them to
     the next sentence and its subject ends up as their object. It declares no requirement,
@@ -109,6 +110,13 @@ def line_breaks(doc: Doc) -> Doc:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
             starts.append(tok.i + 1)
+        elif tok.text in (":", ";", ",") and tok.i > 0 and doc[tok.i - 1].text in ("!", "?") \
+                and not doc[tok.i + 1].is_space:
+            # a title's "!" or "?" before ":" or "," ("a book titled It's About the Money!: How
+            # You Can ...") ends no sentence
+            doc[tok.i - 1].is_sent_start = False if tok.i - 1 > 0 else None
+            doc[tok.i].is_sent_start = False
+            doc[tok.i + 1].is_sent_start = False
     doc._.line_breaks = tuple(starts)
     return doc
 
