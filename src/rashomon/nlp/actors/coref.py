@@ -211,8 +211,8 @@ class Resolver:
         return pool[-1] if pool else None
 
 
-_OPEN_QUOTES = frozenset({'"', "“", "``"})
-_CLOSE_QUOTES = frozenset({'"', "”", "''"})
+OPEN_QUOTES = frozenset({'"', "“", "``"})
+CLOSE_QUOTES = frozenset({'"', "”", "''"})
 
 
 def _quoted_before(token: Token) -> frozenset[int]:
@@ -251,9 +251,9 @@ def _within_marks(tokens: Iterable[Token], paragraphs: bool = False) -> tuple[fr
     for t in tokens:
         if paragraphs and ("\n\n" in t.text_with_ws or t.is_space and "\n" in t.text):
             inside = False
-        if t.text in _OPEN_QUOTES and not inside:
+        if t.text in OPEN_QUOTES and not inside:
             inside = True
-        elif t.text in _CLOSE_QUOTES and inside:
+        elif t.text in CLOSE_QUOTES and inside:
             inside = False
         elif inside:
             out.add(t.i)
@@ -324,4 +324,4 @@ def is_expletive(token: Token) -> bool:
     return head.lemma_ in ("seem", "appear", "take", "rain")
 
 
-__all__ = ["TITLE_WORDS", "Known", "Resolver", "is_expletive", "is_subject"]
+__all__ = ["CLOSE_QUOTES", "OPEN_QUOTES", "TITLE_WORDS", "Known", "Resolver", "is_expletive", "is_subject"]

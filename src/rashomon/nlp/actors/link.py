@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
+from rashomon.nlp.actors.coref import CLOSE_QUOTES, OPEN_QUOTES
 from rashomon.nlp.actors.gazetteer import Gazetteer, Term, is_second, normalize, surname
 from rashomon.nlp.actors.match import (
     PLACE_NOUNS,
@@ -382,10 +383,6 @@ def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
     return non_overlapping(cands, lambda c: (-c.priority, -(c.end - c.start), c.start))
 
 
-_OPEN_MARKS = frozenset({'"', "“", "``"})
-_CLOSE_MARKS = frozenset({'"', "”", "''"})
-
-
 def _nicknamed(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
     """People named with a nickname in quotation marks between given name and surname
     (William "Mo" Cowan, James "Whitey" Bulger): one person, "William Cowan", whom a later
@@ -396,11 +393,11 @@ def _nicknamed(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
     while i < len(doc) - 4:
         first = doc[i]
         if (first.i in taken or not (first.is_title and first.is_alpha)
-                or doc[i + 1].text not in _OPEN_MARKS):
+                or doc[i + 1].text not in OPEN_QUOTES):
             i += 1
             continue
         close = next((k for k in range(i + 3, min(i + 6, len(doc) - 1))
-                      if doc[k].text in _CLOSE_MARKS), None)
+                      if doc[k].text in CLOSE_QUOTES), None)
         last = doc[close + 1] if close is not None else None
         if (last is None or not (last.is_title and last.is_alpha) or last.i in taken
                 or not all(t.is_title and t.is_alpha for t in doc[i + 2:close])
