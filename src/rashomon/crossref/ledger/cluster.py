@@ -18,6 +18,7 @@ import numpy as np
 
 from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.figures import days_close
+from rashomon.crossref.ledger.frame import QUOTED_WORDS
 
 if TYPE_CHECKING:
     from rashomon.crossref.ledger.anchors import StoryAnchors
@@ -206,7 +207,6 @@ def _compound(tokens: set[str], informative: set[str]) -> set[str]:
     return {t for t in tokens if t.startswith("s:") and "+" in t and t in informative}
 
 
-_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
 
 
 def _own_words(u: Unit, gate: set[str], informative: set[str]) -> set[str]:
@@ -216,7 +216,7 @@ def _own_words(u: Unit, gate: set[str], informative: set[str]) -> set[str]:
     '...'")."""
     from rashomon.crossref.ledger.anchors import content_stems
 
-    own = content_stems(_QUOTED.sub(" ", u.text))[0]
+    own = content_stems(QUOTED_WORDS.sub(" ", u.text))[0]
     return {t for t in gate if t[0] == "w" and t in informative
             and any(w.startswith(t[2:]) for w in own)}
 

@@ -91,13 +91,18 @@ _DESCRIBED = re.compile(r"(?i)\bwhat\s+(?:appears|appeared|seems|seemed)\s+to\s+
 
 
 # Words between quotation marks (straight or curly; an unclosed one runs to the end).
-_QUOTED_WORDS = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
+QUOTED_WORDS = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with what ``pattern`` matches blanked, offsets kept."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 def _unquoted(text: str) -> str:
     """``text`` with the words in quotation marks blanked: someone's own words, not the
     outlet's ("'That's just a bunch of malarkey,' Biden said" calls nothing false itself)."""
-    return _QUOTED_WORDS.sub(lambda m: " " * len(m.group()), text)
+    return _blank(QUOTED_WORDS, text)
 
 
 # A relative clause set off by commas ("Mr. Cowan, who usually wears a bow tie but opted not to
@@ -114,7 +119,7 @@ _NAMED_FALSE = re.compile(r"(?i)\b(?:false|fake)\s+(?!(?:and|or|but|to|in|on|at|
 def _own_words(text: str) -> str:
     """What the outlet says in its own voice as its main predication: no quoted words, no
     relative clause set off by commas."""
-    return _ASIDE.sub(lambda m: " " * len(m.group()), _unquoted(text))
+    return _blank(_ASIDE, _unquoted(text))
 
 
 def _foreground(text: str) -> str:
@@ -442,10 +447,11 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         cue=cue, polarity=_record_field(recs, "polarity") or polarity,
         modality=_record_field(recs, "modality") or modality, denial=denial,
         falsity=sourcing == OWN_VOICE and "falsity" in find_cues(
-            _NAMED_FALSE.sub(lambda m: " " * len(m.group()), _unquoted(text))))
+            _blank(_NAMED_FALSE, _unquoted(text))))
 
 
 __all__ = [
+    "QUOTED_WORDS",
     "CREDITS",
     "MODALITIES",
     "POLARITIES",
