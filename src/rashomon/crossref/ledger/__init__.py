@@ -180,8 +180,9 @@ def build_ledger(story: Story, corpus: Corpus,
         sub = _labels([units[i] for i in part], corpus.actors, None if vecs is None else vecs[part])
         for i, label in zip(part, sub):
             labels[i] = part[label]
+    every_vecs = centre(raw) if raw is not None else None  # centred on the whole story
     if len(blocks) <= 1 and len(every) > len(units):
-        units, labels = attach_plain(every, units, labels, centre(raw) if raw is not None else None)
+        units, labels = attach_plain(every, units, labels, every_vecs)
         vecs = centred(units)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
@@ -191,7 +192,7 @@ def build_ledger(story: Story, corpus: Corpus,
         first.setdefault(u.article_id, u.key)
     lead_keys = set(first.values())
     leads: dict[str, int] = {}
-    omissions = Omissions(every, None if raw is None else centre(raw), records,
+    omissions = Omissions(every, every_vecs, records,
                           sorted({aid for aid in story.article_ids if aid in records}))
     for idx in clusters.values():
         members = [units[i] for i in idx]

@@ -41,7 +41,8 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     plain units only, makes a fact with them when they come from two or more articles. Facts
     already aligned are neither split nor joined, so a sentence that names an actor and tells
     nothing the lexicons know ("The Saints placed Bush on injured reserve") adds a telling
-    without moving what the other passes found.
+    without moving what the other passes found. With ``vecs`` (the centred sentence vectors
+    of ``every``), a plain unit still alone has a second chance (:func:`_second_chance`).
     """
     anchors = story_anchors(every)
     parties = specific_parties(every, anchors)
