@@ -84,6 +84,12 @@ def outlet_labels(db: Path, story_id: str) -> dict[str, str]:
     return {r["id"]: outlet_label(r) for r in rows}
 
 
+def _ranked(claims: list[Claim]) -> list[Claim]:
+    """The ledger's own order (rank: most outlets and disagreement first), then by outlets."""
+    return sorted(claims, key=lambda c: (c.rank if c.rank is not None else 10**9,
+                                         -len({s.article_id for s in c.stances}), c.id))
+
+
 def ledger_table(claims: list[Claim], limit: int, labels: dict[str, str] | None = None) -> Any:
     from rich.table import Table
 
@@ -93,10 +99,7 @@ def ledger_table(claims: list[Claim], limit: int, labels: dict[str, str] | None 
     for _, label in STANCE_COLUMNS:
         table.add_column(label, ratio=1)
     table.add_column("leaves out", ratio=1)
-    # the ledger's own order (rank: most outlets and disagreement first), then the old fallback
-    ordered = sorted(claims, key=lambda c: (c.rank if c.rank is not None else 10**9,
-                                            -len({s.article_id for s in c.stances}), c.id))
-    for claim in ordered[:limit]:
+    for claim in _ranked(claims)[:limit]:
         by: dict[str, set[str]] = defaultdict(set)
         for st in claim.stances:
             who = f" (via {st.source})" if st.source and st.sourcing not in (None, "own") else ""
@@ -122,10 +125,8 @@ def ledger_rows(claims: list[Claim], limit: int, width: int,
     from rich.table import Table
     from rich.text import Text
 
-    ordered = sorted(claims, key=lambda c: (c.rank if c.rank is not None else 10**9,
-                                            -len({s.article_id for s in c.stances}), c.id))
     parts: list[Any] = [Text("Claims ledger (most outlets and disagreement first)", style="bold")]
-    for n, claim in enumerate(ordered[:limit], 1):
+    for n, claim in enumerate(_ranked(claims)[:limit], 1):
         outlets = len({_outlet(s.outlet, s.article_id, labels) for s in claim.stances})
         head = f"#{n} [{outlets} outlet{'s' if outlets != 1 else ''}, {plain(claim.kind)}] "
         parts.append(Text.assemble((head, "bold"), _clip(claim.statement, 400)))
