@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rashomon.crossref.ledger import Ledger
 from rashomon.crossref.ledger.anchors import content_text, gate_tokens
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval, single_values
-from rashomon.crossref.ledger.frame import find_cues
+from rashomon.crossref.ledger.frame.cues import find_cues
 from rashomon.crossref.ledger.joins import components, side_of
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import (

@@ -86,7 +86,7 @@ class QuoteIndex:
     """
 
     def __init__(self, quotes: list[Quote], body: str = "") -> None:
-        from rashomon.crossref.ledger.frame import credits_speaker
+        from rashomon.crossref.ledger.frame.credit import credits_speaker
 
         spans = sorted({(s, e, q.speaker or q.speaker_text or "unnamed speaker")
                         for q in quotes if q.kind == "direct" and credits_speaker(q, body)

@@ -159,7 +159,7 @@ def frame_stems(text: str) -> set[str]:
     """Stems of the frame's words (attribution, hedge, denial cues: "accused", "reportedly",
     "denied"; the noun of a request refused, "rejected calls for"): they say how the fact is told, not what it
     is, and stay out of the anchors."""
-    from rashomon.crossref.ledger.frame import find_cues
+    from rashomon.crossref.ledger.frame.cues import find_cues
 
     cues = {c.rstrip("*").lower() for kind, found in find_cues(text).items()
             if kind not in _MODALITY for c in found}

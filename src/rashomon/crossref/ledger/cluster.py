@@ -18,7 +18,7 @@ import numpy as np
 
 from rashomon.crossref.ledger.align import AlignUnit
 from rashomon.crossref.ledger.figures import days_close
-from rashomon.crossref.ledger.frame import QUOTED_WORDS
+from rashomon.crossref.ledger.frame.cues import QUOTED_WORDS
 
 if TYPE_CHECKING:
     from rashomon.crossref.ledger.anchors import StoryAnchors

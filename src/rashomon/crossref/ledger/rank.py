@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from rashomon.crossref.ledger.frame import QUOTE_MARKS, has_quote_marks
+from rashomon.crossref.ledger.frame.cues import QUOTE_MARKS, has_quote_marks
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import Actor, Claim
 from rashomon.vocab import OWN_VOICE

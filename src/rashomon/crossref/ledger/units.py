@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.ledger.frame import Frame, frame_of, has_quote_marks, refuses_to_speak
+from rashomon.crossref.ledger.frame import Frame, frame_of
+from rashomon.crossref.ledger.frame.credit import refuses_to_speak
+from rashomon.crossref.ledger.frame.cues import has_quote_marks
 from rashomon.crossref.stance import content_words
 from rashomon.records import (
     ARTICLE_TABLES,

@@ -1,0 +1,90 @@
+"""Denials and negation: whether a sentence reports that someone denies a claim, and who.
+
+"reject", "dismiss", "refuse" and "decline" deny only a claim; a refusal of an offer, a call
+or a plan is no denial. A negated denial ("did not deny", "could neither confirm nor deny")
+denies nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rashomon.crossref.ledger.frame.cues import PASSIVE, after_word
+from rashomon.records import Quote
+
+DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disprove", "contradict"}
+_AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has also", "which",
+        "who"}
+_DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+                          r"refut(?:es|ed)|rebut(?:s|ted)?)\b")
+# "reject", "dismiss", "refuse" and "decline" deny only a claim ("rejected accusations",
+# "dismissed the report as baseless", "rejects Yerevan's characterisation of ..."): rejecting an
+# offer, a call or a plan ("rejected the overture", "dismissed calls for a ceasefire", "refused
+# to step down", "declined to say") is a refusal, not a denial.
+REFUSAL_VERB = re.compile(r"(?i)^(?:reject|dismiss|refus|declin)")
+CLAIM_OBJECT = re.compile(
+    r"(?i)^\W*(?:[\w'’-]+\s+){0,4}?(?:allegation|accusation|claim|report|charge|rumou?r|assertion|"
+    r"suggestion|characteri[sz]ation|notion|idea|contention|speculation|account|version|"
+    r"description|depiction|statement)s?\b|^\s+(?:that|it|them|this|these)\b")
+# Refusing to speak ("declined to comment", "refused to say") is the source's answer: credited.
+SPEECH_OBJECT = re.compile(
+    r"(?i)^\W*(?:\w+\s+)?to\s+(?:comment|say|discuss|confirm|elaborate|answer|respond|speak|"
+    r"specify|disclose|detail)\b")
+# A speaker saying that they had no part in it: the content's subject is a pronoun (the
+# speaker, as quoted), its verb is negated (no modal: "he would not run again" is a plan) and
+# what it negates is a part in the deed ("he had no involvement in", "it is not involved", "she
+# did nothing wrong", "they were unaware of", "he did not know"; not "did not know whether": that
+# is not knowing). "Russia never considered Turkey an ally", said by Lavrov, tells of a third party.
+_SELF_DENIAL = re.compile(
+    r"(?i)^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:(?!will|would|could|can|may|might|shall|should)"
+    r"\w+\s+){0,2}?(?:not|never|no|nothing|neither|\w+n't)\b[^.;]{0,40}?"
+    r"\b(?:involve\w*|(?:knew|know\w*)(?!\s+(?:if|whether))|aware|wrong\w*|role|part|responsib\w*|connect\w*|"
+    r"authori[sz]\w*|ordered|direct\w*)"
+    r"|^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:\w+\s+){0,2}?unaware\b")
+_NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")
+
+
+_NOT_DENIER = frozenset({"also", "alike", "both", "all", "too", "again", "quickly"})
+# a clause of its own that only links the sentence to the one before ("Kestria, however,
+# denied") or is an adjunct ("The ministry, in a statement on Monday, denied"): no one denies
+_CONNECTIVE = re.compile(r"(?i)^(?:however|meanwhile|though|moreover|instead|still|then"
+                         r"|(?:in|on|at|for|after|during|with|through|by|from)\b.*)$")
+
+
+def denier(text: str, at: int) -> str | None:
+    """Who denies, read off the words before the denial verb in its own clause: "Ankara has
+    fiercely denied" → Ankara; "As such, independent fact-checkers and news analysts alike
+    have disputed" → independent fact-checkers and news analysts (not "such, independent");
+    "The lieutenant governor, Kim Guadagno, emphatically denied" → Kim Guadagno."""
+    for clause in reversed(text[:at].split(",")):
+        words = clause.split()
+        while words and (words[-1].lower() in _AUX or words[-1].lower() in _NOT_DENIER
+                         or words[-1].lower().endswith("ly")):
+            words.pop()
+        if words and not _CONNECTIVE.match(" ".join(words)):
+            return " ".join(words[-6:])
+    return None
+
+
+def quote_denies(q: Quote, text: str, offset: int) -> bool:
+    """Whether a quote that credits its speaker is a denial: its cue denies a claim (not a
+    refusal of an offer), the cue is not negated, or its content is the speaker saying that they
+    had no part in it ("X has maintained that he had no involvement in the plan")."""
+    denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
+    if denial and REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None:
+        denial = bool(CLAIM_OBJECT.match(after_word(text, q.cue_end - offset)))
+    if denial and q.cue_start is not None and _NEGATED.search(text[:max(0, q.cue_start - offset)]):
+        denial = False  # "could neither confirm nor deny", "did not deny"
+    if not denial and q.speaker_text and _SELF_DENIAL.match(q.text or ""):
+        denial = True
+    return denial
+
+
+def denial_verb(text: str, fore: str) -> re.Match[str] | None:
+    """The verb by which someone in the sentence denies a claim, read in ``fore`` (the sentence
+    with its background blanked): none when it is negated or passive ("could not confirm, deny
+    or comment", "was denied entry")."""
+    verb = next((m for m in _DENIAL_VERB.finditer(fore) if not REFUSAL_VERB.match(m.group())
+                 or CLAIM_OBJECT.match(text[m.end():])), None)
+    before = text[:verb.start()] if verb else ""
+    return verb if verb and not (_NEGATED.search(before) or PASSIVE.search(before)) else None
