@@ -396,6 +396,35 @@ def test_a_headline_joins_the_fact_its_article_already_tells() -> None:
         assert (plain in units and out[units.index(plain)] == 0) is joins, text
 
 
+def test_the_lead_under_a_headline_in_the_body_joins_the_headlines_fact() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger import attach_plain
+
+    sides = {"Valdora": "VLD", "Kestria": "KST"}
+    # the headline joined the fact by another pass (attach_headlines): it shares few words
+    headline = _told("e", "Envoy row deepens for Valdora", {"Valdora": "VLD"})
+    aligned = [headline,
+               _told("f", "Valdora pulled its envoy out of Kestria on Tuesday.", sides),
+               *_filler()]
+    labels = [0, 0, *range(2, len(aligned))]
+    lead = "Valdora pulled its envoy out of Kestria on Tuesday after the border clash."
+    for text, start, modality, joins in (
+            (lead, 40, "actual", True),  # its article's first full sentence, under the headline
+            (lead, 300, "actual", True),  # still the first: nothing but the headline before it
+            # what will happen is not the telling of what happened
+            ("Valdora will pull its envoy out of Kestria after the border clash.", 40, "future",
+             False)):
+        plain = replace(_plain("e", text, sides, start=start), frame=Frame(modality=modality))
+        units, out = attach_plain([*aligned, plain], aligned, labels)
+        assert (plain in units and out[units.index(plain)] == 0) is joins, text
+    # a body sentence after the lead is no second telling, though the headline is in the row
+    body = _told("e", "Kestria protested on Monday.", {"Kestria": "KST"}, start=40)
+    plain = _plain("e", lead, sides, start=300)
+    units, out = attach_plain([*aligned, body, plain], [*aligned, body], [*labels, len(labels)])
+    assert not (plain in units and out[units.index(plain)] == 0)
+
+
 def test_a_second_telling_left_alone_joins_its_articles_row_on_three_scored_pairs() -> None:
     import numpy as np
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from rashomon.crossref.ledger.figures import comparable, days_close
-from rashomon.crossref.ledger.units import Unit
+from rashomon.crossref.ledger.units import Unit, headline_like
 from rashomon.records import Actor
 from rashomon.vocab import OWN_VOICE
 
@@ -135,13 +135,9 @@ def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
 HEADLINE_OVERLAP = 0.5  # share of the headline's content words its body sentence must repeat
 
 
-HEADLINE_WORDS = 25
-
-
 def is_headline(u: Unit) -> bool:
-    """A headline or subhead: a short line with no closing full stop, question or quote mark."""
-    text = u.text.rstrip()
-    return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", "?", "!", "\"", "”"))
+    """A headline or subhead (:func:`~rashomon.crossref.ledger.units.headline_like`)."""
+    return headline_like(u.text)
 
 
 def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:

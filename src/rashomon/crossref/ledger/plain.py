@@ -37,7 +37,10 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     passes (anchored scores, complete link) are run again over every unit; a
     plain unit then joins the fact its group holds (the most common label among the group's
     aligned units, unless that fact already has a sentence of its article and the plain unit is
-    no headline: a headline tells again the fact its article's lead tells), or, in a group of
+    no headline: a headline tells again the fact its article's lead tells; nor is the lead, as
+    its article's first full sentence under a headline the fact holds, told as done rather than
+    as to come: "Saints RB Pierre Thomas placed on injured reserve" / "The New Orleans Saints
+    placed Pierre Thomas on injured reserve Wednesday"), or, in a group of
     plain units only, makes a fact with them when they come from two or more articles. Facts
     already aligned are neither split nor joined, so a sentence that names an actor and tells
     nothing the lexicons know ("The Saints placed Bush on injured reserve") adds a telling
@@ -49,6 +52,7 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     shared, _ = anchored_scores(every, None, anchors)
     scores = apart_by_party(every, shared, anchors, parties)
     first = complete_link(every, scores, PLAIN_CUT)
+    leads = _first_full(every)
     at = {u.key: k for k, u in enumerate(units)}
     out_units = list(units)
     out = list(labels)
@@ -63,10 +67,16 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
         facts = Counter(out[at[every[k].key]] for k in group if not every[k].plain)
         if facts:
             fact = min(facts, key=lambda f: (-facts[f], f))
-            told = {out_units[k].article_id for k, f in enumerate(out) if f == fact}
+            held = [out_units[k] for k, f in enumerate(out) if f == fact]
+            told = {v.article_id for v in held}
+            heads = {v.article_id for v in held if is_headline(v)}
             for u in plain:
-                if u.article_id in told and not is_headline(u):
-                    continue  # one sentence per article per fact, but for its headline
+                # one sentence per article per fact, but for its headline, and for the lead
+                # that tells again, as done, the headline the fact holds
+                if u.article_id in told and not is_headline(u) and not (
+                        u.article_id in heads and u.key in leads
+                        and u.frame.modality == "actual"):
+                    continue
                 told.add(u.article_id)
                 out_units.append(u)
                 out.append(fact)
@@ -80,6 +90,27 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     if vecs is not None:
         _second_chance(every, alone, scores, vecs, out_units, out)
     return out_units, out
+
+
+def _first_full(every: list[Unit]) -> set[tuple[str, int, int]]:
+    """Keys of the units that are their article's first full sentence after one or more
+    headlines kept in the body (no sentence of the article before them but headlines)."""
+    out: set[tuple[str, int, int]] = set()
+    seen_full: set[str] = set()
+    seen_head: set[str] = set()
+    for u in sorted(every, key=lambda u: (u.article_id, u.start)):
+        if u.article_id in seen_full:
+            continue
+        if is_headline(u):
+            seen_head.add(u.article_id)
+            continue
+        seen_full.add(u.article_id)
+        if RESTATED_LEADS and u.article_id in seen_head:
+            out.add(u.key)
+    return out
+
+
+RESTATED_LEADS = True
 
 
 def _second_chance(every: list[Unit], alone: list[int], scores: dict[tuple[int, int], float],

@@ -148,6 +148,15 @@ def _guessed_word(m: Mention) -> bool:
     return m.actor_id.startswith("p:") and " " not in m.text.strip()
 
 
+HEADLINE_WORDS = 25
+
+
+def headline_like(text: str) -> bool:
+    """A headline or subhead: a short line with no closing full stop, question or quote mark."""
+    text = text.rstrip()
+    return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", "?", "!", "\"", "”"))
+
+
 def _lead(mentions: list[Mention], body: str) -> list[tuple[int, int]]:
     """The article's first sentence that names an actor, as a span: a news story tells its main
     fact first ("Pelosi was re-elected to her leadership post Wednesday"), and the event
