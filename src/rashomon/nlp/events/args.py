@@ -147,12 +147,30 @@ def forget_mentions(doc: Doc) -> None:
 
 def _mention(doc: Doc, tok: Token) -> Span | None:
     if tok.pos_ == "PRON":
-        if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
-            return _mention(doc, tok.head.head)
+        if tok.lower_ in RELATIVE:
+            clause = _relative_clause(tok)
+            if clause is not None:  # "X, *who* ...", "X, many of *whom* ...": X
+                return _mention(doc, clause.head)
         if tok.lower_ in FIRST_PERSON and tok.dep_ in {"nsubj", "nsubjpass"}:
             return _quoted_self(doc, tok)
         return resolve_speaker(doc, tok) or _reporter(doc, tok)
     return _indexed(doc, tok)
+
+
+def _relative_clause(pron: Token, hops: int = 4) -> Token | None:
+    """The relative clause a relative pronoun opens, also from inside a phrase of it
+    ("many *of whom* oppose"): the head of the clause, whose head is the noun it describes."""
+    cur = pron
+    for _ in range(hops):
+        if cur.head.i == cur.i:
+            return None
+        if cur.head.dep_ in {"relcl", "acl"} and cur.dep_ in SUBJ | PASS_SUBJ | {
+                "dobj", "pobj", "prep", "nsubj", "attr", "dative", "poss"}:
+            return cur.head
+        if cur.dep_ not in {"pobj", "prep", "nsubj", "nsubjpass", "poss"}:
+            return None
+        cur = cur.head
+    return None
 
 
 # First-person subjects only: "my staff" is not the speaker, and an object "us" may be the
@@ -367,6 +385,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "pcomp":  # "accused X of shelling": X did it; "by sending": the subject did
             prep = cur.head
             governor = prep.head
+            if governor.dep_ in {"advmod", "acomp", "prt"} and governor.pos_ in {
+                    "ADV", "ADJ", "ADP"} and governor.head.i != governor.i:
+                governor = governor.head  # "stopped *short* of endorsing": the verb's subject
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
@@ -881,7 +902,9 @@ def with_list(doc: Doc, span: Span) -> list[Span]:
 
 def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
     """The first actor mention inside the phrase headed by ``head`` (its whole subtree), with
-    the members of its list ("sanctions on *Iran, Libya and Sudan*")."""
+    the members of its list ("sanctions on *Iran, Libya and Sudan*"); not inside a relative
+    clause of it, whose actors are that clause's own ("the board *that examined the Libya
+    attack*": Libya is what was examined; "Democrats, many of whom *criticized X*": not X)."""
     ordered = doc.user_data.get(_ORDERED)
     if not ordered or head.pos_ == "PRON":
         return []
@@ -890,9 +913,24 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
     for span in ordered[lo:lo + 8]:
         if span.start > right:
             break
-        if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span):
+        if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
+                and not _in_relative(span.root, head):
             return with_list(doc, span)
     return []
+
+
+def _in_relative(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` lies in a relative clause inside the phrase of ``head``."""
+    for _ in range(MAX_HOPS):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
+
+
+MAX_HOPS = 12  # steps climbed from a token to the head of its phrase
 
 
 def governor_subject(doc: Doc, noun: Token) -> tuple[list[Span], Token | None]:

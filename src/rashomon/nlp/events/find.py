@@ -241,6 +241,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     same_clause = True  # modals only count within the trigger's own clause chain
     modifier = False
     purpose = False
+    circumstance = False  # on the way up, inside a time or cause phrase of a verb
     cur = f.token
     depth = 0
     if _unattributed_passive(f):
@@ -258,6 +259,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if c.dep_ == "advmod" and lex.cue(c, "hedge") is not None:
                 alleged = True
         source = _according_to(cur)
+        if source is not None and source.left_edge.i <= f.token.i <= source.right_edge.i:
+            source = None  # "according to *those briefed on it*": who tells, not what is told
         if source is not None and claimant is None:
             alleged, claimant = True, source  # also names who accuses in "X is accused of"
         head = cur.head
@@ -267,6 +270,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
         depth += 1
+        if _circumstance(cur):
+            circumstance = True  # in a time or cause phrase, until a clause of its own
+        elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
+            circumstance = False
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
@@ -308,8 +315,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if lex.cue(head, "deny") is not None:
                 denied, claimant = True, _claimant_of(head)
                 break
-            complement = (dep in _REPORTED and not _manner(cur)) or (
-                f.nominal and dep not in _SUBJECT_SIDE)
+            # ("said *during a discussion*", "*when Congress cut funding*, X said", "a month
+            # *after the massacre*, X said": when it was said, not what)
+            complement = ((dep in _REPORTED and not _manner(cur)) or (
+                f.nominal and dep not in _SUBJECT_SIDE)) and not circumstance
             if complement and lex.cue(head, "report") is not None:
                 alleged = True
                 if claimant is None:
@@ -398,8 +407,9 @@ def _circumstance(tok: Token) -> bool:
     being forced", "*when* she challenged": the phrase is not the governor's content."""
     if tok.dep_ == "prep":
         return tok.lower_ in _CIRCUMSTANCES
-    return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCES for c in tok.children)
+    return tok.dep_ == "advcl" and any(  # ("*when* she challenged" is an advmod to spaCy)
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _CIRCUMSTANCES and c.i < tok.i
+        for c in tok.children)
 
 
 def _manner(tok: Token) -> bool:

@@ -126,12 +126,19 @@ def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
         return prev.i, terms[f"{prev.lower_} {tok.lower_}"]
     term = terms.get(tok.lower_) or (terms.get("civilians") if tok.lower_ == "people" and (
         any(c.dep_ == "nummod" for c in tok.children) or _counted(tok)) else None)
-    if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}):
+    if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}
+                        and not _named_body(tok, term)):
         return None  # plural groups only: "a rebel", "the army" name no group of the story
     if IRREGULAR in term.sectors and any(c.dep_ == "prep" and c.lower_ == "from"
                                          for c in tok.children):
         return None  # "fighters from terror groups including X": the phrase names who
     return tok.i, term
+
+
+def _named_body(tok: Token, term: Term) -> bool:
+    """A body of state called by its capitalized name alone ("*Congress* cut funding", "the
+    *Senate* voted"): the story's country's own, like a plural group."""
+    return term.type == "body" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
 
 def _counted(tok: Token) -> bool:
