@@ -363,7 +363,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
     """The doer of ``verb``: its subject, or the one it shares (xcomp, conj, relative clause)."""
     cur = verb
     for _ in range(hops):
-        subj = _child(cur, SUBJ)
+        subj = _child(cur, SUBJ) or next((s for a in cur.children if a.dep_ in {
+            "aux", "auxpass"} for s in a.children if s.dep_ in SUBJ), None)
+        # (the parser sometimes hangs the subject on the auxiliary: "X *is* opposed to Y")
         if subj is not None:
             if subj.lower_ in RELATIVE and cur.dep_ == "relcl":
                 return cur.head

@@ -51,6 +51,7 @@ from rashomon.nlp.events.args import (
     place_target,
     purpose_target,
     reorder_mentions,
+    subject,
     verb_arguments,
     withdrawn_from,
 )
@@ -89,6 +90,9 @@ SELF_DIRECTED = {"resign", "disarm", "withdraw"}
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
+# Participles that say the subject's stance after "be" ... "to": "X is opposed *to* Y" (X
+# opposes Y), not a passive with an unnamed doer.
+STANCE_PASSIVES = {"oppose"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -268,6 +272,10 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if row.lemma in STANCE_PASSIVES and not f.nominal and _stance_passive(f.token):
+            holder = next((c for c in f.token.children if c.dep_ == "nsubjpass"), None)
+            f.sources = actors_at(doc, holder or subject(f.token))
+            f.targets = _prep_actors(doc, f.token, "to")
         if row.type == "AID" and row.lemma in RECIPIENT_VERBS and not f.nominal:
             # "X received weapons from Y": Y gives, X is given to
             givers = _prep_actors(doc, f.token, "from")
@@ -608,6 +616,14 @@ def collect(doc: Doc) -> list[object]:
             sourcing=d.get("sourcing"),
         ))
     return out
+
+
+def _stance_passive(verb: Token) -> bool:
+    """ "X is opposed to Y": a passive, "to", and no "by" agent."""
+    children = list(verb.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) and not any(
+        c.dep_ == "agent" for c in children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in children)
 
 
 def _venue(span: Span) -> bool:
