@@ -68,6 +68,7 @@ from rashomon.nlp.events.find import (
     main_predicate,
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
+from rashomon.nlp.events.nouns import stands_as_event
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
@@ -199,7 +200,9 @@ class EventCoder:
             for f in found.values():
                 f.sent = sent
                 assign_status(f, found, self.lex)
-            kept = [found[i] for i in sorted(found) if keep_noun(found[i])]
+            kept = [found[i] for i in sorted(found) if keep_noun(found[i]) and (
+                not found[i].nominal or found[i].parent is not None
+                or stands_as_event(doc, found[i], self.sets.get("happen", frozenset())))]
             extra = self._fall_back(sent, kept) if self.example_paths is not None else None
             if extra is not None:
                 found[extra.token.i] = extra
