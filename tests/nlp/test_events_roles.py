@@ -84,3 +84,15 @@ def test_oppose(nlp, text: str, trigger: str, type_: str) -> None:  # type: igno
 def test_being_opposed_to_something_is_opposing_it(nlp) -> None:  # type: ignore[no-untyped-def]
     opposed = events(nlp, "Germany is opposed to the Russian plan.")["opposed"]
     assert (opposed.type, opposed.source, opposed.status) == ("REJECT", "Germany", "asserted")
+
+
+def test_a_statement_put_out_does_what_its_author_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Senator Mike Lee issued a statement on Monday condemning the raid.")
+    assert found["condemning"].source == "Mike Lee"
+    found = events(nlp, "Senator Mike Lee released a letter urging Barack Obama to veto the bill.")
+    assert (found["urging"].source, found["urging"].target) == ("Mike Lee", "Barack Obama")
+
+
+def test_the_owner_of_a_plan_does_what_it_plans(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Angela Merkel announced her plan to visit Moscow in May.")
+    assert "merkel" in (found["visit"].source_id or "")

@@ -375,6 +375,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             return _pobj(agent)
         if cur.tag_ == "VBN" and cur.dep_ == "amod":  # "US-brokered", "Turkish-backed"
             return _child(cur, {"npadvmod", "compound"})
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and _issued(cur.head):
+            cur = cur.head.head  # "X issued a statement *decrying* ...": X decries
+            continue
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
@@ -415,6 +418,14 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
     return None
 
 
+def _issued(noun: Token) -> bool:
+    """Whether ``noun`` is a statement, letter or resolution a verb's subject put out ("X
+    *issued a statement* decrying", "X adopted a resolution condemning"): what it says, its
+    author says."""
+    words = word_set(noun.doc, "publication") | word_set(noun.doc, "proposal")
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.lemma_.lower() in words
+
+
 def verb_arguments(
     doc: Doc, verb: Token, content_object: bool, noun: Token | None = None
 ) -> tuple[list[Span], list[Span]]:
@@ -444,6 +455,9 @@ def verb_arguments(
     else:
         subj = subject(verb)
         sources = actors_at(doc, subj)
+        if not sources and subj is not None and subj.dep_ == "poss" and subj.pos_ == "PRON":
+            owner = _owner(doc, subj)  # "*her* plans to plead": as for an event noun
+            sources = [owner] if owner is not None else []
         if subj is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
             # "those of us *who stood by Israel*": the relative clause's own actors are
             # its arguments, not the noun it describes
