@@ -96,3 +96,9 @@ def test_a_statement_put_out_does_what_its_author_does(nlp) -> None:  # type: ig
 def test_the_owner_of_a_plan_does_what_it_plans(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Angela Merkel announced her plan to visit Moscow in May.")
     assert "merkel" in (found["visit"].source_id or "")
+
+
+def test_a_city_naming_where_is_no_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The Benghazi attack killed four Americans.")["killed"].source is None
+    # a government named for its capital still acts
+    assert events(nlp, "The Kabul government condemned the raid.")["condemned"].source is not None

@@ -462,7 +462,12 @@ def verb_arguments(
             # "those of us *who stood by Israel*": the relative clause's own actors are
             # its arguments, not the noun it describes
             sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
-        if not sources and subj is not None:  # "thousands of workers affiliated with X union"
+        # "the *Benghazi* attack killed ...": a place naming where the subject happened acts not
+        places = [m for m in sources if m.root.dep_ == "compound" and m.root.head.i == (
+            subj.i if subj is not None else -1) and _literal_place(doc, m)]
+        sources = [m for m in sources if m not in places]
+        if not sources and subj is not None and not places:
+            # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
         if sources and subj is not None and subj.head.i == verb.i:
             sources += _split_list(doc, verb, subj, sources, SUBJ)
@@ -640,7 +645,8 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
             if child.dep_ == "compound":
                 # "the *Newtown* shooting": a one-word name the linker only guessed at, in
                 # front of an event noun, says where it happened, not who did it
-                sources = [m for m in sources if not (m._.link == "provisional" and len(m) == 1)]
+                sources = [m for m in sources if not (m._.link == "provisional" and len(m) == 1)
+                           and not _literal_place(doc, m)]  # "the *Libya* attack": where
             if not sources and child.dep_ == "poss" and child.pos_ == "PRON":
                 owner = _owner(doc, child)  # "*his* refusal", "*my* visit"
                 sources = [owner] if owner is not None else []
@@ -665,6 +671,15 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
     targets = _prep_targets(doc, noun, preps) or between  # "X's mediation *between A and B*"
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
+
+
+def _literal_place(doc: Doc, span: Span) -> bool:
+    """Whether the places component reads ``span`` as a place below a country, named as
+    where ("in Benghazi") or as a modifier ("the *Benghazi* attack"), not as a government
+    standing for it (a country modifier may be a party: "the *Iran* deal")."""
+    return any(p.start <= span.start < p.end and (p._.data or {}).get("role") in {
+        "literal", "modifier"} and (p._.data or {}).get("feature") != "country"
+        for p in doc.spans.get("rashomon_places", []))
 
 
 def _owner(doc: Doc, pron: Token) -> Span | None:
