@@ -674,12 +674,16 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
 
 
 def _literal_place(doc: Doc, span: Span) -> bool:
-    """Whether the places component reads ``span`` as a place below a country, named as
+    """Whether the places component reads ``span`` as a city, district or landmark named as
     where ("in Benghazi") or as a modifier ("the *Benghazi* attack"), not as a government
-    standing for it (a country modifier may be a party: "the *Iran* deal")."""
+    standing for it. A country or region modifier may be a party ("the *Iran* deal",
+    "*Idaho* officials")."""
     return any(p.start <= span.start < p.end and (p._.data or {}).get("role") in {
-        "literal", "modifier"} and (p._.data or {}).get("feature") != "country"
+        "literal", "modifier"} and (p._.data or {}).get("feature") in _TOWNS
         for p in doc.spans.get("rashomon_places", []))
+
+
+_TOWNS = {"city", "district", "landmark"}  # place features that never stand for a government
 
 
 def _owner(doc: Doc, pron: Token) -> Span | None:
