@@ -955,13 +955,17 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
 
 
 def _in_relative(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` lies in a relative clause inside the phrase of ``head``."""
+    """Whether ``tok`` lies in a relative clause inside the phrase of ``head``, other than as
+    the subject of one that has the noun as its object ("actions *the president* could
+    take": the president's actions)."""
+    prev = tok
     for _ in range(MAX_HOPS):
         if tok.i == head.i or tok.head.i == tok.i:
             return False
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" and not (prev.dep_ in SUBJ and prev.head.i == tok.i
+                                        and prev.lower_ not in RELATIVE):
             return True
-        tok = tok.head
+        prev, tok = tok, tok.head
     return False
 
 
