@@ -102,3 +102,8 @@ def test_a_city_naming_where_is_no_doer(nlp) -> None:  # type: ignore[no-untyped
     assert events(nlp, "The Benghazi attack killed four Americans.")["killed"].source is None
     # a government named for its capital still acts
     assert events(nlp, "The Kabul government condemned the raid.")["condemned"].source is not None
+
+
+def test_what_a_plan_put_forward_calls_for_its_author_calls_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Senator Mike Lee unveiled a plan that calls for deep cuts in aid to Egypt.")
+    assert found["calls"].source == "Mike Lee"

@@ -368,6 +368,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         # (the parser sometimes hangs the subject on the auxiliary: "X *is* opposed to Y")
         if subj is not None:
             if subj.lower_ in RELATIVE and cur.dep_ == "relcl":
+                if _issued(cur.head):  # "X unveiled a plan *that calls for* ...": X does
+                    cur = cur.head.head
+                    continue
                 return cur.head
             return subj
         agent = _child(cur, {"agent"})
