@@ -61,3 +61,10 @@ def test_a_noun_that_tells_of_an_event_codes_it(nlp, text: str, noun: str,  # ty
 def test_fighting_a_bill_rejects_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("fighting", "REJECT") in coded(nlp, "Unions are fighting proposals to cut pensions.")
     assert ("fought", "ASSAULT") in coded(nlp, "Rebels fought government troops near the border.")
+
+
+def test_inviting_criticism_invites_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "inviting" not in dict(coded(nlp, "By acting alone, the governor is inviting attacks "
+                                             "from the opposition."))
+    assert dict(coded(nlp, "Barack Obama invited Angela Merkel to the White House."))[
+        "invited"] == "REQUEST"
