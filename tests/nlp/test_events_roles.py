@@ -107,3 +107,9 @@ def test_a_city_naming_where_is_no_doer(nlp) -> None:  # type: ignore[no-untyped
 def test_what_a_plan_put_forward_calls_for_its_author_calls_for(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Senator Mike Lee unveiled a plan that calls for deep cuts in aid to Egypt.")
     assert found["calls"].source == "Mike Lee"
+
+
+def test_what_a_noun_calls_for_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "Barack Obama rejected calls to resign.")["resign"].status == "hypothetical"
+    assert events(nlp, "Angela Merkel was the first leader to visit Kyiv.")["visit"].status \
+        == "asserted"

@@ -327,6 +327,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
+            if _noun_infinitive(cur) and not _ordinal(head):
+                hypothetical = True  # "rejected calls *to resign*", "efforts to ban"
             if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
                     and lex.cue(head.head, "intent") is not None:
                 hypothetical = True  # "a rationale *for opposing* X": argued for, not done
@@ -419,9 +421,19 @@ def _manner(tok: Token) -> bool:
         c.dep_ in {"mark", "nsubj"} for c in tok.children)
 
 
+# "the first leader *to visit*", "the only country to vote against": done, not wanted.
+_ORDINALS = {"first", "last", "only", "second", "third", "next", "latest"}
+
+
+def _ordinal(noun: Token) -> bool:
+    return noun.lower_ in _ORDINALS or any(
+        c.dep_ in {"amod", "advmod"} and c.lower_ in _ORDINALS for c in noun.children)
+
+
 def _noun_infinitive(tok: Token) -> bool:
-    """ "the plan *to withdraw*": an infinitive completing a noun."""
-    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+    """ "the plan *to withdraw*": an infinitive completing a noun (the parser says acl or
+    relcl)."""
+    return tok.dep_ in {"acl", "relcl"} and tok.head.pos_ == "NOUN" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
