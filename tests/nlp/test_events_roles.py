@@ -113,3 +113,9 @@ def test_what_a_noun_calls_for_has_not_happened(nlp) -> None:  # type: ignore[no
     assert events(nlp, "Barack Obama rejected calls to resign.")["resign"].status == "hypothetical"
     assert events(nlp, "Angela Merkel was the first leader to visit Kyiv.")["visit"].status \
         == "asserted"
+
+
+def test_a_person_in_a_description_of_a_name_is_someone_else(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Rahm Emanuel, the mayor of Springfield and Barack Obama's former "
+                        "adviser, criticized the governor on Monday.")
+    assert "Obama" not in (found["criticized"].source or "")

@@ -952,9 +952,25 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
         if span.start > right:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
-                and not _in_relative(span.root, head):
+                and not _in_relative(span.root, head) and not _other_person(doc, span, head):
             return with_list(doc, span)
     return []
+
+
+def _other_person(doc: Doc, span: Span, head: Token) -> bool:
+    """A person named in a description of a name ("Rahm Emanuel, *Mr. Obama's* former chief
+    of staff"): someone else. (An organisation there may be whom the named one acts for.)"""
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    if getattr(actor, "kind", None) != "person" or head.pos_ != "PROPN":
+        return False
+    tok = span.root
+    for _ in range(MAX_HOPS):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos" and tok.head.i == head.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _in_relative(tok: Token, head: Token) -> bool:
