@@ -119,3 +119,11 @@ def test_a_person_in_a_description_of_a_name_is_someone_else(nlp) -> None:  # ty
     found = events(nlp, "Rahm Emanuel, the mayor of Springfield and Barack Obama's former "
                         "adviser, criticized the governor on Monday.")
     assert "Obama" not in (found["criticized"].source or "")
+
+
+def test_party_members_and_authorities_named_bare_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The White House sent the bill to Congress. Republicans have consistently opposed the bill."
+    opposed = events(nlp, text)["opposed"]
+    assert opposed.source_id is not None and opposed.source_id.endswith("party.republican")
+    used = events(nlp, "In Ohio, authorities arrested four protesters on Monday.")["arrested"]
+    assert used.source_id is not None and used.source_id.endswith("government")

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.actors.affiliation import dominant_country
 from rashomon.nlp.actors.gazetteer import Term, load_terms
 from rashomon.records import Actor
@@ -43,11 +44,15 @@ _CROWDS = {"hundreds", "thousands", "tens", "dozens", "millions", "crowds", "sco
 _HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "compound", "attr"}
 
 
+# Group nouns only events take as actors ("Republicans", "authorities"): lexicons/events_groups.tsv
+EVENT_GROUPS = data.LEXICONS / "events_groups.tsv"
+
+
 def group_terms() -> dict[str, Term]:
     """Group word (one or two lower-case words) -> its actor term, police/rebel/military/
-    civilian rows of the actor terms."""
+    civilian rows of the actor terms, then the events' own rows (``EVENT_GROUPS``)."""
     out: dict[str, Term] = {}
-    for term in load_terms():
+    for term in [*load_terms(), *load_terms(EVENT_GROUPS)]:
         if term.type in GROUP_TYPES and term.sectors:
             for variant in term.variants:
                 if variant not in VAGUE and len(variant.split()) <= 2:
