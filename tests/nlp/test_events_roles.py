@@ -127,3 +127,19 @@ def test_party_members_and_authorities_named_bare_act(nlp) -> None:  # type: ign
     assert opposed.source_id is not None and opposed.source_id.endswith("party.republican")
     used = events(nlp, "In Ohio, authorities arrested four protesters on Monday.")["arrested"]
     assert used.source_id is not None and used.source_id.endswith("government")
+
+
+
+def test_a_dateline_is_no_subject() -> None:
+    # "WASHINGTON — Senator Lee will endorse it", parsed with the dateline as a second subject
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from rashomon.nlp.events.args import subject
+
+    words = ["WASHINGTON", "—", "Senator", "Lee", "will", "endorse", "it", "."]
+    heads = [5, 0, 3, 5, 5, 5, 5, 5]
+    deps = ["nsubj", "punct", "compound", "nsubj", "aux", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    found = subject(doc[5])
+    assert found is not None and found.text == "Lee"

@@ -363,7 +363,7 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
     """The doer of ``verb``: its subject, or the one it shares (xcomp, conj, relative clause)."""
     cur = verb
     for _ in range(hops):
-        subj = _child(cur, SUBJ) or next((s for a in cur.children if a.dep_ in {
+        subj = _own_subject(cur) or next((s for a in cur.children if a.dep_ in {
             "aux", "auxpass"} for s in a.children if s.dep_ in SUBJ), None)
         # (the parser sometimes hangs the subject on the auxiliary: "X *is* opposed to Y")
         if subj is not None:
@@ -427,6 +427,20 @@ def _issued(noun: Token) -> bool:
     author says."""
     words = word_set(noun.doc, "publication") | word_set(noun.doc, "proposal")
     return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.lemma_.lower() in words
+
+
+_DASHES = {"—", "–", "--", "-", ":"}
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's subject; not a dateline the parser reads as one ("WASHINGTON — President X
+    will ..."): a subject right before a dash, when another follows it."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if len(subjects) > 1:
+        doc = verb.doc
+        kept = [c for c in subjects if not (c.i + 1 < len(doc) and doc[c.i + 1].text in _DASHES)]
+        subjects = kept or subjects
+    return subjects[0] if subjects else None
 
 
 def verb_arguments(
