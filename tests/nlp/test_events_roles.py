@@ -143,3 +143,10 @@ def test_a_dateline_is_no_subject() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     found = subject(doc[5])
     assert found is not None and found.text == "Lee"
+
+
+def test_asking_a_question_is_no_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Asked if there was any budget reason that led her not to hire more "
+                        "guards, she said: \"No.\"")
+    assert "Asked" not in found
+    assert events(nlp, "Senator Mike Lee asked Barack Obama to resign.")["asked"].type == "REQUEST"
