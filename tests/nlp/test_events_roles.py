@@ -150,3 +150,8 @@ def test_asking_a_question_is_no_request(nlp) -> None:  # type: ignore[no-untype
                         "guards, she said: \"No.\"")
     assert "Asked" not in found
     assert events(nlp, "Senator Mike Lee asked Barack Obama to resign.")["asked"].type == "REQUEST"
+
+
+def test_a_stance_participle_after_be_names_who_holds_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    committed = events(nlp, "Kenya is committed to opening its markets.")["committed"]
+    assert (committed.source, committed.target) == ("Kenya", None)

@@ -92,8 +92,8 @@ JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 # Participles that say the subject's stance after "be" ... "to": "X is opposed *to* Y" (X
-# opposes Y), not a passive with an unnamed doer.
-STANCE_PASSIVES = {"oppose"}
+# opposes Y), "X is committed to opening", not a passive with an unnamed doer.
+STANCE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "resolve"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -622,11 +622,12 @@ def collect(doc: Doc) -> list[object]:
 
 
 def _stance_passive(verb: Token) -> bool:
-    """ "X is opposed to Y": a passive, "to", and no "by" agent."""
+    """ "X is opposed to Y", "X is determined to win": a passive, "to", and no "by" agent."""
     children = list(verb.children)
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) and not any(
         c.dep_ == "agent" for c in children) and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in children)
+        c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children)
 
 
 def _venue(span: Span) -> bool:
