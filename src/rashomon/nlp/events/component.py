@@ -68,8 +68,8 @@ from rashomon.nlp.events.find import (
     main_predicate,
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
-from rashomon.nlp.events.nouns import stands_as_event
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
+from rashomon.nlp.events.nouns import stands_as_event
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Event, content_id
