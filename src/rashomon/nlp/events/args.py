@@ -467,7 +467,8 @@ def verb_arguments(
             sources = _backer(doc, passive)  # "Turkish-backed fighters were flown out"
         if not content_object and (noun is None or passive.i != noun.i):
             targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
-        if not sources and verb.dep_ == "xcomp":  # "X was forced to retreat by Y"
+        if not sources and verb.dep_ == "xcomp" and _child(verb.head, {"auxpass"} | PASS_SUBJ):
+            # "X was forced to retreat by Y" (not "X has yet to be punished": X is punished)
             sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
     else:
         subj = subject(verb)

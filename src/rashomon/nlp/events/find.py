@@ -342,6 +342,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     fr = frame.frame_of(f.token)
     if f.noun is not None and f.noun.i != f.token.i and fr.polarity == "positive":
         fr = frame.Frame(frame.frame_of(f.noun).polarity, fr.modality)  # "launched no attack"
+    if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
+        fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
         f.modality = "hypothetical"
@@ -355,6 +357,30 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+# Adjectives that say whether a "that" clause holds ("it is not *true* that ...", "it is
+# *false* that ...").
+_TRUE = {"true", "correct", "accurate", "right", "so"}
+_FALSE = {"false", "untrue", "inaccurate", "wrong", "baseless", "groundless"}
+
+
+def _not_so(tok: Token) -> bool:
+    """Whether the clause of ``tok`` is said not to have happened by words frame cues do not
+    read: "has *yet to* endorse", "is yet to withdraw" (not yet), "it is *not true* that X
+    attacked", "it is *false* that ..."."""
+    head = tok.head
+    if head.i == tok.i or lemma_of(head) not in {"be", "have"}:
+        return False
+    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    if tok.dep_ != "ccomp" or not any(m.dep_ == "mark" and m.lower_ == "that" for m in tok.children):
+        return False
+    for adj in (c for c in head.children if c.dep_ == "acomp" and c.i < tok.i):
+        word = adj.lower_
+        negated = _negated(head) or _negated(adj)
+        return (word in _TRUE and negated) or (word in _FALSE and not negated)
+    return False
 
 
 # Nouns and verbs of evidence: what they do not show is not asserted.
