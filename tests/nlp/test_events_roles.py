@@ -155,3 +155,12 @@ def test_asking_a_question_is_no_request(nlp) -> None:  # type: ignore[no-untype
 def test_a_stance_participle_after_be_names_who_holds_it(nlp) -> None:  # type: ignore[no-untyped-def]
     committed = events(nlp, "Kenya is committed to opening its markets.")["committed"]
     assert (committed.source, committed.target) == ("Kenya", None)
+
+
+def test_a_conjoined_clause_keeps_its_own_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Barack Obama traveled to Ohio and criticized Mitt Romney.")
+    assert found["traveled"].target is None and found["criticized"].target == "Mitt Romney"
+    # a preposition left without its object shares the next clause's
+    found = events(nlp, "Kenya has established diplomatic ties with and opened an embassy in "
+                        "Beijing.")
+    assert found["established"].target == "Beijing"

@@ -783,6 +783,11 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         for _ in range(hops):
             if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
                 break  # "use Turkish F-16 jets": the jets' maker is no target
+            if head.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not _dangling(
+                    doc[trigger.i:head.left_edge.i]):
+                # "traveled to Ohio and *criticized X*": a clause of its own (but "established
+                # ties with and opened an embassy in X" shares X)
+                break
             head = head.head
             if head.i == trigger.i:
                 return with_list(doc, span)
@@ -792,6 +797,12 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         return [m for m in actors_at(doc, passive) or first_in_phrase(doc, passive)
                 if m._.actor_id not in doers]
     return []
+
+
+def _dangling(span: Span) -> bool:
+    """Whether a preposition in ``span`` has no object ("ties *with* and ...")."""
+    return any(t.dep_ == "prep" and not any(c.dep_ in {"pobj", "pcomp"} for c in t.children)
+               for t in span)
 
 
 def purpose_target(doc: Doc, verb: Token, sources: list[Span], participles: bool = True
