@@ -50,3 +50,12 @@ def test_an_affirmed_event_stays_asserted(nlp, text: str, trigger: str) -> None:
 def test_what_one_has_yet_to_suffer_one_does_not_do(nlp) -> None:  # type: ignore[no-untyped-def]
     punished = events(nlp, "Russia has yet to be punished.")["punished"]
     assert punished.source is None and punished.target == "Russia"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Stop the attacks on Gaza, the protesters shouted.", "Stop"),
+    ("Barack Obama said: withdraw the troops now.", "withdraw"),
+])
+def test_a_command_is_not_done_by_who_gives_it(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, text)[trigger]
+    assert found.status == "hypothetical" and found.source is None

@@ -63,6 +63,7 @@ from rashomon.nlp.events.find import (
     candidates,
     clause_lemmas,
     denial_object,
+    imperative,
     index_breaks,
     keep_noun,
     main_predicate,
@@ -275,6 +276,8 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if not f.nominal and f.noun is None and imperative(f.token):
+            f.sources = []  # "Stop the attacks, X shouted": whoever is told acts, not X
         if row.lemma in STANCE_PASSIVES and not f.nominal and _stance_passive(f.token):
             holder = next((c for c in f.token.children if c.dep_ == "nsubjpass"), None)
             f.sources = actors_at(doc, holder or subject(f.token))

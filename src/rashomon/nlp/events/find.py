@@ -342,6 +342,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     fr = frame.frame_of(f.token)
     if f.noun is not None and f.noun.i != f.token.i and fr.polarity == "positive":
         fr = frame.Frame(frame.frame_of(f.noun).polarity, fr.modality)  # "launched no attack"
+    if not f.nominal and imperative(f.token):
+        hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
     if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
         fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
@@ -357,6 +359,22 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+_OPENERS = {'"', "“", "‘", "'", ":", "—", "-", "(", "--"}
+
+
+def imperative(verb: Token) -> bool:
+    """A command ("*Stop* the war", "“Don't *allow* it,” X said", "X said: *withdraw*"): a bare
+    verb opening its sentence, a quotation or what follows a colon, with no subject and no
+    auxiliary but "do" (and "not")."""
+    if verb.tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} or c.dep_ in {
+            "aux", "auxpass"} and lemma_of(c) != "do" for c in verb.children):
+        return False
+    first = min((c.i for c in verb.children if c.dep_ in {"aux", "neg"}), default=verb.i)
+    before = verb.doc[first - 1] if first > 0 else None
+    return before is None or before.is_sent_end or before.text in _OPENERS or (
+        verb.doc[first].is_sent_start)
 
 
 # Adjectives that say whether a "that" clause holds ("it is not *true* that ...", "it is
