@@ -164,3 +164,22 @@ def test_a_conjoined_clause_keeps_its_own_object(nlp) -> None:  # type: ignore[n
     found = events(nlp, "Kenya has established diplomatic ties with and opened an embassy in "
                         "Beijing.")
     assert found["established"].target in {"Beijing", "China"}
+
+
+def test_who_rules_when_it_happens_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The program was prosecuted by the United States under Presidents "
+                        "Bush and Obama.")
+    assert found["prosecuted"].target is None
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Former Senator Tom Rowe pleaded guilty on Wednesday in federal court.", "pleaded"),
+    ("Lois Lerner will plead the Fifth.", "plead"),
+])
+def test_a_plea_in_court_is_no_request(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert trigger not in events(nlp, text)
+
+
+def test_pleading_with_someone_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "Barack Obama pleaded with Congress to pass the bill.")["pleaded"].type \
+        == "REQUEST"

@@ -55,6 +55,9 @@ ALLY_PREPS = {"with", "alongside", "for", "beside"}
 # Prepositions whose object does what the verb's infinitive says: "called *on X* to withdraw",
 # "pressed *upon X* to", "waited *for X* to"; "to X" only after verbs of appeal.
 CONTROL_PREPS = {"on", "upon", "for"}
+# Prepositions whose object says when ("under President X", "since X's election"): no party.
+# (Not "during": "stones thrown during protests *against X*" target X.)
+TIME_PREPS = {"under", "since", "until", "till"}
 APPEAL_VERBS = {"appeal", "plead", "write", "signal", "look", "turn", "petition"}
 
 
@@ -783,6 +786,8 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         for _ in range(hops):
             if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
                 break  # "use Turkish F-16 jets": the jets' maker is no target
+            if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
+                break  # "*under* Presidents X and Y": when, not whom
             if head.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not _dangling(
                     doc[trigger.i:head.left_edge.i]):
                 # "traveled to Ohio and *criticized X*": a clause of its own (but "established

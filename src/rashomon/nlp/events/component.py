@@ -245,6 +245,8 @@ class EventCoder:
             return None  # an imperative ("Please *share* this"): an appeal, no one's act
         if events_lexicon.predicates(verb):
             return None  # "called X *complex*": a label its rows do not know is no event
+        if any(c.dep_ == "acomp" for c in verb.children):
+            return None  # "pleaded *guilty*", "fell *silent*": a linking use, no act
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
         assert self.example_paths is not None
