@@ -183,3 +183,9 @@ def test_a_plea_in_court_is_no_request(nlp, text: str, trigger: str) -> None:  #
 def test_pleading_with_someone_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
     assert events(nlp, "Barack Obama pleaded with Congress to pass the bill.")["pleaded"].type \
         == "REQUEST"
+
+
+def test_the_house_named_alone_is_the_legislature(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Barack Obama spoke in Washington. The House voted to block the bill."
+    block = events(nlp, text)["block"]
+    assert block.source_id is not None and block.source_id.endswith("legislature")
