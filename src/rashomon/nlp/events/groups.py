@@ -119,7 +119,10 @@ def _affiliate(doc: Doc, actors: Mapping[str, Actor], home: Actor) -> bool:
 def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
                 ) -> tuple[int, Term] | None:
     """(first token, term) when ``tok`` heads a bare group noun phrase no mention covers."""
-    if tok.i in index or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _HEAD_DEPS:
+    known = index.get(tok.i)
+    guessed = known is not None and known._.link == "provisional" and len(known) == 1
+    if (known is not None and not guessed) or tok.pos_ not in {"NOUN", "PROPN"} \
+            or tok.dep_ not in _HEAD_DEPS:
         return None
     if tok.dep_ == "compound" and tok.head.lower_ in terms:
         return None  # "riot *police*" is found at its head
@@ -131,6 +134,8 @@ def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
         return prev.i, terms[f"{prev.lower_} {tok.lower_}"]
     term = terms.get(tok.lower_) or (terms.get("civilians") if tok.lower_ == "people" and (
         any(c.dep_ == "nummod" for c in tok.children) or _counted(tok)) else None)
+    if guessed and (term is None or not _named_body(tok, term)):
+        return None  # a name the linker guessed at stays, unless it is a body's ("the *House*")
     if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}
                         and not _named_body(tok, term)):
         return None  # plural groups only: "a rebel", "the army" name no group of the story
