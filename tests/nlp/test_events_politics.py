@@ -241,7 +241,7 @@ def test_everyday_idioms(nlp, text: str, expected: list[tuple[str, str]]) -> Non
 def test_a_quoted_name_is_no_act(nlp) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, 'Florida passed its "stand your ground" law in 2005.') == []
     assert [t for t, _ in coded(nlp, 'She opposed the "arrest first, ask later" policy.')] \
-        == ["ACCUSE"]
+        == ["REJECT"]  # (opposing a policy refuses it)
     # quoted speech followed by its speaker stays speech with its events
     assert coded(nlp, '"Russia attacked our towns," the mayor of Kharkiv said.') == \
         [("ASSAULT", "alleged")]

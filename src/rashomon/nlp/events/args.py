@@ -55,6 +55,9 @@ ALLY_PREPS = {"with", "alongside", "for", "beside"}
 # Prepositions whose object does what the verb's infinitive says: "called *on X* to withdraw",
 # "pressed *upon X* to", "waited *for X* to"; "to X" only after verbs of appeal.
 CONTROL_PREPS = {"on", "upon", "for"}
+# Prepositions whose object says when ("under President X", "since X's election"): no party.
+# (Not "during": "stones thrown during protests *against X*" target X.)
+TIME_PREPS = {"under", "since", "until", "till"}
 APPEAL_VERBS = {"appeal", "plead", "write", "signal", "look", "turn", "petition"}
 
 
@@ -147,12 +150,30 @@ def forget_mentions(doc: Doc) -> None:
 
 def _mention(doc: Doc, tok: Token) -> Span | None:
     if tok.pos_ == "PRON":
-        if tok.lower_ in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
-            return _mention(doc, tok.head.head)
+        if tok.lower_ in RELATIVE:
+            clause = _relative_clause(tok)
+            if clause is not None:  # "X, *who* ...", "X, many of *whom* ...": X
+                return _mention(doc, clause.head)
         if tok.lower_ in FIRST_PERSON and tok.dep_ in {"nsubj", "nsubjpass"}:
             return _quoted_self(doc, tok)
         return resolve_speaker(doc, tok) or _reporter(doc, tok)
     return _indexed(doc, tok)
+
+
+def _relative_clause(pron: Token, hops: int = 4) -> Token | None:
+    """The relative clause a relative pronoun opens, also from inside a phrase of it
+    ("many *of whom* oppose"): the head of the clause, whose head is the noun it describes."""
+    cur = pron
+    for _ in range(hops):
+        if cur.head.i == cur.i:
+            return None
+        if cur.head.dep_ in {"relcl", "acl"} and cur.dep_ in SUBJ | PASS_SUBJ | {
+                "dobj", "pobj", "prep", "nsubj", "attr", "dative", "poss"}:
+            return cur.head
+        if cur.dep_ not in {"pobj", "prep", "nsubj", "nsubjpass", "poss"}:
+            return None
+        cur = cur.head
+    return None
 
 
 # First-person subjects only: "my staff" is not the speaker, and an object "us" may be the
@@ -345,9 +366,14 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
     """The doer of ``verb``: its subject, or the one it shares (xcomp, conj, relative clause)."""
     cur = verb
     for _ in range(hops):
-        subj = _child(cur, SUBJ)
+        subj = _own_subject(cur) or next((s for a in cur.children if a.dep_ in {
+            "aux", "auxpass"} for s in a.children if s.dep_ in SUBJ), None)
+        # (the parser sometimes hangs the subject on the auxiliary: "X *is* opposed to Y")
         if subj is not None:
             if subj.lower_ in RELATIVE and cur.dep_ == "relcl":
+                if _issued(cur.head):  # "X unveiled a plan *that calls for* ...": X does
+                    cur = cur.head.head
+                    continue
                 return cur.head
             return subj
         agent = _child(cur, {"agent"})
@@ -355,6 +381,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             return _pobj(agent)
         if cur.tag_ == "VBN" and cur.dep_ == "amod":  # "US-brokered", "Turkish-backed"
             return _child(cur, {"npadvmod", "compound"})
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and _issued(cur.head):
+            cur = cur.head.head  # "X issued a statement *decrying* ...": X decries
+            continue
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
@@ -367,6 +396,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "pcomp":  # "accused X of shelling": X did it; "by sending": the subject did
             prep = cur.head
             governor = prep.head
+            if governor.dep_ in {"advmod", "acomp", "prt"} and governor.pos_ in {
+                    "ADV", "ADJ", "ADP"} and governor.head.i != governor.i:
+                governor = governor.head  # "stopped *short* of endorsing": the verb's subject
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
@@ -390,6 +422,28 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
                 return asked
         cur = cur.head
     return None
+
+
+def _issued(noun: Token) -> bool:
+    """Whether ``noun`` is a statement, letter or resolution a verb's subject put out ("X
+    *issued a statement* decrying", "X adopted a resolution condemning"): what it says, its
+    author says."""
+    words = word_set(noun.doc, "publication") | word_set(noun.doc, "proposal")
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.lemma_.lower() in words
+
+
+_DASHES = {"—", "–", "--", "-", ":"}
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's subject; not a dateline the parser reads as one ("WASHINGTON — President X
+    will ..."): a subject right before a dash, when another follows it."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if len(subjects) > 1:
+        doc = verb.doc
+        kept = [c for c in subjects if not (c.i + 1 < len(doc) and doc[c.i + 1].text in _DASHES)]
+        subjects = kept or subjects
+    return subjects[0] if subjects else None
 
 
 def verb_arguments(
@@ -416,16 +470,25 @@ def verb_arguments(
             sources = _backer(doc, passive)  # "Turkish-backed fighters were flown out"
         if not content_object and (noun is None or passive.i != noun.i):
             targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
-        if not sources and verb.dep_ == "xcomp":  # "X was forced to retreat by Y"
+        if not sources and verb.dep_ == "xcomp" and _child(verb.head, {"auxpass"} | PASS_SUBJ):
+            # "X was forced to retreat by Y" (not "X has yet to be punished": X is punished)
             sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
     else:
         subj = subject(verb)
         sources = actors_at(doc, subj)
+        if not sources and subj is not None and subj.dep_ == "poss" and subj.pos_ == "PRON":
+            owner = _owner(doc, subj)  # "*her* plans to plead": as for an event noun
+            sources = [owner] if owner is not None else []
         if subj is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
             # "those of us *who stood by Israel*": the relative clause's own actors are
             # its arguments, not the noun it describes
             sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
-        if not sources and subj is not None:  # "thousands of workers affiliated with X union"
+        # "the *Benghazi* attack killed ...": a place naming where the subject happened acts not
+        places = [m for m in sources if m.root.dep_ == "compound" and m.root.head.i == (
+            subj.i if subj is not None else -1) and _literal_place(doc, m)]
+        sources = [m for m in sources if m not in places]
+        if not sources and subj is not None and not places:
+            # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
         if sources and subj is not None and subj.head.i == verb.i:
             sources += _split_list(doc, verb, subj, sources, SUBJ)
@@ -603,7 +666,8 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
             if child.dep_ == "compound":
                 # "the *Newtown* shooting": a one-word name the linker only guessed at, in
                 # front of an event noun, says where it happened, not who did it
-                sources = [m for m in sources if not (m._.link == "provisional" and len(m) == 1)]
+                sources = [m for m in sources if not (m._.link == "provisional" and len(m) == 1)
+                           and not _literal_place(doc, m)]  # "the *Libya* attack": where
             if not sources and child.dep_ == "poss" and child.pos_ == "PRON":
                 owner = _owner(doc, child)  # "*his* refusal", "*my* visit"
                 sources = [owner] if owner is not None else []
@@ -628,6 +692,19 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
     targets = _prep_targets(doc, noun, preps) or between  # "X's mediation *between A and B*"
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
+
+
+def _literal_place(doc: Doc, span: Span) -> bool:
+    """Whether the places component reads ``span`` as a city, district or landmark named as
+    where ("in Benghazi") or as a modifier ("the *Benghazi* attack"), not as a government
+    standing for it. A country or region modifier may be a party ("the *Iran* deal",
+    "*Idaho* officials")."""
+    return any(p.start <= span.start < p.end and (p._.data or {}).get("role") in {
+        "literal", "modifier"} and (p._.data or {}).get("feature") in _TOWNS
+        for p in doc.spans.get("rashomon_places", []))
+
+
+_TOWNS = {"city", "district", "landmark"}  # place features that never stand for a government
 
 
 def _owner(doc: Doc, pron: Token) -> Span | None:
@@ -709,6 +786,13 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         for _ in range(hops):
             if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
                 break  # "use Turkish F-16 jets": the jets' maker is no target
+            if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
+                break  # "*under* Presidents X and Y": when, not whom
+            if head.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not _dangling(
+                    doc[trigger.i:head.left_edge.i]):
+                # "traveled to Ohio and *criticized X*": a clause of its own (but "established
+                # ties with and opened an embassy in X" shares X)
+                break
             head = head.head
             if head.i == trigger.i:
                 return with_list(doc, span)
@@ -718,6 +802,12 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         return [m for m in actors_at(doc, passive) or first_in_phrase(doc, passive)
                 if m._.actor_id not in doers]
     return []
+
+
+def _dangling(span: Span) -> bool:
+    """Whether a preposition in ``span`` has no object ("ties *with* and ...")."""
+    return any(t.dep_ == "prep" and not any(c.dep_ in {"pobj", "pcomp"} for c in t.children)
+               for t in span)
 
 
 def purpose_target(doc: Doc, verb: Token, sources: list[Span], participles: bool = True
@@ -881,7 +971,9 @@ def with_list(doc: Doc, span: Span) -> list[Span]:
 
 def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
     """The first actor mention inside the phrase headed by ``head`` (its whole subtree), with
-    the members of its list ("sanctions on *Iran, Libya and Sudan*")."""
+    the members of its list ("sanctions on *Iran, Libya and Sudan*"); not inside a relative
+    clause of it, whose actors are that clause's own ("the board *that examined the Libya
+    attack*": Libya is what was examined; "Democrats, many of whom *criticized X*": not X)."""
     ordered = doc.user_data.get(_ORDERED)
     if not ordered or head.pos_ == "PRON":
         return []
@@ -890,9 +982,44 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
     for span in ordered[lo:lo + 8]:
         if span.start > right:
             break
-        if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span):
+        if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
+                and not _in_relative(span.root, head) and not _other_person(doc, span, head):
             return with_list(doc, span)
     return []
+
+
+def _other_person(doc: Doc, span: Span, head: Token) -> bool:
+    """A person named in a description of a name ("Rahm Emanuel, *Mr. Obama's* former chief
+    of staff"): someone else. (An organisation there may be whom the named one acts for.)"""
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    if getattr(actor, "kind", None) != "person" or head.pos_ != "PROPN":
+        return False
+    tok = span.root
+    for _ in range(MAX_HOPS):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos" and tok.head.i == head.i:
+            return True
+        tok = tok.head
+    return False
+
+
+def _in_relative(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` lies in a relative clause inside the phrase of ``head``, other than as
+    the subject of one that has the noun as its object ("actions *the president* could
+    take": the president's actions)."""
+    prev = tok
+    for _ in range(MAX_HOPS):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl" and not (prev.dep_ in SUBJ and prev.head.i == tok.i
+                                        and prev.lower_ not in RELATIVE):
+            return True
+        prev, tok = tok, tok.head
+    return False
+
+
+MAX_HOPS = 12  # steps climbed from a token to the head of its phrase
 
 
 def governor_subject(doc: Doc, noun: Token) -> tuple[list[Span], Token | None]:

@@ -51,6 +51,7 @@ from rashomon.nlp.events.args import (
     place_target,
     purpose_target,
     reorder_mentions,
+    subject,
     verb_arguments,
     withdrawn_from,
 )
@@ -62,12 +63,14 @@ from rashomon.nlp.events.find import (
     candidates,
     clause_lemmas,
     denial_object,
+    imperative,
     index_breaks,
     keep_noun,
     main_predicate,
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
+from rashomon.nlp.events.nouns import stands_as_event
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Event, content_id
@@ -89,6 +92,9 @@ SELF_DIRECTED = {"resign", "disarm", "withdraw"}
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
+# Participles that say the subject's stance after "be" ... "to": "X is opposed *to* Y" (X
+# opposes Y), "X is committed to opening", not a passive with an unnamed doer.
+STANCE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "resolve"}
 TOPIC_OBJECT = {"discuss", "negotiate", "mediate", "debate", "broker"}  # sentences searched for the allegation that "denied the allegation" means
 
 
@@ -195,7 +201,9 @@ class EventCoder:
             for f in found.values():
                 f.sent = sent
                 assign_status(f, found, self.lex)
-            kept = [found[i] for i in sorted(found) if keep_noun(found[i])]
+            kept = [found[i] for i in sorted(found) if keep_noun(found[i]) and (
+                not found[i].nominal or found[i].parent is not None
+                or stands_as_event(doc, found[i], self.sets.get("happen", frozenset())))]
             extra = self._fall_back(sent, kept) if self.example_paths is not None else None
             if extra is not None:
                 found[extra.token.i] = extra
@@ -237,6 +245,8 @@ class EventCoder:
             return None  # an imperative ("Please *share* this"): an appeal, no one's act
         if events_lexicon.predicates(verb):
             return None  # "called X *complex*": a label its rows do not know is no event
+        if any(c.dep_ == "acomp" for c in verb.children):
+            return None  # "pleaded *guilty*", "fell *silent*": a linking use, no act
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
         assert self.example_paths is not None
@@ -268,6 +278,12 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if not f.nominal and f.noun is None and imperative(f.token):
+            f.sources = []  # "Stop the attacks, X shouted": whoever is told acts, not X
+        if row.lemma in STANCE_PASSIVES and not f.nominal and _stance_passive(f.token):
+            holder = next((c for c in f.token.children if c.dep_ == "nsubjpass"), None)
+            f.sources = actors_at(doc, holder or subject(f.token))
+            f.targets = _prep_actors(doc, f.token, "to")
         if row.type == "AID" and row.lemma in RECIPIENT_VERBS and not f.nominal:
             # "X received weapons from Y": Y gives, X is given to
             givers = _prep_actors(doc, f.token, "from")
@@ -608,6 +624,15 @@ def collect(doc: Doc) -> list[object]:
             sourcing=d.get("sourcing"),
         ))
     return out
+
+
+def _stance_passive(verb: Token) -> bool:
+    """ "X is opposed to Y", "X is determined to win": a passive, "to", and no "by" agent."""
+    children = list(verb.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) and not any(
+        c.dep_ == "agent" for c in children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children)
 
 
 def _venue(span: Span) -> bool:

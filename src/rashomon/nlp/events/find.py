@@ -241,6 +241,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     same_clause = True  # modals only count within the trigger's own clause chain
     modifier = False
     purpose = False
+    circumstance = False  # on the way up, inside a time or cause phrase of a verb
     cur = f.token
     depth = 0
     if _unattributed_passive(f):
@@ -258,6 +259,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if c.dep_ == "advmod" and lex.cue(c, "hedge") is not None:
                 alleged = True
         source = _according_to(cur)
+        if source is not None and source.left_edge.i <= f.token.i <= source.right_edge.i:
+            source = None  # "according to *those briefed on it*": who tells, not what is told
         if source is not None and claimant is None:
             alleged, claimant = True, source  # also names who accuses in "X is accused of"
         head = cur.head
@@ -267,6 +270,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
         depth += 1
+        if _circumstance(cur):
+            circumstance = True  # in a time or cause phrase, until a clause of its own
+        elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
+            circumstance = False
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
@@ -308,8 +315,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if lex.cue(head, "deny") is not None:
                 denied, claimant = True, _claimant_of(head)
                 break
-            complement = (dep in _REPORTED and not _manner(cur)) or (
-                f.nominal and dep not in _SUBJECT_SIDE)
+            # ("said *during a discussion*", "*when Congress cut funding*, X said", "a month
+            # *after the massacre*, X said": when it was said, not what)
+            complement = ((dep in _REPORTED and not _manner(cur)) or (
+                f.nominal and dep not in _SUBJECT_SIDE)) and not circumstance
             if complement and lex.cue(head, "report") is not None:
                 alleged = True
                 if claimant is None:
@@ -318,6 +327,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
+            if _noun_infinitive(cur) and not _ordinal(head):
+                hypothetical = True  # "rejected calls *to resign*", "efforts to ban"
             if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
                     and lex.cue(head.head, "intent") is not None:
                 hypothetical = True  # "a rationale *for opposing* X": argued for, not done
@@ -331,6 +342,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     fr = frame.frame_of(f.token)
     if f.noun is not None and f.noun.i != f.token.i and fr.polarity == "positive":
         fr = frame.Frame(frame.frame_of(f.noun).polarity, fr.modality)  # "launched no attack"
+    if not f.nominal and imperative(f.token):
+        hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
+    if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
+        fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
         f.modality = "hypothetical"
@@ -344,6 +359,46 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+_OPENERS = {'"', "“", "‘", "'", ":", "—", "-", "(", "--"}
+
+
+def imperative(verb: Token) -> bool:
+    """A command ("*Stop* the war", "“Don't *allow* it,” X said", "X said: *withdraw*"): a bare
+    verb opening its sentence, a quotation or what follows a colon, with no subject and no
+    auxiliary but "do" (and "not")."""
+    if verb.tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} or c.dep_ in {
+            "aux", "auxpass"} and lemma_of(c) != "do" for c in verb.children):
+        return False
+    first = min((c.i for c in verb.children if c.dep_ in {"aux", "neg"}), default=verb.i)
+    before = verb.doc[first - 1] if first > 0 else None
+    return before is None or before.is_sent_end or before.text in _OPENERS or (
+        verb.doc[first].is_sent_start)
+
+
+# Adjectives that say whether a "that" clause holds ("it is not *true* that ...", "it is
+# *false* that ...").
+_TRUE = {"true", "correct", "accurate", "right", "so"}
+_FALSE = {"false", "untrue", "inaccurate", "wrong", "baseless", "groundless"}
+
+
+def _not_so(tok: Token) -> bool:
+    """Whether the clause of ``tok`` is said not to have happened by words frame cues do not
+    read: "has *yet to* endorse", "is yet to withdraw" (not yet), "it is *not true* that X
+    attacked", "it is *false* that ..."."""
+    head = tok.head
+    if head.i == tok.i or lemma_of(head) not in {"be", "have"}:
+        return False
+    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    if tok.dep_ != "ccomp" or not any(m.dep_ == "mark" and m.lower_ == "that" for m in tok.children):
+        return False
+    for adj in (c for c in head.children if c.dep_ == "acomp" and c.i < tok.i):
+        word = adj.lower_
+        negated = _negated(head) or _negated(adj)
+        return (word in _TRUE and negated) or (word in _FALSE and not negated)
+    return False
 
 
 # Nouns and verbs of evidence: what they do not show is not asserted.
@@ -398,8 +453,9 @@ def _circumstance(tok: Token) -> bool:
     being forced", "*when* she challenged": the phrase is not the governor's content."""
     if tok.dep_ == "prep":
         return tok.lower_ in _CIRCUMSTANCES
-    return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCES for c in tok.children)
+    return tok.dep_ == "advcl" and any(  # ("*when* she challenged" is an advmod to spaCy)
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _CIRCUMSTANCES and c.i < tok.i
+        for c in tok.children)
 
 
 def _manner(tok: Token) -> bool:
@@ -409,9 +465,19 @@ def _manner(tok: Token) -> bool:
         c.dep_ in {"mark", "nsubj"} for c in tok.children)
 
 
+# "the first leader *to visit*", "the only country to vote against": done, not wanted.
+_ORDINALS = {"first", "last", "only", "second", "third", "next", "latest"}
+
+
+def _ordinal(noun: Token) -> bool:
+    return noun.lower_ in _ORDINALS or any(
+        c.dep_ in {"amod", "advmod"} and c.lower_ in _ORDINALS for c in noun.children)
+
+
 def _noun_infinitive(tok: Token) -> bool:
-    """ "the plan *to withdraw*": an infinitive completing a noun."""
-    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+    """ "the plan *to withdraw*": an infinitive completing a noun (the parser says acl or
+    relcl)."""
+    return tok.dep_ in {"acl", "relcl"} and tok.head.pos_ == "NOUN" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 

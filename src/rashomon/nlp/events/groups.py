@@ -27,6 +27,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.actors.affiliation import dominant_country
 from rashomon.nlp.actors.gazetteer import Term, load_terms
 from rashomon.records import Actor
@@ -43,11 +44,15 @@ _CROWDS = {"hundreds", "thousands", "tens", "dozens", "millions", "crowds", "sco
 _HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "compound", "attr"}
 
 
+# Group nouns only events take as actors ("Republicans", "authorities"): lexicons/events_groups.tsv
+EVENT_GROUPS = data.LEXICONS / "events_groups.tsv"
+
+
 def group_terms() -> dict[str, Term]:
     """Group word (one or two lower-case words) -> its actor term, police/rebel/military/
-    civilian rows of the actor terms."""
+    civilian rows of the actor terms, then the events' own rows (``EVENT_GROUPS``)."""
     out: dict[str, Term] = {}
-    for term in load_terms():
+    for term in [*load_terms(), *load_terms(EVENT_GROUPS)]:
         if term.type in GROUP_TYPES and term.sectors:
             for variant in term.variants:
                 if variant not in VAGUE and len(variant.split()) <= 2:
@@ -114,7 +119,10 @@ def _affiliate(doc: Doc, actors: Mapping[str, Actor], home: Actor) -> bool:
 def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
                 ) -> tuple[int, Term] | None:
     """(first token, term) when ``tok`` heads a bare group noun phrase no mention covers."""
-    if tok.i in index or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _HEAD_DEPS:
+    known = index.get(tok.i)
+    guessed = known is not None and known._.link == "provisional" and len(known) == 1
+    if (known is not None and not guessed) or tok.pos_ not in {"NOUN", "PROPN"} \
+            or tok.dep_ not in _HEAD_DEPS:
         return None
     if tok.dep_ == "compound" and tok.head.lower_ in terms:
         return None  # "riot *police*" is found at its head
@@ -126,12 +134,21 @@ def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
         return prev.i, terms[f"{prev.lower_} {tok.lower_}"]
     term = terms.get(tok.lower_) or (terms.get("civilians") if tok.lower_ == "people" and (
         any(c.dep_ == "nummod" for c in tok.children) or _counted(tok)) else None)
-    if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}):
+    if guessed and (term is None or not _named_body(tok, term)):
+        return None  # a name the linker guessed at stays, unless it is a body's ("the *House*")
+    if term is None or (tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"police", "people"}
+                        and not _named_body(tok, term)):
         return None  # plural groups only: "a rebel", "the army" name no group of the story
     if IRREGULAR in term.sectors and any(c.dep_ == "prep" and c.lower_ == "from"
                                          for c in tok.children):
         return None  # "fighters from terror groups including X": the phrase names who
     return tok.i, term
+
+
+def _named_body(tok: Token, term: Term) -> bool:
+    """A body of state called by its capitalized name alone ("*Congress* cut funding", "the
+    *Senate* voted"): the story's country's own, like a plural group."""
+    return term.type == "body" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
 
 def _counted(tok: Token) -> bool:

@@ -273,7 +273,10 @@ def holds(cond: Condition, tok: Token) -> bool:
         # opening wh-word ("asked *where* he was going"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
                  or (c.left_edge.lower_ if c.left_edge.tag_ in _WH_TAGS else "that")
-                 for c in tok.children if c.dep_ == "ccomp"]
+                 for c in tok.children if c.dep_ == "ccomp"] + [
+            # "Asked *if* there was ...", parsed as an adverbial clause right after the verb
+            m.lower_ for c in tok.children if c.dep_ == "advcl" and c.left_edge.i == tok.i + 1
+            for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "whether"}]
     elif cond.key == "ccsubj":  # the subject of a clausal complement ("warned X that *it* would"),
         # also of a noun's "that" clause ("a warning that *it* would …")
         subjs = [s for c in tok.children if c.dep_ == "ccomp" or c.dep_ == "acl" and any(

@@ -1,0 +1,80 @@
+"""Whether an event noun stands for an event of its sentence, or only names a thing.
+
+A noun of the trigger lexicon ("attack", "lawsuit", "proposal", "retreat", "meeting") codes an
+event where the sentence tells of the event: the noun has a doer or a party of its own
+("*Russia's* attack", "the talks *with Iran*", "protests *against the bill*"), it happens
+("the attack *killed* five", "protests *swelled*"; the lexicon's ``@happen`` verbs), it is
+there or not ("there were six *arrests*", "*no* curfew"), or it dates something ("*after*
+the massacre"). A bare one elsewhere names a document, a plan or a matter: "*the suit* does not
+seek", "the indictment is expected to be unsealed", "fighting *proposals*", "a *retreat* for
+House Democrats"; and a noun that modifies another ("the *attack's* aftermath") is none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from rashomon.nlp.events.args import noun_arguments
+from rashomon.nlp.events.find import Found
+
+# Where a bare event noun still stands as an event: a clause or headline of its own, an
+# apposition, a predicate ("it was *an attack*", "there were *arrests*").
+_OWN = {"ROOT", "appos", "dep", "attr", "oprd"}
+# Modifier slots: "the *attack's* victims", "*protest* organizers" (compounds never trigger).
+_MODIFIER = {"poss", "nmod", "npadvmod", "amod", "compound"}
+# Prepositions whose object dates or explains the clause ("*after* the massacre", "amid
+# protests"): the event happened.
+_TIME_PREPS = {"amid", "amidst", "after", "following", "during", "despite", "since", "before",
+               "until", "over", "in"}
+# Prepositions that name a party of the noun's event, linked to an actor or not ("rallies
+# *by* the Kifaya group", "talks *between* the two sides", "the lawsuit *against* the county").
+_PARTY_PREPS = {"by", "of", "against", "between", "with", "from", "among", "on"}
+# Nouns that count or measure what follows "of" ("ten days *of* war games", "a wave *of*
+# strikes"): the counted noun stands where the measure does.
+_MEASURES = {"series", "wave", "round", "spate", "string", "flurry", "volley", "barrage",
+             "number", "lot", "couple", "dozen", "hundred", "thousand", "day", "week", "month",
+             "year", "hour", "night", "decade", "minute", "weekend", "season", "campaign"}
+# Determiners and verbs of absence: "*no* curfew", "the *lack of* talks".
+_NONE = {"no", "any"}
+
+
+def stands_as_event(doc: Doc, f: Found, happen: frozenset[str]) -> bool:
+    """Whether the nominal event ``f`` tells of an event in its sentence (see the module)."""
+    tok = f.token
+    slot = tok
+    for _ in range(8):  # "protests and *strikes* erupted": the list's place in the clause
+        if slot.dep_ == "conj" and slot.head.i != slot.i:
+            slot = slot.head
+        elif slot.dep_ == "pobj" and slot.head.lower_ == "of" and _measure(slot.head.head):
+            slot = slot.head.head  # "launched ten days of *war games*"
+        else:
+            break
+    dep = slot.dep_
+    if dep in _MODIFIER:
+        return False
+    if _own_party(tok):
+        return True
+    sources, targets = noun_arguments(doc, tok)
+    if sources or targets:
+        return True
+    if dep in _OWN or any(c.dep_ in {"det", "neg"} and c.lower_ in _NONE for c in tok.children):
+        return True
+    head = slot.head
+    if dep in {"nsubj", "nsubjpass", "dobj"}:
+        return head.lemma_.lower() in happen
+    if dep == "pobj" and head.dep_ == "prep":
+        return head.lower_ in _TIME_PREPS and head.head.pos_ in {"VERB", "AUX", "NOUN"}
+    return False
+
+
+def _own_party(noun: Token) -> bool:
+    """A possessor or a party phrase of the noun's own ("*the group's* rallies", "rallies *by
+    X*"), whether or not the actors component named an actor there."""
+    return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in _PARTY_PREPS and any(
+        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN", "PRON"} for p in c.children)
+        for c in noun.children)
+
+
+def _measure(noun: Token) -> bool:
+    return noun.pos_ in {"NOUN", "NUM"} and (noun.lemma_.lower() in _MEASURES or any(
+        c.dep_ == "nummod" for c in noun.children))
