@@ -60,6 +60,10 @@ FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos",
             "same_group", "type_same", "same_sentence", "context_cos", "context_centred", "arguments",
             "argument_clash",
             "pair_logodds", "pair_seen", "lexicon_same", "lexicon_clash")
+# Optional, from the full MiniLM transformer (:mod:`.contextual`): cosines of the two mentions'
+# trigger, trigger window and sentence vectors, raw and centred on the call's mean.
+CONTEXTUAL = ("ctx_trigger_cos", "ctx_window_cos", "ctx_sentence_cos",
+              "ctx_trigger_centred", "ctx_window_centred", "ctx_sentence_centred")
 # Head words that name no particular event (speech, light verbs): the same one in two
 # units says little (in ECB+ train, two "say" mentions in one story corefer 1 time in 4).
 GENERIC = frozenset([
@@ -82,6 +86,7 @@ class AlignUnit:
     anchor: str = ""  # the event's head word, lemmatized, when the unit is one event mention
     anchor_text: str = ""  # the trigger's words as written
     anchor_pos: str = ""  # the trigger head's part of speech (VERB, NOUN, ...)
+    anchor_start: int = -1  # where ``anchor_text`` starts within ``text`` (-1: not known)
     context: str = ""  # the words around the trigger
     arguments: frozenset[str] = frozenset()  # lemmas of the trigger's participants, time, place
 
@@ -168,13 +173,15 @@ def _embed(texts: Sequence[str]) -> np.ndarray:
     return sentence_vectors(list(texts))
 
 
-def features(units: Sequence[AlignUnit], pairs: LemmaPairs | None = None) -> dict[str, np.ndarray]:
-    """Every pairwise feature as an n×n matrix (see ``FEATURES``); ``pairs``: the shipped table."""
-    return dict(_iter_features(units, pairs))
+def features(units: Sequence[AlignUnit], pairs: LemmaPairs | None = None,
+             contextual: bool = False) -> dict[str, np.ndarray]:
+    """Every pairwise feature as an n×n matrix (see ``FEATURES``, and ``CONTEXTUAL`` when
+    ``contextual``: needs the optional transformer); ``pairs``: the shipped table."""
+    return dict(_iter_features(units, pairs, contextual))
 
 
-def _iter_features(units: Sequence[AlignUnit],
-                   pairs: LemmaPairs | None = None) -> Iterator[tuple[str, np.ndarray]]:
+def _iter_features(units: Sequence[AlignUnit], pairs: LemmaPairs | None = None,
+                   contextual: bool = False) -> Iterator[tuple[str, np.ndarray]]:
     """The features one n×n matrix at a time, so a caller summing them holds few at once."""
     n = len(units)
     texts = [u.text for u in units]
@@ -222,6 +229,19 @@ def _iter_features(units: Sequence[AlignUnit],
                       for k, u in enumerate(units)])  # no type: equal to nothing
     yield "type_same", (tcode[:, None] == tcode[None, :]).astype(np.float32)
     yield from _mention_features(units, pairs)
+    if contextual:
+        yield from _contextual_features(units)
+
+
+def _contextual_features(units: Sequence[AlignUnit]) -> Iterator[tuple[str, np.ndarray]]:
+    """Cosines of the transformer's trigger, window and sentence vectors (:mod:`.contextual`)."""
+    from rashomon.crossref.ledger import contextual
+    from rashomon.embed_static import normalise
+
+    for name, rows in contextual.encode(units).items():
+        yield f"ctx_{name}_cos", rows @ rows.T
+        centred = normalise(rows - rows.mean(axis=0))
+        yield f"ctx_{name}_centred", centred @ centred.T
 
 
 def _mention_features(units: Sequence[AlignUnit],
@@ -317,7 +337,8 @@ def log_odds(units: Sequence[AlignUnit], model: Model | None = None,
     if model is None:
         model = load_model(mode="anchor" if any(u.anchor for u in units) else "sentence")
     logit = np.full((n, n), model.intercept, dtype=np.float32)
-    for name, matrix in _iter_features(units, pairs):
+    contextual = any(model.weights.get(name) for name in CONTEXTUAL)
+    for name, matrix in _iter_features(units, pairs, contextual):
         weight = model.weights.get(name, 0.0)
         if weight:
             logit += np.float32(weight) * matrix
