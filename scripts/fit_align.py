@@ -17,6 +17,10 @@ event (as ``rashomon eval coref``).
 The test topics are never read. Usage:
 
     PYTHONPATH=src python scripts/fit_align.py --data ../shared/data/ecbplus
+
+With ``--minilm`` it fits the anchor mode again with the full transformer's trigger cosine
+(``CONTEXTUAL``; needs the optional extra and torch) and writes ``align-minilm.json`` (the
+weights ``RASHOMON_EMBEDDER=minilm`` uses), leaving the other two files as they are.
 """
 
 from __future__ import annotations
@@ -30,9 +34,11 @@ from typing import Any
 import numpy as np
 
 from rashomon.crossref.ledger.align import (
+    CONTEXTUAL,
     FEATURES,
     LEMMA_PAIRS,
     WEIGHTS,
+    WEIGHTS_MINILM,
     LemmaPairs,
     Model,
     features,
@@ -104,7 +110,12 @@ def _topics(docs: list[coref.CorefDoc], topics: set[int]) -> list[coref.CorefDoc
     return [d for d in docs if int(d.topic) in topics]
 
 
-def crossfit(docs: list[coref.CorefDoc], mode: str) -> tuple[np.ndarray, np.ndarray]:
+def _names(contextual: bool) -> tuple[str, ...]:
+    return FEATURES + CONTEXTUAL if contextual else FEATURES
+
+
+def crossfit(docs: list[coref.CorefDoc], mode: str,
+             contextual: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Training pairs whose lemma-pair features come from the other folds' counts."""
     blocks_of = _anchor_blocks if mode == "anchor" else _sentence_blocks
     topics = sorted({int(d.topic) for d in docs})
@@ -112,39 +123,42 @@ def crossfit(docs: list[coref.CorefDoc], mode: str) -> tuple[np.ndarray, np.ndar
     for k in range(FOLDS):
         held = set(topics[k::FOLDS])
         table = lemma_pairs(_topics(docs, set(topics) - held)) if mode == "anchor" else None
-        x, y = _pairs(blocks_of(_topics(docs, held)), mode, table)  # type: ignore[arg-type]
+        x, y = _pairs(blocks_of(_topics(docs, held)), mode, table, contextual)  # type: ignore[arg-type]
         xs.append(x)
         ys.append(y)
     return np.vstack(xs), np.concatenate(ys)
 
 
 def _pairs(blocks: list[tuple[list[Any], list[Any]]], mode: str,
-           table: LemmaPairs | None) -> tuple[np.ndarray, np.ndarray]:
+           table: LemmaPairs | None, contextual: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    names = _names(contextual)
     xs, ys = [], []
     for units, gold in blocks:
         if len(units) < 2:
             continue
-        feats = features(units, table)
+        feats = features(units, table, contextual)
         iu = np.triu_indices(len(units), 1)
-        xs.append(np.stack([feats[f][iu] for f in FEATURES], axis=1))
+        xs.append(np.stack([feats[f][iu] for f in names], axis=1))
         if mode == "anchor":
             same = np.array([[a == b for b in gold] for a in gold])
         else:
             same = np.array([[bool(a & b) for b in gold] for a in gold])
         ys.append(same[iu])
     if not xs:
-        return np.zeros((0, len(FEATURES))), np.zeros(0, dtype=bool)
+        return np.zeros((0, len(names))), np.zeros(0, dtype=bool)
     return np.vstack(xs), np.concatenate(ys)
 
 
-def fit(x: np.ndarray, y: np.ndarray, fixed: dict[str, float] | None = None) -> tuple[dict[str, float], float]:
+def fit(x: np.ndarray, y: np.ndarray, fixed: dict[str, float] | None = None,
+        contextual: bool = False) -> tuple[dict[str, float], float]:
     """Logistic regression on the features not ``fixed``; fixed ones get their given weight."""
     from sklearn.linear_model import LogisticRegression
 
     fixed = fixed or {}
-    free = [k for k, f in enumerate(FEATURES) if f not in fixed]
+    names = _names(contextual)
+    free = [k for k, f in enumerate(names) if f not in fixed]
     model = LogisticRegression(max_iter=5000, class_weight="balanced").fit(x[:, free], y)
-    weights = {FEATURES[k]: round(float(w), 4) for k, w in zip(free, model.coef_[0])}
+    weights = {names[k]: round(float(w), 4) for k, w in zip(free, model.coef_[0])}
     weights.update(fixed)
     return weights, round(float(model.intercept_[0]), 4)
 
@@ -165,7 +179,8 @@ def _scores(docs: list[coref.CorefDoc], mode: str, weights: dict[str, float], in
 
 
 def tune(train: list[coref.CorefDoc], dev: list[coref.CorefDoc], mode: str, weights: dict[str, float],
-         intercept: float, grid: np.ndarray, table: LemmaPairs | None) -> tuple[float, float, float]:
+         intercept: float, grid: np.ndarray, table: LemmaPairs | None,
+         contextual: bool = False) -> tuple[float, float, float]:
     """The cut with the best CoNLL F1 over dev and over train topics held out in turn.
 
     Dev (three topics, ~400 mentions) alone is noisy; each train fold is scored by weights
@@ -177,8 +192,8 @@ def tune(train: list[coref.CorefDoc], dev: list[coref.CorefDoc], mode: str, weig
     for k in range(FOLDS):
         held = set(topics[k::FOLDS])
         rest = _topics(train, set(topics) - held)
-        x, y = crossfit(rest, mode)
-        w, b = fit(x, y, SENTENCE_PRIORS if mode == "sentence" else None)
+        x, y = crossfit(rest, mode, contextual)
+        w, b = fit(x, y, SENTENCE_PRIORS if mode == "sentence" else None, contextual)
         fold_table = lemma_pairs(rest) if mode == "anchor" else None
         cv += _scores(_topics(train, held), mode, w, b, grid, fold_table) / FOLDS
     on_dev = _scores(dev, mode, weights, intercept, grid, table)
@@ -196,36 +211,48 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None,
                         help="folder of {train,dev}.pkl from coref.load (written when absent; "
                              "delete them after a pipeline change)")
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"default: {WEIGHTS.name}, with --minilm {WEIGHTS_MINILM.name}")
     parser.add_argument("--modes", nargs="+", choices=("anchor", "sentence"), default=["anchor", "sentence"],
                         help="the modes to refit; the others keep their weights from --out")
+    parser.add_argument("--minilm", action="store_true",
+                        help="fit the anchor mode with the transformer's trigger cosine too (needs torch) "
+                             "and write only its weights")
     args = parser.parse_args()
+    out_path = args.out or (WEIGHTS_MINILM if args.minilm else WEIGHTS)
+    modes = ["anchor"] if args.minilm else args.modes
     train, dev = _docs(args.data, "train", args.cache), _docs(args.data, "dev", args.cache)
     table = lemma_pairs(train)
-    pairs_out = args.out.with_name(LEMMA_PAIRS.name)
-    pairs_out.parent.mkdir(parents=True, exist_ok=True)
+    if not args.minilm:
+        _write_pairs(table, out_path.with_name(LEMMA_PAIRS.name))
+    out: dict[str, Any] = {"features": list(_names(args.minilm)),
+                           "fitted_on": "ECB+ train topics 1-22; cut on dev 23-25"}
+    kept = json.loads(out_path.read_text(encoding="utf-8")) if out_path.exists() else {}
+    for mode in ("anchor",) if args.minilm else ("anchor", "sentence"):
+        if mode not in modes:
+            out[mode] = kept[mode]
+            continue
+        x, y = crossfit(train, mode, args.minilm)
+        weights, intercept = fit(x, y, SENTENCE_PRIORS if mode == "sentence" else None, args.minilm)
+        print(mode, len(y), "pairs", int(y.sum()), "positive", weights, intercept)
+        cut, score, cv = tune(train, dev, mode, weights, intercept, CUTS,
+                              table if mode == "anchor" else None, args.minilm)
+        out[mode] = {"weights": weights, "intercept": intercept, "threshold": round(cut, 3),
+                     "dev_conll": round(100 * score, 1), "train_cv_conll": round(100 * cv, 1)}
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"saved {out_path}")
+
+
+def _write_pairs(table: LemmaPairs, path: Path) -> None:
+    """The lemma-pair counts as JSON, a pair a line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     head = json.dumps({
         "source": "ECB+ (Cybulska & Vossen 2014, CC BY 3.0) train topics 1-22: per pair of trigger "
                   "lemmas in one story, [pairs in one gold chain, pairs seen]", "min_seen": MIN_SEEN,
         "prior": PRIOR}, indent=1)[:-2]
     rows = ",\n".join(f"  {json.dumps(k)}: [{a}, {n}]" for k, (a, n) in table.counts.items())
-    pairs_out.write_text(f'{head},\n "pairs": {{\n{rows}\n }}\n}}\n', encoding="utf-8")  # a pair a line
-    out: dict[str, Any] = {"features": list(FEATURES), "fitted_on": "ECB+ train topics 1-22; cut on dev 23-25"}
-    kept = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
-    for mode in ("anchor", "sentence"):
-        if mode not in args.modes:
-            out[mode] = kept[mode]
-            continue
-        x, y = crossfit(train, mode)
-        weights, intercept = fit(x, y, SENTENCE_PRIORS if mode == "sentence" else None)
-        print(mode, len(y), "pairs", int(y.sum()), "positive", weights, intercept)
-        cut, score, cv = tune(train, dev, mode, weights, intercept, CUTS,
-                              table if mode == "anchor" else None)
-        out[mode] = {"weights": weights, "intercept": intercept, "threshold": round(cut, 3),
-                     "dev_conll": round(100 * score, 1), "train_cv_conll": round(100 * cv, 1)}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(f"saved {args.out}")
+    path.write_text(f'{head},\n "pairs": {{\n{rows}\n }}\n}}\n', encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -126,6 +126,9 @@ def test_trigger_keeps_its_lemma_part_of_speech_context_and_arguments() -> None:
     assert (got.lemma, got.pos) == ("arrest", "VERB")
     assert got.arguments == frozenset({"police", "suspect", "paris", "monday"})
     assert got.context == "Police arrested the suspect in Paris on" and "fled" not in got.context
+    assert got.offset == start  # within its sentence, which starts the text here
+    fled = EventMention("d.xml", "1", "1_ecb", 1, doc[10].idx, doc[10].idx + 4, "fled", "d")
+    assert _with_trigger(fled, doc, (doc[9].idx, len(doc.text))).offset == len("He ")
 
 
 @pytest.mark.shared

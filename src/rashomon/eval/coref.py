@@ -62,6 +62,7 @@ class EventMention:
     pos: str = ""  # the trigger head's universal part of speech
     context: str = ""  # the words around the trigger, within its sentence
     arguments: frozenset[str] = frozenset()  # lemmas of the trigger's participants, time, place
+    offset: int = -1  # where the mention starts within its sentence (characters)
 
 
 @dataclass
@@ -169,6 +170,7 @@ CONTEXT = 5  # tokens either side of the trigger that make its context
 
 def _with_trigger(m: EventMention, sdoc: Any, bound: tuple[int, int]) -> EventMention:
     """The mention with its head lemma, part of speech, nearby words and arguments."""
+    m = replace(m, offset=m.start - bound[0])
     span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
         return replace(m, lemma=m.text.lower())
@@ -189,7 +191,7 @@ def _with_trigger(m: EventMention, sdoc: Any, bound: tuple[int, int]) -> EventMe
 def mention_units(docs: Sequence[CorefDoc]) -> list[tuple[EventMention, AlignUnit]]:
     """Each gold mention as a unit: its sentence and entities, its head lemma as the anchor."""
     return [(m, replace(d.units[m.sentence], anchor=m.lemma, anchor_text=m.text, anchor_pos=m.pos,
-                        context=m.context, arguments=m.arguments))
+                        anchor_start=m.offset, context=m.context, arguments=m.arguments))
             for d in docs for m in d.mentions]
 
 

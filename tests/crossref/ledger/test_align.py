@@ -180,3 +180,73 @@ def test_event_lexicon_pairs_trigger_lemmas_of_one_type_and_mode() -> None:
     assert not same[4].any() and not clash[4].any()  # a lemma the lexicon lacks
     sentences = [AlignUnit("Police arrested him.", "a"), AlignUnit("He was killed.", "b")]
     assert not align_module.features(sentences)["lexicon_clash"].any()  # no anchors, no lexicon
+
+
+def test_the_static_model_is_the_default_and_runs_no_transformer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rashomon.crossref.ledger import contextual
+
+    def fail(mentions: object) -> None:
+        raise AssertionError("the transformer ran")
+
+    monkeypatch.setattr(contextual, "trigger_vectors", fail)
+    for value in ("", "tfidf", "static"):
+        monkeypatch.setenv("RASHOMON_EMBEDDER", value)
+        model = align_module.default_model(anchored=True)
+        assert model == align_module.load_model(mode="anchor")
+        assert not any(model.weights.get(f) for f in align_module.CONTEXTUAL)
+    units = [AlignUnit("Lohan checked into rehab.", "a", anchor="check", anchor_text="checked"),
+             AlignUnit("Lohan entered rehab.", "b", anchor="enter", anchor_text="entered")]
+    align(units)
+    assert "ctx_trigger_cos" not in align_module.features(units)
+
+
+def test_minilm_switch_needs_the_optional_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rashomon.crossref.ledger import contextual
+    from rashomon.errors import ConfigError
+
+    monkeypatch.setenv("RASHOMON_EMBEDDER", "minilm")
+    monkeypatch.setattr(contextual, "available", lambda: False)
+    with pytest.raises(ConfigError, match="minilm"):
+        align_module.default_model(anchored=True)
+    assert align_module.default_model(anchored=False) == align_module.load_model(mode="sentence")
+
+
+def test_minilm_switch_adds_the_trigger_cosine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plumbing, with made-up trigger vectors in place of the transformer (no torch here)."""
+    import numpy as np
+
+    from rashomon.crossref.ledger import contextual
+
+    shipped = align_module.load_model(align_module.WEIGHTS_MINILM, "anchor")
+    assert shipped.weights["ctx_trigger_cos"] > 0
+    assert set(shipped.weights) == set(align_module.FEATURES + align_module.CONTEXTUAL)
+    fake = {"checked": [1.0, 0.0], "entered": [1.0, 0.0], "foiled": [0.0, 1.0]}
+
+    def vectors(units: list[AlignUnit]) -> np.ndarray:
+        rows = np.zeros((len(units), contextual.DIM), dtype=np.float32)
+        rows[:, :2] = [fake.get(u.anchor_text, [0.6, 0.8]) for u in units]
+        return rows
+
+    monkeypatch.setenv("RASHOMON_EMBEDDER", "minilm")
+    monkeypatch.setattr(contextual, "available", lambda: True)
+    monkeypatch.setattr(contextual, "trigger_vectors", vectors)
+    assert align_module.default_model(anchored=True) == shipped
+    units = [AlignUnit("Lohan checked into rehab.", "a", anchor="check", anchor_text="checked"),
+             AlignUnit("Lohan entered rehab.", "b", anchor="enter", anchor_text="entered"),
+             AlignUnit("Police foiled the plot.", "c", anchor="foil", anchor_text="foiled"),
+             AlignUnit("No trigger here.", "d")]
+    cos = align_module.features(units, align_module.LemmaPairs({}), contextual=True)["ctx_trigger_cos"]
+    assert cos[0, 1] == pytest.approx(1.0) and cos[0, 2] == 0.0 and not cos[3].any()
+    odds = align_module.log_odds(units[:3], pairs=align_module.LemmaPairs({}))
+    static = align_module.log_odds(units[:3], model=align_module.load_model(mode="anchor"),
+                                   pairs=align_module.LemmaPairs({}))
+    assert odds[0, 1] - odds[0, 2] > static[0, 1] - static[0, 2]  # the close triggers gain
+
+
+def test_trigger_is_found_by_offset_or_else_by_its_words() -> None:
+    from rashomon.crossref.ledger.contextual import _trigger_span
+
+    text = "He said it and she said no."
+    assert _trigger_span(AlignUnit(text, "a", anchor_text="said", anchor_start=19)) == (19, 23)
+    assert _trigger_span(AlignUnit(text, "a", anchor_text="said")) == (3, 7)  # first occurrence
+    assert _trigger_span(AlignUnit(text, "a", anchor_text="told")) == (-1, -1)
