@@ -33,7 +33,8 @@ ENV_VARS: dict[str, str] = {
     "RASHOMON_LOADED": "extra loaded-language lexicons (format of lexicons/framing_loaded.tsv)",
     "RASHOMON_FRAMING": "extra framing term groups (YAML, format of lexicons/framing_terms.yaml)",
     "RASHOMON_SIDES": "a sides.yaml file labelling outlets, countries and actors by side",
-    "RASHOMON_EMBEDDER": "sentence embedder for claim alignment: auto|tfidf|static|minilm",
+    "RASHOMON_EMBEDDER": "sentence embedder for claim alignment: auto|tfidf|static|minilm "
+                         "(minilm also gives the event aligner its contextual pair model)",
     # read by click as the default of ``rashomon serve --token``
     "RASHOMON_TOKEN": "token every API request must carry (rashomon serve --token)",
 }
