@@ -98,6 +98,35 @@ def shape(text: str, claim: str = "") -> tuple[bool, bool, bool, bool]:
             bool(_SAYS_TAIL.search(text)), question)
 
 
+def claim_of(headline: str) -> str:
+    """The claim a headline reports: its words without its stance cues and source shapes.
+
+    For a headline that stands in for a claim (FNC-1 pairs a body with another article's
+    headline): "Report: Apple reportedly in talks to buy Beats" → "Apple to buy Beats". Left
+    in, the headline's cues would count as the claim's own (:func:`unsaid`, :func:`masked`)
+    and hide the same cues in the text whose stance is read. A closing source ("...: WSJ")
+    goes before a leading one ("Senator: ..."); a refutation goes too, so a debunking
+    headline stands for the claim it debunks.
+    """
+    text = headline.replace("’", "'")
+    if _SOURCE_TAIL.search(text):
+        text = text[:text.rindex(":")]
+    elif _SOURCE_LEAD.match(text):
+        text = text[text.index(":") + 1:]
+    text = _SAYS_TAIL.sub("", text).rstrip(" ?")
+    keep = [True] * len(text)
+    for start, end in cue_spans(text):
+        keep[start:end] = [False] * (end - start)
+    return " ".join("".join(ch if k else " " for ch, k in zip(text, keep)).split())
+
+
+def cue_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every cue in the text; the month "May" is no cue."""
+    same_length = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    low = _MONTH_MAY.sub(lambda m: f"{m[1]}{m[2]}MAY" if m[1] else "MAY", same_length)
+    return [m.span() for pattern, _, _ in load_cues() for m in pattern.finditer(low)]
+
+
 def unsaid(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> list[tuple[str, str]]:
     """The cues of ``found`` that the claim does not itself say (every word of a cue in the claim).
 
