@@ -182,8 +182,10 @@ def predict(pairs: Sequence[Pair], bodies: dict[str, str], emergent_dir: Path,
     idx = [i for i, r in enumerate(related) if r]
     # The headline stands for the claim: its own cues are no part of it (claim_of).
     claims = {h: claim_of(h) for h in set(headlines)}
-    proba = model.probabilities([evidence[i] for i in idx], [claims[headlines[i]] for i in idx])
-    as_written = model.probabilities([evidence[i] for i in idx], [headlines[i] for i in idx])
+    texts = [evidence[i] for i in idx]
+    none = np.zeros((0, 3))  # no related pair: nothing to classify
+    proba = model.probabilities(texts, [claims[headlines[i]] for i in idx]) if idx else none
+    as_written = model.probabilities(texts, [headlines[i] for i in idx]) if idx else none
     shifted, equal = dict(zip(idx, shift_prior(proba, PRIOR))), dict(zip(idx, shift_prior(proba, dict.fromkeys(PRIOR, 1.0))))
     written = dict(zip(idx, shift_prior(as_written, PRIOR)))
     rules = [rule_stance(e, claims[h]) for e, h in zip(evidence, headlines)]
