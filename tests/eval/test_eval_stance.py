@@ -57,7 +57,7 @@ def test_rules_floor_on_emergent_train(shared) -> None:  # type: ignore[no-untyp
     pairs = emergent.load(shared / "data" / "emergent", "train")
     assert len(pairs) == 2071
     s = score([p.stance for p in pairs], [rule_stance(p.headline, p.claim) for p in pairs])
-    assert s["accuracy"] >= 0.81 and s["against_f1"] >= 0.855
+    assert s["accuracy"] >= 0.815 and s["against_f1"] >= 0.855
 
 
 def test_shape_reads_sources_and_questions() -> None:

@@ -10,6 +10,9 @@ as "denies", "hoax"):
   n-grams and claim–headline overlap (after Ferreira & Vlachos 2016), trained by
   ``rashomon eval stance`` on a gold train split (scikit-learn). No weights are
   shipped: Emergent carries no licence, so the model is fitted where it is used.
+
+Where a claim is known only by a headline (FNC-1), :func:`claim_of` gives the claim that
+headline reports, without its own cues.
 """
 
 from __future__ import annotations
