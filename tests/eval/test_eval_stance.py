@@ -119,5 +119,5 @@ def test_model_floor_in_cross_validation_on_emergent_train(shared) -> None:  # t
     scores = cross_validate(shared / "data" / "emergent")
     s = scores["model"]
     assert s["accuracy"] >= 0.825 and s["against_f1"] >= 0.875 and s["observing_f1"] >= 0.775
-    # a claim known only by one of its headlines (FNC-1's setting), measured 82.0 / 88.0
+    # a claim known only by one of its headlines (FNC-1's setting), measured 81.9 / 88.1
     assert scores["headline_claim"]["accuracy"] >= 0.81 and scores["headline_claim"]["against_f1"] >= 0.87
