@@ -156,3 +156,31 @@ def test_general_english_debunking_words_refute_and_hedges_attribute() -> None:
         assert rule_stance(headline, claim) == "against", headline
     for headline in ("Bear maybe seen on a bicycle downtown", "Unnamed witness: bear rode bicycle downtown"):
         assert rule_stance(headline, claim) == "observing", headline
+
+
+def test_claim_of_keeps_the_claim_and_drops_the_headlines_stance() -> None:
+    from rashomon.crossref.stance import claim_of
+
+    assert claim_of("Report: Zoo reportedly in talks to buy a panda") == "Zoo to buy a panda"
+    assert claim_of("Zoo buys a panda, keepers say") == "Zoo buys a panda"
+    assert claim_of("Zoo panda photo is fake: Keepers") == "Zoo panda photo is : Keepers"
+    assert claim_of("Zoo: panda arrives, keepers say?") == "Zoo: panda arrives"
+    assert claim_of("Panda may arrive in May?") == "Panda arrive in May"
+    assert claim_of("Zoo panda hasn’t escaped") == "Zoo panda escaped"
+
+
+def test_a_headline_as_claim_does_not_hide_the_texts_cues() -> None:
+    from rashomon.crossref.stance import claim_of
+
+    headline = "Panda reportedly escaped from the zoo"
+    text = "Panda reportedly escaped from the zoo overnight"
+    assert rule_stance(text, headline) == "for"  # the headline's own hedge is taken for the claim's
+    assert rule_stance(text, claim_of(headline)) == "observing"
+
+
+def test_what_is_not_yet_confirmed_is_attributed_not_denied() -> None:
+    claim = "A shark was seen in the river"
+    for headline in ("Police have not confirmed the river shark sighting",
+                     "River shark sighting could not be verified", "River shark: still not clear"):
+        assert rule_stance(headline, claim) == "observing", headline
+    assert rule_stance("Police say the river shark sighting is not true", claim) == "against"

@@ -57,7 +57,7 @@ def test_rules_floor_on_emergent_train(shared) -> None:  # type: ignore[no-untyp
     pairs = emergent.load(shared / "data" / "emergent", "train")
     assert len(pairs) == 2071
     s = score([p.stance for p in pairs], [rule_stance(p.headline, p.claim) for p in pairs])
-    assert s["accuracy"] >= 0.81 and s["against_f1"] >= 0.855
+    assert s["accuracy"] >= 0.815 and s["against_f1"] >= 0.855
 
 
 def test_shape_reads_sources_and_questions() -> None:
@@ -116,5 +116,8 @@ def test_model_probabilities_follow_labels_order() -> None:
 def test_model_floor_in_cross_validation_on_emergent_train(shared) -> None:  # type: ignore[no-untyped-def]
     from rashomon.eval.stance import cross_validate
 
-    s = cross_validate(shared / "data" / "emergent")["model"]
+    scores = cross_validate(shared / "data" / "emergent")
+    s = scores["model"]
     assert s["accuracy"] >= 0.825 and s["against_f1"] >= 0.875 and s["observing_f1"] >= 0.775
+    # a claim known only by one of its headlines (FNC-1's setting), measured 81.9 / 88.1
+    assert scores["headline_claim"]["accuracy"] >= 0.81 and scores["headline_claim"]["against_f1"] >= 0.87

@@ -10,6 +10,9 @@ as "denies", "hoax"):
   n-grams and claim–headline overlap (after Ferreira & Vlachos 2016), trained by
   ``rashomon eval stance`` on a gold train split (scikit-learn). No weights are
   shipped: Emergent carries no licence, so the model is fitted where it is used.
+
+Where a claim is known only by a headline (FNC-1), :func:`claim_of` gives the claim that
+headline reports, without its own cues.
 """
 
 from __future__ import annotations
@@ -96,6 +99,31 @@ def shape(text: str, claim: str = "") -> tuple[bool, bool, bool, bool]:
     question = "?" not in claim and (bool(_QUESTION_HEAD.match(text)) or text.rstrip().endswith("?"))
     return (bool(_SOURCE_LEAD.match(text)), bool(_SOURCE_TAIL.search(text)),
             bool(_SAYS_TAIL.search(text)), question)
+
+
+def claim_of(headline: str) -> str:
+    """The claim a headline reports: its words without its stance cues.
+
+    For a headline that stands in for a claim (FNC-1 pairs a body with another article's
+    headline): "Apple reportedly in talks to buy Beats, sources say?" → "Apple to buy Beats".
+    Left in, the headline's cues would count as the claim's own (:func:`unsaid`,
+    :func:`masked`) and hide the same cues in the text whose stance is read. A refutation
+    goes too, so a debunking headline stands for the claim it debunks. Sources before or
+    after a colon stay: cutting them did not help in cross-validation, and a colon as often
+    parts a topic from its news ("Apple Watch: battery lasts a day").
+    """
+    text = _SAYS_TAIL.sub("", headline.replace("’", "'").rstrip(" ?"))
+    keep = [True] * len(text)
+    for start, end in cue_spans(text):
+        keep[start:end] = [False] * (end - start)
+    return " ".join("".join(ch if k else " " for ch, k in zip(text, keep)).split()).strip(" :;,-")
+
+
+def cue_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every cue in the text; the month "May" is no cue."""
+    same_length = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    low = _MONTH_MAY.sub(lambda m: f"{m[1]}{m[2]}MAY" if m[1] else "MAY", same_length)
+    return [m.span() for pattern, _, _ in load_cues() for m in pattern.finditer(low)]
 
 
 def unsaid(found: tuple[tuple[str, str], ...], claim_words: set[str]) -> list[tuple[str, str]]:
