@@ -171,3 +171,46 @@ def test_a_description_is_resolved_to_the_name_set_off_after_it(qnlp) -> None:  
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
     assert len(found) == 1 and found[0].speaker_text == "One contender"
     assert "Idris" in (found[0].speaker or "")
+
+
+
+def _final_cue_doc(words: list[str]):  # type: ignore[no-untyped-def]
+    """"Troops shelled the town, killing five people, a reporter said" as a misparse that
+    takes "people" for the cue's subject and the reporter for its apposition."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    heads = [1, 1, 3, 1, 1, 1, 7, 11, 7, 10, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "nummod", "nsubj", "punct", "det",
+            "appos", "ccomp", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NUM", "NOUN", "PUNCT", "DET", "NOUN",
+           "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "DT", "NN", ",", "VBG", "CD", "NNS", ",", "DT", "NN", "VBD", "."]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               tags=tags, lemmas=[w.lower() if w != "said" else "say" for w in words])
+
+
+_FINAL_CUE = ["Troops", "shelled", "the", "town", ",", "killing", "five", "people", ",", "a",
+              "reporter", "said", "."]
+
+
+def test_sentence_final_cue_with_its_speaker_read_as_apposition() -> None:
+    from rashomon.nlp.quotes import cues, rules
+
+    doc = _final_cue_doc(_FINAL_CUE)
+    found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "say"]
+    assert found and found[0].speaker is not None and found[0].speaker.text == "a reporter"
+    assert [doc.text[a:b] for a, b in found[0].content] == [
+        "Troops shelled the town, killing five people"]
+
+
+def test_apposition_of_a_subject_set_off_by_a_comma_stays_apposition() -> None:
+    from rashomon.nlp.quotes import speakers
+
+    # "…, the mayor, Ann Lee, said": a subject after a comma may be the real speaker
+    words = [*_FINAL_CUE[:5], ",", *_FINAL_CUE[6:]]
+    doc = _final_cue_doc(words)
+    assert speakers.appositive_source(doc[11], doc[7]) is None
+    doc = _final_cue_doc(_FINAL_CUE)
+    assert speakers.appositive_source(doc[11], doc[7]) == doc[10]

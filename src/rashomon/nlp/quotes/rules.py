@@ -43,6 +43,7 @@ from rashomon.nlp.quotes.speakers import (
     CLAUSE_DEPS,
     NAMED_ENTS,
     SUBJ_DEPS,
+    appositive_source,
     find_subject,
     late_source,
     name_before,
@@ -604,6 +605,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             late = late_source(tok)
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
+                lead = None
+            appos = appositive_source(tok, subj)
+            if appos is not None:  # "A happened, killing B, a journalist reported"
+                subj, content = appos, trim_range(doc, tok.sent.start, appos.left_edge.i - 1)
                 lead = None
             if content is not None and subj is not None and tok.dep_ == "conj" \
                     and content[1] <= tok.idx and tok.head.i < doc.char_span(
