@@ -760,7 +760,10 @@ def according_to(doc: Doc) -> list[Attribution]:
             pieces.append(trim_range(doc, phrase_hi, clause_hi))
         # not a lone word ("basically, according to X") or a clause about the source
         # ("according to X, which classifies him as …")
-        segs = [p for p in pieces if p and not _aside_piece(doc.text[p[0]:p[1]])]
+        text = doc.text
+        # on the phrase's own line: a parse may run over a time stamp or a head above it
+        pieces = [clip_to_line(text, p, tok.idx) if p else None for p in pieces]
+        segs = [p for p in pieces if p and not _aside_piece(text[p[0]:p[1]])]
         if not segs:
             continue
         out.append(Attribution(
