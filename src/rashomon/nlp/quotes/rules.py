@@ -284,10 +284,18 @@ def _complement_prep(prep: Token) -> bool:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None and prep.lower_ == "as":
         return any(c.dep_ in ("amod", "acomp", "advmod") for c in prep.children)  # "as historic"
-    if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
+    if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since"):
         return False
+    if prep.lower_ == "in" and (pobj.lower_ in MEDIUM_NOUNS or pobj.lower_ in _WHEN_NOUNS
+                                or any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                       for c in pobj.children)):
+        return False  # "in remarks", "in a ruling released Monday", "in the past": how or
+        # when it was said; "backed her in the race", "his record in the Senate" go on
     return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
         pobj.lemma_.lower() not in MEDIUM_NOUNS
+
+
+_WHEN_NOUNS = frozenset({"past", "future", "end", "meantime"})
 
 
 def _adjective_cue(tok: Token, cue: Cue) -> Attribution | None:
