@@ -214,3 +214,9 @@ def test_apposition_of_a_subject_set_off_by_a_comma_stays_apposition() -> None:
     assert speakers.appositive_source(doc[11], doc[7]) is None
     doc = _final_cue_doc(_FINAL_CUE)
     assert speakers.appositive_source(doc[11], doc[7]) == doc[10]
+
+
+def test_group_named_with_its_chamber_is_the_group(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "House Republicans said on Monday that the farm bill was dead."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.speaker_text == "House Republicans" and q.speaker == "House Republicans"
