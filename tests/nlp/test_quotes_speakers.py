@@ -220,3 +220,10 @@ def test_group_named_with_its_chamber_is_the_group(qnlp) -> None:  # type: ignor
     body = "House Republicans said on Monday that the farm bill was dead."
     q = next(q for q in quotes(qnlp, body) if q.cue == "say")
     assert q.speaker_text == "House Republicans" and q.speaker == "House Republicans"
+
+
+def test_middle_initial_keeps_a_name_that_is_also_an_outlet(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Mayor Michael R. Bloomberg said the city would appeal the ruling. Mr. Bloomberg "
+            "said the ruling was wrong.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert [q.speaker for q in found] == ["Michael R. Bloomberg", "Michael R. Bloomberg"]
