@@ -298,3 +298,11 @@ def test_in_phrase_naming_where_it_was_said_stays_out(qnlp) -> None:  # type: ig
     body = "The judge rejected that argument in a ruling released Thursday."
     q = next(q for q in quotes(qnlp, body) if q.cue == "reject")
     assert pieces(body, q) == ["that argument"]
+
+
+def test_absolute_phrase_after_the_cue_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("“Who approved the contract? Who signed it?” the mayor said, his voice rising. "
+            "“We need to know what happened here, and we need to know it now.”")
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.kind == "direct"
+    assert not any("voice" in p for p in pieces(body, q))

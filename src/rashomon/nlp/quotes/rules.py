@@ -145,6 +145,8 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                                      and not _told_to(verb, lemma) and not _gerund(child)):
             if dep == "ccomp" and child.i < verb.i and _bare_participle(child):
                 continue  # "In a letter posted on her site, X recalled …": no clause said
+            if dep == "ccomp" and _absolute(child):
+                continue  # "…,” she said, her voice rising: how she said it
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
             out.append(child)  # "exhorted his players to defend": not a purpose clause
@@ -240,6 +242,16 @@ def _bare_participle(verb: Token) -> bool:
     or auxiliary of its own before the verb it hangs from describes a noun; it says nothing."""
     return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "ccomp" and verb.i < verb.head.i and not any(
         c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _absolute(clause: Token) -> bool:
+    """"her voice rising" set off after the cue: a subject with a bare participle (no
+    auxiliary, no "that") describes the saying; a reported clause has a finite verb."""
+    doc = clause.doc
+    return clause.tag_ == "VBG" and clause.i > clause.head.i \
+        and doc[clause.left_edge.i - 1].text == "," \
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in clause.children) \
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
 
 
 def _gerund(clause: Token) -> bool:
