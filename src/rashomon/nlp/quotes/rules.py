@@ -751,6 +751,20 @@ def _aside_piece(text: str) -> bool:
         len(words) == 1 and words[0].isalpha() and words[0].lower().endswith("ly"))
 
 
+def _clause_as_apposition(according: Token, pobj: Token) -> Token | None:
+    """"According to X, the plan reeks of fear" parsed with no verb ("reeks" a noun): the
+    phrase is the sentence's root and what was reported hangs from X as an apposition set
+    off by a comma and running to the sentence's end."""
+    if according.head != according:
+        return None
+    doc, end = according.doc, according.sent.end
+    while end > according.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    # a clause, not a title ("According to Ann Lee, a radio host."): four words at least
+    return next((c for c in pobj.rights if c.dep_ == "appos" and c.right_edge.i + 1 >= end
+                 and doc[c.left_edge.i - 1].text == "," and end - c.left_edge.i >= 4), None)
+
+
 def according_to(doc: Doc) -> list[Attribution]:
     """ "According to X, ..." : X is the source, the rest of the clause the content."""
     out = []
@@ -769,6 +783,9 @@ def according_to(doc: Doc) -> list[Attribution]:
             head = head.head  # "X was paid $1; Y was paid $2, according to Z": all of it
         clause_lo = min(head.left_edge.i, sent.start) if head.dep_ == "ROOT" else head.left_edge.i
         clause_hi = sent.end if head.dep_ == "ROOT" else head.right_edge.i + 1
+        tail = _clause_as_apposition(tok, pobj)
+        if tail is not None:  # "According to X, the plan reeks of …" read as one noun phrase
+            phrase_hi = tail.left_edge.i
         for i in range(phrase_lo - 1, clause_lo - 1, -1):
             if doc[i].text in (":", ";"):
                 clause_lo = i + 1  # "At the same time, X: <content>, according to Y"
