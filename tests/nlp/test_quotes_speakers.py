@@ -227,3 +227,24 @@ def test_middle_initial_keeps_a_name_that_is_also_an_outlet(qnlp) -> None:  # ty
             "said the ruling was wrong.")
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
     assert [q.speaker for q in found] == ["Michael R. Bloomberg", "Michael R. Bloomberg"]
+
+
+def test_subjectless_final_cue_takes_the_apposition_closing_its_clause() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from rashomon.nlp.quotes import cues, rules
+
+    words = ["Gunmen", "took", "guests", "hostage", ",", "a", "source", "said", "."]
+    spaces = [True, True, True, False, True, True, True, False, False]
+    # the parse that hangs the source from "hostage" and leaves "said" without a subject
+    heads = [1, 7, 3, 1, 3, 6, 3, 7, 7]
+    deps = ["nsubj", "ccomp", "compound", "dobj", "punct", "det", "appos", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "NNS", "NN", ",", "DT", "NN", "VBD", "."]
+    lemmas = ["gunman", "take", "guest", "hostage", ",", "a", "source", "say", "."]
+    doc = Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              tags=tags, lemmas=lemmas)
+    found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "say"]
+    assert found and found[0].speaker is not None and found[0].speaker.text == "a source"
+    assert [doc.text[a:b] for a, b in found[0].content] == ["Gunmen took guests hostage"]

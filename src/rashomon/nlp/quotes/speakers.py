@@ -136,7 +136,7 @@ def find_subject(verb: Token) -> Token | None:
             break
         tok = tok.head
     return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb) \
-        or _name_in_apposition(verb)
+        or _name_in_apposition(verb) or _closing_apposition(verb)
 
 
 def _copula_subject(noun: Token) -> Token | None:
@@ -160,6 +160,23 @@ def _name_in_apposition(verb: Token) -> Token | None:
             or verb not in name.ancestors:
         return None
     return name
+
+
+def _closing_apposition(verb: Token) -> Token | None:
+    """"Gunmen took guests hostage, a security source said" parsed with the source as an
+    apposition of *hostage*: a phrase set off by a comma inside the clause before a
+    subject-less finite cue, ending right before the cue, is who speaks."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    last = doc[verb.i - 1]
+    appos = next((t for t in (last, *last.ancestors) if t.dep_ == "appos"
+                  and t.right_edge.i == verb.i - 1), None)
+    if clause is None or appos is None or doc[appos.left_edge.i - 1].text != "," \
+            or appos.pos_ not in ("NOUN", "PROPN") or clause not in appos.ancestors:
+        return None
+    return appos
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
