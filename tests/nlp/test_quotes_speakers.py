@@ -235,14 +235,17 @@ def test_subjectless_final_cue_takes_the_apposition_closing_its_clause() -> None
 
     from rashomon.nlp.quotes import cues, rules
 
-    words = ["Gunmen", "took", "guests", "hostage", ",", "a", "source", "said", "."]
-    spaces = [True, True, True, False, True, True, True, False, False]
+    words = ["Gunmen", "took", "guests", "hostage", ",", "a", "source", "in", "town", "said",
+             "."]
+    spaces = [True, True, True, False, True, True, True, True, True, False, False]
     # the parse that hangs the source from "hostage" and leaves "said" without a subject
-    heads = [1, 7, 3, 1, 3, 6, 3, 7, 7]
-    deps = ["nsubj", "ccomp", "compound", "dobj", "punct", "det", "appos", "ROOT", "punct"]
-    pos = ["NOUN", "VERB", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
-    tags = ["NNS", "VBD", "NNS", "NN", ",", "DT", "NN", "VBD", "."]
-    lemmas = ["gunman", "take", "guest", "hostage", ",", "a", "source", "say", "."]
+    heads = [1, 9, 3, 1, 3, 6, 3, 6, 7, 9, 9]
+    deps = ["nsubj", "ccomp", "compound", "dobj", "punct", "det", "appos", "prep", "pobj",
+            "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "VERB",
+           "PUNCT"]
+    tags = ["NNS", "VBD", "NNS", "NN", ",", "DT", "NN", "IN", "NN", "VBD", "."]
+    lemmas = ["gunman", "take", "guest", "hostage", ",", "a", "source", "in", "town", "say", "."]
     doc = Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
               tags=tags, lemmas=lemmas)
     found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "say"]
