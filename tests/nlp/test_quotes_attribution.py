@@ -126,6 +126,52 @@ def test_according_to_covers_coordinated_clauses(qnlp) -> None:  # type: ignore[
     assert pieces(body, q) == ["The depot was paid $400 and the bakery was paid $900"]
 
 
+def test_according_to_data_or_results_is_a_source(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # results and data cannot speak, but they are what the writer cites
+    body = "The mayor received 41 percent and the governor had 35 percent, according to the results."
+    q = by_cue(quotes(qnlp, body), "according to")
+    assert q.speaker_text == "the results"
+    assert pieces(body, q) == ["The mayor received 41 percent and the governor had 35 percent"]
+
+
+def test_according_to_content_stays_on_its_line() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from rashomon.nlp.quotes import rules
+
+    words = ["Noon", "\n\n", "Turnout", "rose", ",", "according", "to", "officials", "."]
+    spaces = [False, False, True, False, True, True, True, False, False]
+    # a parse that hangs the time stamp above the paragraph from its verb
+    heads = [3, 0, 3, 3, 3, 3, 5, 6, 3]
+    deps = ["npadvmod", "dep", "nsubj", "ROOT", "punct", "prep", "prep", "pobj", "punct"]
+    pos = ["NOUN", "SPACE", "NOUN", "VERB", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    found = rules.according_to(doc)
+    assert [[doc.text[a:b] for a, b in f.content] for f in found] == [["Turnout rose"]]
+
+
+def test_according_to_with_the_clause_read_as_an_apposition() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from rashomon.nlp.quotes import rules
+
+    words = ["According", "to", "Ann", "Barlow", ",", "the", "plan", "reeks", "of", "panic", "."]
+    spaces = [True, True, True, False, True, True, True, True, True, False, False]
+    # the parse that reads "reeks" as a noun in apposition to the source
+    heads = [0, 0, 3, 1, 3, 7, 7, 3, 7, 8, 0]
+    deps = ["ROOT", "prep", "compound", "pobj", "punct", "det", "compound", "appos", "prep",
+            "pobj", "punct"]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "ADP", "NOUN",
+           "PUNCT"]
+    doc = Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    found = rules.according_to(doc)
+    assert len(found) == 1 and found[0].speaker is not None
+    assert found[0].speaker.text == "Ann Barlow"
+    assert [doc.text[a:b] for a, b in found[0].content] == ["the plan reeks of panic"]
+
+
 def test_headline_label_speaks_the_headline(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = ("Survey: Farmers across the valley back the new water plan by wide margins\n\n"
             "The vote comes next week.")

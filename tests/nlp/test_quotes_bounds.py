@@ -286,3 +286,23 @@ def test_a_quote_with_a_cue_of_its_own_is_not_stretched_into_another(qnlp) -> No
             "\u201cMaybe he didn\u2019t do a good job, and I wasn\u2019t happy with his work.\u201d")
     found = [q for q in quotes(qnlp, body) if q.cue == "defend"]
     assert len(found) == 1 and not any("good job" in p for p in pieces(body, found[0]))
+
+
+def test_in_phrase_after_an_object_goes_on_with_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The nurses union endorsed Ms. Lee in the race for governor."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "endorse")
+    assert pieces(body, q) == ["Ms. Lee in the race for governor"]
+
+
+def test_in_phrase_naming_where_it_was_said_stays_out(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The judge rejected that argument in a ruling released Thursday."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "reject")
+    assert pieces(body, q) == ["that argument"]
+
+
+def test_absolute_phrase_after_the_cue_is_not_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("“Who approved the contract? Who signed it?” the mayor said, his voice rising. "
+            "“We need to know what happened here, and we need to know it now.”")
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.kind == "direct"
+    assert not any("voice" in p for p in pieces(body, q))

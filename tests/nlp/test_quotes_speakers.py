@@ -171,3 +171,83 @@ def test_a_description_is_resolved_to_the_name_set_off_after_it(qnlp) -> None:  
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
     assert len(found) == 1 and found[0].speaker_text == "One contender"
     assert "Idris" in (found[0].speaker or "")
+
+
+
+def _final_cue_doc(words: list[str]):  # type: ignore[no-untyped-def]
+    """"Troops shelled the town, killing five people, a reporter said" as a misparse that
+    takes "people" for the cue's subject and the reporter for its apposition."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    heads = [1, 1, 3, 1, 1, 1, 7, 11, 7, 10, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "nummod", "nsubj", "punct", "det",
+            "appos", "ccomp", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NUM", "NOUN", "PUNCT", "DET", "NOUN",
+           "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "DT", "NN", ",", "VBG", "CD", "NNS", ",", "DT", "NN", "VBD", "."]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               tags=tags, lemmas=[w.lower() if w != "said" else "say" for w in words])
+
+
+_FINAL_CUE = ["Troops", "shelled", "the", "town", ",", "killing", "five", "people", ",", "a",
+              "reporter", "said", "."]
+
+
+def test_sentence_final_cue_with_its_speaker_read_as_apposition() -> None:
+    from rashomon.nlp.quotes import cues, rules
+
+    doc = _final_cue_doc(_FINAL_CUE)
+    found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "say"]
+    assert found and found[0].speaker is not None and found[0].speaker.text == "a reporter"
+    assert [doc.text[a:b] for a, b in found[0].content] == [
+        "Troops shelled the town, killing five people"]
+
+
+def test_apposition_of_a_subject_set_off_by_a_comma_stays_apposition() -> None:
+    from rashomon.nlp.quotes import speakers
+
+    # "…, the mayor, Ann Lee, said": a subject after a comma may be the real speaker
+    words = [*_FINAL_CUE[:5], ",", *_FINAL_CUE[6:]]
+    doc = _final_cue_doc(words)
+    assert speakers.appositive_source(doc[11], doc[7]) is None
+    doc = _final_cue_doc(_FINAL_CUE)
+    assert speakers.appositive_source(doc[11], doc[7]) == doc[10]
+
+
+def test_group_named_with_its_chamber_is_the_group(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "House Republicans said on Monday that the farm bill was dead."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.speaker_text == "House Republicans" and q.speaker == "House Republicans"
+
+
+def test_middle_initial_keeps_a_name_that_is_also_an_outlet(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Mayor Michael R. Bloomberg said the city would appeal the ruling. Mr. Bloomberg "
+            "said the ruling was wrong.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert [q.speaker for q in found] == ["Michael R. Bloomberg", "Michael R. Bloomberg"]
+
+
+def test_subjectless_final_cue_takes_the_apposition_closing_its_clause() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from rashomon.nlp.quotes import cues, rules
+
+    words = ["Gunmen", "took", "guests", "hostage", ",", "a", "source", "in", "town", "said",
+             "."]
+    spaces = [True, True, True, False, True, True, True, True, True, False, False]
+    # the parse that hangs the source from "hostage" and leaves "said" without a subject
+    heads = [1, 9, 3, 1, 3, 6, 3, 6, 7, 9, 9]
+    deps = ["nsubj", "ccomp", "compound", "dobj", "punct", "det", "appos", "prep", "pobj",
+            "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "VERB",
+           "PUNCT"]
+    tags = ["NNS", "VBD", "NNS", "NN", ",", "DT", "NN", "IN", "NN", "VBD", "."]
+    lemmas = ["gunman", "take", "guest", "hostage", ",", "a", "source", "in", "town", "say", "."]
+    doc = Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              tags=tags, lemmas=lemmas)
+    found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "say"]
+    assert found and found[0].speaker is not None and found[0].speaker.text == "a source"
+    assert [doc.text[a:b] for a, b in found[0].content] == ["Gunmen took guests hostage"]

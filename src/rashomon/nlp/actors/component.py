@@ -202,6 +202,8 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
             hit = _resolve_they(doc, root, previous)
         if hit is None and root.pos_ == "NOUN":
             hit = _described(doc, root)
+        if hit is None and _named_group(root):
+            return None  # "House Republicans": the Republicans speak, not the House
         return hit or mention_at(doc, token.start_char, token.end_char)
     hit = _containing(doc, token)
     if hit is not None:
@@ -221,6 +223,12 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
 
 
 FOLLOWER_NOUNS = data.word_list("follower_nouns")  # lexicons/word_lists.tsv
+
+
+def _named_group(head: Token) -> bool:
+    """A phrase headed by a group's own name ("House Republicans", "Senate Democrats") is
+    that group, whatever names modify it."""
+    return head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")
 
 
 def _follows(head: Token) -> bool:

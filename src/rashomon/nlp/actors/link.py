@@ -121,6 +121,7 @@ def find_mentions(m: ActorMatcher, doc: Doc
 
     # gazetteer names, capitals and people nouns
     inside = _inside_other_names(doc, refs, gaz)
+    initialled: dict[str, Actor] = {}  # surname -> a person named with a middle initial
     for ref in refs:
         if ref.start in used_refs:
             continue
@@ -129,6 +130,24 @@ def find_mentions(m: ActorMatcher, doc: Doc
             kind, sectors = org_kind(name)
             cands.append(Candidate(inside[ref.start], ref.end, provisional(name, kind, sectors),
                                    "provisional", 2))
+            continue
+        if ref.type == "NAME" and _initial_before(doc, ref.start):
+            # "Michael R. Bloomberg": a given name and a middle initial make the name a
+            # person's surname, not the outlet or firm it also names
+            start = ref.start - 2
+            if start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].is_title \
+                    and doc[start - 1].pos_ == "PROPN":
+                start -= 1  # "John Paul R. Smith"
+            full = doc[start:ref.end].text
+            pid = m.fuzzy_person(full)
+            person = gaz.actors[pid] if pid else provisional(full, "person")
+            initialled[doc[ref.start:ref.end].text] = person
+            cands.append(Candidate(start, ref.end, person, "fuzzy" if pid else "provisional", 2))
+            continue
+        if ref.type == "NAME" and ref.start and doc[ref.start - 1].lower_ in _HONORIFICS \
+                and doc[ref.start:ref.end].text in initialled:  # "Mr. Bloomberg" after him
+            cands.append(Candidate(ref.start, ref.end, initialled[doc[ref.start:ref.end].text],
+                                   "surname", 2))
             continue
         if ref.type == "NAME":
             actor = m.actor_of(ref)
@@ -320,6 +339,19 @@ def _blocked(doc: Doc, ref: Ref, term: Term) -> bool:
     if prev in _NO_COMPOSE_BEFORE:
         return True
     return term.type == "military" and prev == "ethnic"
+
+
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
+
+
+def _initial_before(doc: Doc, start: int) -> bool:
+    """A given name and a middle initial right before ``start`` ("Michael R. |")."""
+    if start < 2:
+        return False
+    initial, given = doc[start - 1], doc[start - 2]
+    return len(initial.text) == 2 and initial.text[0].isupper() and initial.text[1] == "." \
+        and given.is_alpha and given.is_title and given.pos_ == "PROPN" and len(given) > 1 \
+        and given.ent_type_ in ("", "PERSON")
 
 
 def _name_continues(doc: Doc, end: int) -> bool:

@@ -108,10 +108,12 @@ _DATA_KEY = "rashomon_quotes.data"  # doc.user_data[(key, start_char, end_char)]
 
 def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose "speaker" cannot speak ("Fierce clashes showed that ...",
-    "more than 80 fighters"); a direct quote stays, without the speaker."""
+    "more than 80 fighters"); a direct quote stays, without the speaker. What a writer
+    cites with "according to" is a source even when it cannot speak ("the results")."""
     out = []
     for a in found:
-        if a.speaker is not None and not frame.can_speak(resolution_target(a.speaker)):
+        if a.speaker is not None and a.lemma != "according to" \
+                and not frame.can_speak(resolution_target(a.speaker)):
             if a.kind != "direct":
                 continue
             a.speaker = None

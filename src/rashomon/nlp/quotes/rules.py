@@ -43,6 +43,7 @@ from rashomon.nlp.quotes.speakers import (
     CLAUSE_DEPS,
     NAMED_ENTS,
     SUBJ_DEPS,
+    appositive_source,
     find_subject,
     late_source,
     name_before,
@@ -144,6 +145,8 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
                                      and not _told_to(verb, lemma) and not _gerund(child)):
             if dep == "ccomp" and child.i < verb.i and _bare_participle(child):
                 continue  # "In a letter posted on her site, X recalled …": no clause said
+            if dep == "ccomp" and _absolute(child):
+                continue  # "…,” she said, her voice rising: how she said it
             out.append(child)  # "told Lavrov to warn Armenia ...": what he was told to do
         elif dep == "advcl" and cue.type == "appeal" and _infinitive_after_object(verb, child):
             out.append(child)  # "exhorted his players to defend": not a purpose clause
@@ -241,6 +244,16 @@ def _bare_participle(verb: Token) -> bool:
         c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _absolute(clause: Token) -> bool:
+    """"her voice rising" set off after the cue: a subject with a bare participle (no
+    auxiliary, no "that") describes the saying; a reported clause has a finite verb."""
+    doc = clause.doc
+    return clause.tag_ == "VBG" and clause.i > clause.head.i \
+        and doc[clause.left_edge.i - 1].text == "," \
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in clause.children) \
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+
+
 def _gerund(clause: Token) -> bool:
     """"recalled being booed": a passive gerund is what was told (not an active one, which
     PolNeAR reads with its object: "suggested looking at X", "cited improving Y")."""
@@ -283,10 +296,18 @@ def _complement_prep(prep: Token) -> bool:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None and prep.lower_ == "as":
         return any(c.dep_ in ("amod", "acomp", "advmod") for c in prep.children)  # "as historic"
-    if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since", "in"):
+    if pobj is None or prep.lower_ in ("on", "at", "during", "after", "before", "since"):
         return False
+    if prep.lower_ == "in" and (pobj.lower_ in MEDIUM_NOUNS or pobj.lower_ in _WHEN_NOUNS
+                                or any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                       for c in pobj.children)):
+        return False  # "in remarks", "in a ruling released Monday", "in the past": how or
+        # when it was said; "backed her in the race", "his record in the Senate" go on
     return pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
         pobj.lemma_.lower() not in MEDIUM_NOUNS
+
+
+_WHEN_NOUNS = frozenset({"past", "future", "end", "meantime"})
 
 
 def _adjective_cue(tok: Token, cue: Cue) -> Attribution | None:
@@ -605,6 +626,10 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if late is not None:  # "A happened, reported the ministry": the ministry speaks
                 subj, content = late, trim_range(doc, tok.sent.start, tok.i - 1)
                 lead = None
+            appos = appositive_source(tok, subj)
+            if appos is not None:  # "A happened, killing B, a journalist reported"
+                subj, content = appos, trim_range(doc, tok.sent.start, appos.left_edge.i - 1)
+                lead = None
             if content is not None and subj is not None and tok.dep_ == "conj" \
                     and content[1] <= tok.idx and tok.head.i < doc.char_span(
                         content[0], content[1], alignment_mode="expand").start:
@@ -726,6 +751,20 @@ def _aside_piece(text: str) -> bool:
         len(words) == 1 and words[0].isalpha() and words[0].lower().endswith("ly"))
 
 
+def _clause_as_apposition(according: Token, pobj: Token) -> Token | None:
+    """"According to X, the plan reeks of fear" parsed with no verb ("reeks" a noun): the
+    phrase is the sentence's root and what was reported hangs from X as an apposition set
+    off by a comma and running to the sentence's end."""
+    if according.head != according:
+        return None
+    doc, end = according.doc, according.sent.end
+    while end > according.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    # a clause, not a title ("According to Ann Lee, a radio host."): four words at least
+    return next((c for c in pobj.rights if c.dep_ == "appos" and c.right_edge.i + 1 >= end
+                 and doc[c.left_edge.i - 1].text == "," and end - c.left_edge.i >= 4), None)
+
+
 def according_to(doc: Doc) -> list[Attribution]:
     """ "According to X, ..." : X is the source, the rest of the clause the content."""
     out = []
@@ -744,6 +783,9 @@ def according_to(doc: Doc) -> list[Attribution]:
             head = head.head  # "X was paid $1; Y was paid $2, according to Z": all of it
         clause_lo = min(head.left_edge.i, sent.start) if head.dep_ == "ROOT" else head.left_edge.i
         clause_hi = sent.end if head.dep_ == "ROOT" else head.right_edge.i + 1
+        tail = _clause_as_apposition(tok, pobj)
+        if tail is not None:  # "According to X, the plan reeks of …" read as one noun phrase
+            phrase_hi = tail.left_edge.i
         for i in range(phrase_lo - 1, clause_lo - 1, -1):
             if doc[i].text in (":", ";"):
                 clause_lo = i + 1  # "At the same time, X: <content>, according to Y"
@@ -755,7 +797,10 @@ def according_to(doc: Doc) -> list[Attribution]:
             pieces.append(trim_range(doc, phrase_hi, clause_hi))
         # not a lone word ("basically, according to X") or a clause about the source
         # ("according to X, which classifies him as …")
-        segs = [p for p in pieces if p and not _aside_piece(doc.text[p[0]:p[1]])]
+        text = doc.text
+        # on the phrase's own line: a parse may run over a time stamp or a head above it
+        pieces = [clip_to_line(text, p, tok.idx) if p else None for p in pieces]
+        segs = [p for p in pieces if p and not _aside_piece(text[p[0]:p[1]])]
         if not segs:
             continue
         out.append(Attribution(

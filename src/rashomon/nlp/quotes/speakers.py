@@ -3,8 +3,9 @@
 ``find_subject`` finds the subject of a cue verb (climbing to governing verbs, passive
 agents, controllers, inverted "said Jones"); ``speaker_span`` gives the words naming it and
 ``resolution_target`` the phrase to resolve to an actor. ``name_before``,
-``name_ending_phrase`` and ``late_source`` find a name the parse hung elsewhere (after a
-quote, closing an opening phrase, after a content-first cue).
+``name_ending_phrase``, ``late_source`` and ``appositive_source`` find a name the parse hung
+elsewhere (after a quote, closing an opening phrase, after a content-first cue, set off
+before a sentence-final cue).
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def find_subject(verb: Token) -> Token | None:
             break
         tok = tok.head
     return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb) \
-        or _name_in_apposition(verb)
+        or _name_in_apposition(verb) or _closing_apposition(verb)
 
 
 def _copula_subject(noun: Token) -> Token | None:
@@ -159,6 +160,23 @@ def _name_in_apposition(verb: Token) -> Token | None:
             or verb not in name.ancestors:
         return None
     return name
+
+
+def _closing_apposition(verb: Token) -> Token | None:
+    """"Gunmen took guests hostage, a security source said" parsed with the source as an
+    apposition of *hostage*: a phrase set off by a comma inside the clause before a
+    subject-less finite cue, ending right before the cue, is who speaks."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    last = doc[verb.i - 1]
+    appos = next((t for t in (last, *last.ancestors) if t.dep_ == "appos"
+                  and t.right_edge.i == verb.i - 1), None)
+    if clause is None or appos is None or doc[appos.left_edge.i - 1].text != "," \
+            or appos.pos_ not in ("NOUN", "PROPN") or clause not in appos.ancestors:
+        return None
+    return appos
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
@@ -280,6 +298,30 @@ def late_source(verb: Token) -> Token | None:
         return None  # "arrived late, denied the charges and left": a list of acts
     named = obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or obj.pos_ == "PROPN"
     return obj if named or obj.lemma_.lower() in _SOURCE_NOUNS else None
+
+
+def appositive_source(verb: Token, subj: Token | None) -> Token | None:
+    """"Troops shelled the town, killing five people, a journalist in the city reported"
+    parsed with *people* as the cue's subject and the journalist its apposition: a
+    sentence-final cue hung from an earlier verb, whose subject sits inside the clause before
+    it (no comma before the subject) and has an apposition set off right before the cue, is
+    spoken by the apposition; what comes before its comma was reported."""
+    doc = verb.doc
+    if subj is None or subj.dep_ != "nsubj" or subj.head != verb or subj.i > verb.i \
+            or verb.dep_ not in ("ccomp", "conj", "advcl", "parataxis") or verb.head.i > subj.i \
+            or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    first = subj.left_edge.i
+    if first <= verb.sent.start or doc[first - 1].is_punct:
+        return None
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+    if appos is None or doc[appos.left_edge.i - 1].text != "," \
+            or appos.right_edge.i + 1 != verb.i:
+        return None
+    if any(c.i > verb.i and (c.dep_ in CLAUSE_DEPS or c.dep_ in ("dobj", "dative"))
+           for c in verb.children):
+        return None  # content follows the cue: not a sentence-final attribution
+    return appos
 
 
 _CLOSERS = {",", "\u201d", "''", '"'}
