@@ -49,6 +49,9 @@ class Known:
     title: str | None = None  # a title the doc gave this person ("health minister")
 
 
+SPEAKER_IN_SENTENCE = True
+
+
 class Resolver:
     """Antecedents over one doc's linked mentions, in token order."""
 
@@ -106,7 +109,10 @@ class Resolver:
             hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
         if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
-        if hit is not None and kind == "person" and gender:
+        # a pronoun in someone's quoted words is resolved on weaker ground (the speaker may be
+        # named only after the quote): it tells no one's gender
+        if hit is not None and kind == "person" and gender and token.i not in _quoted_tokens(
+                token.doc):
             self.told.setdefault(hit.actor.id, gender)
         return hit
 
@@ -114,10 +120,18 @@ class Resolver:
                       skip: frozenset[int]) -> Known | None:
         """The speaker of the sentence before, for a pronoun that speaks at the head of its
         own ("Osei said Brandt offered him the job, and he accepted. He said there would be no
-        delay": Osei, not Brandt, the latest subject). None when the pronoun's sentence names
-        someone who fits before it, or the sentence before has no speaker who fits."""
+        delay": Osei, not Brandt, the latest subject). A speaker earlier in the pronoun's own
+        sentence comes first ("Osei said Brandt must go, though he said Brandt had tried":
+        Osei). None when the pronoun's sentence names someone else who fits before it, or the
+        sentence before has no speaker who fits. Words in quotation marks (``skip``) are
+        someone's speech, not the narration: no one named in them blocks or speaks."""
         here = self.sent(token.i)
-        if any(k.sent == here and k.end <= token.i and fits(k.actor) for k in self.known):
+        before = [k for k in self.known if k.sent == here and k.end <= token.i
+                  and k.start not in skip and fits(k.actor)]
+        if SPEAKER_IN_SENTENCE and before:
+            own = [k for k in before if _said_by(self.doc[k.start])]
+            return own[-1] if own else None
+        if before:
             return None
         said = [k for k in self.known if k.sent == here - 1 and k.start not in skip
                 and fits(k.actor) and _said_by(self.doc[k.start])]
