@@ -105,12 +105,10 @@ def _first_full(every: list[Unit]) -> set[tuple[str, int, int]]:
             seen_head.add(u.article_id)
             continue
         seen_full.add(u.article_id)
-        if RESTATED_LEADS and u.article_id in seen_head:
+        if u.article_id in seen_head:
             out.add(u.key)
     return out
 
-
-RESTATED_LEADS = True
 
 
 def _second_chance(every: list[Unit], alone: list[int], scores: dict[tuple[int, int], float],

@@ -49,9 +49,6 @@ class Known:
     title: str | None = None  # a title the doc gave this person ("health minister")
 
 
-SPEAKER_IN_SENTENCE = True
-
-
 class Resolver:
     """Antecedents over one doc's linked mentions, in token order."""
 
@@ -128,11 +125,9 @@ class Resolver:
         here = self.sent(token.i)
         before = [k for k in self.known if k.sent == here and k.end <= token.i
                   and k.start not in skip and fits(k.actor)]
-        if SPEAKER_IN_SENTENCE and before:
+        if before:
             own = [k for k in before if _said_by(self.doc[k.start])]
             return own[-1] if own else None
-        if before:
-            return None
         said = [k for k in self.known if k.sent == here - 1 and k.start not in skip
                 and fits(k.actor) and _said_by(self.doc[k.start])]
         return said[-1] if said else None
