@@ -179,3 +179,20 @@ def test_a_pronoun_in_quoted_words_tells_no_gender_of_its_antecedent() -> None:
                                     published="2031-01-01", language="en", body=text)))
     she = next(s for s in doc.spans["rashomon_mentions"] if s.text == "she")
     assert doc._.actors[she._.actor_id].name == "Mara Vesk"
+
+
+def test_a_subject_pronoun_is_no_one_named_later_in_its_own_clause() -> None:
+    from rashomon.nlp.pipeline import load_nlp, make_doc
+    from rashomon.records import Article
+
+    nlp = load_nlp(extractors=["rashomon_actors"])
+    for k, (text, want) in enumerate((
+            ("Party Chairman Ivo Brandt drew fire on Sunday. Senator Tam Harlo criticized the "
+             "chairman. He called Brandt's comments \u201cunacceptable.\u201d", "Tam Harlo"),
+            ("Party Chairman Ivo Brandt drew fire on Sunday. He said Brandt must apologize.",
+             None))):
+        doc = nlp(make_doc(nlp, Article(id=f"c5{k}", source="t", outlet=None, title=None,
+                                        published="2031-01-01", language="en", body=text)))
+        he = next((s for s in doc.spans["rashomon_mentions"] if s.text == "He"), None)
+        got = doc._.actors[he._.actor_id].name if he is not None and he._.actor_id else None
+        assert got == want, text

@@ -82,8 +82,11 @@ class Resolver:
 
         speakers = self._speakers_of_quote(token) if kind == "person" else set()
         titled = self._honorific_genders() if kind == "person" else {}
+        below = self._named_below(token)
 
         def fits(actor: Actor) -> bool:
+            if actor.id in below[0] or _surname(actor.name) in below[1]:
+                return False
             if kind == "person":
                 return (actor.kind == "person"
                         and (actor.gender or titled.get(actor.id) or self.told.get(actor.id))
@@ -112,6 +115,18 @@ class Resolver:
                 token.doc):
             self.told.setdefault(hit.actor.id, gender)
         return hit
+
+    def _named_below(self, token: Token) -> tuple[set[str], set[str]]:
+        """Actors (ids, surnames) named after a subject pronoun in its own clause, which it
+        cannot stand for: "He called Steele's remarks inaccurate" and "She said Vesk must go"
+        are not Steele's and Vesk's words."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return set(), set()
+        verb = token.head
+        named = [k for k in self.known if token.i < k.start <= verb.right_edge.i
+                 and k.start >= verb.left_edge.i and self.doc[k.start].pos_ == "PROPN"]
+        return ({k.actor.id for k in named},
+                {_surname(self.doc[k.start:k.end].text) for k in named} - {""})
 
     def _last_speaker(self, token: Token, fits: Callable[[Actor], bool],
                       skip: frozenset[int]) -> Known | None:
@@ -267,6 +282,12 @@ def _within_marks(tokens: Iterable[Token], paragraphs: bool = False) -> tuple[fr
         elif inside:
             out.add(t.i)
     return frozenset(out), inside
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, lower case, without a possessive ("Steele's" → "steele")."""
+    words = name.replace("\u2019", "'").split()
+    return words[-1].lower().removesuffix("'s") if words else ""
 
 
 def _said_by(tok: Token) -> bool:
