@@ -152,47 +152,36 @@ def test_a_pronoun_that_speaks_first_is_the_speaker_of_the_sentence_before() -> 
     assert resolver.pronoun(doc[9]).actor is brandt
 
 
-def test_a_pronoun_that_speaks_after_a_speaker_in_its_sentence_is_that_speaker() -> None:
+def _antecedent(text: str, pronoun: str) -> str | None:
+    """The name of the actor the first mention ``pronoun`` of ``text`` is linked to."""
     from rashomon.nlp.pipeline import load_nlp, make_doc
     from rashomon.records import Article
 
     nlp = load_nlp(extractors=["rashomon_actors"])
+    doc = nlp(make_doc(nlp, Article(id="c", source="t", outlet=None, title=None,
+                                    published="2031-01-01", language="en", body=text)))
+    it = next((s for s in doc.spans["rashomon_mentions"] if s.text == pronoun), None)
+    return doc._.actors[it._.actor_id].name if it is not None and it._.actor_id else None
+
+
+def test_a_pronoun_that_speaks_after_a_speaker_in_its_sentence_is_that_speaker() -> None:
     text = ("Party Chairman Ivo Brandt drew fire for his remark. Weekly Review Editor Tam Harlo, "
             "who led the charge of critics calling for Brandt to step down over the remark, said "
             "on \u201cSunday Report\u201d that Brandt still needs to go -- though he said Brandt "
             "tried to convince him otherwise.")
-    doc = nlp(make_doc(nlp, Article(id="c3", source="t", outlet=None, title=None,
-                                    published="2031-01-01", language="en", body=text)))
-    he = next(s for s in doc.spans["rashomon_mentions"] if s.text == "he")
-    assert doc._.actors[he._.actor_id].name == "Tam Harlo"  # the sentence's speaker, not Brandt
+    assert _antecedent(text, "he") == "Tam Harlo"  # the sentence's speaker, not Brandt
 
 
 def test_a_pronoun_in_quoted_words_tells_no_gender_of_its_antecedent() -> None:
-    from rashomon.nlp.pipeline import load_nlp, make_doc
-    from rashomon.records import Article
-
-    nlp = load_nlp(extractors=["rashomon_actors"])
     text = ("Party Chairman Ivo Brandt drew fire for his remark. Senator Mara Vesk said on "
             "Sunday that Brandt still needs to go. \u201cI think it would be better if he "
             "went,\u201d she said.")
-    doc = nlp(make_doc(nlp, Article(id="c4", source="t", outlet=None, title=None,
-                                    published="2031-01-01", language="en", body=text)))
-    she = next(s for s in doc.spans["rashomon_mentions"] if s.text == "she")
-    assert doc._.actors[she._.actor_id].name == "Mara Vesk"
+    assert _antecedent(text, "she") == "Mara Vesk"
 
 
 def test_a_subject_pronoun_is_no_one_named_later_in_its_own_clause() -> None:
-    from rashomon.nlp.pipeline import load_nlp, make_doc
-    from rashomon.records import Article
-
-    nlp = load_nlp(extractors=["rashomon_actors"])
-    for k, (text, want) in enumerate((
-            ("Party Chairman Ivo Brandt drew fire on Sunday. Senator Tam Harlo criticized the "
-             "chairman. He called Brandt's comments \u201cunacceptable.\u201d", "Tam Harlo"),
-            ("Party Chairman Ivo Brandt drew fire on Sunday. He said Brandt must apologize.",
-             None))):
-        doc = nlp(make_doc(nlp, Article(id=f"c5{k}", source="t", outlet=None, title=None,
-                                        published="2031-01-01", language="en", body=text)))
-        he = next((s for s in doc.spans["rashomon_mentions"] if s.text == "He"), None)
-        got = doc._.actors[he._.actor_id].name if he is not None and he._.actor_id else None
-        assert got == want, text
+    assert _antecedent("Party Chairman Ivo Brandt drew fire on Sunday. Senator Tam Harlo "
+                       "criticized the chairman. He called Brandt's comments "
+                       "\u201cunacceptable.\u201d", "He") == "Tam Harlo"
+    assert _antecedent("Party Chairman Ivo Brandt drew fire on Sunday. He said Brandt must "
+                       "apologize.", "He") is None

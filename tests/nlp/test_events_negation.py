@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Event
+from tests.nlp.event_helpers import events
 
 pytestmark = pytest.mark.model
-
-
-def events(nlp, text: str) -> dict[str, Event]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    out: dict[str, Event] = {}
-    for e in collect(nlp(make_doc(nlp, art)), nlp).events:
-        out.setdefault(e.trigger, e)
-    return out
 
 
 @pytest.mark.parametrize(("text", "trigger"), [

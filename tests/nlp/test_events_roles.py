@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Event
+from tests.nlp.event_helpers import events
 
 pytestmark = pytest.mark.model
-
-
-def events(nlp, text: str) -> dict[str, Event]:  # type: ignore[no-untyped-def]
-    """Events by trigger text (the first of each)."""
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    out: dict[str, Event] = {}
-    for e in collect(nlp(make_doc(nlp, art)), nlp).events:
-        out.setdefault(e.trigger, e)
-    return out
 
 
 def test_an_actor_inside_the_subjects_relative_clause_is_not_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
