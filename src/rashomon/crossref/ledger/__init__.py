@@ -40,11 +40,11 @@ from rashomon.crossref.ledger.joins import (
     attach_headlines,
     join_denials,
     join_figures,
-    join_retold_quotes,
 )
 from rashomon.crossref.ledger.omissions import Omissions
 from rashomon.crossref.ledger.plain import attach_plain
 from rashomon.crossref.ledger.rank import central_unit, order, statement
+from rashomon.crossref.ledger.retold import join_partial_quotes, join_quoted_rows, join_retold_quotes
 from rashomon.crossref.ledger.stances import cluster_stances, to_stance
 from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
 from rashomon.embed_static import sentence_vectors
@@ -128,6 +128,7 @@ def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | N
     labels = _align(units, vecs)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels), actors))
     labels = join_retold_quotes(units, join_denials(units, labels, actors))
+    labels = join_quoted_rows(units, join_partial_quotes(units, labels))
     return attach_headlines(units, attach_continuations(units, labels))
 
 

@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping, Sequence
 from rashomon.crossref.ledger.figures import comparable, days_close
 from rashomon.crossref.ledger.units import Unit, headline_like
 from rashomon.records import Actor
-from rashomon.vocab import OWN_VOICE
 
 # A denial that names its object only by reference ("denied the reports") denies the fact told
 # just before it in the same article.
@@ -327,66 +326,6 @@ def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
-__all__ = ["antecedents", "attach_anaphora", "attach_denials", "is_headline", "join_figures", "side_of"]
-
-
-VERBATIM = 8  # words in a row, inside quotation marks, that make two sentences one quote retold
-RETOLD_SHARE = 0.5  # ... when they hold this share of a sentence's quoted runs
-RETOLD_RUNS = 5  # ... and this many runs at least: twelve words, more than a catchphrase
-_QUOTED_RUN = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)")
-_RUN_WORD = re.compile(r"[a-z0-9']+")
-
-
-def _quoted_runs(u: Unit) -> set[tuple[str, ...]]:
-    """The ``VERBATIM``-word runs of the words the sentence puts in quotation marks (and of its
-    direct quotes' words)."""
-    quoted = [m.group(1) for m in _QUOTED_RUN.finditer(u.text)]
-    quoted += [q.text for q in u.quotes if q.kind == "direct"]
-    out: set[tuple[str, ...]] = set()
-    for text in quoted:
-        words = _RUN_WORD.findall(text.replace("\u2019", "'").lower())
-        out.update(tuple(words[k:k + VERBATIM]) for k in range(len(words) - VERBATIM + 1))
-    return out
-
-
-def join_retold_quotes(units: list[Unit], labels: list[int]) -> list[int]:
-    """A sentence left alone joins the row of another article's sentence that quotes the same
-    words, credited to one speaker: ``RETOLD_SHARE`` or more of its quoted words, in runs of
-    ``VERBATIM`` or more, twelve words at least (a remark every outlet repeats, "a farmer from
-    Iowa who never went to law school", is quoted in passing in sentences about other facts). A
-    spokesman's statement printed whole by two outlets and in part by a third is one statement,
-    even where the third tells it in a sentence of its own next to the lead that alignment gave
-    the statement's row (the article then holds two sentences of the row). Only a sentence
-    alone moves, and only on most of its own quoted words: rows are not chained through one
-    long quote that several rows retell in parts, nor is a remark joined to a sentence that
-    quotes it in passing in the outlet's own voice ("apologized after calling him 'a farmer
-    who never went to law school'").
-    """
-    size: dict[int, int] = {}
-    for lab in labels:
-        size[lab] = size.get(lab, 0) + 1
-    runs = [_quoted_runs(u) for u in units]
-    by_run: dict[tuple[str, ...], list[int]] = {}
-    for j, rs in enumerate(runs):
-        for run in rs:
-            by_run.setdefault(run, []).append(j)
-    links = []
-    for i, rs in enumerate(runs):
-        if not rs or size[labels[i]] > 1 or units[i].frame.sourcing == OWN_VOICE:
-            continue
-        shared: dict[int, int] = {}
-        for run in rs:
-            for j in by_run[run]:
-                if units[j].article_id != units[i].article_id and labels[j] != labels[i] \
-                        and _one_speaker(units[i], units[j]):
-                    shared[labels[j]] = shared.get(labels[j], 0) + 1
-        best = max(shared.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
-        if best is not None and best[1] >= max(RETOLD_SHARE * len(rs), RETOLD_RUNS):
-            links.append((labels[i], best[0]))
-    joined = components(len(units), links)
-    return [joined[lab] for lab in labels]
-
-
 def components(n: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
     """For each of ``n`` items, the first item of the group ``pairs`` link it to (itself when
     alone), by scipy's connected components."""
@@ -402,13 +341,5 @@ def components(n: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
     return [first[c] for c in component.tolist()]
 
 
-def _one_speaker(a: Unit, b: Unit) -> bool:
-    """Both sentences credit one speaker: the same actor, or names that end in the same word
-    ("Mark D. Sheridan" / "Mark Sheridan", which the linker may keep apart across articles)."""
-    fa, fb = a.frame, b.frame
-    if OWN_VOICE in (fa.sourcing, fb.sourcing):
-        return False
-    if fa.source_id and fa.source_id == fb.source_id:
-        return True
-    last = [(f.source or "").split()[-1:] for f in (fa, fb)]
-    return bool(last[0]) and last[0][0].lower() == (last[1] or [""])[0].lower()
+__all__ = ["antecedents", "attach_anaphora", "attach_denials", "components", "is_headline",
+           "join_figures", "side_of"]

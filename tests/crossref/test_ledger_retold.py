@@ -1,0 +1,73 @@
+"""One speaker's words retold by several outlets (crossref/ledger/retold.py)."""
+
+from __future__ import annotations
+
+from rashomon.crossref.ledger.frame import Frame
+from rashomon.crossref.ledger.retold import join_partial_quotes, join_quoted_rows, quoted_spans
+from rashomon.crossref.ledger.units import Unit
+from rashomon.vocab import OWN_VOICE
+
+
+def test_quoted_spans_pair_straight_marks_and_read_quotes_cut_by_the_sentence() -> None:
+    assert quoted_spans('"We will rebuild," Pell said. "Not today," she added.') == [
+        "We will rebuild,", "Not today,"]
+    assert quoted_spans("He called it \u201cwell past the limit\u201d on Monday.") == [
+        "well past the limit"]
+    # a sentence that opens inside a quote, and one whose quote runs on into the next
+    assert quoted_spans('the bridge is finished," Pell said.') == ["the bridge is finished,"]
+    assert quoted_spans('Pell said: "The bridge is finished. The road') == ["The bridge is finished. The road"]
+    assert quoted_spans("The 12\" pipe burst.") == []
+
+
+def _said(aid: str, text: str, source: str | None) -> Unit:
+    """A sentence of article ``aid`` credited to ``source`` (own voice when None)."""
+    frame = Frame(sourcing="named", source=source) if source else Frame(sourcing=OWN_VOICE)
+    return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text, frame=frame)
+
+
+REMARK = "Those remarks went well past the limit of decent debate. They are wrong."
+
+
+def test_a_few_words_of_a_longer_quote_join_its_row_said_by_the_same_speaker() -> None:
+    units = [_said("a", f'"{REMARK}" said Ona Pell, the adviser.', "Ona Pell"),
+             _said("b", f'"{REMARK}" Pell said on the radio.', "Pell"),
+             _said("c", 'On the radio, Ona Pell called the remarks "well past the limit."', "Ona Pell")]
+    assert join_partial_quotes(units, [0, 0, 2]) == [0, 0, 0]
+
+
+def test_a_catchphrase_another_speakers_words_or_the_outlets_own_voice_join_no_row() -> None:
+    units = [_said("a", f'"{REMARK}" said Ona Pell, the adviser.', "Ona Pell"),
+             _said("b", f'"{REMARK}" Pell said on the radio.', "Pell"),
+             _said("c", 'Ona Pell called the remarks "past the limit."', "Ona Pell"),  # three words
+             _said("d", 'Dov Arran called the remarks "well past the limit."', "Dov Arran"),
+             _said("e", 'Pell apologized for calling them "well past the limit."', None)]
+    assert join_partial_quotes(units, [0, 0, 2, 3, 4]) == [0, 0, 2, 3, 4]
+
+
+def test_words_two_of_the_speakers_rows_hold_join_neither() -> None:
+    units = [_said("a", f'"{REMARK}" said Ona Pell.', "Ona Pell"),
+             _said("b", '"It went well past the limit of what we allow," Pell said of the budget.', "Pell"),
+             _said("c", 'Ona Pell said the plan was "well past the limit."', "Ona Pell")]
+    assert join_partial_quotes(units, [0, 1, 2]) == [0, 1, 2]
+
+
+FIRST = "We are saddened by the board's decision but we are not surprised by it."
+REST = ("From the first day the board has run a campaign against the mayor and never a fair "
+        "inquiry into what happened at the port.")
+
+
+def test_two_rows_holding_one_statement_credited_to_its_document_and_its_author_join() -> None:
+    # North Wire prints the lawyer's statement in one sentence credited to "the statement";
+    # South Post in a longer quote credited to the lawyer; each sentence is in a row of its own
+    units = [_said("a", f'"{FIRST} {REST}" said the statement from the lawyer.', "the statement"),
+             _said("x", "The board met on Monday.", None),
+             _said("b", f'"{REST} The mayor will be cleared," Ona Pell said.', "Ona Pell"),
+             _said("y", "The board met on Monday to vote.", None)]
+    assert join_quoted_rows(units, [0, 0, 2, 2]) == [0, 0, 0, 0]
+
+
+def test_rows_that_share_a_short_run_or_two_speakers_do_not_join() -> None:
+    units = [_said("a", f'"{FIRST} {REST}" said Ona Pell.', "Ona Pell"),
+             _said("b", '"From the first day the board has run a campaign," Dov Arran said.', "Dov Arran"),
+             _said("c", f'"{REST}" Dov Arran said, quoting the lawyer.', "Dov Arran")]
+    assert join_quoted_rows(units, [0, 1, 2]) == [0, 1, 2]
