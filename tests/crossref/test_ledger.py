@@ -745,6 +745,28 @@ def test_a_speaker_saying_they_had_no_part_reports_a_denial() -> None:
                     "Valdora never considered Kestria an ally")
 
 
+def test_disputing_a_claim_pleading_innocence_or_calling_it_untrue_reports_a_denial() -> None:
+    for text, denier in (("The palace disputed opposition claims that the loans were illegal.", "The palace"),
+                         ("The ministry disputed any suggestion that it had armed the militia.", "The ministry"),
+                         ("Orsk has maintained his innocence since the raid.", "Orsk"),
+                         ("Ruta Vell pleaded not guilty on Monday.", "Ruta Vell")):
+        frame = frame_of(text)
+        assert frame.denial and frame.source == denier, text
+    # an adjective, or a dispute over something that is no claim, denies nothing
+    for text in ("Troops entered the disputed claims area on Monday.",
+                 "Valdora disputed the border drawn in 1991."):
+        assert not frame_of(text).denial, text
+
+    def told(text: str, content: str) -> bool:
+        a = article("s1", "North Wire", text)
+        return frame_of(text, [quote(a, content, ("p-orsk", "Orsk"))]).denial
+
+    assert told('"There was no such impropriety," Orsk said.', "There was no such impropriety,")
+    assert told("Orsk said that was never the case.", "that was never the case")
+    assert told("Orsk insisted that no laws were broken.", "that no laws were broken")
+    assert not told("Orsk said the bridge was never finished.", "the bridge was never finished")
+
+
 def test_they_said_is_credited_to_the_parties_named_just_before() -> None:
     from rashomon.crossref.ledger.units import ArticleRecords, build_units
 

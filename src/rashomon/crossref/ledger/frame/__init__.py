@@ -132,12 +132,15 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         source, source_id = f.claimed_by, f.claimed_by_id
     fore = foreground(text)
     told_cues = find_cues(fore) if fore != text else cues
-    if sourcing == OWN_VOICE and "hedge" in told_cues:
+    hedged = sourcing == OWN_VOICE and "hedge" in told_cues
+    if hedged:
         sourcing, cue = (UNNAMED if "unnamed" in cues else REPORTS), told_cues["hedge"][0]
-    # "could not confirm, deny or comment" and "was denied entry" deny nothing
+    # "could not confirm, deny or comment" and "was denied entry" deny nothing; a hedge in what
+    # is denied ("disputed claims that ...") is the claim's, the sentence credits the denier
     if verb := denial_verb(text, fore):
         denial = True
-        if sourcing == OWN_VOICE:
+        hedge_at = text.lower().find((cue or "").lower())
+        if sourcing == OWN_VOICE or (hedged and verb.start() < hedge_at):
             source, cue = denier(text, verb.start()), verb.group().lower()
             sourcing = "named" if _named(source) else UNNAMED
     # the outlet's own voice is negated by its own words, not by words it quotes

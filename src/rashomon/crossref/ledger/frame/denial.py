@@ -16,12 +16,16 @@ DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disprove", "cont
 _AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has also", "which",
         "who"}
 _DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
-                          r"refut(?:es|ed)|rebut(?:s|ted)?)\b")
-# "reject", "dismiss", "refuse" and "decline" deny only a claim ("rejected accusations",
+                          r"refut(?:es|ed)|rebut(?:s|ted)?|disput(?:es|ed)"
+                          r"|(?:maintain|assert|proclaim|protest)(?:s|ed)?\s+(?:his|her|their|its)\s+"
+                          r"innocence|pleaded\s+not\s+guilty)\b")
+# "the disputed region", "its disputed claim to the island": an adjective, no one disputes
+_ATTRIBUTIVE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
+# "reject", "dismiss", "dispute", "refuse" and "decline" deny only a claim ("rejected accusations",
 # "dismissed the report as baseless", "rejects Yerevan's characterisation of ..."): rejecting an
 # offer, a call or a plan ("rejected the overture", "dismissed calls for a ceasefire", "refused
 # to step down", "declined to say") is a refusal, not a denial.
-REFUSAL_VERB = re.compile(r"(?i)^(?:reject|dismiss|refus|declin)")
+REFUSAL_VERB = re.compile(r"(?i)^(?:reject|dismiss|refus|declin|disput)")
 CLAIM_OBJECT = re.compile(
     r"(?i)^\W*(?:[\w'’-]+\s+){0,4}?(?:allegation|accusation|claim|report|charge|rumou?r|assertion|"
     r"suggestion|characteri[sz]ation|notion|idea|contention|speculation|account|version|"
@@ -41,6 +45,16 @@ _SELF_DENIAL = re.compile(
     r"\b(?:involve\w*|(?:knew|know\w*)(?!\s+(?:if|whether))|aware|wrong\w*|role|part|responsib\w*|connect\w*|"
     r"authori[sz]\w*|ordered|direct\w*)"
     r"|^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:\w+\s+){0,2}?unaware\b")
+# A statement that calls the claim untrue or the speaker's side blameless: "that was never the
+# case", "this is not true", "there was no such impropriety", "no laws were broken", "he
+# maintains his innocence".
+_DENIES_CLAIM = re.compile(
+    r"(?i)\b(?:that|this|it|which)\s+(?:was|is|has\s+been)\s+(?:simply\s+)?(?:never|not)\s+"
+    r"(?:the\s+case|true|accurate|correct)\b"
+    r"|\bthere\s+(?:was|were|is|has\s+been)\s+no\s+(?:such\s+)?(?:impropriety|wrongdoing|crime|"
+    r"misconduct|quid\s+pro\s+quo)\b"
+    r"|\bno\s+(?:laws?|rules?)\s+(?:was|were|had\s+been)\s+(?:broken|violated)\b"
+    r"|\b(?:maintain|assert|proclaim|protest)(?:s|ed)?\s+(?:his|her|their|its|my|our)\s+innocence\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")
 
 
@@ -69,13 +83,15 @@ def denier(text: str, at: int) -> str | None:
 def quote_denies(q: Quote, text: str, offset: int) -> bool:
     """Whether a quote that credits its speaker is a denial: its cue denies a claim (not a
     refusal of an offer), the cue is not negated, or its content is the speaker saying that they
-    had no part in it ("X has maintained that he had no involvement in the plan")."""
+    had no part in it ("X has maintained that he had no involvement in the plan") or that the
+    claim is untrue ("that was never the case", "there was no such impropriety")."""
     denial = (q.cue or "").lower() in DENIAL_CUES or q.cue_type == "denial"
     if denial and REFUSAL_VERB.match(q.cue or "") and q.cue_end is not None:
         denial = bool(CLAIM_OBJECT.match(after_word(text, q.cue_end - offset)))
     if denial and q.cue_start is not None and _NEGATED.search(text[:max(0, q.cue_start - offset)]):
         denial = False  # "could neither confirm nor deny", "did not deny"
-    if not denial and q.speaker_text and _SELF_DENIAL.match(q.text or ""):
+    if not denial and q.speaker_text and (_SELF_DENIAL.match(q.text or "")
+                                          or _DENIES_CLAIM.search(q.text or "")):
         denial = True
     return denial
 
@@ -84,7 +100,8 @@ def denial_verb(text: str, fore: str) -> re.Match[str] | None:
     """The verb by which someone in the sentence denies a claim, read in ``fore`` (the sentence
     with its background blanked): none when it is negated or passive ("could not confirm, deny
     or comment", "was denied entry")."""
-    verb = next((m for m in _DENIAL_VERB.finditer(fore) if not REFUSAL_VERB.match(m.group())
-                 or CLAIM_OBJECT.match(text[m.end():])), None)
+    verb = next((m for m in _DENIAL_VERB.finditer(fore)
+                 if (not REFUSAL_VERB.match(m.group()) or CLAIM_OBJECT.match(text[m.end():]))
+                 and not _ATTRIBUTIVE.search(text[:m.start()])), None)
     before = text[:verb.start()] if verb else ""
     return verb if verb and not (_NEGATED.search(before) or PASSIVE.search(before)) else None
