@@ -746,8 +746,10 @@ def test_a_speaker_saying_they_had_no_part_reports_a_denial() -> None:
 
 
 def test_disputing_a_claim_pleading_innocence_or_calling_it_untrue_reports_a_denial() -> None:
-    for text, denier in (("The palace disputed opposition claims that the loans were illegal.", "The palace"),
-                         ("The ministry disputed any suggestion that it had armed the militia.", "The ministry"),
+    for text, denier in (("The palace disputed opposition claims that the loans were illegal.",
+                          "The palace"),
+                         ("The ministry disputed any suggestion that it had armed the militia.",
+                          "The ministry"),
                          ("Orsk has maintained his innocence since the raid.", "Orsk"),
                          ("Ruta Vell pleaded not guilty on Monday.", "Ruta Vell")):
         frame = frame_of(text)

@@ -15,7 +15,8 @@ def test_quoted_spans_pair_straight_marks_and_read_quotes_cut_by_the_sentence() 
         "well past the limit"]
     # a sentence that opens inside a quote, and one whose quote runs on into the next
     assert quoted_spans('the bridge is finished," Pell said.') == ["the bridge is finished,"]
-    assert quoted_spans('Pell said: "The bridge is finished. The road') == ["The bridge is finished. The road"]
+    assert quoted_spans('Pell said: "The bridge is finished. The road') == [
+        "The bridge is finished. The road"]
     assert quoted_spans("The 12\" pipe burst.") == []
 
 
@@ -31,7 +32,8 @@ REMARK = "Those remarks went well past the limit of decent debate. They are wron
 def test_a_few_words_of_a_longer_quote_join_its_row_said_by_the_same_speaker() -> None:
     units = [_said("a", f'"{REMARK}" said Ona Pell, the adviser.', "Ona Pell"),
              _said("b", f'"{REMARK}" Pell said on the radio.', "Pell"),
-             _said("c", 'On the radio, Ona Pell called the remarks "well past the limit."', "Ona Pell")]
+             _said("c", 'On the radio, Ona Pell called the remarks "well past the limit."',
+                   "Ona Pell")]
     assert join_partial_quotes(units, [0, 0, 2]) == [0, 0, 0]
 
 
@@ -46,7 +48,8 @@ def test_a_catchphrase_another_speakers_words_or_the_outlets_own_voice_join_no_r
 
 def test_words_two_of_the_speakers_rows_hold_join_neither() -> None:
     units = [_said("a", f'"{REMARK}" said Ona Pell.', "Ona Pell"),
-             _said("b", '"It went well past the limit of what we allow," Pell said of the budget.', "Pell"),
+             _said("b", '"It went well past the limit of what we allow," Pell said of the budget.',
+                   "Pell"),
              _said("c", 'Ona Pell said the plan was "well past the limit."', "Ona Pell")]
     assert join_partial_quotes(units, [0, 1, 2]) == [0, 1, 2]
 
@@ -68,6 +71,7 @@ def test_two_rows_holding_one_statement_credited_to_its_document_and_its_author_
 
 def test_rows_that_share_a_short_run_or_two_speakers_do_not_join() -> None:
     units = [_said("a", f'"{FIRST} {REST}" said Ona Pell.', "Ona Pell"),
-             _said("b", '"From the first day the board has run a campaign," Dov Arran said.', "Dov Arran"),
+             _said("b", '"From the first day the board has run a campaign," Dov Arran said.',
+                   "Dov Arran"),
              _said("c", f'"{REST}" Dov Arran said, quoting the lawyer.', "Dov Arran")]
     assert join_quoted_rows(units, [0, 1, 2]) == [0, 1, 2]

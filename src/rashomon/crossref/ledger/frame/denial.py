@@ -17,8 +17,8 @@ _AUX = {"has", "have", "had", "also", "again", "both", "all", "repeatedly", "has
         "who"}
 _DENIAL_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
                           r"refut(?:es|ed)|rebut(?:s|ted)?|disput(?:es|ed)"
-                          r"|(?:maintain|assert|proclaim|protest)(?:s|ed)?\s+(?:his|her|their|its)\s+"
-                          r"innocence|pleaded\s+not\s+guilty)\b")
+                          r"|(?:maintain|assert|proclaim|protest)(?:s|ed)?\s+"
+                          r"(?:his|her|their|its)\s+innocence|pleaded\s+not\s+guilty)\b")
 # "the disputed region", "its disputed claim to the island": an adjective, no one disputes
 _ATTRIBUTIVE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 # "reject", "dismiss", "dispute", "refuse" and "decline" deny only a claim ("rejected accusations",
@@ -54,7 +54,8 @@ _DENIES_CLAIM = re.compile(
     r"|\bthere\s+(?:was|were|is|has\s+been)\s+no\s+(?:such\s+)?(?:impropriety|wrongdoing|crime|"
     r"misconduct|quid\s+pro\s+quo)\b"
     r"|\bno\s+(?:laws?|rules?)\s+(?:was|were|had\s+been)\s+(?:broken|violated)\b"
-    r"|\b(?:maintain|assert|proclaim|protest)(?:s|ed)?\s+(?:his|her|their|its|my|our)\s+innocence\b")
+    r"|\b(?:maintain|assert|proclaim|protest)(?:s|ed)?\s+(?:his|her|their|its|my|our)\s+"
+    r"innocence\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|n't|never|neither|nor)\b(?:\W+\w+){0,3}\W*$")
 
 
