@@ -395,6 +395,28 @@ def test_a_subhead_joins_the_body_sentence_that_retells_it() -> None:
     assert attach_headlines(units, [1, 1, 2, 3]) == [1, 1, 2, 3]
 
 
+def test_a_headline_joins_its_articles_lead_told_in_other_words() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.crossref.ledger.joins import attach_headlines
+    from rashomon.crossref.ledger.units import Unit, first_full
+
+    def unit(start: int, text: str, modality: str = "actual") -> Unit:
+        return Unit(article_id="a", outlet="a", start=start, end=start + len(text), text=text,
+                    frame=Frame(modality=modality))
+
+    head = unit(0, "Marbec minister asks the world to support Valdora in its bid to retake Osk")
+    lead = unit(80, "Marbec urged the world this week to back Valdora in the fight over the "
+                    "Osk region, as shelling went on.")
+    later = unit(200, "Grain prices in Osk rose again on Monday as the world watched.")
+    leads = frozenset(first_full([head, lead, later]))
+    assert leads == {lead.key}
+    assert attach_headlines([head, lead, later], [0, 1, 2], leads) == [1, 1, 2]
+    # not a lead that shares fewer words, nor a lead that tells a plan
+    assert attach_headlines([head, later], [0, 1], frozenset({later.key})) == [0, 1]
+    planned = replace(lead, frame=Frame(modality="future"))
+    assert attach_headlines([head, planned, later], [0, 1, 2], leads) == [0, 1, 2]
+
+
 def test_a_hedged_side_event_does_not_credit_the_whole_sentence() -> None:
     text = "The truce was announced by Kestria and Marbec, whose envoys had met in Osk."
     a = article("h1", "Harbor Ledger", text)

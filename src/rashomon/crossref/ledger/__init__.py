@@ -46,7 +46,13 @@ from rashomon.crossref.ledger.plain import attach_plain
 from rashomon.crossref.ledger.rank import central_unit, order, statement
 from rashomon.crossref.ledger.retold import join_partial_quotes, join_quoted_rows, join_retold_quotes
 from rashomon.crossref.ledger.stances import cluster_stances, to_stance
-from rashomon.crossref.ledger.units import ArticleRecords, Unit, index_corpus, story_units
+from rashomon.crossref.ledger.units import (
+    ArticleRecords,
+    Unit,
+    first_full,
+    index_corpus,
+    story_units,
+)
 from rashomon.embed_static import sentence_vectors
 from rashomon.records import Actor, Claim, Stance, Story, content_id
 
@@ -123,13 +129,15 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
     return labels
 
 
-def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | None = None) -> list[int]:
-    """Fact labels of a block's units: alignment, then the joins of denials and figures."""
+def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | None = None,
+            leads: frozenset[tuple[str, int, int]] = frozenset()) -> list[int]:
+    """Fact labels of a block's units: alignment, then the joins of denials, figures, quotes
+    and headlines (``leads``: the keys of the articles' leads under their headlines)."""
     labels = _align(units, vecs)
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels), actors))
     labels = join_retold_quotes(units, join_denials(units, labels, actors))
     labels = join_quoted_rows(units, join_partial_quotes(units, labels))
-    return attach_headlines(units, attach_continuations(units, labels))
+    return attach_headlines(units, attach_continuations(units, labels), leads)
 
 
 def _kind(units: list[Unit]) -> str:
@@ -177,8 +185,10 @@ def build_ledger(story: Story, corpus: Corpus,
     # a big story is aligned block by block (blocks.py): its cost stays linear in its size
     labels = list(range(len(units)))
     blocks = split_blocks(units, vecs) if units else []
+    leads = frozenset(first_full(every))
     for part in blocks:
-        sub = _labels([units[i] for i in part], corpus.actors, None if vecs is None else vecs[part])
+        sub = _labels([units[i] for i in part], corpus.actors, None if vecs is None else vecs[part],
+                      leads)
         for i, label in zip(part, sub):
             labels[i] = part[label]
     every_vecs = centre(raw) if raw is not None else None  # centred on the whole story

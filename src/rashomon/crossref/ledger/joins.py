@@ -132,6 +132,7 @@ def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
 
 
 HEADLINE_OVERLAP = 0.5  # share of the headline's content words its body sentence must repeat
+LEAD_OVERLAP = 0.3  # ... or its article's lead, which tells the headline's fact in other words
 
 
 def is_headline(u: Unit) -> bool:
@@ -139,11 +140,16 @@ def is_headline(u: Unit) -> bool:
     return headline_like(u.text)
 
 
-def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:
+def attach_headlines(units: list[Unit], labels: list[int],
+                     leads: frozenset[tuple[str, int, int]] = frozenset()) -> list[int]:
     """A headline or subhead tells its article's story again: when alignment left it alone, it joins the
     fact of the body sentence in its own article that repeats most of its content words
     ("Parliament calls on X to form a task force" / "Meanwhile the parliament on Sunday called on
-    X to form a task force …"), if that sentence repeats at least ``HEADLINE_OVERLAP`` of them."""
+    X to form a task force …"), if that sentence repeats at least ``HEADLINE_OVERLAP`` of them;
+    else the fact of its article's lead (``leads``: the keys of the articles' first full
+    sentences under their headlines) when the lead repeats ``LEAD_OVERLAP`` of them and tells
+    its fact as done ("Minister asks the world to support X in its bid" / "Turkey called for the
+    world to back X this week …")."""
     from rashomon.crossref.ledger.anchors import tokens
 
     out = list(labels)
@@ -156,6 +162,7 @@ def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:
             continue
         words = {t for t in tokens(u) if t.startswith("w:")}
         best, share = None, HEADLINE_OVERLAP
+        lead = None
         for j, v in enumerate(units):
             if j == i or v.article_id != u.article_id or not words:
                 continue
@@ -164,6 +171,9 @@ def attach_headlines(units: list[Unit], labels: list[int]) -> list[int]:
             got = len(words & told[j]) / len(words)
             if got >= share:
                 best, share = j, got
+            if v.key in leads and got >= LEAD_OVERLAP and v.frame.modality == "actual":
+                lead = j
+        best = best if best is not None else lead
         if best is not None:
             out[i] = labels[best]
     return out

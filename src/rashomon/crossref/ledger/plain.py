@@ -21,7 +21,7 @@ from rashomon.crossref.ledger.cluster import (
     specific_parties,
 )
 from rashomon.crossref.ledger.joins import is_headline
-from rashomon.crossref.ledger.units import Unit
+from rashomon.crossref.ledger.units import Unit, first_full
 
 PLAIN_CUT = 0.4  # the first pass's cut for a sentence that only names an actor
 PLAIN_PAIRS = 3  # a plain unit left alone joins a fact with this many scored pairs with it,
@@ -52,7 +52,7 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     shared, _ = anchored_scores(every, None, anchors)
     scores = apart_by_party(every, shared, anchors, parties)
     first = complete_link(every, scores, PLAIN_CUT)
-    leads = _first_full(every)
+    leads = first_full(every)
     at = {u.key: k for k, u in enumerate(units)}
     out_units = list(units)
     out = list(labels)
@@ -90,25 +90,6 @@ def attach_plain(every: list[Unit], units: list[Unit], labels: list[int],
     if vecs is not None:
         _second_chance(every, alone, scores, vecs, out_units, out)
     return out_units, out
-
-
-def _first_full(every: list[Unit]) -> set[tuple[str, int, int]]:
-    """Keys of the units that are their article's first full sentence after one or more
-    headlines kept in the body (no sentence of the article before them but headlines)."""
-    out: set[tuple[str, int, int]] = set()
-    seen_full: set[str] = set()
-    seen_head: set[str] = set()
-    for u in sorted(every, key=lambda u: (u.article_id, u.start)):
-        if u.article_id in seen_full:
-            continue
-        if is_headline(u):
-            seen_head.add(u.article_id)
-            continue
-        seen_full.add(u.article_id)
-        if u.article_id in seen_head:
-            out.add(u.key)
-    return out
-
 
 
 def _second_chance(every: list[Unit], alone: list[int], scores: dict[tuple[int, int], float],

@@ -293,3 +293,22 @@ def by_article(units: list[Unit]) -> dict[str, list[Unit]]:
     for u in units:
         grouped[u.article_id].append(u)
     return grouped
+
+
+def first_full(every: list[Unit]) -> set[tuple[str, int, int]]:
+    """Keys of the units that are their article's first full sentence after one or more
+    headlines kept in the body (no sentence of the article before them but headlines): its
+    lead, which tells the headline's fact again."""
+    out: set[tuple[str, int, int]] = set()
+    seen_full: set[str] = set()
+    seen_head: set[str] = set()
+    for u in sorted(every, key=lambda u: (u.article_id, u.start)):
+        if u.article_id in seen_full:
+            continue
+        if headline_like(u.text):
+            seen_head.add(u.article_id)
+            continue
+        seen_full.add(u.article_id)
+        if u.article_id in seen_head:
+            out.add(u.key)
+    return out
