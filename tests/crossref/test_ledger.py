@@ -427,6 +427,24 @@ def test_a_hedged_side_event_does_not_credit_the_whole_sentence() -> None:
     assert frame_of(text, [], [replace(truce, sourcing="anonymous"), met]).sourcing == "anonymous"
 
 
+def test_what_a_noun_is_accused_of_does_not_hedge_the_sentence() -> None:
+    text = ("The unit includes fighters from the Osk Brigade, a militia that has fought for Marbec "
+            "in Tarn and has been accused of looting.")
+    a = article("h2", "Harbor Ledger", text)
+    accused = replace(event(a, text, "ACCUSE", "alleged", None, MARBEC), sourcing="anonymous")
+    accused = replace(accused, start=text.index("accused"))
+    assert frame_of(text).sourcing == OWN_VOICE
+    assert frame_of(text, [], [accused]).sourcing == OWN_VOICE
+    assert frame_of("The militia, which has been accused of looting, seized the bridge.").sourcing \
+        == OWN_VOICE
+    # the accusation is what the sentence tells, or what someone says
+    assert frame_of("Marbec has been accused of sending fighters.").sourcing != OWN_VOICE
+    assert frame_of("Officials said that Marbec has been accused of sending fighters.").sourcing \
+        != OWN_VOICE
+    assert frame_of("It emerged that Marbec has been accused of sending fighters.").sourcing \
+        != OWN_VOICE
+
+
 def test_quoted_words_after_a_cue_are_credited() -> None:
     text = 'Kestria called the siege "an extraordinary blockade."'
     q = replace(quote(article("k1", "Harbor Ledger", text), 'the siege "an extraordinary blockade.',

@@ -74,6 +74,11 @@ _SIDE_CLAUSE = re.compile(r"(?i),\s*(?:who|which|whose)\b[^,;:]*$")
 _ASKED_TO = re.compile(r"(?i)^\s*(?:[\w'’.-]+\s+){0,5}?to\s+[a-z]")
 
 
+def _blanked(fore: str, text: str, at: int) -> bool:
+    """Whether character ``at`` of ``text`` is blanked in its foreground."""
+    return 0 <= at < len(text) and fore[at] == " " != text[at]
+
+
 def mood(text: str, quotes: Sequence[Quote] = (), offset: int = 0) -> str | None:
     """How the sentence's act is meant: ``appeal`` when a source asks others to act ("urged
     Kestria to ...", "asked the world to back ..."), ``conditional`` when it tells an act that
@@ -99,7 +104,12 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     # relative clause's report ("children who wrote about the shooting") frames nothing
     framing_acts = [q for q in quotes if performed(q) or side_clause(q, text, offset)]
     events = [e for e in events if not any(q.start <= e.start < q.end for q in framing_acts)]
-    credited = [q for q in quotes if is_source(q, text, offset)]
+    # records in the background the sentence only mentions ("a militia that has been accused
+    # of looting", "amid reports that ...") credit no one with the sentence
+    fore = foreground(text)
+    events = [e for e in events if not _blanked(fore, text, e.start - offset)]
+    credited = [q for q in quotes if is_source(q, text, offset)
+                and not _blanked(fore, text, (q.cue_start if q.cue_start is not None else q.start) - offset)]
     # who does an act the outlet states here ("X pleaded guilty to charges that he spent
     # $750,000"): a figure inside that act is the outlet's, not a claim credited to X
     acting = {w for q in quotes if q not in credited and acts(q)
@@ -130,7 +140,6 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         f = claimed[0]
         sourcing = "named" if f.claimed_by_id or _named(f.claimed_by) else UNNAMED
         source, source_id = f.claimed_by, f.claimed_by_id
-    fore = foreground(text)
     told_cues = find_cues(fore) if fore != text else cues
     hedged = sourcing == OWN_VOICE and "hedge" in told_cues
     if hedged:

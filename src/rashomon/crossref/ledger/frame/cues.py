@@ -34,6 +34,14 @@ _BACKGROUND = re.compile(
 # A hedge on one noun phrase, not on the sentence: "closed the lanes *in what appeared to be* a
 # retribution scheme" tells the closing in the outlet's own voice.
 _DESCRIBED = re.compile(r"(?i)\bwhat\s+(?:appears|appeared|seems|seemed)\s+to\s+(?:be|have been)\b")
+# A relative clause that tells what a noun is accused of: "fighters from a militia *that has
+# fought in Tarn and has been accused of looting*" and "the militia, *which has been accused of
+# looting*, seized the bridge" state the fighters and the seizure in the outlet's own voice.
+# Not "that" after a verb ("said that X has been accused"): that clause is what is reported.
+_ACCUSED_NOUN = re.compile(
+    r"(?i)(?<!\bsaid )(?<!\bsays )(?<!\bsay )(?:\b(?:who|which)|(?<![a-z]ed )\bthat)\s+"
+    r"(?:[\w'’-]+\s+){0,12}?(?:has|have|had|is|are|was|were)\s+(?:also\s+|long\s+|repeatedly\s+|"
+    r"widely\s+|previously\s+)?(?:been\s+)?(?:accused|suspected|alleged)\b[^;.!?]*")
 
 
 # Words between quotation marks (straight or curly; an unclosed one runs to the end).
@@ -69,10 +77,11 @@ def own_words(text: str) -> str:
 
 
 def foreground(text: str) -> str:
-    """``text`` with its background adjuncts (``_BACKGROUND``) and hedged descriptions
-    (``_DESCRIBED``) blanked, offsets kept."""
-    text = _BACKGROUND.sub(lambda m: " " * len(m.group()), text)
-    return _DESCRIBED.sub(lambda m: " " * len(m.group()), text)
+    """``text`` with its background adjuncts (``_BACKGROUND``), hedged descriptions
+    (``_DESCRIBED``) and what a noun is accused of (``_ACCUSED_NOUN``) blanked, offsets kept."""
+    for pattern in (_BACKGROUND, _DESCRIBED, _ACCUSED_NOUN):
+        text = blank(pattern, text)
+    return text
 
 
 def in_background(sentence: str, at: int) -> bool:
