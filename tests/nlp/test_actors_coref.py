@@ -185,3 +185,22 @@ def test_a_subject_pronoun_is_no_one_named_later_in_its_own_clause() -> None:
                        "\u201cunacceptable.\u201d", "He") == "Tam Harlo"
     assert _antecedent("Party Chairman Ivo Brandt drew fire on Sunday. He said Brandt must "
                        "apologize.", "He") is None
+
+
+def _antecedents(text: str, pronoun: str) -> list[str | None]:
+    """The names of the actors every mention ``pronoun`` of ``text`` is linked to."""
+    from rashomon.nlp.pipeline import load_nlp, make_doc
+    from rashomon.records import Article
+
+    nlp = load_nlp(extractors=["rashomon_actors"])
+    doc = nlp(make_doc(nlp, Article(id="c", source="t", outlet=None, title=None,
+                                    published="2031-01-01", language="en", body=text)))
+    return [doc._.actors[s._.actor_id].name if s._.actor_id else None
+            for s in doc.spans["rashomon_mentions"] if s.text == pronoun]
+
+
+def test_a_pronoun_speaking_after_a_quote_of_sentences_is_the_speaker_before_the_quote() -> None:
+    text = ("Senator Tam Harlo said Party Chairman Ivo Brandt was an honest man.\n\n"
+            "\u201cHe says he is honest. But I am talking about his record,\u201d he said.")
+    # the sentence before "he said" is the quote's own: the one before the quote decides
+    assert _antecedents(text, "he")[-1] == "Tam Harlo"

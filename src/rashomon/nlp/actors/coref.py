@@ -136,14 +136,18 @@ class Resolver:
         sentence comes first ("Osei said Brandt must go, though he said Brandt had tried":
         Osei). None when the pronoun's sentence names someone else who fits before it, or the
         sentence before has no speaker who fits. Words in quotation marks (``skip``) are
-        someone's speech, not the narration: no one named in them blocks or speaks."""
+        someone's speech, not the narration: no one named in them blocks or speaks, and
+        after a quote of several sentences the sentence before is the one before the quote
+        ('Osei said Brandt was honest. "He says so. I doubt it," he said': Osei)."""
         here = self.sent(token.i)
         before = [k for k in self.known if k.sent == here and k.end <= token.i
                   and k.start not in skip and fits(k.actor)]
         if before:
             own = [k for k in before if _said_by(self.doc[k.start])]
             return own[-1] if own else None
-        said = [k for k in self.known if k.sent == here - 1 and k.start not in skip
+        first = min(skip, default=token.i)  # where the quote opens
+        said = [k for k in self.known if self.sent(first) - 1 <= k.sent <= here
+                and k.end <= first and k.start not in skip
                 and fits(k.actor) and _said_by(self.doc[k.start])]
         return said[-1] if said else None
 
