@@ -214,3 +214,23 @@ def test_a_quoted_paragraph_after_a_quote_with_a_long_attribution_goes_on(qnlp) 
             '\n\n"It is everything but the plan because the plan means ruin for the harbor."')
     found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
     assert [(q.speaker_text, len(pieces(body, q))) for q in found] == [("Ruiz", 1), ("Ruiz", 1)]
+
+
+def test_an_unlisted_verb_set_off_inside_a_sentence_is_its_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The new levy, Councillor Brit Halvor continued, suggests that the port could lose its ferries."
+    found = quotes(qnlp, body)
+    q = by_cue(found, "continue")
+    assert q.speaker_text == "Councillor Brit Halvor"  # not "The new levy"
+    assert pieces(body, q) == ["The new levy", "suggests that the port could lose its ferries"]
+    assert all(q.speaker_text != "The new levy" for q in found)
+    # the verb is an aside only when set off, with its subject alone
+    assert not [q for q in quotes(qnlp, "The strike continued, and the port lost its ferries.")
+                if q.cue == "continue"]
+
+
+def test_a_quote_split_by_an_unlisted_aside_is_one_quote_of_its_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "\u201cThat levy,\u201d Councillor Brit Halvor went on, \u201cwill cost the port its ferries.\u201d"
+    found = quotes(qnlp, body)
+    assert len(found) == 1, found
+    assert found[0].speaker_text == "Councillor Brit Halvor"
+    assert pieces(body, found[0]) == ["That levy,", "will cost the port its ferries."]

@@ -436,7 +436,9 @@ class Attacher:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        heads = [t.head for t in span if not span.start <= t.head.i < span.end]
+        # a first piece's words, not its marks, hang from the aside (`"A," X went on, "B"`)
+        heads = [t.head for t in span if not span.start <= t.head.i < span.end
+                 and not (lead and t.is_punct)]
         verb = next((h for h in heads if h.pos_ == "VERB"), None) or self._verb_after(span)
         if not lead and self._title(m) and (verb is None or verb.lemma_.lower() not in _TITLING):
             return None  # `"Orange Is the New Black" star X opened …`, not `titled "…"`
