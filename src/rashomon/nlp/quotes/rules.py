@@ -509,7 +509,8 @@ def _aside_subject(verb: Token) -> Token | None:
     rest = [c for c in verb.children if c.dep_ not in ("nsubj", "prt", "advmod", "punct")]
     if len(subj) != 1 or rest or not (subj[0].pos_ in ("PROPN", "PRON") or is_person(subj[0])):
         return None
-    return subj[0] if subj[0].lower_ not in ("it", "this", "that", "there") else None
+    # not a filler ("… — I mean, …", "you know") or a thing
+    return subj[0] if subj[0].lower_ not in ("i", "you", "it", "this", "that", "there") else None
 
 
 def _around_aside(verb: Token, subj: Token, text: str) -> list[tuple[int, int]]:
