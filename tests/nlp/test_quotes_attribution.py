@@ -234,3 +234,23 @@ def test_a_quote_split_by_an_unlisted_aside_is_one_quote_of_its_subject(qnlp) ->
     assert len(found) == 1, found
     assert found[0].speaker_text == "Councillor Brit Halvor"
     assert pieces(body, found[0]) == ["That levy,", "will cost the port its ferries."]
+
+
+def test_a_quote_after_the_speakers_own_partial_quote_goes_on_with_the_quote_before(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"I was talking about the harbor plan," Ruiz said, suggesting that the council should '
+            'cut costs rather than "raise the fees." "I think that is a bad idea. We are not here '
+            'to punish the fishermen."')
+    q = by_cue(quotes(qnlp, body), "say")
+    assert q.speaker_text == "Ruiz"
+    assert pieces(body, q) == [
+        "I was talking about the harbor plan,",
+        "I think that is a bad idea. We are not here to punish the fishermen."]
+
+
+def test_a_quote_left_open_in_reported_speech_goes_on_over_the_next_paragraph(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"We never talked about taxes," Ruiz said, adding that the council "has never '
+            'listened to the people who live here.\n\n"I think that is wrong. We are not here '
+            'to do that."')
+    q = by_cue(quotes(qnlp, body), "add")
+    assert q.speaker_text == "Ruiz"
+    assert pieces(body, q)[-1] == "I think that is wrong. We are not here to do that."

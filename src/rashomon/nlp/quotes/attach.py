@@ -139,6 +139,9 @@ class Attacher:
                     break
                 if inner <= content or len(inner & content) > 0.5 * len(inner):
                     owner[k] = a  # rule 2: partial quote inside reported speech
+                    # a quote opened in it and left open runs on over whole paragraphs
+                    # (`X said the plan "fails.` + `"It is …"`): they are more of X's words
+                    a.content += [p for p in m.pieces[1:] if p[0] >= a.content[-1][1]]
                     if not self._speechy(m):
                         self.scare.append(m)  # a quoted term, not the speaker's sentence
                     break
@@ -382,6 +385,8 @@ class Attacher:
             return None
         if a.kind != "direct" and not a.content[-1][1] <= prev.end:
             return None
+        if a.kind != "direct" and a.cue.idx < prev.start:
+            return self._past_partial(j, k, owner)
         if not prev.end <= a.cue.idx < m.start or self._reply(a, prev, m):
             return None
         # `"A," said X, a lawyer who … . "B."`: only this attribution in between
@@ -389,6 +394,27 @@ class Attacher:
                   and prev.end <= b.cue.idx < m.start and b.speaker is not None
                   and b.cue.dep_ in ("ROOT", "parataxis")]
         return a if not others and _words(self.text, prev.end, m.start) <= 40 else None
+
+    def _past_partial(self, j: int, k: int, owner: dict[int, Attribution]) -> Attribution | None:
+        """`"A," X said, suggesting that Y should not "B." "C."`: C goes on with A when all
+        between is the attribution of A and the speaker's own reported clauses, whose
+        partial quotes (mark ``j`` and marks before it) are no quote of their own."""
+        m, para = self.marks[k], self._para(self.marks[k].start)
+        while j >= 0 and (j in owner and owner[j].kind != "direct" or self.marks[j] in self.scare):
+            j -= 1
+        if j < 0 or j not in owner or self._para(self.marks[j].start) != para:
+            return None
+        prev, a = self.marks[j], owner[j]
+        if a.cue is None or a.speaker is None or not prev.end <= a.cue.idx < m.start \
+                or _words(self.text, prev.end, m.start) > 40:
+            return None
+        root = a.speaker.root
+        for b in self.attrs:
+            if b is a or b.cue is None or not prev.end <= b.cue.idx < m.start:
+                continue
+            if b.speaker is None or b.speaker.root.i != root.i and b.speaker.root.lower_ != root.lower_:
+                return None  # another voice between (`…, as Y said, "…"`)
+        return a
 
     def _dash_speaker(self, m: Marked) -> Attribution | None:
         """`"…" ― Jane Doe`: a name after a dash signs the quote."""
