@@ -217,7 +217,8 @@ def test_a_quoted_paragraph_after_a_quote_with_a_long_attribution_goes_on(qnlp) 
 
 
 def test_an_unlisted_verb_set_off_inside_a_sentence_is_its_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "The new levy, Councillor Brit Halvor continued, suggests that the port could lose its ferries."
+    body = ("The new levy, Councillor Brit Halvor continued, suggests that the port could lose "
+            "its ferries.")
     found = quotes(qnlp, body)
     q = by_cue(found, "continue")
     assert q.speaker_text == "Councillor Brit Halvor"  # not "The new levy"
@@ -229,7 +230,8 @@ def test_an_unlisted_verb_set_off_inside_a_sentence_is_its_cue(qnlp) -> None:  #
 
 
 def test_a_quote_split_by_an_unlisted_aside_is_one_quote_of_its_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "\u201cThat levy,\u201d Councillor Brit Halvor went on, \u201cwill cost the port its ferries.\u201d"
+    body = ("\u201cThat levy,\u201d Councillor Brit Halvor went on, \u201cwill cost the port its "
+            "ferries.\u201d")
     found = quotes(qnlp, body)
     assert len(found) == 1, found
     assert found[0].speaker_text == "Councillor Brit Halvor"

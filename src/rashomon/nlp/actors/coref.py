@@ -36,6 +36,7 @@ TITLE_WORDS = data.word_list("title_words")  # lexicons/word_lists.tsv
 PERSON_COMMON = data.word_list("person_common_nouns")
 SAY_VERBS = data.word_list("say_verbs")
 PERSON_NOUNS = data.word_list("person_nouns")
+_PERSON_HEADS = PERSON_NOUNS | PERSON_COMMON | TITLE_WORDS  # "the former governor", "the man"
 KIN = {**{w: "f" for w in data.word_list("kin_female")},
        **{w: "m" for w in data.word_list("kin_male")}}
 
@@ -188,8 +189,8 @@ class Resolver:
             return set()
         sent = token.sent
         if not any(t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.i < token.i
-                   and t.lemma_.lower() in PERSON_NOUNS | PERSON_COMMON | TITLE_WORDS
-                   and t.lemma_.lower() not in KIN for t in sent):
+                   and t.lemma_.lower() in _PERSON_HEADS and t.lemma_.lower() not in KIN
+                   for t in sent):
             return set()
         out = set()
         for k in self.known:

@@ -4,12 +4,14 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
 
 1. a cue's parsed content lies inside the quote: the quote is that cue's direct
    quote (its whole text, every paragraph of it);
-2. the quote lies inside a cue's content: a partial ("mixed") quote, nothing new;
+2. the quote lies inside a cue's content: a partial ("mixed") quote, nothing new (but
+   the paragraphs it runs over when left open are more of that content);
 3. a cue without content in the quote's sentence ("…," he said, `said "No."`): attach;
 4. the quote follows a colon whose sentence holds a cue (`X said:` + quote): attach;
 5. the quote follows an attributed quote in the same paragraph with only the
-   attribution between (`"…," he said. "…"`): one quote, another segment (not a
-   short answer to a question: `"Will you run?" she asked. "No."`);
+   attribution between (`"…," he said. "…"`), or that and the speaker's own reported
+   clause with a partial quote (`"…," he said, suggesting that X "…." "…"`): one quote,
+   another segment (not a short answer to a question: `"Will you run?" she asked. "No."`);
 6. a name after a dash signs the quote; the verb the quote hangs from (or the
    verb before its colon) is the cue when no listed cue is near (`X boomed: "…"`);
 7. a sentence-like quote opening a paragraph right after an attributed quote or a
@@ -412,7 +414,8 @@ class Attacher:
         for b in self.attrs:
             if b is a or b.cue is None or not prev.end <= b.cue.idx < m.start:
                 continue
-            if b.speaker is None or b.speaker.root.i != root.i and b.speaker.root.lower_ != root.lower_:
+            who = b.speaker.root if b.speaker is not None else None
+            if who is None or who.i != root.i and who.lower_ != root.lower_:
                 return None  # another voice between (`…, as Y said, "…"`)
         return a
 

@@ -707,7 +707,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 tok, (tok.i, tok.i + 1), lemma, "speech", speaker_span(subj, tok), [content]))
         elif tok.pos_ == "VERB" and (subj := _aside_subject(tok)) is not None:
             # "That plan, Smith continued, suggests …": an unlisted verb set off inside the
-            # sentence with only its subject says the sentence around it (content: attach)
+            # sentence with only its subject says the sentence around it
             prt = next((c for c in tok.children if c.dep_ == "prt"), None)
             end = prt.i + 1 if prt is not None else tok.i + 1
             out.append(Attribution(
