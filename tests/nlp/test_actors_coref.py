@@ -185,3 +185,41 @@ def test_a_subject_pronoun_is_no_one_named_later_in_its_own_clause() -> None:
                        "\u201cunacceptable.\u201d", "He") == "Tam Harlo"
     assert _antecedent("Party Chairman Ivo Brandt drew fire on Sunday. He said Brandt must "
                        "apologize.", "He") is None
+
+
+def _antecedents(text: str, pronoun: str) -> list[str | None]:
+    """The names of the actors every mention ``pronoun`` of ``text`` is linked to."""
+    from rashomon.nlp.pipeline import load_nlp, make_doc
+    from rashomon.records import Article
+
+    nlp = load_nlp(extractors=["rashomon_actors"])
+    doc = nlp(make_doc(nlp, Article(id="c", source="t", outlet=None, title=None,
+                                    published="2031-01-01", language="en", body=text)))
+    return [doc._.actors[s._.actor_id].name if s._.actor_id else None
+            for s in doc.spans["rashomon_mentions"] if s.text == pronoun]
+
+
+def test_a_pronoun_speaking_after_a_quote_of_sentences_is_the_speaker_before_the_quote() -> None:
+    text = ("Senator Tam Harlo said Party Chairman Ivo Brandt was an honest man.\n\n"
+            "\u201cHe says he is honest. But I am talking about his record,\u201d he said.")
+    # the sentence before "he said" is the quote's own: the one before the quote decides
+    assert _antecedents(text, "he")[-1] == "Tam Harlo"
+
+
+def test_a_name_set_off_after_a_relatives_noun_has_that_relatives_gender() -> None:
+    text = ("The former mayor has a young daughter, Lina Vesk, with a heart condition, and he said "
+            "that the clinic had turned her away.")
+    assert _antecedents(text, "he") == []  # not Lina Vesk, a daughter
+    # and so does one with the noun set off after the name
+    assert _antecedent("Senator Tam Harlo spoke at the hearing. Lina Vesk, his niece, came "
+                       "later. He said the clinic had turned her away.", "He") == "Tam Harlo"
+
+
+def test_a_subject_pronoun_is_not_a_relative_named_aside_after_a_person_noun_subject() -> None:
+    text = ("Senator Tam Harlo spoke at the hearing. The former mayor has a son, Ivo Brandt, "
+            "who is ill, and he said that the clinic had turned him away.")
+    assert _antecedent(text, "he") == "Tam Harlo"  # the mayor speaks, not his son
+    # a relative who acts in the sentence is still a candidate
+    text = ("The senator and his wife, Lina Harlo, arrived on Monday, and she said that the "
+            "clinic had turned them away.")
+    assert _antecedent(text, "she") == "Lina Harlo"

@@ -214,3 +214,45 @@ def test_a_quoted_paragraph_after_a_quote_with_a_long_attribution_goes_on(qnlp) 
             '\n\n"It is everything but the plan because the plan means ruin for the harbor."')
     found = [q for q in quotes(qnlp, body) if q.kind == "direct"]
     assert [(q.speaker_text, len(pieces(body, q))) for q in found] == [("Ruiz", 1), ("Ruiz", 1)]
+
+
+def test_an_unlisted_verb_set_off_inside_a_sentence_is_its_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The new levy, Councillor Brit Halvor continued, suggests that the port could lose "
+            "its ferries.")
+    found = quotes(qnlp, body)
+    q = by_cue(found, "continue")
+    assert q.speaker_text == "Councillor Brit Halvor"  # not "The new levy"
+    assert pieces(body, q) == ["The new levy", "suggests that the port could lose its ferries"]
+    assert all(q.speaker_text != "The new levy" for q in found)
+    # the verb is an aside only when set off, with its subject alone
+    assert not [q for q in quotes(qnlp, "The strike continued, and the port lost its ferries.")
+                if q.cue == "continue"]
+
+
+def test_a_quote_split_by_an_unlisted_aside_is_one_quote_of_its_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("\u201cThat levy,\u201d Councillor Brit Halvor went on, \u201cwill cost the port its "
+            "ferries.\u201d")
+    found = quotes(qnlp, body)
+    assert len(found) == 1, found
+    assert found[0].speaker_text == "Councillor Brit Halvor"
+    assert pieces(body, found[0]) == ["That levy,", "will cost the port its ferries."]
+
+
+def test_a_quote_after_the_speakers_own_partial_quote_goes_on_with_the_quote_before(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"I was talking about the harbor plan," Ruiz said, suggesting that the council should '
+            'cut costs rather than "raise the fees." "I think that is a bad idea. We are not here '
+            'to punish the fishermen."')
+    q = by_cue(quotes(qnlp, body), "say")
+    assert q.speaker_text == "Ruiz"
+    assert pieces(body, q) == [
+        "I was talking about the harbor plan,",
+        "I think that is a bad idea. We are not here to punish the fishermen."]
+
+
+def test_a_quote_left_open_in_reported_speech_goes_on_over_the_next_paragraph(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"We never talked about taxes," Ruiz said, adding that the council "has never '
+            'listened to the people who live here.\n\n"I think that is wrong. We are not here '
+            'to do that."')
+    q = by_cue(quotes(qnlp, body), "add")
+    assert q.speaker_text == "Ruiz"
+    assert pieces(body, q)[-1] == "I think that is wrong. We are not here to do that."

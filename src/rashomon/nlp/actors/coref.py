@@ -35,6 +35,10 @@ _NOT_THINGS = frozenset({"person", "civilians"})
 TITLE_WORDS = data.word_list("title_words")  # lexicons/word_lists.tsv
 PERSON_COMMON = data.word_list("person_common_nouns")
 SAY_VERBS = data.word_list("say_verbs")
+PERSON_NOUNS = data.word_list("person_nouns")
+_PERSON_HEADS = PERSON_NOUNS | PERSON_COMMON | TITLE_WORDS  # "the former governor", "the man"
+KIN = {**{w: "f" for w in data.word_list("kin_female")},
+       **{w: "m" for w in data.word_list("kin_male")}}
 
 
 @dataclass
@@ -81,11 +85,12 @@ class Resolver:
                    None)
 
         speakers = self._speakers_of_quote(token) if kind == "person" else set()
-        titled = self._honorific_genders() if kind == "person" else {}
+        titled = {**self._kin_genders(), **self._honorific_genders()} if kind == "person" else {}
         below = self._named_below(token)
+        relatives = self._relatives_aside(token) if kind == "person" else set()
 
         def fits(actor: Actor) -> bool:
-            if actor.id in below[0] or _surname(actor.name) in below[1]:
+            if actor.id in below[0] or _surname(actor.name) in below[1] or actor.id in relatives:
                 return False
             if kind == "person":
                 return (actor.kind == "person"
@@ -136,14 +141,18 @@ class Resolver:
         sentence comes first ("Osei said Brandt must go, though he said Brandt had tried":
         Osei). None when the pronoun's sentence names someone else who fits before it, or the
         sentence before has no speaker who fits. Words in quotation marks (``skip``) are
-        someone's speech, not the narration: no one named in them blocks or speaks."""
+        someone's speech, not the narration: no one named in them blocks or speaks, and
+        after a quote of several sentences the sentence before is the one before the quote
+        ('Osei said Brandt was honest. "He says so. I doubt it," he said': Osei)."""
         here = self.sent(token.i)
         before = [k for k in self.known if k.sent == here and k.end <= token.i
                   and k.start not in skip and fits(k.actor)]
         if before:
             own = [k for k in before if _said_by(self.doc[k.start])]
             return own[-1] if own else None
-        said = [k for k in self.known if k.sent == here - 1 and k.start not in skip
+        first = min(skip, default=token.i)  # where the quote opens
+        said = [k for k in self.known if self.sent(first) - 1 <= k.sent <= here
+                and k.end <= first and k.start not in skip
                 and fits(k.actor) and _said_by(self.doc[k.start])]
         return said[-1] if said else None
 
@@ -159,6 +168,38 @@ class Resolver:
                 if word in HONORIFICS:
                     out.setdefault(k.actor.id, HONORIFICS[word])
                     break
+        return out
+
+    def _kin_genders(self) -> dict[str, str]:
+        """Genders the doc's relatives' nouns give people the gazetteer does not know: "a
+        daughter, Anna," and "Anna, his daughter," are a woman (``kin_female``, ``kin_male``)."""
+        out: dict[str, str] = {}
+        for k in self.known:
+            if k.actor.kind == "person" and not k.actor.gender:
+                kin = _kin_of(self.doc[k.start:k.end].root)
+                if kin is not None:
+                    out.setdefault(k.actor.id, KIN[kin.lemma_.lower()])
+        return out
+
+    def _relatives_aside(self, token: Token) -> set[str]:
+        """People named only as someone's relative in the pronoun's sentence, which a subject
+        pronoun does not stand for when a person noun before it is the sentence's subject
+        ("The former governor has a son, Daniel, who is ill, and he said": the governor)."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return set()
+        sent = token.sent
+        if not any(t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.i < token.i
+                   and t.lemma_.lower() in _PERSON_HEADS and t.lemma_.lower() not in KIN
+                   for t in sent):
+            return set()
+        out = set()
+        for k in self.known:
+            kin = _kin_of(self.doc[k.start:k.end].root, apposition_only=True) \
+                if sent.start <= k.start < token.i else None
+            # not one who acts in the sentence ("The senator and his wife, Anna, arrived")
+            if kin is not None and kin.dep_ not in SUBJECT_DEPS and not (
+                    kin.dep_ == "conj" and kin.head.dep_ in SUBJECT_DEPS):
+                out.add(k.actor.id)
         return out
 
     def _speakers_of_quote(self, token: Token) -> set[str]:
@@ -303,6 +344,17 @@ def _said_by(tok: Token) -> bool:
         c.lemma_.lower() in SAY_VERBS and c.dep_ in ("advcl", "xcomp", "acl", "conj")
         for c in (*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
                                     for g in c.children)))
+
+
+def _kin_of(root: Token, apposition_only: bool = False) -> Token | None:
+    """The relative's noun a name is set off with: "a daughter, Anna" (the name in apposition
+    to the noun) or, unless ``apposition_only``, "Anna, his daughter" (the noun to the name)."""
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KIN and root.head.i < root.i:
+        return root.head
+    if apposition_only:
+        return None
+    return next((c for c in root.children if c.dep_ == "appos" and c.i > root.i
+                 and c.lemma_.lower() in KIN), None)
 
 
 def _clause_subject(token: Token) -> Token | None:

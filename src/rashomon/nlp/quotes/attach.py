@@ -4,12 +4,14 @@ Order of decisions for each quoted stretch (see docs/quotes.md):
 
 1. a cue's parsed content lies inside the quote: the quote is that cue's direct
    quote (its whole text, every paragraph of it);
-2. the quote lies inside a cue's content: a partial ("mixed") quote, nothing new;
+2. the quote lies inside a cue's content: a partial ("mixed") quote, nothing new (but
+   the paragraphs it runs over when left open are more of that content);
 3. a cue without content in the quote's sentence ("…," he said, `said "No."`): attach;
 4. the quote follows a colon whose sentence holds a cue (`X said:` + quote): attach;
 5. the quote follows an attributed quote in the same paragraph with only the
-   attribution between (`"…," he said. "…"`): one quote, another segment (not a
-   short answer to a question: `"Will you run?" she asked. "No."`);
+   attribution between (`"…," he said. "…"`), or that and the speaker's own reported
+   clause with a partial quote (`"…," he said, suggesting that X "…." "…"`): one quote,
+   another segment (not a short answer to a question: `"Will you run?" she asked. "No."`);
 6. a name after a dash signs the quote; the verb the quote hangs from (or the
    verb before its colon) is the cue when no listed cue is near (`X boomed: "…"`);
 7. a sentence-like quote opening a paragraph right after an attributed quote or a
@@ -139,6 +141,9 @@ class Attacher:
                     break
                 if inner <= content or len(inner & content) > 0.5 * len(inner):
                     owner[k] = a  # rule 2: partial quote inside reported speech
+                    # a quote opened in it and left open runs on over whole paragraphs
+                    # (`X said the plan "fails.` + `"It is …"`): they are more of X's words
+                    a.content += [p for p in m.pieces[1:] if p[0] >= a.content[-1][1]]
                     if not self._speechy(m):
                         self.scare.append(m)  # a quoted term, not the speaker's sentence
                     break
@@ -382,6 +387,8 @@ class Attacher:
             return None
         if a.kind != "direct" and not a.content[-1][1] <= prev.end:
             return None
+        if a.kind != "direct" and a.cue.idx < prev.start:
+            return self._past_partial(j, k, owner)
         if not prev.end <= a.cue.idx < m.start or self._reply(a, prev, m):
             return None
         # `"A," said X, a lawyer who … . "B."`: only this attribution in between
@@ -389,6 +396,28 @@ class Attacher:
                   and prev.end <= b.cue.idx < m.start and b.speaker is not None
                   and b.cue.dep_ in ("ROOT", "parataxis")]
         return a if not others and _words(self.text, prev.end, m.start) <= 40 else None
+
+    def _past_partial(self, j: int, k: int, owner: dict[int, Attribution]) -> Attribution | None:
+        """`"A," X said, suggesting that Y should not "B." "C."`: C goes on with A when all
+        between is the attribution of A and the speaker's own reported clauses, whose
+        partial quotes (mark ``j`` and marks before it) are no quote of their own."""
+        m, para = self.marks[k], self._para(self.marks[k].start)
+        while j >= 0 and (j in owner and owner[j].kind != "direct" or self.marks[j] in self.scare):
+            j -= 1
+        if j < 0 or j not in owner or self._para(self.marks[j].start) != para:
+            return None
+        prev, a = self.marks[j], owner[j]
+        if a.cue is None or a.speaker is None or not prev.end <= a.cue.idx < m.start \
+                or _words(self.text, prev.end, m.start) > 40:
+            return None
+        root = a.speaker.root
+        for b in self.attrs:
+            if b is a or b.cue is None or not prev.end <= b.cue.idx < m.start:
+                continue
+            who = b.speaker.root if b.speaker is not None else None
+            if who is None or who.i != root.i and who.lower_ != root.lower_:
+                return None  # another voice between (`…, as Y said, "…"`)
+        return a
 
     def _dash_speaker(self, m: Marked) -> Attribution | None:
         """`"…" ― Jane Doe`: a name after a dash signs the quote."""
@@ -436,7 +465,9 @@ class Attacher:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        heads = [t.head for t in span if not span.start <= t.head.i < span.end]
+        # a first piece's words, not its marks, hang from the aside (`"A," X went on, "B"`)
+        heads = [t.head for t in span if not span.start <= t.head.i < span.end
+                 and not (lead and t.is_punct)]
         verb = next((h for h in heads if h.pos_ == "VERB"), None) or self._verb_after(span)
         if not lead and self._title(m) and (verb is None or verb.lemma_.lower() not in _TITLING):
             return None  # `"Orange Is the New Black" star X opened …`, not `titled "…"`

@@ -486,6 +486,44 @@ def _that_clause(verb: Token) -> Token | None:
     return None
 
 
+_ASIDE_MARKS = {",", "\u2014", "\u2013", "--"}
+
+
+def _aside_subject(verb: Token) -> Token | None:
+    """The subject of a parenthetical "X continued" / "she went on" set off by commas (or
+    dashes) inside a sentence, before the main clause's verb: a verb with nothing but its
+    subject (a name, a pronoun or a noun for a person), a particle and adverbs. The parser
+    may hang it from the main verb or, as a relative clause, from the subject before it."""
+    doc = verb.doc
+    main = verb.head if verb.dep_ == "parataxis" else verb.head.head \
+        if verb.dep_ == "relcl" and verb.head.dep_ in SUBJ_DEPS else None
+    if main is None or main.pos_ not in ("VERB", "AUX") or main.i < verb.i \
+            or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    words = [t.i for t in verb.subtree if not t.is_punct]  # its commas may hang from it
+    lo, hi = min(words), max(words)
+    if lo <= verb.sent.start + 1 or hi + 1 >= len(doc) or doc[lo - 1].text not in _ASIDE_MARKS \
+            or doc[hi + 1].text not in _ASIDE_MARKS:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    rest = [c for c in verb.children if c.dep_ not in ("nsubj", "prt", "advmod", "punct")]
+    if len(subj) != 1 or rest or not (subj[0].pos_ in ("PROPN", "PRON") or is_person(subj[0])):
+        return None
+    # not a filler ("… — I mean, …", "you know") or a thing
+    return subj[0] if subj[0].lower_ not in ("i", "you", "it", "this", "that", "there") else None
+
+
+def _around_aside(verb: Token, subj: Token, text: str) -> list[tuple[int, int]]:
+    """The sentence on both sides of an aside ("That plan | suggests …"); none when the
+    sentence quotes (the quotation marks decide) or a side is missing."""
+    doc, sent = verb.doc, verb.sent
+    if has_double_mark(text[sent.start_char:sent.end_char]):
+        return []
+    hi = max(t.i for t in verb.subtree if not t.is_punct)
+    pieces = [trim_range(doc, sent.start, subj.left_edge.i), trim_range(doc, hi + 1, sent.end)]
+    return [p for p in pieces if p is not None] if all(pieces) else []
+
+
 def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
     """The lemma of a cue word, mended when spaCy cuts a listed verb wrong ("hoped" ->
     "hop"): a listed verb the word form inflects regularly wins over an unlisted lemma."""
@@ -667,6 +705,14 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 continue
             out.append(Attribution(
                 tok, (tok.i, tok.i + 1), lemma, "speech", speaker_span(subj, tok), [content]))
+        elif tok.pos_ == "VERB" and (subj := _aside_subject(tok)) is not None:
+            # "That plan, Smith continued, suggests …": an unlisted verb set off inside the
+            # sentence with only its subject says the sentence around it
+            prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+            end = prt.i + 1 if prt is not None else tok.i + 1
+            out.append(Attribution(
+                tok, (tok.i, end), doc[tok.i:end].lemma_.lower(), "speech",
+                speaker_span(subj, tok), _around_aside(tok, subj, text)))
         elif tok.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found = _adjective_cue(tok, lexicon.adjectives[lemma])
             if found is not None:
