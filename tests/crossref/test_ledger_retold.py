@@ -75,3 +75,17 @@ def test_rows_that_share_a_short_run_or_two_speakers_do_not_join() -> None:
                    "Dov Arran"),
              _said("c", f'"{REST}" Dov Arran said, quoting the lawyer.', "Dov Arran")]
     assert join_quoted_rows(units, [0, 1, 2]) == [0, 1, 2]
+
+
+def test_a_sentence_opening_a_quote_with_no_speaker_goes_on_with_the_quote_before() -> None:
+    from rashomon.crossref.ledger.units import _quote_goes_on
+
+    units = [_said("a", '"I was talking about the port," Ona Pell said.', "Ona Pell"),
+             _said("a", '"We are not here to serve the harbour board."', None),
+             _said("a", "The board met on Monday.", None),
+             _said("a", '"Fight to the end" was painted on the wall.', None),
+             _said("b", '"We will not sell the port."', None)]
+    out = _quote_goes_on(units)
+    assert out[1].frame.source == "Ona Pell" and out[1].frame.sourcing == "named"
+    # not after the outlet's own sentence, nor across articles
+    assert [u.frame.sourcing for u in out[2:]] == [OWN_VOICE] * 3

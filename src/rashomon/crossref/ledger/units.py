@@ -33,7 +33,7 @@ from rashomon.records import (
     Place,
     Quote,
 )
-from rashomon.vocab import EVENT_STATUSES
+from rashomon.vocab import EVENT_STATUSES, OWN_VOICE
 
 EVENT_STATUS = set(EVENT_STATUSES)  # a negated event is a proposition too: it can dispute
 MIN_QUOTE_WORDS = 3  # shorter "quotes" (a name, a phrase) are not statements, unless they
@@ -252,7 +252,7 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
                                 if not _guessed_word(m)}
                                | {(f"p:{_place(p)}", p.start, p.end) for p in places_in})),
             plain=is_plain))
-    return _they_said(units)
+    return _they_said(_quote_goes_on(units))
 
 
 _THEY = frozenset({"they", "them"})
@@ -278,6 +278,26 @@ def _they_said(units: list[Unit]) -> list[Unit]:
             source, source_id = named[0].source, named[0].source_id
         out[k] = replace(out[k], frame=replace(f, source=source, source_id=source_id,
                                                sourcing="named"))
+    return out
+
+
+_OPENS_QUOTE = re.compile("^\\W{0,3}?[\u201c\"]")
+
+
+def _quote_goes_on(units: list[Unit]) -> list[Unit]:
+    """A sentence that opens with a quotation mark and names no speaker of its own goes on
+    with the quote of the sentence before it in its article ('"A," X said. "B."': B is X's
+    words, not the outlet's). Only after a sentence that credits someone with quoted words."""
+    out = list(units)
+    for k in range(1, len(out)):
+        u, before = out[k], out[k - 1]
+        if u.frame.sourcing != OWN_VOICE or not _OPENS_QUOTE.match(u.text) \
+                or before.article_id != u.article_id or before.frame.sourcing == OWN_VOICE \
+                or not has_quote_marks(before.text):
+            continue
+        f = before.frame
+        out[k] = replace(u, frame=replace(u.frame, sourcing=f.sourcing, source=f.source,
+                                          source_id=f.source_id, cue=f.cue))
     return out
 
 
