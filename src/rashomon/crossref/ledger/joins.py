@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rashomon.crossref.ledger.figures import comparable, days_close
 from rashomon.crossref.ledger.units import Unit, headline_like
-from rashomon.records import Actor
+from rashomon.records import Actor, Figure
 
 # A denial that names its object only by reference ("denied the reports") denies the fact told
 # just before it in the same article.
@@ -297,6 +297,30 @@ def _same_date(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
+# a share counts nothing by itself: "the top 2 percent" of earners and "2.1 percent" growth
+# are two things, "2 percent" and "2.1 percent" growth one
+_SHARE_UNITS = frozenset({"percent", "per cent", "%", "percentage points", "points", "percentage"})
+_NEAR = 40  # characters either side of a figure that say what it counts
+_NEAR_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _near_words(u: Unit, f: Figure) -> set[str]:
+    """The content words (five-letter stems) next to a figure in its sentence."""
+    a, b = max(f.start - u.start - _NEAR, 0), max(f.end - u.start + _NEAR, 0)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w[:5] for w in _NEAR_WORD.findall(u.text[a:b].lower())
+            if w not in STOP_WORDS and not w.startswith("percent")}
+
+
+def counts_alike(a: Unit, fa: Figure, b: Unit, fb: Figure) -> bool:
+    """Whether two figures of one unit count the same thing: always for a count ("deaths",
+    "USD"); for a share (``_SHARE_UNITS``), only when a content word beside each is the same."""
+    if (fa.unit or "").lower() not in _SHARE_UNITS:
+        return True
+    return bool(_near_words(a, fa) & _near_words(b, fb))
+
+
 def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
     """One fact for figures of the same thing told by different outlets: the same unit of count,
     values of one order, the same period and compatible places (their values may disagree:
@@ -314,7 +338,8 @@ def join_figures(units: list[Unit], labels: list[int]) -> list[int]:
         if a.article_id == b.article_id:
             return False
         return any(comparable(fi, fj) and (fi.unit or "").lower() == (fj.unit or "").lower()
-                   and _same_date(fi.date, fj.date) for fi in a.figures for fj in b.figures) \
+                   and _same_date(fi.date, fj.date) and counts_alike(a, fi, b, fj)
+                   for fi in a.figures for fj in b.figures) \
             and days_close(a.published, b.published) \
             and not (a.places and b.places and not a.places & b.places)
 
@@ -351,5 +376,5 @@ def components(n: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
     return [first[c] for c in component.tolist()]
 
 
-__all__ = ["antecedents", "attach_anaphora", "attach_denials", "components", "is_headline",
-           "join_figures", "side_of"]
+__all__ = ["antecedents", "attach_anaphora", "attach_denials", "components", "counts_alike",
+           "is_headline", "join_figures", "side_of"]
