@@ -184,3 +184,11 @@ def test_what_is_not_yet_confirmed_is_attributed_not_denied() -> None:
                      "River shark sighting could not be verified", "River shark: still not clear"):
         assert rule_stance(headline, claim) == "observing", headline
     assert rule_stance("Police say the river shark sighting is not true", claim) == "against"
+
+
+def test_alive_refutes_only_a_claim_of_a_death() -> None:
+    death = "The missing climber died on the glacier"
+    assert rule_stance("Missing climber found alive in the glacier", death) == "against"
+    claim = "A hiker escaped a bear by playing loud music"
+    assert rule_stance("Hiker says he is only alive thanks to loud music", claim) != "against"
+    assert rule_stance("Hiker escaped bear by playing loud music", claim) == "for"
