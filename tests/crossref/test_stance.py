@@ -192,3 +192,11 @@ def test_alive_refutes_only_a_claim_of_a_death() -> None:
     claim = "A hiker escaped a bear by playing loud music"
     assert rule_stance("Hiker says he is only alive thanks to loud music", claim) != "against"
     assert rule_stance("Hiker escaped bear by playing loud music", claim) == "for"
+
+
+def test_alleged_before_a_crime_is_courtesy_not_a_hedge() -> None:
+    claim = "Villagers tied a thief to a lamppost"
+    assert rule_stance("Villagers tie alleged bicycle thief to lamppost", claim) == "for"
+    assert rule_stance("Shopkeeper chases man allegedly shoplifting", claim) == "for"
+    assert rule_stance("Villagers allegedly tied a man to a lamppost", claim) == "observing"
+    assert dict(find_cues("Video allegedly shows the thief")).get("alleg*") == "hedge"

@@ -61,6 +61,16 @@ _QUESTION_HEAD = re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|
 # The month, which the hedge "may" must not match: "in May", "early May", "May 5".
 _MONTH_MAY = re.compile(r"\b(in|since|until|till|early|late|mid|last|next|from|through|before|after)"
                         r"([- ])may\b|\bmay(?=\s+\d)")
+# "Alleged" before a crime or its doer is the courtesy owed to the accused ("mob beats
+# alleged thief", "jailed for alleged fraud"): it doubts the guilt, not the news. At most
+# one word between ("alleged car thief"), so "allegedly shows the thief" still hedges.
+_COURTESY = re.compile(r"\balleg(?:ed|edly)((?:\s+[\w'-]+|\s+(?:trying|tried|attempting|attempted)\s+to)?"
+                       r"\s+(?:rap(?:e|es|ed|ing|ist|ists)|"
+                       r"attack(?:er|ers)|killer|killers|murder(?:er|ers)?|thie(?:f|ves)|theft|"
+                       r"abuser|abusers|assault(?:er)?|gunm[ae]n|bomber|bombers|fraud(?:ster)?|"
+                       r"molest(?:er|ers|ing)?|smuggl(?:er|ers|ing)|traffick(?:er|ers|ing)|"
+                       r"offender|offenders|criminal|criminals|robber|robbers|robbery|burglar|"
+                       r"burglars|burglary|poacher|poachers|shoplift(?:er|ers|ing))(?:'s|s')?)\b")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "is", "was", "be", "by", "with",
          "at", "as", "from", "that", "this", "it", "its", "has", "have", "had", "will", "are"}
 
@@ -79,7 +89,7 @@ def find_cues(text: str) -> tuple[tuple[str, str], ...]:
     A cue inside a longer cue of another kind counts only as that one: "it's official"
     confirms without the hedge "official", "not a hoax" without the refutation "hoax".
     """
-    low = _MONTH_MAY.sub(lambda m: f"{m[1]}{m[2]}MAY" if m[1] else "MAY", text.lower().replace("’", "'"))
+    low = _unmarked(text.lower().replace("’", "'"))
     words = set(_WORD.findall(low))
     # Most cues are one word: skip their regex when the word set cannot hold them.
     spans = [(m.start(), m.end(), kind, cue) for pattern, kind, cue in load_cues()
@@ -87,6 +97,16 @@ def find_cues(text: str) -> tuple[tuple[str, str], ...]:
     kept = {cue: kind for start, end, kind, cue in spans
             if not any(k != kind and s <= start and end <= e and e - s > end - start for s, e, k, _ in spans)}
     return tuple((cue, kind) for _, kind, cue in load_cues() if cue in kept)
+
+
+def _unmarked(low: str) -> str:
+    """Lower-cased text with words that look like cues but are none upper-cased (so unmatched).
+
+    The month "May" ("in May", "May 5") and the courtesy "alleged" before a crime
+    (:data:`_COURTESY`); the length stays the same, so spans still fit the text.
+    """
+    low = _MONTH_MAY.sub(lambda m: f"{m[1]}{m[2]}MAY" if m[1] else "MAY", low)
+    return _COURTESY.sub(lambda m: m[0][: -len(m[1])].upper() + m[1], low)
 
 
 def content_words(text: str) -> set[str]:
@@ -125,7 +145,7 @@ def claim_of(headline: str) -> str:
 def cue_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every cue in the text; the month "May" is no cue."""
     same_length = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    low = _MONTH_MAY.sub(lambda m: f"{m[1]}{m[2]}MAY" if m[1] else "MAY", same_length)
+    low = _unmarked(same_length)
     return [m.span() for pattern, _, _ in load_cues() for m in pattern.finditer(low)]
 
 
