@@ -200,3 +200,10 @@ def test_alleged_before_a_crime_is_courtesy_not_a_hedge() -> None:
     assert rule_stance("Shopkeeper chases man allegedly shoplifting", claim) == "for"
     assert rule_stance("Villagers allegedly tied a man to a lamppost", claim) == "observing"
     assert dict(find_cues("Video allegedly shows the thief")).get("alleg*") == "hedge"
+
+
+def test_a_refutation_asked_in_an_alternative_question_hedges() -> None:
+    claim = "A giant eel was seen in the harbour"
+    assert dict(find_cues("Harbour monster or hoax? Eel photo baffles divers"))["hoax*"] == "hedge"
+    assert rule_stance("Harbour monster or hoax? Eel photo baffles divers", claim) == "observing"
+    assert rule_stance("Monster in the harbour? Divers say the eel photo is a hoax", claim) == "against"
