@@ -184,3 +184,26 @@ def test_what_is_not_yet_confirmed_is_attributed_not_denied() -> None:
                      "River shark sighting could not be verified", "River shark: still not clear"):
         assert rule_stance(headline, claim) == "observing", headline
     assert rule_stance("Police say the river shark sighting is not true", claim) == "against"
+
+
+def test_alive_refutes_only_a_claim_of_a_death() -> None:
+    death = "The missing climber died on the glacier"
+    assert rule_stance("Missing climber found alive in the glacier", death) == "against"
+    claim = "A hiker escaped a bear by playing loud music"
+    assert rule_stance("Hiker says he is only alive thanks to loud music", claim) != "against"
+    assert rule_stance("Hiker escaped bear by playing loud music", claim) == "for"
+
+
+def test_alleged_before_a_crime_is_courtesy_not_a_hedge() -> None:
+    claim = "Villagers tied a thief to a lamppost"
+    assert rule_stance("Villagers tie alleged bicycle thief to lamppost", claim) == "for"
+    assert rule_stance("Shopkeeper chases man allegedly shoplifting", claim) == "for"
+    assert rule_stance("Villagers allegedly tied a man to a lamppost", claim) == "observing"
+    assert dict(find_cues("Video allegedly shows the thief")).get("alleg*") == "hedge"
+
+
+def test_a_refutation_asked_in_an_alternative_question_hedges() -> None:
+    claim = "A giant eel was seen in the harbour"
+    assert dict(find_cues("Harbour monster or hoax? Eel photo baffles divers"))["hoax*"] == "hedge"
+    assert rule_stance("Harbour monster or hoax? Eel photo baffles divers", claim) == "observing"
+    assert rule_stance("Monster in the harbour? Divers say the eel photo is a hoax", claim) == "against"
