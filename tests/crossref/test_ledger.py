@@ -445,6 +445,28 @@ def test_what_a_noun_is_accused_of_does_not_hedge_the_sentence() -> None:
         != OWN_VOICE
 
 
+def test_a_report_in_a_clause_after_the_main_clause_credits_no_one() -> None:
+    text = ("Kestria and Marbec met privately in Osk on Sunday as a top Valdoran senator suggested "
+            "that his party should accept the truce.")
+    a = article("h3", "Harbor Ledger", text)
+    said = replace(quote(a, "that his party should accept the truce", ("", "a top Valdoran senator"),
+                         cue="suggest"), speaker_id=None, sourcing="unnamed_official")
+    at = text.index("a top")
+    said = replace(said, speaker_start=at, speaker_end=at + len("a top Valdoran senator"),
+                   cue_start=text.index("suggested"), cue_end=text.index("suggested") + 9)
+    met = event(a, text, "CONSULT", "asserted", KESTRIA, MARBEC)
+    accept = replace(event(a, text, "CONCEDE", "asserted", None), id="e-acc", sourcing="named",
+                     start=text.index("accept"))
+    assert frame_of(text, [said], [met, accept]).sourcing == OWN_VOICE
+    # the report is the sentence's when it opens it, or when no main clause comes before it
+    opening = "As a top Valdoran senator suggested that his party should accept the truce, rain fell."
+    b = article("h4", "Harbor Ledger", opening)
+    said_b = replace(quote(b, "that his party should accept the truce", ("", "a top Valdoran senator"),
+                           cue="suggest"), speaker_id=None, sourcing="unnamed_official",
+                     speaker_start=3, speaker_end=25)
+    assert frame_of(opening, [said_b]).sourcing != OWN_VOICE
+
+
 def test_quoted_words_after_a_cue_are_credited() -> None:
     text = 'Kestria called the siege "an extraordinary blockade."'
     q = replace(quote(article("k1", "Harbor Ledger", text), 'the siege "an extraordinary blockade.',

@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.crossref.ledger.frame.credit import acts, is_source, performed, side_clause
+from rashomon.crossref.ledger.frame.credit import (
+    acts,
+    is_source,
+    performed,
+    side_clause,
+    subordinate,
+)
 from rashomon.crossref.ledger.frame.cues import (
     after_word,
     find_cues,
@@ -104,6 +110,10 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     # relative clause's report ("children who wrote about the shooting") frames nothing
     framing_acts = [q for q in quotes if performed(q) or side_clause(q, text, offset)]
     events = [e for e in events if not any(q.start <= e.start < q.end for q in framing_acts)]
+    # nor one told in a side report after the main clause ("X and Y met as a senator suggested
+    # that ..."): the events from its speaker on are the report's
+    side = [q.speaker_start for q in quotes if subordinate(q, text, offset)]
+    events = [e for e in events if not any(at is not None and e.start >= at for at in side)]
     # records in the background the sentence only mentions ("a militia that has been accused
     # of looting", "amid reports that ...") credit no one with the sentence
     fore = foreground(text)

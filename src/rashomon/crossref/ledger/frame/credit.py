@@ -53,6 +53,27 @@ _CLAUSE = re.compile(r"(?i)^\W*(?:that|whether|if|why|how|what|when|where|who|wh
 _LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECASE)
 
 
+# A report in an adverbial clause after the sentence's own main clause: "Obama and Boehner met at
+# the White House on Sunday *as a top Republican senator suggested that* ..." tells the meeting
+# in the outlet's voice; the senator's suggestion is a side report.
+# Not after "when", "after", "since": "The report comes a day after Obama insisted that ..." and
+# "The exchange came when Clinton responded by saying ..." tell what was said, the main clause
+# only dates it.
+_SUBORDINATE = re.compile(r"(?i)[\w'’)]\s*,?\s+(?:even\s+)?(?:as|while|because|though|although|"
+                          r"whereas)\s+$")
+MAIN_CLAUSE_WORDS = 4  # words before the subordinator: a clause of its own, not "Even as X said"
+
+
+def subordinate(q: Quote, sentence: str, offset: int) -> bool:
+    """Whether a reported (not direct) quote's speaker opens an adverbial clause that follows
+    the sentence's main clause (``_SUBORDINATE``)."""
+    if q.speaker_start is None or q.kind == "direct":
+        return False
+    before = sentence[:max(0, q.speaker_start - offset)]
+    m = _SUBORDINATE.search(before)
+    return bool(m) and len(before[:m.start() + 1].split()) >= MAIN_CLAUSE_WORDS
+
+
 def is_source(q: Quote, sentence: str, offset: int) -> bool:
     """Whether a quote credits someone. It does unless its "speaker" is evidence the outlet
     vouches for ("footage showed"), it is not speech ("clashes have claimed 300 lives"), the
@@ -62,6 +83,8 @@ def is_source(q: Quote, sentence: str, offset: int) -> bool:
     "X refused to step down", but not a refusal to speak: "X declined to comment" is X's answer)."""
     if side_clause(q, sentence, offset):
         return False  # "... objections from lawmakers who have warned X"
+    if subordinate(q, sentence, offset):
+        return False  # "X and Y met on Sunday as a senator suggested that ..."
     if (not q.speaker_text and q.cue_start is not None
             and in_background(sentence, q.cue_start - offset)):
         return False  # "... their probe into allegations that ...", "what appears to be ..." 
