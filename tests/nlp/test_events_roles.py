@@ -177,3 +177,12 @@ def test_the_house_named_alone_is_the_legislature(nlp) -> None:  # type: ignore[
     text = "Barack Obama spoke in Washington. The House voted to block the bill."
     block = events(nlp, text)["block"]
     assert block.source_id is not None and block.source_id.endswith("legislature")
+
+
+def test_an_event_is_dated_by_a_date_never_by_a_duration(nlp) -> None:  # type: ignore[no-untyped-def]
+    met = events(nlp, "With just three weeks left, Barack Obama and John Boehner met at the "
+                      "White House.")["met"]
+    assert met.date is None
+    met = events(nlp, "With just three weeks left, Barack Obama and John Boehner met at the "
+                      "White House on Sunday.")["met"]
+    assert met.date is not None and met.date.startswith("2021-02")

@@ -391,7 +391,10 @@ class EventCoder:
     def set_annotations(self, doc: Doc, found: list[Found]) -> None:
         index = {id(f): n for n, f in enumerate(found)}
         by_token = {f.token.i: n for n, f in enumerate(found) if f.denies is None}
-        dates = _by_sentence(doc.spans.get("rashomon_dates", []), found)
+        # an event happens at a date or a time, never over a duration or a set ("with three weeks
+        # left, X and Y met": the meeting's date is not P3W)
+        dates = _by_sentence([d for d in doc.spans.get("rashomon_dates", [])
+                              if (d._.data or {}).get("type") in ("DATE", "TIME")], found)
         places = _by_sentence([p for p in doc.spans.get("rashomon_places", [])
                                if (p._.data or {}).get("role") != "metonym"], found)
         mentions = {(m.start, m.end) for m in doc.spans.get("rashomon_mentions", [])}
