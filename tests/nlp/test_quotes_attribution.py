@@ -256,3 +256,12 @@ def test_a_quote_left_open_in_reported_speech_goes_on_over_the_next_paragraph(qn
     q = by_cue(quotes(qnlp, body), "add")
     assert q.speaker_text == "Ruiz"
     assert pieces(body, q)[-1] == "I think that is wrong. We are not here to do that."
+
+
+def test_a_verb_the_tagger_reads_in_a_hyphen_breaks_nothing(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # "co-wrote": the tagger may read the hyphen as the verb, with no words of its own
+    for body in ("Additionally, Marlow co-wrote the 2004 stage play ORBIT and went on to direct "
+                 "the hit film LANTERN and executive produced its two sequels.",
+                 "Later, Ines Varga co-wrote the 1999 animated film KITES and went on to produce "
+                 "the major box office success HARBOR and executive produced the film's sequels."):
+        assert all(q.text for q in quotes(qnlp, body))  # no crash, no empty quote

@@ -500,7 +500,8 @@ def _aside_subject(verb: Token) -> Token | None:
     if main is None or main.pos_ not in ("VERB", "AUX") or main.i < verb.i \
             or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    words = [t.i for t in verb.subtree if not t.is_punct]  # its commas may hang from it
+    # its commas may hang from it; a "verb" the tagger read in a punctuation token is its own span
+    words = [t.i for t in verb.subtree if not t.is_punct] or [verb.i]
     lo, hi = min(words), max(words)
     if lo <= verb.sent.start + 1 or hi + 1 >= len(doc) or doc[lo - 1].text not in _ASIDE_MARKS \
             or doc[hi + 1].text not in _ASIDE_MARKS:
@@ -519,7 +520,7 @@ def _around_aside(verb: Token, subj: Token, text: str) -> list[tuple[int, int]]:
     doc, sent = verb.doc, verb.sent
     if has_double_mark(text[sent.start_char:sent.end_char]):
         return []
-    hi = max(t.i for t in verb.subtree if not t.is_punct)
+    hi = max((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
     pieces = [trim_range(doc, sent.start, subj.left_edge.i), trim_range(doc, hi + 1, sent.end)]
     return [p for p in pieces if p is not None] if all(pieces) else []
 
