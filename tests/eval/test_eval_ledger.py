@@ -87,8 +87,10 @@ def test_row_precision_counts_every_multi_article_claim() -> None:
 def test_the_ledger_on_its_development_gold_floor(shared: Path) -> None:
     """The demo corpus and three BASIL triplets, annotated by hand: floors that only move up."""
     total = ev.evaluate(shared / "data" / "basil")
-    assert total["wrongly_joined"] == 0  # measured 0 of 56 joins
-    assert total["found"] >= 20 and total["merged"] >= 52  # of 29 facts, 74 cells
-    assert total["right"] >= 67  # of 114 stances
-    assert total["pairs_right"] >= 30 and total["rows_pure"] >= 24  # of 33 pairs, 27 rows
+    assert total["wrongly_joined"] == 0  # measured 0 of 58 joins
+    assert total["found"] >= 20 and total["merged"] >= 53  # of 29 facts, 74 cells
+    assert total["right"] >= 71  # of 114 stances
+    # impure rows, not pure ones, have a ceiling: two pure rows of one statement that join make
+    # one pure row (24 of 27 rows pure -> 23 of 26 when the retold-quote join merged two)
+    assert total["pairs_right"] >= 36 and total["rows"] - total["rows_pure"] <= 3  # of 39 pairs
     assert total["contradictions_found"] >= 3  # of 4
