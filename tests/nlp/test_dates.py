@@ -99,6 +99,21 @@ def test_component_uses_tense_and_publication_date(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.model
+def test_a_weekday_owning_a_noun_in_a_present_clause_is_the_nearer_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import make_doc
+    from rashomon.records import Article
+
+    # published on a Thursday: Wednesday's hearing was yesterday, Friday's vote is tomorrow
+    text = ("Senators are questioning the minister's answers at Wednesday's hearing. "
+            "Lobbyists are crowding the halls before Friday's vote.")
+    doc = nlp(make_doc(nlp, Article(id="a4", source="t", outlet=None, title=None,
+                                    published="2013-01-24", language="en", body=text)))
+    spans = doc.spans["rashomon_dates"]
+    assert [s._.data["value"] for s in spans] == ["2013-01-23", "2013-01-25"]
+    assert [s._.data["tense"] for s in spans] == [None, None]  # no tense is stored for it
+
+
+@pytest.mark.model
 def test_what_came_after_a_past_event_dates_the_event_in_the_past(nlp) -> None:  # type: ignore[no-untyped-def]
     from rashomon.nlp.pipeline import make_doc
     from rashomon.records import Article

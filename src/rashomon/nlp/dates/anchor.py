@@ -25,6 +25,9 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _STEP_WORD = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
 
 
+NEAREST = "nearest"  # a tense-like direction: the nearer of the last and the next occurrence
+
+
 def resolve(tx: Timex, dct: date | None, ref: date | None = None, tense: str | None = None) -> str | None:
     """The TIMEX3 value of ``tx``.
 
@@ -32,7 +35,8 @@ def resolve(tx: Timex, dct: date | None, ref: date | None = None, tense: str | N
         tx: a recognized expression.
         dct: the document creation (publication) date, or None.
         ref: the last day-level date mentioned before ``tx`` (defaults to ``dct``).
-        tense: "past", "present", "future" or None for the clause holding ``tx``.
+        tense: "past", "present", "future" or None for the clause holding ``tx``; ``NEAREST``
+            for a weekday named as a possessive in a present clause (the nearer occurrence).
     """
     if tx.type == "DURATION" and "n" in tx.args:
         return duration_value(tx.args["n"], tx.args["unit"])
@@ -115,9 +119,12 @@ def _weekday(wd: int, direction: str | None, dct: date, tense: str | None) -> da
         return dct + timedelta(days=(wd - today) % 7 or 7)
     if direction == "this":
         return dct + timedelta(days=wd - today)
+    ahead, back = (wd - today) % 7, (today - wd) % 7
+    if tense == NEAREST:  # "Wednesday's testimony" in a present clause: the nearer Wednesday
+        return dct + timedelta(days=ahead) if ahead < back else dct - timedelta(days=back)
     if tense in ("future", "present"):  # "talks resume Monday"
-        return dct + timedelta(days=(wd - today) % 7)
-    return dct - timedelta(days=(today - wd) % 7)
+        return dct + timedelta(days=ahead)
+    return dct - timedelta(days=back)
 
 
 def _year_for_month(month: int, direction: str | None, dct: date, tense: str | None) -> int:

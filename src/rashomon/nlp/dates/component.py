@@ -31,7 +31,7 @@ from rashomon.nlp.dates.fallback import DateparserFallback
 from rashomon.nlp.extensions import DATES, sentence_bounds, doc_text
 from rashomon.nlp.registry import collector
 from rashomon.nlp.dates.timex import LEXICON, Timex, TimexFinder, load_vocab
-from rashomon.nlp.dates.anchor import resolve
+from rashomon.nlp.dates.anchor import NEAREST, resolve
 from rashomon.records import DateRef, InferredDate, content_id
 
 SPANS_KEY = DATES
@@ -103,7 +103,8 @@ class DateTagger:
             span = doc.char_span(tx.start, tx.end, label=tx.type, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            span._.data = {"value": value, "type": tx.type, "rule": tx.rule, "tense": tense,
+            span._.data = {"value": value, "type": tx.type, "rule": tx.rule,
+                           "tense": None if tense == NEAREST else tense,
                            "start": tx.start, "end": tx.end, "anchor": anchor}
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
@@ -196,7 +197,14 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         return "past"
     # "Sunday's attack is ..." : the present tense of a verb reached through a noun says
     # nothing about when Sunday was.
-    return None if via_noun and tense == "present" else tense
+    if via_noun and tense == "present":
+        return None
+    # "Republicans are challenging statements made during Wednesday's testimony": a day named
+    # as a possessive is the day of the thing it owns, before or after; the clause's present
+    # says nothing either way, so the nearer of the two is meant
+    if tense == "present" and span.root.dep_ == "poss":
+        return NEAREST
+    return tense
 
 
 _EARLIER = frozenset({"after", "since", "following"})
