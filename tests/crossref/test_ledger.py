@@ -885,3 +885,20 @@ def test_a_figure_inside_an_act_the_outlet_states_is_not_credited_to_the_actor()
                  start=20, end=len(text) - 1, cue_start=11, cue_end=15, cue_type="speech")
     assert frame_of("Ivo Brandt said he spent $90,000 in party funds.", [said], [], 0,
                     [spent]).source == "Ivo Brandt"
+
+
+def test_the_rows_statement_is_a_sentence_that_stands_on_its_own() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.crossref.ledger.rank import central_unit
+    from rashomon.crossref.ledger.units import Unit
+
+    def _said(aid: str, text: str, source: None) -> Unit:
+        return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text, frame=Frame())
+
+    leaning = _said("a", "It came after the mayor chided the council on Friday for the delay.", None)
+    listed = _said("b", "To condemn the council's use of the emergency fund for the harbour", None)
+    whole = _said("c", "The mayor met the council on Sunday to end the harbour dispute.", None)
+    assert central_unit([leaning, listed, whole], None) is whole
+    # a time adverb is no leaning pronoun
+    week = _said("d", "This week the mayor met the council to end the harbour dispute.", None)
+    assert central_unit([week, leaning], None) is week

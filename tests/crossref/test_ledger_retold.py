@@ -111,3 +111,4 @@ def test_a_share_counts_the_thing_named_beside_it() -> None:
     deaths = told("d", "The clashes killed 14 people.", "14 people", "deaths")
     toll = told("e", "Officials counted 11 dead on Monday.", "11 dead", "deaths")
     assert counts_alike(*deaths, *toll)  # a count is the same thing by its unit
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -13,11 +14,16 @@ from rashomon.vocab import OWN_VOICE
 
 MAX_WORDS = 45  # longer sentences read badly as a headline
 MIN_WORDS = 6
+# a sentence that leans on the one before ("It came after …", "That is a word …") or a list
+# item ("To condemn …") does not stand on its own as the row's statement
+_LEANS = re.compile(r"^(?:(?:It|That|This|These|Those|Such)\b(?!\s+(?:week|month|year|morning|"
+                    r"afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|who)\b)"
+                    r"|To\s+[a-z])")
 
 
 def central_unit(units: list[Unit], sims: np.ndarray | None) -> Unit:
-    """The telling closest to all others, preferring own voice, no quote marks, fit length;
-    of an article's tellings, its first.
+    """The telling closest to all others, preferring own voice, no quote marks, fit length, a
+    sentence that stands on its own (``_LEANS``); of an article's tellings, its first.
 
     ``sims`` is the units' pairwise similarity (or None to judge on form alone).
     """
@@ -34,6 +40,7 @@ def central_unit(units: list[Unit], sims: np.ndarray | None) -> Unit:
         s -= 0.4 * u.frame.denial + 0.15 * (u.frame.modality != "actual")
         s -= 0.25 * has_quote_marks(u.text)
         s -= 0.3 * (words > MAX_WORDS) + 0.3 * (words < MIN_WORDS)
+        s -= 0.3 * bool(_LEANS.match(u.text))
         return (-s, u.article_id, u.start)
 
     # an outlet that tells the fact twice offers its first telling: a later one (a reaction, a
