@@ -98,31 +98,32 @@ def test_component_uses_tense_and_publication_date(nlp) -> None:  # type: ignore
     assert [s._.data["value"] for s in undated.spans["rashomon_dates"]] == [None, None]
 
 
-@pytest.mark.model
-def test_a_weekday_owning_a_noun_in_a_present_clause_is_the_nearer_one(nlp) -> None:  # type: ignore[no-untyped-def]
+def _date_data(nlp, text: str, published: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The data of each date span the pipeline finds in ``text``, published on ``published``."""
     from rashomon.nlp.pipeline import make_doc
     from rashomon.records import Article
 
+    doc = nlp(make_doc(nlp, Article(id="a", source="t", outlet=None, title=None,
+                                    published=published, language="en", body=text)))
+    return [s._.data for s in doc.spans["rashomon_dates"]]
+
+
+@pytest.mark.model
+def test_a_weekday_owning_a_noun_in_a_present_clause_is_the_nearer_one(nlp) -> None:  # type: ignore[no-untyped-def]
     # published on a Thursday: Wednesday's hearing was yesterday, Friday's vote is tomorrow
-    text = ("Senators are questioning the minister's answers at Wednesday's hearing. "
-            "Lobbyists are crowding the halls before Friday's vote.")
-    doc = nlp(make_doc(nlp, Article(id="a4", source="t", outlet=None, title=None,
-                                    published="2013-01-24", language="en", body=text)))
-    spans = doc.spans["rashomon_dates"]
-    assert [s._.data["value"] for s in spans] == ["2013-01-23", "2013-01-25"]
-    assert [s._.data["tense"] for s in spans] == [None, None]  # no tense is stored for it
+    found = _date_data(nlp, "Senators are questioning the minister's answers at Wednesday's "
+                            "hearing. Lobbyists are crowding the halls before Friday's vote.",
+                       "2013-01-24")
+    assert [d["value"] for d in found] == ["2013-01-23", "2013-01-25"]
+    assert [d["tense"] for d in found] == [None, None]  # no tense is stored for it
 
 
 @pytest.mark.model
 def test_what_came_after_a_past_event_dates_the_event_in_the_past(nlp) -> None:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import make_doc
-    from rashomon.records import Article
-
     text = ("Parents are demanding tighter rules after the deadly fire in December. "
             "The two mayors will sign the accord in December.")
-    doc = nlp(make_doc(nlp, Article(id="a3", source="t", outlet=None, title=None,
-                                    published="2020-04-02", language="en", body=text)))
-    assert [s._.data["value"] for s in doc.spans["rashomon_dates"]] == ["2019-12", "2020-12"]
+    found = _date_data(nlp, text, "2020-04-02")
+    assert [d["value"] for d in found] == ["2019-12", "2020-12"]
 
 
 @pytest.mark.model
