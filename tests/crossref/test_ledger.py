@@ -902,3 +902,29 @@ def test_the_rows_statement_is_a_sentence_that_stands_on_its_own() -> None:
     # a time adverb is no leaning pronoun
     week = _said("d", "This week the mayor met the council to end the harbour dispute.", None)
     assert central_unit([week, leaning], None) is week
+
+
+def test_a_share_counts_the_thing_named_beside_it() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.crossref.ledger.joins import counts_alike
+    from rashomon.crossref.ledger.units import Unit
+    from rashomon.records import Figure
+
+    def told(aid: str, text: str, figure: str, unit: str) -> tuple[Unit, Figure]:
+        at = text.index(figure)
+        value = float(figure.split()[0])
+        f = Figure(id=aid, article_id=aid, text=figure, value=value, low=value, high=value,
+                   unit=unit, claimed_by=None, start=at, end=at + len(figure))
+        return Unit(article_id=aid, outlet=aid, start=0, end=len(text), text=text,
+                    frame=Frame()), f
+
+    taxes = told("a", "The plan raises rates on the top 2 percent of earners.", "2 percent", "percent")
+    growth = told("b", "Economists expect 2.1 percent growth next year.", "2.1 percent", "percent")
+    earners = told("c", "Rates would rise for the top 2 percent of earners in the state.", "2 percent",
+                   "percent")
+    assert not counts_alike(*taxes, *growth)
+    assert counts_alike(*taxes, *earners)
+    deaths = told("d", "The clashes killed 14 people.", "14 people", "deaths")
+    toll = told("e", "Officials counted 11 dead on Monday.", "11 dead", "deaths")
+    assert counts_alike(*deaths, *toll)  # a count is the same thing by its unit
+

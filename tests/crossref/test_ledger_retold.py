@@ -89,26 +89,3 @@ def test_a_sentence_opening_a_quote_with_no_speaker_goes_on_with_the_quote_befor
     assert out[1].frame.source == "Ona Pell" and out[1].frame.sourcing == "named"
     # not after the outlet's own sentence, nor across articles
     assert [u.frame.sourcing for u in out[2:]] == [OWN_VOICE] * 3
-
-
-def test_a_share_counts_the_thing_named_beside_it() -> None:
-    from rashomon.crossref.ledger.joins import counts_alike
-    from rashomon.records import Figure
-
-    def told(aid: str, text: str, figure: str, unit: str) -> tuple[Unit, Figure]:
-        at = text.index(figure)
-        value = float(figure.split()[0])
-        f = Figure(id=aid, article_id=aid, text=figure, value=value, low=value, high=value,
-                   unit=unit, claimed_by=None, start=at, end=at + len(figure))
-        return _said(aid, text, None), f
-
-    taxes = told("a", "The plan raises rates on the top 2 percent of earners.", "2 percent", "percent")
-    growth = told("b", "Economists expect 2.1 percent growth next year.", "2.1 percent", "percent")
-    earners = told("c", "Rates would rise for the top 2 percent of earners in the state.", "2 percent",
-                   "percent")
-    assert not counts_alike(*taxes, *growth)
-    assert counts_alike(*taxes, *earners)
-    deaths = told("d", "The clashes killed 14 people.", "14 people", "deaths")
-    toll = told("e", "Officials counted 11 dead on Monday.", "11 dead", "deaths")
-    assert counts_alike(*deaths, *toll)  # a count is the same thing by its unit
-
