@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from rashomon.crossref.ledger.figures import comparable, days_close
 from rashomon.crossref.ledger.units import Unit, headline_like
 from rashomon.records import Actor, Figure
@@ -307,8 +309,6 @@ _NEAR_WORD = re.compile(r"[a-z]{4,}")
 def _near_words(u: Unit, f: Figure) -> set[str]:
     """The content words (five-letter stems) next to a figure in its sentence."""
     a, b = max(f.start - u.start - _NEAR, 0), max(f.end - u.start + _NEAR, 0)
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return {w[:5] for w in _NEAR_WORD.findall(u.text[a:b].lower())
             if w not in STOP_WORDS and not w.startswith("percent")}
 
