@@ -118,8 +118,8 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
     # of looting", "amid reports that ...") credit no one with the sentence
     fore = foreground(text)
     events = [e for e in events if not _blanked(fore, text, e.start - offset)]
-    credited = [q for q in quotes if is_source(q, text, offset)
-                and not _blanked(fore, text, (q.cue_start if q.cue_start is not None else q.start) - offset)]
+    credited = [q for q in quotes if is_source(q, text, offset) and not _blanked(
+        fore, text, (q.cue_start if q.cue_start is not None else q.start) - offset)]
     # who does an act the outlet states here ("X pleaded guilty to charges that he spent
     # $750,000"): a figure inside that act is the outlet's, not a claim credited to X
     acting = {w for q in quotes if q not in credited and acts(q)
