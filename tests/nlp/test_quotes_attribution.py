@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.records import Quote
-from tests.nlp.quote_helpers import pieces, quotes
+from tests.nlp.quote_helpers import hand_parse, pieces, quotes
 
 pytestmark = pytest.mark.model
 
@@ -152,20 +152,16 @@ def test_according_to_content_stays_on_its_line() -> None:
 
 
 def test_according_to_with_the_clause_read_as_an_apposition() -> None:
-    from spacy.lang.en import English
-    from spacy.tokens import Doc
-
     from rashomon.nlp.quotes import rules
 
     words = ["According", "to", "Ann", "Barlow", ",", "the", "plan", "reeks", "of", "panic", "."]
-    spaces = [True, True, True, False, True, True, True, True, True, False, False]
     # the parse that reads "reeks" as a noun in apposition to the source
     heads = [0, 0, 3, 1, 3, 7, 7, 3, 7, 8, 0]
     deps = ["ROOT", "prep", "compound", "pobj", "punct", "det", "compound", "appos", "prep",
             "pobj", "punct"]
     pos = ["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "ADP", "NOUN",
            "PUNCT"]
-    doc = Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc = hand_parse(words, heads, deps, pos)
     found = rules.according_to(doc)
     assert len(found) == 1 and found[0].speaker is not None
     assert found[0].speaker.text == "Ann Barlow"

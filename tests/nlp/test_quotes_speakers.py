@@ -230,14 +230,11 @@ def test_middle_initial_keeps_a_name_that_is_also_an_outlet(qnlp) -> None:  # ty
 
 
 def test_subjectless_final_cue_takes_the_apposition_closing_its_clause() -> None:
-    from spacy.lang.en import English
-    from spacy.tokens import Doc
-
     from rashomon.nlp.quotes import cues, rules
+    from tests.nlp.quote_helpers import hand_parse
 
     words = ["Gunmen", "took", "guests", "hostage", ",", "a", "source", "in", "town", "said",
              "."]
-    spaces = [True, True, True, False, True, True, True, True, True, False, False]
     # the parse that hangs the source from "hostage" and leaves "said" without a subject
     heads = [1, 9, 3, 1, 3, 6, 3, 6, 7, 9, 9]
     deps = ["nsubj", "ccomp", "compound", "dobj", "punct", "det", "appos", "prep", "pobj",
@@ -246,8 +243,7 @@ def test_subjectless_final_cue_takes_the_apposition_closing_its_clause() -> None
            "PUNCT"]
     tags = ["NNS", "VBD", "NNS", "NN", ",", "DT", "NN", "IN", "NN", "VBD", "."]
     lemmas = ["gunman", "take", "guest", "hostage", ",", "a", "source", "in", "town", "say", "."]
-    doc = Doc(English().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
-              tags=tags, lemmas=lemmas)
+    doc = hand_parse(words, heads, deps, pos, tags=tags, lemmas=lemmas)
     found = [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "say"]
     assert found and found[0].speaker is not None and found[0].speaker.text == "a source"
     assert [doc.text[a:b] for a, b in found[0].content] == ["Gunmen took guests hostage"]
