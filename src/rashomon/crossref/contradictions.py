@@ -25,7 +25,7 @@ from rashomon.crossref.ledger import Ledger
 from rashomon.crossref.ledger.anchors import content_text, gate_tokens
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, interval, single_values
 from rashomon.crossref.ledger.frame.cues import find_cues
-from rashomon.crossref.ledger.joins import components, side_of
+from rashomon.crossref.ledger.joins import components, counts_alike, side_of
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import (
     Actor,
@@ -120,12 +120,14 @@ def figures(story: Story, ledger: Ledger) -> list[Contradiction]:
 
 
 def _same_period(pairs: list[tuple[Figure, Unit, Stance]]) -> list[tuple[Figure, Unit, Stance]]:
-    """The figures comparable with the group's first (same order of size, same days)."""
+    """The figures comparable with the group's first (same order of size, same days, and for a
+    share the same thing beside it: :func:`~rashomon.crossref.ledger.joins.counts_alike`)."""
     if not pairs:
         return pairs
     ref_f, ref_u, _ = pairs[0]
     return [(f, u, s) for f, u, s in pairs
-            if comparable(f, ref_f) and days_close(u.published, ref_u.published)]
+            if comparable(f, ref_f) and days_close(u.published, ref_u.published)
+            and counts_alike(u, f, ref_u, ref_f)]
 
 
 def _point(rec: Figure) -> float | None:

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 
 from rashomon.crossref.ledger.figures import agree, comparable, days_close, majority, single_values
+from rashomon.crossref.ledger.joins import counts_alike
 from rashomon.crossref.ledger.units import Unit
 from rashomon.records import Figure, Stance
 from rashomon.vocab import OWN_VOICE, STANCES
@@ -44,6 +45,7 @@ def figure_disputes(units: list[Unit]) -> set[tuple[str, int, int]]:
         ref_fig, ref_unit = pairs[[f for f, _ in pairs].index(majority([f for f, _ in pairs]))]
         for f, u in pairs:
             if (u.article_id != ref_unit.article_id and comparable(f, ref_fig)
+                    and counts_alike(u, f, ref_unit, ref_fig)
                     and days_close(u.published, ref_unit.published) and not agree(f, ref_fig)):
                 out.add(u.key)
     return out
