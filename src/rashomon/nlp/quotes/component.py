@@ -40,6 +40,7 @@ from rashomon.nlp.quotes.bounds import cut_saying_tail, wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues
+from rashomon.nlp.quotes.speakers import mention as mention_of
 from rashomon.nlp.quotes.speakers import resolution_target
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
@@ -277,8 +278,9 @@ def _to_span(doc: Doc, a: Attribution, text: str,
         data["cue_start"], data["cue_end"] = cue.start_char, cue.end_char
     if a.speaker is not None:
         sp = a.speaker
-        data["speaker_text"] = sp.text
-        data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
+        words = mention_of(sp)
+        data["speaker_text"] = words.text
+        data["speaker_start"], data["speaker_end"] = words.start_char, words.end_char
         target = resolution_target(sp)
         data["speaker"] = target.text
         mention = actors.resolve_speaker(doc, target, previous)

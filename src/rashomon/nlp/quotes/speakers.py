@@ -10,7 +10,7 @@ before a sentence-final cue).
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
@@ -48,6 +48,31 @@ def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
     at = anchor.i if anchor is not None and start <= anchor.i + 1 and anchor.i < end + 8 else tok.i
     if not start <= at < end:
         at = tok.i
+    return _on_line(doc, start, end, at)
+
+
+def antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the unions *that* opposed it": unions)."""
+    if (tok.tag_ in ("WP", "WDT") or tok.lower_ == "that") and tok.head.dep_ == "relcl" \
+            and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.head.i < tok.i:
+        return tok.head.head
+    return None
+
+
+def mention(speaker: Span) -> Span:
+    """The words a record gives for a speaker: a relative pronoun with the phrase it stands
+    for ("super PACs that sided with X", "Ms. Roe, a former aide, who"), since the pronoun
+    alone names no one (PolNeAR marks either); any other speaker as it is."""
+    noun = antecedent(speaker[-1]) if len(speaker) == 1 else None
+    if noun is None:
+        return speaker
+    if noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head
+    return _on_line(speaker.doc, noun.left_edge.i, speaker.end, speaker.start)
+
+
+def _on_line(doc: Doc, start: int, end: int, at: int) -> Span:
+    """Tokens ``start:end`` cut to the line holding token ``at``."""
     lo, hi = start, end
     for i in range(at - 1, start - 1, -1):
         if "\n" in doc[i].text_with_ws:
@@ -60,7 +85,7 @@ def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
     while lo < hi and doc[lo].is_space:
         lo += 1
     if hi <= lo:
-        return doc[tok.i : tok.i + 1]
+        return doc[at : at + 1]
     return doc[lo:hi]
 
 
@@ -68,12 +93,12 @@ def resolution_target(speaker: Span) -> Span:
     """The phrase to resolve to an actor: a relative pronoun stands for its noun (for the
     name that noun describes, when it is that name's apposition), a description for the
     person's name set off after it."""
-    root = speaker.root
-    if (root.tag_ in ("WP", "WDT") or root.lower_ == "that") and root.head.dep_ == "relcl":
-        noun = root.head.head
+    noun = antecedent(speaker[-1])
+    if noun is not None:
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
             noun = noun.head  # "Ms. Roe, a former aide who says …": Ms. Roe
         return speaker_span(noun)
+    root = speaker.root
     name = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i
                  and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                  and not any(k.dep_ == "conj" for k in c.children)), None)
