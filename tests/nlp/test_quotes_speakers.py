@@ -255,3 +255,8 @@ def test_a_relative_pronoun_speaker_is_given_with_its_noun(qnlp) -> None:  # typ
     body = "Ms. Roe, a former aide who says the plan failed, left in May."
     q = next(q for q in quotes(qnlp, body) if q.cue == "say")
     assert q.speaker_text == "Ms. Roe, a former aide who" and q.speaker == "Roe"
+
+
+def test_a_share_in_percent_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "In Ohio, 62% of voters said the economy was their top issue."
+    assert _speaker_of(qnlp, body, "say") == "62% of voters"

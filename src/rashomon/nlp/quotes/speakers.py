@@ -133,7 +133,9 @@ def find_subject(verb: Token) -> Token | None:
             and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
         return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
     for _ in range(7):  # "accuse X of being duped … and encourage Y": six steps up
-        subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS and any(ch.isalnum() for ch in c.text)]
+        # a word, not a dash read as one; "62%" is a number and a sign
+        subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS
+                    and any(ch.isalnum() for ch in c.doc[c.left_edge.i:c.i + 1].text)]
         if subjects:
             # may be "who" or "that" ("a letter that says"): see resolution_target; of two
             # (a dash read as a noun, "… public ― Moreno boasted") the nearest before the verb
