@@ -260,3 +260,9 @@ def test_a_relative_pronoun_speaker_is_given_with_its_noun(qnlp) -> None:  # typ
 def test_a_share_in_percent_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "In Ohio, 62% of voters said the economy was their top issue."
     assert _speaker_of(qnlp, body, "say") == "62% of voters"
+
+
+def test_a_noun_rooting_a_verbless_parse_speaks_its_modifier_cue(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Two budget analysts, Ana Diaz and Paul Ruiz, found in 2019 that the city spends "
+            "more than its neighbors.")
+    assert _speaker_of(qnlp, body, "find") == "Two budget analysts"

@@ -132,6 +132,8 @@ def find_subject(verb: Token) -> Token | None:
             and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in NAMED_ENTS) \
             and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
         return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
+    if _verbless_subject(verb):
+        return verb.head
     for _ in range(7):  # "accuse X of being duped … and encourage Y": six steps up
         # a word, not a dash read as one; "62%" is a number and a sign
         subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS
@@ -164,6 +166,16 @@ def find_subject(verb: Token) -> Token | None:
         tok = tok.head
     return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb) \
         or _name_in_apposition(verb) or _closing_apposition(verb)
+
+
+def _verbless_subject(verb: Token) -> bool:
+    """"Two analysts, A and B, found in 2019 that …" parsed with no verb (the noun the root,
+    the cue its modifier): a past or present form with a clause of its own, after the noun
+    that roots the sentence, is that noun's verb."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") \
+        and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _copula_subject(noun: Token) -> Token | None:
