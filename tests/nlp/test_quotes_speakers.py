@@ -266,3 +266,13 @@ def test_a_noun_rooting_a_verbless_parse_speaks_its_modifier_cue(qnlp) -> None: 
     body = ("Two budget analysts, Ana Diaz and Paul Ruiz, found in 2019 that the city spends "
             "more than its neighbors.")
     assert _speaker_of(qnlp, body, "find") == "Two budget analysts"
+
+
+@pytest.mark.parametrize(("body", "cue", "speaker"), [
+    ("The candidate spent more time talking about taxes than about schools.", "talk about",
+     "The candidate"),
+    ("His campaign-style visit to the plant suggested that he will run again.", "suggest", "His"),
+    ("The disclosure of the meeting showed that the talks had started in May.", "show", None),
+])
+def test_a_time_an_event_or_an_idea_is_no_speaker(qnlp, body, cue, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker_of(qnlp, body, cue) == speaker

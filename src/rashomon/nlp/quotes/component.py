@@ -41,7 +41,7 @@ from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues
 from rashomon.nlp.quotes.speakers import mention as mention_of
-from rashomon.nlp.quotes.speakers import resolution_target
+from rashomon.nlp.quotes.speakers import resolution_target, says_nothing
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
 
@@ -276,7 +276,9 @@ def _to_span(doc: Doc, a: Attribution, text: str,
     if a.cue is not None and a.cue_span is not None:
         cue = doc[a.cue_span[0] : a.cue_span[1]]
         data["cue_start"], data["cue_end"] = cue.start_char, cue.end_char
-    if a.speaker is not None:
+    if a.speaker is not None and not says_nothing(a.speaker.root):
+        # (a time, an event or an idea kept as the speaker to place the attribution among
+        # the others — "the migration crisis swept …, fueling worries that …" — names no one)
         sp = a.speaker
         words = mention_of(sp)
         data["speaker_text"] = words.text

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
+
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -108,7 +110,26 @@ def resolution_target(speaker: Span) -> Span:
 
 
 def find_subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing to governing verbs when it has none."""
+    """The subject of a cue verb, climbing to governing verbs when it has none; for a time,
+    an event or an idea, which says nothing, its owner ("His visit showed that …": his)."""
+    subj = _subject(verb)
+    if subj is not None and says_nothing(subj):
+        return next((c for c in subj.children if c.dep_ == "poss" and (
+            c.pos_ in ("PRON", "PROPN") or c.ent_type_ in NAMED_ENTS)), subj)
+    return subj
+
+
+_NO_ONE = frozenset({"nothing", "something", "anything", "everything"})
+
+
+def says_nothing(tok: Token) -> bool:
+    """Whether a word names a time, an event, an act or an idea ("the visit", "more time",
+    "nothing"; ``abstract_nouns`` in ``lexicons/word_lists.tsv``), which cannot speak."""
+    return tok.lower_ in _NO_ONE or (
+        tok.pos_ == "NOUN" and tok.lemma_.lower() in data.word_list("abstract_nouns"))
+
+
+def _subject(verb: Token) -> Token | None:
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
             c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children):
         # "Asked whether …, the mayor said": a passive participle; the clause's subject is
@@ -262,6 +283,8 @@ def _controller(verb: Token) -> Token | None:
     kids = [c for head in heads for c in head.children if c.i < verb.i]
     obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")),
                None)
+    if obj is not None and says_nothing(obj):
+        return None  # "spent more time talking", "had nothing to say": the subject speaks
     if obj is None and verb.dep_ == "pcomp":  # "at X" right before "for", not "At the meeting"
         at = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("at", "with")
                    and c.right_edge.i + 1 == verb.head.i), None)
