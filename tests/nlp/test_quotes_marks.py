@@ -85,3 +85,11 @@ def test_double_mark_test_knows_every_style_and_skips_apostrophes() -> None:
 def test_any_marks_is_the_double_marks_plus_singles_and_apostrophes() -> None:
     assert set(DOUBLE_MARKS) < set(ANY_MARKS)
     assert {"'", "`", "\u2018", "\u2019"} <= set(ANY_MARKS)
+
+
+def test_nyt_double_close_after_a_single_close_ends_the_quote() -> None:
+    text = ("''My job is to tell them: 'Hey, this mayor is real. She is one of us,''' Mr. Ortiz "
+            "said of Ms. Lane. ''We will knock on doors,'' he added.")
+    found = [text[m.inner_start:m.inner_end] for m in find_quotes(text) if m.double]
+    assert found == ["My job is to tell them: 'Hey, this mayor is real. She is one of us,'",
+                     "We will knock on doors,"]

@@ -78,6 +78,8 @@ def _kind_double(text: str, i: int) -> tuple[str, int] | None:
     if two == "''":
         # NYT style uses '' for both ends (and sometimes `` to open): decide by context
         prev, nxt = _around(text, i, 2)
+        if nxt == "'" and not prev.isspace() and prev not in "([{":
+            return None  # `one of us,'''`: a single quote closes first, then the double
         return ("open" if _opens(prev, nxt) else "close"), 2
     if c in OPEN_DOUBLE:
         return "open", 1
