@@ -276,3 +276,14 @@ def test_a_noun_rooting_a_verbless_parse_speaks_its_modifier_cue(qnlp) -> None: 
 ])
 def test_a_time_an_event_or_an_idea_is_no_speaker(qnlp, body, cue, speaker) -> None:  # type: ignore[no-untyped-def]
     assert _speaker_of(qnlp, body, cue) == speaker
+
+
+@pytest.mark.parametrize(("body", "cue", "speaker"), [
+    ("Some of those surveyed shared their concerns about the choices they face.", "concern",
+     "Some of those surveyed"),
+    ("Many members of the council are not mincing words in their opposition to the plan.",
+     "opposition", "Many members of the council"),
+])
+def test_a_cue_noun_owned_by_a_pronoun_is_held_by_the_subject_it_stands_for(  # type: ignore[no-untyped-def]
+        qnlp, body, cue, speaker) -> None:
+    assert _speaker_of(qnlp, body, cue) == speaker

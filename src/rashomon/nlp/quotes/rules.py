@@ -368,6 +368,8 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     elif poss.pos_ == "PRON" and tok.dep_ == "dobj" and verb_lemma(tok.head, lexicon) in _VOICING:
         # "the minister offered his first comments on X": the one who voices them speaks
         poss = next((c for c in tok.head.children if c.dep_ == "nsubj"), poss)
+    elif poss.pos_ == "PRON":
+        poss = _owner_named(tok, poss)
     return Attribution(tok, (tok.i, tok.i + 1), cue.lemma, cue.type,
                        speaker_span(poss) if poss is not None else None, [content])
 
@@ -375,6 +377,31 @@ def _noun_cue(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
 # a speech noun's topic may come with either ("comments about X", "his first comments on
 # X"; not "skepticism on climate change", a stance held)
 _TOPIC_ALIASES = {"about": ("about", "on")}
+
+
+_OWNERS = {"his": "Sing", "her": "Sing", "their": "Plur"}
+
+
+def _owner_named(noun: Token, poss: Token) -> Token:
+    """"Some voters shared their concerns about X", "the senators are not mincing words in
+    their opposition to X": a cue noun in the predicate whose owner is a pronoun is held by
+    the subject it stands for (a noun of its number before it), who is named."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return poss
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+    number = _OWNERS.get(poss.lower_)
+    if subj is None or number is None or verb.pos_ not in ("VERB", "AUX") \
+            or subj.pos_ not in ("NOUN", "PROPN") and subj.lower_ not in _SOME:
+        return poss
+    plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _SOME \
+        or any(c.dep_ == "conj" for c in subj.children)
+    return subj if plural == (number == "Plur") else poss
+
+
+_SOME = frozenset({"some", "many", "most", "all", "both", "several", "others"})
 
 
 def _name_as_compound(noun: Token) -> Token | None:
