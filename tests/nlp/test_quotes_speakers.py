@@ -287,3 +287,8 @@ def test_a_time_an_event_or_an_idea_is_no_speaker(qnlp, body, cue, speaker) -> N
 def test_a_cue_noun_owned_by_a_pronoun_is_held_by_the_subject_it_stands_for(  # type: ignore[no-untyped-def]
         qnlp, body, cue, speaker) -> None:
     assert _speaker_of(qnlp, body, cue) == speaker
+
+
+def test_his_cue_noun_is_not_held_by_a_thing_the_subject_names(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The article summed up his criticism of the new stadium."
+    assert _speaker_of(qnlp, body, "criticism") == "his"

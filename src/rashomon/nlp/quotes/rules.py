@@ -385,7 +385,8 @@ _OWNERS = {"his": "Sing", "her": "Sing", "their": "Plur"}
 def _owner_named(noun: Token, poss: Token) -> Token:
     """"Some voters shared their concerns about X", "the senators are not mincing words in
     their opposition to X": a cue noun in the predicate whose owner is a pronoun is held by
-    the subject it stands for (a noun of its number before it), who is named."""
+    the subject it stands for (a noun of its number before it; for his or her a person),
+    who is named."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
@@ -398,6 +399,8 @@ def _owner_named(noun: Token, poss: Token) -> Token:
         return poss
     plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _SOME \
         or any(c.dep_ == "conj" for c in subj.children)
+    if number == "Sing" and not (subj.pos_ == "PROPN" or is_person(subj)):
+        return poss  # "his" is someone's: not "the report repeated his criticism"
     return subj if plural == (number == "Plur") else poss
 
 
