@@ -292,3 +292,8 @@ def test_a_cue_noun_owned_by_a_pronoun_is_held_by_the_subject_it_stands_for(  # 
 def test_his_cue_noun_is_not_held_by_a_thing_the_subject_names(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The article summed up his criticism of the new stadium."
     assert _speaker_of(qnlp, body, "criticism") == "his"
+
+
+def test_the_one_who_faces_accusations_is_not_their_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor faces accusations that he lied about the budget."
+    assert _speaker_of(qnlp, body, "accusation") is None

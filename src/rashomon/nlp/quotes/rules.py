@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.quotes.acts import (
     AUDIENCES,
     declined_act,
@@ -443,8 +444,9 @@ def _holder(noun: Token, lexicon: Lexicon) -> Token | None:
     elif noun.dep_ != "dobj":
         return None
     lemma = verb_lemma(verb, lexicon)
-    if verb.pos_ != "VERB" or lemma in lexicon.verbs and lemma not in _VOICING:
-        return None
+    if verb.pos_ != "VERB" or lemma in lexicon.verbs and lemma not in _VOICING \
+            or lemma in data.word_list("receiving_verbs"):
+        return None  # "the mayor faces accusations that …": the accused is no speaker
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
