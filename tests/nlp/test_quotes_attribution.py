@@ -261,3 +261,12 @@ def test_a_verb_the_tagger_reads_in_a_hyphen_breaks_nothing(qnlp) -> None:  # ty
                  "Later, Ines Varga co-wrote the 1999 animated film KITES and went on to produce "
                  "the major box office success HARBOR and executive produced the film's sequels."):
         assert all(q.text for q in quotes(qnlp, body))  # no crash, no empty quote
+
+
+def test_a_quote_after_a_colon_goes_on_with_the_content_before_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("In an attempt to make its point, the Gazette focuses on how many people the gunmen "
+            "were able to kill in ten minutes: “In taking 40 lives in ten minutes, the gunmen "
+            "showed how deadly such rifles can be.”")
+    found = quotes(qnlp, body)
+    assert len(found) == 1 and found[0].speaker_text == "the Gazette"
+    assert pieces(body, found[0])[-1].startswith("In taking 40 lives")

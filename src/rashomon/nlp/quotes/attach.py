@@ -350,10 +350,11 @@ class Attacher:
         cands = [a for a in self.attrs if a.cue is not None and s <= a.cue.idx < j + 1]
         if not cands:
             return self._name_colon(j)
-        # the cue closest to the colon; its own clause content (if any) is
-        # replaced by the quote only when it is empty
+        # the cue closest to the colon: the quote is its content when it has none, or goes
+        # on with the content that runs up to the colon (`X focuses on how many died: "…"`)
         a = max(cands, key=lambda x: x.cue.idx)  # type: ignore[union-attr]
-        if a.content and a.content[-1][1] > a.cue.idx:  # type: ignore[union-attr]
+        if a.content and a.content[-1][1] > a.cue.idx \
+                and (a.speaker is None or self.text[a.content[-1][1]:j].strip(" ,.\u201d\"'")):
             return None
         return a
 
