@@ -270,3 +270,12 @@ def test_a_quote_after_a_colon_goes_on_with_the_content_before_it(qnlp) -> None:
     found = quotes(qnlp, body)
     assert len(found) == 1 and found[0].speaker_text == "the Gazette"
     assert pieces(body, found[0])[-1].startswith("In taking 40 lives")
+
+
+def test_a_quote_closed_by_a_comma_before_said_and_its_speaker_is_all_that_was_said(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("''When the company says, 'We can't do this,' I don't believe that,'' said Ann Lee, "
+            "chairman of the computer science department at Ohio State, who co-developed the "
+            "tracking system with Microsoft. The task is hard.")
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.speaker_text == "Ann Lee" and q.kind == "direct"
+    assert pieces(body, q) == ["When the company says, 'We can't do this,' I don't believe that,"]

@@ -157,7 +157,7 @@ class Attacher:
                 self.scare.append(m)
                 continue
             who = (
-                self._cue_in_sentence(m, bare) or self._split_around(k, owner)
+                self._cue_in_sentence(m, bare) or self._said_after(m) or self._split_around(k, owner)
                 or self._colon_cue(m) or self._split(k, owner)
                 or self._dash_speaker(m) or self._governor(m, lead)
                 or self._continuation(k, owner) or self._after_report(m)
@@ -331,6 +331,31 @@ class Attacher:
             if d < dist:
                 best, dist = a, d
         return best
+
+    def _said_after(self, m: Marked) -> Attribution | None:
+        """`"…," said Ann Lee, who built the system`: a quote closed by a comma (or ? !)
+        and followed by a speech cue, with only its speaker between, is that cue's content;
+        what the parse gave the cue after it (here the speaker's relative clause) was not said."""
+        if not self.text[m.inner_start:m.inner_end].rstrip(" '\u2019").endswith((",", "?", "!")) \
+                or self._title(m):  # `X said on "Meet the Press,"`
+            return None
+        for a in self.attrs:
+            if a.cue is None or a.speaker is None or a.type != "speech" or a.kind == "direct" \
+                    or not a.content:
+                continue
+            c, sp = a.cue.idx, a.speaker
+            # only the speaker between the quote and its cue (`," Ann Lee said`, `," said Lee`)
+            between = self.text[m.end:sp.start_char] + self.text[sp.end_char:c] \
+                if m.end <= sp.start_char and sp.end_char <= c else self.text[m.end:c]
+            if not m.end <= c or between.strip(" ,\u00a0") \
+                    or any(seg_start < c for seg_start, _ in a.content) \
+                    or self.text[a.content[0][0]:a.content[0][1]].lower().startswith("that ") \
+                    or any(b is not a and b.cue is not None and s <= b.cue.idx < e
+                           for b in self.attrs for s, e in a.content):
+                continue  # `"A," they wrote, that B`, `…, adding that B`: B was said too
+            a.content = []
+            return a
+        return None
 
     def _nickname(self, i: int) -> bool:
         """A mark at ``i`` of a quote that holds one capitalised word (`Marcia "Cia" Price`)."""
