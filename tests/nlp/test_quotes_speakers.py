@@ -297,3 +297,8 @@ def test_his_cue_noun_is_not_held_by_a_thing_the_subject_names(qnlp) -> None:  #
 def test_the_one_who_faces_accusations_is_not_their_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The mayor faces accusations that he lied about the budget."
     assert _speaker_of(qnlp, body, "accusation") is None
+
+
+def test_a_cue_the_parser_left_unlabelled_takes_the_subject_above(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor paused, then revealed why the activist's work was especially moving."
+    assert _speaker_of(qnlp, body, "reveal") == "The mayor"

@@ -20,7 +20,8 @@ NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 # Heads we climb through to find the subject of a subject-less cue
 # ("... and said", "issued a statement saying", "speaking to reporters, said").
 _CLIMB = {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp", "appos",
-          "pcomp", "acomp"}  # "began by saying"; "will be unable to … and accuse"
+          "pcomp", "acomp", "dep"}  # "began by saying"; "will be unable to … and accuse"
+# ("dep": "The mayor paused, then revealed why …" read with no relation the parser names)
 # participles that give a work's title ("an article titled …")
 _TITLES = frozenset({"title", "entitle", "headline", "subtitle"})
 # nouns that name a source when they follow a cue ("..., reported the ministry")
