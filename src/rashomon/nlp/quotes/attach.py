@@ -157,7 +157,8 @@ class Attacher:
                 self.scare.append(m)
                 continue
             who = (
-                self._cue_in_sentence(m, bare) or self._said_after(m) or self._split_around(k, owner)
+                self._cue_in_sentence(m, bare) or self._said_after(m)
+                or self._split_around(k, owner)
                 or self._colon_cue(m) or self._split(k, owner)
                 or self._dash_speaker(m) or self._governor(m, lead)
                 or self._continuation(k, owner) or self._after_report(m)

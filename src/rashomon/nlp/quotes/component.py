@@ -277,8 +277,8 @@ def _to_span(doc: Doc, a: Attribution, text: str,
         cue = doc[a.cue_span[0] : a.cue_span[1]]
         data["cue_start"], data["cue_end"] = cue.start_char, cue.end_char
     if a.speaker is not None and not says_nothing(a.speaker.root):
-        # (a time, an event or an idea kept as the speaker to place the attribution among
-        # the others — "the migration crisis swept …, fueling worries that …" — names no one)
+        # (a time, an event or an idea, kept as the speaker to place the attribution among
+        # the others: "the migration crisis swept …, fueling worries that …", names no one)
         sp = a.speaker
         words = mention_of(sp)
         data["speaker_text"] = words.text
