@@ -1,8 +1,9 @@
 """Who speaks: the speaker of a cue from the dependency parse.
 
 ``find_subject`` finds the subject of a cue verb (climbing to governing verbs, passive
-agents, controllers, inverted "said Jones"); ``speaker_span`` gives the words naming it and
-``resolution_target`` the phrase to resolve to an actor. ``name_before``,
+agents, controllers, inverted "said Jones"; ``says_nothing`` tells a time, an event or an
+idea, which cannot speak); ``speaker_span`` gives the words naming it, ``mention`` the words
+a record shows and ``resolution_target`` the phrase to resolve to an actor. ``name_before``,
 ``name_ending_phrase``, ``late_source`` and ``appositive_source`` find a name the parse hung
 elsewhere (after a quote, closing an opening phrase, after a content-first cue, set off
 before a sentence-final cue).
