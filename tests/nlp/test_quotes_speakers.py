@@ -249,14 +249,6 @@ def test_subjectless_final_cue_takes_the_apposition_closing_its_clause() -> None
     assert [doc.text[a:b] for a, b in found[0].content] == ["Gunmen took guests hostage"]
 
 
-def test_a_relative_pronoun_speaker_is_given_with_its_noun(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "The committee released a report that accuses the agency of wasting money."
-    assert _speaker_of(qnlp, body, "accuse") == "a report that"
-    body = "Ms. Roe, a former aide who says the plan failed, left in May."
-    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
-    assert q.speaker_text == "Ms. Roe, a former aide who" and q.speaker == "Roe"
-
-
 def test_a_share_in_percent_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "In Ohio, 62% of voters said the economy was their top issue."
     assert _speaker_of(qnlp, body, "say") == "62% of voters"

@@ -40,7 +40,6 @@ from rashomon.nlp.quotes.bounds import cut_saying_tail, wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues
-from rashomon.nlp.quotes.speakers import mention as mention_of
 from rashomon.nlp.quotes.speakers import resolution_target, says_nothing
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
@@ -280,9 +279,8 @@ def _to_span(doc: Doc, a: Attribution, text: str,
         # (a time, an event or an idea, kept as the speaker to place the attribution among
         # the others: "the migration crisis swept …, fueling worries that …", names no one)
         sp = a.speaker
-        words = mention_of(sp)
-        data["speaker_text"] = words.text
-        data["speaker_start"], data["speaker_end"] = words.start_char, words.end_char
+        data["speaker_text"] = sp.text
+        data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
         target = resolution_target(sp)
         data["speaker"] = target.text
         mention = actors.resolve_speaker(doc, target, previous)

@@ -2,8 +2,8 @@
 
 ``find_subject`` finds the subject of a cue verb (climbing to governing verbs, passive
 agents, controllers, inverted "said Jones"; ``says_nothing`` tells a time, an event or an
-idea, which cannot speak); ``speaker_span`` gives the words naming it, ``mention`` the words
-a record shows and ``resolution_target`` the phrase to resolve to an actor. ``name_before``,
+idea, which cannot speak); ``speaker_span`` gives the words naming it and ``resolution_target``
+the phrase to resolve to an actor. ``name_before``,
 ``name_ending_phrase``, ``late_source`` and ``appositive_source`` find a name the parse hung
 elsewhere (after a quote, closing an opening phrase, after a content-first cue, set off
 before a sentence-final cue).
@@ -61,18 +61,6 @@ def antecedent(tok: Token) -> Token | None:
             and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.head.i < tok.i:
         return tok.head.head
     return None
-
-
-def mention(speaker: Span) -> Span:
-    """The words a record gives for a speaker: a relative pronoun with the phrase it stands
-    for ("super PACs that sided with X", "Ms. Roe, a former aide, who"), since the pronoun
-    alone names no one (PolNeAR marks either); any other speaker as it is."""
-    noun = antecedent(speaker[-1]) if len(speaker) == 1 else None
-    if noun is None:
-        return speaker
-    if noun.dep_ == "appos" and noun.head.i < noun.i:
-        noun = noun.head
-    return _on_line(speaker.doc, noun.left_edge.i, speaker.end, speaker.start)
 
 
 def _on_line(doc: Doc, start: int, end: int, at: int) -> Span:
