@@ -460,7 +460,7 @@ def verb_arguments(
     if passive is None and _child(verb, {"auxpass"}) is not None and _child(verb, SUBJ) is None:
         # "Turkey is an ally ... and has been accused of", "X sued after *being forced* to
         # sell": the shared subject is passive here, the one done to
-        passive = _child(verb.head, SUBJ | PASS_SUBJ) if verb.dep_ == "conj" else subject(verb)
+        passive = _shared_passive_subject(verb, agent)
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:
@@ -470,6 +470,9 @@ def verb_arguments(
             sources = _backer(doc, passive)  # "Turkish-backed fighters were flown out"
         if not content_object and (noun is None or passive.i != noun.i):
             targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
+            if passive.i == verb.head.i:  # "the convoy being attacked *by X*": X is no target
+                targets = [t for t in targets
+                           if not verb.left_edge.i <= t.start <= verb.right_edge.i]
         if not sources and verb.dep_ == "xcomp" and _child(verb.head, {"auxpass"} | PASS_SUBJ):
             # "X was forced to retreat by Y" (not "X has yet to be punished": X is punished)
             sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
@@ -527,6 +530,21 @@ def verb_arguments(
             passive.left_edge.i <= t.start <= passive.right_edge.i for t in targets):
         targets += _split_list(doc, verb, passive, targets, PASS_SUBJ)  # "sanctions on A, B and C"
     return sources, targets
+
+
+def _shared_passive_subject(verb: Token, agent: Token | None) -> Token | None:
+    """Who undergoes a passive verb with no subject of its own: a conjunct's shared subject,
+    the noun a passive participle describes ("the convoy *being attacked* by X": the convoy,
+    never the agent X), else the subject the verb shares (:func:`subject`), unless that is
+    only its own agent."""
+    if verb.dep_ == "conj":
+        return _child(verb.head, SUBJ | PASS_SUBJ)
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
+        return verb.head
+    shared = subject(verb)
+    if agent is not None and shared is not None and shared.head.i == agent.i:
+        return None
+    return shared
 
 
 def _split_list(doc: Doc, verb: Token, subj: Token, found: list[Span], deps: set[str]
