@@ -15,3 +15,11 @@ def test_the_agent_of_a_passive_participle_is_not_also_its_target(nlp) -> None: 
     attacked = events(nlp, "The convoy being attacked by Hamas fighters belonged to Egypt.")[
         "attacked"]
     assert attacked.source == "Hamas" and attacked.target is None
+
+
+def test_a_person_reporting_is_not_what_its_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The Justice Department has disclosed its intent to file criminal "
+                        "charges against Congressman Michael Grimm, Mr. William McGinley said.")
+    charges = found["file criminal charges"]
+    assert charges.source is None and charges.target == "Michael Grimm"
+    assert charges.claimant == "William McGinley"

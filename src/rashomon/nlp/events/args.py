@@ -214,7 +214,7 @@ _REPORTER_PRONOUNS = {
 def _reporter(doc: Doc, pron: Token) -> Span | None:
     """"X said *they* would ...": a pronoun the actors component left unresolved, inside the
     reported clause of a report verb whose subject is a noun of the same number, is that
-    subject."""
+    subject; "it"/"its" never a person's."""
     tags = _REPORTER_PRONOUNS.get(pron.lower_)
     if tags is None:
         return None
@@ -226,11 +226,22 @@ def _reporter(doc: Doc, pron: Token) -> Span | None:
             subj = _child(cur.head, SUBJ)
             if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
                 return None
-            return _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+            found = _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+            if found is not None and pron.lower_ in _NEUTER and _is_person(doc, found):
+                return None  # "the office disclosed *its* intent, X said": a person is no "it"
+            return found
         if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl", "advcl"}:
             return None
         cur = cur.head
     return None
+
+
+_NEUTER = {"it", "its"}
+
+
+def _is_person(doc: Doc, span: Span) -> bool:
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    return getattr(actor, "kind", None) == "person" or span.root.ent_type_ == "PERSON"
 
 
 def _indexed(doc: Doc, tok: Token) -> Span | None:
