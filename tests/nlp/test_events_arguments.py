@@ -23,3 +23,9 @@ def test_a_person_reporting_is_not_what_its_stands_for(nlp) -> None:  # type: ig
     charges = found["file criminal charges"]
     assert charges.source is None and charges.target == "Michael Grimm"
     assert charges.claimant == "William McGinley"
+
+
+def test_who_a_participle_describing_the_subject_names_does_not_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    defaced = events(nlp, "Muslim hackers angered by the publication of cartoons of the Prophet "
+                          "Mohammed have defaced thousands of Danish websites.")["defaced"]
+    assert defaced.source is None

@@ -1012,9 +1012,27 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
         if span.start > right:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
-                and not _in_relative(span.root, head) and not _other_person(doc, span, head):
+                and not _in_relative(span.root, head) and not _other_person(doc, span, head) \
+                and not _in_participle(span, head):
             return with_list(doc, span)
     return []
+
+
+def _in_participle(span: Span, head: Token) -> bool:
+    """Whether ``span`` is, inside the phrase of ``head``, the agent of a participle that
+    describes it or a place that participle happens in ("hackers *angered by* the cartoons
+    of X", "the Red Cross *operating in* Iraq"): the participle's own argument, not who the
+    phrase names (but "workers *affiliated with* X union" are X's)."""
+    tok, prev = span.root, None
+    for _ in range(MAX_HOPS):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"} and prev is not None and (
+                prev.dep_ == "agent" or prev.dep_ == "prep" and prev.lower_ in LOCATIVE
+                and _placelike(span)):
+            return True
+        prev, tok = tok, tok.head
+    return False
 
 
 def _other_person(doc: Doc, span: Span, head: Token) -> bool:
