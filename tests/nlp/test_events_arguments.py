@@ -29,3 +29,12 @@ def test_who_a_participle_describing_the_subject_names_does_not_act(nlp) -> None
     defaced = events(nlp, "Muslim hackers angered by the publication of cartoons of the Prophet "
                           "Mohammed have defaced thousands of Danish websites.")["defaced"]
     assert defaced.source is None
+
+
+def test_from_names_who_gives_or_says_not_where_things_go(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The criticism from Russia angered the government of Ukraine.")
+    assert found["criticism"].source == "Russia"
+    assert events(nlp, "Military aid from Iran reached the rebels.")["aid"].source == "Iran"
+    assert events(nlp, "Criticism from Boston was loud.")["Criticism"].source is None
+    withdrawal = events(nlp, "The withdrawal from Iraq was completed.")
+    assert next(iter(withdrawal.values())).source is None

@@ -686,8 +686,13 @@ def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
     return []
 
 
-def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
-    """(sources, targets) of a nominal trigger ("Azerbaijan's shelling of Stepanakert")."""
+def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Span], list[Span]]:
+    """(sources, targets) of a nominal trigger ("Azerbaijan's shelling of Stepanakert").
+
+    With ``given`` the noun names something one side gives or says to another ("support,
+    criticism, aid *from X*"): X, when it can act (not a town named as where), is the source;
+    otherwise "from" names where (a withdrawal *from X*) and is left to the callers.
+    """
     sources: list[Span] = []
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -702,9 +707,10 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
                 sources = [owner] if owner is not None else []
             if sources:
                 break
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and (child.lower_ == "by" or given and child.lower_ == "from"):
             pobj = _pobj(child)
             sources = actors_at(doc, pobj) if pobj is not None else []
+            sources = [m for m in sources if not _literal_place(doc, m)]
             if sources:
                 break
     forces = word_set(doc, "force")

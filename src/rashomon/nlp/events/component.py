@@ -90,6 +90,9 @@ PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the ta
 SELF_DIRECTED = {"resign", "disarm", "withdraw"}
 # Types of events several sides do together: each side is the other's party.
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# Types whose event noun names the giver or speaker with "from" ("support, criticism, aid *from
+# X*"); for the others "from" names where (withdrawal, expulsion, attack *from X*).
+GIVEN_TYPES = VERBAL_TYPES | {"THREATEN", "AID"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 # Participles that say the subject's stance after "be" ... "to": "X is opposed *to* Y" (X
@@ -260,9 +263,9 @@ class EventCoder:
         row = f.row
         if f.noun is not None and f.noun.i != f.token.i and f.noun.dep_ == "nsubjpass":
             # "the withdrawal of X from Y was completed": the noun holds the arguments
-            f.sources, f.targets = noun_arguments(doc, f.noun)
+            f.sources, f.targets = noun_arguments(doc, f.noun, given=row.type in GIVEN_TYPES)
         elif f.nominal:
-            f.sources, f.targets = noun_arguments(doc, f.token)
+            f.sources, f.targets = noun_arguments(doc, f.token, given=row.type in GIVEN_TYPES)
             if not f.sources:
                 f.sources, gov = governor_subject(doc, f.token)
                 f.targets = [t for t in f.targets
