@@ -38,3 +38,12 @@ def test_from_names_who_gives_or_says_not_where_things_go(nlp) -> None:  # type:
     assert events(nlp, "Criticism from Boston was loud.")["Criticism"].source is None
     withdrawal = events(nlp, "The withdrawal from Iraq was completed.")
     assert next(iter(withdrawal.values())).source is None
+
+
+def test_alleging_that_someone_did_something_accuses_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Russia alleged on Monday that Ukrainian forces had attacked its "
+                        "border posts.")
+    alleged, attacked = found["alleged"], found["attacked"]
+    assert (alleged.type, alleged.source, alleged.status) == ("ACCUSE", "Russia", "asserted")
+    assert alleged.target == "Ukrainian armed forces"
+    assert attacked.status == "alleged" and attacked.parent_id == alleged.id
