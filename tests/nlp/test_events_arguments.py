@@ -47,3 +47,11 @@ def test_alleging_that_someone_did_something_accuses_them(nlp) -> None:  # type:
     assert (alleged.type, alleged.source, alleged.status) == ("ACCUSE", "Russia", "asserted")
     assert alleged.target == "Ukrainian armed forces"
     assert attacked.status == "alleged" and attacked.parent_id == alleged.id
+
+
+def test_they_in_a_direct_quote_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    shelled = events(nlp, "“They shelled our villages all night,” the rebels said.")["shelled"]
+    assert shelled.source is None and shelled.claimant == "rebels"
+    # reported in the speaker's own words, "they" still names the speaker
+    release = events(nlp, "The rebels said they will release the hostages.")["release"]
+    assert release.source == "rebels"

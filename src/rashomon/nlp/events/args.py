@@ -182,19 +182,26 @@ FIRST_PERSON = frozenset({"i", "we"})
 _QUOTES = "rashomon_quotes"  # the quotes component's span group (it runs before events)
 
 
-def _quoted_self(doc: Doc, pron: Token) -> Span | None:
-    """"*I* would like to thank my staff," Farenthold said: a first-person subject inside a
-    direct quote is its speaker (the speaker's mention, when the quote found one); outside a
-    quote, or in one with no named speaker, it names no one."""
-    at = pron.idx
+def _direct_quote(doc: Doc, tok: Token) -> dict | None:  # type: ignore[type-arg]
+    """The data of the direct quote whose words hold ``tok``, if any."""
+    at = tok.idx
     for span in doc.spans.get(_QUOTES, []):
         if span.label_ != "direct" or not span.start_char <= at < span.end_char:
             continue
         data = doc.user_data.get(("rashomon_quotes.data", span.start_char, span.end_char)) \
             or span._.data or {}
         segments = data.get("segments") or [(span.start_char, span.end_char)]
-        if not any(a <= at < b for a, b in segments):
-            continue
+        if any(a <= at < b for a, b in segments):
+            return data
+    return None
+
+
+def _quoted_self(doc: Doc, pron: Token) -> Span | None:
+    """"*I* would like to thank my staff," Farenthold said: a first-person subject inside a
+    direct quote is its speaker (the speaker's mention, when the quote found one); outside a
+    quote, or in one with no named speaker, it names no one."""
+    data = _direct_quote(doc, pron)
+    if data is not None:
         s, e = data.get("speaker_start"), data.get("speaker_end")
         if s is None or e is None or not data.get("speaker_id"):
             return None
@@ -214,10 +221,11 @@ _REPORTER_PRONOUNS = {
 def _reporter(doc: Doc, pron: Token) -> Span | None:
     """"X said *they* would ...": a pronoun the actors component left unresolved, inside the
     reported clause of a report verb whose subject is a noun of the same number, is that
-    subject; "it"/"its" never a person's."""
+    subject; "it" or "they" never a person, and never the speaker of a direct quote holding
+    it (who says "I" or "we")."""
     tags = _REPORTER_PRONOUNS.get(pron.lower_)
-    if tags is None:
-        return None
+    if tags is None or pron.lower_ in _NEUTER | _PLURAL and _direct_quote(doc, pron) is not None:
+        return None  # ""*They* shelled us," X said": quoted, X names others in the third person
     reports = word_set(doc, "report")
     cur = pron
     for _ in range(6):
@@ -227,7 +235,7 @@ def _reporter(doc: Doc, pron: Token) -> Span | None:
             if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
                 return None
             found = _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
-            if found is not None and pron.lower_ in _NEUTER and _is_person(doc, found):
+            if found is not None and pron.lower_ in _NEUTER | _PLURAL and _is_person(doc, found):
                 return None  # "the office disclosed *its* intent, X said": a person is no "it"
             return found
         if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl", "advcl"}:
@@ -237,6 +245,7 @@ def _reporter(doc: Doc, pron: Token) -> Span | None:
 
 
 _NEUTER = {"it", "its"}
+_PLURAL = {"they", "their", "them"}
 
 
 def _is_person(doc: Doc, span: Span) -> bool:
