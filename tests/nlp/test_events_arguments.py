@@ -55,3 +55,14 @@ def test_they_in_a_direct_quote_is_not_its_speaker(nlp) -> None:  # type: ignore
     # reported in the speaker's own words, "they" still names the speaker
     release = events(nlp, "The rebels said they will release the hostages.")["release"]
     assert release.source == "rebels"
+
+
+def test_the_alternative_not_taken_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Instead of negotiating with Iran, the United States imposed new "
+                        "sanctions.")
+    negotiating = found["negotiating"]
+    assert negotiating.polarity == "negated" and negotiating.status == "negated"
+    assert negotiating.source == "United States"
+    assert found["imposed"].status == "asserted"
+    attacking = events(nlp, "The rebels withdrew rather than attacking the town.")["attacking"]
+    assert attacking.status == "negated"

@@ -416,13 +416,16 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "pcomp":  # "accused X of shelling": X did it; "by sending": the subject did
             prep = cur.head
             governor = prep.head
-            if governor.dep_ in {"advmod", "acomp", "prt"} and governor.pos_ in {
-                    "ADV", "ADJ", "ADP"} and governor.head.i != governor.i:
+            adverbial = governor.dep_ in {"advmod", "acomp", "prt"} and governor.pos_ in {
+                "ADV", "ADJ", "ADP"} and governor.head.i != governor.i
+            if adverbial:
                 governor = governor.head  # "stopped *short* of endorsing": the verb's subject
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
-            if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB":
+            if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB" \
+                    and not adverbial and not any(c.dep_ == "advmod" for c in prep.children):
+                # (not "*instead of* negotiating, X imposed sanctions": X's alternative)
                 return obj  # "mocked *him* for opposing", "thanked X for helping": X did it
             cur = governor
             continue

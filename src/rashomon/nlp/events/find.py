@@ -346,6 +346,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
     if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
         fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
+    elif _forgone(f.token):  # "*instead of* negotiating, X imposed sanctions"
+        fr = frame.Frame("negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
         f.modality = "hypothetical"
@@ -381,6 +383,22 @@ def imperative(verb: Token) -> bool:
 # *false* that ...").
 _TRUE = {"true", "correct", "accurate", "right", "so"}
 _FALSE = {"false", "untrue", "inaccurate", "wrong", "baseless", "groundless"}
+
+
+# Words before a clause or noun that name the alternative not taken ("*instead of* talks",
+# "*rather than* attack"); the parser hangs them in several ways, so they are read in order.
+_FORGONE = {("instead", "of"), ("rather", "than")}
+_SKIPPED_TAGS = {"DT", "JJ", "PRP$", "RB", "TO"}  # between them and the trigger: "of *the* talks"
+
+
+def _forgone(tok: Token) -> bool:
+    """Whether ``tok`` follows "instead of" or "rather than": the event that did not happen
+    in place of the one that did."""
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 3 and tok.doc[i].tag_ in _SKIPPED_TAGS \
+            and tok.doc[i].lower_ not in {"instead", "rather"}:
+        i -= 1
+    return i >= 1 and (tok.doc[i - 1].lower_, tok.doc[i].lower_) in _FORGONE
 
 
 def _not_so(tok: Token) -> bool:
