@@ -66,3 +66,17 @@ def test_the_alternative_not_taken_did_not_happen(nlp) -> None:  # type: ignore[
     assert found["imposed"].status == "asserted"
     attacking = events(nlp, "The rebels withdrew rather than attacking the town.")["attacking"]
     assert attacking.status == "negated"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A car bomb in Baghdad killed twelve Iraqi soldiers.", None),
+    ("The attack on the US embassy in Benghazi killed Ambassador Chris Stevens.", None),
+    ("An attack by Taliban fighters killed ten Afghan policemen.", "Taliban"),
+    ("Russian missiles struck Kiev on Monday.", "Russia"),
+])
+def test_an_event_or_weapon_as_subject_acts_only_for_its_own_doer(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                                  source: str | None) -> None:
+    found = events(nlp, text)
+    verb = next(e for e in found.values() if e.type == "ASSAULT" and e.trigger in {
+        "killed", "struck"})
+    assert verb.source == source

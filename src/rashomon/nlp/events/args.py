@@ -333,6 +333,13 @@ def is_instrument(tok: Token) -> bool:
         tok.lemma_.lower() in word_set(tok.doc, "weapon") or tok.lower_ in {"f-16", "f-16s"})
 
 
+def is_eventive(tok: Token) -> bool:
+    """Whether a noun names an event (a trigger noun of the lexicon: "attack", "explosion",
+    "fighting") or a weapon: something that happens or is used, never an actor."""
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in word_set(tok.doc, "event_noun") or is_instrument(tok))
+
+
 def is_medium(doc: Doc, span: Span) -> bool:
     """A news medium named as where something was said ("pledged X *in an op-ed in the Post*",
     "*in an interview with* CNN", "*on* Fox News"): the channel, not a party."""
@@ -501,7 +508,10 @@ def verb_arguments(
             sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
     else:
         subj = subject(verb)
-        sources = actors_at(doc, subj)
+        eventive = subj is not None and is_eventive(subj)
+        # "a car bomb *in Baghdad* killed", "the attack *on the embassy* killed": an event or
+        # a weapon as subject acts for whoever its own phrase names as doing it, no one else
+        sources = noun_arguments(doc, subj)[0] if eventive else actors_at(doc, subj)
         if not sources and subj is not None and subj.dep_ == "poss" and subj.pos_ == "PRON":
             owner = _owner(doc, subj)  # "*her* plans to plead": as for an event noun
             sources = [owner] if owner is not None else []
@@ -513,7 +523,7 @@ def verb_arguments(
         places = [m for m in sources if m.root.dep_ == "compound" and m.root.head.i == (
             subj.i if subj is not None else -1) and _literal_place(doc, m)]
         sources = [m for m in sources if m not in places]
-        if not sources and subj is not None and not places:
+        if not sources and subj is not None and not places and not eventive:
             # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
         if sources and subj is not None and subj.head.i == verb.i:

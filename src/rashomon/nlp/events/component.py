@@ -169,9 +169,11 @@ class EventCoder:
             if use_examples else None
         self.threshold = threshold
         self.margin = margin
-        # the lexicon's word sets, and the report verbs (whose pronouns args.py resolves)
+        # the lexicon's word sets, the report verbs (whose pronouns args.py resolves) and the
+        # event nouns (never actors, args.is_eventive)
         self.sets = {**self.lex.sets, "report": frozenset(
-            lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows))}
+            lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows)),
+            "event_noun": frozenset(lemma for lemma, pos in self.lex.triggers if pos == "N")}
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
