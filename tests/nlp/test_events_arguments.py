@@ -80,3 +80,11 @@ def test_an_event_or_weapon_as_subject_acts_only_for_its_own_doer(nlp, text: str
     verb = next(e for e in found.values() if e.type == "ASSAULT" and e.trigger in {
         "killed", "struck"})
     assert verb.source == source
+
+
+def test_an_arrest_with_no_agent_is_the_states_where_it_happens(nlp) -> None:  # type: ignore[no-untyped-def]
+    detained = events(nlp, "A British journalist was detained in Tehran.")["detained"]
+    assert detained.source == "Iran" and detained.target == "United Kingdom"
+    # not a killing: who kills is not the country it happens in
+    killed = events(nlp, "A French aid worker was killed in Mali.")["killed"]
+    assert killed.source is None

@@ -88,6 +88,8 @@ PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the ta
 # explicit "to X" or object names a target, not the places and purposes around them (a
 # withdrawal's target is the country it leaves, see withdrawn_from, not a town or region).
 SELF_DIRECTED = {"resign", "disarm", "withdraw"}
+# Modes of acts only a state's authorities do (arrest, deport, convict, investigate).
+STATE_MODES = {"arrest", "deport", "convict", "investigate"}
 # Types of events several sides do together: each side is the other's party.
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Types whose event noun names the giver or speaker with "from" ("support, criticism, aid *from
@@ -351,6 +353,12 @@ class EventCoder:
         if f.noun is not None and f.noun.i != f.token.i:
             lemmas |= clause_lemmas(f.noun)
         f.mode = row.mode or self.lex.mode(row.type, lemmas)
+        if f.mode in STATE_MODES and not f.sources and not f.nominal and _agentless_passive(f.token):
+            # "a journalist was detained *in Tehran*": arrests, trials and inquiries are the
+            # acts of the state where they happen (coders code its government), not of no one
+            # and not done to that place
+            f.sources = place_target(doc, f.token, self._countries(doc), [])
+            f.targets = [t for t in f.targets if all(t.start != m.start for m in f.sources)]
 
     def _countries(self, doc: Doc) -> dict[str, Actor]:
         """ISO alpha-2 code -> country actor (places carry alpha-2 codes, actors alpha-3)."""
@@ -632,6 +640,13 @@ def collect(doc: Doc) -> list[object]:
             sourcing=d.get("sourcing"),
         ))
     return out
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb with no "by" agent ("was arrested in X")."""
+    children = list(verb.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) and not any(
+        c.dep_ == "agent" for c in children)
 
 
 def _stance_passive(verb: Token) -> bool:
