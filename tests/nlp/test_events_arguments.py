@@ -88,3 +88,10 @@ def test_an_arrest_with_no_agent_is_the_states_where_it_happens(nlp) -> None:  #
     # not a killing: who kills is not the country it happens in
     killed = events(nlp, "A French aid worker was killed in Mali.")["killed"]
     assert killed.source is None
+
+
+def test_a_press_release_and_storming_off_are_no_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The ministry issued a news release criticizing the rebels.")
+    assert {e.type for e in found.values()} == {"ACCUSE"}
+    assert events(nlp, "The senator stormed off the stage.") == {}
+    assert events(nlp, "Troops stormed the parliament building.")["stormed"].type == "ASSAULT"
