@@ -95,3 +95,26 @@ def test_a_press_release_and_storming_off_are_no_events(nlp) -> None:  # type: i
     assert {e.type for e in found.values()} == {"ACCUSE"}
     assert events(nlp, "The senator stormed off the stage.") == {}
     assert events(nlp, "Troops stormed the parliament building.")["stormed"].type == "ASSAULT"
+
+
+def test_a_participle_joined_to_a_passive_is_passive_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    accused = events(nlp, "He was stopped on the highway and accused of speeding.")["accused"]
+    assert accused.status == "alleged" and accused.source is None
+
+
+def test_a_modifying_clause_does_not_act_on_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    urging = events(nlp, "Dozens of protesters held signs urging Governor Jan Brewer to "
+                         "resign.")["urging"]
+    assert urging.source is None and urging.target == "Jan Brewer"
+    calling = events(nlp, "Conservatives calling for Michael Steele to resign gathered in "
+                          "Washington.")["calling"]
+    assert calling.source is None and calling.target == "Michael Steele"
+    # what a declaration put out demands, its author demands
+    demanding = events(nlp, "The rebel Kurdistan Workers' Party issued a declaration demanding "
+                            "that the Turkish government provide information.")["demanding"]
+    assert demanding.source == "PKK" and demanding.target == "Turkey"
+
+
+def test_they_can_be_several_people_reporting(nlp) -> None:  # type: ignore[no-untyped-def]
+    attack = events(nlp, "Obama and Putin said they will attack Iraq.")["attack"]
+    assert attack.source == "Barack Obama"

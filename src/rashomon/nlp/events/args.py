@@ -18,7 +18,7 @@ from rashomon.nlp.actors.component import (
     resolve_possessive,
     resolve_speaker,
 )
-from rashomon.nlp.events.find import crosses_break, purpose_of
+from rashomon.nlp.events.find import crosses_break, purpose_of, shares_passive
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
@@ -221,8 +221,8 @@ _REPORTER_PRONOUNS = {
 def _reporter(doc: Doc, pron: Token) -> Span | None:
     """"X said *they* would ...": a pronoun the actors component left unresolved, inside the
     reported clause of a report verb whose subject is a noun of the same number, is that
-    subject; "it" or "they" never a person, and never the speaker of a direct quote holding
-    it (who says "I" or "we")."""
+    subject; "it" never a person, nor "they" one person alone, and neither the speaker of a
+    direct quote holding it (who says "I" or "we")."""
     tags = _REPORTER_PRONOUNS.get(pron.lower_)
     if tags is None or pron.lower_ in _NEUTER | _PLURAL and _direct_quote(doc, pron) is not None:
         return None  # ""*They* shelled us," X said": quoted, X names others in the third person
@@ -235,7 +235,8 @@ def _reporter(doc: Doc, pron: Token) -> Span | None:
             if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
                 return None
             found = _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
-            if found is not None and pron.lower_ in _NEUTER | _PLURAL and _is_person(doc, found):
+            if found is not None and (pron.lower_ in _NEUTER or pron.lower_ in _PLURAL
+                                      and not subj.conjuncts) and _is_person(doc, found):
                 return None  # "the office disclosed *its* intent, X said": a person is no "it"
             return found
         if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl", "advcl"}:
@@ -487,7 +488,8 @@ def verb_arguments(
     """
     passive = _child(verb, PASS_SUBJ)
     agent = _child(verb, {"agent"})
-    if passive is None and _child(verb, {"auxpass"}) is not None and _child(verb, SUBJ) is None:
+    if passive is None and (_child(verb, {"auxpass"}) is not None or shares_passive(verb)) \
+            and _child(verb, SUBJ) is None:
         # "Turkey is an ally ... and has been accused of", "X sued after *being forced* to
         # sell": the shared subject is passive here, the one done to
         passive = _shared_passive_subject(verb, agent)
@@ -515,10 +517,6 @@ def verb_arguments(
         if not sources and subj is not None and subj.dep_ == "poss" and subj.pos_ == "PRON":
             owner = _owner(doc, subj)  # "*her* plans to plead": as for an event noun
             sources = [owner] if owner is not None else []
-        if subj is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
-            # "those of us *who stood by Israel*": the relative clause's own actors are
-            # its arguments, not the noun it describes
-            sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
         # "the *Benghazi* attack killed ...": a place naming where the subject happened acts not
         places = [m for m in sources if m.root.dep_ == "compound" and m.root.head.i == (
             subj.i if subj is not None else -1) and _literal_place(doc, m)]
@@ -526,6 +524,10 @@ def verb_arguments(
         if not sources and subj is not None and not places and not eventive:
             # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
+        if subj is not None and verb.dep_ in {"relcl", "acl"} and subj.i == verb.head.i:
+            # "those of us *who stood by Israel*", "signs *urging X to resign*": the modifying
+            # clause's own actors are its arguments, not the noun it describes
+            sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
         if sources and subj is not None and subj.head.i == verb.i:
             sources += _split_list(doc, verb, subj, sources, SUBJ)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"

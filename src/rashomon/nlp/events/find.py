@@ -512,8 +512,16 @@ def _unattributed_passive(f: Found) -> bool:
     tok = f.token
     if f.nominal or f.row.type != "ACCUSE" or f.row.lemma in REACTION_VERBS:
         return False
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and \
-        not any(c.dep_ == "agent" for c in tok.children)
+    return (any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+            or shares_passive(tok)) and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def shares_passive(verb: Token) -> bool:
+    """A participle conjoined to a passive verb, with no subject or auxiliary of its own:
+    passive too ("he was stopped and *accused* of speeding")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def keep_noun(f: Found) -> bool:
