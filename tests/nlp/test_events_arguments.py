@@ -118,3 +118,17 @@ def test_a_modifying_clause_does_not_act_on_itself(nlp) -> None:  # type: ignore
 def test_they_can_be_several_people_reporting(nlp) -> None:  # type: ignore[no-untyped-def]
     attack = events(nlp, "Obama and Putin said they will attack Iraq.")["attack"]
     assert attack.source == "Barack Obama"
+
+
+def test_a_modal_does_not_reach_past_but(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Senator Jim DeMint would not go that far but said Steele must "
+                        "apologize.")
+    assert found["said"].status == "asserted"
+    # without a contrast the modal still covers both verbs
+    found = events(nlp, "Russia would send troops and attack Ukraine.")
+    assert found["attack"].status == "hypothetical"
+
+
+def test_meeting_a_need_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The plan does not meet the needs of Ukraine.") == {}
+    assert events(nlp, "Obama will meet Putin in Geneva.")["meet"].type == "CONSULT"

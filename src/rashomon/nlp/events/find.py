@@ -334,7 +334,11 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 hypothetical = True  # "a rationale *for opposing* X": argued for, not done
         if not f.nominal and _unsupported(cur, head):
             hypothetical = True  # "no evidence that X objected", "did not show that X …"
-        if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+        if dep in _CLAUSE_BREAK or dep == "conj" and (
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children)
+                or any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children)):
+            # (a clause of its own, or a contrast: "X would not go that far *but said* ...":
+            # the first verb's "would" is not the second's)
             same_clause = False
         cur = head
     f.depth = depth
