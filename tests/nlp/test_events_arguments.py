@@ -132,3 +132,13 @@ def test_a_modal_does_not_reach_past_but(nlp) -> None:  # type: ignore[no-untype
 def test_meeting_a_need_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     assert events(nlp, "The plan does not meet the needs of Ukraine.") == {}
     assert events(nlp, "Obama will meet Putin in Geneva.")["meet"].type == "CONSULT"
+
+
+def test_an_aside_in_a_report_is_the_writers_not_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The minister said he visited Ferguson, where a teenager was shot by a "
+                        "police officer.")
+    assert found["shot"].status == "asserted" and found["shot"].claimant is None
+    # a restrictive relative clause stays inside what is reported
+    found = events(nlp, "The minister said the police officer who shot the teenager was "
+                        "suspended.")
+    assert found["shot"].status == "alleged"

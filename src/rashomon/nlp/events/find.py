@@ -270,6 +270,11 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
         depth += 1
+        if dep == "relcl" and _aside(cur):
+            # "Ferguson, *where* a teenager was shot": a relative clause set off by a comma is
+            # the writer's aside, not part of what is reported, wished or supposed around it
+            depth += _height(head)
+            break
         if _circumstance(cur):
             circumstance = True  # in a time or cause phrase, until a clause of its own
         elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
@@ -365,6 +370,20 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+def _aside(relcl: Token) -> bool:
+    """A non-restrictive relative clause: after a comma, not opened by "that"."""
+    left = relcl.left_edge
+    return left.i > 0 and relcl.doc[left.i - 1].text == "," and left.lower_ != "that"
+
+
+def _height(tok: Token) -> int:
+    """Steps from ``tok`` up to its sentence root (at most ``MAX_CLIMB``)."""
+    n = 0
+    while tok.head.i != tok.i and n < MAX_CLIMB:
+        tok, n = tok.head, n + 1
+    return n
 
 
 _OPENERS = {'"', "“", "‘", "'", ":", "—", "-", "(", "--"}
