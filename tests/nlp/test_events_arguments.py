@@ -142,3 +142,15 @@ def test_an_aside_in_a_report_is_the_writers_not_the_speakers(nlp) -> None:  # t
     found = events(nlp, "The minister said the police officer who shot the teenager was "
                         "suspended.")
     assert found["shot"].status == "alleged"
+
+
+def test_who_reports_a_clause_with_no_subject_does_not_do_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    fund = events(nlp, "“Shame on the House for failing to fund the request,” Rep. Gregory "
+                       "Meeks said.")["fund"]
+    assert fund.source is None and fund.claimant == "Gregory Meeks"
+
+
+def test_an_adjunct_of_a_passive_is_done_by_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Senator Bob Smith was arrested after threatening Governor Jan Brewer.")
+    assert found["threatening"].source == "Bob Smith"
+    assert found["threatening"].target == "Jan Brewer"

@@ -407,6 +407,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         agent = _child(cur, {"agent"})
         if agent is not None:  # passive, or a participle: "a truce brokered by X"
             return _pobj(agent)
+        patient = _child(cur, PASS_SUBJ) if cur.i != verb.i else None
+        if patient is not None:  # "X was suspended for pointing a rifle, then *cursing*": X
+            return patient
         if cur.tag_ == "VBN" and cur.dep_ == "amod":  # "US-brokered", "Turkish-backed"
             return _child(cur, {"npadvmod", "compound"})
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and _issued(cur.head):
@@ -421,6 +424,8 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "acomp"} \
                 or cur.head.i == cur.i or crosses_break(cur, cur.head):
             return None
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in word_set(cur.doc, "report"):
+            return None  # ""Shame on X for *failing* to fund it," Y said": Y only reports
         if cur.dep_ == "pcomp":  # "accused X of shelling": X did it; "by sending": the subject did
             prep = cur.head
             governor = prep.head
