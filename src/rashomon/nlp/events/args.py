@@ -445,7 +445,7 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "xcomp" or is_purpose_of_move(cur):
             # "urged X to withdraw": object control; "sent jihadists to fight": they fight
             obj = _child(cur.head, {"dobj"} | PASS_SUBJ)
-            if obj is not None:
+            if obj is not None and not _named_again(cur, obj):
                 return obj
         if cur.dep_ in {"xcomp", "advcl"} and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
@@ -458,6 +458,19 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
                 return asked
         cur = cur.head
     return None
+
+
+def _named_again(clause: Token, obj: Token) -> bool:
+    """Whether a pronoun object of ``clause`` stands for ``obj`` ("called Brewer to urge *her*
+    to veto it"): a pronoun never names its own clause's subject, so ``obj`` is not that
+    subject (the caller is)."""
+    doc = clause.doc
+    named = _mention(doc, obj)
+    if named is None or named._.actor_id is None:
+        return False
+    return any(c.dep_ in {"dobj", "dative"} and c.pos_ == "PRON" and not c.lower_.endswith(
+        ("self", "selves")) and getattr(_mention(doc, c), "_", None) is not None
+        and _mention(doc, c)._.actor_id == named._.actor_id for c in clause.children)
 
 
 def _issued(noun: Token) -> bool:
