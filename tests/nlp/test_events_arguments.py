@@ -163,3 +163,11 @@ def test_a_pronoun_object_is_not_its_own_clauses_subject(nlp) -> None:  # type: 
     # object control still holds when the object is not named again
     found = events(nlp, "Obama urged Netanyahu to resume talks.")
     assert found["resume"].source == "Benjamin Netanyahu"
+
+
+def test_pressure_or_a_call_on_someone_to_act_is_theirs_to_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Republicans kept up pressure on Governor Rick Perry to veto the bill.")
+    assert found["veto"].source == "Rick Perry"
+    found = events(nlp, "The European Union renewed its call on Israel to withdraw from the "
+                        "West Bank.")
+    assert found["withdraw"].source == "Israel"

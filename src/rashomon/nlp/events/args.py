@@ -418,6 +418,10 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            pressed = next((_pobj(c) for c in cur.head.children if c.dep_ == "prep"
+                            and c.lower_ in {"on", "upon"} and c.i < cur.i), None)
+            if pressed is not None and pressed.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return pressed  # "pressure *on X* to resign", "its call on X to withdraw": X
             owner = _child(cur.head, {"poss"})  # "*the White House's* plan to withdraw"
             if owner is not None:
                 return owner
