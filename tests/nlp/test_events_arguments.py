@@ -171,3 +171,11 @@ def test_pressure_or_a_call_on_someone_to_act_is_theirs_to_do(nlp) -> None:  # t
     found = events(nlp, "The European Union renewed its call on Israel to withdraw from the "
                         "West Bank.")
     assert found["withdraw"].source == "Israel"
+
+
+def test_a_definite_event_noun_is_not_made_hypothetical_by_what_it_could_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Russia's invasion of Ukraine could prove costly.")
+    assert found["invasion"].status == "asserted"
+    found = events(nlp, "The endorsement from Senator John Smith could prove helpful to "
+                        "Governor Rick Perry.")
+    assert found["endorsement"].status == "asserted"

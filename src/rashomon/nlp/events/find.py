@@ -238,7 +238,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     alleged = False
     claimant: Token | None = None
     denied = False
-    same_clause = True  # modals only count within the trigger's own clause chain
+    # modals only count within the trigger's own clause chain, and not for a definite event
+    # noun whose clause says what it did, not whether it happens ("*the* endorsement could
+    # prove helpful"; but "the vote could take place", "the attack could kill thousands")
+    same_clause = not _presupposed(f.token, lex.sets.get("happen", frozenset()))
     modifier = False
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
@@ -370,6 +373,18 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _presupposed(tok: Token, happen: frozenset[str]) -> bool:
+    """A definite event noun as the subject of a verb other than one of happening."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.i == tok.i:
+        return False
+    definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE
+                   for c in tok.children)
+    return definite and lemma_of(tok.head) not in happen
 
 
 def _aside(relcl: Token) -> bool:
