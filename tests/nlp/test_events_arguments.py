@@ -179,3 +179,11 @@ def test_a_definite_event_noun_is_not_made_hypothetical_by_what_it_could_do(nlp)
     found = events(nlp, "The endorsement from Senator John Smith could prove helpful to "
                         "Governor Rick Perry.")
     assert found["endorsement"].status == "asserted"
+
+
+def test_a_warning_about_a_third_party_informs_and_threatens_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The embassy warned the State Department that the CIA had seen militias "
+                        "near the consulate.")
+    assert "warned" not in found
+    found = events(nlp, "Iran warned the United States that it would retaliate.")
+    assert found["warned"].type == "THREATEN"
