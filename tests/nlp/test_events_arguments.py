@@ -187,3 +187,11 @@ def test_a_warning_about_a_third_party_informs_and_threatens_no_one(nlp) -> None
     assert "warned" not in found
     found = events(nlp, "Iran warned the United States that it would retaliate.")
     assert found["warned"].type == "THREATEN"
+
+
+def test_visiting_a_thing_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "visited" not in events(nlp, "President Obama visited a bridge in Ohio.")
+    found = events(nlp, "President Obama visited another bridge in Ohio to promote his job "
+                        "proposals.")
+    assert "visited" not in found  # (his own proposals make him no party to his visit)
+    assert events(nlp, "The pope visited Iraq last week.")["visited"].target == "Iraq"

@@ -218,6 +218,7 @@ class EventCoder:
                 kept = sorted([*kept, extra], key=lambda f: f.token.i)
             for f in kept:
                 self._arguments(doc, f)
+            kept = [f for f in kept if not _sightseeing(f)]
             _refer_back(kept, by_sentence)
             kept.extend(self._denials(doc, sent, kept, by_sentence))
             by_sentence.append(kept)
@@ -346,7 +347,8 @@ class EventCoder:
             and t.root.head.lower_ in ALLY_PREPS and t.root.head.head.i == f.token.i)]
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
-        if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
+        if [m.start for m in f.targets] != [m.start for m in f.sources] or len(f.sources) < 2:
+            # (but "A and B accused each other": the same list on both sides)
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
         lemmas = clause_lemmas(f.token)
@@ -640,6 +642,16 @@ def collect(doc: Doc) -> list[object]:
             sourcing=d.get("sourcing"),
         ))
     return out
+
+
+def _sightseeing(f: Found) -> bool:
+    """A visit to a thing, not a party ("visited a bridge", "toured the factory"): its object
+    is a common noun that names no actor, and no target was found anywhere else."""
+    if f.row.type != "CONSULT" or f.mode != "visit" or f.nominal or f.noun is not None \
+            or f.targets:
+        return False
+    obj = next((c for c in f.token.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ == "NOUN"
 
 
 def _agentless_passive(verb: Token) -> bool:
