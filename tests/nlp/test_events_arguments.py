@@ -195,3 +195,10 @@ def test_visiting_a_thing_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped
                         "proposals.")
     assert "visited" not in found  # (his own proposals make him no party to his visit)
     assert events(nlp, "The pope visited Iraq last week.")["visited"].target == "Iraq"
+
+
+def test_a_medium_named_first_is_neither_asked_nor_asker(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "On CNN on Sunday, Senator John McCain called on President Obama to arm "
+                        "the Syrian rebels.")
+    assert found["called"].target == "Barack Obama"
+    assert found["arm"].source == "Barack Obama"

@@ -455,9 +455,11 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             # "called on X to withdraw", "appealed to X to reopen": X is asked, X does it
             preps = CONTROL_PREPS if cur.dep_ == "xcomp" else CONTROL_PREPS - {"for"}
-            asked = next((_pobj(c) for c in cur.head.children if c.dep_ == "prep" and (
-                c.lower_ in preps or c.lower_ == "to"
-                and cur.head.lemma_.lower() in APPEAL_VERBS) and c.i < cur.i), None)
+            # the nearest such phrase before the infinitive ("*On Fox News*, she called on
+            # the Obamas to rebuke X": the Obamas)
+            asked = next((_pobj(c) for c in reversed(list(cur.head.children)) if c.dep_ == "prep"
+                          and (c.lower_ in preps or c.lower_ == "to"
+                               and cur.head.lemma_.lower() in APPEAL_VERBS) and c.i < cur.i), None)
             if asked is not None and asked.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return asked
         cur = cur.head
@@ -725,7 +727,8 @@ def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
             pobj = _pobj(child)
             if pobj is not None:
-                found = actors_at(doc, pobj)
+                # ("*on CNN*, X called on Y": the medium is where it was said, read on)
+                found = [m for m in actors_at(doc, pobj) if not is_medium(doc, m)]
                 if found:
                     return with_list(doc, found[0]) + [m for m in found[1:] if all(
                         m.start != o.start for o in with_list(doc, found[0]))]
