@@ -202,3 +202,14 @@ def test_a_medium_named_first_is_neither_asked_nor_asker(nlp) -> None:  # type: 
                         "the Syrian rebels.")
     assert found["called"].target == "Barack Obama"
     assert found["arm"].source == "Barack Obama"
+
+
+def test_a_relative_pronoun_names_its_nouns_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "A British journalist, who was arrested by Turkish police last week, "
+                        "was released on Monday.")
+    assert found["arrested"].target == "United Kingdom"
+
+
+def test_a_weapon_as_agent_stands_for_its_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    attacked = events(nlp, "The rebels were reportedly attacked by Syrian jets.")["attacked"]
+    assert attacked.source == "Syrian armed forces" and attacked.status == "alleged"

@@ -262,7 +262,14 @@ def _indexed(doc: Doc, tok: Token) -> Span | None:
 
 
 def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
-    """Mentions naming the phrase headed by ``head`` (and its conjuncts), nearest first."""
+    """Mentions naming the phrase headed by ``head`` (and its conjuncts), nearest first; for a
+    relative pronoun whose noun is no mention itself, those of the noun's phrase ("a
+    *British* journalist, *who* was arrested")."""
+    if head is not None and head.pos_ == "PRON" and head.lower_ in RELATIVE \
+            and _mention(doc, head) is None:
+        clause = _relative_clause(head)
+        if clause is not None and clause.head.i != clause.i and clause.head.pos_ != "PRON":
+            head = clause.head
     if head is None or is_instrument(head):
         return []
     out: list[Span] = []
@@ -521,7 +528,9 @@ def verb_arguments(
     targets: list[Span] = []
     if passive is not None:
         if agent is not None:
-            sources = actors_at(doc, _pobj(agent))
+            doer = _pobj(agent)  # "attacked by *Syrian jets*": the weapon's own side
+            sources = noun_arguments(doc, doer)[0] if doer is not None and is_eventive(doer) \
+                else actors_at(doc, doer)
         elif verb.lemma_.lower() in word_set(doc, "move"):
             sources = _backer(doc, passive)  # "Turkish-backed fighters were flown out"
         if not content_object and (noun is None or passive.i != noun.i):
