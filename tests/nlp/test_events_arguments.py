@@ -213,3 +213,14 @@ def test_a_relative_pronoun_names_its_nouns_phrase(nlp) -> None:  # type: ignore
 def test_a_weapon_as_agent_stands_for_its_side(nlp) -> None:  # type: ignore[no-untyped-def]
     attacked = events(nlp, "The rebels were reportedly attacked by Syrian jets.")["attacked"]
     assert attacked.source == "Syrian armed forces" and attacked.status == "alleged"
+
+
+def test_a_reaction_to_a_deed_is_aimed_at_its_doer_not_its_victim(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "France condemned the attack on the Israeli embassy.")[
+        "condemned"].target is None
+    assert events(nlp, "The United Nations condemned the bombing in Kabul.")[
+        "condemned"].target is None
+    assert events(nlp, "France condemned the Russian attack on Ukraine.")[
+        "condemned"].target == "Russia"
+    # words and agreements keep their parties
+    assert events(nlp, "India rejected the Pakistani proposal.")["rejected"].target == "Pakistan"

@@ -88,6 +88,9 @@ PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the ta
 # explicit "to X" or object names a target, not the places and purposes around them (a
 # withdrawal's target is the country it leaves, see withdrawn_from, not a town or region).
 SELF_DIRECTED = {"resign", "disarm", "withdraw"}
+# Types of reactions to a deed, and of the deeds: aimed at whoever did it (see _deed_doers)
+REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
+DEEDS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Modes of acts only a state's authorities do (arrest, deport, convict, investigate).
 STATE_MODES = {"arrest", "deport", "convict", "investigate"}
 # Types of events several sides do together: each side is the other's party.
@@ -175,7 +178,9 @@ class EventCoder:
         # event nouns (never actors, args.is_eventive)
         self.sets = {**self.lex.sets, "report": frozenset(
             lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows)),
-            "event_noun": frozenset(lemma for lemma, pos in self.lex.triggers if pos == "N")}
+            "event_noun": frozenset(lemma for lemma, pos in self.lex.triggers if pos == "N"),
+            "deed_noun": frozenset(lemma for (lemma, pos), rows in self.lex.triggers.items()
+                                   if pos == "N" and any(r.type in DEEDS for r in rows))}
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
@@ -266,6 +271,7 @@ class EventCoder:
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
+        content = False  # the object says what was done ("send *troops*"), not to whom
         if f.noun is not None and f.noun.i != f.token.i and f.noun.dep_ == "nsubjpass":
             # "the withdrawal of X from Y was completed": the noun holds the arguments
             f.sources, f.targets = noun_arguments(doc, f.noun, given=row.type in GIVEN_TYPES)
@@ -345,6 +351,8 @@ class EventCoder:
         f.targets = [t for t in f.targets if not is_medium(doc, t) and not (
             row.type == "PROTEST" and row.mode == "demo" and t.root.dep_ == "pobj"
             and t.root.head.lower_ in ALLY_PREPS and t.root.head.head.i == f.token.i)]
+        if row.type in REACTIONS and not f.nominal and f.noun is None and not content:
+            f.targets = _deed_doers(doc, f.token, f.targets, self.sets["deed_noun"])
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources] or len(f.sources) < 2:
@@ -642,6 +650,20 @@ def collect(doc: Doc) -> list[object]:
             sourcing=d.get("sourcing"),
         ))
     return out
+
+
+def _deed_doers(doc: Doc, verb: Token, targets: list[Span], deeds: frozenset[str]
+                ) -> list[Span]:
+    """Whom a reaction to a deed (an attack, a crackdown, sanctions: ``deeds``) is aimed at:
+    "condemned the *Russian* attack on Ukraine" Russia, the deed's own doer; never its victim
+    or its place ("condemned the attack *on the embassy*", "the bombing *in Kabul*": no one
+    named). Words, offers and agreements keep their own parties ("rejected an appeal *from
+    X*", "ratified an agreement *with X*")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or lemma_of(obj) not in deeds or obj.pos_ != "NOUN":
+        return targets
+    doers = noun_arguments(doc, obj)[0]
+    return doers or [t for t in targets if not obj.left_edge.i <= t.start <= obj.right_edge.i]
 
 
 def _sightseeing(f: Found) -> bool:
