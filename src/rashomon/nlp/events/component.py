@@ -38,6 +38,7 @@ from rashomon.nlp.events.args import (
     ALLY_PREPS,
     actors_at,
     complement_target,
+    first_in_phrase,
     forget_mentions,
     governor_subject,
     grievance_target,
@@ -223,7 +224,7 @@ class EventCoder:
                 kept = sorted([*kept, extra], key=lambda f: f.token.i)
             for f in kept:
                 self._arguments(doc, f)
-            kept = [f for f in kept if not _sightseeing(f)]
+            kept = [f for f in kept if not _sightseeing(doc, f, self.sets.get("person", frozenset()))]
             _refer_back(kept, by_sentence)
             kept.extend(self._denials(doc, sent, kept, by_sentence))
             by_sentence.append(kept)
@@ -666,14 +667,18 @@ def _deed_doers(doc: Doc, verb: Token, targets: list[Span], deeds: frozenset[str
     return doers or [t for t in targets if not obj.left_edge.i <= t.start <= obj.right_edge.i]
 
 
-def _sightseeing(f: Found) -> bool:
-    """A visit to a thing, not a party ("visited a bridge", "toured the factory"): its object
-    is a common noun that names no actor, and no target was found anywhere else."""
+def _sightseeing(doc: Doc, f: Found, people: frozenset[str]) -> bool:
+    """A visit to a thing, not a party ("visited a bridge", "toured the factory"): no target
+    was found, and the object is one thing (a singular common noun) with no actor and no
+    person's title (``people``: "a dinner for *leaders*") anywhere in its phrase. (Plurals are
+    often people: "visited the volunteers", "toured three capitals".)"""
     if f.row.type != "CONSULT" or f.mode != "visit" or f.nominal or f.noun is not None \
             or f.targets:
         return False
     obj = next((c for c in f.token.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.pos_ == "NOUN"
+    return obj is not None and obj.tag_ == "NN" and not any(
+        lemma_of(t) in people for t in obj.subtree) \
+        and not actors_at(doc, obj) and not first_in_phrase(doc, obj)
 
 
 def _agentless_passive(verb: Token) -> bool:
