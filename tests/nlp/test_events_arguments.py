@@ -224,3 +224,12 @@ def test_a_reaction_to_a_deed_is_aimed_at_its_doer_not_its_victim(nlp) -> None: 
         "condemned"].target == "Russia"
     # words and agreements keep their parties
     assert events(nlp, "India rejected the Pakistani proposal.")["rejected"].target == "Pakistan"
+
+
+def test_whose_relatives_they_are_is_not_who_they_are(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Holder met with federal officials investigating the case, as well as "
+                        "Michael Brown's parents.")
+    assert found["met"].target is None
+    # advisers act for whom they advise
+    found = events(nlp, "Obama met Netanyahu's advisers in Jerusalem.")
+    assert found["met"].target == "Benjamin Netanyahu"

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.actors.component import (
     SPANS_KEY,
     mention_at,
@@ -37,6 +38,8 @@ _DOER_PREPS = {"in", "during", "with", "through", "by"}
 # Where a bare demonym modifies the head of an argument phrase ("Indian proposal").
 _DEMONYM_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}  # npadvmod: "Turkish-backed"
 
+# Relatives: the one they are named after is someone else ("Brown's parents")
+KIN = data.word_list("kin_nouns") | data.word_list("kin_female") | data.word_list("kin_male")
 _INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
 _ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
 # Dependencies a phrase may hang from on its way up to the trigger and still be the
@@ -295,6 +298,8 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             for bare in (False, True):
                 # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network"
                 for child in sorted(h.children, key=lambda c: c.dep_ == "poss"):
+                    if child.dep_ == "poss" and h.lemma_.lower() in KIN:
+                        continue  # "Brown's *parents*", "his wife": someone else
                     if child.dep_ in _MODIFIERS:
                         for c in (child, *child.conjuncts):
                             m = _mention(doc, c)
@@ -868,7 +873,7 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         if span.start > right:
             break
         if span._.actor_id in doers or span._.actor_id is None or is_origin(span) \
-                or is_medium(doc, span):
+                or is_medium(doc, span) or _kin_owner(span):
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
@@ -1077,9 +1082,15 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
                 and not _in_relative(span.root, head) and not _other_person(doc, span, head) \
-                and not _in_participle(span, head):
+                and not _in_participle(span, head) and not _kin_owner(span):
             return with_list(doc, span)
     return []
+
+
+def _kin_owner(span: Span) -> bool:
+    """Whether ``span`` only names whose relatives they are ("*Brown's* parents")."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in KIN
 
 
 def _in_participle(span: Span, head: Token) -> bool:
