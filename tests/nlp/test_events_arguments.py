@@ -233,3 +233,9 @@ def test_whose_relatives_they_are_is_not_who_they_are(nlp) -> None:  # type: ign
     # advisers act for whom they advise
     found = events(nlp, "Obama met Netanyahu's advisers in Jerusalem.")
     assert found["met"].target == "Benjamin Netanyahu"
+
+
+def test_a_participle_of_accusation_with_no_agent_is_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
+    accused = events(nlp, "Two Iranian diplomats accused of spying were expelled from Germany.")[
+        "accused"]
+    assert accused.status == "alleged" and accused.source is None and accused.target == "Iran"

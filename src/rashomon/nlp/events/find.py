@@ -543,7 +543,8 @@ REACTION_VERBS = frozenset({"draw", "meet", "face", "come", "attract", "earn", "
 
 
 def _unattributed_passive(f: Found) -> bool:
-    """An accusation in the passive with no agent ("X has been accused of", "was condemned"):
+    """An accusation in the passive with no agent ("X has been accused of", "was condemned",
+    "a man *accused* of spying"):
     someone made it, unnamed; the event is alleged, not the outlet's own. A request, an offer,
     a rejection or an endorsement in the passive ("more has been requested for 2013", "the
     plan was rejected") is told by the outlet, whoever made it."""
@@ -551,7 +552,8 @@ def _unattributed_passive(f: Found) -> bool:
     if f.nominal or f.row.type != "ACCUSE" or f.row.lemma in REACTION_VERBS:
         return False
     return (any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
-            or shares_passive(tok)) and not any(c.dep_ == "agent" for c in tok.children)
+            or shares_passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+            ) and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def shares_passive(verb: Token) -> bool:
