@@ -178,7 +178,8 @@ class EventCoder:
         # the lexicon's word sets, the report verbs (whose pronouns args.py resolves) and the
         # event nouns (never actors, args.is_eventive)
         self.sets = {**self.lex.sets, "report": frozenset(
-            lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows)),
+            lemma for lemma, rows in self.lex.cues.items()
+            if any(r.kind == "report" for r in rows)),
             "event_noun": frozenset(lemma for lemma, pos in self.lex.triggers if pos == "N"),
             "deed_noun": frozenset(lemma for (lemma, pos), rows in self.lex.triggers.items()
                                    if pos == "N" and any(r.type in DEEDS for r in rows))}
@@ -224,7 +225,8 @@ class EventCoder:
                 kept = sorted([*kept, extra], key=lambda f: f.token.i)
             for f in kept:
                 self._arguments(doc, f)
-            kept = [f for f in kept if not _sightseeing(doc, f, self.sets.get("person", frozenset()))]
+            people = self.sets.get("person", frozenset())
+            kept = [f for f in kept if not _sightseeing(doc, f, people)]
             _refer_back(kept, by_sentence)
             kept.extend(self._denials(doc, sent, kept, by_sentence))
             by_sentence.append(kept)
@@ -364,7 +366,8 @@ class EventCoder:
         if f.noun is not None and f.noun.i != f.token.i:
             lemmas |= clause_lemmas(f.noun)
         f.mode = row.mode or self.lex.mode(row.type, lemmas)
-        if f.mode in STATE_MODES and not f.sources and not f.nominal and _agentless_passive(f.token):
+        if f.mode in STATE_MODES and not f.sources and not f.nominal \
+                and _agentless_passive(f.token):
             # "a journalist was detained *in Tehran*": arrests, trials and inquiries are the
             # acts of the state where they happen (coders code its government), not of no one
             # and not done to that place
