@@ -132,13 +132,3 @@ def test_types_config_keeps_only_those_cues(qnlp) -> None:  # type: ignore[no-un
     QuoteFinder(types=["denial"])(doc)
     assert [s._.data["cue"] for s in doc.spans[SPANS_KEY]] == ["deny"]
 
-
-def test_said_in_a_statement_that_the_clause_is_what_was_said(qnlp) -> None:  # type: ignore[no-untyped-def]
-    # the parser hangs the that-clause from "statement": the statement is the medium, the
-    # clause the content, and the speaker the verb's subject
-    body = ("A lawyer for the mayor, Ilse Varga of Brandt Hall, confirmed in a statement that "
-            "prosecutors intended to file charges against her client.")
-    q = one(quotes(qnlp, body))
-    assert q.speaker == "A lawyer"
-    assert q.text == "that prosecutors intended to file charges against her client"
-    assert q.medium == "in a statement"

@@ -89,14 +89,8 @@ class QuoteFinder:
         spans = []
         previous = None  # the last quote's speaker mention ("they" may continue it)
         # span data is keyed by offsets: of two attributions over the same stretch (a
-        # transcript turn and a quote read in it) one record, the later one, as before,
-        # unless only the earlier names a speaker ("said in a statement that X": the verb's
-        # attribution, not the noun's)
-        last: dict[tuple[int, int], Attribution] = {}
-        for a in found:
-            held = last.get((a.start, a.end)) if a.content else None
-            if a.content and (held is None or a.speaker is not None or held.speaker is None):
-                last[(a.start, a.end)] = a
+        # transcript turn and a quote read in it) one record, the later one, as before
+        last = {(a.start, a.end): a for a in found if a.content}
         for a in sorted(last.values(), key=lambda x: x.start):
             span, mention = _to_span(doc, a, text, previous)
             if span is not None:

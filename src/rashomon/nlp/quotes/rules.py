@@ -112,22 +112,10 @@ def _medium(verb: Token, lemma: str) -> str | None:
                     obj = next((c for c in inner.children if c.dep_ == "pobj"), None)
                     if obj is not None:
                         return child.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-                clause = _medium_clause(child)
-                end = clause.left_edge.i if clause is not None else pobj.right_edge.i + 1
-                return child.doc[child.i : end].text
+                return child.doc[child.i : pobj.right_edge.i + 1].text
             if child.lower_ == "to" and lemma in ("say", "speak", "write", "explain"):
                 return child.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
     return None
-
-
-def _medium_clause(prep: Token) -> Token | None:
-    """The that-clause the parser hung from the medium noun of a cue's phrase ("said in a
-    statement | that the budget would be cut"): what was said, not part of the medium."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in MEDIUM_NOUNS:
-        return None
-    return next((c for c in pobj.children if c.dep_ in ("acl", "ccomp", "relcl")
-                 and c.i > pobj.i and _that(c)), None)
 
 
 def _told_to(verb: Token, lemma: str) -> bool:
@@ -165,9 +153,6 @@ def _content_children(verb: Token, cue: Cue, lemma: str) -> list[Token]:
         elif dep == "advcl" and cue.type == "question" and child.i > verb.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
             out.append(child)  # "asked if he was ever bullied": the question
-        elif dep == "prep" and child.lower_ in _MEDIUM_PREPS and (
-                clause := _medium_clause(child)) is not None:
-            out.append(clause)  # "confirmed in a statement that X": X, not the statement
         elif dep in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS:
             continue  # the addressee, not what was said
         elif dep == "dobj" and cue.object != "act" and (
