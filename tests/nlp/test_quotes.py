@@ -131,4 +131,3 @@ def test_types_config_keeps_only_those_cues(qnlp) -> None:  # type: ignore[no-un
     assert {s._.data["cue"] for s in doc.spans[SPANS_KEY]} == {"deny", "say"}
     QuoteFinder(types=["denial"])(doc)
     assert [s._.data["cue"] for s in doc.spans[SPANS_KEY]] == ["deny"]
-
