@@ -249,6 +249,20 @@ def test_subjectless_final_cue_takes_the_apposition_closing_its_clause() -> None
     assert [doc.text[a:b] for a, b in found[0].content] == ["Gunmen took guests hostage"]
 
 
+def test_a_persons_lawyer_is_not_that_person(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # the accused is never the speaker: "X's attorney" is someone X is not
+    body = ("Michael Brennan's attorney confirmed late Friday that prosecutors plan to file "
+            "charges against the congressman.")
+    q = next(q for q in quotes(qnlp, body) if q.cue == "confirm")
+    assert q.speaker_id is None and q.speaker == "Michael Brennan's attorney"
+
+
+def test_a_ministry_of_a_state_still_speaks_for_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Russia's foreign ministry said the talks would resume on Monday."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "say")
+    assert q.speaker_id is not None
+
+
 def test_a_share_in_percent_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "In Ohio, 62% of voters said the economy was their top issue."
     assert _speaker_of(qnlp, body, "say") == "62% of voters"

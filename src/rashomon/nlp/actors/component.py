@@ -198,6 +198,8 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
         if _follows(root):
             return None
         hit = _appositive_person(doc, root) or _containing(doc, root)
+        if hit is None and _someone_of(doc, root):
+            return None  # "Grimm's lawyer said": the lawyer speaks, not Grimm
         if hit is None and root.lower_ == "they":
             hit = _resolve_they(doc, root, previous)
         if hit is None and root.pos_ == "NOUN":
@@ -229,6 +231,18 @@ def _named_group(head: Token) -> bool:
     """A phrase headed by a group's own name ("House Republicans", "Senate Democrats") is
     that group, whatever names modify it."""
     return head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")
+
+
+def _someone_of(doc: Doc, head: Token) -> bool:
+    """A common noun owned by a person ("Mr. Lind's lawyer", "the senator's wife"): someone
+    named by whose they are, never that person. (A state's or a ministry's "spokesman" may
+    stand for it; a person's lawyer, aide or wife speaks for themself.)"""
+    if head.pos_ != "NOUN":
+        return False
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    mention = mention_at(doc, owner.idx, owner.idx + len(owner)) if owner is not None else None
+    actor = (doc._.actors or {}).get(mention._.actor_id) if mention is not None else None
+    return actor is not None and (actor.kind == "person" or owner.ent_type_ == "PERSON")
 
 
 def _follows(head: Token) -> bool:

@@ -12,13 +12,14 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.nlp import data
 from rashomon.nlp.actors.component import (
     SPANS_KEY,
     mention_at,
     resolve_possessive,
     resolve_speaker,
 )
-from rashomon.nlp.events.find import crosses_break, purpose_of
+from rashomon.nlp.events.find import crosses_break, purpose_of, shares_passive
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
@@ -37,6 +38,8 @@ _DOER_PREPS = {"in", "during", "with", "through", "by"}
 # Where a bare demonym modifies the head of an argument phrase ("Indian proposal").
 _DEMONYM_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}  # npadvmod: "Turkish-backed"
 
+# Relatives: the one they are named after is someone else ("Brown's parents")
+KIN = data.word_list("kin_nouns") | data.word_list("kin_female") | data.word_list("kin_male")
 _INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
 _ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
 # Dependencies a phrase may hang from on its way up to the trigger and still be the
@@ -182,19 +185,26 @@ FIRST_PERSON = frozenset({"i", "we"})
 _QUOTES = "rashomon_quotes"  # the quotes component's span group (it runs before events)
 
 
-def _quoted_self(doc: Doc, pron: Token) -> Span | None:
-    """"*I* would like to thank my staff," Farenthold said: a first-person subject inside a
-    direct quote is its speaker (the speaker's mention, when the quote found one); outside a
-    quote, or in one with no named speaker, it names no one."""
-    at = pron.idx
+def _direct_quote(doc: Doc, tok: Token) -> dict | None:  # type: ignore[type-arg]
+    """The data of the direct quote whose words hold ``tok``, if any."""
+    at = tok.idx
     for span in doc.spans.get(_QUOTES, []):
         if span.label_ != "direct" or not span.start_char <= at < span.end_char:
             continue
         data = doc.user_data.get(("rashomon_quotes.data", span.start_char, span.end_char)) \
             or span._.data or {}
         segments = data.get("segments") or [(span.start_char, span.end_char)]
-        if not any(a <= at < b for a, b in segments):
-            continue
+        if any(a <= at < b for a, b in segments):
+            return data
+    return None
+
+
+def _quoted_self(doc: Doc, pron: Token) -> Span | None:
+    """"*I* would like to thank my staff," Farenthold said: a first-person subject inside a
+    direct quote is its speaker (the speaker's mention, when the quote found one); outside a
+    quote, or in one with no named speaker, it names no one."""
+    data = _direct_quote(doc, pron)
+    if data is not None:
         s, e = data.get("speaker_start"), data.get("speaker_end")
         if s is None or e is None or not data.get("speaker_id"):
             return None
@@ -214,10 +224,11 @@ _REPORTER_PRONOUNS = {
 def _reporter(doc: Doc, pron: Token) -> Span | None:
     """"X said *they* would ...": a pronoun the actors component left unresolved, inside the
     reported clause of a report verb whose subject is a noun of the same number, is that
-    subject."""
+    subject; "it" never a person, nor "they" one person alone, and neither the speaker of a
+    direct quote holding it (who says "I" or "we")."""
     tags = _REPORTER_PRONOUNS.get(pron.lower_)
-    if tags is None:
-        return None
+    if tags is None or pron.lower_ in _NEUTER | _PLURAL and _direct_quote(doc, pron) is not None:
+        return None  # ""*They* shelled us," X said": quoted, X names others in the third person
     reports = word_set(doc, "report")
     cur = pron
     for _ in range(6):
@@ -226,11 +237,24 @@ def _reporter(doc: Doc, pron: Token) -> Span | None:
             subj = _child(cur.head, SUBJ)
             if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
                 return None
-            return _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+            found = _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+            if found is not None and (pron.lower_ in _NEUTER or pron.lower_ in _PLURAL
+                                      and not subj.conjuncts) and _is_person(doc, found):
+                return None  # "the office disclosed *its* intent, X said": a person is no "it"
+            return found
         if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl", "advcl"}:
             return None
         cur = cur.head
     return None
+
+
+_NEUTER = {"it", "its"}
+_PLURAL = {"they", "their", "them"}
+
+
+def _is_person(doc: Doc, span: Span) -> bool:
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    return getattr(actor, "kind", None) == "person" or span.root.ent_type_ == "PERSON"
 
 
 def _indexed(doc: Doc, tok: Token) -> Span | None:
@@ -241,7 +265,14 @@ def _indexed(doc: Doc, tok: Token) -> Span | None:
 
 
 def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
-    """Mentions naming the phrase headed by ``head`` (and its conjuncts), nearest first."""
+    """Mentions naming the phrase headed by ``head`` (and its conjuncts), nearest first; for a
+    relative pronoun whose noun is no mention itself, those of the noun's phrase ("a
+    *British* journalist, *who* was arrested")."""
+    if head is not None and head.pos_ == "PRON" and head.lower_ in RELATIVE \
+            and _mention(doc, head) is None:
+        clause = _relative_clause(head)
+        if clause is not None and clause.head.i != clause.i and clause.head.pos_ != "PRON":
+            head = clause.head
     if head is None or is_instrument(head):
         return []
     out: list[Span] = []
@@ -267,6 +298,8 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             for bare in (False, True):
                 # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network"
                 for child in sorted(h.children, key=lambda c: c.dep_ == "poss"):
+                    if child.dep_ == "poss" and h.lemma_.lower() in KIN:
+                        continue  # "Brown's *parents*", "his wife": someone else
                     if child.dep_ in _MODIFIERS:
                         for c in (child, *child.conjuncts):
                             m = _mention(doc, c)
@@ -311,6 +344,13 @@ def is_instrument(tok: Token) -> bool:
     event on Turkey."""
     return tok.pos_ in {"NOUN", "PROPN"} and (
         tok.lemma_.lower() in word_set(tok.doc, "weapon") or tok.lower_ in {"f-16", "f-16s"})
+
+
+def is_eventive(tok: Token) -> bool:
+    """Whether a noun names an event (a trigger noun of the lexicon: "attack", "explosion",
+    "fighting") or a weapon: something that happens or is used, never an actor."""
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in word_set(tok.doc, "event_noun") or is_instrument(tok))
 
 
 def is_medium(doc: Doc, span: Span) -> bool:
@@ -379,6 +419,9 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         agent = _child(cur, {"agent"})
         if agent is not None:  # passive, or a participle: "a truce brokered by X"
             return _pobj(agent)
+        patient = _child(cur, PASS_SUBJ) if cur.i != verb.i else None
+        if patient is not None:  # "X was suspended for pointing a rifle, then *cursing*": X
+            return patient
         if cur.tag_ == "VBN" and cur.dep_ == "amod":  # "US-brokered", "Turkish-backed"
             return _child(cur, {"npadvmod", "compound"})
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and _issued(cur.head):
@@ -387,41 +430,65 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            pressed = next((_pobj(c) for c in cur.head.children if c.dep_ == "prep"
+                            and c.lower_ in {"on", "upon"} and c.i < cur.i), None)
+            if pressed is not None and pressed.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return pressed  # "pressure *on X* to resign", "its call on X to withdraw": X
             owner = _child(cur.head, {"poss"})  # "*the White House's* plan to withdraw"
             if owner is not None:
                 return owner
         if cur.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "acomp"} \
                 or cur.head.i == cur.i or crosses_break(cur, cur.head):
             return None
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in word_set(cur.doc, "report"):
+            return None  # ""Shame on X for *failing* to fund it," Y said": Y only reports
         if cur.dep_ == "pcomp":  # "accused X of shelling": X did it; "by sending": the subject did
             prep = cur.head
             governor = prep.head
-            if governor.dep_ in {"advmod", "acomp", "prt"} and governor.pos_ in {
-                    "ADV", "ADJ", "ADP"} and governor.head.i != governor.i:
+            adverbial = governor.dep_ in {"advmod", "acomp", "prt"} and governor.pos_ in {
+                "ADV", "ADJ", "ADP"} and governor.head.i != governor.i
+            if adverbial:
                 governor = governor.head  # "stopped *short* of endorsing": the verb's subject
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
-            if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB":
+            if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB" \
+                    and not adverbial and not any(c.dep_ == "advmod" for c in prep.children):
+                # (not "*instead of* negotiating, X imposed sanctions": X's alternative)
                 return obj  # "mocked *him* for opposing", "thanked X for helping": X did it
             cur = governor
             continue
         if cur.dep_ == "xcomp" or is_purpose_of_move(cur):
             # "urged X to withdraw": object control; "sent jihadists to fight": they fight
             obj = _child(cur.head, {"dobj"} | PASS_SUBJ)
-            if obj is not None:
+            if obj is not None and not _named_again(cur, obj):
                 return obj
         if cur.dep_ in {"xcomp", "advcl"} and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             # "called on X to withdraw", "appealed to X to reopen": X is asked, X does it
             preps = CONTROL_PREPS if cur.dep_ == "xcomp" else CONTROL_PREPS - {"for"}
-            asked = next((_pobj(c) for c in cur.head.children if c.dep_ == "prep" and (
-                c.lower_ in preps or c.lower_ == "to"
-                and cur.head.lemma_.lower() in APPEAL_VERBS) and c.i < cur.i), None)
+            # the nearest such phrase before the infinitive ("*On Fox News*, she called on
+            # the Obamas to rebuke X": the Obamas)
+            asked = next((_pobj(c) for c in reversed(list(cur.head.children)) if c.dep_ == "prep"
+                          and (c.lower_ in preps or c.lower_ == "to"
+                               and cur.head.lemma_.lower() in APPEAL_VERBS) and c.i < cur.i), None)
             if asked is not None and asked.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return asked
         cur = cur.head
     return None
+
+
+def _named_again(clause: Token, obj: Token) -> bool:
+    """Whether a pronoun object of ``clause`` stands for ``obj`` ("called Brewer to urge *her*
+    to veto it"): a pronoun never names its own clause's subject, so ``obj`` is not that
+    subject (the caller is)."""
+    doc = clause.doc
+    named = _mention(doc, obj)
+    if named is None or named._.actor_id is None:
+        return False
+    return any(c.dep_ in {"dobj", "dative"} and c.pos_ == "PRON" and not c.lower_.endswith(
+        ("self", "selves")) and getattr(_mention(doc, c), "_", None) is not None
+        and _mention(doc, c)._.actor_id == named._.actor_id for c in clause.children)
 
 
 def _issued(noun: Token) -> bool:
@@ -457,39 +524,48 @@ def verb_arguments(
     """
     passive = _child(verb, PASS_SUBJ)
     agent = _child(verb, {"agent"})
-    if passive is None and _child(verb, {"auxpass"}) is not None and _child(verb, SUBJ) is None:
+    if passive is None and (_child(verb, {"auxpass"}) is not None or shares_passive(verb)) \
+            and _child(verb, SUBJ) is None:
         # "Turkey is an ally ... and has been accused of", "X sued after *being forced* to
         # sell": the shared subject is passive here, the one done to
-        passive = _child(verb.head, SUBJ | PASS_SUBJ) if verb.dep_ == "conj" else subject(verb)
+        passive = _shared_passive_subject(verb, agent)
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:
         if agent is not None:
-            sources = actors_at(doc, _pobj(agent))
+            doer = _pobj(agent)  # "attacked by *Syrian jets*": the weapon's own side
+            sources = noun_arguments(doc, doer)[0] if doer is not None and is_eventive(doer) \
+                else actors_at(doc, doer)
         elif verb.lemma_.lower() in word_set(doc, "move"):
             sources = _backer(doc, passive)  # "Turkish-backed fighters were flown out"
         if not content_object and (noun is None or passive.i != noun.i):
             targets = actors_at(doc, passive) or first_in_phrase(doc, passive)
+            if passive.i == verb.head.i:  # "the convoy being attacked *by X*": X is no target
+                targets = [t for t in targets
+                           if not verb.left_edge.i <= t.start <= verb.right_edge.i]
         if not sources and verb.dep_ == "xcomp" and _child(verb.head, {"auxpass"} | PASS_SUBJ):
             # "X was forced to retreat by Y" (not "X has yet to be punished": X is punished)
             sources = actors_at(doc, subject(verb.head)) if verb.head.i != verb.i else []
     else:
         subj = subject(verb)
-        sources = actors_at(doc, subj)
+        eventive = subj is not None and is_eventive(subj)
+        # "a car bomb *in Baghdad* killed", "the attack *on the embassy* killed": an event or
+        # a weapon as subject acts for whoever its own phrase names as doing it, no one else
+        sources = noun_arguments(doc, subj)[0] if eventive else actors_at(doc, subj)
         if not sources and subj is not None and subj.dep_ == "poss" and subj.pos_ == "PRON":
             owner = _owner(doc, subj)  # "*her* plans to plead": as for an event noun
             sources = [owner] if owner is not None else []
-        if subj is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
-            # "those of us *who stood by Israel*": the relative clause's own actors are
-            # its arguments, not the noun it describes
-            sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
         # "the *Benghazi* attack killed ...": a place naming where the subject happened acts not
         places = [m for m in sources if m.root.dep_ == "compound" and m.root.head.i == (
             subj.i if subj is not None else -1) and _literal_place(doc, m)]
         sources = [m for m in sources if m not in places]
-        if not sources and subj is not None and not places:
+        if not sources and subj is not None and not places and not eventive:
             # "thousands of workers affiliated with X union"
             sources = first_in_phrase(doc, subj)
+        if subj is not None and verb.dep_ in {"relcl", "acl"} and subj.i == verb.head.i:
+            # "those of us *who stood by Israel*", "signs *urging X to resign*": the modifying
+            # clause's own actors are its arguments, not the noun it describes
+            sources = [m for m in sources if not verb.left_edge.i <= m.start <= verb.right_edge.i]
         if sources and subj is not None and subj.head.i == verb.i:
             sources += _split_list(doc, verb, subj, sources, SUBJ)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "fighters sent by Ankara"
@@ -527,6 +603,21 @@ def verb_arguments(
             passive.left_edge.i <= t.start <= passive.right_edge.i for t in targets):
         targets += _split_list(doc, verb, passive, targets, PASS_SUBJ)  # "sanctions on A, B and C"
     return sources, targets
+
+
+def _shared_passive_subject(verb: Token, agent: Token | None) -> Token | None:
+    """Who undergoes a passive verb with no subject of its own: a conjunct's shared subject,
+    the noun a passive participle describes ("the convoy *being attacked* by X": the convoy,
+    never the agent X), else the subject the verb shares (:func:`subject`), unless that is
+    only its own agent."""
+    if verb.dep_ == "conj":
+        return _child(verb.head, SUBJ | PASS_SUBJ)
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
+        return verb.head
+    shared = subject(verb)
+    if agent is not None and shared is not None and shared.head.i == agent.i:
+        return None
+    return shared
 
 
 def _split_list(doc: Doc, verb: Token, subj: Token, found: list[Span], deps: set[str]
@@ -650,15 +741,21 @@ def _prep_targets(doc: Doc, head: Token, preps: set[str]) -> list[Span]:
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
             pobj = _pobj(child)
             if pobj is not None:
-                found = actors_at(doc, pobj)
+                # ("*on CNN*, X called on Y": the medium is where it was said, read on)
+                found = [m for m in actors_at(doc, pobj) if not is_medium(doc, m)]
                 if found:
                     return with_list(doc, found[0]) + [m for m in found[1:] if all(
                         m.start != o.start for o in with_list(doc, found[0]))]
     return []
 
 
-def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
-    """(sources, targets) of a nominal trigger ("Azerbaijan's shelling of Stepanakert")."""
+def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Span], list[Span]]:
+    """(sources, targets) of a nominal trigger ("Azerbaijan's shelling of Stepanakert").
+
+    With ``given`` the noun names something one side gives or says to another ("support,
+    criticism, aid *from X*"): X, when it can act (not a town named as where), is the source;
+    otherwise "from" names where (a withdrawal *from X*) and is left to the callers.
+    """
     sources: list[Span] = []
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -673,9 +770,10 @@ def noun_arguments(doc: Doc, noun: Token) -> tuple[list[Span], list[Span]]:
                 sources = [owner] if owner is not None else []
             if sources:
                 break
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and (child.lower_ == "by" or given and child.lower_ == "from"):
             pobj = _pobj(child)
             sources = actors_at(doc, pobj) if pobj is not None else []
+            sources = [m for m in sources if not _literal_place(doc, m)]
             if sources:
                 break
     forces = word_set(doc, "force")
@@ -775,7 +873,7 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         if span.start > right:
             break
         if span._.actor_id in doers or span._.actor_id is None or is_origin(span) \
-                or is_medium(doc, span):
+                or is_medium(doc, span) or _kin_owner(span):
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
@@ -983,9 +1081,33 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
         if span.start > right:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
-                and not _in_relative(span.root, head) and not _other_person(doc, span, head):
+                and not _in_relative(span.root, head) and not _other_person(doc, span, head) \
+                and not _in_participle(span, head) and not _kin_owner(span):
             return with_list(doc, span)
     return []
+
+
+def _kin_owner(span: Span) -> bool:
+    """Whether ``span`` only names whose relatives they are ("*Brown's* parents")."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in KIN
+
+
+def _in_participle(span: Span, head: Token) -> bool:
+    """Whether ``span`` is, inside the phrase of ``head``, the agent of a participle that
+    describes it or a place that participle happens in ("hackers *angered by* the cartoons
+    of X", "the Red Cross *operating in* Iraq"): the participle's own argument, not who the
+    phrase names (but "workers *affiliated with* X union" are X's)."""
+    tok, prev = span.root, None
+    for _ in range(MAX_HOPS):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"} and prev is not None and (
+                prev.dep_ == "agent" or prev.dep_ == "prep" and prev.lower_ in LOCATIVE
+                and _placelike(span)):
+            return True
+        prev, tok = tok, tok.head
+    return False
 
 
 def _other_person(doc: Doc, span: Span, head: Token) -> bool:

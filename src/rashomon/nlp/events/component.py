@@ -38,6 +38,7 @@ from rashomon.nlp.events.args import (
     ALLY_PREPS,
     actors_at,
     complement_target,
+    first_in_phrase,
     forget_mentions,
     governor_subject,
     grievance_target,
@@ -88,8 +89,16 @@ PLACE_TARGETS = {"ASSAULT", "COERCE"}  # types whose "over/about X" names the ta
 # explicit "to X" or object names a target, not the places and purposes around them (a
 # withdrawal's target is the country it leaves, see withdrawn_from, not a town or region).
 SELF_DIRECTED = {"resign", "disarm", "withdraw"}
+# Types of reactions to a deed, and of the deeds: aimed at whoever did it (see _deed_doers)
+REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
+DEEDS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+# Modes of acts only a state's authorities do (arrest, deport, convict, investigate).
+STATE_MODES = {"arrest", "deport", "convict", "investigate"}
 # Types of events several sides do together: each side is the other's party.
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# Types whose event noun names the giver or speaker with "from" ("support, criticism, aid *from
+# X*"); for the others "from" names where (withdrawal, expulsion, attack *from X*).
+GIVEN_TYPES = VERBAL_TYPES | {"THREATEN", "AID"}
 # Verbs whose subject is given to: the giver is named with "from" (AID rows only).
 RECIPIENT_VERBS = {"receive", "obtain", "accept", "get"}
 # Participles that say the subject's stance after "be" ... "to": "X is opposed *to* Y" (X
@@ -166,9 +175,14 @@ class EventCoder:
             if use_examples else None
         self.threshold = threshold
         self.margin = margin
-        # the lexicon's word sets, and the report verbs (whose pronouns args.py resolves)
+        # the lexicon's word sets, the report verbs (whose pronouns args.py resolves) and the
+        # event nouns (never actors, args.is_eventive)
         self.sets = {**self.lex.sets, "report": frozenset(
-            lemma for lemma, rows in self.lex.cues.items() if any(r.kind == "report" for r in rows))}
+            lemma for lemma, rows in self.lex.cues.items()
+            if any(r.kind == "report" for r in rows)),
+            "event_noun": frozenset(lemma for lemma, pos in self.lex.triggers if pos == "N"),
+            "deed_noun": frozenset(lemma for (lemma, pos), rows in self.lex.triggers.items()
+                                   if pos == "N" and any(r.type in DEEDS for r in rows))}
         # demonym -> country actor; a doc's own table (``doc._.demonyms``, written by
         # rashomon_actors from its gazetteer) comes first
         self.demonyms: dict[str, Actor] = {}
@@ -211,6 +225,8 @@ class EventCoder:
                 kept = sorted([*kept, extra], key=lambda f: f.token.i)
             for f in kept:
                 self._arguments(doc, f)
+            people = self.sets.get("person", frozenset())
+            kept = [f for f in kept if not _sightseeing(doc, f, people)]
             _refer_back(kept, by_sentence)
             kept.extend(self._denials(doc, sent, kept, by_sentence))
             by_sentence.append(kept)
@@ -258,11 +274,12 @@ class EventCoder:
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
+        content = False  # the object says what was done ("send *troops*"), not to whom
         if f.noun is not None and f.noun.i != f.token.i and f.noun.dep_ == "nsubjpass":
             # "the withdrawal of X from Y was completed": the noun holds the arguments
-            f.sources, f.targets = noun_arguments(doc, f.noun)
+            f.sources, f.targets = noun_arguments(doc, f.noun, given=row.type in GIVEN_TYPES)
         elif f.nominal:
-            f.sources, f.targets = noun_arguments(doc, f.token)
+            f.sources, f.targets = noun_arguments(doc, f.token, given=row.type in GIVEN_TYPES)
             if not f.sources:
                 f.sources, gov = governor_subject(doc, f.token)
                 f.targets = [t for t in f.targets
@@ -337,15 +354,25 @@ class EventCoder:
         f.targets = [t for t in f.targets if not is_medium(doc, t) and not (
             row.type == "PROTEST" and row.mode == "demo" and t.root.dep_ == "pobj"
             and t.root.head.lower_ in ALLY_PREPS and t.root.head.head.i == f.token.i)]
+        if row.type in REACTIONS and not f.nominal and f.noun is None and not content:
+            f.targets = _deed_doers(doc, f.token, f.targets, self.sets["deed_noun"])
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
-        if [m.start for m in f.targets] != [m.start for m in f.sources]:  # not "each other"
+        if [m.start for m in f.targets] != [m.start for m in f.sources] or len(f.sources) < 2:
+            # (but "A and B accused each other": the same list on both sides)
             doers = {m._.actor_id for m in f.sources}
             f.targets = [m for m in f.targets if m._.actor_id not in doers]
         lemmas = clause_lemmas(f.token)
         if f.noun is not None and f.noun.i != f.token.i:
             lemmas |= clause_lemmas(f.noun)
         f.mode = row.mode or self.lex.mode(row.type, lemmas)
+        if f.mode in STATE_MODES and not f.sources and not f.nominal \
+                and _agentless_passive(f.token):
+            # "a journalist was detained *in Tehran*": arrests, trials and inquiries are the
+            # acts of the state where they happen (coders code its government), not of no one
+            # and not done to that place
+            f.sources = place_target(doc, f.token, self._countries(doc), [])
+            f.targets = [t for t in f.targets if all(t.start != m.start for m in f.sources)]
 
     def _countries(self, doc: Doc) -> dict[str, Actor]:
         """ISO alpha-2 code -> country actor (places carry alpha-2 codes, actors alpha-3)."""
@@ -627,6 +654,41 @@ def collect(doc: Doc) -> list[object]:
             sourcing=d.get("sourcing"),
         ))
     return out
+
+
+def _deed_doers(doc: Doc, verb: Token, targets: list[Span], deeds: frozenset[str]
+                ) -> list[Span]:
+    """Whom a reaction to a deed (an attack, a crackdown, sanctions: ``deeds``) is aimed at:
+    "condemned the *Russian* attack on Ukraine" Russia, the deed's own doer; never its victim
+    or its place ("condemned the attack *on the embassy*", "the bombing *in Kabul*": no one
+    named). Words, offers and agreements keep their own parties ("rejected an appeal *from
+    X*", "ratified an agreement *with X*")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or lemma_of(obj) not in deeds or obj.pos_ != "NOUN":
+        return targets
+    doers = noun_arguments(doc, obj)[0]
+    return doers or [t for t in targets if not obj.left_edge.i <= t.start <= obj.right_edge.i]
+
+
+def _sightseeing(doc: Doc, f: Found, people: frozenset[str]) -> bool:
+    """A visit to a thing, not a party ("visited a bridge", "toured the factory"): no target
+    was found, and the object is one thing (a singular common noun) with no actor and no
+    person's title (``people``: "a dinner for *leaders*") anywhere in its phrase. (Plurals are
+    often people: "visited the volunteers", "toured three capitals".)"""
+    if f.row.type != "CONSULT" or f.mode != "visit" or f.nominal or f.noun is not None \
+            or f.targets:
+        return False
+    obj = next((c for c in f.token.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.tag_ == "NN" and not any(
+        lemma_of(t) in people for t in obj.subtree) \
+        and not actors_at(doc, obj) and not first_in_phrase(doc, obj)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb with no "by" agent ("was arrested in X")."""
+    children = list(verb.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) and not any(
+        c.dep_ == "agent" for c in children)
 
 
 def _stance_passive(verb: Token) -> bool:

@@ -238,7 +238,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     alleged = False
     claimant: Token | None = None
     denied = False
-    same_clause = True  # modals only count within the trigger's own clause chain
+    # modals only count within the trigger's own clause chain, and not for a definite event
+    # noun whose clause says what it did, not whether it happens ("*the* endorsement could
+    # prove helpful"; but "the vote could take place", "the attack could kill thousands")
+    same_clause = not _presupposed(f.token, lex.sets.get("happen", frozenset()))
     modifier = False
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
@@ -270,6 +273,11 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
         depth += 1
+        if dep == "relcl" and _aside(cur):
+            # "Ferguson, *where* a teenager was shot": a relative clause set off by a comma is
+            # the writer's aside, not part of what is reported, wished or supposed around it
+            depth += _height(head)
+            break
         if _circumstance(cur):
             circumstance = True  # in a time or cause phrase, until a clause of its own
         elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
@@ -334,7 +342,11 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 hypothetical = True  # "a rationale *for opposing* X": argued for, not done
         if not f.nominal and _unsupported(cur, head):
             hypothetical = True  # "no evidence that X objected", "did not show that X …"
-        if dep in _CLAUSE_BREAK or dep == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+        if dep in _CLAUSE_BREAK or dep == "conj" and (
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children)
+                or any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children)):
+            # (a clause of its own, or a contrast: "X would not go that far *but said* ...":
+            # the first verb's "would" is not the second's)
             same_clause = False
         cur = head
     f.depth = depth
@@ -346,6 +358,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
     if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
         fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
+    elif _forgone(f.token):  # "*instead of* negotiating, X imposed sanctions"
+        fr = frame.Frame("negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
         f.modality = "hypothetical"
@@ -359,6 +373,32 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _presupposed(tok: Token, happen: frozenset[str]) -> bool:
+    """A definite event noun as the subject of a verb other than one of happening."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.i == tok.i:
+        return False
+    definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE
+                   for c in tok.children)
+    return definite and lemma_of(tok.head) not in happen
+
+
+def _aside(relcl: Token) -> bool:
+    """A non-restrictive relative clause: after a comma, not opened by "that"."""
+    left = relcl.left_edge
+    return left.i > 0 and relcl.doc[left.i - 1].text == "," and left.lower_ != "that"
+
+
+def _height(tok: Token) -> int:
+    """Steps from ``tok`` up to its sentence root (at most ``MAX_CLIMB``)."""
+    n = 0
+    while tok.head.i != tok.i and n < MAX_CLIMB:
+        tok, n = tok.head, n + 1
+    return n
 
 
 _OPENERS = {'"', "“", "‘", "'", ":", "—", "-", "(", "--"}
@@ -381,6 +421,22 @@ def imperative(verb: Token) -> bool:
 # *false* that ...").
 _TRUE = {"true", "correct", "accurate", "right", "so"}
 _FALSE = {"false", "untrue", "inaccurate", "wrong", "baseless", "groundless"}
+
+
+# Words before a clause or noun that name the alternative not taken ("*instead of* talks",
+# "*rather than* attack"); the parser hangs them in several ways, so they are read in order.
+_FORGONE = {("instead", "of"), ("rather", "than")}
+_SKIPPED_TAGS = {"DT", "JJ", "PRP$", "RB", "TO"}  # between them and the trigger: "of *the* talks"
+
+
+def _forgone(tok: Token) -> bool:
+    """Whether ``tok`` follows "instead of" or "rather than": the event that did not happen
+    in place of the one that did."""
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 3 and tok.doc[i].tag_ in _SKIPPED_TAGS \
+            and tok.doc[i].lower_ not in {"instead", "rather"}:
+        i -= 1
+    return i >= 1 and (tok.doc[i - 1].lower_, tok.doc[i].lower_) in _FORGONE
 
 
 def _not_so(tok: Token) -> bool:
@@ -487,15 +543,25 @@ REACTION_VERBS = frozenset({"draw", "meet", "face", "come", "attract", "earn", "
 
 
 def _unattributed_passive(f: Found) -> bool:
-    """An accusation in the passive with no agent ("X has been accused of", "was condemned"):
+    """An accusation in the passive with no agent ("X has been accused of", "was condemned",
+    "a man *accused* of spying"):
     someone made it, unnamed; the event is alleged, not the outlet's own. A request, an offer,
     a rejection or an endorsement in the passive ("more has been requested for 2013", "the
     plan was rejected") is told by the outlet, whoever made it."""
     tok = f.token
     if f.nominal or f.row.type != "ACCUSE" or f.row.lemma in REACTION_VERBS:
         return False
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and \
-        not any(c.dep_ == "agent" for c in tok.children)
+    return (any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+            or shares_passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+            ) and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def shares_passive(verb: Token) -> bool:
+    """A participle conjoined to a passive verb, with no subject or auxiliary of its own:
+    passive too ("he was stopped and *accused* of speeding")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def keep_noun(f: Found) -> bool:
