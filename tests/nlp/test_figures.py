@@ -104,3 +104,13 @@ def test_a_figure_inside_the_agent_is_not_claimed_by_it(nlp) -> None:  # type: i
     got = {f.text: f for f in figures(nlp, text)}
     assert got["12-person"].claimed_by is None
     assert "ministry" in (got["Nine deaths"].claimed_by or "")  # a count governed by its agent
+
+
+@pytest.mark.model
+def test_putting_a_plan_on_the_table_vouches_for_no_number_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "put X at N" gives a number; "put a proposal on the table that included N" does not
+    text = ("The mayor last week put a counter-proposal on the table that included $800 million "
+            "in new taxes. Officials put the number of dead at 52 people.")
+    got = {f.text: f for f in figures(nlp, text)}
+    assert got["$800 million"].claimed_by is None
+    assert got["52 people"].claimed_by == "Officials"

@@ -45,9 +45,9 @@ def find_claimant(doc: Doc, start: int, end: int, anchor: Token) -> Claimant:
                         got = _resolve(doc, obj)
                         if got is not None:
                             return got
-    tok = anchor
+    tok, came = anchor, anchor
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and not _put_aside(tok, came):
             for child in tok.children:
                 # the figure inside the agent ("prepared by a 12-person task force") is no claim
                 if child.dep_ == "agent" and not _inside(anchor, child) and (
@@ -59,7 +59,7 @@ def find_claimant(doc: Doc, start: int, end: int, anchor: Token) -> Claimant:
                     return got
         if tok.head.i == tok.i:
             break
-        tok = tok.head
+        tok, came = tok.head, tok
     # "..., the ministry said": a reporting verb heading the sentence vouches for all of it.
     root = sent.root
     if _vouches(root, _SAY_VERBS) and not _inside(anchor, _subject(root)):
@@ -96,6 +96,12 @@ def _local(doc: Doc, anchor: Token) -> Claimant | None:
                         and child.tag_ not in ("WDT", "WP") and (got := _resolve(doc, child)) is not None):
                     return got
     return None
+
+
+def _put_aside(verb: Token, came: Token) -> bool:
+    """"put the toll at 50" vouches for 50; "put a proposal on the table that included $800
+    million" puts something somewhere, vouching for no number inside it."""
+    return verb.lemma_ == "put" and not (came.dep_ == "prep" and came.lower_ == "at")
 
 
 def _by_agent(doc: Doc, agent: Token) -> Claimant | None:
