@@ -356,6 +356,25 @@ def test_a_statement_names_whom_its_opening_pronoun_stands_for() -> None:
     assert statement(more, actors) == "Ola Brandt: “We will not withdraw.” …"
 
 
+def test_an_opening_it_is_named_only_when_it_says_or_does_something() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.crossref.ledger.rank import statement
+    from rashomon.crossref.ledger.units import Unit
+    from rashomon.records import Actor
+
+    actors = {"gov": Actor(id="gov", name="Kestrian government", kind="state", country="KST")}
+    # "It" is the meeting the sentence before told, whatever the linker guessed
+    came = "It came after the council chided the mayor on Friday for the delay."
+    event = Unit(article_id="a", outlet="a", start=0, end=len(came), text=came,
+                 spans=(("a:gov", 0, 2),))
+    assert statement(event, actors) == came
+    said = "It said the envoy would return to Osk on Monday."
+    credited = Unit(article_id="a", outlet="a", start=0, end=len(said), text=said,
+                    spans=(("a:gov", 0, 2),),
+                    frame=Frame(sourcing="named", source="Kestrian government", source_id="gov"))
+    assert statement(credited, actors) == "[Kestrian government] said the envoy would return to Osk on Monday."
+
+
 def test_a_speech_act_with_a_plain_object_is_the_outlets_own_telling() -> None:
     def framed(text: str, content: str, cue: str, cue_type: str = "speech"):  # type: ignore[no-untyped-def]
         q = replace(quote(article("x1", "Harbor Ledger", text), content, KESTRIA, cue=cue),

@@ -99,11 +99,21 @@ def _stand_alone(unit: Unit, text: str, actors: Mapping[str, Actor]) -> str:
             # "He demanded that Mr. Obama resign": a subject pronoun is not the person the rest
             # of its own sentence names, whatever the linker said
             again = any(k == key and s > start for k, s, _ in unit.spans)
+            if word == "it" and not _acts_here(unit, key[2:]):
+                continue  # "It came after …": an "it" that says or does nothing is an event
             if start == unit.start and end - start == len(first.rstrip(",;:")) and name and not again:
                 return f"[{name}]{text[len(first.rstrip(',;:')):]}"
     elif word in _FIRST_PERSON and unit.frame.source and unit.frame.source_id:
         return f"{unit.frame.source}: {text}"
     return text
+
+
+def _acts_here(unit: Unit, actor_id: str) -> bool:
+    """Whether the sentence credits the actor or has it do something: "It said …", "It
+    withdrew its envoy" (an organisation), not "It came after …" (the linker's guess for an
+    "it" that stands for an event)."""
+    return unit.frame.source_id == actor_id or any(
+        actor_id in (e.source_id, *e.source_ids) for e in unit.events)
 
 
 def order(claims: list[Claim], leads: Mapping[str, int] | None = None) -> list[Claim]:
