@@ -284,6 +284,13 @@ def test_a_time_an_event_or_an_idea_is_no_speaker(qnlp, body, cue, speaker) -> N
     assert _speaker_of(qnlp, body, cue) == speaker
 
 
+def test_a_things_prospect_is_no_ones_words(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # an event noun that "threatens to" do something reports no clause: no attribution, and
+    # its owner ("His") does not become a speaker of a threat
+    body = "His campaign-style visit to the plant, though, threatens to muddy the budget talks."
+    assert quotes(qnlp, body) == []
+
+
 @pytest.mark.parametrize(("body", "cue", "speaker"), [
     ("Some of those surveyed shared their concerns about the choices they face.", "concern",
      "Some of those surveyed"),

@@ -108,10 +108,15 @@ _DATA_KEY = "rashomon_quotes.data"  # doc.user_data[(key, start_char, end_char)]
 
 def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose "speaker" cannot speak ("Fierce clashes showed that ...",
-    "more than 80 fighters"); a direct quote stays, without the speaker. What a writer
+    "more than 80 fighters") or is a thing that reports no clause ("His visit threatens to
+    muddy the talks"); a direct quote stays, without the speaker. What a writer
     cites with "according to" is a source even when it cannot speak ("the results")."""
     out = []
     for a in found:
+        if a.speaker is not None and a.kind != "direct" and a.cue is not None \
+                and says_nothing(a.speaker.root) and a.speaker.root.head == a.cue \
+                and not any(c.dep_ == "ccomp" for c in a.cue.children):
+            continue  # "His visit threatens to muddy the talks": a thing's prospect, no one's words
         if a.speaker is not None and a.lemma != "according to" \
                 and not frame.can_speak(resolution_target(a.speaker)):
             if a.kind != "direct":

@@ -101,9 +101,11 @@ def resolution_target(speaker: Span) -> Span:
 
 def find_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing to governing verbs when it has none; for a time,
-    an event or an idea, which says nothing, its owner ("His visit showed that …": his)."""
+    an event or an idea, which says nothing, its owner when the verb reports a clause ("His
+    visit showed that …": his)."""
     subj = _subject(verb)
-    if subj is not None and says_nothing(subj):
+    if subj is not None and says_nothing(subj) and any(c.dep_ == "ccomp" for c in verb.children):
+        # only for what it reports: "His visit threatens to muddy the talks" is no one's threat
         return next((c for c in subj.children if c.dep_ == "poss" and (
             c.pos_ in ("PRON", "PROPN") or c.ent_type_ in NAMED_ENTS)), subj)
     return subj
