@@ -184,7 +184,8 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
     """The mention a subject (name, title, pronoun or its phrase) refers to.
 
     A person noun with a named appositive ("the director of X, Sergei Naryshkin,") is
-    that person; a common noun a person owns ("Grimm's lawyer") is none, never the owner. A
+    that person; a common noun a person owns ("Grimm's lawyer") is none, never the owner (their spokesman
+    is their voice). A
     token inside a mention gets that mention (pronouns and descriptions
     carry the actor they were resolved to). A phrase whose head is in no mention: "they"
     is ``previous`` (the last quote's speaker mention) when that is a group or state
@@ -234,12 +235,16 @@ def _named_group(head: Token) -> bool:
     return head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")
 
 
+_SPEAKS_FOR = frozenset({"representative", "office", "campaign", "press", "secretary"})
+
+
 def _someone_of(doc: Doc, head: Token) -> bool:
     """A common noun owned by a person ("Mr. Lind's lawyer", "the senator's wife"): someone
-    named by whose they are, never that person. (A state's or a ministry's "spokesman" may
-    stand for it; a person's lawyer, aide or wife speaks for themself.)"""
-    if head.pos_ != "NOUN":
-        return False
+    named by whose they are, never that person; but a spokesman, a representative, an office
+    or a campaign is that person's voice ("Ola Brandt's spokesman said")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower().startswith("spokes") \
+            or head.lemma_.lower() in _SPEAKS_FOR:
+        return False  # "Ola Brandt's spokesman said": the one's own voice
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     mention = mention_at(doc, owner.idx, owner.idx + len(owner)) if owner is not None else None
     actor = (doc._.actors or {}).get(mention._.actor_id) if mention is not None else None
