@@ -40,7 +40,7 @@ from rashomon.nlp.quotes.bounds import cut_saying_tail, wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues
-from rashomon.nlp.quotes.speakers import resolution_target, says_nothing
+from rashomon.nlp.quotes.speakers import reports_clause, resolution_target, says_nothing
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
 
@@ -115,7 +115,7 @@ def _speakers_that_speak(found: list[Attribution]) -> list[Attribution]:
     for a in found:
         if a.speaker is not None and a.kind != "direct" and a.cue is not None \
                 and says_nothing(a.speaker.root) and a.speaker.root.head == a.cue \
-                and not any(c.dep_ == "ccomp" for c in a.cue.children):
+                and not reports_clause(a.cue):
             continue  # "His visit threatens to muddy the talks": a thing's prospect, no one's words
         if a.speaker is not None and a.lemma != "according to" \
                 and not frame.can_speak(resolution_target(a.speaker)):

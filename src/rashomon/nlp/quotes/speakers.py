@@ -104,7 +104,7 @@ def find_subject(verb: Token) -> Token | None:
     an event or an idea, which says nothing, its owner when the verb reports a clause ("His
     visit showed that …": his)."""
     subj = _subject(verb)
-    if subj is not None and says_nothing(subj) and any(c.dep_ == "ccomp" for c in verb.children):
+    if subj is not None and says_nothing(subj) and reports_clause(verb):
         # only for what it reports: "His visit threatens to muddy the talks" is no one's threat
         return next((c for c in subj.children if c.dep_ == "poss" and (
             c.pos_ in ("PRON", "PROPN") or c.ent_type_ in NAMED_ENTS)), subj)
@@ -112,6 +112,11 @@ def find_subject(verb: Token) -> Token | None:
 
 
 _NO_ONE = frozenset({"nothing", "something", "anything", "everything"})
+
+
+def reports_clause(verb: Token) -> bool:
+    """Whether a cue verb reports a clause ("showed that …"), not an infinitive ("threatens to …")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def says_nothing(tok: Token) -> bool:
