@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from rashomon.crossref.ledger.days import days_apart
 from rashomon.crossref.ledger.frame import Frame
 from rashomon.crossref.ledger.retold import join_partial_quotes, join_quoted_rows, quoted_spans
 from rashomon.crossref.ledger.units import Unit
@@ -89,3 +92,38 @@ def test_a_sentence_opening_a_quote_with_no_speaker_goes_on_with_the_quote_befor
     assert out[1].frame.source == "Ona Pell" and out[1].frame.sourcing == "named"
     # not after the outlet's own sentence, nor across articles
     assert [u.frame.sourcing for u in out[2:]] == [OWN_VOICE] * 3
+
+
+def test_one_offices_same_words_after_two_meetings_are_two_statements() -> None:
+    # the same office issued the same words after a Sunday meeting and a Thursday meeting
+    words = ("The two leaders had a frank meeting today and the lines of communication between "
+             "them remain open.")
+    sunday = dataclasses.replace(_said("a", f'"{words}" the statement said.', "the statement"),
+                                 dates=frozenset({"2031-03-09TAF"}))
+    thursday = dataclasses.replace(_said("b", f'"{words}" the statement said.', "the statement"),
+                                   dates=frozenset({"2031-03-13TNI"}))
+    undated = _said("c", f'"{words}" the statement said.', "the statement")
+    assert join_quoted_rows([sunday, thursday], [0, 1]) == [0, 1]
+    assert join_quoted_rows([sunday, undated], [0, 1]) == [0, 0]
+
+
+def test_days_apart_reads_the_nearest_days_and_forgives_a_weekday_a_week_off() -> None:
+    def on(*values: str) -> Unit:
+        return dataclasses.replace(_said("a", "They met.", None), dates=frozenset(values))
+
+    assert days_apart(on("2031-03-09"), on("2031-03-13TNI"))
+    assert not days_apart(on("2031-03-09"), on("2031-03-10TAF"))  # a day: the same night's news
+    assert not days_apart(on("2031-03-09", "2031-03-13"), on("2031-03-13"))  # the nearest two
+    assert not days_apart(on("2031-03-09"), on("2031-03"))  # a month is no day
+    assert not days_apart(on("2031-03-09"), on())
+    assert not days_apart(on("2031-03-02"), on("2031-03-09"))  # a weekday read a week off
+
+
+def test_scored_pairs_dated_days_apart_are_dropped() -> None:
+    from rashomon.crossref.ledger.cluster import apart_by_date
+
+    def on(aid: str, *values: str) -> Unit:
+        return dataclasses.replace(_said(aid, "The leaders met.", None), dates=frozenset(values))
+
+    units = [on("a", "2031-03-09"), on("b", "2031-03-13"), on("c")]
+    assert apart_by_date(units, {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.7}) == {(0, 2): 0.8, (1, 2): 0.7}

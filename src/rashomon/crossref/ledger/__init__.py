@@ -19,6 +19,7 @@ from rashomon.crossref.ledger.anchors import story_anchors
 from rashomon.crossref.ledger.blocks import split_blocks
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
+    apart_by_date,
     apart_by_party,
     centre,
     centred_vectors,
@@ -112,6 +113,7 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
             # pooling lowers a pair's score, the score without the pooled words stands
             plain = anchored_scores(sub_units, None, story_anchors(sub_units))
             shared, counted = _at_least(shared, plain[0]), _at_least(counted, plain[1])
+        shared, counted = apart_by_date(sub_units, shared), apart_by_date(sub_units, counted)
         apart = apart_by_party(sub_units, shared, anchors, parties)
         scores = lead_bonus(sub_units, retold_bonus(sub_units, apart, anchors))
         # the second pass joins on the word sets themselves: each pair of sets counts

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rashomon.crossref.ledger.align import AlignUnit
+from rashomon.crossref.ledger.days import days_apart
 from rashomon.crossref.ledger.figures import days_close
 from rashomon.crossref.ledger.frame.cues import QUOTED_WORDS
 
@@ -358,6 +359,11 @@ def apart_by_party(units: Sequence[Unit], scores: dict[tuple[int, int], float],
                     and not same_party(parties[i], parties[j]))}
 
 
+def apart_by_date(units: Sequence[Unit], scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """The scored pairs without those dated to different days (:func:`days_apart`)."""
+    return {(i, j): sc for (i, j), sc in scores.items() if not days_apart(units[i], units[j])}
+
+
 def same_party(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
     """Whether two units name one party beside their act: the same actor or place, in the same
     role or one of them without a place role ("Syrian fighters" / "fighters from Syria")."""
@@ -545,10 +551,12 @@ def _two_speakers(a: Unit, b: Unit) -> bool:
 def _join(units: Sequence[Unit], out: list[int], members: dict[int, list[int]], a: int, b: int,
           shared: bool = False) -> bool:
     """Rows ``a`` and ``b`` made one (``out`` and ``members`` updated in place), unless they are
-    one already or share an article (at most one unit per article per row; ``shared`` lifts
-    that for :func:`join_parallel`)."""
+    one already, share an article (at most one unit per article per row; ``shared`` lifts
+    that for :func:`join_parallel`) or hold two sentences dated days apart (:func:`days_apart`)."""
     if a == b or not shared and (
             {units[k].article_id for k in members[a]} & {units[k].article_id for k in members[b]}):
+        return False
+    if any(days_apart(units[x], units[y]) for x in members[a] for y in members[b]):
         return False
     keep, gone = min(a, b), max(a, b)
     for k in members[gone]:

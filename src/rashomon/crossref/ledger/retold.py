@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from rashomon.crossref.ledger.days import days_apart
 from rashomon.crossref.ledger.joins import components
 from rashomon.crossref.ledger.units import Unit
 from rashomon.vocab import OWN_VOICE
@@ -118,7 +119,7 @@ def join_retold_quotes(units: list[Unit], labels: list[int]) -> list[int]:
         for run in rs:
             for j in by_run[run]:
                 if units[j].article_id != units[i].article_id and labels[j] != labels[i] \
-                        and one_speaker(units[i], units[j]):
+                        and one_statement(units[i], units[j]):
                     shared[labels[j]] = shared.get(labels[j], 0) + 1
         best = max(shared.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
         if best is not None and best[1] >= max(RETOLD_SHARE * len(rs), RETOLD_RUNS):
@@ -149,7 +150,7 @@ def join_partial_quotes(units: list[Unit], labels: list[int]) -> list[int]:
             continue
         rows = {labels[j] for j, v in enumerate(units)
                 if v.article_id != u.article_id and labels[j] != labels[i] and quoted[j]
-                and one_speaker(u, v)
+                and one_statement(u, v)
                 and any(_inside(p, w) for p in parts for w in quoted[j])}
         if len(rows) == 1:
             links.append((labels[i], rows.pop()))
@@ -200,10 +201,17 @@ def join_quoted_rows(units: list[Unit], labels: list[int]) -> list[int]:
         for j in range(i + 1, len(units)):
             v = units[j]
             if labels[j] != labels[i] and quoted[j] and v.article_id != u.article_id \
-                    and one_speaker(u, v) and _same_quote(quoted[i], quoted[j]):
+                    and one_statement(u, v) and _same_quote(quoted[i], quoted[j]):
                 links.append((labels[i], labels[j]))
     joined = components(len(units), links)
     return [joined[lab] for lab in labels]
+
+
+def one_statement(a: Unit, b: Unit) -> bool:
+    """Whether two sentences can tell one statement: one speaker (:func:`one_speaker`), not
+    dated days apart (:func:`~rashomon.crossref.ledger.days.days_apart`: an office that issues
+    the same words after two meetings made two statements)."""
+    return one_speaker(a, b) and not days_apart(a, b)
 
 
 def _document(source: str | None) -> bool:
@@ -227,5 +235,5 @@ def one_speaker(a: Unit, b: Unit) -> bool:
     return bool(last[0]) and last[0][0].lower() == (last[1] or [""])[0].lower()
 
 
-__all__ = ["join_partial_quotes", "join_quoted_rows", "join_retold_quotes", "one_speaker",
+__all__ = ["join_partial_quotes", "join_quoted_rows", "join_retold_quotes", "one_speaker", "one_statement",
            "quoted_spans", "quoted_words"]
