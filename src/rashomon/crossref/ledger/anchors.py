@@ -96,6 +96,15 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
 def content_stems(text: str, proper: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+    """(stems of lower-case content words, lower-cased capitalized words: names and titles):
+    :func:`_content_stems`, read once per sentence (the ledger's passes read each many times),
+    as new sets the caller may change."""
+    words, names = _content_stems(text, proper)
+    return set(words), set(names)
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_stems(text: str, proper: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(stems of lower-case content words, lower-cased capitalized words: names and titles).
 
     The lower-case words carry the predicate ("deployed", "killed"); names are counted apart,
@@ -123,7 +132,7 @@ def content_stems(text: str, proper: frozenset[str] = frozenset()) -> tuple[set[
             names.add(low)
         else:  # the first word of a sentence is capitalized whatever it is: read it as a word
             words.add(stem(low))
-    return words, names
+    return frozenset(words), frozenset(names)
 
 
 def opening(text: str) -> str | None:

@@ -529,6 +529,8 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
         if said < MUTUAL_SAID or _two_speakers(units[i], units[j]):
             continue
         a, b = out[i], out[j]
+        if a == b:
+            continue  # one row already: the pair's rows need no count
         cross = [(min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]]
         if sum(cross) >= MUTUAL_LINK * len(cross):
             _join(units, out, members, a, b)
