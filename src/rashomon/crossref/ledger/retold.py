@@ -194,13 +194,24 @@ def join_quoted_rows(units: list[Unit], labels: list[int]) -> list[int]:
     statement, even when alignment gave each row more sentences: one outlet printed the
     statement's first lines with one sentence of another outlet, and the rest with a third."""
     quoted = [quoted_words(u) for u in units]
+    # only sentences that share a run of twelve quoted words can quote one remark
+    least = VERBATIM + RETOLD_RUNS - 1
+    by_run: dict[tuple[str, ...], set[int]] = {}
+    for j, words in enumerate(quoted):
+        for w in words:
+            for k in range(len(w) - least + 1):
+                by_run.setdefault(tuple(w[k:k + least]), set()).add(j)
+    candidates: dict[int, set[int]] = {}
+    for holders in by_run.values():
+        for j in holders:
+            candidates.setdefault(j, set()).update(holders)
     links = []
     for i, u in enumerate(units):
         if not quoted[i] or u.frame.sourcing == OWN_VOICE:
             continue
-        for j in range(i + 1, len(units)):
+        for j in sorted(k for k in candidates.get(i, ()) if k > i):
             v = units[j]
-            if labels[j] != labels[i] and quoted[j] and v.article_id != u.article_id \
+            if labels[j] != labels[i] and v.article_id != u.article_id \
                     and one_statement(u, v) and _same_quote(quoted[i], quoted[j]):
                 links.append((labels[i], labels[j]))
     joined = components(len(units), links)
