@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,16 +19,21 @@ DATE_APART = 2  # days between two sentences' nearest day dates that make them t
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _days(u: Unit) -> list[date]:
+def _days(u: Unit) -> tuple[date, ...]:
     """The calendar days a unit's sentence names (day-precision values only)."""
+    return _days_of(u.dates)
+
+
+@lru_cache(maxsize=1 << 14)
+def _days_of(values: frozenset[str]) -> tuple[date, ...]:
     out = []
-    for value in u.dates:
+    for value in values:
         if _DAY.match(value):
             try:
                 out.append(date.fromisoformat(value[:10]))
             except ValueError:
                 continue
-    return out
+    return tuple(out)
 
 
 def days_apart(a: Unit, b: Unit) -> bool:
