@@ -19,7 +19,7 @@ from rashomon.nlp.actors.component import (
     resolve_possessive,
     resolve_speaker,
 )
-from rashomon.nlp.events.find import crosses_break, purpose_of, shares_passive
+from rashomon.nlp.events.find import MENTIONS, crosses_break, purpose_of, shares_passive
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
@@ -40,7 +40,7 @@ _DEMONYM_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}  # npadvmod: "T
 
 # Relatives: the one they are named after is someone else ("Brown's parents")
 KIN = data.word_list("kin_nouns") | data.word_list("kin_female") | data.word_list("kin_male")
-_INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
+_INDEX = MENTIONS  # doc.user_data key of the per-doc index
 _ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
 # Dependencies a phrase may hang from on its way up to the trigger and still be the
 # trigger's own argument (not a clause of its own: advcl, ccomp, relcl end the walk).

@@ -60,6 +60,7 @@ from rashomon.nlp.events.find import (
     REACTION_VERBS,
     STATUS_RANK,
     Found,
+    agentive,
     assign_status,
     candidates,
     clause_lemmas,
@@ -188,6 +189,8 @@ class EventCoder:
         self.demonyms: dict[str, Actor] = {}
         self._alpha2: tuple[int, dict[str, Actor]] = (0, {})  # (table id, alpha-2 -> actor)
         self.groups = group_terms()  # "police", "rebels", ...: bare group nouns (groups.py)
+        # bare group nouns can act, like the lexicon's words for people (find.agentive)
+        self.lex.sets["group"] = frozenset(self.groups)
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
@@ -265,6 +268,9 @@ class EventCoder:
             return None  # "pleaded *guilty*", "fell *silent*": a linking use, no act
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is not None and not agentive(subj, self.lex):
+            return None  # "federal law *prohibits* it", "the split *raised* the prospect": no one acts
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))

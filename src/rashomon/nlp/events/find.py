@@ -55,6 +55,7 @@ class Found:
 
 
 _BREAKS = "rashomon_events.breaks"  # doc.user_data key: sorted line-break token indices
+MENTIONS = "rashomon_events.mentions"  # doc.user_data key: token -> actor mention (args.py)
 
 
 _TIME_ENTS = {"DATE", "TIME"}
@@ -160,6 +161,26 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     return found
 
 
+# Entity classes and word sets of the lexicon that name someone who can act.
+_AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_AGENT_SETS = ("person", "politician", "protester", "force", "opiner", "group")
+
+
+def agentive(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` (a subject) names someone who can act: a name, a pronoun, an
+    actor mention or group noun of the events' index, or a word for people of the lexicon
+    ("the governor", "lawmakers", "police"); not a thing ("the stadium", "its development",
+    "federal law", "that split")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _AGENT_ENTS:
+        return True
+    if tok.pos_ == "PRON":  # ("it" is often a country or a company: "X said *it* will ...")
+        return tok.lower_ not in {"this", "that", "what", "which"}
+    if tok.i in tok.doc.user_data.get(MENTIONS, {}):
+        return True
+    lemma = lemma_of(tok)
+    return any(lemma in lex.sets.get(name, frozenset()) for name in _AGENT_SETS)
+
+
 # Verbs that say nothing of what happened: a clause headed by one codes no event by itself.
 _EMPTY_VERBS = {"be", "have", "do", "become", "seem", "appear", "get", "make", "take", "go",
                 "come", "include", "remain", "continue", "begin", "start", "need"}
@@ -209,6 +230,10 @@ def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if lemma_of(subj) in _MATTERS or lemma_of(subj) in lex.sets.get("thing", frozenset()):
             continue  # "the dispute should be settled by voters": a view, no one's task
+        if not agentive(subj, lex) or lemma_of(comp) == "be":
+            # "X said the stadium should be built elsewhere", "... parents should be the ones
+            # in charge": what should become of a thing, or what someone should be, is a view
+            continue
         return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
     return None
 

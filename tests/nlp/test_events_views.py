@@ -1,0 +1,43 @@
+"""rashomon_events on the words of political news that tell no event: views of what should
+become of a thing, guesses whose subject cannot act, questions asked, senses of a word that
+are not its event (round 12: an analyst's audit of US political stories), checked with the
+real parser on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    return [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
+
+
+def coded(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.type, e.status) for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what should become of a thing, or what someone should be, is a view, no demand
+    ("The mayor said the new stadium should be built somewhere else.", []),
+    ("The coach said the players must be the ones in charge.", []),
+    # what someone who can act should do is one
+    ("Critics said lawmakers should reject the bill.", [("REQUEST", "asserted")]),
+])
+def test_a_view_of_a_thing_is_no_demand(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Federal law prohibits the sale of the drug.",
+    "The dispute raised the prospect of a long trial.",
+])
+def test_a_guess_needs_a_subject_that_can_act(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == []
