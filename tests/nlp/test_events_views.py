@@ -41,3 +41,17 @@ def test_a_view_of_a_thing_is_no_demand(nlp, text: str, expected: list[tuple[str
 ])
 def test_a_guess_needs_a_subject_that_can_act(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a question put asks no one for anything, nor does a source's wish not to be named
+    ('"Why now?" the senator asked.', []),
+    ("Two aides asked to remain anonymous.", []),
+    ("Officials, who asked not to be identified, said the talks had stalled.",
+     [("CONSULT", "alleged")]),
+    # asking someone, or for something, is a request
+    ("The mayor asked the council to approve the budget.", [("REQUEST", "asserted")]),
+    ("The governor asked for more time.", [("REQUEST", "asserted")]),
+])
+def test_a_question_put_is_no_request(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

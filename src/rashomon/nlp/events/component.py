@@ -61,6 +61,7 @@ from rashomon.nlp.events.find import (
     STATUS_RANK,
     Found,
     agentive,
+    asks_no_one,
     assign_status,
     candidates,
     clause_lemmas,
@@ -245,7 +246,7 @@ class EventCoder:
             return None
         verb = main_predicate(sent, self.lex)
         rows = self.lex.triggers.get((lemma_of(verb), "V"), ()) if verb is not None else ()
-        if verb is None or any(f.token.i == verb.i for f in kept) or any(
+        if verb is None or any(f.token.i == verb.i for f in kept) or asks_no_one(verb) or any(
                 c.negate and c.values and not events_lexicon.holds(c, verb)
                 for row in rows for c in row.when):
             return None  # the lexicon ruled this use out ("released *a letter*")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
-from rashomon.nlp.events.lexicon import Lexicon, Trigger, lemma_of, objects
+from rashomon.nlp.events.lexicon import Lexicon, Trigger, infinitives, lemma_of, objects
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.
@@ -96,6 +96,28 @@ def _quoted_name(tok: Token) -> bool:
         t.is_sent_start for t in doc[opening + 1:closing + 2])
 
 
+# What a source asks for itself when it will not be named ("officials, who *asked* not to be
+# identified", "asked to remain anonymous"): a condition of speaking, no request of anyone.
+_ANONYMOUS = {"identify", "name", "quote", "anonymous", "unnamed"}
+# Dependents that say what or whom "ask" asks (the rest are times, places, adverbs).
+_ASKED = {"dobj", "dative", "xcomp", "ccomp", "advcl", "nsubjpass", "prep", "parataxis"}
+
+
+def asks_no_one(verb: Token) -> bool:
+    """An "ask" that requests nothing of anyone: a question put, with nothing asked for
+    ("'Why now?' X *asked*", "X asked." after the quoted question), or a source's own wish
+    not to be named."""
+    if lemma_of(verb) != "ask":
+        return False
+    if not any(c.dep_ in _ASKED for c in verb.children):
+        return True
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False  # "asked the police not to name him": a request of the police
+    return any(lemma_of(c) in _ANONYMOUS or any(
+        a.dep_ in {"acomp", "oprd"} and lemma_of(a) in _ANONYMOUS for a in c.children)
+        for c in infinitives(verb))
+
+
 def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     """Trigger tokens of a sentence by token index."""
     found: dict[int, Found] = {}
@@ -119,7 +141,7 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
                         found[tok.i] = Found(tok, noun_row, noun=obj)
                         carried.add(obj.i)
                         break
-            elif row is not None:
+            elif row is not None and not asks_no_one(tok):
                 found[tok.i] = Found(tok, row)
         elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
             row = lex.trigger(tok, "N")
