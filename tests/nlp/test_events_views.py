@@ -55,3 +55,13 @@ def test_a_guess_needs_a_subject_that_can_act(nlp, text: str) -> None:  # type: 
 ])
 def test_a_question_put_is_no_request(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack *as* something, or a party's attack, is made in words
+    ("The challenger attacked the senator as weak on crime.", [("ACCUSE", "asserted")]),
+    ("Republican attacks on the governor intensified.", [("ACCUSE", "asserted")]),
+    ("Israeli attacks on the camp intensified.", [("ASSAULT", "asserted")]),
+])
+def test_an_attack_in_words(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected
