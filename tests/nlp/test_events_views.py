@@ -65,3 +65,18 @@ def test_a_question_put_is_no_request(nlp, text: str, expected: list[tuple[str, 
 ])
 def test_an_attack_in_words(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle that makes a preposition is no act
+    ("The grievance stems from lax enforcement, as opposed to the choices of voters.", []),
+    # idioms and matters: a living earned, a topic addressed, a revelation offered
+    ("She took two jobs to make ends meet.", []),
+    ("The spokesman said he could not speak to the politics of the decision.", []),
+    ("The hearing offered few new revelations.", []),
+    # meeting or speaking to a party is consulting it
+    ("The minister spoke to his Russian counterpart on Monday.", [("CONSULT", "asserted")]),
+    ("The ministers met in Geneva.", [("CONSULT", "asserted")]),
+])
+def test_senses_that_are_no_event(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -118,6 +118,10 @@ def asks_no_one(verb: Token) -> bool:
         for c in infinitives(verb))
 
 
+# Participles that make a preposition with the word before them.
+_FIXED_PREPOSITIONS = {("as", "opposed"), ("as", "compared"), ("when", "compared")}
+
+
 def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     """Trigger tokens of a sentence by token index."""
     found: dict[int, Found] = {}
@@ -129,6 +133,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             continue  # a participle as adjective: "the *opposing* party", "a *captured* agency"
         if _quoted_name(tok):
             continue  # the "arrest first, *ask* later" policy, a "stand your ground" law
+        if tok.i > 0 and (tok.doc[tok.i - 1].lower_, tok.lower_) in _FIXED_PREPOSITIONS:
+            continue  # "*as opposed* to", "*as compared* with": a preposition, no act
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             row = lex.trigger(tok, "V")
             if lex.cue(tok, "deny") is not None and (row is None or not any(
