@@ -80,3 +80,14 @@ def test_an_attack_in_words(nlp, text: str, expected: list[tuple[str, str]]) -> 
 ])
 def test_senses_that_are_no_event(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a claim, a belief or a guess says happened is alleged, not told by the outlet
+    ("The allegation that the army attacked the village was false.", [("ASSAULT", "alleged")]),
+    ("There is speculation that the president vetoed the bill.", [("REJECT", "alleged")]),
+    ("The remark gave the impression that he was endorsing the plan.", [("SUPPORT", "alleged")]),
+    ("Many have speculated that the company offered to pay the fine.", [("AGREE", "alleged")]),
+])
+def test_what_a_claim_or_guess_says_is_alleged(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -326,6 +326,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
         depth += 1
+        if _hearsay(cur, lex):
+            # "the allegation *that the army attacked*", "gave the impression that he was
+            # endorsing it": what a claim or a belief says is alleged, by its holder
+            alleged = True
+            if claimant is None:
+                claimant = _holder(head)
+            break
         if dep == "relcl" and _aside(cur):
             # "Ferguson, *where* a teenager was shot": a relative clause set off by a comma is
             # the writer's aside, not part of what is reported, wished or supposed around it
@@ -429,6 +436,31 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
+# Nouns whose "that" clause says what someone claims, believes or suspects, beside the
+# lexicon's claim words (@claim: allegation, accusation, report, rumor, ...).
+_BELIEFS = {"impression", "speculation", "notion", "belief", "perception", "suspicion",
+            "theory", "assumption", "assertion", "contention", "insinuation", "innuendo"}
+
+
+def _hearsay(clause: Token, lex: Lexicon) -> bool:
+    """Whether ``clause`` is the "that" clause of a claim or belief noun ("the allegation
+    *that X attacked*", "the impression that he was endorsing it")."""
+    noun = clause.head
+    if clause.dep_ not in {"acl", "ccomp", "relcl"} or noun.pos_ != "NOUN" or noun.i > clause.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    lemma = lemma_of(noun)
+    return lemma in _BELIEFS or lemma in lex.sets.get("claim", frozenset())
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who holds a claim or belief: its possessor ("*X's* claim that"), else the subject of
+    the verb it is the object of ("*critics* voiced the suspicion that")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return _claimant_of(noun.head) if noun.dep_ == "dobj" else None
 
 
 def _presupposed(tok: Token, happen: frozenset[str]) -> bool:
