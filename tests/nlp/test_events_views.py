@@ -91,3 +91,26 @@ def test_senses_that_are_no_event(nlp, text: str, expected: list[tuple[str, str]
 ])
 def test_what_a_claim_or_guess_says_is_alleged(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+def roles(nlp, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(e.type, e.source, e.target) for e in events(nlp, text)]
+
+
+def test_the_one_urged_is_the_target_even_unnamed(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the officers are what the states are asked to allow, not whom the request is aimed at
+    found = roles(nlp, "The association urged states to allow more armed officers in schools.")
+    assert found == [("REQUEST", None, None)]
+
+
+def test_where_words_were_spoken_is_no_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Obama appeared to endorse the project during a dinner at the White House."
+    assert roles(nlp, text) == [("SUPPORT", "Barack Obama", None)]
+    # material acts keep the party of the circumstance: stones thrown during clashes with X
+    text = "Protesters threw stones during clashes with Israeli police."
+    assert [t for _, _, t in roles(nlp, text)] == ["Israel police"]
+
+
+def test_criticizing_someones_position_is_aimed_at_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator John Smith spoke on Monday. Republicans criticized his position."
+    assert roles(nlp, text)[-1] == ("ACCUSE", "Republican Party", "John Smith")

@@ -61,6 +61,8 @@ CONTROL_PREPS = {"on", "upon", "for"}
 # Prepositions whose object says when ("under President X", "since X's election"): no party.
 # (Not "during": "stones thrown during protests *against X*" target X.)
 TIME_PREPS = {"under", "since", "until", "till"}
+# Prepositions of when or amid what something was done ("*during* a dinner at X").
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "amid", "amidst", "following", "despite"}
 APPEAL_VERBS = {"appeal", "plead", "write", "signal", "look", "turn", "petition"}
 
 
@@ -582,7 +584,7 @@ def verb_arguments(
             if obj.lower_ in RECIPROCAL or any(c.lower_ in RECIPROCAL for c in obj.children):
                 targets = list(sources)  # "accused each other"
             else:
-                targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
+                targets = actors_at(doc, obj) or first_in_phrase(doc, obj) or _object_owner(doc, obj)
     if not targets:
         preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
         targets = _prep_targets(doc, verb, preps)
@@ -603,6 +605,26 @@ def verb_arguments(
             passive.left_edge.i <= t.start <= passive.right_edge.i for t in targets):
         targets += _split_list(doc, verb, passive, targets, PASS_SUBJ)  # "sanctions on A, B and C"
     return sources, targets
+
+
+def _object_owner(doc: Doc, obj: Token) -> list[Span]:
+    """Whose the object is when a pronoun says so: "criticized *his* position" is aimed at
+    him (resolved as the actors component resolves possessives)."""
+    poss = _child(obj, {"poss"})
+    if poss is None or poss.pos_ != "PRON" or obj.lemma_.lower() in KIN:
+        return []  # ("criticized *his* wife": someone else)
+    owner = _owner(doc, poss)
+    return [owner] if owner is not None else []
+
+
+def unnamed_addressee(verb: Token) -> bool:
+    """"urged *states* to allow more armed officers": the one asked is the object, whether or
+    not it names an actor, and the actors of what it is asked to do are not the target."""
+    obj = _child(verb, {"dobj"})
+    return obj is not None and obj.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > obj.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
 
 
 def _shared_passive_subject(verb: Token, agent: Token | None) -> Token | None:
@@ -852,10 +874,12 @@ def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span |
 
 
 def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
-                  content: bool = False) -> list[Span]:
+                  content: bool = False, verbal: bool = False) -> list[Span]:
     """The first actor inside the trigger's own object and prepositional phrases, after it,
     else in its passive subject. With ``content`` the object says what was done ("joined
-    *forces*"), and is no target.
+    *forces*"), and is no target. With ``verbal`` (an act in words) a phrase of when or amid
+    what it was done names no party ("endorsed the plan *during a dinner at the White House*";
+    but stones thrown "during protests *against X*" are thrown at X).
 
     The fallback when the patterns above find no target ("lifted a curfew *in Montenegro*",
     "granted asylum to five *Panamanian* army officers"), as one-event coders take the first
@@ -884,7 +908,8 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         for _ in range(hops):
             if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
                 break  # "use Turkish F-16 jets": the jets' maker is no target
-            if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
+            if head.dep_ == "pobj" and (head.head.lower_ in TIME_PREPS or (
+                    verbal and head.head.lower_ in CIRCUMSTANCE_PREPS)):
                 break  # "*under* Presidents X and Y": when, not whom
             if head.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not _dangling(
                     doc[trigger.i:head.left_edge.i]):

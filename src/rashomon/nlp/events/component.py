@@ -53,6 +53,7 @@ from rashomon.nlp.events.args import (
     purpose_target,
     reorder_mentions,
     subject,
+    unnamed_addressee,
     verb_arguments,
     withdrawn_from,
 )
@@ -333,12 +334,15 @@ class EventCoder:
             f.targets = _prep_actors(doc, f.token, "from") or next(
                 (found for o in f.token.children if o.dep_ == "dobj"
                  for found in [_prep_actors(doc, o, "from")] if found), [])
-        if not f.targets and row.embed and not f.nominal:
+        # "urged *states* to allow ...": the one asked is the object, even unnamed
+        addressed = bool(row.embed) and not f.nominal and unnamed_addressee(f.token)
+        if not f.targets and row.embed and not f.nominal and not addressed:
             f.targets = complement_target(doc, f.token, f.sources)
         self_directed = row.mode in SELF_DIRECTED  # "resigned *in Haiti* to allow elections"
-        if not f.targets and not f.nominal and f.sources and not self_directed:
+        if not f.targets and not f.nominal and f.sources and not self_directed and not addressed:
             f.targets = phrase_target(doc, f.token, f.sources, content=any(
-                c.key == "obj" and c.values and not c.negate for c in row.when))
+                c.key == "obj" and c.values and not c.negate for c in row.when),
+                verbal=row.type in VERBAL_TYPES)
         if not f.targets and not f.nominal and not row.embed and not self_directed:
             f.targets = purpose_target(doc, f.token, f.sources,
                                        participles=row.type not in VERBAL_TYPES)
