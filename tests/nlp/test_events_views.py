@@ -114,3 +114,16 @@ def test_where_words_were_spoken_is_no_party(nlp) -> None:  # type: ignore[no-un
 def test_criticizing_someones_position_is_aimed_at_them(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Senator John Smith spoke on Monday. Republicans criticized his position."
     assert roles(nlp, text)[-1] == ("ACCUSE", "Republican Party", "John Smith")
+
+
+def test_waiving_ones_own_right_is_aimed_at_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Jane Smith testified on Monday. She had waived her right to a lawyer."
+    assert [t for _, _, t in roles(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Critics launched attacks on the senator's character.", [("ACCUSE", "asserted")]),
+    ("Attacks on the governor's record intensified.", [("ACCUSE", "asserted")]),
+])
+def test_an_attack_on_a_record_is_in_words(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

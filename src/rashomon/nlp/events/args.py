@@ -607,12 +607,19 @@ def verb_arguments(
     return sources, targets
 
 
+# Third-person possessives, with the subject pronouns of the same person.
+_OWNER_OF = {"his": {"he"}, "her": {"she"}, "its": {"it"}, "their": {"they"}}
+
+
 def _object_owner(doc: Doc, obj: Token) -> list[Span]:
     """Whose the object is when a pronoun says so: "criticized *his* position" is aimed at
     him (resolved as the actors component resolves possessives)."""
     poss = _child(obj, {"poss"})
-    if poss is None or poss.pos_ != "PRON" or obj.lemma_.lower() in KIN:
-        return []  # ("criticized *his* wife": someone else)
+    if poss is None or poss.lower_ not in _OWNER_OF or obj.lemma_.lower() in KIN:
+        return []  # ("criticized *his* wife": someone else; "*our* principles": the speaker's)
+    subj = subject(obj.head) if obj.head.i != obj.i else None
+    if subj is not None and subj.lower_ in _OWNER_OF[poss.lower_]:
+        return []  # "*she* waived *her* right": her own
     owner = _owner(doc, poss)
     return [owner] if owner is not None else []
 
