@@ -61,7 +61,6 @@ from rashomon.nlp.events.find import (
     REACTION_VERBS,
     STATUS_RANK,
     Found,
-    agentive,
     asks_no_one,
     assign_status,
     candidates,
@@ -71,6 +70,7 @@ from rashomon.nlp.events.find import (
     index_breaks,
     keep_noun,
     main_predicate,
+    matter,
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
@@ -271,8 +271,8 @@ class EventCoder:
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
-        if subj is not None and not agentive(subj, self.lex):
-            return None  # "federal law *prohibits* it", "the split *raised* the prospect": no one acts
+        if subj is not None and matter(subj, self.lex):
+            return None  # "federal law *prohibits* it", "the issue *raised* doubts": no one acts
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))

@@ -110,7 +110,8 @@ def asks_no_one(verb: Token) -> bool:
     if lemma_of(verb) != "ask":
         return False
     if not any(c.dep_ in _ASKED for c in verb.children):
-        return True
+        # a main clause only: "if X *asks*" asks for what the sentence is about
+        return verb.dep_ in {"ROOT", "parataxis"}
     if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return False  # "asked the police not to name him": a request of the police
     return any(lemma_of(c) in _ANONYMOUS or any(
@@ -207,6 +208,20 @@ def agentive(tok: Token, lex: Lexicon) -> bool:
         return True
     lemma = lemma_of(tok)
     return any(lemma in lex.sets.get(name, frozenset()) for name in _AGENT_SETS)
+
+
+# Word sets of the lexicon that name matters, rules and views: no one who acts.
+_MATTER_SETS = ("notion", "rule", "account", "claim")
+
+
+def matter(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` (a subject) names a matter, a rule or a view, no one who could act
+    ("federal *law* prohibits it", "the *issue* raised doubts")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = lemma_of(tok)
+    return lemma in _MATTERS or any(lemma in lex.sets.get(name, frozenset())
+                                    for name in _MATTER_SETS)
 
 
 # Verbs that say nothing of what happened: a clause headed by one codes no event by itself.
