@@ -127,3 +127,11 @@ def test_waiving_ones_own_right_is_aimed_at_no_one(nlp) -> None:  # type: ignore
 ])
 def test_an_attack_on_a_record_is_in_words(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said the committee should release the report.",
+    "The mayor said insurance providers must cover the test.",
+])
+def test_a_body_or_doers_can_be_asked(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == [("REQUEST", "asserted")]

@@ -192,14 +192,16 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
 
 # Entity classes and word sets of the lexicon that name someone who can act.
 _AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-_AGENT_SETS = ("person", "politician", "protester", "force", "opiner", "group")
+_AGENT_SETS = ("person", "politician", "protester", "force", "opiner", "group", "body")
+# Endings of plural nouns for people by what they do ("providers", "regulators", "activists").
+_DOERS = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def agentive(tok: Token, lex: Lexicon) -> bool:
     """Whether ``tok`` (a subject) names someone who can act: a name, a pronoun, an
-    actor mention or group noun of the events' index, or a word for people of the lexicon
-    ("the governor", "lawmakers", "police"); not a thing ("the stadium", "its development",
-    "federal law", "that split")."""
+    actor mention or group noun of the events' index, a word of the lexicon for people or
+    bodies ("the governor", "police", "the committee") or a plural of doers ("providers");
+    not a thing ("the stadium", "its development", "federal law")."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in _AGENT_ENTS:
         return True
     if tok.pos_ == "PRON":  # ("it" is often a country or a company: "X said *it* will ...")
@@ -207,6 +209,8 @@ def agentive(tok: Token, lex: Lexicon) -> bool:
     if tok.i in tok.doc.user_data.get(MENTIONS, {}):
         return True
     lemma = lemma_of(tok)
+    if tok.tag_ == "NNS" and lemma.endswith(_DOERS):
+        return True
     return any(lemma in lex.sets.get(name, frozenset()) for name in _AGENT_SETS)
 
 
