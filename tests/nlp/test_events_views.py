@@ -135,3 +135,29 @@ def test_an_attack_on_a_record_is_in_words(nlp, text: str, expected: list[tuple[
 ])
 def test_a_body_or_doers_can_be_asked(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == [("REQUEST", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a candidate withdrawing from a race stands down; money withdrawn is aid cut off
+    ("The senator withdrew from the race on Friday.", [("RETREAT", "asserted")]),
+    ("The party said the money for the campaign would be withdrawn.", [("SANCTION", "hypothetical")]),
+    ("Russia withdrew from the treaty.", [("SANCTION", "asserted")]),
+    # a suit named as where something was said is no suit told
+    ("He was accused of lying under oath in a federal lawsuit.", [("ACCUSE", "alleged")]),
+])
+def test_races_money_and_suits(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.pipeline import collect, make_doc
+
+    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
+                  language="en", body=text)
+    found = collect(nlp(make_doc(nlp, art)), nlp).events  # nested ones too
+    assert [(e.type, e.status) for e in found] == expected
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Smith dropped his Senate bid on Monday.", None),
+    ("Smith ended his campaign for the House.", None),
+    ("Exxon dropped its bid for Mobil.", "Mobil"),  # a company bid for is a party
+])
+def test_the_office_a_race_is_for_is_no_party(nlp, text: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert roles(nlp, text)[0][2] == target

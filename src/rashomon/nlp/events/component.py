@@ -74,7 +74,7 @@ from rashomon.nlp.events.find import (
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
-from rashomon.nlp.events.nouns import stands_as_event
+from rashomon.nlp.events.nouns import stands_as_event, venue
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Event, content_id
@@ -220,7 +220,8 @@ class EventCoder:
             for f in found.values():
                 f.sent = sent
                 assign_status(f, found, self.lex)
-            kept = [found[i] for i in sorted(found) if keep_noun(found[i]) and (
+            kept = [found[i] for i in sorted(found) if keep_noun(found[i])
+                    and not venue(found[i], self.sets.get("proceeding", frozenset())) and (
                 not found[i].nominal or found[i].parent is not None
                 or stands_as_event(doc, found[i], self.sets.get("happen", frozenset())))]
             extra = self._fall_back(sent, kept) if self.example_paths is not None else None
@@ -360,6 +361,9 @@ class EventCoder:
                 and f.noun.i != f.token.i else []) or f.targets
         if len(f.sources) > 1:  # "A and B held talks *in Geneva*": the venue is no party
             f.targets = [t for t in f.targets if not _venue(t)]
+        # the office a race is for ("dropped his *Senate* bid") is no party
+        contests = self.sets.get("contest", frozenset())
+        f.targets = [t for t in f.targets if not _office_sought(doc, t, contests)]
         # a news medium where it was said ("pledged X *in an op-ed in the Post*") is no party,
         # nor are those marched with ("marched *with* the protesters": companions)
         f.targets = [t for t in f.targets if not is_medium(doc, t) and not (
@@ -709,6 +713,27 @@ def _stance_passive(verb: Token) -> bool:
         c.dep_ == "agent" for c in children) and any(
         c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children)
+
+
+_OFFICE_SECTORS = {"GOV", "LEG"}
+
+
+def _office_sought(doc: Doc, span: Span, contests: frozenset[str]) -> bool:
+    """Whether ``span`` names a body of government as the office of a race, a seat or a bid
+    ("dropped his *Senate* bid", "gave up his bid for *the House*", "vacating his seat in the
+    House"): what is run for, not a party (a company bid for is one)."""
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    if actor is None or not _OFFICE_SECTORS & set(actor.sectors):
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ in {"for", "in", "to"}:
+            tok = tok.head.head if tok.dep_ == "pobj" else tok.head
+        else:
+            return False
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in contests:
+            return True
+    return False
 
 
 def _venue(span: Span) -> bool:
