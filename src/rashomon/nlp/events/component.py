@@ -362,7 +362,7 @@ class EventCoder:
         if len(f.sources) > 1:  # "A and B held talks *in Geneva*": the venue is no party
             f.targets = [t for t in f.targets if not _venue(t)]
         # the office a race is for ("dropped his *Senate* bid") is no party
-        contests = self.sets.get("contest", frozenset())
+        contests = self.sets.get("race", frozenset())
         f.targets = [t for t in f.targets if not _office_sought(doc, t, contests)]
         # a news medium where it was said ("pledged X *in an op-ed in the Post*") is no party,
         # nor are those marched with ("marched *with* the protesters": companions)
