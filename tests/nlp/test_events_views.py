@@ -161,3 +161,16 @@ def test_races_money_and_suits(nlp, text: str, expected: list[tuple[str, str]]) 
 ])
 def test_the_office_a_race_is_for_is_no_party(nlp, text: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
     assert roles(nlp, text)[0][2] == target
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what someone was kept from doing did not happen
+    ("Guards stopped the gunman from killing more students.", [("ASSAULT", "negated")]),
+    # what anyone at all might do, no one did; what a named one did, happened
+    ("Anyone who promises a job in exchange for a vote breaks the law.",
+     [("AGREE", "hypothetical")]),
+    ("The official who promised the job resigned.",
+     [("AGREE", "asserted"), ("RETREAT", "asserted")]),
+])
+def test_prevented_and_generic_acts(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -317,6 +317,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     modifier = False
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
+    prevented = False  # the gerund of "kept X from doing": it did not happen
     cur = f.token
     depth = 0
     if _unattributed_passive(f):
@@ -361,6 +362,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             circumstance = True  # in a time or cause phrase, until a clause of its own
         elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
             circumstance = False
+        if dep in {"relcl", "acl"} and cur.i == f.token.i and _generic(head):
+            hypothetical = True  # "*anyone who promises* a job": whoever might, no one did
+        if dep == "pcomp" and head.lower_ == "from" and lemma_of(head.head) in _PREVENTERS:
+            prevented = True  # "stopped the gunman *from killing*": kept from happening
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
@@ -437,7 +442,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
     if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
         fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
-    elif _forgone(f.token):  # "*instead of* negotiating, X imposed sanctions"
+    elif _forgone(f.token) or prevented:  # "*instead of* negotiating, X imposed sanctions"
         fr = frame.Frame("negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
@@ -455,6 +460,17 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
+# Whoever might do something: a clause about one of them tells of no one's act.
+_ANYONE = {"anyone", "anybody", "everyone", "everybody", "whoever", "whomever", "anything"}
+# Verbs whose "from" + gerund says what was kept from happening.
+_PREVENTERS = {"stop", "prevent", "keep", "bar", "block", "ban", "prohibit", "deter",
+               "discourage", "dissuade", "restrain", "forbid", "preclude", "refrain", "spare"}
+
+
+def _generic(noun: Token) -> bool:
+    """Whether ``noun`` is anyone at all ("anyone", "any official", "every candidate")."""
+    return noun.lower_ in _ANYONE or any(
+        c.dep_ == "det" and c.lower_ in {"any", "every"} for c in noun.children)
 # Nouns whose "that" clause says what someone claims, believes or suspects, beside the
 # lexicon's claim words (@claim: allegation, accusation, report, rumor, ...).
 _BELIEFS = {"impression", "speculation", "notion", "belief", "perception", "suspicion",
