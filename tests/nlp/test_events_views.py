@@ -174,3 +174,18 @@ def test_the_office_a_race_is_for_is_no_party(nlp, text: str, target: str | None
 ])
 def test_prevented_and_generic_acts(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+def test_the_first_to_act_is_the_one_named_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Scott Brown was the first Republican to call on Akin to withdraw."
+    assert roles(nlp, text)[0][:2] == ("REQUEST", "Senator Scott Brown")
+
+
+def test_criticism_drawn_for_an_act_names_no_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The NRA drew criticism from Democrats for rejecting gun control measures."
+    assert roles(nlp, text)[1][:2] == ("REJECT", "NRA")
+
+
+def test_other_members_of_a_group_are_no_reciprocal(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Republicans pressured other Democrats to take a stand."
+    assert roles(nlp, text) == [("REQUEST", "Republican Party", "Democratic Party")]

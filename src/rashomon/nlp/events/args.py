@@ -429,6 +429,11 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and _issued(cur.head):
             cur = cur.head.head  # "X issued a statement *decrying* ...": X decries
             continue
+        if cur.dep_ in {"relcl", "acl"} and cur.head.dep_ == "attr" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            named = _own_subject(cur.head.head)
+            if named is not None:
+                return named  # "X was the first senator *to call* for ...": X calls
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
@@ -455,7 +460,8 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
             if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB" \
-                    and not adverbial and not any(c.dep_ == "advmod" for c in prep.children):
+                    and not adverbial and not any(c.dep_ == "advmod" for c in prep.children) \
+                    and not is_eventive(obj):  # ("drew *criticism* for rejecting": the subject)
                 # (not "*instead of* negotiating, X imposed sanctions": X's alternative)
                 return obj  # "mocked *him* for opposing", "thanked X for helping": X did it
             cur = governor
@@ -581,8 +587,9 @@ def verb_arguments(
         obj = _child(verb, {"dobj"})
         if obj is not None and (noun is None or obj.i != noun.i) and not content_object \
                 and not moves:
-            if obj.lower_ in RECIPROCAL or any(c.lower_ in RECIPROCAL for c in obj.children):
-                targets = list(sources)  # "accused each other"
+            if obj.lower_ in RECIPROCAL or obj.lower_ in {"each", "one"} and any(
+                    c.lower_ in RECIPROCAL for c in obj.children):
+                targets = list(sources)  # "accused each other" (not "pressured *other* Democrats")
             else:
                 targets = actors_at(doc, obj) or first_in_phrase(doc, obj) or _object_owner(doc, obj)
     if not targets:
