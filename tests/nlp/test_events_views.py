@@ -189,3 +189,15 @@ def test_criticism_drawn_for_an_act_names_no_doer(nlp) -> None:  # type: ignore[
 def test_other_members_of_a_group_are_no_reciprocal(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Republicans pressured other Democrats to take a stand."
     assert roles(nlp, text) == [("REQUEST", "Republican Party", "Democratic Party")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a set or package of things stands for the things
+    ("Applicants who meet a strict set of criteria will get visas.", []),
+    ("The council imposed a package of sanctions on the firm.", [("SANCTION", "asserted")]),
+    # giving up *on* something is still hoping; giving up is conceding
+    ("She never gave up on her dreams.", []),
+    ("The rebels gave up after a week.", [("CONCEDE", "asserted")]),
+])
+def test_sets_and_giving_up(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected
