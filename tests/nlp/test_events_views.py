@@ -201,3 +201,13 @@ def test_other_members_of_a_group_are_no_reciprocal(nlp) -> None:  # type: ignor
 ])
 def test_sets_and_giving_up(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no one strikes a fund or a plan but in a figure of speech
+    ("Lawmakers raided the trust fund to pay for the tax cut.", []),
+    ("The ruling could destroy the plan.", []),
+    ("The militants raided the village.", [("ASSAULT", "asserted")]),
+])
+def test_an_assault_on_a_thing_is_a_figure(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -61,7 +61,6 @@ from rashomon.nlp.events.find import (
     REACTION_VERBS,
     STATUS_RANK,
     Found,
-    asks_no_one,
     assign_status,
     candidates,
     clause_lemmas,
@@ -71,6 +70,7 @@ from rashomon.nlp.events.find import (
     keep_noun,
     main_predicate,
     matter,
+    ruled_out,
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
@@ -248,7 +248,8 @@ class EventCoder:
             return None
         verb = main_predicate(sent, self.lex)
         rows = self.lex.triggers.get((lemma_of(verb), "V"), ()) if verb is not None else ()
-        if verb is None or any(f.token.i == verb.i for f in kept) or asks_no_one(verb) or any(
+        if verb is None or any(f.token.i == verb.i for f in kept) or ruled_out(
+                verb, self.lex.trigger(verb, "V"), self.lex) or any(
                 c.negate and c.values and not events_lexicon.holds(c, verb)
                 for row in rows for c in row.when):
             return None  # the lexicon ruled this use out ("released *a letter*")
@@ -279,7 +280,10 @@ class EventCoder:
         best = examples.nearest(events_examples.predicate_text(verb))
         if best is None or best.score < self.threshold or best.lead < self.margin:
             return None
-        return Found(verb, Trigger(lemma_of(verb), "V", best.type, None), sent=sent)
+        guess = Trigger(lemma_of(verb), "V", best.type, None)
+        if ruled_out(verb, guess, self.lex):
+            return None  # "raided the trust fund": an assault on a thing is a figure of speech
+        return Found(verb, guess, sent=sent)
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
