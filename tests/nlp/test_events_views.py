@@ -211,3 +211,15 @@ def test_sets_and_giving_up(nlp, text: str, expected: list[tuple[str, str]]) -> 
 ])
 def test_an_assault_on_a_thing_is_a_figure(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whether a source may discuss something is no talks held
+    ("Two officials, who were not authorized to discuss the case, confirmed the charges.", []),
+    ("The envoy was authorized to negotiate with the rebels.", [("CONSULT", "asserted")]),
+    # what may happen, or is feared, has not happened
+    ("Officials warned of the possibility of an attack on the embassy.",
+     [("ASSAULT", "hypothetical")]),
+])
+def test_sourcing_formulas_and_prospects(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -140,9 +140,25 @@ def _figurative(verb: Token, row: Trigger, lex: Lexicon) -> bool:
 
 def ruled_out(verb: Token, row: Trigger | None, lex: Lexicon) -> bool:
     """Whether a verb the lexicon knows is no event in this use, whatever its row (or a
-    guess from examples) says: a question put, a source's wish not to be named, a figure
-    of speech (see :func:`asks_no_one`, :func:`_figurative`)."""
-    return asks_no_one(verb) or row is not None and _figurative(verb, row, lex)
+    guess from examples) says: a question put, a source's wish not to be named, what a
+    source is not allowed to say, a figure of speech (see :func:`asks_no_one`,
+    :func:`_licensed_speech`, :func:`_figurative`)."""
+    return asks_no_one(verb) or _licensed_speech(verb) or (
+        row is not None and _figurative(verb, row, lex))
+
+
+# Verbs of speaking, and the words of the sourcing formula that license it ("not *authorized*
+# to discuss the case", "asked not to be *identified* discussing it").
+_SPEAKING = {"discuss", "speak", "talk", "comment"}
+_LICENCES = {"authorize", "authorise", "identify", "name", "clear", "empower"}
+
+
+def _licensed_speech(verb: Token) -> bool:
+    """Whether ``verb`` is the speaking of the anonymous-source formula: whether a source may
+    discuss something, not talks held ("officials not *authorized to discuss* the case")."""
+    head = verb.head
+    return lemma_of(verb) in _SPEAKING and head.i != verb.i and \
+        verb.dep_ in {"xcomp", "advcl", "ccomp"} and lemma_of(head) in _LICENCES
 
 
 # Participles that make a preposition with the word before them.
@@ -390,6 +406,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             circumstance = False
         if dep in {"relcl", "acl"} and cur.i == f.token.i and _generic(head):
             hypothetical = True  # "*anyone who promises* a job": whoever might, no one did
+        if dep in {"pobj", "pcomp"} and head.lower_ in {"of", "about", "over"} \
+                and lemma_of(head.head) in _PROSPECTS and head.head.pos_ == "NOUN":
+            hypothetical = True  # "the possibility *of an attack*", "fears of a strike"
         if dep == "pcomp" and head.lower_ == "from" and lemma_of(head.head) in _PREVENTERS:
             prevented = True  # "stopped the gunman *from killing*": kept from happening
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
@@ -488,6 +507,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Whoever might do something: a clause about one of them tells of no one's act.
 _ANYONE = {"anyone", "anybody", "everyone", "everybody", "whoever", "whomever", "anything"}
+# Nouns whose "of" (or "about") phrase may happen, or is feared: it has not happened.
+_PROSPECTS = {"possibility", "prospect", "risk", "danger", "likelihood", "chance", "fear",
+              "concern", "worry", "anxiety", "spectre", "specter", "hope", "expectation",
+              "probability", "odds"}
 # Verbs whose "from" + gerund says what was kept from happening.
 _PREVENTERS = {"stop", "prevent", "keep", "bar", "block", "ban", "prohibit", "deter",
                "discourage", "dissuade", "restrain", "forbid", "preclude", "refrain", "spare"}
