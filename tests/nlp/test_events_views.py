@@ -116,8 +116,8 @@ def test_criticizing_someones_position_is_aimed_at_them(nlp) -> None:  # type: i
     assert roles(nlp, text)[-1] == ("ACCUSE", "Republican Party", "John Smith")
 
 
-def test_waiving_ones_own_right_is_aimed_at_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Senator Jane Smith testified on Monday. She had waived her right to a lawyer."
+def test_praising_ones_own_staff_is_aimed_at_no_one_else(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Jane Smith testified on Monday. She praised her staff."
     assert [t for _, _, t in roles(nlp, text)] == [None]
 
 

@@ -591,7 +591,7 @@ def verb_arguments(
                     c.lower_ in RECIPROCAL for c in obj.children):
                 targets = list(sources)  # "accused each other" (not "pressured *other* Democrats")
             else:
-                targets = actors_at(doc, obj) or first_in_phrase(doc, obj) or _object_owner(doc, obj)
+                targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
     if not targets:
         preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
         targets = _prep_targets(doc, verb, preps)
@@ -618,13 +618,15 @@ def verb_arguments(
 _OWNER_OF = {"his": {"he"}, "her": {"she"}, "its": {"it"}, "their": {"they"}}
 
 
-def _object_owner(doc: Doc, obj: Token) -> list[Span]:
-    """Whose the object is when a pronoun says so: "criticized *his* position" is aimed at
-    him (resolved as the actors component resolves possessives)."""
-    poss = _child(obj, {"poss"})
-    if poss is None or poss.lower_ not in _OWNER_OF or obj.lemma_.lower() in KIN:
+def object_owner(doc: Doc, verb: Token) -> list[Span]:
+    """Whose the direct object is when a pronoun says so: "criticized *his* position" is aimed
+    at him (resolved as the actors component resolves possessives). For reactions to a
+    stance or a deed, whose owner is their target."""
+    obj = _child(verb, {"dobj"})
+    poss = _child(obj, {"poss"}) if obj is not None else None
+    if obj is None or poss is None or poss.lower_ not in _OWNER_OF or obj.lemma_.lower() in KIN:
         return []  # ("criticized *his* wife": someone else; "*our* principles": the speaker's)
-    subj = subject(obj.head) if obj.head.i != obj.i else None
+    subj = subject(verb)
     if subj is not None and subj.lower_ in _OWNER_OF[poss.lower_]:
         return []  # "*she* waived *her* right": her own
     owner = _owner(doc, poss)

@@ -48,6 +48,7 @@ from rashomon.nlp.events.args import (
     mention_index,
     nearest_in_sentence,
     noun_arguments,
+    object_owner,
     phrase_target,
     place_target,
     purpose_target,
@@ -375,6 +376,8 @@ class EventCoder:
             and t.root.head.lower_ in ALLY_PREPS and t.root.head.head.i == f.token.i)]
         if row.type in REACTIONS and not f.nominal and f.noun is None and not content:
             f.targets = _deed_doers(doc, f.token, f.targets, self.sets["deed_noun"])
+            if not f.targets:  # "criticized *his* position": aimed at him
+                f.targets = object_owner(doc, f.token)
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources] or len(f.sources) < 2:
