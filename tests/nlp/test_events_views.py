@@ -223,3 +223,17 @@ def test_an_assault_on_a_thing_is_a_figure(nlp, text: str, expected: list[tuple[
 ])
 def test_sourcing_formulas_and_prospects(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reporter's question is no request
+    ("Asked about the plan, the senator said it was dead.", []),
+    ("When asked by reporters, the mayor declined to answer.", []),
+    ("He was asked to resign.", [("REQUEST", "asserted")]),
+    # what a race promises or a dispute threatens to be is a likelihood, no pledge or threat
+    ("The race promises to be close.", []),
+    ("The dispute threatens to become a crisis.", []),
+    ("The rebels threatened to attack the city.", [("THREATEN", "asserted")]),
+])
+def test_reporters_questions_and_likelihoods(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -105,10 +105,13 @@ _ASKED = {"dobj", "dative", "xcomp", "ccomp", "advcl", "nsubjpass", "prep", "par
 
 def asks_no_one(verb: Token) -> bool:
     """An "ask" that requests nothing of anyone: a question put, with nothing asked for
-    ("'Why now?' X *asked*", "X asked." after the quoted question), or a source's own wish
-    not to be named."""
+    ("'Why now?' X *asked*", "X asked." after the quoted question, "*Asked* about it, X
+    said"), or a source's own wish not to be named."""
     if lemma_of(verb) != "ask":
         return False
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in {"nsubjpass", "xcomp", "ccomp", "dobj"} for c in verb.children):
+        return True  # "*Asked* about the plan, X said", "when asked, X declined": a reporter's question
     if not any(c.dep_ in _ASKED for c in verb.children):
         # a main clause only: "if X *asks*" asks for what the sentence is about
         return verb.dep_ in {"ROOT", "parataxis"}
@@ -138,12 +141,24 @@ def _figurative(verb: Token, row: Trigger, lex: Lexicon) -> bool:
                                         for name in _UNHARMED_SETS) for o in objs)
 
 
+# Verbs of pledging that also say what is likely ("the race *promises to be* close", "the
+# dispute *threatens to become* a crisis"), with the infinitives that make them so.
+_LIKELY = {"promise", "threaten"}
+_BECOMING = {"be", "become", "prove", "turn", "get", "grow", "remain"}
+
+
+def _likely(verb: Token) -> bool:
+    """Whether a pledge or threat verb only says what is likely ("promises to be close")."""
+    return lemma_of(verb) in _LIKELY and any(
+        lemma_of(c) in _BECOMING for c in infinitives(verb))
+
+
 def ruled_out(verb: Token, row: Trigger | None, lex: Lexicon) -> bool:
     """Whether a verb the lexicon knows is no event in this use, whatever its row (or a
     guess from examples) says: a question put, a source's wish not to be named, what a
-    source is not allowed to say, a figure of speech (see :func:`asks_no_one`,
-    :func:`_licensed_speech`, :func:`_figurative`)."""
-    return asks_no_one(verb) or _licensed_speech(verb) or (
+    source is not allowed to say, a likelihood, a figure of speech (see :func:`asks_no_one`,
+    :func:`_licensed_speech`, :func:`_likely`, :func:`_figurative`)."""
+    return asks_no_one(verb) or _licensed_speech(verb) or _likely(verb) or (
         row is not None and _figurative(verb, row, lex))
 
 
