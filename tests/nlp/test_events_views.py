@@ -140,7 +140,8 @@ def test_a_body_or_doers_can_be_asked(nlp, text: str) -> None:  # type: ignore[n
 @pytest.mark.parametrize(("text", "expected"), [
     # a candidate withdrawing from a race stands down; money withdrawn is aid cut off
     ("The senator withdrew from the race on Friday.", [("RETREAT", "asserted")]),
-    ("The party said the money for the campaign would be withdrawn.", [("SANCTION", "hypothetical")]),
+    ("The party said the money for the campaign would be withdrawn.",
+     [("SANCTION", "hypothetical")]),
     ("Russia withdrew from the treaty.", [("SANCTION", "asserted")]),
     # a suit named as where something was said is no suit told
     ("He was accused of lying under oath in a federal lawsuit.", [("ACCUSE", "alleged")]),

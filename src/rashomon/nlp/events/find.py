@@ -111,7 +111,7 @@ def asks_no_one(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
             c.dep_ in {"nsubjpass", "xcomp", "ccomp", "dobj"} for c in verb.children):
-        return True  # "*Asked* about the plan, X said", "when asked, X declined": a reporter's question
+        return True  # "*Asked* about it, X said", "when asked, X declined": a reporter's question
     if not any(c.dep_ in _ASKED for c in verb.children):
         # a main clause only: "if X *asks*" asks for what the sentence is about
         return verb.dep_ in {"ROOT", "parataxis"}
