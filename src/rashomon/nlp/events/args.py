@@ -19,7 +19,7 @@ from rashomon.nlp.actors.component import (
     resolve_possessive,
     resolve_speaker,
 )
-from rashomon.nlp.events.find import crosses_break, purpose_of, shares_passive
+from rashomon.nlp.events.find import MENTIONS, crosses_break, purpose_of, shares_passive
 from rashomon.records import Actor
 
 SUBJ = {"nsubj", "csubj"}
@@ -40,7 +40,7 @@ _DEMONYM_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}  # npadvmod: "T
 
 # Relatives: the one they are named after is someone else ("Brown's parents")
 KIN = data.word_list("kin_nouns") | data.word_list("kin_female") | data.word_list("kin_male")
-_INDEX = "rashomon_events.mentions"  # doc.user_data key of the per-doc index
+_INDEX = MENTIONS  # doc.user_data key of the per-doc index
 _ORDERED = "rashomon_events.ordered"  # the indexed mentions by start token
 # Dependencies a phrase may hang from on its way up to the trigger and still be the
 # trigger's own argument (not a clause of its own: advcl, ccomp, relcl end the walk).
@@ -61,6 +61,8 @@ CONTROL_PREPS = {"on", "upon", "for"}
 # Prepositions whose object says when ("under President X", "since X's election"): no party.
 # (Not "during": "stones thrown during protests *against X*" target X.)
 TIME_PREPS = {"under", "since", "until", "till"}
+# Prepositions of when or amid what something was done ("*during* a dinner at X").
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "amid", "amidst", "following", "despite"}
 APPEAL_VERBS = {"appeal", "plead", "write", "signal", "look", "turn", "petition"}
 
 
@@ -427,6 +429,11 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and _issued(cur.head):
             cur = cur.head.head  # "X issued a statement *decrying* ...": X decries
             continue
+        if cur.dep_ in {"relcl", "acl"} and cur.head.dep_ == "attr" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            named = _own_subject(cur.head.head)
+            if named is not None:
+                return named  # "X was the first senator *to call* for ...": X calls
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return cur.head
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
@@ -453,7 +460,8 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
             if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB" \
-                    and not adverbial and not any(c.dep_ == "advmod" for c in prep.children):
+                    and not adverbial and not any(c.dep_ == "advmod" for c in prep.children) \
+                    and not is_eventive(obj):  # ("drew *criticism* for rejecting": the subject)
                 # (not "*instead of* negotiating, X imposed sanctions": X's alternative)
                 return obj  # "mocked *him* for opposing", "thanked X for helping": X did it
             cur = governor
@@ -579,8 +587,9 @@ def verb_arguments(
         obj = _child(verb, {"dobj"})
         if obj is not None and (noun is None or obj.i != noun.i) and not content_object \
                 and not moves:
-            if obj.lower_ in RECIPROCAL or any(c.lower_ in RECIPROCAL for c in obj.children):
-                targets = list(sources)  # "accused each other"
+            if obj.lower_ in RECIPROCAL or obj.lower_ in {"each", "one"} and any(
+                    c.lower_ in RECIPROCAL for c in obj.children):
+                targets = list(sources)  # "accused each other" (not "pressured *other* Democrats")
             else:
                 targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
     if not targets:
@@ -603,6 +612,35 @@ def verb_arguments(
             passive.left_edge.i <= t.start <= passive.right_edge.i for t in targets):
         targets += _split_list(doc, verb, passive, targets, PASS_SUBJ)  # "sanctions on A, B and C"
     return sources, targets
+
+
+# Third-person possessives, with the subject pronouns of the same person.
+_OWNER_OF = {"his": {"he"}, "her": {"she"}, "its": {"it"}, "their": {"they"}}
+
+
+def object_owner(doc: Doc, verb: Token) -> list[Span]:
+    """Whose the direct object is when a pronoun says so: "criticized *his* position" is aimed
+    at him (resolved as the actors component resolves possessives). For reactions to a
+    stance or a deed, whose owner is their target."""
+    obj = _child(verb, {"dobj"})
+    poss = _child(obj, {"poss"}) if obj is not None else None
+    if obj is None or poss is None or poss.lower_ not in _OWNER_OF or obj.lemma_.lower() in KIN:
+        return []  # ("criticized *his* wife": someone else; "*our* principles": the speaker's)
+    subj = subject(verb)
+    if subj is not None and subj.lower_ in _OWNER_OF[poss.lower_]:
+        return []  # "*she* waived *her* right": her own
+    owner = _owner(doc, poss)
+    return [owner] if owner is not None else []
+
+
+def unnamed_addressee(verb: Token) -> bool:
+    """"urged *states* to allow more armed officers": the one asked is the object, whether or
+    not it names an actor, and the actors of what it is asked to do are not the target."""
+    obj = _child(verb, {"dobj"})
+    return obj is not None and obj.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > obj.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
 
 
 def _shared_passive_subject(verb: Token, agent: Token | None) -> Token | None:
@@ -852,10 +890,12 @@ def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span |
 
 
 def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
-                  content: bool = False) -> list[Span]:
+                  content: bool = False, verbal: bool = False) -> list[Span]:
     """The first actor inside the trigger's own object and prepositional phrases, after it,
     else in its passive subject. With ``content`` the object says what was done ("joined
-    *forces*"), and is no target.
+    *forces*"), and is no target. With ``verbal`` (an act in words) a phrase of when or amid
+    what it was done names no party ("endorsed the plan *during a dinner at the White House*";
+    but stones thrown "during protests *against X*" are thrown at X).
 
     The fallback when the patterns above find no target ("lifted a curfew *in Montenegro*",
     "granted asylum to five *Panamanian* army officers"), as one-event coders take the first
@@ -884,7 +924,8 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         for _ in range(hops):
             if head.dep_ not in _ARG_PATH or head.head.i == head.i or is_instrument(head):
                 break  # "use Turkish F-16 jets": the jets' maker is no target
-            if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
+            if head.dep_ == "pobj" and (head.head.lower_ in TIME_PREPS or (
+                    verbal and head.head.lower_ in CIRCUMSTANCE_PREPS)):
                 break  # "*under* Presidents X and Y": when, not whom
             if head.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not _dangling(
                     doc[trigger.i:head.left_edge.i]):

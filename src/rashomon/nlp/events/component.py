@@ -48,11 +48,13 @@ from rashomon.nlp.events.args import (
     mention_index,
     nearest_in_sentence,
     noun_arguments,
+    object_owner,
     phrase_target,
     place_target,
     purpose_target,
     reorder_mentions,
     subject,
+    unnamed_addressee,
     verb_arguments,
     withdrawn_from,
 )
@@ -68,10 +70,12 @@ from rashomon.nlp.events.find import (
     index_breaks,
     keep_noun,
     main_predicate,
+    matter,
+    ruled_out,
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
 from rashomon.nlp.events.lexicon import Trigger, lemma_of
-from rashomon.nlp.events.nouns import stands_as_event
+from rashomon.nlp.events.nouns import stands_as_event, venue
 from rashomon.nlp.extensions import EVENTS, sentence_bounds
 from rashomon.nlp.registry import collector
 from rashomon.records import Actor, Event, content_id
@@ -188,6 +192,8 @@ class EventCoder:
         self.demonyms: dict[str, Actor] = {}
         self._alpha2: tuple[int, dict[str, Actor]] = (0, {})  # (table id, alpha-2 -> actor)
         self.groups = group_terms()  # "police", "rebels", ...: bare group nouns (groups.py)
+        # bare group nouns can act, like the lexicon's words for people (find.agentive)
+        self.lex.sets["group"] = frozenset(self.groups)
 
     def __call__(self, doc: Doc) -> Doc:
         index_mentions(doc, doc._.demonyms if doc._.demonyms is not None else self.demonyms,
@@ -215,7 +221,8 @@ class EventCoder:
             for f in found.values():
                 f.sent = sent
                 assign_status(f, found, self.lex)
-            kept = [found[i] for i in sorted(found) if keep_noun(found[i]) and (
+            kept = [found[i] for i in sorted(found) if keep_noun(found[i])
+                    and not venue(found[i], self.sets.get("proceeding", frozenset())) and (
                 not found[i].nominal or found[i].parent is not None
                 or stands_as_event(doc, found[i], self.sets.get("happen", frozenset())))]
             extra = self._fall_back(sent, kept) if self.example_paths is not None else None
@@ -242,7 +249,8 @@ class EventCoder:
             return None
         verb = main_predicate(sent, self.lex)
         rows = self.lex.triggers.get((lemma_of(verb), "V"), ()) if verb is not None else ()
-        if verb is None or any(f.token.i == verb.i for f in kept) or any(
+        if verb is None or any(f.token.i == verb.i for f in kept) or ruled_out(
+                verb, self.lex.trigger(verb, "V"), self.lex) or any(
                 c.negate and c.values and not events_lexicon.holds(c, verb)
                 for row in rows for c in row.when):
             return None  # the lexicon ruled this use out ("released *a letter*")
@@ -265,12 +273,18 @@ class EventCoder:
             return None  # "pleaded *guilty*", "fell *silent*": a linking use, no act
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is not None and matter(subj, self.lex):
+            return None  # "federal law *prohibits* it", "the issue *raised* doubts": no one acts
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))
         if best is None or best.score < self.threshold or best.lead < self.margin:
             return None
-        return Found(verb, Trigger(lemma_of(verb), "V", best.type, None), sent=sent)
+        guess = Trigger(lemma_of(verb), "V", best.type, None)
+        if ruled_out(verb, guess, self.lex):
+            return None  # "raided the trust fund": an assault on a thing is a figure of speech
+        return Found(verb, guess, sent=sent)
 
     def _arguments(self, doc: Doc, f: Found) -> None:
         row = f.row
@@ -326,12 +340,15 @@ class EventCoder:
             f.targets = _prep_actors(doc, f.token, "from") or next(
                 (found for o in f.token.children if o.dep_ == "dobj"
                  for found in [_prep_actors(doc, o, "from")] if found), [])
-        if not f.targets and row.embed and not f.nominal:
+        # "urged *states* to allow ...": the one asked is the object, even unnamed
+        addressed = bool(row.embed) and not f.nominal and unnamed_addressee(f.token)
+        if not f.targets and row.embed and not f.nominal and not addressed:
             f.targets = complement_target(doc, f.token, f.sources)
         self_directed = row.mode in SELF_DIRECTED  # "resigned *in Haiti* to allow elections"
-        if not f.targets and not f.nominal and f.sources and not self_directed:
+        if not f.targets and not f.nominal and f.sources and not self_directed and not addressed:
             f.targets = phrase_target(doc, f.token, f.sources, content=any(
-                c.key == "obj" and c.values and not c.negate for c in row.when))
+                c.key == "obj" and c.values and not c.negate for c in row.when),
+                verbal=row.type in VERBAL_TYPES)
         if not f.targets and not f.nominal and not row.embed and not self_directed:
             f.targets = purpose_target(doc, f.token, f.sources,
                                        participles=row.type not in VERBAL_TYPES)
@@ -349,6 +366,9 @@ class EventCoder:
                 and f.noun.i != f.token.i else []) or f.targets
         if len(f.sources) > 1:  # "A and B held talks *in Geneva*": the venue is no party
             f.targets = [t for t in f.targets if not _venue(t)]
+        # the office a race is for ("dropped his *Senate* bid") is no party
+        contests = self.sets.get("race", frozenset())
+        f.targets = [t for t in f.targets if not _office_sought(doc, t, contests)]
         # a news medium where it was said ("pledged X *in an op-ed in the Post*") is no party,
         # nor are those marched with ("marched *with* the protesters": companions)
         f.targets = [t for t in f.targets if not is_medium(doc, t) and not (
@@ -356,6 +376,8 @@ class EventCoder:
             and t.root.head.lower_ in ALLY_PREPS and t.root.head.head.i == f.token.i)]
         if row.type in REACTIONS and not f.nominal and f.noun is None and not content:
             f.targets = _deed_doers(doc, f.token, f.targets, self.sets["deed_noun"])
+            if not f.targets:  # "criticized *his* position": aimed at him
+                f.targets = object_owner(doc, f.token)
         if len(f.sources) > 1 and f.targets and _within(doc, f.targets, f.sources):
             f.targets = []  # "Palestinians and Israelis failed to agree *on Palestinian offices*"
         if [m.start for m in f.targets] != [m.start for m in f.sources] or len(f.sources) < 2:
@@ -698,6 +720,27 @@ def _stance_passive(verb: Token) -> bool:
         c.dep_ == "agent" for c in children) and any(
         c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children)
+
+
+_OFFICE_SECTORS = {"GOV", "LEG"}
+
+
+def _office_sought(doc: Doc, span: Span, contests: frozenset[str]) -> bool:
+    """Whether ``span`` names a body of government as the office of a race, a seat or a bid
+    ("dropped his *Senate* bid", "gave up his bid for *the House*", "vacating his seat in the
+    House"): what is run for, not a party (a company bid for is one)."""
+    actor = (doc._.actors or {}).get(span._.actor_id or "")
+    if actor is None or not _OFFICE_SECTORS & set(actor.sectors):
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ in {"for", "in", "to"}:
+            tok = tok.head.head if tok.dep_ == "pobj" else tok.head
+        else:
+            return False
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in contests:
+            return True
+    return False
 
 
 def _venue(span: Span) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
-from rashomon.nlp.events.lexicon import Lexicon, Trigger, lemma_of, objects
+from rashomon.nlp.events.lexicon import Lexicon, Trigger, infinitives, lemma_of, objects
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.
@@ -55,6 +55,7 @@ class Found:
 
 
 _BREAKS = "rashomon_events.breaks"  # doc.user_data key: sorted line-break token indices
+MENTIONS = "rashomon_events.mentions"  # doc.user_data key: token -> actor mention (args.py)
 
 
 _TIME_ENTS = {"DATE", "TIME"}
@@ -95,6 +96,90 @@ def _quoted_name(tok: Token) -> bool:
         t.is_sent_start for t in doc[opening + 1:closing + 2])
 
 
+# What a source asks for itself when it will not be named ("officials, who *asked* not to be
+# identified", "asked to remain anonymous"): a condition of speaking, no request of anyone.
+_ANONYMOUS = {"identify", "name", "quote", "anonymous", "unnamed"}
+# Dependents that say what or whom "ask" asks (the rest are times, places, adverbs).
+_ASKED = {"dobj", "dative", "xcomp", "ccomp", "advcl", "nsubjpass", "prep", "parataxis"}
+
+
+def asks_no_one(verb: Token) -> bool:
+    """An "ask" that requests nothing of anyone: a question put, with nothing asked for
+    ("'Why now?' X *asked*", "X asked." after the quoted question, "*Asked* about it, X
+    said"), or a source's own wish not to be named."""
+    if lemma_of(verb) != "ask":
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in {"nsubjpass", "xcomp", "ccomp", "dobj"} for c in verb.children):
+        return True  # "*Asked* about it, X said", "when asked, X declined": a reporter's question
+    if not any(c.dep_ in _ASKED for c in verb.children):
+        # a main clause only: "if X *asks*" asks for what the sentence is about
+        return verb.dep_ in {"ROOT", "parataxis"}
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False  # "asked the police not to name him": a request of the police
+    return any(lemma_of(c) in _ANONYMOUS or any(
+        a.dep_ in {"acomp", "oprd"} and lemma_of(a) in _ANONYMOUS for a in c.children)
+        for c in infinitives(verb))
+
+
+# Word sets of the lexicon, and words, that name what no one can strike, kill or raid but in
+# a figure of speech ("raided the trust *fund*", "could destroy the *plan*").
+_UNHARMED_SETS = ("claim",)
+_UNHARMED = {"fund", "money", "budget", "right", "freedom", "reputation", "credibility",
+             "chance", "hope", "career", "argument", "case", "image", "brand", "plan",
+             "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative"}
+
+
+def _figurative(verb: Token, row: Trigger, lex: Lexicon) -> bool:
+    """Whether an assault verb strikes a thing no one can physically harm ("raided the trust
+    fund", "the ruling could destroy the plan"): a figure of speech, no assault."""
+    if row.type != "ASSAULT":
+        return False
+    objs = [o for o in objects(verb) if o.pos_ == "NOUN"]
+    return bool(objs) and all(
+        lemma_of(o) in _UNHARMED or any(lemma_of(o) in lex.sets.get(name, frozenset())
+                                        for name in _UNHARMED_SETS) for o in objs)
+
+
+# Verbs of pledging that also say what is likely ("the race *promises to be* close", "the
+# dispute *threatens to become* a crisis"), with the infinitives that make them so.
+_LIKELY = {"promise", "threaten"}
+_BECOMING = {"be", "become", "prove", "turn", "get", "grow", "remain"}
+
+
+def _likely(verb: Token) -> bool:
+    """Whether a pledge or threat verb only says what is likely ("promises to be close")."""
+    return lemma_of(verb) in _LIKELY and any(
+        lemma_of(c) in _BECOMING for c in infinitives(verb))
+
+
+def ruled_out(verb: Token, row: Trigger | None, lex: Lexicon) -> bool:
+    """Whether a verb the lexicon knows is no event in this use, whatever its row (or a
+    guess from examples) says: a question put, a source's wish not to be named, what a
+    source is not allowed to say, a likelihood, a figure of speech (see :func:`asks_no_one`,
+    :func:`_licensed_speech`, :func:`_likely`, :func:`_figurative`)."""
+    return asks_no_one(verb) or _licensed_speech(verb) or _likely(verb) or (
+        row is not None and _figurative(verb, row, lex))
+
+
+# Verbs of speaking, and the words of the sourcing formula that license it ("not *authorized*
+# to discuss the case", "asked not to be *identified* discussing it").
+_SPEAKING = {"discuss", "speak", "talk", "comment"}
+_LICENCES = {"authorize", "authorise", "identify", "name", "clear", "empower"}
+
+
+def _licensed_speech(verb: Token) -> bool:
+    """Whether ``verb`` is the speaking of the anonymous-source formula: whether a source may
+    discuss something, not talks held ("officials not *authorized to discuss* the case")."""
+    head = verb.head
+    return lemma_of(verb) in _SPEAKING and head.i != verb.i and \
+        verb.dep_ in {"xcomp", "advcl", "ccomp"} and lemma_of(head) in _LICENCES
+
+
+# Participles that make a preposition with the word before them.
+_FIXED_PREPOSITIONS = {("as", "opposed"), ("as", "compared"), ("when", "compared")}
+
+
 def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     """Trigger tokens of a sentence by token index."""
     found: dict[int, Found] = {}
@@ -106,6 +191,8 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             continue  # a participle as adjective: "the *opposing* party", "a *captured* agency"
         if _quoted_name(tok):
             continue  # the "arrest first, *ask* later" policy, a "stand your ground" law
+        if tok.i > 0 and (tok.doc[tok.i - 1].lower_, tok.lower_) in _FIXED_PREPOSITIONS:
+            continue  # "*as opposed* to", "*as compared* with": a preposition, no act
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             row = lex.trigger(tok, "V")
             if lex.cue(tok, "deny") is not None and (row is None or not any(
@@ -118,7 +205,7 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
                         found[tok.i] = Found(tok, noun_row, noun=obj)
                         carried.add(obj.i)
                         break
-            elif row is not None:
+            elif row is not None and not ruled_out(tok, row, lex):
                 found[tok.i] = Found(tok, row)
         elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
             row = lex.trigger(tok, "N")
@@ -158,6 +245,44 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         if governor is not None and not governor.nominal:
             del found[i]
     return found
+
+
+# Entity classes and word sets of the lexicon that name someone who can act.
+_AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_AGENT_SETS = ("person", "politician", "protester", "force", "opiner", "group", "body")
+# Endings of plural nouns for people by what they do ("providers", "regulators", "activists").
+_DOERS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def agentive(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` (a subject) names someone who can act: a name, a pronoun, an
+    actor mention or group noun of the events' index, a word of the lexicon for people or
+    bodies ("the governor", "police", "the committee") or a plural of doers ("providers");
+    not a thing ("the stadium", "its development", "federal law")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _AGENT_ENTS:
+        return True
+    if tok.pos_ == "PRON":  # ("it" is often a country or a company: "X said *it* will ...")
+        return tok.lower_ not in {"this", "that", "what", "which"}
+    if tok.i in tok.doc.user_data.get(MENTIONS, {}):
+        return True
+    lemma = lemma_of(tok)
+    if tok.tag_ == "NNS" and lemma.endswith(_DOERS):
+        return True
+    return any(lemma in lex.sets.get(name, frozenset()) for name in _AGENT_SETS)
+
+
+# Word sets of the lexicon that name matters, rules and views: no one who acts.
+_MATTER_SETS = ("rule", "claim")
+
+
+def matter(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` (a subject) names a matter, a rule or a view, no one who could act
+    ("federal *law* prohibits it", "the *issue* raised doubts")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = lemma_of(tok)
+    return lemma in _MATTERS or any(lemma in lex.sets.get(name, frozenset())
+                                    for name in _MATTER_SETS)
 
 
 # Verbs that say nothing of what happened: a clause headed by one codes no event by itself.
@@ -209,6 +334,10 @@ def _reported_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if lemma_of(subj) in _MATTERS or lemma_of(subj) in lex.sets.get("thing", frozenset()):
             continue  # "the dispute should be settled by voters": a view, no one's task
+        if not agentive(subj, lex) or lemma_of(comp) == "be":
+            # "X said the stadium should be built elsewhere", "... parents should be the ones
+            # in charge": what should become of a thing, or what someone should be, is a view
+            continue
         return Trigger(lemma_of(tok), "V", "REQUEST", None, (), "hypothetical")
     return None
 
@@ -245,6 +374,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     modifier = False
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
+    prevented = False  # the gerund of "kept X from doing": it did not happen
     cur = f.token
     depth = 0
     if _unattributed_passive(f):
@@ -273,6 +403,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
         depth += 1
+        if _hearsay(cur, lex):
+            # "the allegation *that the army attacked*", "gave the impression that he was
+            # endorsing it": what a claim or a belief says is alleged, by its holder
+            alleged = True
+            if claimant is None:
+                claimant = _holder(head)
+            break
         if dep == "relcl" and _aside(cur):
             # "Ferguson, *where* a teenager was shot": a relative clause set off by a comma is
             # the writer's aside, not part of what is reported, wished or supposed around it
@@ -282,6 +419,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             circumstance = True  # in a time or cause phrase, until a clause of its own
         elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
             circumstance = False
+        if dep in {"relcl", "acl"} and cur.i == f.token.i and _generic(head):
+            hypothetical = True  # "*anyone who promises* a job": whoever might, no one did
+        if dep in {"pobj", "pcomp"} and head.lower_ in {"of", "about", "over"} \
+                and lemma_of(head.head) in _PROSPECTS and head.head.pos_ == "NOUN":
+            hypothetical = True  # "the possibility *of an attack*", "fears of a strike"
+        if dep == "pcomp" and head.lower_ == "from" and lemma_of(head.head) in _PREVENTERS:
+            prevented = True  # "stopped the gunman *from killing*": kept from happening
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
         governor = None if modifier else found.get(head.i)
@@ -358,7 +502,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
     if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
         fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
-    elif _forgone(f.token):  # "*instead of* negotiating, X imposed sanctions"
+    elif _forgone(f.token) or prevented:  # "*instead of* negotiating, X imposed sanctions"
         fr = frame.Frame("negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
@@ -376,6 +520,46 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
+# Whoever might do something: a clause about one of them tells of no one's act.
+_ANYONE = {"anyone", "anybody", "everyone", "everybody", "whoever", "whomever", "anything"}
+# Nouns whose "of" (or "about") phrase may happen, or is feared: it has not happened.
+_PROSPECTS = {"possibility", "prospect", "risk", "danger", "likelihood", "chance", "fear",
+              "concern", "worry", "anxiety", "spectre", "specter", "hope", "expectation",
+              "probability", "odds"}
+# Verbs whose "from" + gerund says what was kept from happening.
+_PREVENTERS = {"stop", "prevent", "keep", "bar", "block", "ban", "prohibit", "deter",
+               "discourage", "dissuade", "restrain", "forbid", "preclude", "refrain", "spare"}
+
+
+def _generic(noun: Token) -> bool:
+    """Whether ``noun`` is anyone at all ("anyone", "any official", "every candidate")."""
+    return noun.lower_ in _ANYONE or any(
+        c.dep_ == "det" and c.lower_ in {"any", "every"} for c in noun.children)
+# Nouns whose "that" clause says what someone claims, believes or suspects, beside the
+# lexicon's claim words (@claim: allegation, accusation, report, rumor, ...).
+_BELIEFS = {"impression", "speculation", "notion", "belief", "perception", "suspicion",
+            "theory", "assumption", "assertion", "contention", "insinuation", "innuendo"}
+
+
+def _hearsay(clause: Token, lex: Lexicon) -> bool:
+    """Whether ``clause`` is the "that" clause of a claim or belief noun ("the allegation
+    *that X attacked*", "the impression that he was endorsing it")."""
+    noun = clause.head
+    if clause.dep_ not in {"acl", "ccomp", "relcl"} or noun.pos_ != "NOUN" or noun.i > clause.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    lemma = lemma_of(noun)
+    return lemma in _BELIEFS or lemma in lex.sets.get("claim", frozenset())
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who holds a claim or belief: its possessor ("*X's* claim that"), else the subject of
+    the verb it is the object of ("*critics* voiced the suspicion that")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return _claimant_of(noun.head) if noun.dep_ == "dobj" else None
 
 
 def _presupposed(tok: Token, happen: frozenset[str]) -> bool:

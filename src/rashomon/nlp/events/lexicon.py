@@ -114,7 +114,8 @@ _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thous
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
               "truckload", "load", "member", "members", "wave", "series", "spate", "string",
-              "barrage", "volley", "flurry", "campaign", "round"}
+              "barrage", "volley", "flurry", "campaign", "round", "set", "raft", "slew", "host",
+              "handful", "range", "array", "package"}
 # Heads whose compound says what the object is: "halted *mediation* efforts".
 _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 

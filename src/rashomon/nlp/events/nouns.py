@@ -67,6 +67,16 @@ def stands_as_event(doc: Doc, f: Found, happen: frozenset[str]) -> bool:
     return False
 
 
+def venue(f: Found, proceedings: frozenset[str]) -> bool:
+    """Whether the nominal event ``f`` is a suit, a filing or a hearing (``proceedings``, the
+    lexicon's ``@proceeding``) named with "in" as where something was said or done ("lied
+    under oath *in a federal lawsuit*", "evidence put forth in the lawsuit"), not an event
+    told, even inside another event."""
+    tok = f.token
+    return f.nominal and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+        tok.lemma_.lower() in proceedings
+
+
 def _own_party(noun: Token) -> bool:
     """A possessor or a party phrase of the noun's own ("*the group's* rallies", "rallies *by
     X*"), whether or not the actors component named an actor there."""
