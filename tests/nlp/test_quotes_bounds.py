@@ -306,3 +306,20 @@ def test_absolute_phrase_after_the_cue_is_not_content(qnlp) -> None:  # type: ig
     q = next(q for q in quotes(qnlp, body) if q.cue == "say")
     assert q.kind == "direct"
     assert not any("voice" in p for p in pieces(body, q))
+
+
+def test_the_noun_a_relative_cue_describes_goes_with_its_infinitive(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR: "a fight | to last …" (the noun is the infinitive's subject or object)
+    body = "The campaign is now braced for a fight it expects to last into the spring."
+    found = next(q for q in quotes(qnlp, body) if q.cue == "expect")
+    assert pieces(body, found) == ["a fight", "to last into the spring"]
+    assert found.speaker_text == "it"
+    body = "In a year expected to bring record turnout among young voters, the mayor is worried."
+    found = next(q for q in quotes(qnlp, body) if q.cue == "expect")
+    assert pieces(body, found) == ["a year", "to bring record turnout among young voters"]
+    assert found.speaker_text is None
+
+
+def test_a_relative_pronoun_keeps_the_noun_out_of_the_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "A group that wants to ban the festival met on Monday."
+    assert [pieces(body, q) for q in quotes(qnlp, body) if q.cue == "want"] == [["to ban the festival"]]
