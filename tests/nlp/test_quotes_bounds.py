@@ -323,3 +323,12 @@ def test_the_noun_a_relative_cue_describes_goes_with_its_infinitive(qnlp) -> Non
 def test_a_relative_pronoun_keeps_the_noun_out_of_the_content(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "A group that wants to ban the festival met on Monday."
     assert [pieces(body, q) for q in quotes(qnlp, body) if q.cue == "want"] == [["to ban the festival"]]
+
+
+def test_it_before_an_impression_infinitive_is_its_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "At key moments the campaign was weak, but it appeared to hold off the challenger."
+    found = [q for q in quotes(qnlp, body) if q.cue == "appear"]
+    assert [pieces(body, q) for q in found] == [["it", "to hold off the challenger"]]
+    body = "It seems that the plan failed."  # no subject to speak of
+    found = [q for q in quotes(qnlp, body) if q.cue == "seem"]
+    assert [pieces(body, q) for q in found] == [["that the plan failed"]]

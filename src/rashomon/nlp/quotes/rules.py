@@ -486,7 +486,11 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "neg", "advmod"):
         lo -= 1
     segs = []
-    if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
+    # "it seems that …" has no subject to speak of; "it appeared to hold off X" has one
+    infinitive = comp.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                              for a in comp.children)
+    if subj is not None and subj.i < verb.i and subj.lower_ != "there" \
+            and (subj.lower_ != "it" or infinitive):
         segs.append(trim_range(doc, subj.left_edge.i, lo))  # up to the verb: the whole subject
     segs.append(trim_range(doc, comp.left_edge.i, content_end(comp)))
     segs = [x for x in segs if x]
