@@ -332,3 +332,20 @@ def test_it_before_an_impression_infinitive_is_its_subject(qnlp) -> None:  # typ
     body = "It seems that the plan failed."  # no subject to speak of
     found = [q for q in quotes(qnlp, body) if q.cue == "seem"]
     assert [pieces(body, q) for q in found] == [["that the plan failed"]]
+
+
+
+def test_words_opening_the_clause_before_a_quote_a_bare_cue_introduces_stay(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # the parse leaves the cue without content (the that-clause hung from "vote", the
+    # quote from "declaring" as a loose phrase): PolNeAR keeps the words that open it
+    body = ("Ruiz said following a vote in 2009 that she had \u201cvery serious doubts about "
+            "the long-term plans of an increasingly powerful timber industry.\u201d")
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert [pieces(body, q)[0][:18] for q in found] == ["that she had \u201cvery"]
+    body = ("Kern celebrated in Ohio with supporters, declaring it \u201canother super Monday "
+            "for our campaign\u201d and said it was another step closer to winning the race.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "declare"]
+    assert [pieces(body, q) for q in found] == [["it \u201canother super Monday for our campaign"]]
+    body = 'The coach told reporters "we will win this game."'  # the addressee stays out
+    found = [q for q in quotes(qnlp, body) if q.cue == "tell"]
+    assert [pieces(body, q) for q in found] == [["we will win this game."]]

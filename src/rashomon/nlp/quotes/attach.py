@@ -42,6 +42,8 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
                           "is", "with", "by", "from", "as", "but", "vs"})
 # verbs whose quoted complement in title case is still what PolNeAR annotates ("titled")
 _TITLING = frozenset({"title", "entitle", "bill", "dub", "read", "brand", "label"})
+# cues whose object the quote after it describes: `called the senator “a fraud”`
+_NAMING = frozenset({"call", "label", "dub", "brand", "declare", "describe", "term", "deem"})
 MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
 _REPLY_WORDS = 2  # a quote this short right after a question answers it ("No, sir.")
 
@@ -169,8 +171,11 @@ class Attacher:
                     continue
                 who = Attribution(None, None, "", "speech", None, [], "direct")
                 self.attrs.append(who)
+            lead_words = self._lead_after(m, who)
             who.kind = "direct"
             who.content = sorted(set(who.content) | set(m.pieces) | set(self._lead_in(m, who)))
+            if lead_words is not None:
+                who.content = [(lead_words, who.content[0][1]), *who.content[1:]]
             who.marks.append(k)
             owner[k] = who
         self._bare_clauses()
@@ -203,6 +208,34 @@ class Attacher:
             return []  # a clause of its own ("The harvest failed, and “that,” …")
         seg = trim_range(self.doc, lo, hi)
         return [seg] if seg is not None else []
+
+    def _lead_after(self, m: Marked, a: Attribution) -> int | None:
+        """Where the content opens before a quote a bare cue introduces in its sentence,
+        when the words between open the reported clause (PolNeAR keeps them): `said after
+        the vote that he had “…”` (from *that*), `called the senator “…”`, `declaring it
+        “…”` (the object a naming cue describes), `decried a “…”` (words of the quoted
+        phrase). None when the quote alone is the content."""
+        if a.cue is None or a.cue_span is None or a.content or not m.double:
+            return None
+        last = self.doc[a.cue_span[1] - 1]
+        if last.idx + len(last) >= m.start:
+            return None  # the quote comes first
+        lo, hi = self._tokens(last.idx + len(last), m.start)
+        words = self.doc[lo:hi]
+        if not len(words) or len(words) > 8 or any(t.is_punct or t.is_space for t in words) \
+                or words[0].sent != a.cue.sent or hi >= len(self.doc):
+            return None
+        that = next((t for t in words if t.lower_ == "that" and t.tag_ == "IN"), None)
+        if that is not None:
+            return that.idx
+        quoted = self._tokens(m.inner_start, m.inner_end)
+        if all(quoted[0] <= t.head.i < quoted[1] for t in words):
+            return words[0].idx  # "a" of `a “corrupt system”`
+        obj = next((c for c in a.cue.children if c.dep_ == "dobj"), None)
+        if obj is not None and a.cue.lemma_.lower() in _NAMING \
+                and (obj.left_edge.i, obj.right_edge.i + 1) == (lo, hi):
+            return words[0].idx
+        return None
 
     def _tokens(self, a: int, b: int) -> tuple[int, int]:
         span = self.doc.char_span(a, b, alignment_mode="expand")
