@@ -349,3 +349,13 @@ def test_words_opening_the_clause_before_a_quote_a_bare_cue_introduces_stay(qnlp
     body = 'The coach told reporters "we will win this game."'  # the addressee stays out
     found = [q for q in quotes(qnlp, body) if q.cue == "tell"]
     assert [pieces(body, q) for q in found] == [["we will win this game."]]
+
+
+def test_quoted_words_closed_inside_a_clause_go_on_to_its_end(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Instead, Kern told the station, his plan would merely be \u201cto go after them\u201d "
+            "if he wins the seat.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "tell"]
+    assert [pieces(body, q) for q in found] == [["to go after them\u201d if he wins the seat"]]
+    body = "Ortega called her \u201cthird-rate\u201d and boycotted one of the debates."
+    found = [q for q in quotes(qnlp, body) if q.cue == "call"]
+    assert [pieces(body, q) for q in found] == [["her \u201cthird-rate"]]
