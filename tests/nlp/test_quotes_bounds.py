@@ -359,3 +359,10 @@ def test_quoted_words_closed_inside_a_clause_go_on_to_its_end(qnlp) -> None:  # 
     body = "Ortega called her \u201cthird-rate\u201d and boycotted one of the debates."
     found = [q for q in quotes(qnlp, body) if q.cue == "call"]
     assert [pieces(body, q) for q in found] == [["her \u201cthird-rate"]]
+
+
+def test_a_possessive_does_not_keep_the_words_before_a_set_off_attribution_out(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The club's heavy spending on its greens, Ms. Varga said, \"is a perfect example of "
+            "adapting\" to the changing economics of the sport.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert [pieces(body, q)[0] for q in found] == ["The club's heavy spending on its greens"]
