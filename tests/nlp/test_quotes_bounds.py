@@ -306,3 +306,63 @@ def test_absolute_phrase_after_the_cue_is_not_content(qnlp) -> None:  # type: ig
     q = next(q for q in quotes(qnlp, body) if q.cue == "say")
     assert q.kind == "direct"
     assert not any("voice" in p for p in pieces(body, q))
+
+
+def test_the_noun_a_relative_cue_describes_goes_with_its_infinitive(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR: "a fight | to last …" (the noun is the infinitive's subject or object)
+    body = "The campaign is now braced for a fight it expects to last into the spring."
+    found = next(q for q in quotes(qnlp, body) if q.cue == "expect")
+    assert pieces(body, found) == ["a fight", "to last into the spring"]
+    assert found.speaker_text == "it"
+    body = "In a year expected to bring record turnout among young voters, the mayor is worried."
+    found = next(q for q in quotes(qnlp, body) if q.cue == "expect")
+    assert pieces(body, found) == ["a year", "to bring record turnout among young voters"]
+    assert found.speaker_text is None
+
+
+def test_a_relative_pronoun_keeps_the_noun_out_of_the_content(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "A group that wants to ban the festival met on Monday."
+    assert [pieces(body, q) for q in quotes(qnlp, body) if q.cue == "want"] == [["to ban the festival"]]
+
+
+def test_it_before_an_impression_infinitive_is_its_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "At key moments the campaign was weak, but it appeared to hold off the challenger."
+    found = [q for q in quotes(qnlp, body) if q.cue == "appear"]
+    assert [pieces(body, q) for q in found] == [["it", "to hold off the challenger"]]
+    body = "It seems that the plan failed."  # no subject to speak of
+    found = [q for q in quotes(qnlp, body) if q.cue == "seem"]
+    assert [pieces(body, q) for q in found] == [["that the plan failed"]]
+
+
+
+def test_words_opening_the_clause_before_a_quote_a_bare_cue_introduces_stay(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # the parse leaves the cue without content (the that-clause hung from "vote", the
+    # quote from "declaring" as a loose phrase): PolNeAR keeps the words that open it
+    body = ("Ruiz said following a vote in 2009 that she had \u201cvery serious doubts about "
+            "the long-term plans of an increasingly powerful timber industry.\u201d")
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert [pieces(body, q)[0][:18] for q in found] == ["that she had \u201cvery"]
+    body = ("Kern celebrated in Ohio with supporters, declaring it \u201canother super Monday "
+            "for our campaign\u201d and said it was another step closer to winning the race.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "declare"]
+    assert [pieces(body, q) for q in found] == [["it \u201canother super Monday for our campaign"]]
+    body = 'The coach told reporters "we will win this game."'  # the addressee stays out
+    found = [q for q in quotes(qnlp, body) if q.cue == "tell"]
+    assert [pieces(body, q) for q in found] == [["we will win this game."]]
+
+
+def test_quoted_words_closed_inside_a_clause_go_on_to_its_end(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Instead, Kern told the station, his plan would merely be \u201cto go after them\u201d "
+            "if he wins the seat.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "tell"]
+    assert [pieces(body, q) for q in found] == [["to go after them\u201d if he wins the seat"]]
+    body = "Ortega called her \u201cthird-rate\u201d and boycotted one of the debates."
+    found = [q for q in quotes(qnlp, body) if q.cue == "call"]
+    assert [pieces(body, q) for q in found] == [["her \u201cthird-rate"]]
+
+
+def test_a_possessive_does_not_keep_the_words_before_a_set_off_attribution_out(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The club's heavy spending on its greens, Ms. Varga said, \"is a perfect example of "
+            "adapting\" to the changing economics of the sport.")
+    found = [q for q in quotes(qnlp, body) if q.cue == "say"]
+    assert [pieces(body, q)[0] for q in found] == ["The club's heavy spending on its greens"]

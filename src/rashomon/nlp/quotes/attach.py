@@ -42,6 +42,13 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
                           "is", "with", "by", "from", "as", "but", "vs"})
 # verbs whose quoted complement in title case is still what PolNeAR annotates ("titled")
 _TITLING = frozenset({"title", "entitle", "bill", "dub", "read", "brand", "label"})
+# cues whose object the quote after it describes: `called the senator “a fraud”`
+_NAMING = frozenset({"call", "label", "dub", "brand", "declare", "describe", "term", "deem"})
+_CLOSING = "\u201d\"'"  # a closing double mark (NYT's '' as two)
+# a word that opens a clause of its own after a quote: `“third-rate” and boycotted …`
+_JOINING = frozenset({"and", "but", "or", "nor", "yet", "so", "while", "when", "because",
+                      "although", "though", "whereas", "before", "after", "since", "as"})
+_MAX_AFTER_WORDS = 15
 MIN_SPEECH_WORDS = 4  # fewer words and no cue of its own: a scare quote or a term
 _REPLY_WORDS = 2  # a quote this short right after a question answers it ("No, sir.")
 
@@ -169,14 +176,19 @@ class Attacher:
                     continue
                 who = Attribution(None, None, "", "speech", None, [], "direct")
                 self.attrs.append(who)
+            lead_words = self._lead_after(m, who)
             who.kind = "direct"
             who.content = sorted(set(who.content) | set(m.pieces) | set(self._lead_in(m, who)))
+            if lead_words is not None:
+                who.content = [(lead_words, who.content[0][1]), *who.content[1:]]
             who.marks.append(k)
             owner[k] = who
         self._bare_clauses()
         for a in self.attrs:
             self._speaker_outside(a)
             a.content = self._without_attribution(a)
+            if a.kind == "direct" and a.content:
+                self._clause_after(a)
         # nested attributions ("X said Y denied Z") are kept: Y's denial is news too
         return [a for a in self.attrs if a.content]
 
@@ -203,6 +215,69 @@ class Attacher:
             return []  # a clause of its own ("The harvest failed, and “that,” …")
         seg = trim_range(self.doc, lo, hi)
         return [seg] if seg is not None else []
+
+    def _lead_after(self, m: Marked, a: Attribution) -> int | None:
+        """Where the content opens before a quote a bare cue introduces in its sentence,
+        when the words between open the reported clause (PolNeAR keeps them): `said after
+        the vote that he had “…”` (from *that*), `called the senator “…”`, `declaring it
+        “…”` (the object a naming cue describes), `decried a “…”` (words of the quoted
+        phrase). None when the quote alone is the content."""
+        if a.cue is None or a.cue_span is None or a.content or not m.double:
+            return None
+        last = self.doc[a.cue_span[1] - 1]
+        if last.idx + len(last) >= m.start:
+            return None  # the quote comes first
+        lo, hi = self._tokens(last.idx + len(last), m.start)
+        words = self.doc[lo:hi]
+        if not len(words) or len(words) > 8 or any(t.is_punct or t.is_space for t in words) \
+                or words[0].sent != a.cue.sent or hi >= len(self.doc):
+            return None
+        that = next((t for t in words if t.lower_ == "that" and t.tag_ == "IN"), None)
+        if that is not None:
+            return that.idx
+        quoted = self._tokens(m.inner_start, m.inner_end)
+        if all(quoted[0] <= t.head.i < quoted[1] for t in words):
+            return words[0].idx  # "a" of `a “corrupt system”`
+        obj = next((c for c in a.cue.children if c.dep_ == "dobj"), None)
+        if obj is not None and a.cue.lemma_.lower() in _NAMING \
+                and (obj.left_edge.i, obj.right_edge.i + 1) == (lo, hi):
+            return words[0].idx
+        return None
+
+    def _clause_after(self, a: Attribution) -> None:
+        """`his policy would be “to go after them” if he wins`, `Comey testified
+        “thousands” of emails had not been turned over`: quoted words closed in the middle
+        of a clause (no punctuation before the mark, a preposition, adverb or "if" in lower
+        case after it) are part of what was said, up to the clause's next comma, dash, colon
+        or quote mark or the sentence's end; not a clause joined by "and"/"but" (`called her
+        “third-rate” and boycotted …`), nor one holding the attribution, nor when the quote
+        is a phrase of the clause (`the “…” promise`, `“…” might be over`)."""
+        s, e = a.content[-1]
+        text = self.text
+        j = e
+        while j < len(text) and text[j] in _CLOSING:
+            j += 1
+        if j == e or not text[e - 1].isalnum() or j + 1 >= len(text) or text[j] != " ":
+            return
+        word = re.match(r"[a-z][\w'\u2019-]*", text[j + 1:])
+        if word is None or word.group() in _JOINING:
+            return
+        tok = self.doc.char_span(j + 1, j + 1 + len(word.group()), alignment_mode="expand")
+        if tok is None or tok[0].pos_ not in ("ADP", "SCONJ", "ADV") \
+                or tok.sent != self.doc[self._tokens(e - 1, e)[0]].sent:
+            return  # `“…” might be over`, `the “…” promise`: the quote is a phrase of it
+        sent = tok.sent
+        last = sent[-1] if not sent[-1].is_space else sent[-2]
+        stop = re.search(r"[,;:()\n\u2014\u2013\"\u201c\u201d]|--| - ", text[j:last.idx])
+        end = j + stop.start() if stop else last.idx + (0 if last.is_punct else len(last))
+        if _words(text, j, end) > _MAX_AFTER_WORDS:
+            return
+        inside = [x for x in (a.cue.idx if a.cue is not None else None,
+                              a.speaker.start_char if a.speaker is not None else None)
+                  if x is not None and j <= x < end]
+        if inside:
+            return
+        a.content[-1] = (s, len(text[:end].rstrip(" \t.?!")))
 
     def _tokens(self, a: int, b: int) -> tuple[int, int]:
         span = self.doc.char_span(a, b, alignment_mode="expand")

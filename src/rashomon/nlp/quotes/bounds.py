@@ -11,12 +11,17 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp.extensions import sent_bounds_of
 from rashomon.nlp.quotes.marks import ANY_MARKS
 from rashomon.nlp.quotes.rules import MEDIUM_NOUNS, Attribution
 
+# an apostrophe inside or closing a word ("the club's", "voters' ") is no quote mark
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)|(?<=s)['\u2019](?=\s)")
+_SENTENCE_END = re.compile(r"\w\w[.?!]\s+[A-Z]")  # a sentence the parser ran on
 _WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
 _MAX_TAIL_WORDS = 6  # "…, he told me on Friday, …": words between the cue and its comma
 _MAX_BETWEEN_WORDS = 3  # "…, Mr. Obama has often said, …": words between speaker and cue
@@ -86,11 +91,13 @@ def wrap_parenthetical(doc: Doc, found: list[Attribution], text: str) -> None:
         while start < s + len(left) and text[start].isspace():
             start += 1
         piece = text[start:s + len(left)]
-        if not _words(piece) or any(c in ANY_MARKS for c in piece) \
+        if not _words(piece) or any(c in ANY_MARKS for c in _APOSTROPHE.sub("", piece)) \
+                or _SENTENCE_END.search(piece) \
                 or any(start <= c < s + len(left) for c in cues):
             continue
         span = doc.char_span(start, s + len(left), alignment_mode="expand")
         if span is None or span[0].tag_ in ("VBG", "VBN") or span[0].lower_ in _WHEN or (
+                span[0].lower_ == "asked") or (
                 len(span) == 1 and span[0].pos_ in ("SCONJ", "CCONJ", "ADP")) or any(
                 t.lemma_.lower() in MEDIUM_NOUNS for t in span):
             continue  # "Speaking to reporters, …", "In a statement, …", "As a phone rang, …":

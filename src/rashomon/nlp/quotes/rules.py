@@ -486,7 +486,11 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     while lo > 0 and doc[lo - 1].head == verb and doc[lo - 1].dep_ in ("aux", "neg", "advmod"):
         lo -= 1
     segs = []
-    if subj is not None and subj.i < verb.i and subj.lower_ not in ("it", "there"):
+    # "it seems that …" has no subject to speak of; "it appeared to hold off X" has one
+    infinitive = comp.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                              for a in comp.children)
+    if subj is not None and subj.i < verb.i and subj.lower_ != "there" \
+            and (subj.lower_ != "it" or infinitive):
         segs.append(trim_range(doc, subj.left_edge.i, lo))  # up to the verb: the whole subject
     segs.append(trim_range(doc, comp.left_edge.i, content_end(comp)))
     segs = [x for x in segs if x]
@@ -589,6 +593,32 @@ def _repeated_cue(verb: Token, lexicon: Lexicon) -> Token | None:
 # cue types that report a view or a wish, not a new utterance: conjoined to a reported
 # clause, they go on with that clause's subject
 _HELD = frozenset({"belief", "stance", "appeal", "agreement"})
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _gap_noun(verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The noun a cue in a relative clause or participle describes, when it is the subject
+    of the cue's infinitive: in "a fight it expects to last into May", "a year expected to
+    bring record turnout" the fight is to last and the year to bring (PolNeAR: ``a fight |
+    to last into May``, and so in "a plan she wants to pass"); not with a relative pronoun
+    ("a group that wants to …": it speaks) or an object of the cue's own."""
+    head = verb.head
+    if verb.dep_ not in ("relcl", "acl") or head.i > verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.dep_ == "acl" and verb.tag_ != "VBN":
+        return None
+    if any(c.dep_ in ("dobj", "dative", "nsubjpass", "ccomp") for c in verb.children) \
+            or any(t.tag_ in _RELATIVE_TAGS for t in verb.subtree):
+        return None  # "a plan which she wants to pass": the pronoun stands for it
+    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if not any(c.dep_ == "xcomp" and c.i > verb.i and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                         for a in c.children)
+               and not any(a.dep_ in SUBJ_DEPS for a in c.children) for c in children):
+        return None
+    return trim_range(verb.doc, head.left_edge.i, head.i + 1)
 
 
 def _own_act(verb: Token) -> bool:
@@ -708,6 +738,11 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                 wider = trim_range(doc, tok.head.left_edge.i, subj.left_edge.i)
                 content = (wider[0], content[1]) if wider is not None else content
             segs = around_cue(doc, content, tok, end) if content else as_segs
+            gap = _gap_noun(tok, children) if segs else None
+            if gap is not None:  # "a fight it expects | to last": the fight is to last
+                segs = [gap, *segs]
+                if tok.dep_ == "acl" and subj is not None and subj.head != tok:
+                    subj = lead = None  # "a year expected to …": by no one named
             # a subject-less cue with no content is noise ("as said", imperatives), and
             # so is an action verb with no clause ("Baku requested aid")
             if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" \
