@@ -315,3 +315,14 @@ def test_the_one_who_faces_accusations_is_not_their_speaker(qnlp) -> None:  # ty
 def test_a_cue_the_parser_left_unlabelled_takes_the_subject_above(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The mayor paused, then revealed why the activist's work was especially moving."
     assert _speaker_of(qnlp, body, "reveal") == "The mayor"
+
+
+def test_a_pronoun_after_a_quote_is_the_speaker_not_someone_named_in_the_quote(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"I have no memory of this," Dan Ortiz said in his office. "But you know, Ray Mills '
+            'might have had it right last night." He paused, then added: "But I do not know that."')
+    added = [q for q in quotes(qnlp, body) if q.cue == "add"]
+    assert added and added[0].speaker == "Dan Ortiz"
+    # someone named only inside quoted words is still who a later pronoun stands for
+    body = 'The letter said: "Mr. Paul Jones will resign." He did not comment on Monday, then added: "Nothing."'
+    added = [q for q in quotes(qnlp, body) if q.cue == "add"]
+    assert added and added[0].speaker == "Paul Jones"

@@ -111,7 +111,15 @@ class Resolver:
             hit = self._latest(token.i, lambda a: fits(a) and a.id != own.actor.id,
                                PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
         else:
-            hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
+            hit = None
+            if kind == "person" and token.i not in _quoted_tokens(token.doc):
+                # the narration's pronoun stands for someone the narration names, before someone
+                # named in a speaker's quoted words ('"... Jon Stewart might have had it right."
+                # He paused, then added': the speaker, not Stewart); only if no one fits outside
+                hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True,
+                                   skip=quoted | _quoted_tokens(token.doc))
+            if hit is None:
+                hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
         if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
         # a pronoun in someone's quoted words is resolved on weaker ground (the speaker may be
