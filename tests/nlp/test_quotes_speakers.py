@@ -326,3 +326,11 @@ def test_a_pronoun_after_a_quote_is_the_speaker_not_someone_named_in_the_quote(q
     body = 'The letter said: "Mr. Paul Jones will resign." He did not comment on Monday, then added: "Nothing."'
     added = [q for q in quotes(qnlp, body) if q.cue == "add"]
     assert added and added[0].speaker == "Paul Jones"
+
+
+def test_a_social_platform_is_no_person_a_pronoun_stands_for(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Mr. Okafor's aide said that the congressman's Twitter account had been hacked. Earlier "
+            "this week, the colorful congressman was sharp tongued. He insisted that he wanted to "
+            "move on from the incident.")
+    insisted = [q for q in quotes(qnlp, body) if q.cue == "insist"]
+    assert insisted and insisted[0].speaker != "Twitter"
