@@ -238,3 +238,15 @@ def test_sourcing_formulas_and_prospects(nlp, text: str, expected: list[tuple[st
 ])
 def test_reporters_questions_and_likelihoods(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a known verb none of whose rows fired on a thing pronoun is no guess from examples
+    ('"I can say for certain that I did not send this," Mr. Okafor told reporters.', []),
+    ("The clerk sent it to the county board on Friday.", []),
+    # what the rows can read still codes, and a pronoun for people is left to the examples
+    ("The ministry sent aid to the flooded towns.", [("AID", "asserted")]),
+    ("The rebels attacked it on Monday.", [("ASSAULT", "asserted")]),
+])
+def test_a_thing_pronoun_tells_no_class_of_object(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == expected

@@ -160,6 +160,10 @@ def make_events(
                       use_examples=use_examples, threshold=threshold, margin=margin)
 
 
+# Pronouns that stand for a thing: as a verb's only object they tell nothing of its class.
+_THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
+
+
 class EventCoder:
     """Codes the events of a doc with the PLOVER lexicon (loaded once, here)."""
 
@@ -254,10 +258,15 @@ class EventCoder:
                 c.negate and c.values and not events_lexicon.holds(c, verb)
                 for row in rows for c in row.when):
             return None  # the lexicon ruled this use out ("released *a letter*")
-        if rows and not events_lexicon.objects(verb) and all(
+        objs = events_lexicon.objects(verb)
+        if rows and not objs and all(
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
+        if rows and objs and all(o.lower_ in _THING_PRONOUNS for o in objs):
+            # none of its rows fired on a thing pronoun, whose class they cannot read: "I did
+            # not *send* this" (a photo) says nothing of aid
+            return None
         if rows and all(any(c.key in {"prt", "obj"} and c.values and not c.negate
                             for c in row.when) for row in rows) and any(
                 c.key == "prt" and c.values and not c.negate for row in rows for c in row.when):
