@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Event
+from tests.nlp.event_helpers import all_events as events
 
 pytestmark = pytest.mark.model
-
-
-def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    return collect(nlp(make_doc(nlp, art)), nlp).events
 
 
 def test_attack_attributed_with_according_to(nlp) -> None:  # type: ignore[no-untyped-def]

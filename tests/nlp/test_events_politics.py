@@ -6,21 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Event
+from tests.nlp.event_helpers import all_events, coded
+from tests.nlp.event_helpers import top_events as events
 
 pytestmark = pytest.mark.model
-
-
-def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    return [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
-
-
-def coded(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(e.type, e.status) for e in events(nlp, text)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -53,7 +42,7 @@ def test_sense(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type
 
 
 def test_what_someone_opposes_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = {e.trigger: e.status for e in collect_all(nlp, "The governor opposes lifting the curfew.")}
+    found = {e.trigger: e.status for e in all_events(nlp, "The governor opposes lifting the curfew.")}
     assert found == {"opposes": "asserted", "lifting": "hypothetical"}
 
 
@@ -66,14 +55,14 @@ def test_an_act_beside_a_speech_act_is_no_content_of_it(nlp) -> None:  # type: i
     found = {e.trigger: e for e in events(
         nlp, "Maria Lopez criticized the bill and urged her followers to call their senators.")}
     assert found["criticized"].status == "asserted"
-    urged = [e for e in collect_all(nlp, "Maria Lopez criticized the bill and urged her "
+    urged = [e for e in all_events(nlp, "Maria Lopez criticized the bill and urged her "
                                          "followers to call their senators.")
              if e.trigger == "urged"]
     assert urged and urged[0].status == "asserted" and urged[0].source == "Maria Lopez"
 
 
 def test_what_happened_before_a_lawsuit_is_told_not_alleged(nlp) -> None:  # type: ignore[no-untyped-def]
-    (forced,) = [e for e in collect_all(
+    (forced,) = [e for e in all_events(
         nlp, "Maria Lopez sued the county after being forced to sell her farm.")
         if e.trigger == "forced"]
     # the one forced is the target of the passive gerund, not its doer
@@ -85,14 +74,6 @@ def test_a_description_in_apposition_names_no_doer(nlp) -> None:  # type: ignore
                                "of Governor Ann Lopez, criticized the bill in a radio interview, "
                                "the Boston Globe reported.")
     assert criticism.source == "Maria Lopez"
-
-
-def collect_all(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    return list(collect(nlp(make_doc(nlp, art)), nlp).events)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -116,15 +97,15 @@ def test_figurative_sense(nlp, text: str, expected: list[tuple[str, str]]) -> No
 
 
 def test_the_one_called_on_does_what_is_asked(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = {e.trigger: e for e in collect_all(nlp, "Turkey called on Russia to withdraw its troops.")}
+    found = {e.trigger: e for e in all_events(nlp, "Turkey called on Russia to withdraw its troops.")}
     assert (found["called"].source, found["called"].target) == ("Turkey", "Russia")
     assert (found["withdraw"].source, found["withdraw"].status) == ("Russia", "hypothetical")
-    found = {e.trigger: e for e in collect_all(nlp, "Germany appealed to France to reopen the border.")}
+    found = {e.trigger: e for e in all_events(nlp, "Germany appealed to France to reopen the border.")}
     assert found["reopen"].source == "France"
 
 
 def test_calling_for_someone_to_act_is_a_request_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = {e.trigger: e for e in collect_all(nlp, "The opposition called for Maduro to resign.")}
+    found = {e.trigger: e for e in all_events(nlp, "The opposition called for Maduro to resign.")}
     assert (found["called"].type, found["called"].target) == ("REQUEST", "Nicolás Maduro")
     assert found["resign"].status == "hypothetical"
 
@@ -197,7 +178,7 @@ def test_a_reproach_of_the_past_is_no_demand(nlp) -> None:  # type: ignore[no-un
 
 
 def test_the_one_blamed_or_thanked_for_an_act_did_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = {e.trigger: e for e in collect_all(
+    found = {e.trigger: e for e in all_events(
         nlp, "Nancy Pelosi mocked Kevin McCarthy for blocking the bill.")}
     assert found["blocking"].source == "Kevin McCarthy"
 

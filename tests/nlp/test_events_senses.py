@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Event
+from tests.nlp.event_helpers import top_events as events
 
 pytestmark = pytest.mark.model
-
-
-def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    return [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
 
 
 def top(nlp, text: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]

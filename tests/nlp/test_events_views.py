@@ -7,21 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Event
+from tests.nlp.event_helpers import all_events, coded
+from tests.nlp.event_helpers import top_events as events
 
 pytestmark = pytest.mark.model
-
-
-def events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    return [e for e in collect(nlp(make_doc(nlp, art)), nlp).events if e.parent_id is None]
-
-
-def coded(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(e.type, e.status) for e in events(nlp, text)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -147,11 +136,7 @@ def test_a_body_or_doers_can_be_asked(nlp, text: str) -> None:  # type: ignore[n
     ("He was accused of lying under oath in a federal lawsuit.", [("ACCUSE", "alleged")]),
 ])
 def test_races_money_and_suits(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
-    from rashomon.nlp.pipeline import collect, make_doc
-
-    art = Article(id="t", source="t", outlet="Test Wire", title=None, published="2021-03-04",
-                  language="en", body=text)
-    found = collect(nlp(make_doc(nlp, art)), nlp).events  # nested ones too
+    found = all_events(nlp, text)  # nested ones too
     assert [(e.type, e.status) for e in found] == expected
 
 
