@@ -359,7 +359,8 @@ def apart_by_party(units: Sequence[Unit], scores: dict[tuple[int, int], float],
                     and not same_party(parties[i], parties[j]))}
 
 
-def apart_by_date(units: Sequence[Unit], scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+def apart_by_date(units: Sequence[Unit],
+                  scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
     """The scored pairs without those dated to different days (:func:`days_apart`)."""
     return {(i, j): sc for (i, j), sc in scores.items() if not days_apart(units[i], units[j])}
 

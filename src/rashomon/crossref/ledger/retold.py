@@ -246,5 +246,5 @@ def one_speaker(a: Unit, b: Unit) -> bool:
     return bool(last[0]) and last[0][0].lower() == (last[1] or [""])[0].lower()
 
 
-__all__ = ["join_partial_quotes", "join_quoted_rows", "join_retold_quotes", "one_speaker", "one_statement",
-           "quoted_spans", "quoted_words"]
+__all__ = ["join_partial_quotes", "join_quoted_rows", "join_retold_quotes", "one_speaker",
+           "one_statement", "quoted_spans", "quoted_words"]
