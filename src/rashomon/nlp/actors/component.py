@@ -184,10 +184,9 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
     """The mention a subject (name, title, pronoun or its phrase) refers to.
 
     A person noun with a named appositive ("the director of X, Sergei Naryshkin,") is
-    that person; a common noun a person owns ("Grimm's lawyer") is none, never the owner (their spokesman
-    is their voice). A
-    token inside a mention gets that mention (pronouns and descriptions
-    carry the actor they were resolved to). A phrase whose head is in no mention: "they"
+    that person; a common noun a person owns ("Grimm's lawyer") is none, never the owner
+    (their spokesman is their voice). A token inside a mention gets that mention (pronouns
+    and descriptions carry the actor they were resolved to). A phrase whose head is in no mention: "they"
     is ``previous`` (the last quote's speaker mention) when that is a group or state
     named in this sentence or the one before, and a definite description ("the presumptive Republican nominee") the one person the
     article described so before (see :func:`_described`). Otherwise the mention nearest
