@@ -380,6 +380,28 @@ def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:
     assert join_parallel(statements, scores, [0, 0, 2, 2], vecs) == [0, 0, 2, 2]
 
 
+def test_two_rows_that_share_an_article_join_on_fewer_scored_pairs() -> None:
+    import numpy as np
+
+    from rashomon.crossref.ledger.cluster import join_parallel
+
+    units = [_told("a", "Orsk was re-elected to chair the council on Monday."),
+             _told("b", "The council re-elected Orsk as its chair."),
+             _told("a", "Orsk won a second term as council chair by 40 votes.", start=60),
+             _told("c", "Orsk kept the council chair for a second term.")]
+    vecs = np.array([[1.0, 0.0], [1.0, 0.0], [0.35, 0.937], [0.35, 0.937]])
+    # one of the three cross pairs of other articles is scored, and the rows' mean vectors are
+    # 0.35 alike: rows that share an article (it tells the fact twice) join on that
+    scores = {(1, 3): 0.4}
+    assert join_parallel(units, scores, [0, 0, 2, 2], vecs) == [0, 0, 0, 0]
+    # rows with no article in common need half their cross pairs scored and 0.4
+    disjoint = [*units[:2], _told("d", units[2].text), units[3]]
+    assert join_parallel(disjoint, scores, [0, 0, 2, 2], vecs) == [0, 0, 2, 2]
+    # and rows that share an article still need their meanings alike
+    apart = np.array([[1.0, 0.0], [1.0, 0.0], [0.2, 0.98], [0.2, 0.98]])
+    assert join_parallel(units, scores, [0, 0, 2, 2], apart) == [0, 0, 2, 2]
+
+
 def test_a_headline_joins_the_fact_its_article_already_tells() -> None:
     from rashomon.crossref.ledger import attach_plain
 

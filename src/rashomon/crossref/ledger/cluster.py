@@ -620,6 +620,8 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
 PARALLEL_LINK = 0.5  # the share of two rows' cross pairs (other articles) that are scored pairs
 PARALLEL_COS = 0.4  # ... and the centred cosine of the two rows' mean vectors
 PARALLEL_SAID_COS = 0.5  # ... or this, when every unit of both rows is a statement
+PARALLEL_LINK_SHARED = 0.3  # ... or this share, when the two rows share an article
+PARALLEL_COS_SHARED = 0.3  # ... and this cosine, when they share an article
 SINGLE_PAIRS = 3  # a sentence left alone needs this many scored pairs with the row
 
 
@@ -638,6 +640,13 @@ def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], l
     both sentences in its cell. Two rows with no article in common are read the same way: one
     fact told by two groups of outlets in two sets of words. On ECB+ training stories, document
     pairs reporting one event shown side by side 38.0 -> 50.7 %, link precision 96.5 -> 94.4 %.
+
+    Two rows that share an article join at ``PARALLEL_LINK_SHARED`` and ``PARALLEL_COS_SHARED``
+    (0.3 each): the article that tells the fact in both is evidence of its own that they are one
+    fact. On ECB+ training stories, cross-document sentence pairs reporting one event that share
+    a claim 28.5 -> 35.9 % (1,722 -> 2,168), 446 of the 492 new links right (90.7 %); on the
+    development topics 7 of 14; the development ledger gold unchanged; on 26 BASIL triplets, the
+    seeds and one more triplet two joins, one right and one partly.
     """
     out = list(labels)
     members: dict[int, list[int]] = {}
@@ -658,7 +667,8 @@ def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], l
             continue  # a sentence alone joins a row with another article by the earlier passes
         cross = [(min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]
                  if units[x].article_id != units[y].article_id]
-        if not cross or sum(cross) < PARALLEL_LINK * len(cross):
+        link = PARALLEL_LINK_SHARED if arts_a & arts_b else PARALLEL_LINK
+        if not cross or sum(cross) < link * len(cross):
             continue
         if min(len(members[a]), len(members[b])) == 1 and sum(cross) < SINGLE_PAIRS:
             continue
@@ -667,7 +677,8 @@ def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], l
             continue  # what two people say is two facts
         ma, mb = vecs[members[a]].mean(axis=0), vecs[members[b]].mean(axis=0)
         cos = float(ma @ mb / (np.linalg.norm(ma) * np.linalg.norm(mb) or 1.0))
-        if cos >= (PARALLEL_SAID_COS if said else PARALLEL_COS):
+        bar = PARALLEL_SAID_COS if said else PARALLEL_COS_SHARED if arts_a & arts_b else PARALLEL_COS
+        if cos >= bar:
             offers.append((cos, a, b))
     for _, a, b in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
         # a label is one of its row's units, so out[a] is the row it has joined since
