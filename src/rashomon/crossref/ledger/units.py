@@ -19,7 +19,9 @@ from typing import Any
 
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.frame import Frame, frame_of
+from rashomon.crossref.ledger.frame import UNNAMED
 from rashomon.crossref.ledger.frame.credit import refuses_to_speak
+from rashomon.crossref.ledger.frame.intro import introduced
 from rashomon.crossref.ledger.frame.cues import has_quote_marks
 from rashomon.crossref.stance import content_words
 from rashomon.records import (
@@ -252,7 +254,37 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
                                 if not _guessed_word(m)}
                                | {(f"p:{_place(p)}", p.start, p.end) for p in places_in})),
             plain=is_plain))
-    return _they_said(_quote_goes_on(units))
+    return _introduced(_they_said(_quote_goes_on(units)), recs)
+
+
+def _introduced(units: list[Unit], recs: ArticleRecords) -> list[Unit]:
+    """Units inside text the article introduces with a colon ("Here's an excerpt from the Times
+    report:", talking points "circulated by Democrats close to the campaign:",
+    :mod:`~rashomon.crossref.ledger.frame.intro`) are credited to that source: those the outlet
+    told in its own voice, and every point of an introduced list (a point that reads "His
+    opponent's campaign admits ..." is still the list's author's)."""
+    spans = introduced(recs.article.body)
+    if not spans:
+        return units
+    out = list(units)
+    for k, u in enumerate(out):
+        span = next((x for x in spans if x.start <= u.start and u.end <= x.end), None)
+        if span is None or (u.frame.sourcing != OWN_VOICE and not span.listed):
+            continue
+        # the source's actor: a name the introduction gives at the head of who it credits
+        head = recs.article.body.find(span.source, span.intro_start, span.intro_end)
+        ids = [m.actor_id for m in recs.mentions
+               if head >= 0 and head <= m.start <= head + 4 and m.end <= head + len(span.source)]
+        sourcing = "named" if ids or _capitalized(span.source) else UNNAMED
+        out[k] = replace(u, frame=replace(u.frame, sourcing=sourcing, source=span.source,
+                                          source_id=ids[0] if ids else None, cue=span.cue))
+    return out
+
+
+def _capitalized(text: str) -> bool:
+    """A source the text names: its first word past an article is capitalized ("the Times")."""
+    words = [w for w in text.split() if w.lower() not in {"the", "a", "an"}]
+    return bool(words) and words[0][:1].isupper() and len(words) <= 4
 
 
 _THEY = frozenset({"they", "them"})

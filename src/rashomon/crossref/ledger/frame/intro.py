@@ -1,0 +1,105 @@
+"""Text an outlet introduces with a colon: an excerpt, a statement, a list of talking points.
+
+"Here's an excerpt from the Times report:", "A set of response points were circulated by
+Democrats close to the campaign:", "Politico reports:" end their paragraph with a colon and
+hand the next paragraph (or the list under them) to someone else: what follows is that
+source's text, which the outlet quotes, not its own voice. The sentence-level frame cannot see
+it (the excerpt names no speaker), so :func:`introduced` finds the introductions in an article
+body and the spans they govern, each with who is credited.
+
+What an introduction governs: the list items right under it (paragraphs opening with "-",
+"•", "*" or "1."), all of them; else the one paragraph under it. A paragraph that itself ends
+with a colon, or an "UPDATE:" line, governs nothing of the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_INTRO = 300  # characters: an introduction is one short paragraph
+MAX_GOVERNED = 4000  # characters an introduction may hand over (a long list is cut there)
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014\u00b7]|\d{1,2}[.)])\s*\S")
+_UPDATE = re.compile(r"(?i)^\s*(?:update|editor'?s note|correction)\b")
+# The document an introduction hands over, and the verbs that hand it over.
+_DOCUMENT = (r"(?:excerpts?|statements?|transcripts?|letters?|points|text|memos?|reports?|release|"
+             r"e-?mails?|posts?|tweets?|remarks|comments?|responses?|passages?|lines|update)")
+_INTRO = re.compile(
+    rf"(?i)\b(?:here(?:'s|\u2019s| is| are)|below (?:is|are)|the following|as follows|{_DOCUMENT}"
+    r"\b|(?:says|said|wrote|writes|reports|reported|reads|read|stated|states|added|tweeted|posted|"
+    r"circulated|released|issued|continued|explained)\b)")
+# Who is credited: the owner of the document ("from the Times report", "by Democrats close to
+# X"), else the subject before the verb ("Politico reports", "One Facebook user ... posted").
+_OWNER = re.compile(r"(?i)\b(?:from|by)\s+((?:the\s+)?[^,:;]+?)(?:'s|\u2019s)?"
+                    rf"(?:\s+{_DOCUMENT})?\s*:\s*$")
+_SUBJECT = re.compile(r"(?i)^\s*(?:(?:on|in|at|late|early)\s+[^,]+,\s*)?(.+?)\s+(?:has\s+|had\s+)?"
+                      r"(?:says|said|wrote|writes|reports|reported|stated|states|added|tweeted|"
+                      r"posted|circulated|released|issued)\b")
+_RELATIVE = re.compile(r"(?i),?\s+(?:who|which|that)\b.*$")
+_NOT_SOURCES = frozenset({"here", "this", "it", "the following", "below", "there"})
+
+
+@dataclass(frozen=True)
+class Introduced:
+    """A span of the body that an introduction hands to a source."""
+
+    start: int
+    end: int
+    source: str  # who the introduction credits, as written
+    cue: str  # the introduction's verb or document word
+    intro_start: int  # where the introduction itself is in the body
+    intro_end: int
+    listed: bool  # a list of points (each the source's), not one paragraph of text
+
+
+def introduced(body: str) -> list[Introduced]:
+    """The spans of ``body`` introduced by a colon-ended paragraph, with who is credited."""
+    paragraphs = [(m.start(), m.end(), m.group()) for m in _PARAGRAPH.finditer(body)
+                  if m.group().strip()]
+    out = []
+    for k, (at, stop, text) in enumerate(paragraphs[:-1]):
+        intro = text.strip()
+        if not intro.endswith(":") or len(intro) > MAX_INTRO or _LIST_ITEM.match(intro):
+            continue
+        said = _source(intro)
+        if said is None:
+            continue
+        governed = _governed(paragraphs[k + 1:])
+        if governed is not None:
+            out.append(Introduced(governed[0], governed[1], *said, at, stop,
+                                  bool(_LIST_ITEM.match(paragraphs[k + 1][2]))))
+    return out
+
+
+def _source(intro: str) -> tuple[str, str] | None:
+    """(who, cue) of an introduction, or None when it hands nothing over or names no one."""
+    cue = _INTRO.search(intro)
+    if cue is None:
+        return None
+    owner = _OWNER.search(intro) or _SUBJECT.search(intro)
+    if owner is None:
+        return None
+    who = _RELATIVE.sub("", owner.group(1)).strip(" ,")
+    if not who or who.lower() in _NOT_SOURCES or len(who.split()) > 8:
+        return None
+    return who, cue.group().lower()
+
+
+def _governed(after: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """(start, end) of what an introduction hands over: its list, else its next paragraph."""
+    first = after[0][2]
+    if first.strip().endswith(":") or _UPDATE.match(first):
+        return None
+    if not _LIST_ITEM.match(first):
+        return after[0][0], after[0][1]
+    end = after[0][1]
+    for start, stop, text in after[1:]:
+        if not _LIST_ITEM.match(text) or stop - after[0][0] > MAX_GOVERNED:
+            break
+        end = stop
+    return after[0][0], end
+
+
+__all__ = ["Introduced", "introduced"]
