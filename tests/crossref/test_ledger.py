@@ -259,6 +259,18 @@ def test_rejecting_an_offer_is_no_denial() -> None:
     assert frame_of("Marbec denied sending fighters.").denial
 
 
+def test_calling_a_report_false_is_a_denial() -> None:
+    # the label may come after a long description of the report, in quotation marks
+    assert frame_of('The Kestrian embassy called a Courier report that showed its troops near '
+                    'Osk in May "a crude fabrication" on Monday.').denial
+    assert frame_of("Valdora labeled the allegations lies.").denial
+    assert frame_of("Aides called the accusation baseless, and moved on.").denial
+    # praise, a request and a label on something else are no denial
+    assert not frame_of("The minister called the report thorough and fair.").denial
+    assert not frame_of("Valdora called for a report on false statements.").denial
+    assert not frame_of("She called the charges a distraction from the false claims of her rival.").denial
+
+
 def test_refusing_to_step_down_credits_no_one() -> None:
     f = refusal_frame("r1", "Kestria refused to withdraw its troops from Osk.",
                       "to withdraw its troops from Osk", "refuse", "refused")

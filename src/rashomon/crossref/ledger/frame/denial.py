@@ -97,12 +97,27 @@ def quote_denies(q: Quote, text: str, offset: int) -> bool:
     return denial
 
 
+# Calling a report false is denying it: "called a Times report ... an 'outrageous distortion'",
+# "dismissed the story as a politically motivated smear", "labeled the allegations lies".
+_CALLED_FALSE = re.compile(
+    r"(?i)\b(?:call(?:s|ed|ing)?|label(?:l?ed|s)?|brand(?:s|ed)?|describ(?:es|ed)|termed|"
+    r"dismiss(?:es|ed))\s+"
+    r"(?:the|a|an|this|that|these|those|its|his|her|their)\s+(?:[\w'’-]+\s+){0,12}?"
+    r"(?:reports?|story|stories|articles?|allegations?|accusations?|claims?|charges?|piece)\b"
+    r"[^.;:]{0,140}?\b(?:as\s+)?(?:an?\s+)?[\"“]?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:distortions?|lies|lie|falsehoods?|fabrications?|smears?|hoax|nonsense|baseless|false|"
+    r"untrue|fake|hit\s+piece)\b"
+    # the label ends its phrase: "the false claims of her rival" labels nothing
+    r"(?=[\"”']?\s*(?:[,.;:!?]|$|\s(?:on|of|about|against|and|by|in|that|which)\b))")
+
+
 def denial_verb(text: str, fore: str) -> re.Match[str] | None:
     """The verb by which someone in the sentence denies a claim, read in ``fore`` (the sentence
     with its background blanked): none when it is negated or passive ("could not confirm, deny
-    or comment", "was denied entry")."""
+    or comment", "was denied entry"). Calling a report or an allegation false
+    (``_CALLED_FALSE``) denies it too."""
     verb = next((m for m in _DENIAL_VERB.finditer(fore)
                  if (not REFUSAL_VERB.match(m.group()) or CLAIM_OBJECT.match(text[m.end():]))
-                 and not _ATTRIBUTIVE.search(text[:m.start()])), None)
+                 and not _ATTRIBUTIVE.search(text[:m.start()])), None) or _CALLED_FALSE.search(fore)
     before = text[:verb.start()] if verb else ""
     return verb if verb and not (_NEGATED.search(before) or PASSIVE.search(before)) else None
