@@ -61,3 +61,17 @@ def test_a_suffix_and_a_known_person_decide_the_merge() -> None:
               _person("person.ilse_varn", "Ilse Varn", provisional=False), _person("p:c", "Ilse M. Varn")]
     mentions = _mentions(("a", "p:c"), ("a", "p:c"), ("b", "person.ilse_varn"))
     assert merge_provisional(actors, mentions) == {"p:c": "person.ilse_varn"}
+
+
+def test_a_given_name_alone_is_the_one_person_of_its_article_with_that_given_name() -> None:
+    full = _person("p:full", "Rick Halvorsen")
+    other = _person("p:other", "Richard Osk")  # another Richard, in another article only
+    alone = _person("p:alone", "Richard")
+    actors = {a.id: a for a in (full, other, alone)}
+    mentions = _mentions(("a", "p:full"), ("a", "p:alone"), ("b", "p:other"))
+    corpus = Corpus(articles=[_article("a"), _article("b")], actors=actors, mentions=mentions)
+    assert {m.actor_id for m in merge_surnames(corpus).mentions if m.article_id == "a"} == {"p:full"}
+    # two people of the article with that given name: no one is chosen
+    both = _mentions(("a", "p:full"), ("a", "p:alone"), ("a", "p:other"))
+    corpus = Corpus(articles=[_article("a")], actors=actors, mentions=both)
+    assert "p:alone" in merge_surnames(corpus).actors

@@ -64,7 +64,7 @@ def merge_provisional(actors: Iterable[Actor], mentions: Iterable[Mention] = ())
     surname, the one mentioned most often wins only if it has at least twice the mentions of
     the next; otherwise nothing is merged.
     """
-    actors = list(actors)
+    actors, mentions = list(actors), list(mentions)
     counts: dict[str, int] = defaultdict(int)
     for mention in mentions:
         counts[mention.actor_id] += 1
@@ -78,6 +78,10 @@ def merge_provisional(actors: Iterable[Actor], mentions: Iterable[Mention] = ())
         for name in (actor.name, *actor.aliases):
             if len(normalize(name).split()) > 1:
                 by_surname[surname(name)].add(out.get(actor.id, actor.id))
+    given_in = _given_names_by_article(actors, mentions, out)
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        articles_of[mention.actor_id].add(mention.article_id)
     for actor in actors:
         words = normalize(actor.name).split()
         if not actor.provisional or actor.kind != "person" or len(words) != 1:
@@ -85,6 +89,24 @@ def merge_provisional(actors: Iterable[Actor], mentions: Iterable[Mention] = ())
         full = sorted(by_surname.get(words[0], ()), key=lambda i: (-counts[i], i))
         if len(full) == 1 or (len(full) > 1 and counts[full[0]] >= 2 * max(counts[full[1]], 1)):
             out[actor.id] = full[0]
+        elif not full:
+            # a given name alone ("Dick has attended ...") is the one person of its articles
+            # with that given name ("Dick Blumenthal"), never someone of another article
+            given = GIVEN_FORMS.get(words[0], words[0])
+            found = {i for aid in articles_of[actor.id] for i in given_in[aid].get(given, ())}
+            if len(found) == 1:
+                out[actor.id] = found.pop()
+    return out
+
+
+def _given_names_by_article(actors: list[Actor], mentions: Iterable[Mention],
+                            merged: dict[str, str]) -> dict[str, dict[str, set[str]]]:
+    """Per article, given name (full form) -> the multi-word people mentioned there with it."""
+    parts = {a.id: p for a in actors if a.kind == "person" and (p := name_parts(a.name))}
+    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for mention in mentions:
+        if (p := parts.get(mention.actor_id)) is not None:
+            out[mention.article_id][p[0]].add(merged.get(mention.actor_id, mention.actor_id))
     return out
 
 
