@@ -32,9 +32,14 @@ def _latin(text: str) -> bool:
     return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
 
 
+# Native names that are an English word or a common surname in English text: Iceland's
+# "Island" made "Parris Island" Iceland; the Isle of Man's "Mann" would make Thomas Mann a state.
+NOT_NAMES = frozenset({"Island", "Mann"})
+
+
 def _usable(name: str | None) -> bool:
     # Inverted ISO names ("Korea, Republic of") and bare codes ("AZ") are not press usage.
-    if not name or "," in name or "(" in name or not _latin(name):
+    if not name or "," in name or "(" in name or not _latin(name) or name in NOT_NAMES:
         return False
     return not (len(name) <= 3 and name.isupper())
 

@@ -27,6 +27,13 @@ def test_demonyms_capitals_and_aliases_come_from_the_country_data() -> None:
     assert gaz.demonyms["French"] == "FRA"
 
 
+def test_a_native_name_that_is_an_english_word_is_no_alias() -> None:
+    gaz = load_gazetteer()
+    # Iceland's "Island" made "Parris Island" a state; Man's "Mann" is a surname
+    assert gaz.lookup("Island") != {"ISL"} and gaz.lookup("Mann") != {"IMN"}
+    assert gaz.lookup("Republic of Iceland") == {"ISL"} and gaz.lookup("Mannin") == {"IMN"}
+
+
 def test_normalize_folds_diacritics_case_and_articles() -> None:
     assert normalize("Mevlüt Çavuşoğlu") == normalize("mevlut cavusoglu")
     assert normalize("İlham Əliyev") == "ilham eliyev"
