@@ -71,3 +71,11 @@ def test_units_under_an_introduction_are_credited_to_its_source() -> None:
     # the outlet's own sentences before and after stay its own
     for key in ("Kestria recalled its", "Valdora sent the bil"):
         assert frames[key].sourcing == OWN_VOICE, key
+
+
+def test_the_source_is_the_name_not_an_opening_phrase_an_aside_or_an_adverb() -> None:
+    for intro, who in (("Answering the critics, the minister wrote:", "the minister"),
+                       ("The Courier, in a reply to the ministry, writes:", "The Courier"),
+                       ("The Lissen Post recently reported:", "The Lissen Post")):
+        found = introduced(f"{intro}\n\nThe tariff will stay.\n")
+        assert [x.source for x in found] == [who], intro

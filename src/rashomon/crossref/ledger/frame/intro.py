@@ -38,6 +38,8 @@ _SUBJECT = re.compile(r"(?i)^\s*(?:(?:on|in|at|late|early)\s+[^,]+,\s*)?(.+?)\s+
                       r"(?:says|said|wrote|writes|reports|reported|stated|states|added|tweeted|"
                       r"posted|circulated|released|issued)\b")
 _RELATIVE = re.compile(r"(?i),?\s+(?:who|which|that)\b.*$")
+_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
+_OPENER = re.compile(r"(?i)^(?:\w+ing|in|on|at|after|before|during|with|since|asked|when|while|as)\b")
 _NOT_SOURCES = frozenset({"here", "this", "it", "the following", "below", "there"})
 
 
@@ -82,6 +84,12 @@ def _source(intro: str) -> tuple[str, str] | None:
     if owner is None:
         return None
     who = _RELATIVE.sub("", owner.group(1)).strip(" ,")
+    # an opening phrase is not the source ("Reacting to the firing, the president tweeted"), nor
+    # an aside after it ("Mediaite, in a response to the post, writes"), nor an adverb
+    # ("Politics Daily recently reported")
+    parts = [p.strip() for p in who.split(",") if p.strip()]
+    who = parts[-1] if parts and _OPENER.match(parts[0]) else (parts or [""])[0]
+    who = _ADVERBS.sub("", who).strip(" ,")
     if not who or who.lower() in _NOT_SOURCES or len(who.split()) > 8:
         return None
     return who, cue.group().lower()
