@@ -160,7 +160,8 @@ def _quoted_question(verb: Token) -> bool:
 _UNHARMED_SETS = ("claim", "prospect")
 _UNHARMED = {"fund", "money", "budget", "right", "freedom", "reputation", "credibility",
              "chance", "hope", "career", "argument", "case", "image", "brand", "plan",
-             "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative"}
+             "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative",
+             "economy", "recovery"}
 # Types whose object is the party they are done to, when the row does not name it: a threat
 # or help aimed at a prospect is a figure of speech, as an attack on a fund is.
 _AIMED = {"ASSAULT", "THREATEN", "AID"}
@@ -203,17 +204,41 @@ _THING_SETS = ("rule", "claim", "notion", "proceeding", "prospect", "affair")
 
 def _thing_let(verb: Token, row: Trigger, lex: Lexicon) -> bool:
     """Whether a permission with an infinitive lets a thing do something ("would not *allow*
-    the incident to distract him", "won't allow this to dominate the race"): no concession
-    to anyone (a row that names what is let happen, "allowed the rally to go ahead", is
-    not read so)."""
+    the incident to distract him", "won't allow this to dominate the race") or is given by
+    a thing ("a status that would *allow* you to work"): no concession by or to anyone (a
+    row that names what is let happen, "allowed the rally to go ahead", is not read so)."""
     if row.type != "CONCEDE" or not any(c.key == "xcomp" for c in row.when):
         return False
     comps = infinitives(verb)
+    if not comps:
+        return False
     let = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or [
         s for c in comps for s in c.children if s.dep_ == "nsubj"]
-    return bool(comps) and bool(let) and all(
-        s.lower_ in _THING_PRONOUNS or _thing(s, lex)
-        or s.pos_ == "NOUN" and lemma_of(s) in lex.sets.get("thing", frozenset()) for s in let)
+    if let and all(s.lower_ in _THING_PRONOUNS or _made_thing(s, lex) for s in let):
+        return True
+    # "a status that will *allow* you to work", "such a deal would allow Iran to ...": a thing
+    # that makes something possible, no one who concedes it
+    givers = [_antecedent(s) for s in subjects(verb) if s.dep_ == "nsubj"]
+    return bool(givers) and all(_made_thing(s, lex) for s in givers)
+
+
+# Word sets of the lexicon that name things made: documents, rules, pacts, programmes.
+_MADE_SETS = ("thing", "publication", "rule", "pact", "proposal")
+
+
+def _made_thing(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` names a thing, made or befalling (:func:`_thing`, or a document, a
+    rule, a pact or a programme of the lexicon: "the *bill*", "a *status*", "the *deal*")."""
+    return _thing(tok, lex) or tok.pos_ == "NOUN" and not agentive(tok, lex) and any(
+        lemma_of(tok) in lex.sets.get(name, frozenset()) for name in _MADE_SETS)
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("a status *that* will allow"), else ``tok``."""
+    clause = tok.head
+    if tok.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return tok
 
 
 def _thing(tok: Token, lex: Lexicon) -> bool:
@@ -242,13 +267,29 @@ def _likely(verb: Token) -> bool:
         lemma_of(c) in _BECOMING for c in infinitives(verb))
 
 
+def _optative(verb: Token) -> bool:
+    """A wish in the subjunctive ("God *help* us", "God bless America"): a bare verb right
+    after a bare singular name, its subject, which would make it take "-s" in a statement,
+    with no auxiliary, in a main clause or a quote before its cue. (After "demanded", "asked
+    that", "saw", the same form is what is asked for or seen: "demanded Schiff step down".)"""
+    if verb.tag_ not in {"VB", "VBP"} or verb.i == 0 or not (
+            verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.i > verb.i):
+        return False
+    subj = verb.doc[verb.i - 1]
+    return subj.dep_ == "nsubj" and subj.head.i == verb.i and subj.tag_ == "NNP" \
+        and not any(subj.children) and not any(
+            c.dep_ in {"aux", "auxpass"} or c.dep_ == "nsubj" and c.i != subj.i
+            for c in verb.children)
+
+
 def ruled_out(verb: Token, row: Trigger | None, lex: Lexicon) -> bool:
     """Whether a verb the lexicon knows is no event in this use, whatever its row (or a
     guess from examples) says: a question put, a source's wish not to be named, what a
-    source is not allowed to say, a likelihood, a figure of speech, a thing that threatens
-    or is let do something (see :func:`asks_no_one`, :func:`_licensed_speech`,
-    :func:`_likely`, :func:`_figurative`, :func:`_thing_threatens`, :func:`_thing_let`)."""
-    return asks_no_one(verb) or _licensed_speech(verb) or _likely(verb) or (
+    source is not allowed to say, a likelihood, a wish, a figure of speech, a thing that
+    threatens, lets or is let do something (see :func:`asks_no_one`,
+    :func:`_licensed_speech`, :func:`_likely`, :func:`_optative`, :func:`_figurative`,
+    :func:`_thing_threatens`, :func:`_thing_let`)."""
+    return asks_no_one(verb) or _licensed_speech(verb) or _likely(verb) or _optative(verb) or (
         row is not None and (_figurative(verb, row, lex) or _thing_threatens(verb, row, lex)
                              or _thing_let(verb, row, lex)))
 

@@ -53,7 +53,8 @@ def stands_as_event(doc: Doc, f: Found, happen: frozenset[str], lex: Lexicon) ->
     """Whether the nominal event ``f`` tells of an event in its sentence (see the module). A
     talk or a threat with no party of its own as a predicate ("the affair became *the talk*
     of the town", "the vote was *a threat* to democracy") says what is talked about or
-    feared, not who met or threatened ("there were *talks*" still tells of talks)."""
+    feared, not who met or threatened ("there were *talks*", "the statements are *boycott
+    threats*" still tell of talks and threats)."""
     tok = f.token
     slot = tok
     for _ in range(8):  # "protests and *strikes* erupted": the list's place in the clause
@@ -72,7 +73,8 @@ def stands_as_event(doc: Doc, f: Found, happen: frozenset[str], lex: Lexicon) ->
     sources, targets = noun_arguments(doc, tok)
     if sources or targets:
         return True
-    if f.row.type in _CALLED and dep in _PREDICATE and not _existential(slot):
+    if f.row.type in _CALLED and dep in _PREDICATE and not _existential(slot) \
+            and not _act_named(tok, lex):
         return False
     if dep in _OWN or any(c.dep_ in {"det", "neg"} and c.lower_ in _NONE for c in tok.children):
         return True
@@ -104,6 +106,13 @@ def _own_party(noun: Token, talks: Lexicon | None = None) -> bool:
             talks is None or c.lower_ not in {"of", "on"} or agentive(p, talks))
         for p in c.children)
         for c in noun.children)
+
+
+def _act_named(noun: Token, lex: Lexicon) -> bool:
+    """Whether a compound names the act a threat is of ("*boycott* threats", "a *veto*
+    threat"), an event noun of the lexicon: a threat made, not a danger."""
+    return any(c.dep_ == "compound" and (c.lemma_.lower(), "N") in lex.triggers
+               for c in noun.children)
 
 
 def _existential(noun: Token) -> bool:
