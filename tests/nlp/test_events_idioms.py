@@ -31,6 +31,7 @@ def test_a_thing_threatens_no_one(nlp, text: str, expected: list[tuple[str, str]
     ("The new ad helps his chances in Iowa.", []),
     ("The revelations threaten his career.", []),
     ("The tax cuts will do little to help the economy.", []),
+    ("He said conservative voices are being destroyed.", []),
     # a party is helped or threatened
     ("The United States helped Haiti after the earthquake.", [("AID", "asserted")]),
     ("The militants threatened his life.", [("THREATEN", "asserted")]),

@@ -161,7 +161,7 @@ _UNHARMED_SETS = ("claim", "prospect")
 _UNHARMED = {"fund", "money", "budget", "right", "freedom", "reputation", "credibility",
              "chance", "hope", "career", "argument", "case", "image", "brand", "plan",
              "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative",
-             "economy", "recovery"}
+             "economy", "recovery", "voice"}
 # Types whose object is the party they are done to, when the row does not name it: a threat
 # or help aimed at a prospect is a figure of speech, as an attack on a fund is.
 _AIMED = {"ASSAULT", "THREATEN", "AID"}
