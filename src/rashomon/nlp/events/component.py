@@ -228,7 +228,7 @@ class EventCoder:
             kept = [found[i] for i in sorted(found) if keep_noun(found[i])
                     and not venue(found[i], self.sets.get("proceeding", frozenset())) and (
                 not found[i].nominal or found[i].parent is not None
-                or stands_as_event(doc, found[i], self.sets.get("happen", frozenset())))]
+                or stands_as_event(doc, found[i], self.sets.get("happen", frozenset()), self.lex))]
             extra = self._fall_back(sent, kept) if self.example_paths is not None else None
             if extra is not None:
                 found[extra.token.i] = extra

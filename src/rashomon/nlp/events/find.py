@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
-from rashomon.nlp.events.lexicon import Lexicon, Trigger, infinitives, lemma_of, objects
+from rashomon.nlp.events.lexicon import (
+    Lexicon,
+    Trigger,
+    infinitives,
+    lemma_of,
+    objects,
+    subjects,
+)
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.
@@ -109,6 +116,8 @@ def asks_no_one(verb: Token) -> bool:
     said"), or a source's own wish not to be named."""
     if lemma_of(verb) != "ask":
         return False
+    if _quoted_question(verb):
+        return True  # "asked point-blank, 'Is that you?'": a reporter's question
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
             c.dep_ in {"nsubjpass", "xcomp", "ccomp", "dobj"} for c in verb.children):
         return True  # "*Asked* about it, X said", "when asked, X declined": a reporter's question
@@ -122,23 +131,128 @@ def asks_no_one(verb: Token) -> bool:
         for c in infinitives(verb))
 
 
+# Words a quoted question may stand apart from its "ask" by ("asked *him point-blank*,"), and
+# how far; a plea put as a question ("*Could you* send help?") still asks for something.
+_QUESTION_GAP = 8
+_PLEAS = {"can", "could", "would"}
+
+
+def _quoted_question(verb: Token) -> bool:
+    """Whether ``verb`` puts the question quoted right after it ("asked point-blank, 'Is that
+    picture you?'", "the reporter asked: 'Did you send it?'"), whatever the parser made of
+    the words between: a question put, no request, unless it is a plea ("'Could you help?'")."""
+    doc = verb.doc
+    opening = next((t for t in doc[verb.i + 1:verb.i + 1 + _QUESTION_GAP]
+                    if t.text in _QUOTES or t.pos_ in {"VERB", "AUX"} or t.is_sent_start), None)
+    if opening is None or opening.text not in _QUOTES or opening.is_sent_start:
+        return False
+    closing = next((t for t in doc[opening.i + 1:opening.i + 60] if t.text in _QUOTES), None)
+    if closing is None or closing.i < opening.i + 3 or doc[closing.i - 1].text != "?":
+        return False
+    first, second = doc[opening.i + 1], doc[opening.i + 2]
+    return not (first.lower_ in _PLEAS and second.lower_ == "you")
+
+
 # Word sets of the lexicon, and words, that name what no one can strike, kill or raid but in
-# a figure of speech ("raided the trust *fund*", "could destroy the *plan*").
-_UNHARMED_SETS = ("claim",)
+# a figure of speech ("raided the trust *fund*", "could destroy the *plan*"); ``@prospect``
+# names what someone hopes for or stands to lose, which no one threatens or helps but in a
+# figure of speech either ("threatening his *dream*", "does not help her *case*").
+_UNHARMED_SETS = ("claim", "prospect")
 _UNHARMED = {"fund", "money", "budget", "right", "freedom", "reputation", "credibility",
              "chance", "hope", "career", "argument", "case", "image", "brand", "plan",
-             "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative"}
+             "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative",
+             "economy", "recovery", "voice"}
+# Types whose object is the party they are done to, when the row does not name it: a threat
+# or help aimed at a prospect is a figure of speech, as an attack on a fund is.
+_AIMED = {"ASSAULT", "THREATEN", "AID"}
 
 
 def _figurative(verb: Token, row: Trigger, lex: Lexicon) -> bool:
-    """Whether an assault verb strikes a thing no one can physically harm ("raided the trust
-    fund", "the ruling could destroy the plan"): a figure of speech, no assault."""
-    if row.type != "ASSAULT":
+    """Whether an assault, threat or aid verb is aimed at a thing no one can physically harm
+    or help ("raided the trust fund", "the ruling could destroy the plan", "an episode
+    threatening his dream", "doesn't help his case"): a figure of speech, no event. A row
+    that names its objects ("sent *money*") is not read so."""
+    if row.type not in _AIMED or row.type != "ASSAULT" and any(
+            c.key == "obj" and c.values and not c.negate and c.values != {"*"}
+            for c in row.when):
         return False
     objs = [o for o in objects(verb) if o.pos_ == "NOUN"]
     return bool(objs) and all(
         lemma_of(o) in _UNHARMED or any(lemma_of(o) in lex.sets.get(name, frozenset())
                                         for name in _UNHARMED_SETS) for o in objs)
+
+
+def _thing_threatens(verb: Token, row: Trigger, lex: Lexicon) -> bool:
+    """Whether a threat verb's subject is a thing, no one who can act ("the scandal
+    *threatens* his career", "an episode *threatening* his hopes", "the dispute threatens
+    to sink the plan"): a risk, not a threat (PLOVER's threat is an actor's). A verb of
+    saying ("warn") is not read so: a statement or a letter speaks for its author."""
+    if row.type != "THREATEN" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False
+    if lex.cue(verb, "report") is not None:
+        return False  # "an e-mail *warning* them": a message speaks for whoever sent it
+    doers = [c for c in verb.children if c.dep_ == "csubj"] or subjects(verb)
+    return bool(doers) and all(s.dep_ == "csubj" or _thing(s, lex) for s in doers)
+
+
+# Pronouns that stand for a thing, not for someone who could be let act ("allow *it* to happen").
+_THING_PRONOUNS = {"this", "that", "it", "these", "those", "which", "what"}
+# Word sets of the lexicon that name matters, views, prospects and affairs: what befalls
+# people, never someone who acts (documents, which speak for their authors, are not here).
+_THING_SETS = ("rule", "claim", "notion", "proceeding", "prospect", "affair")
+
+
+def _thing_let(verb: Token, row: Trigger, lex: Lexicon) -> bool:
+    """Whether a permission with an infinitive lets a thing do something ("would not *allow*
+    the incident to distract him", "won't allow this to dominate the race") or is given by
+    a thing ("a status that would *allow* you to work"): no concession by or to anyone (a
+    row that names what is let happen, "allowed the rally to go ahead", is not read so)."""
+    if row.type != "CONCEDE" or not any(c.key == "xcomp" for c in row.when):
+        return False
+    comps = infinitives(verb)
+    if not comps:
+        return False
+    let = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or [
+        s for c in comps for s in c.children if s.dep_ == "nsubj"]
+    if let and all(s.lower_ in _THING_PRONOUNS or _made_thing(s, lex) for s in let):
+        return True
+    # "a status that will *allow* you to work", "such a deal would allow Iran to ...": a thing
+    # that makes something possible, no one who concedes it
+    givers = [_antecedent(s) for s in subjects(verb) if s.dep_ == "nsubj"]
+    return bool(givers) and all(_made_thing(s, lex) for s in givers)
+
+
+# Word sets of the lexicon that name things made: documents, rules, pacts, programmes.
+_MADE_SETS = ("thing", "publication", "rule", "pact", "proposal")
+
+
+def _made_thing(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` names a thing, made or befalling (:func:`_thing`, or a document, a
+    rule, a pact or a programme of the lexicon: "the *bill*", "a *status*", "the *deal*")."""
+    return _thing(tok, lex) or tok.pos_ == "NOUN" and not agentive(tok, lex) and any(
+        lemma_of(tok) in lex.sets.get(name, frozenset()) for name in _MADE_SETS)
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("a status *that* will allow"), else ``tok``."""
+    clause = tok.head
+    if tok.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return tok
+
+
+def _thing(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` (a subject, or who is let do something) names a thing that befalls
+    people, no one who acts: an affair, a matter, a prospect or an event noun of the
+    lexicon ("the *scandal*", "a side *issue*", "the *attack*"), or "this" or "that"; not
+    a word it does not know ("the *cartel*"), which may well be people."""
+    if tok.lower_ in {"this", "that"}:
+        return True
+    if tok.pos_ != "NOUN" or agentive(tok, lex):
+        return False
+    lemma = lemma_of(tok)
+    return matter(tok, lex) or (lemma, "N") in lex.triggers or any(
+        lemma in lex.sets.get(name, frozenset()) for name in _THING_SETS)
 
 
 # Verbs of pledging that also say what is likely ("the race *promises to be* close", "the
@@ -153,13 +267,31 @@ def _likely(verb: Token) -> bool:
         lemma_of(c) in _BECOMING for c in infinitives(verb))
 
 
+def _optative(verb: Token) -> bool:
+    """A wish in the subjunctive ("God *help* us", "God bless America"): a bare verb right
+    after a bare singular name, its subject, which would make it take "-s" in a statement,
+    with no auxiliary, in a main clause or a quote before its cue. (After "demanded", "asked
+    that", "saw", the same form is what is asked for or seen: "demanded Schiff step down".)"""
+    if verb.tag_ not in {"VB", "VBP"} or verb.i == 0 or not (
+            verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.i > verb.i):
+        return False
+    subj = verb.doc[verb.i - 1]
+    return subj.dep_ == "nsubj" and subj.head.i == verb.i and subj.tag_ == "NNP" \
+        and not any(subj.children) and not any(
+            c.dep_ in {"aux", "auxpass"} or c.dep_ == "nsubj" and c.i != subj.i
+            for c in verb.children)
+
+
 def ruled_out(verb: Token, row: Trigger | None, lex: Lexicon) -> bool:
     """Whether a verb the lexicon knows is no event in this use, whatever its row (or a
     guess from examples) says: a question put, a source's wish not to be named, what a
-    source is not allowed to say, a likelihood, a figure of speech (see :func:`asks_no_one`,
-    :func:`_licensed_speech`, :func:`_likely`, :func:`_figurative`)."""
-    return asks_no_one(verb) or _licensed_speech(verb) or _likely(verb) or (
-        row is not None and _figurative(verb, row, lex))
+    source is not allowed to say, a likelihood, a wish, a figure of speech, a thing that
+    threatens, lets or is let do something (see :func:`asks_no_one`,
+    :func:`_licensed_speech`, :func:`_likely`, :func:`_optative`, :func:`_figurative`,
+    :func:`_thing_threatens`, :func:`_thing_let`)."""
+    return asks_no_one(verb) or _licensed_speech(verb) or _likely(verb) or _optative(verb) or (
+        row is not None and (_figurative(verb, row, lex) or _thing_threatens(verb, row, lex)
+                             or _thing_let(verb, row, lex)))
 
 
 # Verbs of speaking, and the words of the sourcing formula that license it ("not *authorized*
@@ -424,6 +556,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if dep in {"pobj", "pcomp"} and head.lower_ in {"of", "about", "over"} \
                 and lemma_of(head.head) in _PROSPECTS and head.head.pos_ == "NOUN":
             hypothetical = True  # "the possibility *of an attack*", "fears of a strike"
+        if dep in {"ccomp", "parataxis"} and lemma_of(head) == "ask" and _quoted_question(head):
+            hypothetical = True  # "asked, 'How do you *impeach* him?'": asked, not told
         if dep == "pcomp" and head.lower_ == "from" and lemma_of(head.head) in _PREVENTERS:
             prevented = True  # "stopped the gunman *from killing*": kept from happening
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):

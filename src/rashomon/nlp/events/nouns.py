@@ -15,7 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from rashomon.nlp.events.args import noun_arguments
-from rashomon.nlp.events.find import Found
+from rashomon.nlp.events.find import Found, agentive
+from rashomon.nlp.events.lexicon import Lexicon
 
 # Where a bare event noun still stands as an event: a clause or headline of its own, an
 # apposition, a predicate ("it was *an attack*", "there were *arrests*").
@@ -36,10 +37,24 @@ _MEASURES = {"series", "wave", "round", "spate", "string", "flurry", "volley", "
              "year", "hour", "night", "decade", "minute", "weekend", "season", "campaign"}
 # Determiners and verbs of absence: "*no* curfew", "the *lack of* talks".
 _NONE = {"no", "any"}
+# Types whose nouns need parties who talk: their "of" or "on" phrase names a party only if it
+# names someone who can act; else it is what is talked about ("the talk *of the town*", "a
+# discussion *of the budget*", "talks *on trade*").
+_TALKS = {"CONSULT"}
+# Predicate slots: "X became *the talk* of ...", "wants that to be *the conversation*".
+_PREDICATE = {"attr", "oprd"}
+# Types whose noun, as what something is called ("the vote was *a threat* to democracy", "the
+# affair became *the talk* of the town"), names what talk is about or what is feared: no one's
+# act unless the noun has a party of its own ("a threat *by the rebels*").
+_CALLED = {"CONSULT", "THREATEN"}
 
 
-def stands_as_event(doc: Doc, f: Found, happen: frozenset[str]) -> bool:
-    """Whether the nominal event ``f`` tells of an event in its sentence (see the module)."""
+def stands_as_event(doc: Doc, f: Found, happen: frozenset[str], lex: Lexicon) -> bool:
+    """Whether the nominal event ``f`` tells of an event in its sentence (see the module). A
+    talk or a threat with no party of its own as a predicate ("the affair became *the talk*
+    of the town", "the vote was *a threat* to democracy") says what is talked about or
+    feared, not who met or threatened ("there were *talks*", "the statements are *boycott
+    threats*" still tell of talks and threats)."""
     tok = f.token
     slot = tok
     for _ in range(8):  # "protests and *strikes* erupted": the list's place in the clause
@@ -52,11 +67,15 @@ def stands_as_event(doc: Doc, f: Found, happen: frozenset[str]) -> bool:
     dep = slot.dep_
     if dep in _MODIFIER:
         return False
-    if _own_party(tok):
+    talks = f.row.type in _TALKS
+    if _own_party(tok, lex if talks else None):
         return True
     sources, targets = noun_arguments(doc, tok)
     if sources or targets:
         return True
+    if f.row.type in _CALLED and dep in _PREDICATE and not _existential(slot) \
+            and not _act_named(tok, lex):
+        return False
     if dep in _OWN or any(c.dep_ in {"det", "neg"} and c.lower_ in _NONE for c in tok.children):
         return True
     head = slot.head
@@ -77,12 +96,28 @@ def venue(f: Found, proceedings: frozenset[str]) -> bool:
         tok.lemma_.lower() in proceedings
 
 
-def _own_party(noun: Token) -> bool:
+def _own_party(noun: Token, talks: Lexicon | None = None) -> bool:
     """A possessor or a party phrase of the noun's own ("*the group's* rallies", "rallies *by
-    X*"), whether or not the actors component named an actor there."""
+    X*"), whether or not the actors component named an actor there. For a noun of talks
+    (``talks``: the lexicon, to tell who can act) "of" and "on" name a party only if their
+    object can act: "talks *of the two leaders*", not "the talk *of the town*"."""
     return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in _PARTY_PREPS and any(
-        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN", "PRON"} for p in c.children)
+        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN", "PRON"} and (
+            talks is None or c.lower_ not in {"of", "on"} or agentive(p, talks))
+        for p in c.children)
         for c in noun.children)
+
+
+def _act_named(noun: Token, lex: Lexicon) -> bool:
+    """Whether a compound names the act a threat is of ("*boycott* threats", "a *veto*
+    threat"), an event noun of the lexicon: a threat made, not a danger."""
+    return any(c.dep_ == "compound" and (c.lemma_.lower(), "N") in lex.triggers
+               for c in noun.children)
+
+
+def _existential(noun: Token) -> bool:
+    """ "there were *talks*": the predicate of "there is", which says the event took place."""
+    return any(c.dep_ == "expl" for c in noun.head.children)
 
 
 def _measure(noun: Token) -> bool:
