@@ -223,3 +223,19 @@ def test_a_subject_pronoun_is_not_a_relative_named_aside_after_a_person_noun_sub
     text = ("The senator and his wife, Lina Harlo, arrived on Monday, and she said that the "
             "clinic had turned them away.")
     assert _antecedent(text, "she") == "Lina Harlo"
+
+
+def test_the_object_of_an_opening_participle_is_not_the_subject_pronoun() -> None:
+    # Orsk spoke . After meeting Vesk , he said so .  (Vesk's gender unknown)
+    vesk = Actor(id="p.vesk", name="Vesk", kind="person")
+    words = ["Orsk", "spoke", ".", "After", "meeting", "Vesk", ",", "he", "said", "so", "."]
+    heads = [1, 1, 1, 8, 3, 4, 8, 8, 8, 8, 8]
+    deps = ["nsubj", "ROOT", "punct", "prep", "pcomp", "dobj", "punct", "nsubj", "ROOT",
+            "advmod", "punct"]
+    tags = ["NNP", "VBD", ".", "IN", "VBG", "NNP", ",", "PRP", "VBD", "RB", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags)
+    resolver = Resolver(doc)
+    for start, actor in ((0, ORSK), (5, vesk)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[7]).actor is ORSK  # whoever met Vesk is "he"

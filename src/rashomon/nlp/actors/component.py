@@ -56,6 +56,7 @@ _TITLE_NOUNS = PERSON_NOUNS | data.word_list("title_words")
 # nouns that describe an organisation or a group, not a person: "the site", "the group"
 ORGANISATION_NOUNS = data.word_list("organisation_nouns")
 ORGANISATION_WINDOW = 3  # sentences back; people are described for the whole article
+_NOT_ORGANISATIONS = frozenset({"state", "civilians"})  # "America Rising, a group": not America
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -376,7 +377,8 @@ def _described(doc: Doc, head: Token) -> Span | None:
     starts = [st.start for st in doc.sents]
     for span in doc.spans.get(SPANS_KEY, []):
         kind = getattr(actors.get(span._.actor_id), "kind", "")
-        if span.end > head.left_edge.i or not kind or (kind == "person") != people:
+        if span.end > head.left_edge.i or not kind or (kind == "person") != people \
+                or kind in _NOT_ORGANISATIONS:
             continue
         if not people and bisect_right(starts, head.i) - bisect_right(starts, span.start) \
                 > ORGANISATION_WINDOW:

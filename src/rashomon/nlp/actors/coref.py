@@ -86,7 +86,8 @@ class Resolver:
 
         speakers = self._speakers_of_quote(token) if kind == "person" else set()
         titled = {**self._kin_genders(), **self._honorific_genders()} if kind == "person" else {}
-        below = self._named_below(token)
+        named, surnames = self._named_below(token)
+        below = (named | self._objects_of_participles(token), surnames)
         relatives = self._relatives_aside(token) if kind == "person" else set()
 
         def fits(actor: Actor) -> bool:
@@ -140,6 +141,24 @@ class Resolver:
                  and k.start >= verb.left_edge.i and self.doc[k.start].pos_ == "PROPN"]
         return ({k.actor.id for k in named},
                 {_surname(self.doc[k.start:k.end].text) for k in named} - {""})
+
+    def _objects_of_participles(self, token: Token) -> set[str]:
+        """Actors named as the object of a participle opening the subject pronoun's sentence
+        ("After meeting Mayor Rowe, he said", "Saying Obama was to blame, he added"): the
+        participle's doer is the pronoun, so its object is someone else."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return set()
+        out = set()
+        for k in self.known:
+            if not token.sent.start <= k.start < token.i:
+                continue
+            root = self.doc[k.start:k.end].root
+            verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+            if root.dep_ in ("dobj", "pobj") and verb.tag_ in ("VBG", "VBN") \
+                    and verb.dep_ in ("advcl", "pcomp") and verb.i < token.i \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                out.add(k.actor.id)
+        return out
 
     def _last_speaker(self, token: Token, fits: Callable[[Actor], bool],
                       skip: frozenset[int]) -> Known | None:
