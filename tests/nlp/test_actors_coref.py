@@ -239,3 +239,32 @@ def test_the_object_of_an_opening_participle_is_not_the_subject_pronoun() -> Non
         resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
                            resolver.sent(start)))
     assert resolver.pronoun(doc[7]).actor is ORSK  # whoever met Vesk is "he"
+
+
+def test_a_pronoun_whose_only_antecedent_is_named_again_in_a_joined_clause() -> None:
+    # Orsk spoke . He said so , and Orsk left .  /  Orsk met Vesk . He said so , and Vesk left .
+    vesk = Actor(id="p.vesk", name="Vesk", kind="person")
+    heads = [1, 1, 1, 4, 4, 4, 4, 4, 9, 4, 4]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct", "cc", "nsubj", "conj",
+            "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "CCONJ", "PROPN", "VERB",
+           "PUNCT"]
+    doc = Doc(VOCAB, words=["Orsk", "spoke", ".", "He", "said", "so", ",", "and", "Orsk", "left",
+                            "."], heads=heads, deps=deps, pos=pos)
+    resolver = Resolver(doc)
+    for start in (0, 8):
+        resolver.add(Known(start, start + 1, ORSK, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[3]).actor is ORSK  # no one else it could be
+    words = ["Orsk", "met", "Vesk", ".", "He", "said", "so", ",", "and", "Vesk", "left", "."]
+    heads = [1, 1, 1, 1, 5, 5, 5, 5, 5, 10, 5, 5]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "advmod", "punct", "cc", "nsubj",
+            "conj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "CCONJ", "PROPN",
+           "VERB", "PUNCT"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
+    resolver = Resolver(doc)
+    for start, actor in ((0, ORSK), (2, vesk), (9, vesk)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[4]).actor is ORSK  # two fit: the name again marks the other

@@ -86,19 +86,24 @@ class Resolver:
 
         speakers = self._speakers_of_quote(token) if kind == "person" else set()
         titled = {**self._kin_genders(), **self._honorific_genders()} if kind == "person" else {}
-        named, surnames = self._named_below(token)
-        below = (named | self._objects_of_participles(token), surnames)
+        participles = self._objects_of_participles(token)
         relatives = self._relatives_aside(token) if kind == "person" else set()
 
-        def fits(actor: Actor) -> bool:
-            if actor.id in below[0] or _surname(actor.name) in below[1] or actor.id in relatives:
-                return False
-            if kind == "person":
-                return (actor.kind == "person"
-                        and (actor.gender or titled.get(actor.id) or self.told.get(actor.id))
-                        in (None, gender)
-                        and actor.id not in speakers)
-            return actor.kind not in _NOT_THINGS
+        def fitting(below: tuple[set[str], set[str]]) -> Callable[[Actor], bool]:
+            def fits(actor: Actor) -> bool:
+                if actor.id in below[0] or _surname(actor.name) in below[1] \
+                        or actor.id in participles or actor.id in relatives:
+                    return False
+                if kind == "person":
+                    return (actor.kind == "person"
+                            and (actor.gender or titled.get(actor.id) or self.told.get(actor.id))
+                            in (None, gender)
+                            and actor.id not in speakers)
+                return actor.kind not in _NOT_THINGS
+            return fits
+
+        below = self._named_below(token)
+        fits = fitting(below)
 
         if token.lower_ in REFLEXIVES:
             return own if own is not None and fits(own.actor) else None
@@ -121,6 +126,9 @@ class Resolver:
                                    skip=quoted | _quoted_tokens(token.doc))
             if hit is None:
                 hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
+        if hit is None and kind == "person" and (
+                mine := self._named_below(token, joined=False)) != below:
+            hit = self._only_one(token, fitting(mine), quoted)
         if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
         # a pronoun in someone's quoted words is resolved on weaker ground (the speaker may be
@@ -130,17 +138,34 @@ class Resolver:
             self.told.setdefault(hit.actor.id, gender)
         return hit
 
-    def _named_below(self, token: Token) -> tuple[set[str], set[str]]:
+    def _named_below(self, token: Token, joined: bool = True) -> tuple[set[str], set[str]]:
         """Actors (ids, surnames) named after a subject pronoun in its own clause, which it
         cannot stand for: "He called Steele's remarks inaccurate" and "She said Vesk must go"
-        are not Steele's and Vesk's words."""
+        are not Steele's and Vesk's words. Without ``joined``, names in a clause joined to
+        it with a subject of its own are left out ("He said he was hacked, and Rusk later
+        apologized": see :meth:`_only_one`)."""
         if token.dep_ not in SUBJECT_DEPS:
             return set(), set()
         verb = token.head
+        apart = set() if joined else {
+            t.i for c in verb.children if c.dep_ in ("conj", "parataxis") and c.i > token.i
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children) for t in c.subtree}
         named = [k for k in self.known if token.i < k.start <= verb.right_edge.i
-                 and k.start >= verb.left_edge.i and self.doc[k.start].pos_ == "PROPN"]
+                 and k.start >= verb.left_edge.i and self.doc[k.start].pos_ == "PROPN"
+                 and k.start not in apart]
         return ({k.actor.id for k in named},
                 {_surname(self.doc[k.start:k.end].text) for k in named} - {""})
+
+    def _only_one(self, token: Token, fits: Callable[[Actor], bool],
+                  skip: frozenset[int]) -> Known | None:
+        """A subject pronoun that fits no one because the one it may be is named again in a
+        clause joined to its own ("Rep. Rusk spoke. He said he was hacked, and Rusk later
+        apologized") is that one when no one else fits within ``PRONOUN_WINDOW`` sentences;
+        with two who fit the name marks the other ("He said so, and Vesk agreed")."""
+        here = self.sent(token.i)
+        pool = [k for k in self.known if k.end <= token.i and here - k.sent <= PRONOUN_WINDOW
+                and k.start not in skip and fits(k.actor)]
+        return pool[-1] if len({k.actor.id for k in pool}) == 1 else None
 
     def _objects_of_participles(self, token: Token) -> set[str]:
         """Actors named as the object of a participle opening the subject pronoun's sentence
