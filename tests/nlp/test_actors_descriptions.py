@@ -94,3 +94,15 @@ def test_the_group_far_from_the_one_so_described_is_not_guessed(qnlp) -> None:  
             "met in Wichita. The panel heard from farmers.\n\nThe group says the bill protects "
             "business owners.")
     assert _by_speaker(qnlp, body)["The group"].speaker_id is None
+
+
+def test_a_party_label_after_a_name_makes_the_state_s_party_member(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Rep. Tom Rusk (D-N.Y.) spoke to reporters on Monday. Critics urged him to quit.\n\n"
+            "The New York Democrat said he would not resign.")
+    assert _by_speaker(qnlp, body)["The New York Democrat"].speaker == "Tom Rusk"
+
+
+def test_a_party_member_of_another_state_is_not_guessed(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Rep. Tom Rusk, D-N.Y., spoke to reporters on Monday. Rep. Ann Vesk, R-Ohio, urged "
+            "him to quit.\n\nThe Ohio Democrat said he would not resign.")
+    assert _by_speaker(qnlp, body)["The Ohio Democrat"].speaker_id is None

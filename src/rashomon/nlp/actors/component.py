@@ -220,7 +220,7 @@ def resolve_speaker(doc: Doc, token: Token | Span, previous: Span | None = None)
             return None  # "Grimm's lawyer said": the lawyer speaks, not Grimm
         if hit is None and root.lower_ == "they":
             hit = _resolve_they(doc, root, previous)
-        if hit is None and root.pos_ == "NOUN":
+        if hit is None and (root.pos_ == "NOUN" or is_party_noun(root)):
             hit = _described(doc, root)
         if hit is None and _named_group(root):
             return None  # "House Republicans": the Republicans speak, not the House
@@ -361,15 +361,17 @@ def _described(doc: Doc, head: Token) -> Span | None:
     the one person of that gender named before (see :func:`_of_gender`). A text or
     recording ("the letter", ``document_nouns``) is never a description, even where a parse
     set "a letter" beside a name."""
-    if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if not (head.tag_ == "NN" or is_party_noun(head)) \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
-    lemma = head.lemma_.lower()
+    lemma = PARTY_FORMS.get(head.lower_, head.lemma_.lower())
     if lemma in DOCUMENT_NOUNS:  # "the letter states": a text, whoever it names
         return None
     mods = [c for c in head.children if c.dep_ in ("amod", "compound")]
     want = {c.lemma_.lower() for c in mods} | {lemma}
-    affiliations = {c.lemma_.lower() for c in mods if c.ent_type_ == "NORP"}
-    known = _norp_words(doc) if affiliations else set()
+    # modifiers naming a party or a place, by type ("the New York Democrat")
+    unasked = {c.lemma_.lower(): c.ent_type_ for c in mods if c.ent_type_ in ("NORP", "GPE")}
+    told = _words_by_type(doc, set(unasked.values()))
     people = lemma not in ORGANISATION_NOUNS
     actors = doc._.actors or {}
     fits: dict[str, Span] = {}
@@ -388,7 +390,8 @@ def _described(doc: Doc, head: Token) -> Span | None:
             continue
         if want <= words:
             fits[span._.actor_id] = span
-        elif want - words <= affiliations and not words & known:
+        elif want - words <= set(unasked) and not any(
+                words & told[unasked[w]] for w in want - words):
             loose[span._.actor_id] = span  # "Rep. X" … "the Republican congressman"
     fits = fits or loose
     if len(fits) > 1:
@@ -461,9 +464,58 @@ def _genders(doc: Doc, spans: Sequence[Span]) -> dict[str, str]:
     return out
 
 
-def _norp_words(doc: Doc) -> set[str]:
-    """Lower-case lemmas of the doc's parties and nationalities ("Republican", "Democrat")."""
-    return {t.lemma_.lower() for t in doc if t.ent_type_ == "NORP"}
+def _words_by_type(doc: Doc, types: set[str]) -> dict[str, set[str]]:
+    """Lower-case lemmas of the doc's entities of each type ("NORP": "republican", "GPE":
+    "ohio"), with the party nouns their forms stand for ("democratic": "democrat") and, for
+    places, the words of the US states' names ("D-N.Y." tells "new", "york")."""
+    out: dict[str, set[str]] = {t: set() for t in types}
+    for tok in doc:
+        if tok.ent_type_ in out:
+            out[tok.ent_type_].add(tok.lemma_.lower())
+            if tok.lower_ in PARTY_FORMS:
+                out[tok.ent_type_].add(PARTY_FORMS[tok.lower_])
+    if "GPE" in out:
+        out["GPE"] |= _STATE_WORDS
+    return out
+
+
+PARTY_FORMS = dict(pair.split("=", 1) for pair in data.word_list("party_forms"))
+# "New York" for "N.Y.": the US states' abbreviations in the places table
+US_STATES = {alias.lower(): row["name"].lower()
+             for _, row in data.records(data.GAZETTEERS / "places_aliases.tsv")
+             if row.get("feature") == "region" and row.get("country") == "US"
+             for alias in row.get("aliases", "").split("|") if alias}
+_STATE_WORDS = {w for name in US_STATES.values() for w in name.split()}
+_PARTY_TAG = re.compile(r"^([A-Z])-(.+)$")  # "D-N.Y." read as one token
+
+
+def is_party_noun(tok: Token) -> bool:
+    """"Democrat", "Republican" as a noun for one person ("the New York Democrat")."""
+    return tok.tag_ == "NNP" and tok.ent_type_ == "NORP" and tok.lower_ in PARTY_FORMS \
+        and tok.dep_ not in ("compound", "amod")
+
+
+def _party_label(span: Span) -> tuple[set[str], set[str]]:
+    """The party and the state a label after a name gives ("X (D-N.Y.)", "X, R-Ohio,"):
+    ({"democrat"}, {"new", "york"}); empty sets without one."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text in ("(", ","):
+        i += 1
+    if i >= len(doc):
+        return set(), set()
+    one = _PARTY_TAG.match(doc[i].text)
+    if one is not None:
+        letter, state = one.group(1), one.group(2)
+    elif i + 2 < len(doc) and doc[i + 1].text == "-":
+        letter, state = doc[i].text, doc[i + 2].text
+    else:
+        return set(), set()
+    party = PARTY_FORMS.get(letter.lower()) if len(letter) == 1 and letter.isupper() else None
+    if party is None:
+        return set(), set()
+    name = US_STATES.get(state.lower(), state.lower() if state.isalpha() else "")
+    return {party}, set(name.split())
 
 
 def _descriptors(span: Span) -> tuple[set[str], set[str]]:
@@ -478,6 +530,9 @@ def _descriptors(span: Span) -> tuple[set[str], set[str]]:
         near.append(root.head)
     words = {t.lemma_.lower() for t in span}
     heads: set[str] = _title_heads(root) | _site_heads(span)
+    party, place = _party_label(span)  # "X (D-N.Y.)": the New York Democrat
+    heads |= party
+    words |= party | place
     title = (span._.data or {}).get("title")
     if isinstance(title, str) and title.split():
         words.update(title.lower().split())
@@ -487,8 +542,12 @@ def _descriptors(span: Span) -> tuple[set[str], set[str]]:
             heads.add(tok.lemma_.lower())
         # the name's own compounds, also under its first name ("nominee Donald Trump")
         kids = [c for c in tok.children if c.dep_ in _DESCRIBING]
-        kids += [g for c in kids if c.pos_ == "PROPN" for g in c.children if g.dep_ == "compound"]
+        kids += [g for c in kids if c.pos_ == "PROPN" for g in c.children
+                 if g.dep_ in ("compound", "amod")]  # "Democratic Rep. X"
         nouns = [c for c in kids if c.pos_ == "NOUN"]
+        # "X, a New York Democrat", "Democratic Rep. X": the Democrat
+        heads.update(PARTY_FORMS[c.lower_] for c in kids
+                     if c.ent_type_ == "NORP" and c.lower_ in PARTY_FORMS)
         before = [c for c in nouns if c.dep_ == "compound" and c.i < tok.i]
         # "campaign chairman X": only the noun next to the name is its head
         if tok is root:  # beside "the chairman" in "X, the campaign chairman," only it heads
