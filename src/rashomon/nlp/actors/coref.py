@@ -343,11 +343,26 @@ def _quoted_before(token: Token) -> frozenset[int]:
     # a quote that closes in this sentence was opened in an earlier one: all of it is the
     # speaker's words ('"Nothing the president proposes ... . X is targeting ...," he said')
     if out:
-        first = min(out)
-        while first - 1 in quoted:
-            first -= 1
+        first = _quote_start(token.doc, quoted, min(out))
         out |= set(range(first, token.sent.start))
     return frozenset(out)
+
+
+def _quote_start(doc: Doc, quoted: frozenset[int], i: int) -> int:
+    """The first quoted token of the quote holding token ``i``, back across paragraphs: a
+    paragraph that ends inside a quote (no closing mark) goes on in the next one, which opens
+    with a mark again (the speaker of '"… victims.¶"The mistake I made …," he said' is the
+    one who spoke the paragraph before)."""
+    while True:
+        while i - 1 in quoted:
+            i -= 1
+        j = i - 2  # before the opening mark
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if i < 1 or doc[i - 1].text not in OPEN_QUOTES or j < 0 or j not in quoted \
+                or "\n" not in doc[j].text_with_ws + doc[j + 1].text:
+            return i
+        i = j
 
 
 def _quoted_tokens(doc: Doc) -> frozenset[int]:
