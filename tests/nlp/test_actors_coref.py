@@ -268,3 +268,20 @@ def test_a_pronoun_whose_only_antecedent_is_named_again_in_a_joined_clause() -> 
         resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
                            resolver.sent(start)))
     assert resolver.pronoun(doc[4]).actor is ORSK  # two fit: the name again marks the other
+
+
+def test_a_name_that_only_modifies_a_noun_is_not_the_pronoun() -> None:
+    # Orsk spoke . At the Vesk rally , he said so .  (Vesk's gender unknown)
+    vesk = Actor(id="p.vesk", name="Vesk", kind="person")
+    words = ["Orsk", "spoke", ".", "At", "the", "Vesk", "rally", ",", "he", "said", "so", "."]
+    heads = [1, 1, 1, 9, 6, 6, 3, 9, 9, 9, 9, 9]
+    deps = ["nsubj", "ROOT", "punct", "prep", "det", "compound", "pobj", "punct", "nsubj",
+            "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "ADP", "DET", "PROPN", "NOUN", "PUNCT", "PRON", "VERB",
+           "ADV", "PUNCT"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
+    resolver = Resolver(doc)
+    for start, actor in ((0, ORSK), (5, vesk)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[8]).actor is ORSK  # "the Vesk rally" names a rally

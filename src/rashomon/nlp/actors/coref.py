@@ -108,6 +108,8 @@ class Resolver:
         if token.lower_ in REFLEXIVES:
             return own if own is not None and fits(own.actor) else None
         quoted = _quoted_before(token)
+        if kind == "person":
+            quoted |= self._modifiers_before(token)
         if kind == "person" and _said_by(token) and (
                 last := self._last_speaker(token, fits, quoted)) is not None:
             if gender:
@@ -166,6 +168,14 @@ class Resolver:
         pool = [k for k in self.known if k.end <= token.i and here - k.sent <= PRONOUN_WINDOW
                 and k.start not in skip and fits(k.actor)]
         return pool[-1] if len({k.actor.id for k in pool}) == 1 else None
+
+    def _modifiers_before(self, token: Token) -> frozenset[int]:
+        """Starts of the mentions earlier in the pronoun's sentence that only modify a common
+        noun ("Asked about the Bridgeport rally, when he told": a rally's name, not someone
+        the sentence is about); a person pronoun does not stand for them."""
+        return frozenset(k.start for k in self.known if token.sent.start <= k.start < token.i
+                         and (root := self.doc[k.start:k.end].root).dep_ == "compound"
+                         and root.head.pos_ == "NOUN")
 
     def _objects_of_participles(self, token: Token) -> set[str]:
         """Actors named as the object of a participle opening the subject pronoun's sentence
