@@ -223,3 +223,65 @@ def test_a_subject_pronoun_is_not_a_relative_named_aside_after_a_person_noun_sub
     text = ("The senator and his wife, Lina Harlo, arrived on Monday, and she said that the "
             "clinic had turned them away.")
     assert _antecedent(text, "she") == "Lina Harlo"
+
+
+def test_the_object_of_an_opening_participle_is_not_the_subject_pronoun() -> None:
+    # Orsk spoke . After meeting Vesk , he said so .  (Vesk's gender unknown)
+    vesk = Actor(id="p.vesk", name="Vesk", kind="person")
+    words = ["Orsk", "spoke", ".", "After", "meeting", "Vesk", ",", "he", "said", "so", "."]
+    heads = [1, 1, 1, 8, 3, 4, 8, 8, 8, 8, 8]
+    deps = ["nsubj", "ROOT", "punct", "prep", "pcomp", "dobj", "punct", "nsubj", "ROOT",
+            "advmod", "punct"]
+    tags = ["NNP", "VBD", ".", "IN", "VBG", "NNP", ",", "PRP", "VBD", "RB", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags)
+    resolver = Resolver(doc)
+    for start, actor in ((0, ORSK), (5, vesk)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[7]).actor is ORSK  # whoever met Vesk is "he"
+
+
+def test_a_pronoun_whose_only_antecedent_is_named_again_in_a_joined_clause() -> None:
+    # Orsk spoke . He said so , and Orsk left .  /  Orsk met Vesk . He said so , and Vesk left .
+    vesk = Actor(id="p.vesk", name="Vesk", kind="person")
+    heads = [1, 1, 1, 4, 4, 4, 4, 4, 9, 4, 4]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct", "cc", "nsubj", "conj",
+            "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "CCONJ", "PROPN", "VERB",
+           "PUNCT"]
+    doc = Doc(VOCAB, words=["Orsk", "spoke", ".", "He", "said", "so", ",", "and", "Orsk", "left",
+                            "."], heads=heads, deps=deps, pos=pos)
+    resolver = Resolver(doc)
+    for start in (0, 8):
+        resolver.add(Known(start, start + 1, ORSK, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[3]).actor is ORSK  # no one else it could be
+    words = ["Orsk", "met", "Vesk", ".", "He", "said", "so", ",", "and", "Vesk", "left", "."]
+    heads = [1, 1, 1, 1, 5, 5, 5, 5, 5, 10, 5, 5]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "advmod", "punct", "cc", "nsubj",
+            "conj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "CCONJ", "PROPN",
+           "VERB", "PUNCT"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
+    resolver = Resolver(doc)
+    for start, actor in ((0, ORSK), (2, vesk), (9, vesk)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[4]).actor is ORSK  # two fit: the name again marks the other
+
+
+def test_a_name_that_only_modifies_a_noun_is_not_the_pronoun() -> None:
+    # Orsk spoke . At the Vesk rally , he said so .  (Vesk's gender unknown)
+    vesk = Actor(id="p.vesk", name="Vesk", kind="person")
+    words = ["Orsk", "spoke", ".", "At", "the", "Vesk", "rally", ",", "he", "said", "so", "."]
+    heads = [1, 1, 1, 9, 6, 6, 3, 9, 9, 9, 9, 9]
+    deps = ["nsubj", "ROOT", "punct", "prep", "det", "compound", "pobj", "punct", "nsubj",
+            "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "ADP", "DET", "PROPN", "NOUN", "PUNCT", "PRON", "VERB",
+           "ADV", "PUNCT"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
+    resolver = Resolver(doc)
+    for start, actor in ((0, ORSK), (5, vesk)):
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    assert resolver.pronoun(doc[8]).actor is ORSK  # "the Vesk rally" names a rally

@@ -334,3 +334,11 @@ def test_a_social_platform_is_no_person_a_pronoun_stands_for(qnlp) -> None:  # t
             "move on from the incident.")
     insisted = [q for q in quotes(qnlp, body) if q.cue == "insist"]
     assert insisted and insisted[0].speaker != "Twitter"
+
+
+def test_he_after_a_quote_that_runs_over_a_paragraph_is_its_first_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Rep. Tom Rusk spoke on Monday. Ms. Vesk stayed home. \u201cI made a mistake,\u201d "
+            "he said in the ad. \u201cI am sorry. I will do better. My family is hurt. We will "
+            "heal. It takes time.\n\n\u201cI ask for your forgiveness,\u201d he said.")
+    found = sorted((q for q in quotes(qnlp, body) if q.cue == "say"), key=lambda q: q.start)
+    assert [q.speaker for q in found] == ["Tom Rusk", "Tom Rusk"]

@@ -86,22 +86,30 @@ class Resolver:
 
         speakers = self._speakers_of_quote(token) if kind == "person" else set()
         titled = {**self._kin_genders(), **self._honorific_genders()} if kind == "person" else {}
-        below = self._named_below(token)
+        participles = self._objects_of_participles(token)
         relatives = self._relatives_aside(token) if kind == "person" else set()
 
-        def fits(actor: Actor) -> bool:
-            if actor.id in below[0] or _surname(actor.name) in below[1] or actor.id in relatives:
-                return False
-            if kind == "person":
-                return (actor.kind == "person"
-                        and (actor.gender or titled.get(actor.id) or self.told.get(actor.id))
-                        in (None, gender)
-                        and actor.id not in speakers)
-            return actor.kind not in _NOT_THINGS
+        def fitting(below: tuple[set[str], set[str]]) -> Callable[[Actor], bool]:
+            def fits(actor: Actor) -> bool:
+                if actor.id in below[0] or _surname(actor.name) in below[1] \
+                        or actor.id in participles or actor.id in relatives:
+                    return False
+                if kind == "person":
+                    return (actor.kind == "person"
+                            and (actor.gender or titled.get(actor.id) or self.told.get(actor.id))
+                            in (None, gender)
+                            and actor.id not in speakers)
+                return actor.kind not in _NOT_THINGS
+            return fits
+
+        below = self._named_below(token)
+        fits = fitting(below)
 
         if token.lower_ in REFLEXIVES:
             return own if own is not None and fits(own.actor) else None
         quoted = _quoted_before(token)
+        if kind == "person":
+            quoted |= self._modifiers_before(token)
         if kind == "person" and _said_by(token) and (
                 last := self._last_speaker(token, fits, quoted)) is not None:
             if gender:
@@ -120,6 +128,9 @@ class Resolver:
                                    skip=quoted | _quoted_tokens(token.doc))
             if hit is None:
                 hit = self._latest(token.i, fits, PRONOUN_WINDOW, prefer_subject=True, skip=quoted)
+        if hit is None and kind == "person" and (
+                mine := self._named_below(token, joined=False)) != below:
+            hit = self._only_one(token, fitting(mine), quoted)
         if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
         # a pronoun in someone's quoted words is resolved on weaker ground (the speaker may be
@@ -129,17 +140,60 @@ class Resolver:
             self.told.setdefault(hit.actor.id, gender)
         return hit
 
-    def _named_below(self, token: Token) -> tuple[set[str], set[str]]:
+    def _named_below(self, token: Token, joined: bool = True) -> tuple[set[str], set[str]]:
         """Actors (ids, surnames) named after a subject pronoun in its own clause, which it
         cannot stand for: "He called Steele's remarks inaccurate" and "She said Vesk must go"
-        are not Steele's and Vesk's words."""
+        are not Steele's and Vesk's words. Without ``joined``, names in a clause joined to
+        it with a subject of its own are left out ("He said he was hacked, and Rusk later
+        apologized": see :meth:`_only_one`)."""
         if token.dep_ not in SUBJECT_DEPS:
             return set(), set()
         verb = token.head
+        apart = set() if joined else {
+            t.i for c in verb.children if c.dep_ in ("conj", "parataxis") and c.i > token.i
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children) for t in c.subtree}
         named = [k for k in self.known if token.i < k.start <= verb.right_edge.i
-                 and k.start >= verb.left_edge.i and self.doc[k.start].pos_ == "PROPN"]
+                 and k.start >= verb.left_edge.i and self.doc[k.start].pos_ == "PROPN"
+                 and k.start not in apart]
         return ({k.actor.id for k in named},
                 {_surname(self.doc[k.start:k.end].text) for k in named} - {""})
+
+    def _only_one(self, token: Token, fits: Callable[[Actor], bool],
+                  skip: frozenset[int]) -> Known | None:
+        """A subject pronoun that fits no one because the one it may be is named again in a
+        clause joined to its own ("Rep. Rusk spoke. He said he was hacked, and Rusk later
+        apologized") is that one when no one else fits within ``PRONOUN_WINDOW`` sentences;
+        with two who fit the name marks the other ("He said so, and Vesk agreed")."""
+        here = self.sent(token.i)
+        pool = [k for k in self.known if k.end <= token.i and here - k.sent <= PRONOUN_WINDOW
+                and k.start not in skip and fits(k.actor)]
+        return pool[-1] if len({k.actor.id for k in pool}) == 1 else None
+
+    def _modifiers_before(self, token: Token) -> frozenset[int]:
+        """Starts of the mentions earlier in the pronoun's sentence that only modify a common
+        noun ("Asked about the Bridgeport rally, when he told": a rally's name, not someone
+        the sentence is about); a person pronoun does not stand for them."""
+        return frozenset(k.start for k in self.known if token.sent.start <= k.start < token.i
+                         and (root := self.doc[k.start:k.end].root).dep_ == "compound"
+                         and root.head.pos_ == "NOUN")
+
+    def _objects_of_participles(self, token: Token) -> set[str]:
+        """Actors named as the object of a participle opening the subject pronoun's sentence
+        ("After meeting Mayor Rowe, he said", "Saying Obama was to blame, he added"): the
+        participle's doer is the pronoun, so its object is someone else."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return set()
+        out = set()
+        for k in self.known:
+            if not token.sent.start <= k.start < token.i:
+                continue
+            root = self.doc[k.start:k.end].root
+            verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+            if root.dep_ in ("dobj", "pobj") and verb.tag_ in ("VBG", "VBN") \
+                    and verb.dep_ in ("advcl", "pcomp") and verb.i < token.i \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                out.add(k.actor.id)
+        return out
 
     def _last_speaker(self, token: Token, fits: Callable[[Actor], bool],
                       skip: frozenset[int]) -> Known | None:
@@ -299,11 +353,26 @@ def _quoted_before(token: Token) -> frozenset[int]:
     # a quote that closes in this sentence was opened in an earlier one: all of it is the
     # speaker's words ('"Nothing the president proposes ... . X is targeting ...," he said')
     if out:
-        first = min(out)
-        while first - 1 in quoted:
-            first -= 1
+        first = _quote_start(token.doc, quoted, min(out))
         out |= set(range(first, token.sent.start))
     return frozenset(out)
+
+
+def _quote_start(doc: Doc, quoted: frozenset[int], i: int) -> int:
+    """The first quoted token of the quote holding token ``i``, back across paragraphs: a
+    paragraph that ends inside a quote (no closing mark) goes on in the next one, which opens
+    with a mark again (the speaker of '"… victims.¶"The mistake I made …," he said' is the
+    one who spoke the paragraph before)."""
+    while True:
+        while i - 1 in quoted:
+            i -= 1
+        j = i - 2  # before the opening mark
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if i < 1 or doc[i - 1].text not in OPEN_QUOTES or j < 0 or j not in quoted \
+                or "\n" not in doc[j].text_with_ws + doc[j + 1].text:
+            return i
+        i = j
 
 
 def _quoted_tokens(doc: Doc) -> frozenset[int]:
