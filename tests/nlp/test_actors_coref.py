@@ -18,6 +18,15 @@ DRAVIA = Actor(id="DRV", name="Dravia", kind="state")
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_) without a model
 
 
+def _resolver(doc: Doc, *known: tuple[int, Actor]) -> Resolver:
+    """A resolver over ``doc`` that knows each (token, actor) as a one-token mention."""
+    resolver = Resolver(doc)
+    for start, actor in known:
+        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
+                           resolver.sent(start)))
+    return resolver
+
+
 def _doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
     return Doc(VOCAB, words=words, heads=heads, deps=deps)
 
@@ -29,10 +38,7 @@ def test_he_and_she_follow_gender_and_subject_position() -> None:
     deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "advmod", "punct", "nsubj",
             "ROOT", "punct"]
     doc = _doc(words, heads, deps)
-    resolver = Resolver(doc)
-    for start, actor in ((0, MAREK), (2, ORSK)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (0, MAREK), (2, ORSK))
     assert resolver.pronoun(doc[4]).actor is ORSK  # only male candidate, though not a subject
     assert resolver.pronoun(doc[8]).actor is MAREK
 
@@ -44,10 +50,7 @@ def test_subjects_win_over_more_recent_objects() -> None:
     heads = [1, 1, 1, 1, 5, 5, 5]
     deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
     doc = _doc(words, heads, deps)
-    resolver = Resolver(doc)
-    for start, actor in ((0, ORSK), (2, marek)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (0, ORSK), (2, marek))
     assert resolver.pronoun(doc[4]).actor is ORSK
 
 
@@ -59,10 +62,7 @@ def test_an_honorific_gives_an_unknown_person_a_gender() -> None:
     heads = [1, 2, 2, 4, 2, 2, 7, 7, 7]
     deps = ["compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "punct"]
     doc = _doc(words, heads, deps)
-    resolver = Resolver(doc)
-    for start, actor in ((1, vance), (4, carter)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (1, vance), (4, carter))
     assert resolver.pronoun(doc[6]).actor is carter  # the subject is a "Mr."
 
 
@@ -73,10 +73,7 @@ def test_it_skips_people_and_expletives() -> None:
     deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct", "nsubjpass",
             "auxpass", "ROOT", "punct"]
     doc = _doc(words, heads, deps)
-    resolver = Resolver(doc)
-    for start, actor in ((0, ORSK), (2, DRAVIA)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (0, ORSK), (2, DRAVIA))
     assert resolver.pronoun(doc[4]).actor is DRAVIA
     assert is_expletive(doc[8]) and resolver.pronoun(doc[8]) is None
 
@@ -143,10 +140,7 @@ def test_a_pronoun_that_speaks_first_is_the_speaker_of_the_sentence_before() -> 
             "conj", "punct", "nsubj", "ROOT", "advmod", "punct"]
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps,
               lemmas=["say" if w.lower() == "said" else w.lower() for w in words])
-    resolver = Resolver(doc)
-    for start, actor in ((0, ORSK), (2, brandt)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (0, ORSK), (2, brandt))
     assert resolver.pronoun(doc[12]).actor is ORSK  # not Brandt, the latest subject
     # a pronoun that does not speak keeps the latest subject
     assert resolver.pronoun(doc[9]).actor is brandt
@@ -234,10 +228,7 @@ def test_the_object_of_an_opening_participle_is_not_the_subject_pronoun() -> Non
             "advmod", "punct"]
     tags = ["NNP", "VBD", ".", "IN", "VBG", "NNP", ",", "PRP", "VBD", "RB", "."]
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags)
-    resolver = Resolver(doc)
-    for start, actor in ((0, ORSK), (5, vesk)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (0, ORSK), (5, vesk))
     assert resolver.pronoun(doc[7]).actor is ORSK  # whoever met Vesk is "he"
 
 
@@ -263,10 +254,7 @@ def test_a_pronoun_whose_only_antecedent_is_named_again_in_a_joined_clause() -> 
     pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "CCONJ", "PROPN",
            "VERB", "PUNCT"]
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
-    resolver = Resolver(doc)
-    for start, actor in ((0, ORSK), (2, vesk), (9, vesk)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (0, ORSK), (2, vesk), (9, vesk))
     assert resolver.pronoun(doc[4]).actor is ORSK  # two fit: the name again marks the other
 
 
@@ -280,8 +268,5 @@ def test_a_name_that_only_modifies_a_noun_is_not_the_pronoun() -> None:
     pos = ["PROPN", "VERB", "PUNCT", "ADP", "DET", "PROPN", "NOUN", "PUNCT", "PRON", "VERB",
            "ADV", "PUNCT"]
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
-    resolver = Resolver(doc)
-    for start, actor in ((0, ORSK), (5, vesk)):
-        resolver.add(Known(start, start + 1, actor, is_subject(doc, start, start + 1),
-                           resolver.sent(start)))
+    resolver = _resolver(doc, (0, ORSK), (5, vesk))
     assert resolver.pronoun(doc[8]).actor is ORSK  # "the Vesk rally" names a rally
