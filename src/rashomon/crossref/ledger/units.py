@@ -18,11 +18,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rashomon.crossref.corpus import Corpus
-from rashomon.crossref.ledger.frame import Frame, frame_of
-from rashomon.crossref.ledger.frame import UNNAMED
+from rashomon.crossref.ledger.frame import UNNAMED, Frame, frame_of, names_someone
 from rashomon.crossref.ledger.frame.credit import refuses_to_speak
-from rashomon.crossref.ledger.frame.intro import introduced
 from rashomon.crossref.ledger.frame.cues import has_quote_marks
+from rashomon.crossref.ledger.frame.intro import introduced
 from rashomon.crossref.stance import content_words
 from rashomon.records import (
     ARTICLE_TABLES,
@@ -275,16 +274,10 @@ def _introduced(units: list[Unit], recs: ArticleRecords) -> list[Unit]:
         head = recs.article.body.find(span.source, span.intro_start, span.intro_end)
         ids = [m.actor_id for m in recs.mentions
                if head >= 0 and head <= m.start <= head + 4 and m.end <= head + len(span.source)]
-        sourcing = "named" if ids or _capitalized(span.source) else UNNAMED
+        sourcing = "named" if ids or names_someone(span.source) else UNNAMED
         out[k] = replace(u, frame=replace(u.frame, sourcing=sourcing, source=span.source,
                                           source_id=ids[0] if ids else None, cue=span.cue))
     return out
-
-
-def _capitalized(text: str) -> bool:
-    """A source the text names: its first word past an article is capitalized ("the Times")."""
-    words = [w for w in text.split() if w.lower() not in {"the", "a", "an"}]
-    return bool(words) and words[0][:1].isupper() and len(words) <= 4
 
 
 _THEY = frozenset({"they", "them"})

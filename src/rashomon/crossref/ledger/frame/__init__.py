@@ -67,7 +67,7 @@ def _record_field(records: Sequence[Any], name: str) -> str | None:
     return None
 
 
-def _named(text: str | None) -> bool:
+def names_someone(text: str | None) -> bool:
     """A speaker the gazetteer does not know but the text names ("Orlenia", "Luka Brenner")."""
     if not text or "unnamed" in find_cues(text):
         return False
@@ -129,7 +129,7 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         q = max(quotes, key=lambda q: (q.end - q.start, -q.start))
         denial = quote_denies(q, text, offset)
         source, source_id, cue = q.speaker or q.speaker_text, q.speaker_id, q.cue
-        sourcing = "named" if q.speaker_id or _named(q.speaker_text) else (
+        sourcing = "named" if q.speaker_id or names_someone(q.speaker_text) else (
             UNNAMED if q.speaker_text else REPORTS)
         if q.sourcing == UNNAMED and q.speaker_text:
             # "a former senior NSA official" is no word of the agency's: the person is unnamed
@@ -148,7 +148,7 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
                       and not {f.claimed_by_id, f.claimed_by} & acting), key=lambda f: f.start)
     if sourcing == OWN_VOICE and claimed and not _OURS.match(claimed[0].claimed_by or ""):
         f = claimed[0]
-        sourcing = "named" if f.claimed_by_id or _named(f.claimed_by) else UNNAMED
+        sourcing = "named" if f.claimed_by_id or names_someone(f.claimed_by) else UNNAMED
         source, source_id = f.claimed_by, f.claimed_by_id
     told_cues = find_cues(fore) if fore != text else cues
     hedged = sourcing == OWN_VOICE and "hedge" in told_cues
@@ -161,7 +161,7 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         hedge_at = text.lower().find((cue or "").lower())
         if sourcing == OWN_VOICE or (hedged and verb.start() < hedge_at):
             source, cue = denier(text, verb.start()), verb.group().lower()
-            sourcing = "named" if _named(source) else UNNAMED
+            sourcing = "named" if names_someone(source) else UNNAMED
     # the outlet's own voice is negated by its own words, not by words it quotes
     polarity = "negated" if "negation" in (
         find_cues(own_words(text)) if sourcing == OWN_VOICE else cues) else "positive"
@@ -184,4 +184,4 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         falsity=sourcing == OWN_VOICE and "falsity" in find_cues(verdict_words(text)))
 
 
-__all__ = ["REPORTS", "UNNAMED", "Frame", "frame_of", "mood"]
+__all__ = ["REPORTS", "UNNAMED", "Frame", "frame_of", "mood", "names_someone"]
