@@ -79,3 +79,14 @@ def test_the_source_is_the_name_not_an_opening_phrase_an_aside_or_an_adverb() ->
                        ("The Lissen Post recently reported:", "The Lissen Post")):
         found = introduced(f"{intro}\n\nThe tariff will stay.\n")
         assert [x.source for x in found] == [who], intro
+
+
+def test_a_quotation_that_runs_over_paragraphs_is_handed_over_whole() -> None:
+    body = ("The Courier reported:\n\n\u201cValdora raised the tariff twice.\n\n"
+            "\u201cKestria answered in kind.\u201d\n\nThe minister spoke on Friday.\n")
+    (span,) = introduced(body)
+    assert _text(body, span.start, span.end).endswith("answered in kind.\u201d")
+    # a quotation closed in its paragraph, whatever the shape of its marks, hands over one
+    mixed = "The Courier reported:\n\n\u201cValdora raised the tariff.\"\n\nThe minister spoke.\n"
+    (span,) = introduced(mixed)
+    assert _text(mixed, span.start, span.end) == "\u201cValdora raised the tariff.\""

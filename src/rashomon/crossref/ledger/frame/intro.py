@@ -8,7 +8,8 @@ it (the excerpt names no speaker), so :func:`introduced` finds the introductions
 body and the spans they govern, each with who is credited.
 
 What an introduction governs: the list items right under it (paragraphs opening with "-",
-"•", "*" or "1."), all of them; else the one paragraph under it. A paragraph that itself ends
+"•", "*" or "1."), all of them; else the one paragraph under it, and the paragraphs after it
+that a quotation opened there runs over (up to ``MAX_QUOTED_PARAGRAPHS``). A paragraph that itself ends
 with a colon, or an "UPDATE:" line, governs nothing of the one before.
 """
 
@@ -19,8 +20,10 @@ from dataclasses import dataclass
 
 MAX_INTRO = 300  # characters: an introduction is one short paragraph
 MAX_GOVERNED = 4000  # characters an introduction may hand over (a long list is cut there)
+MAX_QUOTED_PARAGRAPHS = 6  # paragraphs one quotation under an introduction may run over
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile("[\"\u201c\u201d]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014\u00b7]|\d{1,2}[.)])\s*\S")
 _UPDATE = re.compile(r"(?i)^\s*(?:update|editor'?s note|correction)\b")
 # The document an introduction hands over, and the verbs that hand it over.
@@ -95,13 +98,47 @@ def _source(intro: str) -> tuple[str, str] | None:
     return who, cue.group().lower()
 
 
+@dataclass
+class _Marks:
+    """How many quotations are open after the text read so far. A mark opens one where it
+    follows the start, a space or another opening mark, and closes one elsewhere, whichever
+    its shape ("“Okay … on Iran."" opens curly and closes straight); the mark that opens a
+    paragraph of a quotation still open goes on with it."""
+
+    depth: int = 0
+
+    def read(self, text: str) -> _Marks:
+        lead = len(text) - len(text.lstrip())
+        for m in _MARK.finditer(text):
+            if m.start() == lead and self.depth:
+                continue  # a paragraph of a long quote opens with a mark: the same quotation
+            before = text[m.start() - 1] if m.start() else " "
+            if m.group() == "\u201c" or (m.group() == '"' and (before.isspace() or before in "\"\u201c([")):
+                self.depth += 1
+            else:
+                self.depth = max(0, self.depth - 1)
+        return self
+
+    @property
+    def open(self) -> bool:
+        return self.depth > 0
+
+
 def _governed(after: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """(start, end) of what an introduction hands over: its list, else its next paragraph."""
     first = after[0][2]
     if first.strip().endswith(":") or _UPDATE.match(first):
         return None
     if not _LIST_ITEM.match(first):
-        return after[0][0], after[0][1]
+        # one paragraph, or as many as a quotation opened in it runs over (each paragraph of
+        # a long quote opens with a mark; only the last one closes it)
+        end, marks = after[0][1], _Marks().read(first)
+        for _, stop, text in after[1:MAX_QUOTED_PARAGRAPHS]:
+            if not marks.open or stop - after[0][0] > MAX_GOVERNED:
+                break
+            end = stop
+            marks.read(text)
+        return after[0][0], end
     end = after[0][1]
     for start, stop, text in after[1:]:
         if not _LIST_ITEM.match(text) or stop - after[0][0] > MAX_GOVERNED:
