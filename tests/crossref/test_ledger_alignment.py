@@ -107,6 +107,23 @@ def test_a_statement_told_over_sentences_is_one_fact() -> None:
     assert labels[2] == 2  # reported speech telling an act of its own is a fact of its own
 
 
+def test_a_statement_does_not_continue_into_another_years_occasion() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.joins import attach_continuations
+
+    orsk = Frame(sourcing="named", source="Orsk", source_id="p:orsk")
+    units = [_told("a", "Orsk told the Courier he had misspoken at the 2028 rally.", frame=orsk),
+             _told("a", "In a March debate, Orsk said clearly that he had never served abroad.",
+                   frame=orsk, start=70),
+             _told("b", "Orsk said he misspoke at the 2028 rally.", frame=orsk)]
+    units[0] = replace(units[0], dates=frozenset({"2028"}))
+    dated = replace(units[1], dates=frozenset({"2030-03"}))
+    assert attach_continuations([units[0], dated, units[2]], [0, 1, 0])[1] == 1
+    # undated, the next sentence of the same speaker still continues the statement
+    assert attach_continuations(units, [0, 1, 0])[1] == 0
+
+
 def test_one_amount_and_the_act_done_with_it_get_a_bonus() -> None:
     from rashomon.crossref.ledger.cluster import retold_bonus
 

@@ -109,7 +109,8 @@ def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
     same named source ("The statement said ...", "he said"), join that fact when alignment left
     them alone (up to ``CONTINUE_REACH`` in a row, each continuing its neighbour). Both must be
     speech only (:func:`spoken`): a sentence that tells an act is a fact of its own, and its
-    speaker's words next to it may be about something else."""
+    speaker's words next to it may be about something else; nor does one dated to another
+    occasion (:func:`_other_occasion`)."""
     out = list(labels)
     size: dict[int, int] = {}
     arts: dict[int, set[str]] = {}
@@ -126,11 +127,21 @@ def attach_continuations(units: list[Unit], labels: list[int]) -> list[int]:
                     break
                 v = units[j]
                 if v.article_id != u.article_id or size[labels[j]] > 1 or out[j] != labels[j] \
-                        or not (spoken(v) and _same_source(prev, v)):
+                        or not (spoken(v) and _same_source(prev, v)) or _other_occasion(prev, v):
                     break
                 out[j] = labels[i]
                 prev = v
     return out
+
+
+def _other_occasion(a: Unit, b: Unit) -> bool:
+    """Whether two sentences of one speaker are dated to different years, so to different
+    occasions ("he had misspoken at the 2008 event" / "In a televised March debate [2010], he
+    stated clearly ..."): both name a year and none is the same."""
+    from rashomon.crossref.ledger.anchors import _years
+
+    ya, yb = ({y for v in u.dates for y in _years(v)} for u in (a, b))
+    return bool(ya and yb and not ya & yb)
 
 
 HEADLINE_OVERLAP = 0.5  # share of the headline's content words its body sentence must repeat
