@@ -85,7 +85,7 @@ def test_data_word_lists_each_used_and_each_use_listed() -> None:
     src = Path(data.__file__).parent
     used = set()
     for path in src.rglob("*.py"):
-        used |= set(re.findall(r'word_list\("(\w+)"\)', path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r'word_(?:list|pairs)\("(\w+)"\)', path.read_text(encoding="utf-8")))
     listed = set(data._word_lists(data.LEXICONS / "word_lists.tsv"))
     assert used == listed
     assert "director" in data.word_list("person_nouns")

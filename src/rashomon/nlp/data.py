@@ -141,6 +141,11 @@ def word_list(name: str, path: Path | None = None) -> frozenset[str]:
     return lists[name]
 
 
+def word_pairs(name: str) -> list[tuple[str, str]]:
+    """The ``a=b`` pairs of one list in ``lexicons/word_lists.tsv`` ("ed=edward"), sorted."""
+    return sorted(tuple(pair.split("=", 1)) for pair in word_list(name))  # type: ignore[misc]
+
+
 def read_yaml(path: Path | str) -> Any:
     """The parsed content of a YAML file (``R016`` on a syntax error)."""
     import yaml

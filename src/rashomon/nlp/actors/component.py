@@ -479,7 +479,7 @@ def _words_by_type(doc: Doc, types: set[str]) -> dict[str, set[str]]:
     return out
 
 
-PARTY_FORMS = dict(pair.split("=", 1) for pair in data.word_list("party_forms"))
+PARTY_FORMS = dict(data.word_pairs("party_forms"))
 # "New York" for "N.Y.": the US states' abbreviations in the places table
 US_STATES = {alias.lower(): row["name"].lower()
              for _, row in data.records(data.GAZETTEERS / "places_aliases.tsv")
@@ -561,8 +561,7 @@ def _descriptors(span: Span) -> tuple[set[str], set[str]]:
 
 
 TITLE_FORMS: dict[str, set[str]] = {}
-for _pair in data.word_list("title_forms"):  # lexicons/word_lists.tsv: 'rep=congressman'
-    _form, _title = _pair.split("=", 1)
+for _form, _title in data.word_pairs("title_forms"):  # word_lists.tsv: 'rep=congressman'
     TITLE_FORMS.setdefault(_form, set()).add(_title)
 
 

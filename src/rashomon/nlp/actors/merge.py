@@ -18,7 +18,7 @@ from rashomon.nlp.actors.gazetteer import SUFFIXES, normalize, surname
 from rashomon.records import Actor, Mention
 
 # "ed=edward": a short given name and its full form (lexicons/word_lists.tsv)
-GIVEN_FORMS = dict(pair.split("=", 1) for pair in data.word_list("given_name_forms"))
+GIVEN_FORMS = dict(data.word_pairs("given_name_forms"))
 
 
 def name_parts(name: str) -> tuple[str, str, str, frozenset[str]] | None:

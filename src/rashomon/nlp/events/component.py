@@ -61,6 +61,7 @@ from rashomon.nlp.events.args import (
 from rashomon.nlp.events.find import (
     REACTION_VERBS,
     STATUS_RANK,
+    THING_PRONOUNS,
     Found,
     assign_status,
     candidates,
@@ -158,10 +159,6 @@ def make_events(
 ) -> EventCoder:
     return EventCoder(lexicons=lexicons, cues=cues, modes=modes, examples=examples,
                       use_examples=use_examples, threshold=threshold, margin=margin)
-
-
-# Pronouns that stand for a thing: as a verb's only object they tell nothing of its class.
-_THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
 
 
 class EventCoder:
@@ -263,7 +260,7 @@ class EventCoder:
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
-        if rows and objs and all(o.lower_ in _THING_PRONOUNS for o in objs):
+        if rows and objs and all(o.lower_ in THING_PRONOUNS for o in objs):
             # none of its rows fired on a thing pronoun, whose class they cannot read: "I did
             # not *send* this" (a photo) says nothing of aid
             return None

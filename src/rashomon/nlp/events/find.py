@@ -18,6 +18,7 @@ from rashomon.nlp import frame
 from rashomon.nlp.events.lexicon import (
     Lexicon,
     Trigger,
+    antecedent,
     infinitives,
     lemma_of,
     objects,
@@ -195,8 +196,11 @@ def _thing_threatens(verb: Token, row: Trigger, lex: Lexicon) -> bool:
     return bool(doers) and all(s.dep_ == "csubj" or _thing(s, lex) for s in doers)
 
 
-# Pronouns that stand for a thing, not for someone who could be let act ("allow *it* to happen").
-_THING_PRONOUNS = {"this", "that", "it", "these", "those", "which", "what"}
+# Pronouns that stand for a thing: as a verb's only object they tell nothing of its class
+# ("I did not send *this*"), and no one is let act by them ("allow *it* to happen"; with
+# the relative and interrogative ones, ``LET_PRONOUNS``).
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
+LET_PRONOUNS = THING_PRONOUNS | {"which", "what"}
 # Word sets of the lexicon that name matters, views, prospects and affairs: what befalls
 # people, never someone who acts (documents, which speak for their authors, are not here).
 _THING_SETS = ("rule", "claim", "notion", "proceeding", "prospect", "affair")
@@ -214,11 +218,11 @@ def _thing_let(verb: Token, row: Trigger, lex: Lexicon) -> bool:
         return False
     let = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or [
         s for c in comps for s in c.children if s.dep_ == "nsubj"]
-    if let and all(s.lower_ in _THING_PRONOUNS or _made_thing(s, lex) for s in let):
+    if let and all(s.lower_ in LET_PRONOUNS or _made_thing(s, lex) for s in let):
         return True
     # "a status that will *allow* you to work", "such a deal would allow Iran to ...": a thing
     # that makes something possible, no one who concedes it
-    givers = [_antecedent(s) for s in subjects(verb) if s.dep_ == "nsubj"]
+    givers = [antecedent(s) for s in subjects(verb) if s.dep_ == "nsubj"]
     return bool(givers) and all(_made_thing(s, lex) for s in givers)
 
 
@@ -231,14 +235,6 @@ def _made_thing(tok: Token, lex: Lexicon) -> bool:
     rule, a pact or a programme of the lexicon: "the *bill*", "a *status*", "the *deal*")."""
     return _thing(tok, lex) or tok.pos_ == "NOUN" and not agentive(tok, lex) and any(
         lemma_of(tok) in lex.sets.get(name, frozenset()) for name in _MADE_SETS)
-
-
-def _antecedent(tok: Token) -> Token:
-    """The noun a relative pronoun stands for ("a status *that* will allow"), else ``tok``."""
-    clause = tok.head
-    if tok.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i != clause.i:
-        return clause.head
-    return tok
 
 
 def _thing(tok: Token, lex: Lexicon) -> bool:

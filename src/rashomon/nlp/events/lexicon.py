@@ -133,6 +133,15 @@ def _is_sum(tok: Token) -> bool:
         c.dep_ in {"nummod", "compound"} and c.like_num for c in tok.children)
 
 
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("agencies *that* are captured", "a status *that*
+    will allow"), else ``tok``."""
+    clause = tok.head
+    if tok.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return tok
+
+
 def objects(tok: Token) -> list[Token]:
     """Direct objects, or passive subjects (the object of the active verb), or the noun a past
     participle modifies ("a letter *released*"); a quantity head stands for what it counts
@@ -151,7 +160,7 @@ def objects(tok: Token) -> list[Token]:
                for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     if tok.dep_ == "relcl" and tok.head.i != tok.i:
         # "agencies *that* are captured": a relative pronoun stands for the noun it modifies
-        out = [tok.head if o.tag_ in {"WDT", "WP"} else o for o in out]
+        out = [antecedent(o) for o in out]
     if not out and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
         out = [tok.head]  # "a letter *released* by X": the participle's noun is its object
     counted = []
