@@ -186,7 +186,7 @@ def test_what_a_refusal_turns_down_is_marked() -> None:
 def test_an_appeal_and_a_conditional_pledge_are_two_statements() -> None:
     import numpy as np
 
-    from rashomon.crossref.ledger.anchors import _clashes
+    from rashomon.crossref.ledger.anchors import clashes
     from rashomon.crossref.ledger.frame import mood
     from rashomon.records import Quote
 
@@ -205,7 +205,7 @@ def test_an_appeal_and_a_conditional_pledge_are_two_statements() -> None:
     assert mood(pledge.text, pledge.quotes) == "conditional"
     assert mood(plain.text, plain.quotes) is None
     units = [appeal, pledge, plain]
-    clash = _clashes(units, np.array([0, 0, 1]), np.array([1, 2, 2]))
+    clash = clashes(units, np.array([0, 0, 1]), np.array([1, 2, 2]))
     assert clash.tolist() == [True, False, False]
     # asking a question is no appeal
     asked = said("d", "Orsk asked whether Tarnia would hold.", "asked", "question")
@@ -215,7 +215,7 @@ def test_an_appeal_and_a_conditional_pledge_are_two_statements() -> None:
 def test_a_week_or_a_year_does_not_clash_with_a_month_inside_it() -> None:
     import numpy as np
 
-    from rashomon.crossref.ledger.anchors import _clashes
+    from rashomon.crossref.ledger.anchors import clashes
 
     def dated(aid: str, *dates: str) -> Unit:
         return Unit(article_id=aid, outlet=aid, start=0, end=10, text="Orsk won the vote.",
@@ -224,7 +224,7 @@ def test_a_week_or_a_year_does_not_clash_with_a_month_inside_it() -> None:
     units = [dated("a", "2031-05"), dated("b", "2031-W20"), dated("c", "2031"),
              dated("d", "2031-06-02"), dated("e", "2029")]
     pairs = [(0, 1), (0, 2), (0, 3), (2, 4), (1, 3)]
-    clash = _clashes(units, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
+    clash = clashes(units, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
     # week 20 lies in May; the year holds May; June is another month; 2029 another year
     assert clash.tolist() == [False, False, True, True, True]
 

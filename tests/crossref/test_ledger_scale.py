@@ -16,7 +16,7 @@ from scipy.sparse import random as sparse_random
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger import build_ledger, index_corpus, to_align
 from rashomon.crossref.ledger.anchors import (
-    _clashes,
+    clashes,
     _sample,
     anchor_scores,
     anchor_scores_both,
@@ -79,7 +79,7 @@ def _plain_scores(units: list[Unit], share_sets: bool) -> dict[tuple[int, int], 
             near = syn > 0 and anchors.tokens[i] & anchors.tokens[j] & anchors.informative
             if not (pred or near):
                 continue
-            if _clashes(units, np.array([i]), np.array([j]))[0]:
+            if clashes(units, np.array([i]), np.array([j]))[0]:
                 continue
             wi, wj = weights(i), weights(j)
             shared = sum(wi[t] * wj[t] for t in wi.keys() & wj.keys()) + 0.5 * syn

@@ -373,12 +373,12 @@ def _months(v: str) -> set[str]:
     return set()
 
 
-def _years(v: str) -> set[str]:
+def years_of(v: str) -> set[str]:
     """The year of a TIMEX date ("2010", "2010-W20", "2010-05-24" → 2010); none for a duration."""
     return {v[:4]} if re.match(r"\d{4}\b|\d{4}-", v) else set()
 
 
-def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """For the pairs (a[k], b[k]): both units give numbers, months or years and none agree
     (a date only as fine as a year or a week does not clash with a month inside it), or one
     is an appeal and the other a conditional pledge (:func:`~rashomon.crossref.ledger.frame.mood`),
@@ -387,7 +387,7 @@ def _clashes(units: Sequence[Unit], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     from scipy.sparse import csr_matrix
 
     out = np.zeros(len(a), dtype=bool)
-    keys = {"numbers": lambda v: {v}, "months": _months, "years": _years}
+    keys = {"numbers": lambda v: {v}, "months": _months, "years": years_of}
     for field, key in keys.items():
         vocab: dict[str, int] = {}
         rows, cols = [], []
@@ -585,7 +585,7 @@ def anchor_scores_both(units: Sequence[Unit], anchors: StoryAnchors, floor: floa
     check = np.flatnonzero(above[0] | above[1])
     ok = np.zeros(len(a), dtype=bool)
     if len(check):
-        ok[check] = ~_clashes(units, a[check], b[check])
+        ok[check] = ~clashes(units, a[check], b[check])
     out = []
     for sc, keep in zip(scores, above):
         keep = keep & ok

@@ -377,7 +377,7 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
     (:func:`act_parties`; not one of the story's main parties, named in a fifth of its
     sentences or more), and their numbers and dates do not clash. Complete link, one unit per
     article per row; rows grow from the unit whose act the most other articles tell."""
-    from rashomon.crossref.ledger.anchors import _clashes, word_classes
+    from rashomon.crossref.ledger.anchors import clashes, word_classes
 
     n = len(units)
     acts = [_acts(g, anchors.informative) for g in (anchors.gates or anchors.tokens)]
@@ -408,7 +408,7 @@ def join_acts(units: Sequence[Unit], labels: list[int], anchors: StoryAnchors) -
                 cand[(i, j)] = len(acts[i] & acts[j]) + sum(anchors.idf[t] for t in shared)
     if cand:
         pairs = list(cand)
-        clash = _clashes(units, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
+        clash = clashes(units, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
         cand = {p: cand[p] for p, c in zip(pairs, clash.tolist()) if not c}
     out = list(labels)
     members: dict[int, list[int]] = {}

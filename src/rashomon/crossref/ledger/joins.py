@@ -138,9 +138,9 @@ def _other_occasion(a: Unit, b: Unit) -> bool:
     """Whether two sentences of one speaker are dated to different years, so to different
     occasions ("he had misspoken at the 2008 event" / "In a televised March debate [2010], he
     stated clearly ..."): both name a year and none is the same."""
-    from rashomon.crossref.ledger.anchors import _years
+    from rashomon.crossref.ledger.anchors import years_of
 
-    ya, yb = ({y for v in u.dates for y in _years(v)} for u in (a, b))
+    ya, yb = ({y for v in u.dates for y in years_of(v)} for u in (a, b))
     return bool(ya and yb and not ya & yb)
 
 
