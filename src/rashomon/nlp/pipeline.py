@@ -40,6 +40,7 @@ ARTICLE = "rashomon_article"
 COMPANIONS: dict[str, tuple[str, ...]] = {
     "rashomon_actors": (actors.RULER,),
     "rashomon_events": ("rashomon_line_breaks",),
+    "rashomon_quotes": ("rashomon_line_breaks",),
 }
 
 
