@@ -95,6 +95,53 @@ def test_passive_quoted_as_saying_after_the_content(qnlp) -> None:  # type: igno
     assert pieces(body, found[0]) == ["The port will reopen if the storm passes"]
 
 
+def _said_of(words: list[str], heads: list[int], deps: list[str], pos: list[str],
+             tags: list[str]) -> tuple[Doc, list]:  # type: ignore[type-arg]
+    from rashomon.nlp.quotes import cues, rules
+    from tests.nlp.quote_helpers import hand_parse
+
+    lemmas = [{"said": "say", "rose": "rise"}.get(w, w.lower()) for w in words]
+    doc = hand_parse(words, heads, deps, pos, tags=tags, lemmas=lemmas)
+    return doc, [a for a in rules.find_cues(doc, cues.default()) if a.lemma == "say"]
+
+
+def test_a_final_cue_parsed_as_an_adverbial_clause_reports_the_sentence() -> None:
+    words = ["Rents", "rose", "in", "the", "city", ",", "she", "said", "."]
+    # the parse that hangs "said" from "rose" as an unmarked adverbial clause
+    heads = [1, 1, 1, 4, 2, 7, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "nsubj", "advcl", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", ",", "PRP", "VBD", "."]
+    doc, found = _said_of(words, heads, deps, pos, tags)
+    assert found and found[0].speaker is not None and found[0].speaker.text == "she"
+    assert [doc.text[a:b] for a, b in found[0].content] == ["Rents rose in the city"]
+
+
+def test_a_marked_final_clause_is_no_misparsed_cue() -> None:
+    from rashomon.nlp.quotes.content import comma_conj_content
+    from tests.nlp.quote_helpers import hand_parse
+
+    words = ["Rents", "rose", "in", "the", "city", ",", "when", "she", "left", "."]
+    heads = [1, 1, 1, 4, 2, 8, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "mark", "nsubj", "advcl", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "SCONJ", "PRON", "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", ",", "WRB", "PRP", "VBD", "."]
+    doc = hand_parse(words, heads, deps, pos, tags=tags)
+    assert comma_conj_content(doc[8]) is None
+
+
+def test_a_cue_the_parser_cut_off_as_a_sentence_reports_the_one_before() -> None:
+    words = ["Rents", "rose", "in", "the", "city", ",", "she", "said", "."]
+    # two parses: "Rents rose in the city" and ", she said ."
+    heads = [1, 1, 1, 4, 2, 7, 7, 7, 7]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", ",", "PRP", "VBD", "."]
+    doc, found = _said_of(words, heads, deps, pos, tags)
+    assert found and found[0].speaker is not None and found[0].speaker.text == "she"
+    assert [doc.text[a:b] for a, b in found[0].content] == ["Rents rose in the city"]
+
+
 def test_passive_recognized_as_is_not_speech(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "The valley is widely recognized as part of the old duchy."
     assert quotes(qnlp, body) == []

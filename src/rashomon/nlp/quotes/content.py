@@ -3,9 +3,9 @@
 ``trim_range`` turns a token range into a char range without edge punctuation, dangling
 conjunctions, linking adverbs or a glued-on day word; ``char_range``/``content_end`` cut a
 trailing aside (relative clause or apposition); ``around_cue`` leaves the cue out of its
-content; ``clip_to_line``/``clip_end``/``trivial`` tidy a range; ``comma_conj_content`` and
-``as_clause`` find content that comes before its cue ("A, Y was quoted as saying", "…, as
-X said"); ``outer_act`` finds a verb joined to the content that the speaker does ("X says
+content; ``clip_to_line``/``clip_end``/``trivial`` tidy a range; ``comma_conj_content``,
+``split_tail_content`` and ``as_clause`` find content that comes before its cue ("A, Y was
+quoted as saying", "A. , he said" as the parser cut it, "…, as X said"); ``outer_act`` finds a verb joined to the content that the speaker does ("X says
 A will fail and considers B a risk").
 """
 
@@ -190,18 +190,47 @@ def _folded_day(tok: Token) -> bool:
 
 def comma_conj_content(verb: Token) -> tuple[int, int] | None:
     """Content first, misparsed: "A will do X, Y was quoted as saying" hangs the
-    attribution from A's verb (``conj`` or ``ccomp``) after a comma; the content is the
+    attribution from A's verb (``conj`` or ``ccomp``) after a comma, and "A did X, she
+    said." may hang it as an unmarked ``advcl`` that ends the sentence; the content is the
     sentence up to that comma."""
     anchor = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
-    if anchor.dep_ not in ("conj", "ccomp") or anchor.head.i > anchor.i or any(
+    if anchor.dep_ not in ("conj", "ccomp", "advcl") or anchor.head.i > anchor.i or any(
             c.dep_ == "cc" for c in anchor.head.children if c.i < anchor.i):
         return None
-    subj = next((c for c in anchor.children if c.dep_ in SUBJ_DEPS and c.i < anchor.i), None)
+    # the subject nearest the verb (a misparse may give it a second one far before)
+    subj = max((c for c in anchor.children if c.dep_ in SUBJ_DEPS and c.i < anchor.i),
+               key=lambda c: c.i, default=None)
+    if anchor.dep_ == "advcl" and (
+            subj is None or subj.dep_ != "nsubj" or subj.tag_ in ("WP", "WDT")
+            or anchor.tag_ not in ("VBD", "VBZ", "VBP") or not _closes_sentence(anchor)
+            or any(c.dep_ == "mark" and c.i > subj.left_edge.i - 2 for c in anchor.children)):
+        return None  # "…, as she said", "…, both of whom are viewed", "…—to counter"
     comma = (subj.left_edge.i if subj is not None else anchor.left_edge.i) - 1
     doc = anchor.doc
     if comma <= anchor.sent.start or doc[comma].text != ",":
         return None
     return trim_range(doc, anchor.sent.start, comma)
+
+
+def split_tail_content(verb: Token) -> tuple[int, int] | None:
+    """"A happened, he said." cut by the parser into "A happened" and ", he said.": a
+    sentence that opens with the comma and holds only the cue and its subject reports the
+    sentence before it in the same paragraph."""
+    doc, sent = verb.doc, verb.sent
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.text != "," or sent.start == 0 or verb.dep_ != "ROOT" \
+            or not _closes_sentence(verb) \
+            or not any(c.dep_ in SUBJ_DEPS and c.i < verb.i for c in verb.children):
+        return None
+    before = doc[sent.start - 1].sent
+    if any("\n" in t.text for t in doc[before.end - 1:sent.start + 1]):
+        return None  # a paragraph ends what a cue reports
+    return trim_range(doc, before.start, before.end)
+
+
+def _closes_sentence(verb: Token) -> bool:
+    """Whether only punctuation follows the verb's phrase in its sentence."""
+    return all(t.is_punct or t.is_space for t in verb.doc[verb.right_edge.i + 1:verb.sent.end])
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})

@@ -35,6 +35,7 @@ from rashomon.nlp.quotes.content import (
     comma_conj_content,
     content_end,
     outer_act,
+    split_tail_content,
     trim_range,
     trivial,
 )
@@ -713,7 +714,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             if content is not None and trivial(doc, content):
                 content = None
             if content is None and cue.object != "act":
-                content = comma_conj_content(tok)
+                content = comma_conj_content(tok) or split_tail_content(tok)
             lead = name_before(tok) or name_ending_phrase(tok) \
                 if subj is None and content is not None else None
             if lead is not None:  # `"…," Tulsa police Chief Jordan said`, *Tulsa* a verb
