@@ -342,3 +342,23 @@ def test_he_after_a_quote_that_runs_over_a_paragraph_is_its_first_speaker(qnlp) 
             "heal. It takes time.\n\n\u201cI ask for your forgiveness,\u201d he said.")
     found = sorted((q for q in quotes(qnlp, body) if q.cue == "say"), key=lambda q: q.start)
     assert [q.speaker for q in found] == ["Tom Rusk", "Tom Rusk"]
+
+
+def test_a_participle_describing_a_noun_has_that_noun_for_speaker(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Anyone expecting the mayor to suddenly change course should remember the last election."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "expect")
+    assert q.speaker_text == "Anyone"
+
+
+def test_a_thing_issued_speaks_for_its_issuer(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The council issued a statement calling the plan a mistake."
+    q = next(q for q in quotes(qnlp, body) if q.cue == "call")
+    assert q.speaker_text == "The council"
+
+
+def test_a_participle_inside_a_reported_clause_is_part_of_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "She says tweets accusing the council of fraud are lies and conspiracy theories."
+    found = quotes(qnlp, body)
+    assert [q.cue for q in found] == ["say"]
+    assert pieces(body, found[0]) == [
+        "tweets accusing the council of fraud are lies and conspiracy theories"]

@@ -26,8 +26,9 @@ from rashomon.nlp.quotes.marks import has_double_mark
 from rashomon.nlp.quotes.rules import Attribution
 
 # dependency labels of a complement chain: the inner cue is part of what was said
+# ("acl": a participle describing a noun of the content, "She says tweets accusing X are lies")
 _EMBED = {"ccomp", "xcomp", "csubj", "pcomp", "pobj", "prep", "dobj", "oprd", "acomp", "attr",
-          "nsubj", "nsubjpass", "aux", "mark"}
+          "nsubj", "nsubjpass", "aux", "mark", "acl"}
 # closing quote marks too: `…,” claiming that …` is set off by the comma inside the quote
 _SEPARATORS = " \t\u00a0\n,;:.\u2014\u2013-\"\u201d\u2019"
 _JOINERS = ("and", "but", "while", "though", "although", "whereas", "as", "before", "after",

@@ -147,9 +147,13 @@ def _subject(verb: Token) -> Token | None:
         if obj is not None:
             return obj
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
-            and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in NAMED_ENTS) \
+            and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in NAMED_ENTS
+                 or verb.head.pos_ in ("NOUN", "PRON") and not _verbs_object(verb.head)) \
             and not any(t.is_punct for t in verb.doc[verb.head.i:verb.i]):
-        return verb.head  # "footage of Clinton asking …" (no comma): the named one asks
+        # "footage of Clinton asking …", "pastors supporting X", "Anyone expecting Y" (no
+        # comma): the one the participle describes does it; a thing someone issued ("issued
+        # a statement calling …") speaks for its issuer, found by climbing
+        return verb.head
     if _verbless_subject(verb):
         return verb.head
     for _ in range(7):  # "accuse X of being duped … and encourage Y": six steps up
@@ -184,6 +188,16 @@ def _subject(verb: Token) -> Token | None:
         tok = tok.head
     return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb) \
         or _name_in_apposition(verb) or _closing_apposition(verb)
+
+
+def _verbs_object(noun: Token) -> bool:
+    """Whether a noun is the object of a verb, directly or through its preposition ("a
+    series of tweets", "much of his speech": the noun that holds it)."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in (
+            "NOUN", "PRON", "ADJ", "NUM"):
+        noun = noun.head.head
+    return noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent") \
+        and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _verbless_subject(verb: Token) -> bool:
