@@ -362,3 +362,11 @@ def test_a_participle_inside_a_reported_clause_is_part_of_it(qnlp) -> None:  # t
     assert [q.cue for q in found] == ["say"]
     assert pieces(body, found[0]) == [
         "tweets accusing the council of fraud are lies and conspiracy theories"]
+
+
+def test_verbs_in_a_series_share_the_first_ones_subject(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # the parse makes "summed up …" a clause of "denounced", which has no subject of its own
+    body = ("The mayor further summed up the council as \u201clazy,\u201d denounced its record on "
+            "housing and said it should not even be allowed to run the city.")
+    assert _speaker_of(qnlp, body, "denounce") == "The mayor"
+    assert _speaker_of(qnlp, body, "say") == "The mayor"

@@ -165,6 +165,9 @@ def _subject(verb: Token) -> Token | None:
             # (a dash read as a noun, "… public ― Moreno boasted") the nearest before the verb
             before = [c for c in subjects if c.i < tok.i]
             return _same_line(before[-1] if before else subjects[0], verb)
+        first = _first_in_series(tok)
+        if first is not None:
+            return _same_line(first, verb)
         if tok.tag_ == "VBG":
             # `"…," Mr. Obama said, not even needing to mention …` parsed with "said" as
             # a parataxis of the participle: the one who said it does the rest
@@ -188,6 +191,29 @@ def _subject(verb: Token) -> Token | None:
         tok = tok.head
     return _agent(verb) or _inverted(verb) or _first_of_two(verb) or _misparsed_subject(verb) \
         or _name_in_apposition(verb) or _closing_apposition(verb)
+
+
+_PAST = frozenset({"VBD", "VBN"})
+
+
+def _first_in_series(verb: Token) -> Token | None:
+    """"The mayor summed up X, denounced Y and said Z" parsed with the first verb a clause of
+    the second: a verb with no subject after a comma, whose clause before it has one and
+    the same tense, shares that subject."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return None
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if first is None or first.pos_ != "VERB" or any(c.dep_ == "mark" for c in first.children):
+        return None
+    if first.tag_ != verb.tag_ and not {first.tag_, verb.tag_} <= _PAST:
+        return None
+    gap = verb.doc[first.right_edge.i + 1:verb.i]
+    if not any(t.text == "," for t in gap) or any(not t.is_punct for t in gap):
+        return None
+    subj = next((c for c in first.children if c.dep_ == "nsubj" and c.i < first.i), None)
+    if subj is None or any(t.is_quote for t in verb.doc[first.left_edge.i:subj.i]):
+        return None  # `"We had …," X said`: a quote's own subject speaks for no one
+    return subj
 
 
 def _verbs_object(noun: Token) -> bool:
