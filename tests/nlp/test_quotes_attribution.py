@@ -38,6 +38,18 @@ def test_poll_is_the_source_of_its_finding(qnlp) -> None:  # type: ignore[no-unt
     assert pieces(body, q) == ["most farmers chose the water plan"]
 
 
+def test_poll_closing_the_main_clause_is_its_source(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor leads his nearest rival by nine points in the latest city survey."
+    q = by_cue(quotes(qnlp, body), "in")
+    assert q.speaker_text == "the latest city survey"
+    assert pieces(body, q) == ["The mayor leads his nearest rival by nine points"]
+
+
+def test_poll_closing_a_relative_clause_is_no_source(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The mayor, who leads in the latest city survey, opened a new bridge on Monday."
+    assert not [q for q in quotes(qnlp, body) if q.cue == "in"]
+
+
 def test_cue_noun_with_preposition_and_possessor(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "His criticism of the new tariff surprised the union leader."
     q = by_cue(quotes(qnlp, body), "criticism")

@@ -462,9 +462,12 @@ def _in_document(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
         return None
     doc = tok.doc
     lo, hi = prep.left_edge.i, prep.right_edge.i + 1
-    if lo != head.sent.start and not (lo > 0 and doc[lo - 1].text == ","):
-        return None  # only an opening or set-off phrase, not "rose in the poll"
     clause_lo, clause_hi = head.left_edge.i, content_end(head)
+    closing = head.dep_ == "ROOT" and all(t.is_punct or t.is_space for t in doc[hi:clause_hi])
+    if lo != head.sent.start and not (lo > 0 and doc[lo - 1].text == ",") and not closing:
+        # an opening, set-off or closing phrase of the sentence's main clause ("X leads Y in
+        # the latest poll"), not one inside it or closing a relative clause ("who leads in …")
+        return None
     pieces = [trim_range(doc, clause_lo, lo) if lo > clause_lo else None,
               trim_range(doc, hi, clause_hi) if clause_hi > hi else None]
     segs = [p for p in pieces if p]
