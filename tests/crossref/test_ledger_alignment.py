@@ -210,6 +210,12 @@ def test_an_appeal_and_a_conditional_pledge_are_two_statements() -> None:
     # asking a question is no appeal
     asked = said("d", "Orsk asked whether Tarnia would hold.", "asked", "question")
     assert mood(asked.text, asked.quotes) is None
+    # a request put politely is an appeal, whatever its "if"
+    polite = said("e", "“It’d be great if you could share this story,” Orsk wrote to Lind.",
+                  "wrote", "speech")
+    urged = said("f", "Orsk urged Lind to share the story.", "urged", "appeal")
+    assert mood(polite.text, polite.quotes) == "appeal"
+    assert not clashes([polite, urged], np.array([0]), np.array([1]))[0]
 
 
 def test_a_week_or_a_year_does_not_clash_with_a_month_inside_it() -> None:

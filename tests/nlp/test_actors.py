@@ -260,6 +260,26 @@ def test_a_namesake_named_in_full_keeps_their_bare_surname(nlp: Language) -> Non
     assert links["Rice"] != "person.condoleezza_rice" and links["Rice"].startswith("p:")
 
 
+def test_a_suffixed_name_is_the_namesake_not_the_gazetteer_person(nlp: Language) -> None:
+    # "Donald Trump Jr." is the son; outlets that write "Mr. Trump" for him mean him, and
+    # outlets that write "Trump Jr." for him mean the father by a bare "Trump"
+    doc = _doc(nlp, "Donald Trump Jr. met the lawyer in June. Mr. Trump, the president's son, "
+                    "said the meeting was short. Mr. Trump did not respond.", "2017-11-13")
+    spans = [(s.text, s._.actor_id) for s in doc.spans[SPANS_KEY]]
+    son = dict(spans)["Donald Trump Jr."]
+    assert son.startswith("p:") and son != "person.donald_trump"
+    assert [a for t, a in spans if t == "Trump"] == [son, son]
+    doc = _doc(nlp, "President Donald Trump's eldest son, Donald Trump Jr., met the lawyer. "
+                    "Trump Jr. said the meeting was short. Moments later, Trump tweeted about "
+                    "it. The group welcomed the elder Trump's words.", "2017-11-13")
+    spans = [(s.text, s._.actor_id) for s in doc.spans[SPANS_KEY]]
+    son = dict(spans)["Donald Trump Jr."]
+    assert dict(spans)["Trump Jr."] == son
+    assert [a for t, a in spans if t in ("Trump", "Donald Trump")] == ["person.donald_trump"] * 3
+    doc = _doc(nlp, "Ola Brandt Jr. met the lawyer in June. Mr. Brandt said it was short.")
+    assert len({a for _, a in ((s.text, s._.actor_id) for s in doc.spans[SPANS_KEY])}) == 1
+
+
 def test_an_unknown_one_word_name_in_a_place_or_descriptor_slot_is_no_person(
         nlp: Language) -> None:
     # the model tags these names PERSON; the grammar says a town, a region, a kind of fighter
