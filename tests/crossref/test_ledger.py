@@ -836,6 +836,9 @@ def test_a_speaker_saying_they_had_no_part_reports_a_denial() -> None:
     assert not told("Orsk said he did not know whether the aides met.", "he did not know whether the aides met")
     assert not told("Orsk said Valdora never considered Kestria an ally.",
                     "Valdora never considered Kestria an ally")
+    # not knowing that a thing happened takes it as true: no denial of it
+    assert not told("Orsk said he was not aware that the aides had met.",
+                    "he was not aware that the aides had met")
 
 
 def test_disputing_a_claim_pleading_innocence_or_calling_it_untrue_reports_a_denial() -> None:
