@@ -186,3 +186,12 @@ def test_an_event_is_dated_by_a_date_never_by_a_duration(nlp) -> None:  # type: 
     met = events(nlp, "With just three weeks left, Barack Obama and John Boehner met at the "
                       "White House on Sunday.")["met"]
     assert met.date is not None and met.date.startswith("2021-02")
+
+
+def test_a_date_in_a_clause_of_its_own_is_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "last month" dates the charge in the relative clause, not the meeting
+    met = events(nlp, "Ola Brandt and Ivo Kess, who was charged last month in the fraud inquiry, "
+                      "also attended the meeting with the mayor.")
+    assert met["attended"].date is None
+    met = events(nlp, "Ola Brandt met the mayor last month, the ministry said.")["met"]
+    assert met.date is not None and met.date.startswith("2021-02")

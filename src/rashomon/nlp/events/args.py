@@ -871,9 +871,32 @@ def is_locative(span: Span, trigger: Token) -> bool:
     return root.dep_ in {"dobj", "nsubjpass", "conj", "appos"} and root.head.i == trigger.i
 
 
+# clauses of their own: a date or place inside one tells when or where its own verb happened;
+# a modifier clause counts when it has a subject of its own ("after he was charged last
+# month"), not a participle that shares the main clause's time ("speaking in X", "a tweet
+# posted later Sunday")
+_OWN_CLAUSES = frozenset({"relcl", "ccomp", "csubj"})
+_MODIFIER_CLAUSES = frozenset({"advcl", "acl"})
+
+
+def _in_other_clause(span: Span, trigger: Token) -> bool:
+    """Whether the span sits in a clause of its own that does not hold the trigger ("X, who was
+    charged *last month*, attended the meeting": last month is the charge's date)."""
+    for anc in span.root.ancestors:
+        if anc.i == trigger.i:
+            return False
+        own = anc.dep_ in _OWN_CLAUSES or (anc.dep_ in _MODIFIER_CLAUSES and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in anc.children))
+        if own and not anc.left_edge.i <= trigger.i <= anc.right_edge.i:
+            return True
+    return False
+
+
 def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span | None:
-    """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest."""
-    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+    """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest
+    one outside the clauses of its own that do not hold the trigger."""
+    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end
+              and not _in_other_clause(s, trigger)]
     if len(inside) > 8:  # very long sentences: only look near the trigger
         inside = sorted(inside, key=lambda s: abs(s.start - trigger.i))[:8]
     if not inside:
