@@ -280,6 +280,13 @@ def test_a_suffixed_name_is_the_namesake_not_the_gazetteer_person(nlp: Language)
     assert len({a for _, a in ((s.text, s._.actor_id) for s in doc.spans[SPANS_KEY])}) == 1
 
 
+def test_a_common_noun_after_a_possessive_is_no_person(nlp: Language) -> None:
+    # the model tags "’s son" of "the president’s son" PERSON: no name, no actor
+    doc = _doc(nlp, "The letters went mostly from Vigilwatch to the president’s son, but he "
+                    "answered some of them.")
+    assert not [s.text for s in doc.spans[SPANS_KEY] if "son" in s.text]
+
+
 def test_an_unknown_one_word_name_in_a_place_or_descriptor_slot_is_no_person(
         nlp: Language) -> None:
     # the model tags these names PERSON; the grammar says a town, a region, a kind of fighter
