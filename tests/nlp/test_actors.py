@@ -287,6 +287,21 @@ def test_a_common_noun_after_a_possessive_is_no_person(nlp: Language) -> None:
     assert not [s.text for s in doc.spans[SPANS_KEY] if "son" in s.text]
 
 
+def test_a_medium_named_by_its_last_word_is_that_medium(nlp: Language) -> None:
+    # "the Times" is the article's own paper, or the one "X Times" it named; alone, unknown
+    def times(text: str, outlet: str | None) -> str:
+        article = Article(id="t", source="test", outlet=outlet, title=None, published=None,
+                          language="en", body=text)
+        doc = nlp(make_doc(nlp, article))
+        return next(s._.actor_id for s in doc.spans[SPANS_KEY] if s.text == "Times")
+
+    assert times("In July, The Times reported that he had met the lawyer.",
+                 "The New York Times") == "media.nyt"
+    assert times("The New York Times reported it first. Later the Times said the lawyer had "
+                 "left.", None) == "media.nyt"
+    assert times("The Times reported that he had met the lawyer.", None) != "media.nyt"
+
+
 def test_an_unknown_one_word_name_in_a_place_or_descriptor_slot_is_no_person(
         nlp: Language) -> None:
     # the model tags these names PERSON; the grammar says a town, a region, a kind of fighter

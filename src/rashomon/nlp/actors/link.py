@@ -543,6 +543,8 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
             actor, link = _first_name_of(doc, span.end, text, first_names), "alias"
         elif len(span) == 1 and normalize(text) in local:
             actor, link = local[normalize(text)], "surname"
+        elif len(span) == 1 and ent.label_ == "ORG" and _paper(m, doc, text, cands + out):
+            actor, link = _paper(m, doc, text, cands + out), "alias"
         elif len(span) == 1 and normalize(text) in gaz.surnames and ent.label_ == "PERSON":
             actor_id = m.person_by_surname(tuple(sorted(gaz.surnames[normalize(text)])), named,
                                            doc._.published)
@@ -574,6 +576,17 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
 
 
 AUTHORITY_NOUNS = data.word_list("authority_nouns")  # lexicons/word_lists.tsv
+
+
+def _paper(m: ActorMatcher, doc: Doc, word: str, found: list[Candidate]) -> Actor | None:
+    """A medium named by the last word of its name ("the Times", "the Post"): the one medium
+    of the article (its own outlet, or one it named) whose name ends with that word."""
+    media = {c.actor.id: c.actor for c in found if c.actor.kind == "media"}
+    ids = m.gaz.lookup(doc._.outlet) if doc._.outlet else ()
+    media.update({i: m.gaz.actors[i] for i in ids if m.gaz.actors[i].kind == "media"})
+    fits = [a for a in media.values() if a.name.split() and a.name.split()[-1] == word
+            and len(a.name.split()) > 1]
+    return fits[0] if len(fits) == 1 else None
 
 
 @lru_cache(maxsize=1)
