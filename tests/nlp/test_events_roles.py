@@ -195,3 +195,10 @@ def test_a_date_in_a_clause_of_its_own_is_not_the_events(nlp) -> None:  # type: 
     assert met["attended"].date is None
     met = events(nlp, "Ola Brandt met the mayor last month, the ministry said.")["met"]
     assert met.date is not None and met.date.startswith("2021-02")
+
+
+def test_a_nationality_or_a_word_of_a_name_is_no_events_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    threat = events(nlp, "Valdora threatened to retaliate by selling off American assets.")
+    assert threat["threatened"].place is None
+    met = events(nlp, "Ola Brandt met lawyers of Cambridge Analytica on Monday.")["met"]
+    assert met.place is None

@@ -450,8 +450,8 @@ class EventCoder:
         # left, X and Y met": the meeting's date is not P3W)
         dates = _by_sentence([d for d in doc.spans.get("rashomon_dates", [])
                               if (d._.data or {}).get("type") in ("DATE", "TIME")], found)
-        places = _by_sentence([p for p in doc.spans.get("rashomon_places", [])
-                               if (p._.data or {}).get("role") != "metonym"], found)
+        places = _by_sentence([p for p in doc.spans.get("rashomon_places", []) if _setting(p)],
+                              found)
         mentions = {(m.start, m.end) for m in doc.spans.get("rashomon_mentions", [])}
         spans = []
         all_details: list[dict[str, Any]] = []
@@ -641,6 +641,16 @@ def _sentence_text(text: str, start: int, end: int, t_start: int, t_end: int) ->
     half = MAX_SENTENCE // 2
     lo = max(start, t_start - half)
     return text[lo:min(end, max(t_end, lo + MAX_SENTENCE))]
+
+
+def _setting(place: Span) -> bool:
+    """Whether a place mention can be where an event happened: not a party ("Ankara said"), a
+    nationality ("Russian collusion"), part of a name ("the Boston Globe") or a word of a
+    name ("Cambridge Analytica")."""
+    role = (place._.data or {}).get("role")
+    if role in ("metonym", "demonym", "embedded"):
+        return False
+    return not (role == "modifier" and place.root.head.pos_ == "PROPN")
 
 
 @collector("rashomon_events")
