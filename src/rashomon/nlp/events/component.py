@@ -10,7 +10,8 @@ copies made at one "denied the allegations" share their offsets):
 - ``polarity``, ``modality`` (:mod:`rashomon.nlp.frame`) and ``sourcing`` of the claimant;
 - ``sources`` / ``targets``: lists of ``(start_char, end_char, actor_id)`` mentions;
 - ``claimant``: ``[(start_char, end_char, actor_id | None)]`` of who alleges or denies;
-- ``date`` (normalized value from ``rashomon_dates``), ``date_span``, ``place``, ``lat``, ``lon``;
+- ``date`` (normalized value from ``rashomon_dates``), ``date_span``, ``place``, ``place_span``,
+  ``lat``, ``lon``;
 - ``parent``: index (in the span list) of the event whose complement holds this one
   ("accused X of *shelling*") or, for "X denied the allegation", of the event denied;
 - ``sent`` (sentence character bounds), ``depth`` (steps from the trigger to the sentence
@@ -483,6 +484,7 @@ class EventCoder:
                 "date": ((date._.data or {}).get("value") if date is not None else None),
                 "date_span": (date.start_char, date.end_char) if date is not None else None,
                 "place": (pdata.get("name") or place.text) if place is not None else None,
+                "place_span": (place.start_char, place.end_char) if place is not None else None,
                 "lat": pdata.get("lat"),
                 "lon": pdata.get("lon"),
                 "parent": parent,
