@@ -162,7 +162,24 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
         if tok.lower_ in FIRST_PERSON and tok.dep_ in {"nsubj", "nsubjpass"}:
             return _quoted_self(doc, tok)
         return resolve_speaker(doc, tok) or _reporter(doc, tok)
-    return _indexed(doc, tok)
+    return _indexed(doc, tok) or _description(doc, tok)
+
+
+# Where a definite description stands as an event's own party ("*the congressman* vowed").
+_DESCRIBED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj"}
+
+
+def _description(doc: Doc, tok: Token) -> Span | None:
+    """"Missouri Rep. X ... *the Republican congressman* vowed to stay": a definite description
+    standing as an argument is the actor the article described so before, as the actors
+    component resolves it for speakers (:func:`resolve_speaker`); only a singular common noun
+    with "the" ("the governor", "the committee"), never a name or a plural group."""
+    if tok.tag_ != "NN" or tok.dep_ not in _DESCRIBED_DEPS \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    found = resolve_speaker(doc, doc[tok.left_edge.i:tok.i + 1])
+    return found if found is not None and found._.actor_id is not None \
+        and (found._.data or {}).get("antecedent") is not None else None
 
 
 def _relative_clause(pron: Token, hops: int = 4) -> Token | None:

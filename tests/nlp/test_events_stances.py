@@ -1,0 +1,53 @@
+"""rashomon_events on what a politician's own stance and a rule's wording are not: backing
+one's own person or words supports no party, and what a law, a deal or a grant lets or
+forbids is no one's act (round 14: an analyst's audit of US political stories), checked with
+the real parser on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.event_helpers import all_events, coded
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "The senator defended himself against a report that he had lied.",
+    "Mr. Carver stood by his comments on Tuesday.",
+    "The mayor defended her record in a radio interview.",
+])
+def test_backing_ones_own_person_or_words_is_no_support(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The governor defended Obama's policy on Tuesday.",
+    "The governor defended the new law on Tuesday.",
+])
+def test_backing_someone_elses_act_is_still_support(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in coded(nlp, text)] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "His student deferments allowed him to avoid the draft.",
+    "The governor said the legislation prohibits cities from passing their own rules.",
+    "The measure bans local governments from raising taxes.",
+])
+def test_what_a_rule_or_a_grant_lets_or_forbids_is_no_act(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == []
+
+
+def test_it_for_a_law_lets_as_the_law_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = all_events(nlp, "The new law differs in one way: it allows businesses to refuse "
+                            "service to customers.")
+    assert [(e.type, e.status) for e in found] == [("REJECT", "hypothetical")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "it" for a country, and a person who bans, still act
+    ("Russia said it would allow inspectors to enter the site.", [("RETREAT", "hypothetical")]),
+    ("The mayor banned official travel to the state.", [("COERCE", "asserted")]),
+])
+def test_an_actor_still_lets_and_forbids(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, e.status) for e in all_events(nlp, text)] == expected
