@@ -20,3 +20,12 @@ def test_a_description_of_someone_named_before_is_the_doer(nlp) -> None:  # type
                              "him to quit. The Republican congressman continued to hold his "
                              "ground and vowed to stay in the race.")
     assert found["vowed"][0] == "Dale Varnum"
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers and Gov. Mike Pence have been praising the new bill since Thursday.",
+    "State lawmakers and Gov. Mike Pence have been praising the new bill since Thursday.",
+])
+def test_a_group_conjoined_with_a_name_is_a_party_too(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    source = _by_trigger(nlp, text)["praising"][0] or ""
+    assert "legislature" in source and "Mike Pence" in source
