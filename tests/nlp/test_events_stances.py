@@ -51,3 +51,19 @@ def test_it_for_a_law_lets_as_the_law_does(nlp) -> None:  # type: ignore[no-unty
 ])
 def test_an_actor_still_lets_and_forbids(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert [(e.type, e.status) for e in all_events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Even the old senator did not destroy the tapes.",
+    "Aides destroyed the emails from her private account.",
+])
+def test_destroying_records_is_no_assault(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in coded(nlp, text)] == []
+
+
+def test_destroying_a_bridge_still_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in coded(nlp, "The rebels destroyed the bridge.")] == ["ASSAULT"]
+
+
+def test_a_known_verb_with_a_negating_prefix_takes_no_guess(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, '"But we disagree a lot on political issues," he said.') == []

@@ -279,6 +279,8 @@ class EventCoder:
             return None  # "pleaded *guilty*", "fell *silent*": a linking use, no act
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
+        if _opposite(lemma_of(verb), self.lex):
+            return None  # "we *disagree*": the nearest example verb is its opposite ("agree")
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subj is not None and matter(subj, self.lex):
             return None  # "federal law *prohibits* it", "the issue *raised* doubts": no one acts
@@ -502,6 +504,18 @@ class EventCoder:
         # spaCy keys span extension data by offsets, so the denied copies of several events at
         # one "denied the allegations" would share it: the list keeps one dict per span.
         doc._.data[SPANS_KEY] = all_details
+
+
+# Prefixes that turn a verb into its opposite ("disagree", "unfollow", "mistrust").
+_NEGATING_PREFIXES = ("dis", "un", "mis")
+
+
+def _opposite(lemma: str, lex: events_lexicon.Lexicon) -> bool:
+    """Whether ``lemma`` is a verb the lexicon knows with a negating prefix ("*dis*agree",
+    "*un*block"): the static vectors put a verb beside its opposite, so the example verbs
+    would read it as the very act it denies."""
+    return any(lemma.startswith(p) and (lemma[len(p):], "V") in lex.triggers
+               for p in _NEGATING_PREFIXES)
 
 
 def _documentary(verb: Token, sets: dict[str, frozenset[str]]) -> bool:

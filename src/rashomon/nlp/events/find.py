@@ -159,11 +159,12 @@ def _quoted_question(verb: Token) -> bool:
 # a figure of speech ("raided the trust *fund*", "could destroy the *plan*"); ``@prospect``
 # names what someone hopes for or stands to lose, which no one threatens or helps but in a
 # figure of speech either ("threatening his *dream*", "does not help her *case*").
-_UNHARMED_SETS = ("claim", "prospect")
+_UNHARMED_SETS = ("claim", "prospect", "publication", "info")
 _UNHARMED = {"fund", "money", "budget", "right", "freedom", "reputation", "credibility",
              "chance", "hope", "career", "argument", "case", "image", "brand", "plan",
              "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative",
-             "economy", "recovery", "voice"}
+             "economy", "recovery", "voice", "tape", "email", "e-mail", "mail", "message",
+             "paper", "file"}
 # Types whose object is the party they are done to, when the row does not name it: a threat
 # or help aimed at a prospect is a figure of speech, as an attack on a fund is.
 _AIMED = {"ASSAULT", "THREATEN", "AID"}
