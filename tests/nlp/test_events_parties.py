@@ -29,3 +29,14 @@ def test_a_description_of_someone_named_before_is_the_doer(nlp) -> None:  # type
 def test_a_group_conjoined_with_a_name_is_a_party_too(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     source = _by_trigger(nlp, text)["praising"][0] or ""
     assert "legislature" in source and "Mike Pence" in source
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    # also when the doer is no actor ("many voters *who* voted for X")
+    ("Many Jewish voters, who voted for Obama four years ago, are now disillusioned.", "voted",
+     "Barack Obama"),
+    ("Many voters who voted for Senator Barack Obama in 2008 now back Mitt Romney.", "voted",
+     "Barack Obama"),
+])
+def test_who_is_backed_for_is_the_target(nlp, text: str, trigger: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_trigger(nlp, text)[trigger][1] == target

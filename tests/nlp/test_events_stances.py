@@ -67,3 +67,11 @@ def test_destroying_a_bridge_still_is(nlp) -> None:  # type: ignore[no-untyped-d
 
 def test_a_known_verb_with_a_negating_prefix_takes_no_guess(nlp) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, '"But we disagree a lot on political issues," he said.') == []
+
+
+@pytest.mark.parametrize("text", [
+    "His plan is to meet the Iranian president next week.",
+    "The president is to meet the Iranian president next week.",
+])
+def test_what_is_to_be_done_has_not_happened(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == [("CONSULT", "hypothetical")]

@@ -317,6 +317,9 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if row.type == "SUPPORT" and not f.nominal and f.noun is None and not f.targets:
+            # "voted *for Obama*", "campaigned for X", "vouched for X": who is backed
+            f.targets = _prep_actors(doc, f.token, "for")
         if not f.nominal and f.noun is None and imperative(f.token):
             f.sources = []  # "Stop the attacks, X shouted": whoever is told acts, not X
         if row.lemma in STANCE_PASSIVES and not f.nominal and _stance_passive(f.token):
