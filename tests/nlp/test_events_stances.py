@@ -75,3 +75,23 @@ def test_a_known_verb_with_a_negating_prefix_takes_no_guess(nlp) -> None:  # typ
 ])
 def test_what_is_to_be_done_has_not_happened(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == [("CONSULT", "hypothetical")]
+
+
+@pytest.mark.parametrize("text", [
+    # documents made public are no release of anyone, counted in years or pages too
+    "Hillary Clinton on Friday released her most recent eight years of tax returns.",
+    "The department released 55,000 pages of emails.",
+    # a remark pounced on is no seizure
+    "The remark was widely seized upon by Republicans who argued she was out of touch.",
+    # appeal to voters is attraction, no appeal for anything
+    "Other candidates hold greater appeal to conservative voters.",
+    # a verb whose rows take no object, used with one, is another sense: no guess
+    "Obama demonstrated a disregard for our moral purpose, Rubio said.",
+])
+def test_senses_of_political_prose_that_are_no_events(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == []
+
+
+def test_an_event_forgone_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = all_events(nlp, "He is forgoing the customary tour of early-voting states, aides said.")
+    assert [e.status for e in found] == ["negated"]

@@ -260,6 +260,10 @@ class EventCoder:
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
+        if rows and objs and all(any(c.key == "obj" and c.negate and not c.values
+                                     for c in row.when) for row in rows):
+            return None  # its rows take no object ("demonstrators *demonstrated*"), and it has
+            # one: another sense ("*demonstrated* a disregard for X")
         if rows and objs and all(o.lower_ in THING_PRONOUNS for o in objs):
             # none of its rows fired on a thing pronoun, whose class they cannot read: "I did
             # not *send* this" (a photo) says nothing of aid

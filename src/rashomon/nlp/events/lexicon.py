@@ -115,7 +115,7 @@ _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thous
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
               "truckload", "load", "member", "members", "wave", "series", "spate", "string",
               "barrage", "volley", "flurry", "campaign", "round", "set", "raft", "slew", "host",
-              "handful", "range", "array", "package"}
+              "handful", "range", "array", "package", "year", "decade", "month", "week", "page"}
 # Heads whose compound says what the object is: "halted *mediation* efforts".
 _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
