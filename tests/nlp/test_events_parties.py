@@ -40,3 +40,9 @@ def test_a_group_conjoined_with_a_name_is_a_party_too(nlp, text: str) -> None:  
 ])
 def test_who_is_backed_for_is_the_target(nlp, text: str, trigger: str, target: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_trigger(nlp, text)[trigger][1] == target
+
+
+def test_an_object_pronoun_of_a_conjoined_verb_is_not_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _by_trigger(nlp, "Speaker John Boehner met with President Obama on Friday and urged "
+                             "him to accept spending cuts.")
+    assert found["urged"] == ("John Boehner", "Barack Obama")
