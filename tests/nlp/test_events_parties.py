@@ -46,3 +46,9 @@ def test_an_object_pronoun_of_a_conjoined_verb_is_not_its_subject(nlp) -> None: 
     found = _by_trigger(nlp, "Speaker John Boehner met with President Obama on Friday and urged "
                              "him to accept spending cuts.")
     assert found["urged"] == ("John Boehner", "Barack Obama")
+
+
+def test_the_by_agent_of_an_event_noun_acts_on_its_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _by_trigger(nlp, "Senator Dana Whitfield's endorsement by Governor Lyle Ames came "
+                             "as a surprise.")
+    assert found["endorsement"] == ("Lyle Ames", "Dana Whitfield")

@@ -812,7 +812,15 @@ def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Spa
     otherwise "from" names where (a withdrawal *from X*) and is left to the callers.
     """
     sources: list[Span] = []
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    doers = [m for m in actors_at(doc, _pobj(by)) if not _literal_place(doc, m)] \
+        if by is not None and _pobj(by) is not None else []
+    undergoer: list[Span] = []
     for child in noun.children:
+        if child.dep_ == "poss" and doers:
+            # "Romney's endorsement *by McCain*": the agent acts, the possessor undergoes it
+            undergoer = actors_at(doc, child, depth=0)
+            continue
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             sources = actors_at(doc, child, depth=0)
             if child.dep_ == "compound":
@@ -842,7 +850,8 @@ def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Spa
     if not sources:  # "talks *between A and B*": both sides act, each on the other
         sources, between = between, []
     preps = NOUN_TARGET_PREPS - {"of"} if sources and not _has_poss(noun) else NOUN_TARGET_PREPS
-    targets = _prep_targets(doc, noun, preps) or between  # "X's mediation *between A and B*"
+    targets = undergoer or _prep_targets(doc, noun, preps) or between
+    # ("X's mediation *between A and B*": its targets)
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
 
