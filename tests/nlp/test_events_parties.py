@@ -52,3 +52,9 @@ def test_the_by_agent_of_an_event_noun_acts_on_its_possessor(nlp) -> None:  # ty
     found = _by_trigger(nlp, "Senator Dana Whitfield's endorsement by Governor Lyle Ames came "
                              "as a surprise.")
     assert found["endorsement"] == ("Lyle Ames", "Dana Whitfield")
+
+
+def test_voting_for_it_backs_a_thing(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _by_trigger(nlp, "The House approved the budget plan on Friday, with all but ten "
+                             "Republicans voting for it.")
+    assert found["voting"][1] is None

@@ -322,8 +322,10 @@ class EventCoder:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
         if row.type == "SUPPORT" and not f.nominal and f.noun is None and not f.targets:
-            # "voted *for Obama*", "campaigned for X", "vouched for X": who is backed
-            f.targets = _prep_actors(doc, f.token, "for")
+            # "voted *for Obama*", "vouched for X": who is backed (not "voting for *it*": a
+            # thing pronoun is the bill, whatever the actors component took it for)
+            f.targets = [m for m in _prep_actors(doc, f.token, "for")
+                         if m.root.lower_ not in THING_PRONOUNS]
         if not f.nominal and f.noun is None and imperative(f.token):
             f.sources = []  # "Stop the attacks, X shouted": whoever is told acts, not X
         if row.lemma in STANCE_PASSIVES and not f.nominal and _stance_passive(f.token):
