@@ -95,3 +95,25 @@ def test_senses_of_political_prose_that_are_no_events(nlp, text: str) -> None:  
 def test_an_event_forgone_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
     found = all_events(nlp, "He is forgoing the customary tour of early-voting states, aides said.")
     assert [e.status for e in found] == ["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    'The governor said he wants to strike the "right balance."',
+    "He delivered a message that he hopes will appeal to everyday Americans.",
+    "Representative Dana Whitfield shared a photo from her visit.",
+])
+def test_idioms_of_campaign_prose_are_no_events(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, text) == []
+
+
+def test_yielding_results_concedes_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "CONCEDE" not in [e.type for e in all_events(
+        nlp, 'He said his tax plan will yield a "maximum wage" for workers.')]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army yielded ground to the rebels.", "CONCEDE"),
+    ("Rebels struck the convoy.", "ASSAULT"),
+])
+def test_giving_way_and_striking_still_are_events(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in coded(nlp, text)] == [expected]

@@ -529,15 +529,17 @@ def _opposite(lemma: str, lex: events_lexicon.Lexicon) -> bool:
 
 def _documentary(verb: Token, sets: dict[str, frozenset[str]]) -> bool:
     """Whether a clause only reports or shows something: its subject is a document or a
-    release ("the e-mails *showed*", "the memo *raises*"; ``@publication``), or its object a
-    light-verb notion ("raised *questions*", "offers a *glimpse*"; ``@notion``). Such clauses
-    are not guessed at by the example fallback."""
+    release ("the e-mails *showed*", "the memo *raises*"; ``@publication``), its object a
+    light-verb notion ("raised *questions*", "offers a *glimpse*"; ``@notion``), or all its
+    objects documents ("shared *a photo*", "posted *a video*"). Such clauses are not guessed
+    at by the example fallback."""
     docs = sets.get("publication", frozenset()) | {"release"}
     notions = sets.get("notion", frozenset())
     active = not any(c.dep_ == "auxpass" for c in verb.children)
     subjects = [s for s in events_lexicon.subjects(verb) if active]
+    objs = [events_lexicon.lemma_of(o) for o in events_lexicon.objects(verb)]
     return any(events_lexicon.lemma_of(s) in docs for s in subjects) or any(
-        events_lexicon.lemma_of(o) in notions for o in events_lexicon.objects(verb))
+        o in notions for o in objs) or bool(objs) and all(o in docs for o in objs)
 
 
 def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:
