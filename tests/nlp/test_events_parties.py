@@ -58,3 +58,13 @@ def test_voting_for_it_backs_a_thing(nlp) -> None:  # type: ignore[no-untyped-de
     found = _by_trigger(nlp, "The House approved the budget plan on Friday, with all but ten "
                              "Republicans voting for it.")
     assert found["voting"][1] is None
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Governor Lyle Ames took a swipe at President Obama for declining to meet the group.",
+     "declining"),
+    ("Senator Ted Cruz launched an attack on President Obama for refusing to meet Netanyahu.",
+     "refusing"),
+])
+def test_the_one_a_reproach_is_aimed_at_did_what_it_blames(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_trigger(nlp, text)[trigger][0] == "Barack Obama"

@@ -476,6 +476,11 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
+            reproach = obj is not None and (is_eventive(obj) or obj.lemma_.lower() in _REPROACHES)
+            aimed = _aimed_at(governor, obj, prep) if prep.lower_ == "for" and reproach \
+                and governor.pos_ == "VERB" else None
+            if aimed is not None:
+                return aimed  # "took a swipe *at X* for declining", "an attack on X for ...": X
             if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB" \
                     and not adverbial and not any(c.dep_ == "advmod" for c in prep.children) \
                     and not is_eventive(obj):  # ("drew *criticism* for rejecting": the subject)
@@ -500,6 +505,25 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if asked is not None and asked.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return asked
         cur = cur.head
+    return None
+
+
+# Nouns of "took a swipe/jab at X": a reproach aimed with a light verb.
+_REPROACHES = {"aim", "swipe", "jab", "potshot", "dig", "shot"}
+# Prepositions naming whom a reproach is aimed at ("a swipe *at* X", "an attack *on* X").
+_AIMED_PREPS = {"at", "on", "against"}
+
+
+def _aimed_at(governor: Token, noun: Token, reason: Token) -> Token | None:
+    """Whom a light verb's event noun is aimed at before the "for" phrase giving the reason
+    ("took a swipe *at X* for declining", "launched an attack *on X* for refusing"): X did
+    what it is blamed for, not the one who blames."""
+    for head in (noun, governor):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS and c.i < reason.i:
+                pobj = _pobj(c)
+                if pobj is not None and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                    return pobj
     return None
 
 
