@@ -117,3 +117,12 @@ def test_yielding_results_concedes_nothing(nlp) -> None:  # type: ignore[no-unty
 ])
 def test_giving_way_and_striking_still_are_events(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in coded(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator is to deliver a lecture named for a dean who was killed in the attack.",
+    "The rebels plan to occupy towns that were shelled last year.",
+])
+def test_a_past_deed_describing_a_noun_is_no_plan(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = {e.trigger: e.status for e in all_events(nlp, text)}
+    assert found.get("killed", found.get("shelled")) == "asserted"

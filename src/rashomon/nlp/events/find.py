@@ -541,6 +541,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     # prove helpful"; but "the vote could take place", "the attack could kill thousands")
     same_clause = not _presupposed(f.token, lex.sets.get("happen", frozenset()))
     modifier = False
+    described = False  # passed a past-tense clause describing a noun (a deed told, no plan)
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
     prevented = False  # the gerund of "kept X from doing": it did not happen
@@ -599,6 +600,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             prevented = True  # "stopped the gunman *from killing*": kept from happening
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
+            if cur.tag_ in {"VBD", "VBN"}:
+                # "is to deliver a lecture named for a dean *who was killed*", "plans to buy
+                # arms that were banned": a past deed describing a noun is no one's plan
+                described = True
         governor = None if modifier else found.get(head.i)
         if governor is not None and purpose_of(cur, lex.sets.get("move", frozenset())):
             # "sent fighters *to fight*", "dispatched X to join the fighting": the purpose of
@@ -647,7 +652,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 if claimant is None:
                     claimant = _claimant_of(head)
                 break
-            if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
+            if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) and not described \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
             if _noun_infinitive(cur) and not _ordinal(head):
