@@ -126,3 +126,7 @@ def test_giving_way_and_striking_still_are_events(nlp, text: str, expected: str)
 def test_a_past_deed_describing_a_noun_is_no_plan(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = {e.trigger: e.status for e in all_events(nlp, text)}
     assert found.get("killed", found.get("shelled")) == "asserted"
+
+
+def test_a_bare_plan_does_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(nlp, "He warned that the proposal could damage the state's reputation.") == []
