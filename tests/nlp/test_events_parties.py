@@ -68,3 +68,10 @@ def test_voting_for_it_backs_a_thing(nlp) -> None:  # type: ignore[no-untyped-de
 ])
 def test_the_one_a_reproach_is_aimed_at_did_what_it_blames(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_trigger(nlp, text)[trigger][0] == "Barack Obama"
+
+
+def test_mrs_before_a_shared_surname_is_the_woman(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _by_trigger(nlp, "Hillary Rodham Clinton on Sunday urged President Obama to listen "
+                             "to Democrats. Voters dislike Nafta, which President Bill Clinton "
+                             "signed. Mrs. Clinton later asked Obama to delay the vote.")
+    assert found["asked"][0] == "Hillary Clinton"
