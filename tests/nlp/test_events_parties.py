@@ -16,24 +16,24 @@ def _by_trigger(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:  # 
 
 
 def test_a_description_of_someone_named_before_is_the_doer(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = _by_trigger(nlp, "Missouri Rep. Dale Varnum spoke on Monday. Party leaders urged "
-                             "him to quit. The Republican congressman continued to hold his "
-                             "ground and vowed to stay in the race.")
+    found = _by_trigger(nlp, "Ohio Rep. Dale Varnum spoke on Monday. Party leaders urged him "
+                             "to quit. The Republican congressman refused to budge and vowed to "
+                             "keep running.")
     assert found["vowed"][0] == "Dale Varnum"
 
 
 @pytest.mark.parametrize("text", [
-    "Lawmakers and Gov. Mike Pence have been praising the new bill since Thursday.",
-    "State lawmakers and Gov. Mike Pence have been praising the new bill since Thursday.",
+    "Lawmakers and Gov. Mike Pence praised the new budget on Friday.",
+    "State lawmakers and Gov. Mike Pence praised the new budget on Friday.",
 ])
 def test_a_group_conjoined_with_a_name_is_a_party_too(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
-    source = _by_trigger(nlp, text)["praising"][0] or ""
+    source = _by_trigger(nlp, text)["praised"][0] or ""
     assert "legislature" in source and "Mike Pence" in source
 
 
 @pytest.mark.parametrize(("text", "trigger", "target"), [
     # also when the doer is no actor ("many voters *who* voted for X")
-    ("Many Jewish voters, who voted for Obama four years ago, are now disillusioned.", "voted",
+    ("Many retirees, who voted for Obama in 2008, now say they regret it.", "voted",
      "Barack Obama"),
     ("Many voters who voted for Senator Barack Obama in 2008 now back Mitt Romney.", "voted",
      "Barack Obama"),
@@ -55,13 +55,13 @@ def test_the_by_agent_of_an_event_noun_acts_on_its_possessor(nlp) -> None:  # ty
 
 
 def test_voting_for_it_backs_a_thing(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = _by_trigger(nlp, "The House approved the budget plan on Friday, with all but ten "
-                             "Republicans voting for it.")
+    found = _by_trigger(nlp, "The council passed the zoning measure on Monday, with most "
+                             "Democrats voting for it.")
     assert found["voting"][1] is None
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
-    ("Governor Lyle Ames took a swipe at President Obama for declining to meet the group.",
+    ("Governor Lyle Ames took a swipe at President Obama for declining to visit the plant.",
      "declining"),
     ("Senator Ted Cruz launched an attack on President Obama for refusing to meet Netanyahu.",
      "refusing"),
@@ -71,7 +71,7 @@ def test_the_one_a_reproach_is_aimed_at_did_what_it_blames(nlp, text: str, trigg
 
 
 def test_mrs_before_a_shared_surname_is_the_woman(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = _by_trigger(nlp, "Hillary Rodham Clinton on Sunday urged President Obama to listen "
-                             "to Democrats. Voters dislike Nafta, which President Bill Clinton "
-                             "signed. Mrs. Clinton later asked Obama to delay the vote.")
+    found = _by_trigger(nlp, "Hillary Clinton toured a factory in Ohio on Monday. Farmers "
+                             "still praise the law that Bill Clinton signed in 1996. Mrs. "
+                             "Clinton later asked Obama to delay the vote.")
     assert found["asked"][0] == "Hillary Clinton"

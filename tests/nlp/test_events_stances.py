@@ -30,8 +30,8 @@ def test_backing_someone_elses_act_is_still_support(nlp, text: str) -> None:  # 
 
 
 @pytest.mark.parametrize("text", [
-    "His student deferments allowed him to avoid the draft.",
-    "The governor said the legislation prohibits cities from passing their own rules.",
+    "Her medical exemptions allowed her to skip the hearing.",
+    "The mayor said the legislation prohibits counties from setting their own fees.",
     "The measure bans local governments from raising taxes.",
 ])
 def test_what_a_rule_or_a_grant_lets_or_forbids_is_no_act(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -39,8 +39,8 @@ def test_what_a_rule_or_a_grant_lets_or_forbids_is_no_act(nlp, text: str) -> Non
 
 
 def test_it_for_a_law_lets_as_the_law_does(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = all_events(nlp, "The new law differs in one way: it allows businesses to refuse "
-                            "service to customers.")
+    found = all_events(nlp, "The new rule is unusual: it allows landlords to refuse "
+                            "tenants with pets.")
     assert [(e.type, e.status) for e in found] == [("REJECT", "hypothetical")]
 
 
@@ -54,8 +54,8 @@ def test_an_actor_still_lets_and_forbids(nlp, text: str, expected) -> None:  # t
 
 
 @pytest.mark.parametrize("text", [
-    "Even the old senator did not destroy the tapes.",
-    "Aides destroyed the emails from her private account.",
+    "The clerk never destroyed the recordings.",
+    "Staff members destroyed the old files from the county office.",
 ])
 def test_destroying_records_is_no_assault(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in coded(nlp, text)] == []
@@ -66,7 +66,7 @@ def test_destroying_a_bridge_still_is(nlp) -> None:  # type: ignore[no-untyped-d
 
 
 def test_a_known_verb_with_a_negating_prefix_takes_no_guess(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert coded(nlp, '"But we disagree a lot on political issues," he said.') == []
+    assert coded(nlp, '"We disagree on almost everything," the mayor said.') == []
 
 
 @pytest.mark.parametrize("text", [
@@ -79,28 +79,29 @@ def test_what_is_to_be_done_has_not_happened(nlp, text: str) -> None:  # type: i
 
 @pytest.mark.parametrize("text", [
     # documents made public are no release of anyone, counted in years or pages too
-    "Hillary Clinton on Friday released her most recent eight years of tax returns.",
-    "The department released 55,000 pages of emails.",
+    "The senator on Monday released ten years of her financial filings.",
+    "The agency released 3,000 pages of memos.",
     # a remark pounced on is no seizure
-    "The remark was widely seized upon by Republicans who argued she was out of touch.",
+    "His joke was quickly seized upon by rivals who called him careless.",
     # appeal to voters is attraction, no appeal for anything
-    "Other candidates hold greater appeal to conservative voters.",
+    "Two younger rivals hold more appeal to suburban voters.",
     # a verb whose rows take no object, used with one, is another sense: no guess
-    "Obama demonstrated a disregard for our moral purpose, Rubio said.",
+    "The mayor demonstrated a contempt for the council, the senator said.",
 ])
 def test_senses_of_political_prose_that_are_no_events(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == []
 
 
 def test_an_event_forgone_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = all_events(nlp, "He is forgoing the customary tour of early-voting states, aides said.")
+    found = all_events(nlp, "She is forgoing the usual tour of the border states, her staff "
+                            "said.")
     assert [e.status for e in found] == ["negated"]
 
 
 @pytest.mark.parametrize("text", [
-    'The governor said he wants to strike the "right balance."',
-    "He delivered a message that he hopes will appeal to everyday Americans.",
-    "Representative Dana Whitfield shared a photo from her visit.",
+    'The mayor said she hopes to strike a "fair balance" on housing.',
+    "She gave a speech she hopes will appeal to ordinary Americans in the Midwest.",
+    "Senator Dana Whitfield shared a photo of her dog with supporters.",
 ])
 def test_idioms_of_campaign_prose_are_no_events(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == []
@@ -108,7 +109,7 @@ def test_idioms_of_campaign_prose_are_no_events(nlp, text: str) -> None:  # type
 
 def test_yielding_results_concedes_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "CONCEDE" not in [e.type for e in all_events(
-        nlp, 'He said his tax plan will yield a "maximum wage" for workers.')]
+        nlp, "She said her housing plan will yield lower rents for families.")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -120,7 +121,7 @@ def test_giving_way_and_striking_still_are_events(nlp, text: str, expected: str)
 
 
 @pytest.mark.parametrize("text", [
-    "The senator is to deliver a lecture named for a dean who was killed in the attack.",
+    "The governor is to open a library named for a teacher who was killed in the bombing.",
     "The rebels plan to occupy towns that were shelled last year.",
 ])
 def test_a_past_deed_describing_a_noun_is_no_plan(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -129,4 +130,4 @@ def test_a_past_deed_describing_a_noun_is_no_plan(nlp, text: str) -> None:  # ty
 
 
 def test_a_bare_plan_does_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert coded(nlp, "He warned that the proposal could damage the state's reputation.") == []
+    assert coded(nlp, "She warned that the proposal could damage the city's finances.") == []
