@@ -200,7 +200,8 @@ def find_mentions(m: ActorMatcher, doc: Doc
                 cands.append(Candidate(ref.start, end, provisional(full, "person"),
                                        "provisional", 2))
                 continue
-            actor_id = m.person_by_surname(ref.ids, named, doc._.published)
+            actor_id = m.person_by_surname(_of_honorific(gaz, doc, ref.start, ref.ids), named,
+                                           doc._.published)
             start = _first_names_before(doc, ref, claimed)  # "Emanuel Macron": the whole name
             actor = gaz.actors[actor_id]
             if start < ref.start:
@@ -358,6 +359,21 @@ def _blocked(doc: Doc, ref: Ref, term: Term) -> bool:
 
 
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
+# The gender an honorific gives the surname after it.
+_HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f",
+                      "miss": "f"}
+
+
+def _of_honorific(gaz: Gazetteer, doc: Doc, start: int, ids: tuple[str, ...]
+                  ) -> tuple[str, ...]:
+    """The people sharing a surname whom its honorific fits ("*Mrs.* Clinton" is not Bill
+    Clinton, even when the article names him too); all of them when none fits or there is
+    no honorific."""
+    want = _HONORIFIC_GENDERS.get(doc[start - 1].lower_) if start else None
+    if want is None:
+        return ids
+    fitting = tuple(i for i in ids if getattr(gaz.actors.get(i), "gender", None) in (None, want))
+    return fitting or ids
 
 
 def _initial_before(doc: Doc, start: int) -> bool:

@@ -162,7 +162,24 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
         if tok.lower_ in FIRST_PERSON and tok.dep_ in {"nsubj", "nsubjpass"}:
             return _quoted_self(doc, tok)
         return resolve_speaker(doc, tok) or _reporter(doc, tok)
-    return _indexed(doc, tok)
+    return _indexed(doc, tok) or _description(doc, tok)
+
+
+# Where a definite description stands as an event's own party ("*the congressman* vowed").
+_DESCRIBED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj"}
+
+
+def _description(doc: Doc, tok: Token) -> Span | None:
+    """"Missouri Rep. X ... *the Republican congressman* vowed to stay": a definite description
+    standing as an argument is the actor the article described so before, as the actors
+    component resolves it for speakers (:func:`resolve_speaker`); only a singular common noun
+    with "the" ("the governor", "the committee"), never a name or a plural group."""
+    if tok.tag_ != "NN" or tok.dep_ not in _DESCRIBED_DEPS \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    found = resolve_speaker(doc, doc[tok.left_edge.i:tok.i + 1])
+    return found if found is not None and found._.actor_id is not None \
+        and (found._.data or {}).get("antecedent") is not None else None
 
 
 def _relative_clause(pron: Token, hops: int = 4) -> Token | None:
@@ -459,6 +476,11 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
+            reproach = obj is not None and (is_eventive(obj) or obj.lemma_.lower() in _REPROACHES)
+            aimed = _aimed_at(governor, obj, prep) if prep.lower_ == "for" and reproach \
+                and governor.pos_ == "VERB" else None
+            if aimed is not None:
+                return aimed  # "took a swipe *at X* for declining", "an attack on X for ...": X
             if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB" \
                     and not adverbial and not any(c.dep_ == "advmod" for c in prep.children) \
                     and not is_eventive(obj):  # ("drew *criticism* for rejecting": the subject)
@@ -483,6 +505,25 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if asked is not None and asked.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return asked
         cur = cur.head
+    return None
+
+
+# Nouns of "took a swipe/jab at X": a reproach aimed with a light verb.
+_REPROACHES = {"aim", "swipe", "jab", "potshot", "dig", "shot"}
+# Prepositions naming whom a reproach is aimed at ("a swipe *at* X", "an attack *on* X").
+_AIMED_PREPS = {"at", "on", "against"}
+
+
+def _aimed_at(governor: Token, noun: Token, reason: Token) -> Token | None:
+    """Whom a light verb's event noun is aimed at before the "for" phrase giving the reason
+    ("took a swipe *at X* for declining", "launched an attack *on X* for refusing"): X did
+    what it is blamed for, not the one who blames."""
+    for head in (noun, governor):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS and c.i < reason.i:
+                pobj = _pobj(c)
+                if pobj is not None and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                    return pobj
     return None
 
 
@@ -795,7 +836,15 @@ def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Spa
     otherwise "from" names where (a withdrawal *from X*) and is left to the callers.
     """
     sources: list[Span] = []
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    doers = [m for m in actors_at(doc, _pobj(by)) if not _literal_place(doc, m)] \
+        if by is not None and _pobj(by) is not None else []
+    undergoer: list[Span] = []
     for child in noun.children:
+        if child.dep_ == "poss" and doers:
+            # "Romney's endorsement *by McCain*": the agent acts, the possessor undergoes it
+            undergoer = actors_at(doc, child, depth=0)
+            continue
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             sources = actors_at(doc, child, depth=0)
             if child.dep_ == "compound":
@@ -825,7 +874,8 @@ def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Spa
     if not sources:  # "talks *between A and B*": both sides act, each on the other
         sources, between = between, []
     preps = NOUN_TARGET_PREPS - {"of"} if sources and not _has_poss(noun) else NOUN_TARGET_PREPS
-    targets = _prep_targets(doc, noun, preps) or between  # "X's mediation *between A and B*"
+    targets = undergoer or _prep_targets(doc, noun, preps) or between
+    # ("X's mediation *between A and B*": its targets)
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
 

@@ -261,6 +261,10 @@ class EventCoder:
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
+        if rows and objs and all(any(c.key == "obj" and c.negate and not c.values
+                                     for c in row.when) for row in rows):
+            return None  # its rows take no object ("demonstrators *demonstrated*"), and it has
+            # one: another sense ("*demonstrated* a disregard for X")
         if rows and objs and all(o.lower_ in THING_PRONOUNS for o in objs):
             # none of its rows fired on a thing pronoun, whose class they cannot read: "I did
             # not *send* this" (a photo) says nothing of aid
@@ -280,6 +284,8 @@ class EventCoder:
             return None  # "pleaded *guilty*", "fell *silent*": a linking use, no act
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
+        if _opposite(lemma_of(verb), self.lex):
+            return None  # "we *disagree*": the nearest example verb is its opposite ("agree")
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subj is not None and matter(subj, self.lex):
             return None  # "federal law *prohibits* it", "the issue *raised* doubts": no one acts
@@ -316,6 +322,11 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if row.type == "SUPPORT" and not f.nominal and f.noun is None and not f.targets:
+            # "voted *for Obama*", "vouched for X": who is backed (not "voting for *it*": a
+            # thing pronoun is the bill, whatever the actors component took it for)
+            f.targets = [m for m in _prep_actors(doc, f.token, "for")
+                         if m.root.lower_ not in THING_PRONOUNS]
         if not f.nominal and f.noun is None and imperative(f.token):
             f.sources = []  # "Stop the attacks, X shouted": whoever is told acts, not X
         if row.lemma in STANCE_PASSIVES and not f.nominal and _stance_passive(f.token):
@@ -506,17 +517,31 @@ class EventCoder:
         doc._.data[SPANS_KEY] = all_details
 
 
+# Prefixes that turn a verb into its opposite ("disagree", "unfollow", "mistrust").
+_NEGATING_PREFIXES = ("dis", "un", "mis")
+
+
+def _opposite(lemma: str, lex: events_lexicon.Lexicon) -> bool:
+    """Whether ``lemma`` is a verb the lexicon knows with a negating prefix ("*dis*agree",
+    "*un*block"): the static vectors put a verb beside its opposite, so the example verbs
+    would read it as the very act it denies."""
+    return any(lemma.startswith(p) and (lemma[len(p):], "V") in lex.triggers
+               for p in _NEGATING_PREFIXES)
+
+
 def _documentary(verb: Token, sets: dict[str, frozenset[str]]) -> bool:
     """Whether a clause only reports or shows something: its subject is a document or a
-    release ("the e-mails *showed*", "the memo *raises*"; ``@publication``), or its object a
-    light-verb notion ("raised *questions*", "offers a *glimpse*"; ``@notion``). Such clauses
-    are not guessed at by the example fallback."""
+    release ("the e-mails *showed*", "the memo *raises*"; ``@publication``), its object a
+    light-verb notion ("raised *questions*", "offers a *glimpse*"; ``@notion``), or all its
+    objects documents ("shared *a photo*", "posted *a video*"). Such clauses are not guessed
+    at by the example fallback."""
     docs = sets.get("publication", frozenset()) | {"release"}
     notions = sets.get("notion", frozenset())
     active = not any(c.dep_ == "auxpass" for c in verb.children)
     subjects = [s for s in events_lexicon.subjects(verb) if active]
+    objs = [events_lexicon.lemma_of(o) for o in events_lexicon.objects(verb)]
     return any(events_lexicon.lemma_of(s) in docs for s in subjects) or any(
-        events_lexicon.lemma_of(o) in notions for o in events_lexicon.objects(verb))
+        o in notions for o in objs) or bool(objs) and all(o in docs for o in objs)
 
 
 def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:
