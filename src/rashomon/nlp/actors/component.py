@@ -56,7 +56,7 @@ SPANS_KEY = MENTIONS
     "rashomon_actors",
     default_config={"extra": []},
     requires=["doc._.article_id", "doc.ents", "token.dep", "token.tag", "token.lemma", "doc.sents",
-              "doc._.published", "doc._.data"],
+              "doc._.published", "doc._.outlet", "doc._.data"],
     assigns=["doc.spans", "doc._.rashomon_mentions", "span._.actor_id", "span._.link", "span._.data",
              "doc._.actors", "doc._.demonyms", "doc._.data"],
 )
