@@ -195,6 +195,9 @@ def test_a_date_in_a_clause_of_its_own_is_not_the_events(nlp) -> None:  # type: 
     assert met["attended"].date is None
     met = events(nlp, "Ola Brandt met the mayor last month, the ministry said.")["met"]
     assert met.date is not None and met.date.startswith("2021-02")
+    # a clause that sets the scene shares it: "while he was in Osk on Monday"
+    shot = events(nlp, "Gunmen shot Ola Brandt while he was visiting a school in Osk on Monday.")
+    assert shot["shot"].date is not None
 
 
 def test_a_nationality_or_a_word_of_a_name_is_no_events_place(nlp) -> None:  # type: ignore[no-untyped-def]

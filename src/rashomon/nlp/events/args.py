@@ -924,9 +924,10 @@ def is_locative(span: Span, trigger: Token) -> bool:
 # clauses of their own: a date or place inside one tells when or where its own verb happened;
 # a modifier clause counts when it has a subject of its own ("after he was charged last
 # month"), not a participle that shares the main clause's time ("speaking in X", "a tweet
-# posted later Sunday")
+# posted later Sunday"), nor one that sets its scene ("shot him while he was in X")
 _OWN_CLAUSES = frozenset({"relcl", "ccomp", "csubj"})
 _MODIFIER_CLAUSES = frozenset({"advcl", "acl"})
+_MEANWHILE = frozenset({"while", "as", "when", "where"})
 
 
 def _in_other_clause(span: Span, trigger: Token) -> bool:
@@ -936,7 +937,8 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
         if anc.i == trigger.i:
             return False
         own = anc.dep_ in _OWN_CLAUSES or (anc.dep_ in _MODIFIER_CLAUSES and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in anc.children))
+            c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and not any(
+            c.dep_ == "mark" and c.lower_ in _MEANWHILE for c in anc.children))
         if own and not anc.left_edge.i <= trigger.i <= anc.right_edge.i:
             return True
     return False
