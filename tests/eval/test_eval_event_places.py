@@ -39,14 +39,14 @@ def test_loader_keeps_the_gold_apart_from_dev() -> None:
 @pytest.mark.shared
 @pytest.mark.model
 def test_dev_event_places_floor() -> None:
-    """Dev (458), measured: P 60.9 / R 47.0 / accuracy 62.7 %; the nearest place 35.4 / 49.0 / 49.3 %."""
+    """Dev (458), measured: P 60.6 / R 48.2 / accuracy 62.9 %; the nearest place 35.4 / 49.0 / 49.3 %."""
     if not DATA.exists():
         pytest.skip("event-location not available")
     records = ep.load(DATA, "dev")
     ep.predict(records)
     s = ep.score(records)
     p, r, f, acc = s.prf("rashomon")
-    assert p >= 0.59 and r >= 0.45 and acc >= 0.61
+    assert p >= 0.59 and r >= 0.47 and acc >= 0.62
     assert f > s.prf("nearest")[2] + 0.05
     result = CliRunner().invoke(ep.command, ["--data", str(DATA), "--split", "dev", "--limit", "3"])
     assert result.exit_code == 0, result.output

@@ -205,3 +205,9 @@ def test_a_nationality_or_a_word_of_a_name_is_no_events_place(nlp) -> None:  # t
     assert threat["threatened"].place is None
     met = events(nlp, "Ola Brandt met lawyers of Cambridge Analytica on Monday.")["met"]
     assert met.place is None
+
+
+def test_the_place_of_a_town_named_with_its_region_is_the_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    attack = events(nlp, "Gunmen attacked a convoy in the Punjab city of Lahore.")["attacked"]
+    assert attack.place is not None and "Lahore" in attack.place
+

@@ -944,6 +944,36 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     return False
 
 
+PLACE_NOUNS = data.word_list("place_nouns")  # lexicons/word_lists.tsv
+
+
+def event_place(places: list[Span], trigger: Token, sent: Span, argument_tokens: set[int],
+                mentions: set[tuple[int, int]]) -> Span | None:
+    """Where the trigger's event happened: of the sentence's places inside the trigger's
+    phrase or in a locative phrase of it, not one of its parties, and not an actor unless
+    it is a preposition's object ("in Osk"; not "Osk's envoy"), the one attached to its
+    clause, else the nearest (:func:`nearest_in_sentence`). The most specific place of "the
+    Valdoran town of Osk" is Osk."""
+    subtree = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    fits = [p for p in places
+            if (p.start in subtree or is_locative(p, trigger))
+            and not argument_tokens.intersection(range(p.start, p.end))
+            and ((p.start, p.end) not in mentions or p.root.dep_ == "pobj")]
+    named = {p.root.i for p in fits}
+    fits = [p for p in fits if not _outer_of(p, named)]
+    return nearest_in_sentence(fits, trigger, sent)
+
+
+def _outer_of(place: Span, named: set[int]) -> bool:
+    """"The West Bank town of Ramallah": the outer place modifies a place noun whose "of"
+    names another place of the sentence."""
+    head = place.root.head
+    if place.root.dep_ not in ("compound", "amod", "nmod") or head.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.i in named for g in c.children)
+               for c in head.children)
+
+
 def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span | None:
     """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest
     one outside the clauses of its own that do not hold the trigger."""

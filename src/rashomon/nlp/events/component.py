@@ -44,9 +44,9 @@ from rashomon.nlp.events.args import (
     governor_subject,
     grievance_target,
     index_mentions,
-    is_locative,
     is_medium,
     mention_index,
+    event_place,
     nearest_in_sentence,
     noun_arguments,
     object_owner,
@@ -474,13 +474,8 @@ class EventCoder:
             date = nearest_in_sentence(dates.get(sent.start, []), f.token, sent)
             argument_tokens = {i for m in (*f.sources, *f.targets) if m._.link != "locative"
                                for i in range(m.start, m.end)}  # a place target stays the place
-            subtree = range(f.token.left_edge.i, f.token.right_edge.i + 1)
-            place = nearest_in_sentence(
-                [p for p in places.get(sent.start, [])
-                 if (p.start in subtree or is_locative(p, f.token))
-                 and not argument_tokens.intersection(range(p.start, p.end))
-                 and ((p.start, p.end) not in mentions or p.root.dep_ == "pobj")],
-                f.token, sent)
+            place = event_place(places.get(sent.start, []), f.token, sent, argument_tokens,
+                                mentions)
             pdata: dict[str, Any] = (place._.data or {}) if place is not None else {}
             parent = index.get(id(f.denies)) if f.denies is not None else (
                 by_token.get(f.parent) if f.parent is not None else None)
