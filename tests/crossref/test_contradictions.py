@@ -163,6 +163,34 @@ def test_a_denial_alone_is_not_both_sides() -> None:
     assert [x for x in _run(corpus) if x.kind == "denial"] == []
 
 
+def test_a_source_saying_it_did_not_happen_sides_with_the_denial() -> None:
+    # "X said the minister was never aware of any contact" and "asked about contacts, the
+    # minister denied it" agree: no contradiction
+    from dataclasses import replace
+
+    from rashomon.crossref.contradictions import denials
+    from rashomon.crossref.ledger import Ledger
+    from rashomon.crossref.ledger.units import Unit
+    from rashomon.records import Claim, Stance
+    from tests.crossref.ledger_fixtures import quote
+
+    said = "Ola Brandt said the minister was never aware of any contact with the group."
+    a = article("n1", "Harbor Ledger", said)
+    b = article("n2", "Plain Dispatch", "Asked about contact with the group, the minister denied it.")
+    q = replace(quote(a, "the minister was never aware of any contact with the group",
+                      ("p-brandt", "Ola Brandt")), content_polarity="negated")
+    told = Unit(article_id=a.id, outlet=a.outlet, start=0, end=len(said), text=said, quotes=(q,))
+    deny = Unit(article_id=b.id, outlet=b.outlet, start=0, end=len(b.body), text=b.body)
+    stances = (Stance(a.id, a.outlet, "attributes", said, 0, len(said), source="Ola Brandt"),
+               Stance(b.id, b.outlet, "reports_denial", b.body, 0, len(b.body), source="the minister"))
+    claim = Claim(id="c1", story_id="s-test", statement=said, stances=stances)
+    ledger = Ledger(claims=[claim], members={"c1": [(told, stances[0]), (deny, stances[1])]})
+    assert denials(story_of(a, b), ledger) == []
+    positive = (replace(told, quotes=(replace(q, content_polarity="positive"),)), stances[0])
+    ledger = Ledger(claims=[claim], members={"c1": [positive, (deny, stances[1])]})
+    assert len(denials(story_of(a, b), ledger)) == 1
+
+
 def test_each_side_accused_the_other_read_from_the_sentence() -> None:
     # the extractor found the accusation but none of its arguments: the words say it goes both ways
     from rashomon.records import Mention

@@ -498,6 +498,28 @@ def test_a_report_in_a_clause_after_the_main_clause_credits_no_one() -> None:
     assert frame_of(opening, [said_b]).sourcing != OWN_VOICE
 
 
+def test_a_report_in_a_later_time_clause_credits_no_one_unless_it_only_dates_it() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+
+    def framed(text: str, speaker: str, content: str, cue: str) -> Frame:
+        a = article("h5", "Harbor Ledger", text)
+        at, c = text.index(speaker), text.index(cue)
+        said = replace(quote(a, content, ("", speaker), cue="report"), speaker_id=None,
+                       speaker_start=at, speaker_end=at + len(speaker), cue_start=c,
+                       cue_end=c + len(cue))
+        return frame_of(text, [said])
+
+    later = framed("The last letter Ola Brandt received from the group was in July, shortly "
+                   "after the Harbor Ledger reported that he had met its leaders.",
+                   "the Harbor Ledger", "that he had met its leaders", "reported")
+    assert later.sourcing == OWN_VOICE
+    # "The report comes a day after X insisted ...": what X insisted is the sentence's news
+    dated = framed("The report comes a day after the Harbor Ledger reported that Ola Brandt had "
+                   "met its leaders.", "the Harbor Ledger", "that Ola Brandt had met its leaders",
+                   "reported")
+    assert dated.sourcing != OWN_VOICE
+
+
 def test_quoted_words_after_a_cue_are_credited() -> None:
     text = 'Kestria called the siege "an extraordinary blockade."'
     q = replace(quote(article("k1", "Harbor Ledger", text), 'the siege "an extraordinary blockade.',
@@ -836,6 +858,9 @@ def test_a_speaker_saying_they_had_no_part_reports_a_denial() -> None:
     assert not told("Orsk said he did not know whether the aides met.", "he did not know whether the aides met")
     assert not told("Orsk said Valdora never considered Kestria an ally.",
                     "Valdora never considered Kestria an ally")
+    # not knowing that a thing happened takes it as true: no denial of it
+    assert not told("Orsk said he was not aware that the aides had met.",
+                    "he was not aware that the aides had met")
 
 
 def test_disputing_a_claim_pleading_innocence_or_calling_it_untrue_reports_a_denial() -> None:

@@ -40,7 +40,7 @@ def test_word_sets_weigh_as_one_piece_of_evidence() -> None:
 
 
 def test_one_act_by_different_parties_is_two_facts() -> None:
-    from rashomon.crossref.ledger.cluster import apart_by_party
+    from rashomon.crossref.ledger.parties import apart_by_party
 
     units = _filler() + [
         _told("a", "Orsk said it was risky for Lissen to want Marbec's military support.",
@@ -59,7 +59,7 @@ def test_one_act_by_different_parties_is_two_facts() -> None:
 
 
 def test_a_place_is_the_same_party_only_in_a_compatible_role() -> None:
-    from rashomon.crossref.ledger.cluster import act_parties, same_party
+    from rashomon.crossref.ledger.parties import act_parties, same_party
 
     sent_from = act_parties(_told("a", "Kestria was deploying fighters from Tarnia to the front.",
                                   {"Tarnia": "TRN"}))
@@ -210,6 +210,12 @@ def test_an_appeal_and_a_conditional_pledge_are_two_statements() -> None:
     # asking a question is no appeal
     asked = said("d", "Orsk asked whether Tarnia would hold.", "asked", "question")
     assert mood(asked.text, asked.quotes) is None
+    # a request put politely is an appeal, whatever its "if"
+    polite = said("e", "“It’d be great if you could share this story,” Orsk wrote to Lind.",
+                  "wrote", "speech")
+    urged = said("f", "Orsk urged Lind to share the story.", "urged", "appeal")
+    assert mood(polite.text, polite.quotes) == "appeal"
+    assert not clashes([polite, urged], np.array([0]), np.array([1]))[0]
 
 
 def test_a_week_or_a_year_does_not_clash_with_a_month_inside_it() -> None:
@@ -279,7 +285,7 @@ def test_a_lone_denial_joins_the_row_it_answers() -> None:
 def test_a_row_article_told_in_two_sentences_counts_once_in_the_second_pass() -> None:
     # the row holds two sentences of article "a"; the newcomer is close to a's first sentence and
     # to b's, far from a's second: the mean is over articles (best sentence each), so it joins
-    from rashomon.crossref.ledger.cluster import join_rows
+    from rashomon.crossref.ledger.rejoin import join_rows
 
     units = [_told("a", "Kestria sent fighters to Osk."), _told("a", "Press accounts say so."),
              _told("b", "Kestria dispatched fighters."), _told("c", "Kestria is sending fighters.")]
@@ -362,7 +368,7 @@ def test_a_plain_sentence_left_alone_joins_a_fact_it_matches_three_times() -> No
 def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:
     import numpy as np
 
-    from rashomon.crossref.ledger.cluster import join_parallel
+    from rashomon.crossref.ledger.rejoin import join_parallel
     from rashomon.records import Quote
 
     units = [_told("a", "Orsk was re-elected to chair the council on Monday."),
@@ -400,7 +406,7 @@ def test_two_rows_of_one_fact_join_though_an_outlet_tells_it_twice() -> None:
 def test_two_rows_that_share_an_article_join_on_fewer_scored_pairs() -> None:
     import numpy as np
 
-    from rashomon.crossref.ledger.cluster import join_parallel
+    from rashomon.crossref.ledger.rejoin import join_parallel
 
     units = [_told("a", "Orsk was re-elected to chair the council on Monday."),
              _told("b", "The council re-elected Orsk as its chair."),
@@ -467,7 +473,7 @@ def test_the_lead_under_a_headline_in_the_body_joins_the_headlines_fact() -> Non
 def test_a_second_telling_left_alone_joins_its_articles_row_on_three_scored_pairs() -> None:
     import numpy as np
 
-    from rashomon.crossref.ledger.cluster import join_parallel
+    from rashomon.crossref.ledger.rejoin import join_parallel
 
     texts = [("a", "Orsk was re-elected to chair the council on Monday."),
              ("b", "The council re-elected Orsk as its chair."),

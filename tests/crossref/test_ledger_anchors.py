@@ -66,7 +66,7 @@ def _anchors(token_sets: list[set[str]]):  # type: ignore[no-untyped-def]
 
 
 def test_a_unit_left_alone_joins_a_row_on_a_shared_act_and_what_it_moves() -> None:
-    from rashomon.crossref.ledger.cluster import join_rows
+    from rashomon.crossref.ledger.rejoin import join_rows
 
     units = [_unit(a, a) for a in ("a", "b", "c", "d")]
     moved = {"s:force+move", "s:move", "s:force"}
@@ -119,7 +119,7 @@ def _told(aid: str, text: str, parties: dict[str, str]) -> Unit:
 
 
 def test_the_same_act_by_the_same_party_joins_across_wordings() -> None:
-    from rashomon.crossref.ledger.cluster import join_acts
+    from rashomon.crossref.ledger.parties import join_acts
 
     sides = {"Valdora": "VLD", "Kestria": "KST"}
     filler = [_told(a, f"Valdora and Kestria {w} near {place}.", sides)
@@ -199,7 +199,7 @@ def test_the_leads_of_two_articles_get_a_bonus() -> None:
 
 
 def test_a_unit_joins_a_row_on_rare_words_of_its_own_telling_not_a_quote() -> None:
-    from rashomon.crossref.ledger.cluster import join_rows
+    from rashomon.crossref.ledger.rejoin import join_rows
 
     units = [_unit("a", "Orsk agreed to reopen the bridge for three weeks while talks continue."),
              _unit("b", "Orsk will reopen the bridge for three weeks so that talks can continue."),
@@ -277,7 +277,8 @@ def _mutual_case(vecs):  # type: ignore[no-untyped-def]
 
 
 def test_a_pair_both_readings_pick_joins_below_the_first_cut() -> None:
-    from rashomon.crossref.ledger.cluster import PRECISE_CUT, join_mutual
+    from rashomon.crossref.ledger.cluster import PRECISE_CUT
+    from rashomon.crossref.ledger.rejoin import join_mutual
 
     units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
     scores = {(0, 2): PRECISE_CUT - 0.1, (1, 3): 0.05}
@@ -285,7 +286,7 @@ def test_a_pair_both_readings_pick_joins_below_the_first_cut() -> None:
 
 
 def test_a_pair_the_sentence_vectors_do_not_pick_stays_apart() -> None:
-    from rashomon.crossref.ledger.cluster import join_mutual
+    from rashomon.crossref.ledger.rejoin import join_mutual
 
     # the same anchors, but b's closest sentence to a0 is b1: the two readings disagree
     units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [0.3, 1], [1, 0]])
@@ -294,7 +295,7 @@ def test_a_pair_the_sentence_vectors_do_not_pick_stays_apart() -> None:
 
 def test_a_pair_that_shares_only_a_name_stays_apart() -> None:
     from rashomon.crossref.ledger.anchors import StoryAnchors
-    from rashomon.crossref.ledger.cluster import join_mutual
+    from rashomon.crossref.ledger.rejoin import join_mutual
 
     units, _, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
     toks = [{"w:garland", "w:tax"}, {"w:tax"}, {"w:garland", "w:vote"}, {"w:vote"}]
@@ -305,7 +306,7 @@ def test_a_pair_that_shares_only_a_name_stays_apart() -> None:
 def test_two_speakers_statements_do_not_join_in_the_last_pass() -> None:
     from dataclasses import replace
 
-    from rashomon.crossref.ledger.cluster import join_mutual
+    from rashomon.crossref.ledger.rejoin import join_mutual
     from rashomon.crossref.ledger.frame import Frame
     from rashomon.records import Quote
 
@@ -374,7 +375,7 @@ def _leads_case():  # type: ignore[no-untyped-def]
 
 
 def test_two_leads_that_agree_join_with_their_rows() -> None:
-    from rashomon.crossref.ledger.cluster import join_leads
+    from rashomon.crossref.ledger.rejoin import join_leads
 
     units, vecs = _leads_case()
     # a0-b0 and a0-c0 share a predicate (scored); only a0-b0 are close in meaning
@@ -383,7 +384,7 @@ def test_two_leads_that_agree_join_with_their_rows() -> None:
 
 
 def test_leads_that_share_no_predicate_stay_apart() -> None:
-    from rashomon.crossref.ledger.cluster import join_leads
+    from rashomon.crossref.ledger.rejoin import join_leads
 
     units, vecs = _leads_case()
     # the same meaning but no scored pair (no shared predicate, or clashing numbers)
@@ -391,7 +392,7 @@ def test_leads_that_share_no_predicate_stay_apart() -> None:
 
 
 def test_a_lead_never_brings_a_second_unit_of_an_article_into_a_row() -> None:
-    from rashomon.crossref.ledger.cluster import join_leads
+    from rashomon.crossref.ledger.rejoin import join_leads
 
     units, vecs = _leads_case()
     # b0 already shares a row with a1: a0 cannot join it (article a would be there twice)
@@ -402,7 +403,7 @@ def test_a_mutual_pair_joins_a_row_whose_other_telling_shares_no_predicate_with_
     import numpy as np
 
     from rashomon.crossref.ledger.anchors import StoryAnchors
-    from rashomon.crossref.ledger.cluster import join_mutual
+    from rashomon.crossref.ledger.rejoin import join_mutual
 
     units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [1, 0], [0.2, 1]])
     # a third article's unit already shares a row with b0; it tells the fact in other words,
@@ -460,7 +461,7 @@ def test_leads_of_a_small_story_of_one_day_join_at_a_lower_cut() -> None:
 
     import numpy as np
 
-    from rashomon.crossref.ledger.cluster import LEAD_COS, LEAD_COS_SMALL, join_leads
+    from rashomon.crossref.ledger.rejoin import LEAD_COS, LEAD_COS_SMALL, join_leads
 
     cos = (LEAD_COS + LEAD_COS_SMALL) / 2  # told in other words: below the usual cut
     vecs = np.asarray([[1.0, 0.0], [cos, (1 - cos * cos) ** 0.5]], dtype=np.float32)

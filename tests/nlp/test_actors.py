@@ -260,6 +260,48 @@ def test_a_namesake_named_in_full_keeps_their_bare_surname(nlp: Language) -> Non
     assert links["Rice"] != "person.condoleezza_rice" and links["Rice"].startswith("p:")
 
 
+def test_a_suffixed_name_is_the_namesake_not_the_gazetteer_person(nlp: Language) -> None:
+    # "Donald Trump Jr." is the son; outlets that write "Mr. Trump" for him mean him, and
+    # outlets that write "Trump Jr." for him mean the father by a bare "Trump"
+    doc = _doc(nlp, "Donald Trump Jr. met the lawyer in June. Mr. Trump, the president's son, "
+                    "said the meeting was short. Mr. Trump did not respond.", "2017-11-13")
+    spans = [(s.text, s._.actor_id) for s in doc.spans[SPANS_KEY]]
+    son = dict(spans)["Donald Trump Jr."]
+    assert son.startswith("p:") and son != "person.donald_trump"
+    assert [a for t, a in spans if t == "Trump"] == [son, son]
+    doc = _doc(nlp, "President Donald Trump's eldest son, Donald Trump Jr., met the lawyer. "
+                    "Trump Jr. said the meeting was short. Moments later, Trump tweeted about "
+                    "it. The group welcomed the elder Trump's words.", "2017-11-13")
+    spans = [(s.text, s._.actor_id) for s in doc.spans[SPANS_KEY]]
+    son = dict(spans)["Donald Trump Jr."]
+    assert dict(spans)["Trump Jr."] == son
+    assert [a for t, a in spans if t in ("Trump", "Donald Trump")] == ["person.donald_trump"] * 3
+    doc = _doc(nlp, "Ola Brandt Jr. met the lawyer in June. Mr. Brandt said it was short.")
+    assert len({a for _, a in ((s.text, s._.actor_id) for s in doc.spans[SPANS_KEY])}) == 1
+
+
+def test_a_common_noun_after_a_possessive_is_no_person(nlp: Language) -> None:
+    # the model tags "’s son" of "the president’s son" PERSON: no name, no actor
+    doc = _doc(nlp, "The letters went mostly from Vigilwatch to the president’s son, but he "
+                    "answered some of them.")
+    assert not [s.text for s in doc.spans[SPANS_KEY] if "son" in s.text]
+
+
+def test_a_medium_named_by_its_last_word_is_that_medium(nlp: Language) -> None:
+    # "the Times" is the article's own paper, or the one "X Times" it named; alone, unknown
+    def times(text: str, outlet: str | None) -> str:
+        article = Article(id="t", source="test", outlet=outlet, title=None, published=None,
+                          language="en", body=text)
+        doc = nlp(make_doc(nlp, article))
+        return next(s._.actor_id for s in doc.spans[SPANS_KEY] if s.text == "Times")
+
+    assert times("In July, The Times reported that he had met the lawyer.",
+                 "The New York Times") == "media.nyt"
+    assert times("The New York Times reported it first. Later the Times said the lawyer had "
+                 "left.", None) == "media.nyt"
+    assert times("The Times reported that he had met the lawyer.", None) != "media.nyt"
+
+
 def test_an_unknown_one_word_name_in_a_place_or_descriptor_slot_is_no_person(
         nlp: Language) -> None:
     # the model tags these names PERSON; the grammar says a town, a region, a kind of fighter

@@ -186,3 +186,28 @@ def test_an_event_is_dated_by_a_date_never_by_a_duration(nlp) -> None:  # type: 
     met = events(nlp, "With just three weeks left, Barack Obama and John Boehner met at the "
                       "White House on Sunday.")["met"]
     assert met.date is not None and met.date.startswith("2021-02")
+
+
+def test_a_date_in_a_clause_of_its_own_is_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "last month" dates the charge in the relative clause, not the meeting
+    met = events(nlp, "Ola Brandt and Ivo Kess, who was charged last month in the fraud inquiry, "
+                      "also attended the meeting with the mayor.")
+    assert met["attended"].date is None
+    met = events(nlp, "Ola Brandt met the mayor last month, the ministry said.")["met"]
+    assert met.date is not None and met.date.startswith("2021-02")
+    # a clause that sets the scene shares it: "while he was in Osk on Monday"
+    shot = events(nlp, "Gunmen shot Ola Brandt while he was visiting a school in Osk on Monday.")
+    assert shot["shot"].date is not None
+
+
+def test_a_nationality_or_a_word_of_a_name_is_no_events_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    threat = events(nlp, "Valdora threatened to retaliate by selling off American assets.")
+    assert threat["threatened"].place is None
+    met = events(nlp, "Ola Brandt met lawyers of Cambridge Analytica on Monday.")["met"]
+    assert met.place is None
+
+
+def test_the_place_of_a_town_named_with_its_region_is_the_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    attack = events(nlp, "Gunmen attacked a convoy in the Punjab city of Lahore.")["attacked"]
+    assert attack.place is not None and "Lahore" in attack.place
+

@@ -14,6 +14,7 @@ EVALS = {
     "quotes": "rashomon.eval.quotes:command",
     "events": "rashomon.eval.events:command",
     "places": "rashomon.eval.places:command",
+    "event-places": "rashomon.eval.event_places:command",
     "dates": "rashomon.eval.dates:command",
     "figures": "rashomon.eval.figures:command",
     "stories": "rashomon.eval.stories:command",

@@ -58,6 +58,12 @@ def _who(st: Stance) -> str | None:
     return st.source
 
 
+def _says_not(unit: Unit) -> bool:
+    """Whether every statement the sentence reports has its content negated ("X said the vice
+    president was never aware of it"): it sides with a denial of the fact, not against it."""
+    return bool(unit.quotes) and all(q.content_polarity == "negated" for q in unit.quotes)
+
+
 def denials(story: Story, ledger: Ledger) -> list[Contradiction]:
     """Claims asserted or attributed by some articles and reported denied by others."""
     out = []
@@ -65,9 +71,11 @@ def denials(story: Story, ledger: Ledger) -> list[Contradiction]:
         pairs = ledger.members[claim.id]
         denied = [(r, s) for r, s in pairs if s.stance == "reports_denial"]
         where = {(s.article_id, s.start) for _, s in denied}
-        # A sentence that only states the denial ("X rejected the claim") is not the other side.
+        # A sentence that only states the denial ("X rejected the claim") is not the other side,
+        # nor one whose source says it did not happen ("X said Y was never aware of it").
         told = [(r, s) for r, s in pairs
-                if s.stance in ("asserts", "attributes") and (s.article_id, s.start) not in where]
+                if s.stance in ("asserts", "attributes") and (s.article_id, s.start) not in where
+                and not _says_not(r)]
         if not told or not denied:
             continue
         deniers = sorted({w for _, s in denied if (w := _who(s))})

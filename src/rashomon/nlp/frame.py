@@ -214,6 +214,12 @@ def frame_of(tok: Token, lex: FrameLexicon | None = None,
             neg, modality = neg + n, _max(modality, m)
             cur = gov
             continue
+        elif dep == "dobj" and cur.pos_ == "NOUN" and head.pos_ == "VERB" \
+                and lex.has("negating", _lemma(head)) \
+                and (within is None or within[0] <= head.i < within[1]):
+            # "is *forgoing* the customary tour", "avoided a confrontation": not held (a
+            # negating verb by itself: "held joint drills *off* the coast" is no "hold off")
+            gov = head
         elif _noun_complement(cur) and (within is None or within[0] <= head.i < within[1]):
             # "his refusal *to meet*", "the plan *to withdraw*", "offered *a meeting*": the
             # noun or the offer governs the event like the verb would ("refused to meet")

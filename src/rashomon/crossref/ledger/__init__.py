@@ -20,18 +20,11 @@ from rashomon.crossref.ledger.blocks import split_blocks
 from rashomon.crossref.ledger.cluster import (
     anchored_scores,
     apart_by_date,
-    apart_by_party,
     centre,
     centred_vectors,
     complete_link,
-    join_acts,
-    join_leads,
-    join_mutual,
-    join_parallel,
-    join_rows,
     lead_bonus,
     retold_bonus,
-    specific_parties,
 )
 from rashomon.crossref.ledger.joins import (
     antecedents,
@@ -43,8 +36,10 @@ from rashomon.crossref.ledger.joins import (
     join_figures,
 )
 from rashomon.crossref.ledger.omissions import Omissions
+from rashomon.crossref.ledger.parties import apart_by_party, join_acts, specific_parties
 from rashomon.crossref.ledger.plain import attach_plain
 from rashomon.crossref.ledger.rank import central_unit, order, statement
+from rashomon.crossref.ledger.rejoin import join_leads, join_mutual, join_parallel, join_rows
 from rashomon.crossref.ledger.retold import join_partial_quotes, join_quoted_rows, join_retold_quotes
 from rashomon.crossref.ledger.stances import cluster_stances, to_stance
 from rashomon.crossref.ledger.units import (

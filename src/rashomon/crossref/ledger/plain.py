@@ -14,13 +14,9 @@ from collections import Counter
 import numpy as np
 
 from rashomon.crossref.ledger.anchors import story_anchors
-from rashomon.crossref.ledger.cluster import (
-    anchored_scores,
-    apart_by_party,
-    complete_link,
-    specific_parties,
-)
+from rashomon.crossref.ledger.cluster import anchored_scores, complete_link
 from rashomon.crossref.ledger.joins import is_headline
+from rashomon.crossref.ledger.parties import apart_by_party, specific_parties
 from rashomon.crossref.ledger.units import Unit, first_full
 
 PLAIN_CUT = 0.4  # the first pass's cut for a sentence that only names an actor

@@ -435,9 +435,15 @@ def _kin_of(root: Token, apposition_only: bool = False) -> Token | None:
 
 
 def _clause_subject(token: Token) -> Token | None:
-    """The subject of the verb governing ``token`` (through one preposition)."""
+    """The subject of the verb governing ``token`` (through one preposition), or the one a
+    conjoined verb shares ("X met Y and urged *him*": X)."""
     head = token.head.head if token.dep_ == "pobj" else token.head
-    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    for _ in range(4):
+        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None or head.dep_ != "conj" or head.head.i == head.i:
+            return subj
+        head = head.head
+    return None
 
 
 def _holds(known: Known, title: str, told: set[str] | None = None) -> bool:

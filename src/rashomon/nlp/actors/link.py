@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
 from rashomon.nlp.actors.coref import CLOSE_QUOTES, OPEN_QUOTES
-from rashomon.nlp.actors.gazetteer import Gazetteer, Term, is_second, normalize, surname
+from rashomon.nlp.actors.gazetteer import SUFFIXES, Gazetteer, Term, is_second, normalize, surname
 from rashomon.nlp.actors.match import (
     PLACE_NOUNS,
     POSSESSIVE,
@@ -122,8 +122,19 @@ def find_mentions(m: ActorMatcher, doc: Doc
     # gazetteer names, capitals and people nouns
     inside = _inside_other_names(doc, refs, gaz)
     initialled: dict[str, Actor] = {}  # surname -> a person named with a middle initial
+    juniors: dict[str, Actor] = {}  # surname -> "Donald Trump Jr.", not the gazetteer's namesake
+    in_full: set[int] = set()  # where their surnames stand in their full names
     for ref in refs:
         if ref.start in used_refs:
+            continue
+        end = _suffix_end(doc, ref.end)
+        if ref.type == "NAME" and end > ref.end and m.actor_of(ref).kind == "person" \
+                and not _regnal(doc, ref.start, ref.end):
+            # "Donald Trump Jr." is the son, not the gazetteer's Donald Trump
+            junior = provisional(doc[ref.start:end].text, "person")
+            juniors[normalize(doc[ref.end - 1].text)] = junior
+            in_full.add(ref.end - 1)
+            cands.append(Candidate(ref.start, end, junior, "provisional", 2))
             continue
         if ref.start in inside:  # part of a longer name: that name is the actor
             name = doc[inside[ref.start]:ref.end].text
@@ -176,6 +187,11 @@ def find_mentions(m: ActorMatcher, doc: Doc
     namesakes: dict[str, Actor] = {}  # surname -> someone else named in full earlier
     for ref in refs:
         if ref.type == "SURNAME" and ref.start not in used_refs:
+            junior = _junior(doc, ref, juniors, in_full, titles)
+            if junior is not None:
+                end = _suffix_end(doc, ref.end)
+                cands.append(Candidate(ref.start, end, junior, "surname", 2))
+                continue
             if _name_continues(doc, ref.end):  # "Hussein Akoush": a first name, not a surname
                 end = ref.end
                 while end < len(doc) and end - ref.start < 4 and _name_continues(doc, end):
@@ -184,7 +200,8 @@ def find_mentions(m: ActorMatcher, doc: Doc
                 cands.append(Candidate(ref.start, end, provisional(full, "person"),
                                        "provisional", 2))
                 continue
-            actor_id = m.person_by_surname(ref.ids, named, doc._.published)
+            actor_id = m.person_by_surname(_of_honorific(gaz, doc, ref.start, ref.ids), named,
+                                           doc._.published)
             start = _first_names_before(doc, ref, claimed)  # "Emanuel Macron": the whole name
             actor = gaz.actors[actor_id]
             if start < ref.start:
@@ -342,6 +359,21 @@ def _blocked(doc: Doc, ref: Ref, term: Term) -> bool:
 
 
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
+# The gender an honorific gives the surname after it.
+_HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f",
+                      "miss": "f"}
+
+
+def _of_honorific(gaz: Gazetteer, doc: Doc, start: int, ids: tuple[str, ...]
+                  ) -> tuple[str, ...]:
+    """The people sharing a surname whom its honorific fits ("*Mrs.* Clinton" is not Bill
+    Clinton, even when the article names him too); all of them when none fits or there is
+    no honorific."""
+    want = _HONORIFIC_GENDERS.get(doc[start - 1].lower_) if start else None
+    if want is None:
+        return ids
+    fitting = tuple(i for i in ids if getattr(gaz.actors.get(i), "gender", None) in (None, want))
+    return fitting or ids
 
 
 def _initial_before(doc: Doc, start: int) -> bool:
@@ -352,6 +384,51 @@ def _initial_before(doc: Doc, start: int) -> bool:
     return len(initial.text) == 2 and initial.text[0].isupper() and initial.text[1] == "." \
         and given.is_alpha and given.is_title and given.pos_ == "PROPN" and len(given) > 1 \
         and given.ent_type_ in ("", "PERSON")
+
+
+def _suffix_end(doc: Doc, end: int) -> int:
+    """The end of a name with its generational suffix ("Donald Trump| Jr.", "Ford| III"), or
+    ``end`` when none follows."""
+    if end < len(doc) and doc[end - 1].whitespace_ and doc[end].text.rstrip(".").lower() in SUFFIXES \
+            and doc[end].text[0].isupper():
+        return end + 2 if doc[end].text.isalpha() and end + 1 < len(doc) \
+            and doc[end + 1].text == "." and not doc[end].whitespace_ else end + 1
+    return end
+
+
+_SOVEREIGNS = frozenset({"king", "queen", "pope", "emperor", "prince", "princess", "sultan",
+                         "tsar", "czar", "emir", "sheikh"})
+
+
+def _regnal(doc: Doc, start: int, end: int) -> bool:
+    """A regnal number, not a namesake's suffix: "Queen Elizabeth II", "Pope John Paul II",
+    "Abdullah II" (a one-word name or a sovereign's title before it)."""
+    if doc[end].text.rstrip(".").lower() in ("jr", "sr"):
+        return False
+    words = [t.lower_ for t in doc[max(start - 1, 0):end]]
+    return end - start < 2 or bool(_SOVEREIGNS & set(words))
+
+
+_ELDER = frozenset({"elder", "senior"})
+
+
+def _junior(doc: Doc, ref: Ref, juniors: dict[str, Actor], in_full: set[int],
+            titles: dict[int, tuple[str, str | None]]) -> Actor | None:
+    """The suffixed namesake a surname stands for. "Trump Jr." is always him. A bare
+    "(Mr.) Trump" after "Donald Trump Jr." is him too, the way some outlets write, unless
+    the article also writes "Trump Jr." (then the bare surname is the other one), or a
+    title or "the elder" before it names the other one ("President Trump")."""
+    key = normalize(doc[ref.start:ref.end].text)
+    junior = juniors.get(key)
+    if junior is None:
+        return None
+    if _suffix_end(doc, ref.end) > ref.end:
+        return junior
+    if ref.start in titles or (ref.start and doc[ref.start - 1].lower_ in _ELDER):
+        return None
+    short = any(_suffix_end(doc, t.i + 1) > t.i + 1 for t in doc
+                if t.text == doc[ref.end - 1].text and t.i not in in_full)
+    return None if short else junior
 
 
 def _name_continues(doc: Doc, end: int) -> bool:
@@ -482,6 +559,8 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
             actor, link = _first_name_of(doc, span.end, text, first_names), "alias"
         elif len(span) == 1 and normalize(text) in local:
             actor, link = local[normalize(text)], "surname"
+        elif len(span) == 1 and ent.label_ == "ORG" and _paper(m, doc, text, cands + out):
+            actor, link = _paper(m, doc, text, cands + out), "alias"
         elif len(span) == 1 and normalize(text) in gaz.surnames and ent.label_ == "PERSON":
             actor_id = m.person_by_surname(tuple(sorted(gaz.surnames[normalize(text)])), named,
                                            doc._.published)
@@ -493,6 +572,8 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
         if actor is None:
             if len(span) == 1 and span[0].pos_ == "ADJ":
                 continue  # "Turkic" tagged ORG
+            if not any(t.text[:1].isupper() for t in span):
+                continue  # "son" of "the president’s son" tagged PERSON: no name
             if ent.label_ == "PERSON" and len(span) == 1 and _not_a_person(span[0]):
                 continue
             if ent.label_ == "PERSON":
@@ -511,6 +592,17 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
 
 
 AUTHORITY_NOUNS = data.word_list("authority_nouns")  # lexicons/word_lists.tsv
+
+
+def _paper(m: ActorMatcher, doc: Doc, word: str, found: list[Candidate]) -> Actor | None:
+    """A medium named by the last word of its name ("the Times", "the Post"): the one medium
+    of the article (its own outlet, or one it named) whose name ends with that word."""
+    media = {c.actor.id: c.actor for c in found if c.actor.kind == "media"}
+    ids = m.gaz.lookup(doc._.outlet) if doc._.outlet else ()
+    media.update({i: m.gaz.actors[i] for i in ids if m.gaz.actors[i].kind == "media"})
+    fits = [a for a in media.values() if a.name.split() and a.name.split()[-1] == word
+            and len(a.name.split()) > 1]
+    return fits[0] if len(fits) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -244,10 +244,12 @@ HONORIFICS = data.word_list("honorifics")  # lexicons/word_lists.tsv
 
 
 def clean_name(span: Span) -> Span:
-    """Drop a leading article/honorific ("Mr.", "Comedian") and a trailing possessive."""
+    """Drop a leading article/honorific ("Mr.", "Comedian"), a possessive the entity began
+    with ("’s son" of "the president’s son") and a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                               or doc[start].text in POSSESSIVE
                                or (span.label_ == "PERSON"
                                    and doc[start].lower_.rstrip(".") in HONORIFICS)):
         start += 1

@@ -162,7 +162,24 @@ def _mention(doc: Doc, tok: Token) -> Span | None:
         if tok.lower_ in FIRST_PERSON and tok.dep_ in {"nsubj", "nsubjpass"}:
             return _quoted_self(doc, tok)
         return resolve_speaker(doc, tok) or _reporter(doc, tok)
-    return _indexed(doc, tok)
+    return _indexed(doc, tok) or _description(doc, tok)
+
+
+# Where a definite description stands as an event's own party ("*the congressman* vowed").
+_DESCRIBED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj"}
+
+
+def _description(doc: Doc, tok: Token) -> Span | None:
+    """"Missouri Rep. X ... *the Republican congressman* vowed to stay": a definite description
+    standing as an argument is the actor the article described so before, as the actors
+    component resolves it for speakers (:func:`resolve_speaker`); only a singular common noun
+    with "the" ("the governor", "the committee"), never a name or a plural group."""
+    if tok.tag_ != "NN" or tok.dep_ not in _DESCRIBED_DEPS \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    found = resolve_speaker(doc, doc[tok.left_edge.i:tok.i + 1])
+    return found if found is not None and found._.actor_id is not None \
+        and (found._.data or {}).get("antecedent") is not None else None
 
 
 def _relative_clause(pron: Token, hops: int = 4) -> Token | None:
@@ -459,6 +476,11 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if prep.lower_ == "of" and governor.dep_ in {"dobj", "nsubjpass"}:
                 return governor  # "accused [the military] of shooting" (of attached to the noun)
             obj = _child(governor, {"dobj"} | PASS_SUBJ)
+            reproach = obj is not None and (is_eventive(obj) or obj.lemma_.lower() in _REPROACHES)
+            aimed = _aimed_at(governor, obj, prep) if prep.lower_ == "for" and reproach \
+                and governor.pos_ == "VERB" else None
+            if aimed is not None:
+                return aimed  # "took a swipe *at X* for declining", "an attack on X for ...": X
             if prep.lower_ in {"of", "for"} and obj is not None and governor.pos_ == "VERB" \
                     and not adverbial and not any(c.dep_ == "advmod" for c in prep.children) \
                     and not is_eventive(obj):  # ("drew *criticism* for rejecting": the subject)
@@ -483,6 +505,25 @@ def subject(verb: Token, hops: int = 4) -> Token | None:
             if asked is not None and asked.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return asked
         cur = cur.head
+    return None
+
+
+# Nouns of "took a swipe/jab at X": a reproach aimed with a light verb.
+_REPROACHES = {"aim", "swipe", "jab", "potshot", "dig", "shot"}
+# Prepositions naming whom a reproach is aimed at ("a swipe *at* X", "an attack *on* X").
+_AIMED_PREPS = {"at", "on", "against"}
+
+
+def _aimed_at(governor: Token, noun: Token, reason: Token) -> Token | None:
+    """Whom a light verb's event noun is aimed at before the "for" phrase giving the reason
+    ("took a swipe *at X* for declining", "launched an attack *on X* for refusing"): X did
+    what it is blamed for, not the one who blames."""
+    for head in (noun, governor):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS and c.i < reason.i:
+                pobj = _pobj(c)
+                if pobj is not None and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                    return pobj
     return None
 
 
@@ -795,7 +836,15 @@ def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Spa
     otherwise "from" names where (a withdrawal *from X*) and is left to the callers.
     """
     sources: list[Span] = []
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    doers = [m for m in actors_at(doc, _pobj(by)) if not _literal_place(doc, m)] \
+        if by is not None and _pobj(by) is not None else []
+    undergoer: list[Span] = []
     for child in noun.children:
+        if child.dep_ == "poss" and doers:
+            # "Romney's endorsement *by McCain*": the agent acts, the possessor undergoes it
+            undergoer = actors_at(doc, child, depth=0)
+            continue
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             sources = actors_at(doc, child, depth=0)
             if child.dep_ == "compound":
@@ -825,7 +874,8 @@ def noun_arguments(doc: Doc, noun: Token, given: bool = False) -> tuple[list[Spa
     if not sources:  # "talks *between A and B*": both sides act, each on the other
         sources, between = between, []
     preps = NOUN_TARGET_PREPS - {"of"} if sources and not _has_poss(noun) else NOUN_TARGET_PREPS
-    targets = _prep_targets(doc, noun, preps) or between  # "X's mediation *between A and B*"
+    targets = undergoer or _prep_targets(doc, noun, preps) or between
+    # ("X's mediation *between A and B*": its targets)
     targets = [t for t in targets if all(t.start != s.start for s in sources)]
     return sources, targets
 
@@ -871,9 +921,64 @@ def is_locative(span: Span, trigger: Token) -> bool:
     return root.dep_ in {"dobj", "nsubjpass", "conj", "appos"} and root.head.i == trigger.i
 
 
+# clauses of their own: a date or place inside one tells when or where its own verb happened;
+# a modifier clause counts when it has a subject of its own ("after he was charged last
+# month"), not a participle that shares the main clause's time ("speaking in X", "a tweet
+# posted later Sunday"), nor one that sets its scene ("shot him while he was in X")
+_OWN_CLAUSES = frozenset({"relcl", "ccomp", "csubj"})
+_MODIFIER_CLAUSES = frozenset({"advcl", "acl"})
+_MEANWHILE = frozenset({"while", "as", "when", "where"})
+
+
+def _in_other_clause(span: Span, trigger: Token) -> bool:
+    """Whether the span sits in a clause of its own that does not hold the trigger ("X, who was
+    charged *last month*, attended the meeting": last month is the charge's date)."""
+    for anc in span.root.ancestors:
+        if anc.i == trigger.i:
+            return False
+        own = anc.dep_ in _OWN_CLAUSES or (anc.dep_ in _MODIFIER_CLAUSES and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and not any(
+            c.dep_ == "mark" and c.lower_ in _MEANWHILE for c in anc.children))
+        if own and not anc.left_edge.i <= trigger.i <= anc.right_edge.i:
+            return True
+    return False
+
+
+PLACE_NOUNS = data.word_list("place_nouns")  # lexicons/word_lists.tsv
+
+
+def event_place(places: list[Span], trigger: Token, sent: Span, argument_tokens: set[int],
+                mentions: set[tuple[int, int]]) -> Span | None:
+    """Where the trigger's event happened: of the sentence's places inside the trigger's
+    phrase or in a locative phrase of it, not one of its parties, and not an actor unless
+    it is a preposition's object ("in Osk"; not "Osk's envoy"), the one attached to its
+    clause, else the nearest (:func:`nearest_in_sentence`). The most specific place of "the
+    Valdoran town of Osk" is Osk."""
+    subtree = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    fits = [p for p in places
+            if (p.start in subtree or is_locative(p, trigger))
+            and not argument_tokens.intersection(range(p.start, p.end))
+            and ((p.start, p.end) not in mentions or p.root.dep_ == "pobj")]
+    named = {p.root.i for p in fits}
+    fits = [p for p in fits if not _outer_of(p, named)]
+    return nearest_in_sentence(fits, trigger, sent)
+
+
+def _outer_of(place: Span, named: set[int]) -> bool:
+    """"The West Bank town of Ramallah": the outer place modifies a place noun whose "of"
+    names another place of the sentence."""
+    head = place.root.head
+    if place.root.dep_ not in ("compound", "amod", "nmod") or head.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.i in named for g in c.children)
+               for c in head.children)
+
+
 def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span | None:
-    """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest."""
-    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+    """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest
+    one outside the clauses of its own that do not hold the trigger."""
+    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end
+              and not _in_other_clause(s, trigger)]
     if len(inside) > 8:  # very long sentences: only look near the trigger
         inside = sorted(inside, key=lambda s: abs(s.start - trigger.i))[:8]
     if not inside:

@@ -10,7 +10,8 @@ copies made at one "denied the allegations" share their offsets):
 - ``polarity``, ``modality`` (:mod:`rashomon.nlp.frame`) and ``sourcing`` of the claimant;
 - ``sources`` / ``targets``: lists of ``(start_char, end_char, actor_id)`` mentions;
 - ``claimant``: ``[(start_char, end_char, actor_id | None)]`` of who alleges or denies;
-- ``date`` (normalized value from ``rashomon_dates``), ``date_span``, ``place``, ``lat``, ``lon``;
+- ``date`` (normalized value from ``rashomon_dates``), ``date_span``, ``place``, ``place_span``,
+  ``lat``, ``lon``;
 - ``parent``: index (in the span list) of the event whose complement holds this one
   ("accused X of *shelling*") or, for "X denied the allegation", of the event denied;
 - ``sent`` (sentence character bounds), ``depth`` (steps from the trigger to the sentence
@@ -43,9 +44,9 @@ from rashomon.nlp.events.args import (
     governor_subject,
     grievance_target,
     index_mentions,
-    is_locative,
     is_medium,
     mention_index,
+    event_place,
     nearest_in_sentence,
     noun_arguments,
     object_owner,
@@ -260,6 +261,10 @@ class EventCoder:
                 any(c.key == "obj" and c.values and not c.negate for c in row.when)
                 for row in rows):
             return None  # its rows need an object ("provided *aid*") and it has none
+        if rows and objs and all(any(c.key == "obj" and c.negate and not c.values
+                                     for c in row.when) for row in rows):
+            return None  # its rows take no object ("demonstrators *demonstrated*"), and it has
+            # one: another sense ("*demonstrated* a disregard for X")
         if rows and objs and all(o.lower_ in THING_PRONOUNS for o in objs):
             # none of its rows fired on a thing pronoun, whose class they cannot read: "I did
             # not *send* this" (a photo) says nothing of aid
@@ -279,6 +284,8 @@ class EventCoder:
             return None  # "pleaded *guilty*", "fell *silent*": a linking use, no act
         if _documentary(verb, self.lex.sets):
             return None  # "the e-mails *showed* a rift", "sent *a note*": no actor does an event
+        if _opposite(lemma_of(verb), self.lex):
+            return None  # "we *disagree*": the nearest example verb is its opposite ("agree")
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subj is not None and matter(subj, self.lex):
             return None  # "federal law *prohibits* it", "the issue *raised* doubts": no one acts
@@ -315,6 +322,11 @@ class EventCoder:
             if row.type in GRIEVANCES:
                 f.targets = grievance_target(doc, f.token, f.sources) or (grievance_target(
                     doc, f.noun, f.sources) if f.noun is not None else []) or f.targets
+        if row.type == "SUPPORT" and not f.nominal and f.noun is None and not f.targets:
+            # "voted *for Obama*", "vouched for X": who is backed (not "voting for *it*": a
+            # thing pronoun is the bill, whatever the actors component took it for)
+            f.targets = [m for m in _prep_actors(doc, f.token, "for")
+                         if m.root.lower_ not in THING_PRONOUNS]
         if not f.nominal and f.noun is None and imperative(f.token):
             f.sources = []  # "Stop the attacks, X shouted": whoever is told acts, not X
         if row.lemma in STANCE_PASSIVES and not f.nominal and _stance_passive(f.token):
@@ -450,8 +462,8 @@ class EventCoder:
         # left, X and Y met": the meeting's date is not P3W)
         dates = _by_sentence([d for d in doc.spans.get("rashomon_dates", [])
                               if (d._.data or {}).get("type") in ("DATE", "TIME")], found)
-        places = _by_sentence([p for p in doc.spans.get("rashomon_places", [])
-                               if (p._.data or {}).get("role") != "metonym"], found)
+        places = _by_sentence([p for p in doc.spans.get("rashomon_places", []) if _setting(p)],
+                              found)
         mentions = {(m.start, m.end) for m in doc.spans.get("rashomon_mentions", [])}
         spans = []
         all_details: list[dict[str, Any]] = []
@@ -462,13 +474,8 @@ class EventCoder:
             date = nearest_in_sentence(dates.get(sent.start, []), f.token, sent)
             argument_tokens = {i for m in (*f.sources, *f.targets) if m._.link != "locative"
                                for i in range(m.start, m.end)}  # a place target stays the place
-            subtree = range(f.token.left_edge.i, f.token.right_edge.i + 1)
-            place = nearest_in_sentence(
-                [p for p in places.get(sent.start, [])
-                 if (p.start in subtree or is_locative(p, f.token))
-                 and not argument_tokens.intersection(range(p.start, p.end))
-                 and ((p.start, p.end) not in mentions or p.root.dep_ == "pobj")],
-                f.token, sent)
+            place = event_place(places.get(sent.start, []), f.token, sent, argument_tokens,
+                                mentions)
             pdata: dict[str, Any] = (place._.data or {}) if place is not None else {}
             parent = index.get(id(f.denies)) if f.denies is not None else (
                 by_token.get(f.parent) if f.parent is not None else None)
@@ -483,6 +490,7 @@ class EventCoder:
                 "date": ((date._.data or {}).get("value") if date is not None else None),
                 "date_span": (date.start_char, date.end_char) if date is not None else None,
                 "place": (pdata.get("name") or place.text) if place is not None else None,
+                "place_span": (place.start_char, place.end_char) if place is not None else None,
                 "lat": pdata.get("lat"),
                 "lon": pdata.get("lon"),
                 "parent": parent,
@@ -504,17 +512,31 @@ class EventCoder:
         doc._.data[SPANS_KEY] = all_details
 
 
+# Prefixes that turn a verb into its opposite ("disagree", "unfollow", "mistrust").
+_NEGATING_PREFIXES = ("dis", "un", "mis")
+
+
+def _opposite(lemma: str, lex: events_lexicon.Lexicon) -> bool:
+    """Whether ``lemma`` is a verb the lexicon knows with a negating prefix ("*dis*agree",
+    "*un*block"): the static vectors put a verb beside its opposite, so the example verbs
+    would read it as the very act it denies."""
+    return any(lemma.startswith(p) and (lemma[len(p):], "V") in lex.triggers
+               for p in _NEGATING_PREFIXES)
+
+
 def _documentary(verb: Token, sets: dict[str, frozenset[str]]) -> bool:
     """Whether a clause only reports or shows something: its subject is a document or a
-    release ("the e-mails *showed*", "the memo *raises*"; ``@publication``), or its object a
-    light-verb notion ("raised *questions*", "offers a *glimpse*"; ``@notion``). Such clauses
-    are not guessed at by the example fallback."""
+    release ("the e-mails *showed*", "the memo *raises*"; ``@publication``), its object a
+    light-verb notion ("raised *questions*", "offers a *glimpse*"; ``@notion``), or all its
+    objects documents ("shared *a photo*", "posted *a video*"). Such clauses are not guessed
+    at by the example fallback."""
     docs = sets.get("publication", frozenset()) | {"release"}
     notions = sets.get("notion", frozenset())
     active = not any(c.dep_ == "auxpass" for c in verb.children)
     subjects = [s for s in events_lexicon.subjects(verb) if active]
+    objs = [events_lexicon.lemma_of(o) for o in events_lexicon.objects(verb)]
     return any(events_lexicon.lemma_of(s) in docs for s in subjects) or any(
-        events_lexicon.lemma_of(o) in notions for o in events_lexicon.objects(verb))
+        o in notions for o in objs) or bool(objs) and all(o in docs for o in objs)
 
 
 def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:
@@ -641,6 +663,16 @@ def _sentence_text(text: str, start: int, end: int, t_start: int, t_end: int) ->
     half = MAX_SENTENCE // 2
     lo = max(start, t_start - half)
     return text[lo:min(end, max(t_end, lo + MAX_SENTENCE))]
+
+
+def _setting(place: Span) -> bool:
+    """Whether a place mention can be where an event happened: not a party ("Ankara said"), a
+    nationality ("Russian collusion"), part of a name ("the Boston Globe") or a word of a
+    name ("Cambridge Analytica")."""
+    role = (place._.data or {}).get("role")
+    if role in ("metonym", "demonym", "embedded"):
+        return False
+    return not (role == "modifier" and place.root.head.pos_ == "PROPN")
 
 
 @collector("rashomon_events")

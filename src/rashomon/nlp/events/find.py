@@ -23,6 +23,7 @@ from rashomon.nlp.events.lexicon import (
     lemma_of,
     objects,
     subjects,
+    thing_antecedent,
 )
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
@@ -158,11 +159,12 @@ def _quoted_question(verb: Token) -> bool:
 # a figure of speech ("raided the trust *fund*", "could destroy the *plan*"); ``@prospect``
 # names what someone hopes for or stands to lose, which no one threatens or helps but in a
 # figure of speech either ("threatening his *dream*", "does not help her *case*").
-_UNHARMED_SETS = ("claim", "prospect")
+_UNHARMED_SETS = ("claim", "prospect", "publication", "info")
 _UNHARMED = {"fund", "money", "budget", "right", "freedom", "reputation", "credibility",
              "chance", "hope", "career", "argument", "case", "image", "brand", "plan",
              "proposal", "bill", "deal", "agreement", "policy", "idea", "theory", "narrative",
-             "economy", "recovery", "voice"}
+             "economy", "recovery", "voice", "tape", "email", "e-mail", "mail", "message",
+             "paper", "file"}
 # Types whose object is the party they are done to, when the row does not name it: a threat
 # or help aimed at a prospect is a figure of speech, as an attack on a fund is.
 _AIMED = {"ASSAULT", "THREATEN", "AID"}
@@ -222,8 +224,22 @@ def _thing_let(verb: Token, row: Trigger, lex: Lexicon) -> bool:
         return True
     # "a status that will *allow* you to work", "such a deal would allow Iran to ...": a thing
     # that makes something possible, no one who concedes it
-    givers = [antecedent(s) for s in subjects(verb) if s.dep_ == "nsubj"]
+    givers = [thing_antecedent(antecedent(s)) for s in subjects(verb) if s.dep_ == "nsubj"]
     return bool(givers) and all(_made_thing(s, lex) for s in givers)
+
+
+def _rule_says(verb: Token, row: Trigger, lex: Lexicon) -> bool:
+    """Whether a coercion verb only tells what a law, a deal or a document says ("the
+    legislation *prohibits* cities from ...", "the bill *bans* ...", "whether this statement
+    will *prevent* him from ..."): its subjects are all made things, not an event noun ("the
+    blockade prevented aid" stays), and what a rule says is no one's act."""
+    if row.type != "COERCE" or any(c.dep_ in {"nsubjpass", "auxpass", "agent"}
+                                   for c in verb.children):
+        return False
+    givers = [thing_antecedent(antecedent(s)) for s in subjects(verb) if s.dep_ == "nsubj"]
+    return bool(givers) and all(
+        _made_thing(s, lex) and (lemma_of(s), "N") not in lex.triggers for s in givers)
+
 
 
 # Word sets of the lexicon that name things made: documents, rules, pacts, programmes.
@@ -278,16 +294,41 @@ def _optative(verb: Token) -> bool:
             for c in verb.children)
 
 
+# Possessive pronouns that make a thing the speaker's or the subject's own ("*his* views").
+_OWN = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Prepositions whose object is what "stand by / stand behind" backs.
+_BACKED_PREPS = frozenset({"by", "behind"})
+
+
+def _self_defence(verb: Token, row: Trigger, lex: Lexicon) -> bool:
+    """Whether a verb of support backs only its own doer ("defended *himself* against the
+    report", "stood by *his* comments", "defends *her* record"): one's own person or
+    one's own words, views and acts (a possessive pronoun and a noun of the ``@abstract``
+    set) are no one else, and support no party; "defended *Obama's* policy" and "defended
+    *his* wife" (no abstract noun) still back someone."""
+    if row.type != "SUPPORT":
+        return False
+    backed = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in _BACKED_PREPS
+        for o in c.children if o.dep_ == "pobj"]
+    abstract = lex.sets.get("abstract", frozenset())
+    return bool(backed) and all(
+        o.lower_.endswith(("self", "selves")) or lemma_of(o) in abstract and any(
+            c.dep_ == "poss" and c.lower_ in _OWN for c in o.children) for o in backed)
+
+
 def ruled_out(verb: Token, row: Trigger | None, lex: Lexicon) -> bool:
     """Whether a verb the lexicon knows is no event in this use, whatever its row (or a
     guess from examples) says: a question put, a source's wish not to be named, what a
     source is not allowed to say, a likelihood, a wish, a figure of speech, a thing that
     threatens, lets or is let do something (see :func:`asks_no_one`,
     :func:`_licensed_speech`, :func:`_likely`, :func:`_optative`, :func:`_figurative`,
-    :func:`_thing_threatens`, :func:`_thing_let`)."""
+    :func:`_thing_threatens`, :func:`_thing_let`, :func:`_rule_says`,
+    :func:`_self_defence`)."""
     return asks_no_one(verb) or _licensed_speech(verb) or _likely(verb) or _optative(verb) or (
         row is not None and (_figurative(verb, row, lex) or _thing_threatens(verb, row, lex)
-                             or _thing_let(verb, row, lex)))
+                             or _thing_let(verb, row, lex) or _rule_says(verb, row, lex)
+                             or _self_defence(verb, row, lex)))
 
 
 # Verbs of speaking, and the words of the sourcing formula that license it ("not *authorized*
@@ -500,6 +541,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     # prove helpful"; but "the vote could take place", "the attack could kill thousands")
     same_clause = not _presupposed(f.token, lex.sets.get("happen", frozenset()))
     modifier = False
+    described = False  # passed a past-tense clause describing a noun (a deed told, no plan)
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
     prevented = False  # the gerund of "kept X from doing": it did not happen
@@ -558,6 +600,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             prevented = True  # "stopped the gunman *from killing*": kept from happening
         if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
+            if cur.tag_ in {"VBD", "VBN"}:
+                # "is to deliver a lecture named for a dean *who was killed*", "plans to buy
+                # arms that were banned": a past deed describing a noun is no one's plan
+                described = True
         governor = None if modifier else found.get(head.i)
         if governor is not None and purpose_of(cur, lex.sets.get("move", frozenset())):
             # "sent fighters *to fight*", "dispatched X to join the fighting": the purpose of
@@ -606,7 +652,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 if claimant is None:
                     claimant = _claimant_of(head)
                 break
-            if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) \
+            if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) and not described \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
             if _noun_infinitive(cur) and not _ordinal(head):

@@ -126,8 +126,9 @@ def _group_word(tok: Token, index: Mapping[int, Span], terms: Mapping[str, Term]
         return None
     if tok.dep_ == "compound" and tok.head.lower_ in terms:
         return None  # "riot *police*" is found at its head
-    if any(c.dep_ == "poss" or c.i in index for c in tok.children):
+    if any(c.dep_ == "poss" or c.i in index and c.dep_ != "conj" for c in tok.children):
         return None  # "their soldiers", "Afghan troops": the actors component's phrase
+        # (not "*lawmakers* and Gov. X": a name conjoined is a second party, no modifier)
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.head.i == tok.i and prev.dep_ in {"compound", "amod"} \
             and f"{prev.lower_} {tok.lower_}" in terms:

@@ -115,7 +115,7 @@ _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thous
               "kg", "kilogram", "ton", "tonne", "worth", "amount", "shipment", "consignment",
               "truckload", "load", "member", "members", "wave", "series", "spate", "string",
               "barrage", "volley", "flurry", "campaign", "round", "set", "raft", "slew", "host",
-              "handful", "range", "array", "package"}
+              "handful", "range", "array", "package", "year", "decade", "month", "week", "page"}
 # Heads whose compound says what the object is: "halted *mediation* efforts".
 _CONTAINERS = {"effort", "process", "initiative", "mission", "programme", "program"}
 
@@ -139,6 +139,22 @@ def antecedent(tok: Token) -> Token:
     clause = tok.head
     if tok.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
+    return tok
+
+
+def thing_antecedent(tok: Token) -> Token:
+    """The thing an "it" subject stands for ("the law differs: *it* allows ..."): the
+    nearest subject before it in its sentence or the one before, when that is a common
+    noun; else ``tok`` ("Russia said *it* would allow": a name is no thing, "it" stays)."""
+    if tok.lower_ != "it" or tok.pos_ != "PRON":
+        return tok
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in range(tok.i - 1, start - 1, -1):
+        if doc[i].dep_ in {"nsubj", "nsubjpass"}:
+            return doc[i] if doc[i].pos_ == "NOUN" else tok
     return tok
 
 
@@ -255,7 +271,9 @@ def holds(cond: Condition, tok: Token) -> bool:
         found = [w for c in infinitives(tok) for w in _words(c)]
     elif cond.key == "subj":  # also its entity class: "&person" (a named person)
         found = [w for c in subjects(tok) for w in _words(c)] + \
-            [f"&{c.ent_type_.lower()}" for c in subjects(tok) if c.ent_type_]
+            [f"&{c.ent_type_.lower()}" for c in subjects(tok) if c.ent_type_] + \
+            [w for c in subjects(tok) if thing_antecedent(c) is not c
+             for w in _words(thing_antecedent(c))]  # "it allows": the law it stands for
     elif cond.key == "purpose":  # "sent X *to fight with* C": prepositions of a purpose clause
         found = [p.lower_ for c in tok.children if c.dep_ in {"advcl", "xcomp"}
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)

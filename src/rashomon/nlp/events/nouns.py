@@ -3,7 +3,8 @@
 A noun of the trigger lexicon ("attack", "lawsuit", "proposal", "retreat", "meeting") codes an
 event where the sentence tells of the event: the noun has a doer or a party of its own
 ("*Russia's* attack", "the talks *with Iran*", "protests *against the bill*"), it happens
-("the attack *killed* five", "protests *swelled*"; the lexicon's ``@happen`` verbs), it is
+("the attack *killed* five", "protests *swelled*"; the lexicon's ``@happen`` verbs; a plan or
+a pact, ``@proposal`` and ``@pact``, never does: "the proposal could *damage* X"), it is
 there or not ("there were six *arrests*", "*no* curfew"), or it dates something ("*after*
 the massacre"). A bare one elsewhere names a document, a plan or a matter: "*the suit* does not
 seek", "the indictment is expected to be unsealed", "fighting *proposals*", "a *retreat* for
@@ -80,7 +81,9 @@ def stands_as_event(doc: Doc, f: Found, happen: frozenset[str], lex: Lexicon) ->
         return True
     head = slot.head
     if dep in {"nsubj", "nsubjpass", "dobj"}:
-        return head.lemma_.lower() in happen
+        # (a bare plan or pact does not happen: "the proposal *could damage* the state" is
+        # what the plan would do, not a proposal made)
+        return head.lemma_.lower() in happen and not _plan(tok, lex)
     if dep == "pobj" and head.dep_ == "prep":
         return head.lower_ in _TIME_PREPS and head.head.pos_ in {"VERB", "AUX", "NOUN"}
     return False
@@ -106,6 +109,16 @@ def _own_party(noun: Token, talks: Lexicon | None = None) -> bool:
             talks is None or c.lower_ not in {"of", "on"} or agentive(p, talks))
         for p in c.children)
         for c in noun.children)
+
+
+# Word sets of the lexicon that name plans and pacts: things made, which do not happen.
+_PLAN_SETS = ("proposal", "pact")
+
+
+def _plan(noun: Token, lex: Lexicon) -> bool:
+    """Whether ``noun`` names a plan, a bill or a pact (``@proposal``, ``@pact``)."""
+    lemma = noun.lemma_.lower()
+    return any(lemma in lex.sets.get(name, frozenset()) for name in _PLAN_SETS)
 
 
 def _act_named(noun: Token, lex: Lexicon) -> bool:

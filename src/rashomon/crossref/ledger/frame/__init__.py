@@ -78,6 +78,9 @@ def names_someone(text: str | None) -> bool:
 # A non-restrictive relative clause still open before a word: ", who is noted for ..."
 _SIDE_CLAUSE = re.compile(r"(?i),\s*(?:who|which|whose)\b[^,;:]*$")
 _ASKED_TO = re.compile(r"(?i)^\s*(?:[\w'’.-]+\s+){0,5}?to\s+[a-z]")
+# "it'd be great if you could ...", "we would appreciate it if ...": a request put politely
+_POLITE_IF = re.compile(r"(?i)\b(?:would|[’']d)\s+(?:be\s+(?:great|good|nice|helpful|wonderful|"
+                        r"appreciated)|(?:really\s+)?(?:appreciate|love|like)\s+it)\s+if\b")
 
 
 def _blanked(fore: str, text: str, at: int) -> bool:
@@ -89,7 +92,10 @@ def mood(text: str, quotes: Sequence[Quote] = (), offset: int = 0) -> str | None
     """How the sentence's act is meant: ``appeal`` when a source asks others to act ("urged
     Kestria to ...", "asked the world to back ..."), ``conditional`` when it tells an act that
     holds only under a condition ("will send aid if asked", "unless ..."), else None. An appeal
-    and a conditional pledge are two statements, even by one speaker about one act."""
+    and a conditional pledge are two statements, even by one speaker about one act. "It'd be
+    great if you could ..." is an appeal put politely, not a condition."""
+    if _POLITE_IF.search(text):
+        return "appeal"
     for q in quotes:
         after = after_word(text, (q.cue_end or 0) - offset) if q.cue_end is not None else ""
         if q.cue_type == "appeal" or (q.cue_type == "question" and _ASKED_TO.match(after)):

@@ -56,21 +56,31 @@ _LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECAS
 # A report in an adverbial clause after the sentence's own main clause: "Obama and Boehner met at
 # the White House on Sunday *as a top Republican senator suggested that* ..." tells the meeting
 # in the outlet's voice; the senator's suggestion is a side report.
-# Not after "when", "after", "since": "The report comes a day after Obama insisted that ..." and
-# "The exchange came when Clinton responded by saying ..." tell what was said, the main clause
-# only dates it.
+# After "after", "before", "since", "until" too ("The last message came in July, shortly after
+# The Times reported that ..."), unless the main clause only dates what was said: "The report
+# comes a day after Obama insisted that ..." tells what Obama insisted (``_DATING``). Not after
+# "when": "The exchange came when Clinton responded by saying ...".
 _SUBORDINATE = re.compile(r"(?i)[\w'’)]\s*,?\s+(?:even\s+)?(?:as|while|because|though|although|"
                           r"whereas)\s+$")
+_TEMPORAL = re.compile(r"(?i)[\w'’)]\s*,?\s+(?:(?:shortly|just|soon|only|long|(?:a|one|two|three|"
+                       r"several|\d+)\s+(?:day|week|month|year|hour|minute)s?)\s+)?(?:after|before|"
+                       r"since|until)\s+$")
+_DATING = re.compile(r"(?i)\b(?:comes?|came|coming|arrives?|arrived|follows?|followed|happened|"
+                     r"occurred)\b(?:\W+\w+){0,5}\W*$")
 MAIN_CLAUSE_WORDS = 4  # words before the subordinator: a clause of its own, not "Even as X said"
 
 
 def subordinate(q: Quote, sentence: str, offset: int) -> bool:
     """Whether a reported (not direct) quote's speaker opens an adverbial clause that follows
-    the sentence's main clause (``_SUBORDINATE``)."""
+    the sentence's main clause (``_SUBORDINATE``, ``_TEMPORAL``)."""
     if q.speaker_start is None or q.kind == "direct":
         return False
     before = sentence[:max(0, q.speaker_start - offset)]
     m = _SUBORDINATE.search(before)
+    if m is None:
+        m = _TEMPORAL.search(before)
+        if m is not None and _DATING.search(before[:m.start() + 1]):
+            return False  # "The report comes a day after Obama insisted that ..."
     return bool(m) and len(before[:m.start() + 1].split()) >= MAIN_CLAUSE_WORDS
 
 

@@ -38,13 +38,15 @@ SPEECH_OBJECT = re.compile(
 # speaker, as quoted), its verb is negated (no modal: "he would not run again" is a plan) and
 # what it negates is a part in the deed ("he had no involvement in", "it is not involved", "she
 # did nothing wrong", "they were unaware of", "he did not know"; not "did not know whether": that
-# is not knowing). "Russia never considered Turkey an ally", said by Lavrov, tells of a third party.
+# is not knowing; nor "was not aware that X", which takes X as true). "Russia never considered
+# Turkey an ally", said by Lavrov, tells of a third party.
 _SELF_DENIAL = re.compile(
     r"(?i)^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:(?!will|would|could|can|may|might|shall|should)"
     r"\w+\s+){0,2}?(?:not|never|no|nothing|neither|\w+n't)\b[^.;]{0,40}?"
-    r"\b(?:involve\w*|(?:knew|know\w*)(?!\s+(?:if|whether))|aware|wrong\w*|role|part|responsib\w*|connect\w*|"
+    r"\b(?:involve\w*|(?:knew|know\w*)(?!\s+(?:if|whether|that))|aware(?!\s+that)|wrong\w*|role|part|"
+    r"responsib\w*|connect\w*|"
     r"authori[sz]\w*|ordered|direct\w*)"
-    r"|^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:\w+\s+){0,2}?unaware\b")
+    r"|^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:\w+\s+){0,2}?unaware\b(?!\s+that)")
 # A statement that calls the claim untrue or the speaker's side blameless: "that was never the
 # case", "this is not true", "there was no such impropriety", "no laws were broken", "he
 # maintains his innocence".
