@@ -572,8 +572,8 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
         if actor is None:
             if len(span) == 1 and span[0].pos_ == "ADJ":
                 continue  # "Turkic" tagged ORG
-            if not any(t.text[:1].isupper() for t in span):
-                continue  # "son" of "the president’s son" tagged PERSON: no name
+            if ent[0].text in POSSESSIVE and not any(t.text[:1].isupper() for t in span):
+                continue  # "’s son" of "the president’s son" tagged PERSON: no name
             if ent.label_ == "PERSON" and len(span) == 1 and _not_a_person(span[0]):
                 continue
             if ent.label_ == "PERSON":
