@@ -928,13 +928,14 @@ def is_locative(span: Span, trigger: Token) -> bool:
 _OWN_CLAUSES = frozenset({"relcl", "ccomp", "csubj"})
 _MODIFIER_CLAUSES = frozenset({"advcl", "acl"})
 _MEANWHILE = frozenset({"while", "as", "when", "where"})
+CLAUSE_HOPS = 12  # heads walked up from a date or place (a parse of a huge sentence is deep)
 
 
 def _in_other_clause(span: Span, trigger: Token) -> bool:
     """Whether the span sits in a clause of its own that does not hold the trigger ("X, who was
     charged *last month*, attended the meeting": last month is the charge's date)."""
-    for anc in span.root.ancestors:
-        if anc.i == trigger.i:
+    for hops, anc in enumerate(span.root.ancestors):
+        if anc.i == trigger.i or hops >= CLAUSE_HOPS:
             return False
         own = anc.dep_ in _OWN_CLAUSES or (anc.dep_ in _MODIFIER_CLAUSES and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and not any(
@@ -977,10 +978,10 @@ def _outer_of(place: Span, named: set[int]) -> bool:
 def nearest_in_sentence(spans: list[Span], trigger: Token, sent: Span) -> Span | None:
     """The span of ``spans`` in ``sent`` attached to the trigger's clause, else the closest
     one outside the clauses of its own that do not hold the trigger."""
-    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end
-              and not _in_other_clause(s, trigger)]
+    inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
     if len(inside) > 8:  # very long sentences: only look near the trigger
         inside = sorted(inside, key=lambda s: abs(s.start - trigger.i))[:8]
+    inside = [s for s in inside if not _in_other_clause(s, trigger)]
     if not inside:
         return None
     for span in inside:  # "on Sunday", "in Stepanakert" hanging off the trigger
