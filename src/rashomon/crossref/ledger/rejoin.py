@@ -118,19 +118,26 @@ MUTUAL_COS = 0.35  # ... and its centred sentence cosine reaches this
 MUTUAL_LINK = 0.5  # ... and this share of the cross pairs of the two rows are scored pairs
 
 
-def _cosine_best(units: Sequence[Unit], vecs: np.ndarray) -> dict[tuple[int, str], int]:
-    """(unit, other article) -> that article's unit closest to it by centred cosine."""
-    by_article: dict[str, list[int]] = {}
-    for k, u in enumerate(units):
-        by_article.setdefault(u.article_id, []).append(k)
-    out: dict[tuple[int, str], int] = {}
-    for art, idx in by_article.items():
-        sims = vecs @ vecs[idx].T  # every unit against this article's units
-        best = np.asarray(idx)[np.argmax(sims, axis=1)]
+class _CosineBest:
+    """(unit, other article) -> that article's unit closest to it by centred cosine.
+
+    An article's column of bests is computed on the first question about it (every unit
+    against its units at once), so a block of many articles costs the articles asked about,
+    not every (unit, article) pair of the block."""
+
+    def __init__(self, units: Sequence[Unit], vecs: np.ndarray) -> None:
+        self.vecs = vecs
+        self.by_article: dict[str, list[int]] = {}
         for k, u in enumerate(units):
-            if u.article_id != art:
-                out[(k, art)] = int(best[k])
-    return out
+            self.by_article.setdefault(u.article_id, []).append(k)
+        self.best: dict[str, np.ndarray] = {}
+
+    def __call__(self, k: int, art: str) -> int:
+        if art not in self.best:
+            idx = self.by_article[art]
+            sims = self.vecs @ self.vecs[idx].T  # every unit against this article's units
+            self.best[art] = np.asarray(idx)[np.argmax(sims, axis=1)]
+        return int(self.best[art][k])
 
 
 def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], labels: list[int],
@@ -151,7 +158,7 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
     his party in refusing to consider ... Garland"); two readings agreeing on the partner is
     what tells it from a neighbour that shares a name.
     """
-    cos_best = _cosine_best(units, vecs)
+    cos_best = _CosineBest(units, vecs)
     best = best_partners(units, scores)
     gates = anchors.gates or anchors.tokens
     out = list(labels)
@@ -164,7 +171,7 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
         ai, aj = units[i].article_id, units[j].article_id
         if best[(i, aj)][1] != j or best[(j, ai)][1] != i:
             continue
-        if cos_best[(i, aj)] != j or cos_best[(j, ai)] != i or float(vecs[i] @ vecs[j]) < MUTUAL_COS:
+        if cos_best(i, aj) != j or cos_best(j, ai) != i or float(vecs[i] @ vecs[j]) < MUTUAL_COS:
             continue
         said = sum(anchors.idf[t] for t in gates[i] & gates[j] if t in anchors.informative)
         if said < MUTUAL_SAID or _two_speakers(units[i], units[j]):
