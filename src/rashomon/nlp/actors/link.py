@@ -185,9 +185,12 @@ def find_mentions(m: ActorMatcher, doc: Doc
     claimed = {i for r in refs for i in range(r.start, r.end)}
     claimed |= {i for s, e, _ in m.term_spans(doc) for i in range(s, e)}
     namesakes: dict[str, Actor] = {}  # surname -> someone else named in full earlier
+    # surnames the article also writes in the short suffixed form ("Trump Jr.")
+    short = {doc[i].text for i in range(len(doc) - 1)
+             if i not in in_full and _suffix_end(doc, i + 1) > i + 1} if juniors else set()
     for ref in refs:
         if ref.type == "SURNAME" and ref.start not in used_refs:
-            junior = _junior(doc, ref, juniors, in_full, titles)
+            junior = _junior(doc, ref, juniors, short, titles)
             if junior is not None:
                 end = _suffix_end(doc, ref.end)
                 cands.append(Candidate(ref.start, end, junior, "surname", 2))
@@ -412,7 +415,7 @@ def _regnal(doc: Doc, start: int, end: int) -> bool:
 _ELDER = frozenset({"elder", "senior"})
 
 
-def _junior(doc: Doc, ref: Ref, juniors: dict[str, Actor], in_full: set[int],
+def _junior(doc: Doc, ref: Ref, juniors: dict[str, Actor], short: set[str],
             titles: dict[int, tuple[str, str | None]]) -> Actor | None:
     """The suffixed namesake a surname stands for. "Trump Jr." is always him. A bare
     "(Mr.) Trump" after "Donald Trump Jr." is him too, the way some outlets write, unless
@@ -426,9 +429,7 @@ def _junior(doc: Doc, ref: Ref, juniors: dict[str, Actor], in_full: set[int],
         return junior
     if ref.start in titles or (ref.start and doc[ref.start - 1].lower_ in _ELDER):
         return None
-    short = any(_suffix_end(doc, t.i + 1) > t.i + 1 for t in doc
-                if t.text == doc[ref.end - 1].text and t.i not in in_full)
-    return None if short else junior
+    return None if doc[ref.end - 1].text in short else junior
 
 
 def _name_continues(doc: Doc, end: int) -> bool:
@@ -559,8 +560,9 @@ def _from_ner(m: ActorMatcher, doc: Doc, cands: list[Candidate], refs: list[Ref]
             actor, link = _first_name_of(doc, span.end, text, first_names), "alias"
         elif len(span) == 1 and normalize(text) in local:
             actor, link = local[normalize(text)], "surname"
-        elif len(span) == 1 and ent.label_ == "ORG" and _paper(m, doc, text, cands + out):
-            actor, link = _paper(m, doc, text, cands + out), "alias"
+        elif len(span) == 1 and ent.label_ == "ORG" and (
+                paper := _paper(m, doc, text, cands + out)) is not None:
+            actor, link = paper, "alias"
         elif len(span) == 1 and normalize(text) in gaz.surnames and ent.label_ == "PERSON":
             actor_id = m.person_by_surname(tuple(sorted(gaz.surnames[normalize(text)])), named,
                                            doc._.published)
