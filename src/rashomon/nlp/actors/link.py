@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import data
-from rashomon.nlp.actors.coref import CLOSE_QUOTES, OPEN_QUOTES
+from rashomon.nlp.actors.coref import CLOSE_QUOTES, HONORIFICS, OPEN_QUOTES
 from rashomon.nlp.actors.gazetteer import SUFFIXES, Gazetteer, Term, is_second, normalize, surname
 from rashomon.nlp.actors.match import (
     PLACE_NOUNS,
@@ -362,9 +362,6 @@ def _blocked(doc: Doc, ref: Ref, term: Term) -> bool:
 
 
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
-# The gender an honorific gives the surname after it.
-_HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f",
-                      "miss": "f"}
 
 
 def _of_honorific(gaz: Gazetteer, doc: Doc, start: int, ids: tuple[str, ...]
@@ -372,7 +369,7 @@ def _of_honorific(gaz: Gazetteer, doc: Doc, start: int, ids: tuple[str, ...]
     """The people sharing a surname whom its honorific fits ("*Mrs.* Clinton" is not Bill
     Clinton, even when the article names him too); all of them when none fits or there is
     no honorific."""
-    want = _HONORIFIC_GENDERS.get(doc[start - 1].lower_) if start else None
+    want = HONORIFICS.get(doc[start - 1].lower_.rstrip(".")) if start else None
     if want is None:
         return ids
     fitting = tuple(i for i in ids if getattr(gaz.actors.get(i), "gender", None) in (None, want))

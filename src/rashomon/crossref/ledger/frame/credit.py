@@ -56,7 +56,7 @@ _LIVES = re.compile(r"claim\w*\s+(?:\S+\s+){0,4}(?:lives|victims)", re.IGNORECAS
 # A report in an adverbial clause after the sentence's own main clause: "Obama and Boehner met at
 # the White House on Sunday *as a top Republican senator suggested that* ..." tells the meeting
 # in the outlet's voice; the senator's suggestion is a side report.
-# After "after", "before", "since", "until" too ("The last message came in July, shortly after
+# After "after", "before", "since", "until" too ("The last message was in July, shortly after
 # The Times reported that ..."), unless the main clause only dates what was said: "The report
 # comes a day after Obama insisted that ..." tells what Obama insisted (``_DATING``). Not after
 # "when": "The exchange came when Clinton responded by saying ...".
