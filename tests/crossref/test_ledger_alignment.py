@@ -489,3 +489,27 @@ def test_a_second_telling_left_alone_joins_its_articles_row_on_three_scored_pair
     assert join_parallel(units, {**row, (1, 4): 0.3, (2, 4): 0.3, (3, 4): 0.3},
                          [0, 0, 0, 0, 4], vecs) == [0, 0, 0, 0, 0]
     assert join_parallel(units, {**row, (1, 4): 0.3, (2, 4): 0.3}, [0, 0, 0, 0, 4], vecs) == [0, 0, 0, 0, 4]
+
+
+def test_a_row_of_headlines_moves_to_the_row_of_their_bodies_retellings() -> None:
+    from rashomon.crossref.ledger.joins import join_headline_rows
+
+    sides = {"Orvel": "ORV", "Dantry": "DAN"}
+    units = [
+        _told("a", "Orvel stops Dantry in sixth round to keep belts", sides),
+        _told("a", "Orvel stopped Dantry in the sixth round on Saturday to keep his belts.",
+              sides, start=60),
+        _told("b", "Orvel stops Dantry to keep title belts", sides),
+        _told("b", "Orvel stopped Dantry in the sixth round to keep his title belts.",
+              sides, start=60),
+        _told("c", "Orvel keeps belts", {"Orvel": "ORV"}),
+        _told("c", "Orvel kept his belts, stopping Dantry in six rounds in Brenn.", sides,
+              start=60),
+    ]
+    # alignment put the headlines in one row (0) and the body sentences in another (1)
+    labels = [0, 1, 0, 1, 0, 1]
+    assert join_headline_rows(units, labels) == [1, 1, 1, 1, 1, 1]
+    # a row whose headlines' bodies sit in different rows stays: no majority
+    assert join_headline_rows(units, [0, 1, 0, 3, 0, 5]) == [0, 1, 0, 3, 0, 5]
+    # one headline's body is no evidence for the row: two retellings at least
+    assert join_headline_rows(units, [0, 1, 0, 3, 0, 0]) == [0, 1, 0, 3, 0, 0]

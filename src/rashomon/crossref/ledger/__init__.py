@@ -34,6 +34,7 @@ from rashomon.crossref.ledger.joins import (
     attach_headlines,
     join_denials,
     join_figures,
+    join_headline_rows,
 )
 from rashomon.crossref.ledger.omissions import Omissions
 from rashomon.crossref.ledger.parties import apart_by_party, join_acts, specific_parties
@@ -192,6 +193,7 @@ def build_ledger(story: Story, corpus: Corpus,
     if len(blocks) <= 1 and len(every) > len(units):
         units, labels = attach_plain(every, units, labels, every_vecs)
         vecs = centred(units)
+    labels = join_headline_rows(units, labels, leads)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)

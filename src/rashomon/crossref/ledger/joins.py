@@ -153,18 +153,41 @@ def is_headline(u: Unit) -> bool:
     return headline_like(u.text)
 
 
-def attach_headlines(units: list[Unit], labels: list[int],
-                     leads: frozenset[tuple[str, int, int]] = frozenset()) -> list[int]:
-    """A headline or subhead tells its article's story again: when alignment left it alone, it joins the
-    fact of the body sentence in its own article that repeats most of its content words
-    ("Parliament calls on X to form a task force" / "Meanwhile the parliament on Sunday called on
-    X to form a task force …"), if that sentence repeats at least ``HEADLINE_OVERLAP`` of them;
-    else the fact of its article's lead (``leads``: the keys of the articles' first full
-    sentences under their headlines) when the lead repeats ``LEAD_OVERLAP`` of them and tells
-    its fact as done ("Minister asks the world to support X in its bid" / "Turkey called for the
-    world to back X this week …")."""
+def _retelling(units: list[Unit], i: int, leads: frozenset[tuple[str, int, int]],
+               told: dict[int, set[str]]) -> int | None:
+    """The body unit of headline ``i``'s article that tells its fact again: the one repeating
+    most of its content words, at least ``HEADLINE_OVERLAP`` of them; else its article's lead
+    (``leads``) when that repeats ``LEAD_OVERLAP`` of them and tells its fact as done. ``told``
+    caches each unit's tokens across calls."""
     from rashomon.crossref.ledger.anchors import tokens
 
+    u = units[i]
+    words = {t for t in tokens(u) if t.startswith("w:")}
+    if not words:
+        return None
+    best, share = None, HEADLINE_OVERLAP
+    lead = None
+    for j, v in enumerate(units):
+        if j == i or v.article_id != u.article_id:
+            continue
+        if j not in told:  # each unit's tokens once, however many headlines compare to it
+            told[j] = tokens(v)
+        got = len(words & told[j]) / len(words)
+        if got >= share:
+            best, share = j, got
+        if v.key in leads and got >= LEAD_OVERLAP and v.frame.modality == "actual":
+            lead = j
+    return best if best is not None else lead
+
+
+def attach_headlines(units: list[Unit], labels: list[int],
+                     leads: frozenset[tuple[str, int, int]] = frozenset()) -> list[int]:
+    """A headline or subhead tells its article's story again: when alignment left it alone, it
+    joins the fact of its body's retelling (:func:`_retelling`: the body sentence in its own
+    article that repeats most of its content words, "Parliament calls on X to form a task
+    force" / "Meanwhile the parliament on Sunday called on X to form a task force …"; else its
+    article's lead, ``leads``, when that tells its fact as done: "Minister asks the world to
+    support X in its bid" / "Turkey called for the world to back X this week …")."""
     out = list(labels)
     size: dict[int, int] = {}
     for lab in labels:
@@ -173,22 +196,42 @@ def attach_headlines(units: list[Unit], labels: list[int],
     for i, u in enumerate(units):
         if not is_headline(u) or size[labels[i]] > 1:
             continue
-        words = {t for t in tokens(u) if t.startswith("w:")}
-        best, share = None, HEADLINE_OVERLAP
-        lead = None
-        for j, v in enumerate(units):
-            if j == i or v.article_id != u.article_id or not words:
-                continue
-            if j not in told:  # each unit's tokens once, however many headlines compare to it
-                told[j] = tokens(v)
-            got = len(words & told[j]) / len(words)
-            if got >= share:
-                best, share = j, got
-            if v.key in leads and got >= LEAD_OVERLAP and v.frame.modality == "actual":
-                lead = j
-        best = best if best is not None else lead
+        best = _retelling(units, i, leads, told)
         if best is not None:
             out[i] = labels[best]
+    return out
+
+
+def join_headline_rows(units: list[Unit], labels: list[int],
+                       leads: frozenset[tuple[str, int, int]] = frozenset()) -> list[int]:
+    """Headlines that alignment put in one row with each other move to the row holding their
+    bodies' retellings (:func:`_retelling`), when the retellings of at least two of them, and of
+    half the row's headlines, sit in one other row: the outlets' headlines and their leads tell
+    one fact ("Champion stops challenger in sixth round" / "The champion stopped the challenger
+    in the sixth round on Saturday"), and two rows of it would split it by where it is told.
+    Only the headlines whose own retelling is in that row move."""
+    out = list(labels)
+    rows: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        rows.setdefault(lab, []).append(i)
+    told: dict[int, set[str]] = {}
+    for lab, idx in rows.items():
+        heads = [i for i in idx if is_headline(units[i])]
+        if len({units[i].article_id for i in heads}) < 2:
+            continue
+        goes = {i: labels[j] for i in heads
+                if (j := _retelling(units, i, leads, told)) is not None and labels[j] != lab
+                and not is_headline(units[j])}
+        votes: dict[int, int] = {}
+        for row in goes.values():
+            votes[row] = votes.get(row, 0) + 1
+        if not votes:
+            continue
+        row, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n >= 2 and 2 * n >= len(heads):
+            for i, to in goes.items():
+                if to == row:
+                    out[i] = row
     return out
 
 
@@ -388,4 +431,4 @@ def components(n: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
 
 
 __all__ = ["antecedents", "attach_anaphora", "attach_denials", "components", "counts_alike",
-           "is_headline", "join_figures", "side_of"]
+           "is_headline", "join_figures", "join_headline_rows", "side_of"]
