@@ -259,6 +259,13 @@ def test_rejecting_an_offer_is_no_denial() -> None:
     assert frame_of("Marbec denied sending fighters.").denial
 
 
+def test_a_court_dismissing_claims_is_a_ruling_not_a_denial() -> None:
+    assert not frame_of("Courts in Osk have dismissed their claims against the firm.").denial
+    assert not frame_of("A federal judge on Monday rejected the charges against him.").denial
+    # a party still denies before a court, and a court may report a denial
+    assert frame_of("The court heard that Marbec denied the allegations.").denial
+
+
 def test_calling_a_report_false_is_a_denial() -> None:
     # the label may come after a long description of the report, in quotation marks
     assert frame_of('The Kestrian embassy called a Courier report that showed its troops near '

@@ -127,6 +127,17 @@ def test_what_came_after_a_past_event_dates_the_event_in_the_past(nlp) -> None: 
 
 
 @pytest.mark.model
+def test_a_month_and_day_naming_a_thing_keeps_its_year_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the March 3 floods" and "the March 3 victims" name what happened that day in some year;
+    # "met on March 3" dates the meeting in the article's year
+    text = ("Families of the March 3 victims met the mayor on March 20. "
+            "The March 3 floods destroyed the bridge. "
+            "Three of the 12 March 3 marchers spoke.")
+    found = _date_data(nlp, text, "2019-04-02")
+    assert [d["value"] for d in found] == ["XXXX-03-03", "2019-03-20", "XXXX-03-03", "XXXX-03-03"]
+
+
+@pytest.mark.model
 def test_dateparser_reads_calendar_formats_the_rules_lack(nlp) -> None:  # type: ignore[no-untyped-def]
     from rashomon.nlp.pipeline import make_doc
     from rashomon.records import Article

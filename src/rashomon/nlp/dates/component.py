@@ -91,6 +91,8 @@ class DateTagger:
         out = []
         for tx, tense in zip(timexes, tenses):
             value = resolve(tx, dct, ref, tense)
+            if value and _names_a_thing(doc, tx):
+                value = f"XXXX-{tx.args['m']:02d}-{tx.args['d']:02d}"
             relative = value is not None and anchor is not None and resolve(tx, None, None, tense) != value
             if value and tx.type == "DATE" and _DAY_VALUE.match(value):
                 ref = date.fromisoformat(value[:10])  # "the next day" counts from here
@@ -165,6 +167,27 @@ def parse_day(published: str | None) -> date | None:
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+_NAMING_DEPS = {"nmod", "compound"}
+
+
+def _names_a_thing(doc: Doc, tx: Timex) -> bool:
+    """A month and day with no year that modifies a noun names something by its day ("the
+    Sept. 11 attacks", "families of Sept. 11 victims", "the Jan. 6 committee", "the Nov. 8
+    election"): the sentence does not say which year, and the article's own year is a guess
+    that may be years off, so the value keeps the day and leaves the year unknown
+    (``XXXX-09-11``). A date that dates the clause ("voted on Sept. 11") is resolved as usual."""
+    if tx.rule not in ("mdy", "dmy") or tx.args.get("y") or not tx.args.get("d"):
+        return False
+    if not doc.has_annotation("DEP"):
+        return False
+    span = _tokens(doc, tx.start, tx.end)
+    if span is None or not len(span):
+        return False
+    root, head = span.root, span.root.head
+    return (root.dep_ in _NAMING_DEPS and not span.start <= head.i < span.end
+            and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in _TIME_NOUNS)
 
 
 def _counts_something(doc: Doc, start: int, end: int) -> bool:

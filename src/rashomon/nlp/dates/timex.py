@@ -130,7 +130,7 @@ class TimexFinder:
             ("iso", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])"), self._iso),
             ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"), self._slash),
             ("mdy", re.compile(rf"{b}(?:({wd}),?\s+)?(?:({modx})[\s-]+)?({mon})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(\d{{4}}))?(?!\d)"), self._mdy),
-            ("dmy", re.compile(rf"{b}(?:({wd}),?\s+)?(?:the\s+)?(\d{{1,2}}|{ordw})(?:st|nd|rd|th)?\s+(?:of\s+)?({mon})(?:,?\s+(\d{{4}}))?(?!\d)"), self._dmy),
+            ("dmy", re.compile(rf"{b}(?:({wd}),?\s+)?(?:the\s+)?(\d{{1,2}}|{ordw})(?:st|nd|rd|th)?\s+(?:of\s+)?({mon})(?:,?\s+(\d{{4}}))?(?!\d)(?!\.?\s+\d{{1,2}}(?![\d:]))"), self._dmy),
             ("my", re.compile(rf"{b}(?:({modx})[\s-]+)?({mon})(?:\s+of)?,?\s+(\d{{4}})(?!\d)"), self._my),
             ("month", re.compile(rf"{b}(?:(?i:(last|next|this|past|coming)|({modx}))[\s-]+)?({mon_full}){e}"), self._month),
             ("year", re.compile(rf"(?<!\w)(?:({modx})[\s-]+)?(?<![\d,.$£€#])(1[6-9]\d\d|20\d\d)(?!,\d)(?![\d%]){e}"), self._year),

@@ -113,13 +113,21 @@ _CALLED_FALSE = re.compile(
     r"(?=[\"”']?\s*(?:[,.;:!?]|$|\s(?:on|of|about|against|and|by|in|that|which)\b))")
 
 
+# a court that dismisses or rejects claims rules on a suit ("Courts in New York have dismissed
+# their claims", "a judge rejected the charges"): a ruling, not a party denying what happened
+_COURT = re.compile(r"(?i)\b(?:courts?|judges?|jur(?:y|ies)|tribunals?|justices|magistrates?)"
+                    r"\b(?:(?!\b(?:said|says|say|told|tells|that|who|which)\b)[^.;:,“”\"]){0,60}$")
+
+
 def denial_verb(text: str, fore: str) -> re.Match[str] | None:
     """The verb by which someone in the sentence denies a claim, read in ``fore`` (the sentence
     with its background blanked): none when it is negated or passive ("could not confirm, deny
-    or comment", "was denied entry"). Calling a report or an allegation false
-    (``_CALLED_FALSE``) denies it too."""
+    or comment", "was denied entry") or a court's ruling (``_COURT``). Calling a report or an
+    allegation false (``_CALLED_FALSE``) denies it too."""
     verb = next((m for m in _DENIAL_VERB.finditer(fore)
                  if (not REFUSAL_VERB.match(m.group()) or CLAIM_OBJECT.match(text[m.end():]))
-                 and not _ATTRIBUTIVE.search(text[:m.start()])), None) or _CALLED_FALSE.search(fore)
+                 and not _ATTRIBUTIVE.search(text[:m.start()])
+                 and not _COURT.search(text[max(0, m.start() - 80):m.start()])),
+                None) or _CALLED_FALSE.search(fore)
     before = text[:verb.start()] if verb else ""
     return verb if verb and not (_NEGATED.search(before) or PASSIVE.search(before)) else None
