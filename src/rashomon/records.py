@@ -229,6 +229,9 @@ class DateRef:
     # What a relative value was resolved against: the article's date ("published"),
     # a date inferred from its text ("inferred"); None for absolute values.
     anchor: str | None = None
+    # A month and day with no year that modifies a noun ("the Sept. 11 attacks", "the Nov. 8
+    # election"): it names a thing by its day rather than dating its clause.
+    modifier: bool = False
 
 
 @dataclass(frozen=True)

@@ -991,3 +991,27 @@ def test_a_share_counts_the_thing_named_beside_it() -> None:
     toll = told("e", "Officials counted 11 dead on Monday.", "11 dead", "deaths")
     assert counts_alike(*deaths, *toll)  # a count is the same thing by its unit
 
+
+
+def test_a_day_that_names_a_thing_does_not_date_the_sentence() -> None:
+    from rashomon.crossref.ledger.days import days_apart
+    from rashomon.crossref.ledger.units import index_corpus, story_units
+    from rashomon.records import DateRef
+
+    def unit(aid: str, text: str, day: str, value: str, modifier: bool):  # type: ignore[no-untyped-def]
+        a = article(aid, "Harbor Ledger", text)
+        at = text.index(day)
+        d = DateRef(id=aid + "d", article_id=aid, text=day, value=value, start=at,
+                    end=at + len(day), sent_start=0, sent_end=len(text), modifier=modifier)
+        ev = event(a, text, "ASSAULT", "asserted", KESTRIA, trigger="shelled")
+        corpus = Corpus(articles=[a], actors={}, events=[ev], dates=[d])
+        (u,) = story_units(index_corpus(corpus, [aid]), [aid])
+        return u
+
+    told = unit("m1", "Kestria shelled Osk on March 20.", "March 20", "2019-03-20", False)
+    # "the March 3 victims" names the victims of another day: no date against the shelling's
+    named = unit("m2", "Kestria shelled Osk, where the March 3 victims lived.", "March 3",
+                 "2019-03-03", True)
+    assert not named.dates and not days_apart(told, named)
+    dated = unit("m3", "Kestria shelled Osk on March 3.", "March 3", "2019-03-03", False)
+    assert days_apart(told, dated)

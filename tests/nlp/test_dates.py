@@ -127,14 +127,21 @@ def test_what_came_after_a_past_event_dates_the_event_in_the_past(nlp) -> None: 
 
 
 @pytest.mark.model
-def test_a_month_and_day_naming_a_thing_keeps_its_year_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
-    # "the March 3 floods" and "the March 3 victims" name what happened that day in some year;
-    # "met on March 3" dates the meeting in the article's year
+def test_a_month_and_day_that_modifies_a_noun_is_marked(nlp) -> None:  # type: ignore[no-untyped-def]
+    from rashomon.nlp.dates.component import collect
+    from rashomon.nlp.pipeline import make_doc
+    from rashomon.records import Article
+
+    # "the March 3 floods" names what happened that day; "met on March 20" dates the meeting
     text = ("Families of the March 3 victims met the mayor on March 20. "
-            "The March 3 floods destroyed the bridge. "
-            "Three of the 12 March 3 marchers spoke.")
-    found = _date_data(nlp, text, "2019-04-02")
-    assert [d["value"] for d in found] == ["XXXX-03-03", "2019-03-20", "XXXX-03-03", "XXXX-03-03"]
+            "The March 3 floods destroyed the bridge in 2018. "
+            "Three of the 12 March 3 marchers spoke on 4 March 2019.")
+    doc = nlp(make_doc(nlp, Article(id="a", source="t", outlet=None, title=None,
+                                    published="2019-04-02", language="en", body=text)))
+    found = [(d.text, d.value, d.modifier) for d in collect(doc) if hasattr(d, "modifier")]
+    assert found == [("March 3", "2019-03-03", True), ("March 20", "2019-03-20", False),
+                     ("March 3", "2019-03-03", True), ("2018", "2018", False),
+                     ("March 3", "2019-03-03", True), ("4 March 2019", "2019-03-04", False)]
 
 
 @pytest.mark.model

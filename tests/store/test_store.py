@@ -131,7 +131,8 @@ def test_schema_is_created_by_named_migrations(tmp_path: Path) -> None:
         pass
     con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
     assert [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()] == [
-        "0001_initial", "0002_record_columns", "0003_inferred_publication_dates"]
+        "0001_initial", "0002_record_columns", "0003_inferred_publication_dates",
+        "0004_date_modifiers"]
 
 
 def test_an_older_database_gains_new_record_fields_by_migration(tmp_path: Path) -> None:

@@ -175,6 +175,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0003_inferred_publication_dates", add_columns(
         ("articles", "published_inferred"), ("articles", "published_window"),
         ("articles", "published_evidence"), ("dates", "anchor"))),
+    ("0004_date_modifiers", add_columns(("dates", "modifier"))),
 ]
 
 

@@ -239,7 +239,8 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
             actors |= {*x.source_ids, *x.target_ids} | {i for i in (x.source_id, x.target_id) if i}
         actors |= {q.speaker_id for q in qs if q.speaker_id}
         places = {_place(p) for p in places_in}
-        dates = {d.value for d in _within(recs.dates, s, e) if d.value}
+        # a day that names a thing ("the Sept. 11 attacks") does not date the sentence
+        dates = {d.value for d in _within(recs.dates, s, e) if d.value and not d.modifier}
         numbers = {n for f in fs for n in (_number(f.value), _number(f.low), _number(f.high)) if n}
         numbers |= {n.replace(",", "") for n in _NUMBER.findall(text)
                     if not (len(n) == 4 and n[:2] in ("19", "20"))}

@@ -91,8 +91,6 @@ class DateTagger:
         out = []
         for tx, tense in zip(timexes, tenses):
             value = resolve(tx, dct, ref, tense)
-            if value and _names_a_thing(doc, tx):
-                value = f"XXXX-{tx.args['m']:02d}-{tx.args['d']:02d}"
             relative = value is not None and anchor is not None and resolve(tx, None, None, tense) != value
             if value and tx.type == "DATE" and _DAY_VALUE.match(value):
                 ref = date.fromisoformat(value[:10])  # "the next day" counts from here
@@ -170,20 +168,19 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
 
 
 _NAMING_DEPS = {"nmod", "compound"}
+_YEAR_WRITTEN = re.compile(r"\d{4}")
 
 
-def _names_a_thing(doc: Doc, tx: Timex) -> bool:
+def modifies_noun(doc: Doc, span: Span) -> bool:
     """A month and day with no year that modifies a noun names something by its day ("the
-    Sept. 11 attacks", "families of Sept. 11 victims", "the Jan. 6 committee", "the Nov. 8
-    election"): the sentence does not say which year, and the article's own year is a guess
-    that may be years off, so the value keeps the day and leaves the year unknown
-    (``XXXX-09-11``). A date that dates the clause ("voted on Sept. 11") is resolved as usual."""
-    if tx.rule not in ("mdy", "dmy") or tx.args.get("y") or not tx.args.get("d"):
+    Sept. 11 attacks", "families of Sept. 11 victims", "the Nov. 8 election", "their Dec. 11
+    meeting"), not always the clause it is in ("made their first visit since their Dec. 11
+    meeting"), and with no year written it may name a day years back. The claims ledger does not
+    tell two sentences apart by it (:attr:`DateRef.modifier`); its value is resolved as usual.
+    A date that dates the clause ("voted on Sept. 11") is no modifier."""
+    if (span._.data or {}).get("rule") not in ("mdy", "dmy") or _YEAR_WRITTEN.search(span.text):
         return False
     if not doc.has_annotation("DEP"):
-        return False
-    span = _tokens(doc, tx.start, tx.end)
-    if span is None or not len(span):
         return False
     root, head = span.root, span.root.head
     return (root.dep_ in _NAMING_DEPS and not span.start <= head.i < span.end
@@ -283,7 +280,7 @@ def collect(doc: Doc) -> list[object]:
             id=content_id(doc._.article_id, "date", start, end),
             article_id=doc._.article_id, text=doc_text(doc)[start:end], value=data.get("value"),
             start=start, end=end, type=data.get("type", "DATE"), sent_start=s, sent_end=e,
-            anchor=data.get("anchor"),
+            anchor=data.get("anchor"), modifier=modifies_noun(doc, span),
         ))
     inferred = (doc._.data or {}).get("published_inferred")
     if isinstance(inferred, InferredDate):
