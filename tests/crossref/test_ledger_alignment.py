@@ -513,3 +513,31 @@ def test_a_row_of_headlines_moves_to_the_row_of_their_bodies_retellings() -> Non
     assert join_headline_rows(units, [0, 1, 0, 3, 0, 5]) == [0, 1, 0, 3, 0, 5]
     # one headline's body is no evidence for the row: two retellings at least
     assert join_headline_rows(units, [0, 1, 0, 3, 0, 0]) == [0, 1, 0, 3, 0, 0]
+
+
+def test_one_act_by_one_actor_on_one_date_joins_across_articles() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.rejoin import join_dated_acts
+    from rashomon.records import Event
+
+    def told(aid: str, text: str, verb: str, date: str | None, status: str = "asserted") -> Unit:
+        at = text.index(verb)
+        e = Event(id=aid, article_id=aid, sentence=text, type="REJECT", mode=None, source="Orvel",
+                  source_id="ORV", target=None, target_id=None, date=date, place=None,
+                  status=status, start=at, end=at + len(verb), trigger=verb)
+        return replace(_told(aid, text, {"Orvel": "ORV"}), events=(e,))
+
+    a = told("a", "Orvel vetoed the bill last week and issued a statement.", "vetoed", "2019-W10")
+    b = told("b", "Orvel vetoed the measure last week, telling lawmakers it was flawed.", "vetoed",
+             "2019-W10")
+    assert join_dated_acts([a, b], [0, 1]) == [0, 0]
+    # another week, a year only, no date or an act not told as done: two facts
+    for other in (told("b", "Orvel vetoed a bill in March.", "vetoed", "2019-03"),
+                  told("b", "Orvel vetoed a bill in 2019.", "vetoed", "2019"),
+                  told("b", "Orvel vetoed a bill.", "vetoed", None),
+                  told("b", "Orvel could veto the bill last week.", "veto", "2019-W10",
+                       "hypothetical")):
+        assert join_dated_acts([a, other], [0, 1]) == [0, 1], other.text
+    # two sentences of one article stay apart
+    assert join_dated_acts([a, replace(b, article_id="a")], [0, 1]) == [0, 1]

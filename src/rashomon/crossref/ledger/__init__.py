@@ -40,7 +40,13 @@ from rashomon.crossref.ledger.omissions import Omissions
 from rashomon.crossref.ledger.parties import apart_by_party, join_acts, specific_parties
 from rashomon.crossref.ledger.plain import attach_plain
 from rashomon.crossref.ledger.rank import central_unit, order, statement
-from rashomon.crossref.ledger.rejoin import join_leads, join_mutual, join_parallel, join_rows
+from rashomon.crossref.ledger.rejoin import (
+    join_dated_acts,
+    join_leads,
+    join_mutual,
+    join_parallel,
+    join_rows,
+)
 from rashomon.crossref.ledger.retold import join_partial_quotes, join_quoted_rows, join_retold_quotes
 from rashomon.crossref.ledger.stances import cluster_stances, to_stance
 from rashomon.crossref.ledger.units import (
@@ -122,6 +128,7 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
         sub = join_mutual(sub_units, shared, sub, vecs[keep], anchors)
         sub = join_leads(sub_units, shared, sub, vecs[keep])
         sub = join_parallel(sub_units, apart, sub, vecs[keep])
+        sub = join_dated_acts(sub_units, sub)
         for i, label in zip(keep, sub):
             labels[i] = keep[label]
     return labels

@@ -337,6 +337,52 @@ def join_parallel(units: Sequence[Unit], scores: dict[tuple[int, int], float], l
     return out
 
 
+DATED_STATUS = ("asserted", "alleged")  # an act told as done, by the outlet or a source
+DATED_PRECISION = 7  # a date as fine as a month or a week ("2016-09", "2016-W38"): a year is no day
+
+
+def _dated_acts(u: Unit) -> set[tuple[str, str, str, str]]:
+    """(type, acting actor, trigger stem, date) of each act the unit tells as done by a named
+    actor on a date finer than a year."""
+    from rashomon.crossref.ledger.anchors import stem
+
+    out = set()
+    for e in u.events:
+        if e.status not in DATED_STATUS or not e.trigger or len(e.date or "") < DATED_PRECISION:
+            continue
+        verb = stem(e.trigger.split()[0].lower())
+        for actor in {e.source_id, *e.source_ids} - {None}:
+            out.add((e.type, actor, verb, e.date or ""))
+    return out
+
+
+def join_dated_acts(units: Sequence[Unit], labels: list[int]) -> list[int]:
+    """Last pass: a sentence left alone joins another article's row when both tell one act by
+    one actor on one date: the same event type, acting actor, verb and date ("Obama vetoed the
+    bill last week and issued a lengthy statement" / "Obama vetoed the measure last week,
+    telling lawmakers ..."). The story's main actor does many things, so its name and the
+    story's words score such a pair low, but not the same act on the same day twice. At most
+    one unit per article per row; no sentence of the row dated days apart (:func:`_join`)."""
+    acts = [_dated_acts(u) for u in units]
+    by_act: dict[tuple[str, str, str, str], list[int]] = {}
+    for i, keys in enumerate(acts):
+        for key in keys:
+            by_act.setdefault(key, []).append(i)
+    out = list(labels)
+    members: dict[int, list[int]] = {}
+    for k, lab in enumerate(out):
+        members.setdefault(lab, []).append(k)
+    for key in sorted(by_act):
+        told = by_act[key]
+        for x, i in enumerate(told):
+            for j in told[x + 1:]:
+                if units[i].article_id == units[j].article_id or out[i] == out[j]:
+                    continue
+                if len(members[out[i]]) == 1 or len(members[out[j]]) == 1:
+                    _join(units, out, members, out[i], out[j])
+    return out
+
+
 def _speaker(units: Sequence[Unit], idx: list[int]) -> str:
     """The speaker most of a row's units credit (by id, else by name; ties by name)."""
     counted: dict[str, int] = {}
@@ -347,4 +393,4 @@ def _speaker(units: Sequence[Unit], idx: list[int]) -> str:
 
 
 
-__all__ = ["join_leads", "join_mutual", "join_parallel", "join_rows"]
+__all__ = ["join_dated_acts", "join_leads", "join_mutual", "join_parallel", "join_rows"]
