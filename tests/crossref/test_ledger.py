@@ -1015,3 +1015,20 @@ def test_a_day_that_names_a_thing_does_not_date_the_sentence() -> None:
     assert not named.dates and not days_apart(told, named)
     dated = unit("m3", "Kestria shelled Osk on March 3.", "March 3", "2019-03-03", False)
     assert days_apart(told, dated)
+
+
+def test_a_title_case_headline_kept_in_the_body_is_a_unit() -> None:
+    from rashomon.crossref.ledger.units import index_corpus, story_units
+
+    # the tagger finds no name in a title-case headline; it still tells the article's fact
+    body = ("Harbor Dairy Warehouse Burns Down In Overnight Blaze\n\n"
+            "A fire destroyed the old dairy warehouse early on Tuesday, officials said.\n\n"
+            "Nobody Was Hurt In The Fire\n\nCrews stayed on the scene all day.")
+    a = article("h1", "North Wire", body)
+    texts = [u.text for u in story_units(index_corpus(Corpus(articles=[a], actors={}), [a.id]),
+                                         [a.id])]
+    assert texts == ["Harbor Dairy Warehouse Burns Down In Overnight Blaze"]  # only the first lines
+    # a web address or a dateline on the first line is no headline
+    for first in ("www. example. com / 2019 / 04 / dairy - warehouse - burns", "PALMER, Alaska --"):
+        b = article("h2", "North Wire", f"{first}\n\nCrews stayed on the scene all day.")
+        assert not story_units(index_corpus(Corpus(articles=[b], actors={}), [b.id]), [b.id])

@@ -188,6 +188,26 @@ def _is_dateline(text: str) -> bool:
     return m is not None and m.end() == len(text)
 
 
+HEADLINE_LINES = 2  # the body's first lines read for a headline kept in the text
+_LINE = re.compile(r"[^\n]+")
+
+
+def _headline_lines(body: str) -> list[tuple[int, int]]:
+    """The body's first ``HEADLINE_LINES`` lines that are headlines (:func:`headline_like`, four
+    words or more, some capitalized, no dateline): a scraped page keeps its title in the text,
+    and a title-case title ("Senate Overrides Veto Of Victims Bill") is where the tagger finds no
+    name, so no other rule makes it a unit, though it tells the article's main fact."""
+    out = []
+    for m in list(_LINE.finditer(body))[:HEADLINE_LINES]:
+        line = m.group().strip()
+        words = line.split()
+        if len(words) >= PLAIN_WORDS and headline_like(line) and not _is_dateline(line) \
+                and sum(w[:1].isupper() for w in words) >= 2 and "/" not in line:
+            lead = m.group().index(line)
+            out.append((m.start() + lead, m.start() + lead + len(line)))
+    return out
+
+
 def _named(named: list[Mention | Place | DateRef], told: list[tuple[int, int]], body: str,
            ) -> list[tuple[int, int]]:
     """Sentences that name an actor, a place or a date and overlap no span in ``told``: "The
@@ -217,6 +237,8 @@ def build_units(recs: ArticleRecords) -> list[Unit]:
     spans = _merge([_span(r) for r in (*events, *quotes, *figures)] + _lead(recs.mentions, art.body)
                    + _counted(recs.mentions, art.body), art.body)
     plain = set(_named([*recs.mentions, *recs.places, *recs.dates], spans, art.body))
+    plain |= {(s, e) for s, e in _headline_lines(art.body)
+              if not any(s < b and a < e for a, b in [*spans, *plain])}
     units = []
     for s, e in sorted([*spans, *plain]):
         is_plain = (s, e) in plain
