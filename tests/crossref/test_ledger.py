@@ -1032,3 +1032,16 @@ def test_a_title_case_headline_kept_in_the_body_is_a_unit() -> None:
     for first in ("www. example. com / 2019 / 04 / dairy - warehouse - burns", "PALMER, Alaska --"):
         b = article("h2", "North Wire", f"{first}\n\nCrews stayed on the scene all day.")
         assert not story_units(index_corpus(Corpus(articles=[b], actors={}), [b.id]), [b.id])
+
+
+def test_a_denial_after_but_that_names_another_thing_leaves_the_statement_standing() -> None:
+    # the outlet states the crew's nationality; the denial is of a role, another claim
+    told = frame_of("Nine of the twelve crew members were Valdoran sailors, but the Valdoran "
+                    "government denies any role in the smuggling.")
+    assert told.sourcing == "own" and not told.denial
+    # a denial after "but" of what the first clause tells, by name or by reference, stays
+    for text in ("Fighters have been flown out to the front, but Kestria has denied sending "
+                 "fighters.",
+                 "Fighters have been flown out to the front, but Kestria has denied it."):
+        f = frame_of(text)
+        assert f.denial and f.source == "Kestria", text  # not "but Kestria"

@@ -17,6 +17,8 @@ from typing import Any
 
 from rashomon.crossref.ledger.frame.credit import (
     acts,
+    contrasted,
+    denied_thing,
     is_source,
     performed,
     side_clause,
@@ -162,7 +164,11 @@ def frame_of(text: str, quotes: Sequence[Quote] = (), events: Sequence[Event] = 
         sourcing, cue = (UNNAMED if "unnamed" in cues else REPORTS), told_cues["hedge"][0]
     # "could not confirm, deny or comment" and "was denied entry" deny nothing; a hedge in what
     # is denied ("disputed claims that ...") is the claim's, the sentence credits the denier
-    if verb := denial_verb(text, fore):
+    verb = denial_verb(text, fore)
+    if verb and sourcing == OWN_VOICE and contrasted(verb.start(), text,
+                                                     denied_thing(text, verb.end())):
+        verb = None  # "X were Saudi citizens, but the government denies any role": another claim
+    if verb:
         denial = True
         hedge_at = text.lower().find((cue or "").lower())
         if sourcing == OWN_VOICE or (hedged and verb.start() < hedge_at):

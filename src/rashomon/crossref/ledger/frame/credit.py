@@ -70,12 +70,42 @@ _DATING = re.compile(r"(?i)\b(?:comes?|came|coming|arrives?|arrived|follows?|fol
 MAIN_CLAUSE_WORDS = 4  # words before the subordinator: a clause of its own, not "Even as X said"
 
 
+# "Fifteen of the 19 hijackers were Saudi citizens, but the Saudi government denies any role in
+# the attacks": a report in a clause of its own after "but" that names nothing the first clause
+# tells is another claim; the first clause stays the outlet's statement.
+_CONTRAST = re.compile(r"(?i)(?<=[\w'’)])\s*[,;]\s+(?:but|yet)\s+[^,;:]*$")
+_CLAUSE_END = re.compile(r"[,;.:!?]")
+
+
+def contrasted(at: int, sentence: str, told: str) -> bool:
+    """Whether the clause holding ``at`` opens with "but" after a main clause of
+    ``MAIN_CLAUSE_WORDS`` words or more, and ``told`` (what it reports) shares no content word
+    with that main clause (:func:`~rashomon.crossref.ledger.anchors.content_stems`)."""
+    from rashomon.crossref.ledger.anchors import content_stems
+
+    m = _CONTRAST.search(sentence[:max(0, at)])
+    if m is None or len(sentence[:m.start()].split()) < MAIN_CLAUSE_WORDS:
+        return False
+    said = set().union(*content_stems(told))
+    return bool(said) and not said & set().union(*content_stems(sentence[:m.start()]))
+
+
+def denied_thing(sentence: str, end: int) -> str:
+    """What a denial verb ending at ``end`` denies: the words up to the clause's end."""
+    rest = sentence[end:]
+    m = _CLAUSE_END.search(rest)
+    return rest[:m.start()] if m else rest
+
+
 def subordinate(q: Quote, sentence: str, offset: int) -> bool:
     """Whether a reported (not direct) quote's speaker opens an adverbial clause that follows
-    the sentence's main clause (``_SUBORDINATE``, ``_TEMPORAL``)."""
+    the sentence's main clause (``_SUBORDINATE``, ``_TEMPORAL``), or a clause after "but" that
+    reports another claim (:func:`contrasted`)."""
     if q.speaker_start is None or q.kind == "direct":
         return False
     before = sentence[:max(0, q.speaker_start - offset)]
+    if contrasted(q.speaker_start - offset, sentence, q.text or ""):
+        return True
     m = _SUBORDINATE.search(before)
     if m is None:
         m = _TEMPORAL.search(before)

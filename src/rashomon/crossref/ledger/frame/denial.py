@@ -78,9 +78,14 @@ def denier(text: str, at: int) -> str | None:
         while words and (words[-1].lower() in _AUX or words[-1].lower() in _NOT_DENIER
                          or words[-1].lower().endswith("ly")):
             words.pop()
+        while words and words[0].lower() in _OPENERS:
+            words.pop(0)  # ", but Ankara has denied" → Ankara
         if words and not _CONNECTIVE.match(" ".join(words)):
             return " ".join(words[-6:])
     return None
+
+
+_OPENERS = {"but", "yet", "and", "while", "though", "although", "however"}
 
 
 def quote_denies(q: Quote, text: str, offset: int) -> bool:
