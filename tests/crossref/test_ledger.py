@@ -320,6 +320,30 @@ def test_a_side_does_not_deny_what_its_own_minister_says() -> None:
     assert attach_denials([charge, denial], [0, 1], actors) == [0, 0]
 
 
+
+def test_a_denial_joins_the_fact_before_it_by_what_it_denies() -> None:
+    from rashomon.crossref.ledger.frame import Frame
+    from rashomon.crossref.ledger.joins import attach_denials
+    from rashomon.crossref.ledger.units import Unit
+    from rashomon.records import Quote
+
+    def unit(start: int, text: str, frame: Frame, quotes: tuple[Quote, ...] = ()) -> Unit:
+        return Unit(article_id="a", outlet="a", start=start, end=start + len(text), text=text,
+                    frame=frame, quotes=quotes)
+
+    fact = unit(0, "Members of both parties have vowed to override the veto this week.", Frame())
+    text = ("Ola Brandt, the leader who backs the override effort this week, played down any "
+            "split in her party.")
+    q = Quote(id="q", article_id="a", text="any split in her party", kind="indirect",
+              speaker="Ola Brandt", speaker_id="min", speaker_text="Ola Brandt", cue="play down",
+              start=160, end=182)
+    denial = unit(80, text, Frame(sourcing="named", source="Ola Brandt", source_id="min",
+                                  cue="play down", denial=True), (q,))
+    # the words it shares with the fact before are the denier's description, not what she denies
+    assert attach_denials([fact, denial], [0, 1]) == [0, 1]
+    split = unit(0, "Members of her party have split over the veto.", Frame())
+    assert attach_denials([split, denial], [0, 1]) == [0, 0]
+
 def test_refusing_to_comment_is_the_sources_answer() -> None:
     f = refusal_frame("r3", "Kestria's defence ministry declined to comment on the strike near Osk.",
                       "to comment on the strike near Osk", "decline", "declined")

@@ -287,7 +287,7 @@ def attach_denials(units: list[Unit], labels: list[int],
     for i, u in enumerate(units):
         if not u.frame.denial or size[labels[i]] > 1:
             continue
-        words, names = content_stems(u.text)
+        words, names = content_stems(_denied_words(u))
         mine = (words - frame_stems(u.text)) | names
         for j in range(i - 1, max(-1, i - 1 - ANAPHOR_REACH), -1):
             prev = units[j]
@@ -301,6 +301,17 @@ def attach_denials(units: list[Unit], labels: list[int],
                 out[i] = out[j]
                 break
     return out
+
+
+def _denied_words(u: Unit) -> str:
+    """What a denial denies, as far as the records say: the words of the quote that credits
+    its denier ("tried to play down *any split between Democrats and the president*"), else the
+    whole sentence. A denier described in the same sentence ("the leader who plans to support
+    the override effort") shares words with the fact before it that the denial does not touch."""
+    said = [q.text for q in u.quotes
+            if q.text and (q.speaker_id or q.speaker) in (u.frame.source_id or u.frame.source,)
+            and (q.cue or "") == (u.frame.cue or "")]
+    return " ".join(said) or u.text
 
 
 ROW_DENIAL_SHARED = 3  # content words a lone denial shares with one sentence of the row it joins
