@@ -124,6 +124,13 @@ def test_own_voice_negation_disputes_what_others_assert() -> None:
     assert {s.article_id: s.stance for s in top.stances} == {"a1": "asserts", "n1": "disputes"}
 
 
+
+def test_without_negates_its_own_phrase_not_the_sentence() -> None:
+    # "passed without a single no vote" tells that it passed
+    assert frame_of("The bill passed the Senate without a single no vote.").polarity == "positive"
+    assert frame_of("Kestria declared an emergency without consulting Osk.").polarity == "positive"
+    assert frame_of("The bill has not passed the Senate.").polarity == "negated"
+
 def test_same_statement_quoted_by_two_outlets_is_one_claim() -> None:
     x = article("x1", "Harbor Ledger", "The minister said the border will stay closed until May.")
     y = article("y1", "Northern Wire", "Valdora's minister said that the border would stay closed until May.")
