@@ -261,6 +261,9 @@ def test_a_fact_takes_one_sentence_per_article() -> None:
 def test_rejecting_an_offer_is_no_denial() -> None:
     assert not frame_of("Kestria rejected the offer and went on to win the vote.").denial
     assert not frame_of("Both sides have rejected calls for talks.").denial
+    # an idea or a suggestion is a claim only when it says that something is so
+    assert not frame_of("Orsk rejected the idea of offering a down payment on the wall.").denial
+    assert frame_of("Kestria rejected the idea that its army shelled Osk.").denial
     assert frame_of("Kestria rejected accusations that its army shelled Osk.").denial
     assert frame_of("Valdora dismissed the report as baseless.").denial
     assert frame_of("Marbec denied sending fighters.").denial

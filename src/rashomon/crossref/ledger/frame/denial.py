@@ -27,9 +27,11 @@ _ATTRIBUTIVE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|this|that)\s
 # to step down", "declined to say") is a refusal, not a denial.
 REFUSAL_VERB = re.compile(r"(?i)^(?:reject|dismiss|refus|declin|disput)")
 CLAIM_OBJECT = re.compile(
-    r"(?i)^\W*(?:[\w'’-]+\s+){0,4}?(?:allegation|accusation|claim|report|charge|rumou?r|assertion|"
-    r"suggestion|characteri[sz]ation|notion|idea|contention|speculation|account|version|"
-    r"description|depiction|statement)s?\b|^\s+(?:that|it|them|this|these)\b")
+    r"(?i)^\W*(?:[\w'’-]+\s+){0,4}?(?:(?:allegation|accusation|claim|report|charge|rumou?r|"
+    r"assertion|characteri[sz]ation|contention|speculation|account|version|description|depiction|"
+    r"statement)s?\b|(?:suggestion|notion|idea)s?\s+that\b)|^\s+(?:that|it|them|this|these)\b")
+# ("rejected the idea that X" denies a claim; "rejected the idea of offering a down payment"
+# turns down a proposal)
 # Refusing to speak ("declined to comment", "refused to say") is the source's answer: credited.
 SPEECH_OBJECT = re.compile(
     r"(?i)^\W*(?:\w+\s+)?to\s+(?:comment|say|discuss|confirm|elaborate|answer|respond|speak|"
