@@ -445,6 +445,9 @@ def test_a_speech_act_with_a_plain_object_is_the_outlets_own_telling() -> None:
     assert framed("Kestria said Marbec would pay.", "Marbec would pay", "say").source_id == KESTRIA[0]
     assert framed("Kestria accused Marbec of shelling.", "Marbec of shelling", "accuse",
                   "accusation").source_id == KESTRIA[0]
+    # taking a side is an act the outlet states, whatever follows the cue
+    assert framed("Kestria voted to override the veto on Tuesday.", "to override the veto",
+                  "vote", "stance").sourcing == OWN_VOICE
 
 
 def test_a_subhead_joins_the_body_sentence_that_retells_it() -> None:

@@ -27,9 +27,10 @@ from rashomon.records import Quote
 
 CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
 # Cue types whose "content" is no proposition the outlet passes on but the speaker's own act,
-# which the outlet states: "X urged Y to ...", "X vowed to ...", "X pleaded guilty". Criticism and
-# praise stay credited: "X criticised Y for Z" passes on Z as X's charge.
-ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement"}
+# which the outlet states: "X urged Y to ...", "X vowed to ...", "X pleaded guilty"; so is taking a
+# side: "the Senate voted to override the veto", "X backs Y's bid to ...". Criticism and praise
+# stay credited: "X criticised Y for Z" passes on Z as X's charge.
+ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement", "stance"}
 # Acts done in the saying: "X apologized to Y and 'anyone I may have offended'" tells that the
 # apology was made; the outlet states the act, whoever's words it quotes. ("'I apologize to Y,'
 # X wrote" credits the words to X: the development gold reads it as attributed.)
