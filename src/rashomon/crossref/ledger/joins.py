@@ -308,8 +308,8 @@ def _denied_words(u: Unit) -> str:
     its denier ("tried to play down *any split between Democrats and the president*"), else the
     whole sentence. A denier described in the same sentence ("the leader who plans to support
     the override effort") shares words with the fact before it that the denial does not touch."""
-    said = [q.text for q in u.quotes
-            if q.text and (q.speaker_id or q.speaker) in (u.frame.source_id or u.frame.source,)
+    denier = u.frame.source_id or u.frame.source
+    said = [q.text for q in u.quotes if q.text and (q.speaker_id or q.speaker) == denier
             and (q.cue or "") == (u.frame.cue or "")]
     return " ".join(said) or u.text
 
