@@ -632,7 +632,8 @@ def verb_arguments(
                     c.lower_ in RECIPROCAL for c in obj.children):
                 targets = list(sources)  # "accused each other" (not "pressured *other* Democrats")
             else:
-                targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
+                targets = actors_at(doc, obj) or [
+                    m for m in first_in_phrase(doc, obj) if not _topic(m, obj)]
     if not targets:
         preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
         targets = _prep_targets(doc, verb, preps)
@@ -646,13 +647,36 @@ def verb_arguments(
     if not targets:
         for holder in (noun, _child(verb, {"dobj"}), passive):  # "evidence *against X* was"
             if holder is not None:
-                targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
+                # (not the topic of a thing given or told: "promised dirt *on X*")
+                preps = NOUN_TARGET_PREPS if holder is noun or is_eventive(holder) \
+                    else NOUN_TARGET_PREPS - TOPIC_PREPS
+                targets = _prep_targets(doc, holder, preps)
                 if targets:
                     break
     if passive is not None and targets and passive.head.i == verb.i and all(
             passive.left_edge.i <= t.start <= passive.right_edge.i for t in targets):
         targets += _split_list(doc, verb, passive, targets, PASS_SUBJ)  # "sanctions on A, B and C"
     return sources, targets
+
+
+# Prepositions whose object, after a noun naming no event, is what it is about ("dirt *on*
+# X", "details *about* X"): the topic, not the party the verb's act is done to.
+TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+
+
+def _topic(span: Span, obj: Token) -> bool:
+    """Whether ``span`` is named in a topic phrase of the object ``obj`` ("promised dirt *on
+    X*" is promised to someone else; but "imposed sanctions *on X*": an event noun's party)."""
+    if is_eventive(obj):
+        return False
+    tok = span.root
+    for _ in range(MAX_HOPS):
+        if tok.head.i == tok.i or tok.i == obj.i:
+            return False
+        if tok.dep_ == "prep" and tok.head.i == obj.i:
+            return tok.lower_ in TOPIC_PREPS
+        tok = tok.head
+    return False
 
 
 # Third-person possessives, with the subject pronouns of the same person.
@@ -1241,17 +1265,22 @@ def _kin_owner(span: Span) -> bool:
 
 
 def _in_participle(span: Span, head: Token) -> bool:
-    """Whether ``span`` is, inside the phrase of ``head``, the agent of a participle that
-    describes it or a place that participle happens in ("hackers *angered by* the cartoons
-    of X", "the Red Cross *operating in* Iraq"): the participle's own argument, not who the
-    phrase names (but "workers *affiliated with* X union" are X's)."""
+    """Whether ``span`` is, inside the phrase of ``head``, the agent or the object of a
+    participle that describes it or a place that participle happens in ("hackers *angered by*
+    the cartoons of X", "the committee *probing* the Benghazi attacks", "the Red Cross
+    *operating in* Iraq"), or the backer in a hyphenated modifier ("a *Kremlin*-backed
+    lawyer"): the participle's own argument, not who the phrase names (but "workers
+    *affiliated with* X union" are X's, and a "*Saudi*-led coalition" is led by them)."""
     tok, prev = span.root, None
     for _ in range(MAX_HOPS):
         if tok.i == head.i or tok.head.i == tok.i:
             return False
         if tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"} and prev is not None and (
-                prev.dep_ == "agent" or prev.dep_ == "prep" and prev.lower_ in LOCATIVE
+                prev.dep_ in {"agent", "dobj"} or prev.dep_ == "prep" and prev.lower_ in LOCATIVE
                 and _placelike(span)):
+            return True
+        if tok.dep_ == "amod" and tok.lemma_.lower() in BACKING and prev is not None \
+                and prev.dep_ in {"npadvmod", "compound"} and prev.i < tok.i:
             return True
         prev, tok = tok, tok.head
     return False
@@ -1289,6 +1318,10 @@ def _in_relative(tok: Token, head: Token) -> bool:
 
 
 MAX_HOPS = 12  # steps climbed from a token to the head of its phrase
+# Participles of a hyphenated modifier whose first part names a backer, not the one
+# modified ("a Kremlin-*backed* lawyer"); "-led" names the leader, who acts through it.
+BACKING = {"back", "fund", "finance", "sponsor", "link", "connect", "tie", "align", "support",
+           "own", "appoint", "allied", "ally", "affiliate", "friendly"}
 
 
 def governor_subject(doc: Doc, noun: Token) -> tuple[list[Span], Token | None]:
