@@ -639,6 +639,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             else:
                 hypothetical = True
             break
+        if dep == "ccomp" and _subjunctive(cur):
+            hypothetical = True  # "suggested that the minister *refuse*": proposed, not done
         if dep not in _SUBJECT_SIDE or head.pos_ != "VERB":
             if lex.cue(head, "deny") is not None:
                 denied, claimant = True, _claimant_of(head)
@@ -693,6 +695,21 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "hypothetical"
     elif alleged:
         f.status = "alleged"
+
+
+_SINGULAR_PRONOUNS = {"he", "she", "it"}
+
+
+def _subjunctive(verb: Token) -> bool:
+    """Whether a complement clause's verb is a bare form after a singular third-person subject,
+    with no auxiliary ("suggested that the minister *refuse*", "proposed that he *be* heard"):
+    the mandative subjunctive of what someone wants done, not a fact told. (The tagger calls
+    the bare form VBP as often as VB; the subject's agreement tells it from the indicative.)"""
+    if verb.tag_ not in {"VB", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and (subj.tag_ in {"NN", "NNP"} or subj.lower_ in _SINGULAR_PRONOUNS) \
+        and not any(c.dep_ == "conj" for c in subj.children)
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}

@@ -1,0 +1,55 @@
+"""Who acts and who is acted on in rashomon_events, and which clauses tell no event (round 15:
+an audit of US political stories): a participle's object or a hyphenated backer is not the
+phrase's actor, congressional committees are the legislature, a topic is no target, a
+question asked is no request, a subjunctive complement is proposed, not done. Checked with
+the real parser on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.event_helpers import events
+
+pytestmark = pytest.mark.model
+
+
+def test_the_object_of_a_participle_describing_the_subject_is_not_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The review board probing the Pentagon's contracts has requested that "
+                        "Hillary Clinton testify.")
+    assert found["requested"].source is None
+    assert found["requested"].target == "Hillary Clinton"
+
+
+def test_a_backer_named_in_a_hyphenated_modifier_is_not_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "A Kremlin-backed lawyer met the campaign's chairman in June.")
+    assert found["met"].source is None
+
+
+def test_congressional_committees_are_the_legislature(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Congressional committees investigating the bank have subpoenaed "
+                        "its records.")
+    for trigger in ("investigating", "subpoenaed"):
+        assert (found[trigger].source_id or "").endswith("legislature")
+
+
+def test_what_a_thing_given_is_about_is_not_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The lawyer promised damaging information on Senator Jane Doe to "
+                        "the campaign.")
+    assert found["promised"].target is None
+    # an event noun's "on" still names its party
+    imposed = events(nlp, "The United States imposed new restrictions on Iran.")["imposed"]
+    assert imposed.target == "Iran"
+
+
+def test_asking_if_something_happened_is_a_question_not_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "When asked if he believed the mayor had flip-flopped on the issue, "
+                        "Jones said it's up to the public to be the judge.")
+    assert "asked" not in found
+
+
+def test_a_subjunctive_complement_is_proposed_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The memo suggested that the minister refuse to testify.")
+    assert found["refuse"].status == "hypothetical"
+    # a present-tense report keeps its own status
+    said = events(nlp, "Smith said the ministers refuse to negotiate with the rebels.")
+    assert said["refuse"].status == "alleged"
