@@ -53,3 +53,13 @@ def test_a_subjunctive_complement_is_proposed_not_done(nlp) -> None:  # type: ig
     # a present-tense report keeps its own status
     said = events(nlp, "Smith said the ministers refuse to negotiate with the rebels.")
     assert said["refuse"].status == "alleged"
+
+
+def test_the_organization_is_the_one_organisation_named_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("WikiLeaks published the files in March. The organization made several requests "
+            "to the ministry for the documents.")
+    assert events(nlp, text)["made several requests"].source == "WikiLeaks"
+    # two named: either may be meant
+    text = ("WikiLeaks and Greenpeace published the files in March. The organization made "
+            "several requests to the ministry for the documents.")
+    assert events(nlp, text)["made several requests"].source is None
