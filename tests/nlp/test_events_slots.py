@@ -63,3 +63,27 @@ def test_the_organization_is_the_one_organisation_named_just_before(nlp) -> None
     text = ("WikiLeaks and Greenpeace published the files in March. The organization made "
             "several requests to the ministry for the documents.")
     assert events(nlp, text)["made several requests"].source is None
+
+
+def test_a_quoted_label_set_beside_the_object_is_what_it_is_called(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, 'Senator Tom Harkin called the mayor\'s speech "a cynical stunt" in a '
+                        'statement.')
+    assert found["called"].type == "ACCUSE"
+
+
+def test_one_who_serves_a_person_is_not_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Governor Ann Lee accused a former Romney aide of leaking the memo.")
+    assert found["accused"].target is None
+    found = events(nlp, "The chairman met a Kremlin-backed lawyer in June.")
+    assert found["met"].target is None
+    # a coalition led by a state is that state's
+    found = events(nlp, "The Saudi-led coalition attacked the port.")
+    assert found["attacked"].source == "Saudi Arabia"
+
+
+def test_a_passives_by_phrase_hung_on_its_complement_is_its_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor was invited to speak in front of a joint session of the council by Governor Ann Lee."
+    assert events(nlp, text)["invited"].source == "Ann Lee"
+    # the agent of a participle inside the complement is that participle's own
+    text = "The mayor was invited to speak at a session disrupted by Governor Ann Lee."
+    assert events(nlp, text)["invited"].source is None

@@ -322,7 +322,8 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                     if child.dep_ in _MODIFIERS:
                         for c in (child, *child.conjuncts):
                             m = _mention(doc, c)
-                            if m is None or (m._.link == "modifier") != bare:
+                            if m is None or (m._.link == "modifier") != bare \
+                                    or _served(doc, m, h):
                                 continue
                             if all(m.start != s.start for s in out):
                                 out.append(m)
@@ -352,6 +353,21 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                            _same_kind(doc, m, found)]
         out += [m for m in listed if all(m.start != s.start for s in out)]
     return out
+
+
+# Nouns for someone who works for or sides with the person named before them ("a Clinton
+# *aide*", "Trump *supporters*"): that someone, not the person named.
+SERVING_NOUNS = frozenset({"aide", "adviser", "advisor", "lawyer", "attorney", "staffer",
+                           "assistant", "associate", "strategist", "operative", "surrogate",
+                           "confidant", "employee", "bodyguard"}) | data.word_list("follower_nouns")
+
+
+def _served(doc: Doc, mention: Span, head: Token) -> bool:
+    """Whether ``mention`` is a person named as a modifier of a noun for one who serves or
+    follows them ("accused *a former Clinton aide*": the aide, whom the phrase does not name)."""
+    actor = (doc._.actors or {}).get(mention._.actor_id or "")
+    return getattr(actor, "kind", None) == "person" and mention.root.dep_ == "compound" \
+        and head.lemma_.lower() in SERVING_NOUNS
 
 
 def word_set(doc: Doc, name: str) -> frozenset[str]:
@@ -581,6 +597,7 @@ def verb_arguments(
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:
+        agent = agent or _stray_agent(verb)
         if agent is not None:
             doer = _pobj(agent)  # "attacked by *Syrian jets*": the weapon's own side
             sources = noun_arguments(doc, doer)[0] if doer is not None and is_eventive(doer) \
@@ -681,6 +698,36 @@ def _topic(span: Span, obj: Token) -> bool:
 
 # Third-person possessives, with the subject pronouns of the same person.
 _OWNER_OF = {"his": {"he"}, "her": {"she"}, "its": {"it"}, "their": {"they"}}
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive that the parser hung on a noun of its complement, when it
+    ends the clause: "was invited to speak at a session of the council *by Governor X*" (not
+    the agent of an event noun, "attacks *by X*", nor of a participle, "a session *disrupted
+    by X*", which are their own)."""
+    last = verb.right_edge
+    while last.is_punct and last.i > verb.i:
+        last = last.nbor(-1)
+    for tok in (last, *last.ancestors):
+        if tok.i <= verb.i:
+            return None
+        if tok.lower_ == "by" and tok.dep_ == "prep" and tok.head.pos_ == "NOUN" \
+                and not is_eventive(tok.head) and tok.right_edge.i == last.i:
+            return tok if _in_complement(tok.head, verb) else None
+    return None
+
+
+def _in_complement(noun: Token, verb: Token, hops: int = 8) -> bool:
+    """Whether only prepositional phrases and the verb's own complement lie between ``noun``
+    and ``verb`` (no clause of its own that a "by" phrase might belong to)."""
+    tok = noun
+    for _ in range(hops):
+        if tok.head.i == verb.i:
+            return tok.dep_ in {"xcomp", "prep", "dobj"}
+        if tok.dep_ not in {"pobj", "prep", "xcomp"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def object_owner(doc: Doc, verb: Token) -> list[Span]:
@@ -1043,7 +1090,7 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         if span.start > right:
             break
         if span._.actor_id in doers or span._.actor_id is None or is_origin(span) \
-                or is_medium(doc, span) or _kin_owner(span):
+                or is_medium(doc, span) or _kin_owner(span) or _attribute(doc, span):
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
@@ -1253,7 +1300,8 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
                 and not _in_relative(span.root, head) and not _other_person(doc, span, head) \
-                and not _in_participle(span, head) and not _kin_owner(span):
+                and not _in_participle(span, head) and not _kin_owner(span) \
+                and not _attribute(doc, span):
             return with_list(doc, span)
     return []
 
@@ -1279,11 +1327,23 @@ def _in_participle(span: Span, head: Token) -> bool:
                 prev.dep_ in {"agent", "dobj"} or prev.dep_ == "prep" and prev.lower_ in LOCATIVE
                 and _placelike(span)):
             return True
-        if tok.dep_ == "amod" and tok.lemma_.lower() in BACKING and prev is not None \
-                and prev.dep_ in {"npadvmod", "compound"} and prev.i < tok.i:
+        if _backs(tok, prev):
             return True
         prev, tok = tok, tok.head
     return False
+
+
+def _backs(tok: Token, prev: Token | None) -> bool:
+    """Whether ``prev`` is the first part of the hyphenated modifier ``tok`` ("*Kremlin*-backed")."""
+    return tok.dep_ == "amod" and tok.lemma_.lower() in BACKING and prev is not None \
+        and prev.dep_ in {"npadvmod", "compound"} and prev.i < tok.i and prev.head.i == tok.i
+
+
+def _attribute(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` names someone only in an attribute of the noun it modifies: the backer
+    of "a *Kremlin*-backed lawyer", the one served by "a *Clinton* aide"."""
+    root = span.root
+    return _backs(root.head, root) or _served(doc, span, root.head)
 
 
 def _other_person(doc: Doc, span: Span, head: Token) -> bool:

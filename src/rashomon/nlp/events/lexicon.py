@@ -110,6 +110,7 @@ def _words(tok: Token) -> set[str]:
 # Tags of the wh-word that opens an indirect question ("asked *where* …", "*what* …").
 _WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
 _QUESTION_MARKS = {"if", "whether"}  # the marks of a yes-no question ("asked *if* ...")
+_QUOTE_MARKS = {'"', "“", "``", "'", "‘"}
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
 _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
@@ -230,6 +231,10 @@ def predicates(tok: Token) -> list[Token]:
     ("a *false* prophet")."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     heads = [c for c in tok.children if c.dep_ == "oprd"] + objs[1:]
+    # a quoted label the parser files as the object's apposition: "called the speech *"a
+    # stunt"*" (not "met the mayor, *a Democrat*": unquoted, a description)
+    heads += [a for o in objs[:1] for a in o.children
+              if a.dep_ == "appos" and a.i > o.i and a.left_edge.text in _QUOTE_MARKS]
     # a small clause the parser files as a complement: "found X *guilty*", "declared X *illegal*"
     heads += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
     for c in tok.children:
