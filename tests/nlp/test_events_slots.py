@@ -87,3 +87,32 @@ def test_a_passives_by_phrase_hung_on_its_complement_is_its_agent(nlp) -> None: 
     # the agent of a participle inside the complement is that participle's own
     text = "The mayor was invited to speak at a session disrupted by Governor Ann Lee."
     assert events(nlp, text)["invited"].source is None
+
+
+def test_what_those_who_do_something_do_is_no_ones_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The company ignores those who ask for details about its finances.")
+    assert found["ask"].status == "hypothetical"
+    # a past deed of "those who" is someone's
+    found = events(nlp, "Those who attacked the convoy fled to the hills.")
+    assert found["attacked"].status == "asserted"
+
+
+def test_answering_a_matter_by_no_one_named_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "All of the committee's questions have been answered, the spokesman said.")
+    assert "answered" not in found
+
+
+def test_an_inquiry_into_whether_x_did_something_targets_x(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Investigators probing whether the campaign coordinated with Moscow "
+                        "have interviewed Smith.")
+    assert found["probing"].target is None
+    found = events(nlp, "The FBI is investigating whether Senator Tom Harkin met with Iranian "
+                        "officials.")
+    assert found["investigating"].target == "Tom Harkin"
+
+
+def test_information_on_someone_is_about_them_wherever_the_parser_hangs_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The attorney promised dirt on Senator Jane Doe, according to emails.")
+    assert found["promised"].target is None
+    found = events(nlp, "Federal investigators probing the bank have interviewed Smith.")
+    assert (found["probing"].source_id or "").endswith("government")

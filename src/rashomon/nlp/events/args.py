@@ -653,6 +653,9 @@ def verb_arguments(
                     m for m in first_in_phrase(doc, obj) if not _topic(m, obj)]
     if not targets:
         preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
+        obj = _child(verb, {"dobj"})
+        if obj is not None and obj.lemma_.lower() in INFORMATION_NOUNS:
+            preps = preps - TOPIC_PREPS  # "promised dirt *on X*": what it is about
         targets = _prep_targets(doc, verb, preps)
     if not targets:  # "called for *Maduro* to resign": the one asked is the clause's subject
         asked = next((_child(c, {"nsubj"}) for c in verb.children
@@ -679,6 +682,10 @@ def verb_arguments(
 # Prepositions whose object, after a noun naming no event, is what it is about ("dirt *on*
 # X", "details *about* X"): the topic, not the party the verb's act is done to.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+# What is given or told, whose "on X" the parser may hang on the verb: a topic even there.
+INFORMATION_NOUNS = data.word_list("document_nouns") | {
+    "dirt", "information", "detail", "details", "intelligence", "data", "evidence", "file",
+    "files", "record", "records", "briefing", "update", "research", "material", "materials"}
 
 
 def _topic(span: Span, obj: Token) -> bool:
@@ -823,6 +830,13 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
                 candidates.append(actors_at(doc, _child(sub, SUBJ | PASS_SUBJ)))
         if comp.dep_ == "ccomp":
             candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
+            if any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in comp.children):
+                # "probing *whether* the campaign coordinated with X": whoever is suspected,
+                # not the other party of what is suspected
+                found = [m for m in candidates[-1] if m._.actor_id not in doers]
+                if found:
+                    return found
+                continue
         if comp.lemma_.lower() in word_set(doc, "move"):
             # "refused to deploy peacekeepers *in Iraq*": what is moved is no target
             candidates.append(_prep_targets(doc, comp, TARGET_PREPS | {"in"}))

@@ -589,8 +589,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             circumstance = True  # in a time or cause phrase, until a clause of its own
         elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
             circumstance = False
-        if dep in {"relcl", "acl"} and cur.i == f.token.i and _generic(head):
-            hypothetical = True  # "*anyone who promises* a job": whoever might, no one did
+        if dep in {"relcl", "acl"} and cur.i == f.token.i and (
+                _generic(head) or _habitual(cur, head)):
+            hypothetical = True  # "*anyone who promises* a job", "ignores *those who ask*":
+            # whoever might, no one did
         if dep in {"pobj", "pcomp"} and head.lower_ in {"of", "about", "over"} \
                 and lemma_of(head.head) in _PROSPECTS and head.head.pos_ == "NOUN":
             hypothetical = True  # "the possibility *of an attack*", "fears of a strike"
@@ -728,6 +730,18 @@ def _generic(noun: Token) -> bool:
     """Whether ``noun`` is anyone at all ("anyone", "any official", "every candidate")."""
     return noun.lower_ in _ANYONE or any(
         c.dep_ == "det" and c.lower_ in {"any", "every"} for c in noun.children)
+# Pronouns for whoever does what their relative clause says ("*those* who ask").
+_WHOEVER = {"those", "whoever", "whomever"}
+
+
+def _habitual(clause: Token, noun: Token) -> bool:
+    """Whether a relative clause in the simple present describes "those" at all ("ignores
+    *those who ask* for details"): whoever does it, not an act anyone did (but "those who
+    *asked*", "those who *have* asked" are someone)."""
+    return noun.lower_ in _WHOEVER and clause.tag_ in {"VBP", "VBZ"} \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+
+
 # Nouns whose "that" clause says what someone claims, believes or suspects, beside the
 # lexicon's claim words (@claim: allegation, accusation, report, rumor, ...).
 _BELIEFS = {"impression", "speculation", "notion", "belief", "perception", "suspicion",
