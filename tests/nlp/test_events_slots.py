@@ -69,6 +69,15 @@ def test_a_quoted_label_set_beside_the_object_is_what_it_is_called(nlp) -> None:
     found = events(nlp, 'Senator Tom Harkin called the mayor\'s speech "a cynical stunt" in a '
                         'statement.')
     assert found["called"].type == "ACCUSE"
+    # the opening mark may hang on the object, not on the label
+    found = events(nlp, 'Senator Tom Harkin called Ann Lee\'s plan "a reckless and cynical ploy".')
+    assert found["called"].type == "ACCUSE"
+
+
+def test_a_name_in_apposition_comes_before_the_modifiers_of_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Presumptive GOP presidential nominee Mitt Romney on Tuesday joined a "
+                        "chorus of Republicans calling for Senator Tom Harkin to resign.")
+    assert found["joined"].source == "Mitt Romney"
 
 
 def test_one_who_serves_a_person_is_not_that_person(nlp) -> None:  # type: ignore[no-untyped-def]

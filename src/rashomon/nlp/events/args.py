@@ -315,8 +315,10 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             # "Hungarian and Romanian officials": every modifier; a name in apposition first
             # ("his Turkish counterpart Mevlut Cavusoglu" is Cavusoglu, not Turkey)
             for bare in (False, True):
-                # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network"
-                for child in sorted(h.children, key=lambda c: c.dep_ == "poss"):
+                # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network";
+                # a name in apposition comes before the modifiers ("GOP nominee *Mitt Romney*")
+                for child in sorted(h.children, key=lambda c: (c.dep_ == "poss",
+                                                               c.dep_ != "appos")):
                     if child.dep_ == "poss" and h.lemma_.lower() in KIN:
                         continue  # "Brown's *parents*", "his wife": someone else
                     if child.dep_ in _MODIFIERS:

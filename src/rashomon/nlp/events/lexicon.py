@@ -234,13 +234,19 @@ def predicates(tok: Token) -> list[Token]:
     # a quoted label the parser files as the object's apposition: "called the speech *"a
     # stunt"*" (not "met the mayor, *a Democrat*": unquoted, a description)
     heads += [a for o in objs[:1] for a in o.children
-              if a.dep_ == "appos" and a.i > o.i and a.left_edge.text in _QUOTE_MARKS]
+              if a.dep_ == "appos" and a.i > o.i and _quoted(a)]
     # a small clause the parser files as a complement: "found X *guilty*", "declared X *illegal*"
     heads += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
             heads += [p for p in c.children if p.dep_ in {"pobj", "amod", "acomp"}]
     return heads + [m for h in heads for m in h.children if m.dep_ in {"amod", "compound"}]
+
+
+def _quoted(phrase: Token) -> bool:
+    """Whether the phrase of ``phrase`` opens with a quotation mark, or right after one."""
+    first = phrase.left_edge
+    return first.text in _QUOTE_MARKS or (first.i > 0 and first.nbor(-1).text in _QUOTE_MARKS)
 
 
 def holds(cond: Condition, tok: Token) -> bool:
