@@ -125,3 +125,15 @@ def test_information_on_someone_is_about_them_wherever_the_parser_hangs_it(nlp) 
     assert found["promised"].target is None
     found = events(nlp, "Federal investigators probing the bank have interviewed Smith.")
     assert (found["probing"].source_id or "").endswith("government")
+
+
+def test_a_past_event_told_as_the_time_of_a_wish_is_a_fact(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Senators urged the president to cancel the summit after the prosecutors "
+                        "accused twelve Russian officers on Friday.")
+    assert found["cancel"].status == "hypothetical"
+    assert found["accused"].status == "asserted"
+
+
+def test_being_interested_in_doing_something_is_not_doing_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The president is interested in working with Congress on the budget.")
+    assert found["working"].status == "hypothetical"

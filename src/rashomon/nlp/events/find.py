@@ -545,6 +545,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
     prevented = False  # the gerund of "kept X from doing": it did not happen
+    fact = False  # passed a past-tense time clause ("after X was indicted"): told as a fact
+    own_hypothetical = False  # whether the event was hypothetical below that clause
     cur = f.token
     depth = 0
     if _unattributed_passive(f):
@@ -585,6 +587,10 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             # the writer's aside, not part of what is reported, wished or supposed around it
             depth += _height(head)
             break
+        if dep == "advcl" and not fact and _circumstance(cur) and _past(cur):
+            # "urged X to cancel the summit *after* indictments *were announced*": a past event
+            # told as the time of a wish is a fact, whatever is wished above it
+            fact, own_hypothetical = True, hypothetical
         if _circumstance(cur):
             circumstance = True  # in a time or cause phrase, until a clause of its own
         elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
@@ -659,6 +665,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) and not described \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" \
+                    and lex.cue(head.head, "intent") is not None:
+                hypothetical = True  # "is interested *in working* with X": wanted, not done
             if _noun_infinitive(cur) and not _ordinal(head):
                 hypothetical = True  # "rejected calls *to resign*", "efforts to ban"
             if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
@@ -673,6 +682,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             # the first verb's "would" is not the second's)
             same_clause = False
         cur = head
+    if fact:
+        hypothetical = own_hypothetical  # what is wished above a past fact is not the fact's
     f.depth = depth
     f.claimant = claimant
     fr = frame.frame_of(f.token)
@@ -903,6 +914,15 @@ def _circumstance(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(  # ("*when* she challenged" is an advmod to spaCy)
         c.dep_ in {"mark", "advmod"} and c.lower_ in _CIRCUMSTANCES and c.i < tok.i
         for c in tok.children)
+
+
+def _past(clause: Token) -> bool:
+    """Whether a clause is told in the past: a past-tense verb ("after X *accused*") or a past
+    auxiliary ("after X *were* announced", "*had* met"), and no modal."""
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return clause.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _manner(tok: Token) -> bool:
