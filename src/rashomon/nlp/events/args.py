@@ -315,14 +315,17 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
             # "Hungarian and Romanian officials": every modifier; a name in apposition first
             # ("his Turkish counterpart Mevlut Cavusoglu" is Cavusoglu, not Turkey)
             for bare in (False, True):
-                # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network"
-                for child in sorted(h.children, key=lambda c: c.dep_ == "poss"):
+                # a possessor names the owner, not the phrase: "bin Laden's *al-Qaeda* network";
+                # a name in apposition comes before the modifiers ("GOP nominee *Mitt Romney*")
+                for child in sorted(h.children, key=lambda c: (c.dep_ == "poss",
+                                                               c.dep_ != "appos")):
                     if child.dep_ == "poss" and h.lemma_.lower() in KIN:
                         continue  # "Brown's *parents*", "his wife": someone else
                     if child.dep_ in _MODIFIERS:
                         for c in (child, *child.conjuncts):
                             m = _mention(doc, c)
-                            if m is None or (m._.link == "modifier") != bare:
+                            if m is None or (m._.link == "modifier") != bare \
+                                    or _served(doc, m, h):
                                 continue
                             if all(m.start != s.start for s in out):
                                 out.append(m)
@@ -352,6 +355,21 @@ def actors_at(doc: Doc, head: Token | None, depth: int = 2) -> list[Span]:
                            _same_kind(doc, m, found)]
         out += [m for m in listed if all(m.start != s.start for s in out)]
     return out
+
+
+# Nouns for someone who works for or sides with the person named before them ("a Clinton
+# *aide*", "Trump *supporters*"): that someone, not the person named.
+SERVING_NOUNS = frozenset({"aide", "adviser", "advisor", "lawyer", "attorney", "staffer",
+                           "assistant", "associate", "strategist", "operative", "surrogate",
+                           "confidant", "employee", "bodyguard"}) | data.word_list("follower_nouns")
+
+
+def _served(doc: Doc, mention: Span, head: Token) -> bool:
+    """Whether ``mention`` is a person named as a modifier of a noun for one who serves or
+    follows them ("accused *a former Clinton aide*": the aide, whom the phrase does not name)."""
+    actor = (doc._.actors or {}).get(mention._.actor_id or "")
+    return getattr(actor, "kind", None) == "person" and mention.root.dep_ == "compound" \
+        and head.lemma_.lower() in SERVING_NOUNS
 
 
 def word_set(doc: Doc, name: str) -> frozenset[str]:
@@ -581,6 +599,7 @@ def verb_arguments(
     sources: list[Span] = []
     targets: list[Span] = []
     if passive is not None:
+        agent = agent or _stray_agent(verb)
         if agent is not None:
             doer = _pobj(agent)  # "attacked by *Syrian jets*": the weapon's own side
             sources = noun_arguments(doc, doer)[0] if doer is not None and is_eventive(doer) \
@@ -632,9 +651,13 @@ def verb_arguments(
                     c.lower_ in RECIPROCAL for c in obj.children):
                 targets = list(sources)  # "accused each other" (not "pressured *other* Democrats")
             else:
-                targets = actors_at(doc, obj) or first_in_phrase(doc, obj)
+                targets = actors_at(doc, obj) or [
+                    m for m in first_in_phrase(doc, obj) if not _topic(m, obj)]
     if not targets:
         preps = TARGET_PREPS - ALLY_PREPS if is_purpose_of_move(verb) else TARGET_PREPS
+        obj = _child(verb, {"dobj"})
+        if obj is not None and obj.lemma_.lower() in INFORMATION_NOUNS:
+            preps = preps - TOPIC_PREPS  # "promised dirt *on X*": what it is about
         targets = _prep_targets(doc, verb, preps)
     if not targets:  # "called for *Maduro* to resign": the one asked is the clause's subject
         asked = next((_child(c, {"nsubj"}) for c in verb.children
@@ -646,7 +669,10 @@ def verb_arguments(
     if not targets:
         for holder in (noun, _child(verb, {"dobj"}), passive):  # "evidence *against X* was"
             if holder is not None:
-                targets = _prep_targets(doc, holder, NOUN_TARGET_PREPS)
+                # (not the topic of a thing given or told: "promised dirt *on X*")
+                preps = NOUN_TARGET_PREPS if holder is noun or is_eventive(holder) \
+                    else NOUN_TARGET_PREPS - TOPIC_PREPS
+                targets = _prep_targets(doc, holder, preps)
                 if targets:
                     break
     if passive is not None and targets and passive.head.i == verb.i and all(
@@ -655,8 +681,62 @@ def verb_arguments(
     return sources, targets
 
 
+# Prepositions whose object, after a noun naming no event, is what it is about ("dirt *on*
+# X", "details *about* X"): the topic, not the party the verb's act is done to.
+TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+# What is given or told, whose "on X" the parser may hang on the verb: a topic even there.
+INFORMATION_NOUNS = data.word_list("document_nouns") | {
+    "dirt", "information", "detail", "details", "intelligence", "data", "evidence", "file",
+    "files", "record", "records", "briefing", "update", "research", "material", "materials"}
+
+
+def _topic(span: Span, obj: Token) -> bool:
+    """Whether ``span`` is named in a topic phrase of the object ``obj`` ("promised dirt *on
+    X*" is promised to someone else; but "imposed sanctions *on X*": an event noun's party)."""
+    if is_eventive(obj):
+        return False
+    tok = span.root
+    for _ in range(MAX_HOPS):
+        if tok.head.i == tok.i or tok.i == obj.i:
+            return False
+        if tok.dep_ == "prep" and tok.head.i == obj.i:
+            return tok.lower_ in TOPIC_PREPS
+        tok = tok.head
+    return False
+
+
 # Third-person possessives, with the subject pronouns of the same person.
 _OWNER_OF = {"his": {"he"}, "her": {"she"}, "its": {"it"}, "their": {"they"}}
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive that the parser hung on a noun of its complement, when it
+    ends the clause: "was invited to speak at a session of the council *by Governor X*" (not
+    the agent of an event noun, "attacks *by X*", nor of a participle, "a session *disrupted
+    by X*", which are their own)."""
+    last = verb.right_edge
+    while last.is_punct and last.i > verb.i:
+        last = last.nbor(-1)
+    for tok in (last, *last.ancestors):
+        if tok.i <= verb.i:
+            return None
+        if tok.lower_ == "by" and tok.dep_ == "prep" and tok.head.pos_ == "NOUN" \
+                and not is_eventive(tok.head) and tok.right_edge.i == last.i:
+            return tok if _in_complement(tok.head, verb) else None
+    return None
+
+
+def _in_complement(noun: Token, verb: Token, hops: int = 8) -> bool:
+    """Whether only prepositional phrases and the verb's own complement lie between ``noun``
+    and ``verb`` (no clause of its own that a "by" phrase might belong to)."""
+    tok = noun
+    for _ in range(hops):
+        if tok.head.i == verb.i:
+            return tok.dep_ in {"xcomp", "prep", "dobj"}
+        if tok.dep_ not in {"pobj", "prep", "xcomp"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def object_owner(doc: Doc, verb: Token) -> list[Span]:
@@ -752,6 +832,13 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
                 candidates.append(actors_at(doc, _child(sub, SUBJ | PASS_SUBJ)))
         if comp.dep_ == "ccomp":
             candidates.append(actors_at(doc, _child(comp, SUBJ | PASS_SUBJ)))
+            if any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in comp.children):
+                # "probing *whether* the campaign coordinated with X": whoever is suspected,
+                # not the other party of what is suspected
+                found = [m for m in candidates[-1] if m._.actor_id not in doers]
+                if found:
+                    return found
+                continue
         if comp.lemma_.lower() in word_set(doc, "move"):
             # "refused to deploy peacekeepers *in Iraq*": what is moved is no target
             candidates.append(_prep_targets(doc, comp, TARGET_PREPS | {"in"}))
@@ -1019,7 +1106,7 @@ def phrase_target(doc: Doc, trigger: Token, sources: list[Span], hops: int = 5,
         if span.start > right:
             break
         if span._.actor_id in doers or span._.actor_id is None or is_origin(span) \
-                or is_medium(doc, span) or _kin_owner(span):
+                or is_medium(doc, span) or _kin_owner(span) or _attribute(doc, span):
             continue
         if ally and span.root.dep_ == "pobj" and span.root.head.lower_ in ALLY_PREPS:
             continue  # "sent X to fight *with C*": C is the side, not the enemy
@@ -1229,7 +1316,8 @@ def first_in_phrase(doc: Doc, head: Token) -> list[Span]:
             break
         if span.end <= right + 1 and span._.actor_id is not None and not is_origin(span) \
                 and not _in_relative(span.root, head) and not _other_person(doc, span, head) \
-                and not _in_participle(span, head) and not _kin_owner(span):
+                and not _in_participle(span, head) and not _kin_owner(span) \
+                and not _attribute(doc, span):
             return with_list(doc, span)
     return []
 
@@ -1241,20 +1329,37 @@ def _kin_owner(span: Span) -> bool:
 
 
 def _in_participle(span: Span, head: Token) -> bool:
-    """Whether ``span`` is, inside the phrase of ``head``, the agent of a participle that
-    describes it or a place that participle happens in ("hackers *angered by* the cartoons
-    of X", "the Red Cross *operating in* Iraq"): the participle's own argument, not who the
-    phrase names (but "workers *affiliated with* X union" are X's)."""
+    """Whether ``span`` is, inside the phrase of ``head``, the agent or the object of a
+    participle that describes it or a place that participle happens in ("hackers *angered by*
+    the cartoons of X", "the committee *probing* the Benghazi attacks", "the Red Cross
+    *operating in* Iraq"), or the backer in a hyphenated modifier ("a *Kremlin*-backed
+    lawyer"): the participle's own argument, not who the phrase names (but "workers
+    *affiliated with* X union" are X's, and a "*Saudi*-led coalition" is led by them)."""
     tok, prev = span.root, None
     for _ in range(MAX_HOPS):
         if tok.i == head.i or tok.head.i == tok.i:
             return False
         if tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"} and prev is not None and (
-                prev.dep_ == "agent" or prev.dep_ == "prep" and prev.lower_ in LOCATIVE
+                prev.dep_ in {"agent", "dobj"} or prev.dep_ == "prep" and prev.lower_ in LOCATIVE
                 and _placelike(span)):
+            return True
+        if _backs(tok, prev):
             return True
         prev, tok = tok, tok.head
     return False
+
+
+def _backs(tok: Token, prev: Token | None) -> bool:
+    """Whether ``prev`` is the first part of the hyphenated modifier ``tok`` ("*Kremlin*-backed")."""
+    return tok.dep_ == "amod" and tok.lemma_.lower() in BACKING and prev is not None \
+        and prev.dep_ in {"npadvmod", "compound"} and prev.i < tok.i and prev.head.i == tok.i
+
+
+def _attribute(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` names someone only in an attribute of the noun it modifies: the backer
+    of "a *Kremlin*-backed lawyer", the one served by "a *Clinton* aide"."""
+    root = span.root
+    return _backs(root.head, root) or _served(doc, span, root.head)
 
 
 def _other_person(doc: Doc, span: Span, head: Token) -> bool:
@@ -1289,6 +1394,10 @@ def _in_relative(tok: Token, head: Token) -> bool:
 
 
 MAX_HOPS = 12  # steps climbed from a token to the head of its phrase
+# Participles of a hyphenated modifier whose first part names a backer, not the one
+# modified ("a Kremlin-*backed* lawyer"); "-led" names the leader, who acts through it.
+BACKING = {"back", "fund", "finance", "sponsor", "link", "connect", "tie", "align", "support",
+           "own", "appoint", "allied", "ally", "affiliate", "friendly"}
 
 
 def governor_subject(doc: Doc, noun: Token) -> tuple[list[Span], Token | None]:

@@ -289,6 +289,10 @@ class EventCoder:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subj is not None and matter(subj, self.lex):
             return None  # "federal law *prohibits* it", "the issue *raised* doubts": no one acts
+        done_to = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if done_to is not None and not any(c.dep_ == "agent" for c in verb.children) \
+                and matter(_counted(done_to), self.lex):
+            return None  # "all the questions *have been answered*": done to a matter, by no one named
         assert self.example_paths is not None
         examples = events_examples.load_cached(self.example_paths)
         best = examples.nearest(events_examples.predicate_text(verb))
@@ -550,6 +554,18 @@ def _within(doc: Doc, targets: list[Span], sources: list[Span]) -> bool:
     return all(t._.actor_id in ids if t._.link == "metonym" and getattr(
         actors.get(t._.actor_id or ""), "provisional", False) else getattr(
         actors.get(t._.actor_id or ""), "country", None) in countries - {None} for t in targets)
+
+
+_QUANTIFIERS = {"all", "some", "many", "most", "none", "each", "several", "few", "both"}
+
+
+def _counted(tok: Token) -> Token:
+    """What a quantifier counts ("*all* of the questions": the questions), else ``tok``."""
+    if tok.lower_ in _QUANTIFIERS:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        return pobj if pobj is not None else tok
+    return tok
 
 
 def _in_modifier(tok: Token, sent: Span) -> bool:

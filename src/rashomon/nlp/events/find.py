@@ -545,6 +545,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
     purpose = False
     circumstance = False  # on the way up, inside a time or cause phrase of a verb
     prevented = False  # the gerund of "kept X from doing": it did not happen
+    fact = False  # passed a past-tense time clause ("after X was indicted"): told as a fact
+    own_hypothetical = False  # whether the event was hypothetical below that clause
     cur = f.token
     depth = 0
     if _unattributed_passive(f):
@@ -585,12 +587,18 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             # the writer's aside, not part of what is reported, wished or supposed around it
             depth += _height(head)
             break
+        if dep == "advcl" and not fact and _circumstance(cur) and _past(cur):
+            # "urged X to cancel the summit *after* indictments *were announced*": a past event
+            # told as the time of a wish is a fact, whatever is wished above it
+            fact, own_hypothetical = True, hypothetical
         if _circumstance(cur):
             circumstance = True  # in a time or cause phrase, until a clause of its own
         elif cur.pos_ in {"VERB", "AUX"} and cur.i != f.token.i:
             circumstance = False
-        if dep in {"relcl", "acl"} and cur.i == f.token.i and _generic(head):
-            hypothetical = True  # "*anyone who promises* a job": whoever might, no one did
+        if dep in {"relcl", "acl"} and cur.i == f.token.i and (
+                _generic(head) or _habitual(cur, head)):
+            hypothetical = True  # "*anyone who promises* a job", "ignores *those who ask*":
+            # whoever might, no one did
         if dep in {"pobj", "pcomp"} and head.lower_ in {"of", "about", "over"} \
                 and lemma_of(head.head) in _PROSPECTS and head.head.pos_ == "NOUN":
             hypothetical = True  # "the possibility *of an attack*", "fears of a strike"
@@ -639,6 +647,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             else:
                 hypothetical = True
             break
+        if dep == "ccomp" and _subjunctive(cur):
+            hypothetical = True  # "suggested that the minister *refuse*": proposed, not done
         if dep not in _SUBJECT_SIDE or head.pos_ != "VERB":
             if lex.cue(head, "deny") is not None:
                 denied, claimant = True, _claimant_of(head)
@@ -655,6 +665,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) and not described \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" \
+                    and lex.cue(head.head, "intent") is not None:
+                hypothetical = True  # "is interested *in working* with X": wanted, not done
             if _noun_infinitive(cur) and not _ordinal(head):
                 hypothetical = True  # "rejected calls *to resign*", "efforts to ban"
             if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
@@ -669,6 +682,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             # the first verb's "would" is not the second's)
             same_clause = False
         cur = head
+    if fact:
+        hypothetical = own_hypothetical  # what is wished above a past fact is not the fact's
     f.depth = depth
     f.claimant = claimant
     fr = frame.frame_of(f.token)
@@ -695,6 +710,21 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         f.status = "alleged"
 
 
+_SINGULAR_PRONOUNS = {"he", "she", "it"}
+
+
+def _subjunctive(verb: Token) -> bool:
+    """Whether a complement clause's verb is a bare form after a singular third-person subject,
+    with no auxiliary ("suggested that the minister *refuse*", "proposed that he *be* heard"):
+    the mandative subjunctive of what someone wants done, not a fact told. (The tagger calls
+    the bare form VBP as often as VB; the subject's agreement tells it from the indicative.)"""
+    if verb.tag_ not in {"VB", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and (subj.tag_ in {"NN", "NNP"} or subj.lower_ in _SINGULAR_PRONOUNS) \
+        and not any(c.dep_ == "conj" for c in subj.children)
+
+
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Whoever might do something: a clause about one of them tells of no one's act.
 _ANYONE = {"anyone", "anybody", "everyone", "everybody", "whoever", "whomever", "anything"}
@@ -711,6 +741,18 @@ def _generic(noun: Token) -> bool:
     """Whether ``noun`` is anyone at all ("anyone", "any official", "every candidate")."""
     return noun.lower_ in _ANYONE or any(
         c.dep_ == "det" and c.lower_ in {"any", "every"} for c in noun.children)
+# Pronouns for whoever does what their relative clause says ("*those* who ask").
+_WHOEVER = {"those", "whoever", "whomever"}
+
+
+def _habitual(clause: Token, noun: Token) -> bool:
+    """Whether a relative clause in the simple present describes "those" at all ("ignores
+    *those who ask* for details"): whoever does it, not an act anyone did (but "those who
+    *asked*", "those who *have* asked" are someone)."""
+    return noun.lower_ in _WHOEVER and clause.tag_ in {"VBP", "VBZ"} \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+
+
 # Nouns whose "that" clause says what someone claims, believes or suspects, beside the
 # lexicon's claim words (@claim: allegation, accusation, report, rumor, ...).
 _BELIEFS = {"impression", "speculation", "notion", "belief", "perception", "suspicion",
@@ -872,6 +914,15 @@ def _circumstance(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(  # ("*when* she challenged" is an advmod to spaCy)
         c.dep_ in {"mark", "advmod"} and c.lower_ in _CIRCUMSTANCES and c.i < tok.i
         for c in tok.children)
+
+
+def _past(clause: Token) -> bool:
+    """Whether a clause is told in the past: a past-tense verb ("after X *accused*") or a past
+    auxiliary ("after X *were* announced", "*had* met"), and no modal."""
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return clause.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _manner(tok: Token) -> bool:

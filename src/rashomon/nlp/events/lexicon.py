@@ -109,6 +109,8 @@ def _words(tok: Token) -> set[str]:
 
 # Tags of the wh-word that opens an indirect question ("asked *where* …", "*what* …").
 _WH_TAGS = {"WRB", "WP", "WDT", "WP$"}
+_QUESTION_MARKS = {"if", "whether"}  # the marks of a yes-no question ("asked *if* ...")
+_QUOTE_MARKS = {'"', "“", "``", "'", "‘"}
 # Quantity heads whose "of" phrase is what is counted: "hundreds of fighters were flown out".
 _PARTITIVE = {"part", "parts", "state", "message", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number",
               "group", "batch", "contingent", "unit", "some", "more", "several", "many",
@@ -229,12 +231,22 @@ def predicates(tok: Token) -> list[Token]:
     ("a *false* prophet")."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     heads = [c for c in tok.children if c.dep_ == "oprd"] + objs[1:]
+    # a quoted label the parser files as the object's apposition: "called the speech *"a
+    # stunt"*" (not "met the mayor, *a Democrat*": unquoted, a description)
+    heads += [a for o in objs[:1] for a in o.children
+              if a.dep_ == "appos" and a.i > o.i and _quoted(a)]
     # a small clause the parser files as a complement: "found X *guilty*", "declared X *illegal*"
     heads += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
             heads += [p for p in c.children if p.dep_ in {"pobj", "amod", "acomp"}]
     return heads + [m for h in heads for m in h.children if m.dep_ in {"amod", "compound"}]
+
+
+def _quoted(phrase: Token) -> bool:
+    """Whether the phrase of ``phrase`` opens with a quotation mark, or right after one."""
+    first = phrase.left_edge
+    return first.text in _QUOTE_MARKS or (first.i > 0 and first.nbor(-1).text in _QUOTE_MARKS)
 
 
 def holds(cond: Condition, tok: Token) -> bool:
@@ -298,13 +310,15 @@ def holds(cond: Condition, tok: Token) -> bool:
     elif cond.key == "pred":  # what the object is called: "called X *a liar*"
         found = [w for p in predicates(tok) for w in _words(p)]
     elif cond.key == "ccomp":  # the mark of a clausal complement ("asked *whether* …"), or its
-        # opening wh-word ("asked *where* he was going"); "that" if none
+        # opening wh-word ("asked *where* he was going") or "if"/"whether" (the mark of a clause
+        # the parser hung lower: "asked *if* he believed X had flip-flopped"); "that" if none
         found = [next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
-                 or (c.left_edge.lower_ if c.left_edge.tag_ in _WH_TAGS else "that")
+                 or (c.left_edge.lower_ if c.left_edge.tag_ in _WH_TAGS
+                     or c.left_edge.lower_ in _QUESTION_MARKS else "that")
                  for c in tok.children if c.dep_ == "ccomp"] + [
             # "Asked *if* there was ...", parsed as an adverbial clause right after the verb
             m.lower_ for c in tok.children if c.dep_ == "advcl" and c.left_edge.i == tok.i + 1
-            for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "whether"}]
+            for m in c.children if m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS]
     elif cond.key == "ccsubj":  # the subject of a clausal complement ("warned X that *it* would"),
         # also of a noun's "that" clause ("a warning that *it* would …")
         subjs = [s for c in tok.children if c.dep_ == "ccomp" or c.dep_ == "acl" and any(
