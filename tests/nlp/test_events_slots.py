@@ -55,16 +55,6 @@ def test_a_subjunctive_complement_is_proposed_not_done(nlp) -> None:  # type: ig
     assert said["refuse"].status == "alleged"
 
 
-def test_the_organization_is_the_one_organisation_named_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("WikiLeaks published the files in March. The organization made several requests "
-            "to the ministry for the documents.")
-    assert events(nlp, text)["made several requests"].source == "WikiLeaks"
-    # two named: either may be meant
-    text = ("WikiLeaks and Greenpeace published the files in March. The organization made "
-            "several requests to the ministry for the documents.")
-    assert events(nlp, text)["made several requests"].source is None
-
-
 def test_a_quoted_label_set_beside_the_object_is_what_it_is_called(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, 'Senator Tom Harkin called the mayor\'s speech "a cynical stunt" in a '
                         'statement.')

@@ -76,8 +76,6 @@ def described(doc: Doc, head: Token) -> Span | None:
                 words & told[unasked[w]] for w in want - words):
             loose[span._.actor_id] = span  # "Rep. X" … "the Republican congressman"
     fits = fits or loose
-    if not fits and not people and want == {lemma} and lemma in GENERIC_ORGANISATION_NOUNS:
-        fits = _only_organisation(doc, head, starts)
     if len(fits) > 1:
         fits = _named_lately(doc, head, fits, starts)
     if len(fits) != 1:
@@ -88,25 +86,6 @@ def described(doc: Doc, head: Token) -> Span | None:
 
 
 LATELY = 1  # sentences back
-# "the organization", "the group" with no other word: any organisation fits, described so or not
-GENERIC_ORGANISATION_NOUNS = frozenset({"organization", "organisation", "group"})
-
-
-def _only_organisation(doc: Doc, head: Token, starts: list[int]) -> dict[str, Span]:
-    """"WikiLeaks published the files. *The organization* then ...": the one organisation (no
-    person, state or group of people) named in the description's sentence or the ``LATELY``
-    sentences before it, when only one was; none when several were."""
-    here = bisect_right(starts, head.i)
-    actors = doc._.actors or {}
-    found: dict[str, Span] = {}
-    for span in doc.spans.get(SPANS_KEY, []):
-        if span.end > head.left_edge.i or here - bisect_right(starts, span.start) > LATELY:
-            continue
-        kind = getattr(actors.get(span._.actor_id), "kind", "")
-        if kind and kind not in {"person", "state", "civilians"} \
-                and span._.link not in ("pronoun", "description", "group", "modifier"):
-            found[span._.actor_id] = span
-    return found if len(found) == 1 else {}
 
 
 def _named_lately(doc: Doc, head: Token, fits: dict[str, Span], starts: list[int]
