@@ -169,7 +169,7 @@ def test_a_description_is_resolved_to_the_name_set_off_after_it(qnlp) -> None:  
     body = ("One contender, Paul Idris, the head of the Granby school board, who once ran a "
             "bakery, said that the plan would hurt the town.")
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
-    assert len(found) == 1 and found[0].speaker_text == "One contender, Paul Idris"
+    assert len(found) == 1 and found[0].speaker_text == "One contender"
     assert "Idris" in (found[0].speaker or "")
 
 
@@ -381,18 +381,6 @@ def test_verbs_in_a_series_share_the_first_ones_subject(qnlp) -> None:  # type: 
 def test_a_relative_pronouns_words_take_in_the_noun_it_stands_for(  # type: ignore[no-untyped-def]
         qnlp, body, cue, speaker) -> None:
     assert _speaker_of(qnlp, body, cue) == speaker
-
-
-def test_the_speakers_words_run_on_to_the_name_after_a_description(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "One bidder, Lena Marsh, a baker from the east side, said the fee was too high."
-    q = [q for q in quotes(qnlp, body) if q.cue == "say"][0]
-    assert q.speaker_text == "One bidder, Lena Marsh"
-    assert q.speaker == "Lena Marsh"
-
-
-def test_a_group_described_keeps_its_own_words(qnlp) -> None:  # type: ignore[no-untyped-def]
-    body = "Two senators, Ann Lee and Bo Park, said the bill was dead."
-    assert _speaker_of(qnlp, body, "say") == "Two senators"
 
 
 def test_a_phrase_closing_the_sentence_after_a_quotes_cue_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]

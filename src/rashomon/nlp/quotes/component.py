@@ -44,7 +44,7 @@ from rashomon.nlp.quotes.speakers import (
     reports_clause,
     resolution_target,
     says_nothing,
-    speaker_words,
+    with_antecedent,
 )
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
@@ -289,7 +289,7 @@ def _to_span(doc: Doc, a: Attribution, text: str,
         # (a time, an event or an idea, kept as the speaker to place the attribution among
         # the others: "the migration crisis swept …, fueling worries that …", names no one)
         sp = a.speaker
-        words = speaker_words(sp)  # "the unions that", not a lone "that"
+        words = with_antecedent(sp)  # "the unions that", not a lone "that"
         data["speaker_text"] = words.text
         data["speaker_start"], data["speaker_end"] = words.start_char, words.end_char
         target = resolution_target(sp)

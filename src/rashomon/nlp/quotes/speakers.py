@@ -109,36 +109,13 @@ def resolution_target(speaker: Span) -> Span:
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
             noun = noun.head  # "Ms. Roe, a former aide who says …": Ms. Roe
         return speaker_span(noun)
-    name = _named_apposition(speaker.root)
-    if name is not None:
-        return speaker_span(name)  # "One contender, Paul Idris, …, said": Idris
-    return speaker
-
-
-def _named_apposition(root: Token) -> Token | None:
-    """The person's name set off after a description of one person ("One contender, Paul
-    Idris"; not a group: "two senators, X and Y")."""
-    if root.tag_ != "NN":
-        return None
-    return next((c for c in root.children if c.dep_ == "appos" and c.i > root.i
+    root = speaker.root
+    name = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i
                  and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                  and not any(k.dep_ == "conj" for k in c.children)), None)
-
-
-def speaker_words(speaker: Span) -> Span:
-    """The words in the text naming the speaker: the speaker's phrase, widened over the
-    noun phrase a relative pronoun stands for (``with_antecedent``) or over the name set off
-    after a description ("The head of the group, Ann Roe, said": through *Ann Roe*), so
-    the name is among them; never across a line."""
-    words = with_antecedent(speaker)
-    name = _named_apposition(speaker.root) if words is speaker else None
-    if name is None:
-        return words
-    phrase = speaker_span(name)
-    doc = speaker.doc
-    if phrase.start < speaker.end or "\n" in doc[speaker.start:phrase.end - 1].text_with_ws:
-        return speaker
-    return doc[speaker.start:phrase.end]
+    if root.tag_ == "NN" and name is not None:  # one person, not "two senators, X and Y"
+        return speaker_span(name)  # "One contender, Paul Idris, …, said": Idris
+    return speaker
 
 
 def find_subject(verb: Token) -> Token | None:
