@@ -40,12 +40,7 @@ from rashomon.nlp.quotes.bounds import cut_saying_tail, wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues
-from rashomon.nlp.quotes.speakers import (
-    reports_clause,
-    resolution_target,
-    says_nothing,
-    with_antecedent,
-)
+from rashomon.nlp.quotes.speakers import reports_clause, resolution_target, says_nothing
 from rashomon.nlp.registry import collector
 from rashomon.records import Quote, content_id
 
@@ -289,9 +284,8 @@ def _to_span(doc: Doc, a: Attribution, text: str,
         # (a time, an event or an idea, kept as the speaker to place the attribution among
         # the others: "the migration crisis swept …, fueling worries that …", names no one)
         sp = a.speaker
-        words = with_antecedent(sp)  # "the unions that", not a lone "that"
-        data["speaker_text"] = words.text
-        data["speaker_start"], data["speaker_end"] = words.start_char, words.end_char
+        data["speaker_text"] = sp.text
+        data["speaker_start"], data["speaker_end"] = sp.start_char, sp.end_char
         target = resolution_target(sp)
         data["speaker"] = target.text
         mention = actors.resolve_speaker(doc, target, previous)

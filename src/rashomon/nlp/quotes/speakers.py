@@ -63,25 +63,6 @@ def antecedent(tok: Token) -> Token | None:
     return None
 
 
-def with_antecedent(speaker: Span) -> Span:
-    """A relative pronoun's words widened over the noun phrase it stands for, when that
-    phrase ends right before it ("super PACs that", "Ms. Roe, who"): a lone "that" names
-    no one. The phrase is the antecedent's own (``speaker_span``) and the gap at most a
-    comma, so the words stay on one line and one clause."""
-    if len(speaker) != 1:
-        return speaker
-    noun = antecedent(speaker[0])
-    if noun is None:
-        return speaker
-    phrase = speaker_span(noun)
-    doc = speaker.doc
-    gap = doc[phrase.end:speaker.start]
-    if len(gap) > 1 or any(t.text != "," for t in gap) \
-            or "\n" in doc[phrase.end - 1:speaker.start].text_with_ws:
-        return speaker
-    return doc[phrase.start:speaker.end]
-
-
 def _on_line(doc: Doc, start: int, end: int, at: int) -> Span:
     """Tokens ``start:end`` cut to the line holding token ``at``."""
     lo, hi = start, end
