@@ -31,6 +31,20 @@ def test_impression_has_subject_and_complement_and_no_speaker(qnlp) -> None:  # 
     assert "unmoved" in pieces(body, q)[-1]
 
 
+def test_who_seems_to_hold_a_view_is_its_source(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The harbor workers seemed to recognize the cost of the long strike."
+    q = by_cue(quotes(qnlp, body), "seem")
+    assert q.speaker_text == "The harbor workers"
+    assert pieces(body, q) == ["to recognize the cost of the long strike"]
+
+
+def test_who_seems_to_act_is_no_source(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The harbor workers seemed to walk more slowly than usual."
+    q = by_cue(quotes(qnlp, body), "seem")
+    assert q.speaker_text is None
+    assert pieces(body, q)[0] == "The harbor workers"
+
+
 def test_poll_is_the_source_of_its_finding(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "In a survey released Tuesday, most farmers chose the water plan."
     q = by_cue(quotes(qnlp, body), "in")

@@ -370,3 +370,18 @@ def test_verbs_in_a_series_share_the_first_ones_subject(qnlp) -> None:  # type: 
             "housing and said it should not even be allowed to run the city.")
     assert _speaker_of(qnlp, body, "denounce") == "The mayor"
     assert _speaker_of(qnlp, body, "say") == "The mayor"
+
+
+def test_a_phrase_closing_the_sentence_after_a_quotes_cue_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "“There are more candidates in Ohio than ever before,” added another Ohio Republican."
+    assert _speaker_of(qnlp, body, "add") == "another Ohio Republican"
+
+
+def test_a_full_name_ending_in_a_common_word_speaks(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "“It went too far,” said Khin Mo Win, an activist and former prisoner."
+    assert _speaker_of(qnlp, body, "say") == "Khin Mo Win"
+
+
+def test_a_headlines_participle_has_no_speaker_after_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Examining the Board's Record on Urgent Local Matters.\n\nThe board met on Monday."
+    assert all(q.speaker_text is None for q in quotes(qnlp, body))

@@ -344,7 +344,7 @@ def can_speak(speaker: Span, lex: FrameLexicon | None = None) -> bool:
         if pobj is None or _lemma(root) not in _PARTITIVE and _word(root) not in _PARTITIVE:
             break
         root = pobj
-    if root.pos_ == "PRON":
+    if root.pos_ == "PRON" or _full_name(root):
         return True
     lemma, word = _lemma(root), _word(root)
     if lex.has("nonspeaker", lemma) or lex.has("nonspeaker", word):
@@ -354,6 +354,13 @@ def can_speak(speaker: Span, lex: FrameLexicon | None = None) -> bool:
     if root.pos_ == "PROPN":  # the small model's entity types on names are too noisy
         return word not in _CALENDAR
     return root.ent_type_ not in _NO_SPEAKER_ENTS
+
+
+def _full_name(root: Token) -> bool:
+    """A person's name of several capitalised words ("Khin Mo Win", "Ann Price"), whose last
+    word may also be a common noun the lexicon says cannot speak (*win*, *price*)."""
+    return root.pos_ == "PROPN" and root.ent_type_ == "PERSON" and root.is_title and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in root.lefts)
 
 
 def sourcing_of(speaker: Span | None, actor: Actor | None = None,

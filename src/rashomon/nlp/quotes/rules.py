@@ -50,6 +50,7 @@ from rashomon.nlp.quotes.speakers import (
     late_source,
     name_before,
     name_ending_phrase,
+    says_nothing,
     speaker_span,
 )
 
@@ -477,9 +478,12 @@ def _in_document(tok: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
                        doc[tok.left_edge.i:tok.right_edge.i + 1], segs)
 
 
-def _impression(verb: Token, cue: Cue) -> Attribution | None:
+def _impression(verb: Token, cue: Cue, lexicon: Lexicon) -> Attribution | None:
     """"The plan seems to work", "Voters appear unmoved": the writer reports an
-    impression; its subject and complement are the content, nobody is quoted."""
+    impression; its subject and complement are the content, nobody is quoted. A person
+    who seems to hold a view ("The mayor seemed to recognize the risk", "Voters appear to
+    be worried about X": a belief cue in the infinitive) is its source (PolNeAR: ``The
+    mayor | seemed to recognize | the risk``) and the complement alone is the content."""
     doc = verb.doc
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     comp = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "attr", "oprd")
@@ -493,14 +497,37 @@ def _impression(verb: Token, cue: Cue) -> Attribution | None:
     # "it seems that …" has no subject to speak of; "it appeared to hold off X" has one
     infinitive = comp.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
                                               for a in comp.children)
-    if subj is not None and subj.i < verb.i and subj.lower_ != "there" \
+    holder = subj if subj is not None and infinitive and _holds_view(subj, verb) \
+        and _believes(comp, lexicon) else None
+    if holder is None and subj is not None and subj.i < verb.i and subj.lower_ != "there" \
             and (subj.lower_ != "it" or infinitive):
         segs.append(trim_range(doc, subj.left_edge.i, lo))  # up to the verb: the whole subject
     segs.append(trim_range(doc, comp.left_edge.i, content_end(comp)))
     segs = [x for x in segs if x]
     if not segs:
         return None
-    return Attribution(verb, (verb.i, verb.i + 1), cue.lemma, cue.type, None, segs)
+    speaker = speaker_span(holder, verb) if holder is not None else None
+    return Attribution(verb, (verb.i, verb.i + 1), cue.lemma, cue.type, speaker, segs)
+
+
+def _believes(comp: Token, lexicon: Lexicon) -> bool:
+    """Whether an infinitive names a view: a belief cue ("to recognize", "to hope"), or
+    "to be" with one ("to be worried about")."""
+    if comp.lemma_ == "be":
+        return any(c.dep_ == "acomp" and (cue := lexicon.adjectives.get(c.lower_)) is not None
+                   and cue.type == "belief" for c in comp.children)
+    return any(cue.type == "belief" for cue in lexicon.verbs.get(verb_lemma(comp, lexicon), ()))
+
+
+_NOT_HOLDERS = frozenset({"it", "this", "that", "there", "what", "which", "something",
+                          "everything", "nothing", "anything"})
+
+
+def _holds_view(subj: Token, verb: Token) -> bool:
+    """Whether the subject before an impression verb is someone (a name, a person, a group
+    or a pronoun for one), not a thing ("the plan", "it")."""
+    return subj.i < verb.i and subj.lower_ not in _NOT_HOLDERS and not says_nothing(subj) \
+        and (subj.pos_ == "PROPN" or is_person(subj))
 
 
 def _adverb_cue(tok: Token, cue: Cue) -> Attribution | None:
@@ -678,7 +705,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             elif end < len(doc) and doc[end].lower_ == cue.object and doc[end].head == tok:
                 end += 1  # "was accused of X", "blamed for X": the preposition is the cue's
             if cue.object == "subject":
-                found = _impression(tok, cue)
+                found = _impression(tok, cue, lexicon)
                 if found is not None:
                     out.append(found)
                 continue

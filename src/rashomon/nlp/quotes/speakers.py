@@ -338,11 +338,31 @@ def _inverted(verb: Token) -> Token | None:
     if any(t.is_alpha for t in before) and not (verb.i > 0 and doc[verb.i - 1].is_punct):
         return None
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if nxt is None or nxt.pos_ != "PROPN":
+    if nxt is None:
         return None
+    if nxt.pos_ != "PROPN":
+        return _closing_phrase(verb)
     while nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN" and nxt.head.i == nxt.i + 1:
         nxt = doc[nxt.i + 1]
     return nxt
+
+
+def _closing_phrase(verb: Token) -> Token | None:
+    """`"…," added another Ohio delegate.`: a phrase for a person or a group, opening right
+    after the cue and closing the sentence (or set off by a comma), is who speaks, whatever
+    role the parse gave it."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return None  # a finite cue after the quote's closing marks, not a title's "Examining …"
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj")
+                 and c.left_edge.i == verb.i + 1), None)
+    if noun is None or noun.right_edge.i + 1 >= len(doc) \
+            or doc[noun.right_edge.i + 1].text not in (".", ","):
+        return None
+    lemma = noun.lemma_.lower()
+    person = noun.pos_ == "PROPN" or noun.ent_type_ in NAMED_ENTS or lemma in _SOURCE_NOUNS \
+        or lemma in data.word_list("person_common_nouns") or lemma in data.word_list("person_nouns")
+    return noun if person else None
 
 
 _DATELINE_DASHES = {"\u2014", "\u2013", "\u2015", "--", "-"}
