@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -222,9 +223,7 @@ def join_headline_rows(units: list[Unit], labels: list[int],
         goes = {i: labels[j] for i in heads
                 if (j := _retelling(units, i, leads, told)) is not None and labels[j] != lab
                 and not is_headline(units[j])}
-        votes: dict[int, int] = {}
-        for row in goes.values():
-            votes[row] = votes.get(row, 0) + 1
+        votes = Counter(goes.values())
         if not votes:
             continue
         row, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))

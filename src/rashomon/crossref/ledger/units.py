@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from rashomon.crossref.corpus import Corpus
@@ -198,7 +199,7 @@ def _headline_lines(body: str) -> list[tuple[int, int]]:
     and a title-case title ("Senate Overrides Veto Of Victims Bill") is where the tagger finds no
     name, so no other rule makes it a unit, though it tells the article's main fact."""
     out = []
-    for m in list(_LINE.finditer(body))[:HEADLINE_LINES]:
+    for m in islice(_LINE.finditer(body), HEADLINE_LINES):  # not every line of the body
         line = m.group().strip()
         words = line.split()
         if len(words) >= PLAIN_WORDS and headline_like(line) and not _is_dateline(line) \
