@@ -476,3 +476,12 @@ def test_leads_of_a_small_story_of_one_day_join_at_a_lower_cut() -> None:
     big = units + others
     far = np.vstack([vecs, np.zeros((5, 2), dtype=np.float32)])
     assert join_leads(big, {(0, 1): 0.2}, list(range(7)), far) == [0, 1, 2, 3, 4, 5, 6]
+
+
+def test_a_word_ending_in_ss_us_or_is_loses_no_plural_s() -> None:
+    # "pass" and "passed" are one verb; "focus" and "crisis" are no plurals
+    assert stem("pass") == stem("passed") == stem("passes") == stem("passing")
+    assert stem("discuss") == stem("discussed")
+    assert stem("focus") == stem("focused")
+    assert stem("crisis") == "crisis"
+    assert stem("bills") == stem("bill")  # a plural still loses its "s"

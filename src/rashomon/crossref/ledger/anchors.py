@@ -82,6 +82,8 @@ def stem(word: str) -> str:
     if word.endswith(("ation", "ations")) and len(word) >= 8:
         return word[: word.rindex("ation") + 2]  # "mediation" → "mediat", as "mediated"
     for suf in _SUFFIXES:
+        if suf == "s" and word.endswith(("ss", "us", "is")):
+            continue  # "pass", "focus", "crisis": no plural to strip
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             base = word[: -len(suf)]
             if suf in ("ing", "ed", "er", "ers") and len(base) > 3 and base[-1] == base[-2] \
