@@ -485,3 +485,9 @@ def test_a_word_ending_in_ss_us_or_is_loses_no_plural_s() -> None:
     assert stem("focus") == stem("focused")
     assert stem("crisis") == "crisis"
     assert stem("bills") == stem("bill")  # a plural still loses its "s"
+
+
+def test_common_irregular_verbs_share_their_stem() -> None:
+    assert stem("came") == stem("comes") == stem("coming")
+    assert stem("went") == stem("goes") and stem("found") == stem("finds")
+    assert stem("stolen") == stem("stealing")

@@ -70,6 +70,20 @@ _IRREGULAR = {
     "chosen": "choose", "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise",
     "fell": "fall", "fallen": "fall", "threw": "throw", "thrown": "throw", "withdrew": "withdraw",
     "withdrawn": "withdraw", "dead": "die", "died": "die", "killed": "kill",
+    "came": "come", "became": "become", "went": "go", "gone": "go", "saw": "see", "seen": "see",
+    "knew": "know", "known": "know", "found": "find", "kept": "keep", "made": "make",
+    "heard": "hear", "stood": "stand", "understood": "understand", "ran": "run", "spent": "spend",
+    "meant": "mean", "felt": "feel", "caught": "catch", "taught": "teach", "thought": "think",
+    "swore": "swear", "sworn": "swear", "hid": "hide", "hidden": "hide", "rode": "ride",
+    "froze": "freeze", "frozen": "freeze", "stole": "steal", "stolen": "steal", "beaten": "beat",
+    "dug": "dig", "fed": "feed", "bled": "bleed", "shook": "shake", "shaken": "shake",
+    "sank": "sink", "sunk": "sink", "swept": "sweep", "slept": "sleep", "hung": "hang",
+    "sat": "sit", "upheld": "uphold", "withheld": "withhold", "overthrew": "overthrow",
+    "overthrown": "overthrow", "forgave": "forgive", "forgiven": "forgive", "ate": "eat",
+    "eaten": "eat", "drew": "draw", "drawn": "draw", "grew": "grow", "grown": "grow",
+    "blew": "blow", "blown": "blow", "woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear",
+    "tore": "tear", "torn": "tear", "sang": "sing", "sung": "sing", "swam": "swim",
+    "arose": "arise", "arisen": "arise", "dealt": "deal",
 }
 
 
