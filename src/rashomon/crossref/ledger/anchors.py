@@ -89,10 +89,12 @@ _IRREGULAR = {
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A crude stem: irregular forms to their lemma, regular inflections stripped
-    ("deploying" → "deploy", "shipping" → "ship")."""
+    """A crude stem: regular inflections stripped ("deploying" → "deploy", "shipping" →
+    "ship"), irregular forms to their lemma's stem ("came" → "com", as "comes", "coming")."""
     if word in _IRREGULAR:
-        return _IRREGULAR[word]
+        lemma = _IRREGULAR[word]
+        # stemmed as its -s form, so "came" meets "comes" and "coming" ("com")
+        return stem(lemma + "s") if len(lemma) > 3 else lemma
     if word.endswith(("ation", "ations")) and len(word) >= 8:
         return word[: word.rindex("ation") + 2]  # "mediation" → "mediat", as "mediated"
     for suf in _SUFFIXES:
