@@ -288,9 +288,25 @@ def test_a_pair_both_readings_pick_joins_below_the_first_cut() -> None:
 def test_a_pair_the_sentence_vectors_do_not_pick_stays_apart() -> None:
     from rashomon.crossref.ledger.rejoin import join_mutual
 
-    # the same anchors, but b's closest sentence to a0 is b1: the two readings disagree
+    # the same anchors, but b's closest sentence to a0 is b1: the two readings disagree (and
+    # the anchor score is below MUTUAL_STRONG_CUT, so the anchors alone do not decide)
     units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [0.3, 1], [1, 0]])
-    assert join_mutual(units, {(0, 2): 0.2}, [0, 1, 2, 3], vecs, anchors) == [0, 1, 2, 3]
+    assert join_mutual(units, {(0, 2): 0.15}, [0, 1, 2, 3], vecs, anchors) == [0, 1, 2, 3]
+
+
+def test_a_pair_with_strong_rare_anchors_joins_when_the_vectors_pick_another() -> None:
+    from dataclasses import replace
+
+    from rashomon.crossref.ledger.rejoin import MUTUAL_STRONG, MUTUAL_STRONG_CUT, join_mutual
+
+    # b's closest sentence to a0 by cosine is b1, but the two share rare predicate words
+    # weighing MUTUAL_STRONG and the cosine still reaches MUTUAL_COS: the anchors decide
+    units, anchors, vecs = _mutual_case([[1, 0.1], [0, 1], [0.3, 1], [1, 0]])
+    heavy = replace(anchors, idf={t: MUTUAL_STRONG for t in anchors.idf})
+    assert join_mutual(units, {(0, 2): MUTUAL_STRONG_CUT}, [0, 1, 2, 3], vecs, heavy) == [0, 1, 0, 3]
+    # with the weights of a commoner predicate, the cosine's disagreement keeps them apart
+    light = replace(anchors, idf={t: MUTUAL_STRONG / 4 for t in anchors.idf})
+    assert join_mutual(units, {(0, 2): MUTUAL_STRONG_CUT}, [0, 1, 2, 3], vecs, light) == [0, 1, 2, 3]
 
 
 def test_a_pair_that_shares_only_a_name_stays_apart() -> None:
