@@ -52,6 +52,11 @@ def figures(nlp, text: str):  # type: ignore[no-untyped-def]
     ("Officials reported at least 12 civilians killed in the raid.", "at least 12 civilians", 12, None, None, "civilian deaths", "at least"),
     ("The camp now shelters some 30,000 refugees.", "some 30,000 refugees", 30000, None, None, "refugees", "about"),
     ("The epidemic has claimed nearly 300 lives.", "nearly 300 lives", 300, None, None, "deaths", "nearly"),
+    # what political and legal news counts: measures, votes, charges, documents
+    ("The governor signed 14 executive actions on Monday.", "14 executive actions", 14, None, None, "actions", None),
+    ("The nominee needs 60 votes in the Orsk senate.", "60 votes", 60, None, None, "votes", None),
+    ("Prosecutors filed 20 counts of fraud against the mayor.", "20 counts", 20, None, None, "counts", None),
+    ("The ministry released roughly 6,000 emails last week.", "roughly 6,000 emails", 6000, None, None, "emails", "about"),
 ])
 def test_figures_with_units(nlp, text, words, value, low, high, unit, qualifier) -> None:  # type: ignore[no-untyped-def]
     got = {f.text: f for f in figures(nlp, text)}
