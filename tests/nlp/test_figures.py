@@ -54,6 +54,8 @@ def figures(nlp, text: str):  # type: ignore[no-untyped-def]
     ("The epidemic has claimed nearly 300 lives.", "nearly 300 lives", 300, None, None, "deaths", "nearly"),
     # what political and legal news counts: measures, votes, charges, documents
     ("The governor signed 14 executive actions on Monday.", "14 executive actions", 14, None, None, "actions", None),
+    # a hyphen before a scale word multiplies: no range from 2 to 12
+    ("The governor signed nearly two-dozen measures.", "nearly two-dozen measures", 24, None, None, "measures", "nearly"),
     ("The nominee needs 60 votes in the Orsk senate.", "60 votes", 60, None, None, "votes", None),
     ("Prosecutors filed 20 counts of fraud against the mayor.", "20 counts", 20, None, None, "counts", None),
     ("The ministry released roughly 6,000 emails last week.", "roughly 6,000 emails", 6000, None, None, "emails", "about"),

@@ -147,6 +147,11 @@ class FigureFinder:
             n = m
             while n < len(doc) and (self._is_number(doc[n]) or doc[n].lower_ in SCALES) and n not in blocked:
                 n += 1
+            if n > m and doc[k].text == "-" and all(t.lower_ in SCALES for t in doc[m:n]):
+                # "two-dozen", "three-million": a multiplier, not a range from 2 to 12
+                whole = parse_number([t.text for t in doc[i:n]])
+                if whole is not None:
+                    return self._figure(doc, i, n, whole, None, None, found), n
             if n > m:
                 high = parse_number([t.text for t in doc[m:n]])
                 before = doc[i - 1].lower_ if i > 0 else ""
