@@ -158,9 +158,9 @@ def join_mutual(units: Sequence[Unit], scores: dict[tuple[int, int], float], lab
     When the anchors alone are strong (predicate words weighing ``MUTUAL_STRONG``, an anchor
     score of ``MUTUAL_STRONG_CUT``), the cosine need not pick the same partner, only reach
     ``MUTUAL_COS``: static sentence vectors miss a retelling in other words that the rare words
-    show ("directed federal agencies to share information ... ordered the Centers for Disease
-    Control to research" / "likely to include compelling federal agencies to improve sharing
-    ... directing the Centers for Disease Control to conduct research"). ECB+ train +31 right
+    show ("ordered the ministries to share their records ... told the Health Institute to study
+    firearm injuries" / "likely to include compelling ministries to improve record sharing ...
+    directing the Health Institute to conduct injury research"). ECB+ train +31 right
     links and +11 wrong ones, dev unchanged; on 19 BASIL triplets two new joins, both right.
 
     In a story about one thing the topic's words are everywhere, so a retelling scores below
