@@ -448,6 +448,13 @@ def test_a_speech_act_with_a_plain_object_is_the_outlets_own_telling() -> None:
     # taking a side is an act the outlet states, whatever follows the cue
     assert framed("Kestria voted to override the veto on Tuesday.", "to override the veto",
                   "vote", "stance").sourcing == OWN_VOICE
+    # an intention told with an infinitive is the outlet's statement of what Kestria means to
+    # do; a hope told as a clause is Kestria's view
+    assert framed("Kestria wants to commit $4 million to the port.", "to commit $4 million to the port",
+                  "want", "belief").sourcing == OWN_VOICE
+    assert framed("Kestria plans to sue Marbec.", "to sue Marbec", "plan", "belief").sourcing == OWN_VOICE
+    assert framed("Kestria hopes that Marbec will pay.", "that Marbec will pay", "hope",
+                  "belief").source_id == KESTRIA[0]
 
 
 def test_a_subhead_joins_the_body_sentence_that_retells_it() -> None:

@@ -34,6 +34,9 @@ ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement", "stance"}
 # Acts done in the saying: "X apologized to Y and 'anyone I may have offended'" tells that the
 # apology was made; the outlet states the act, whoever's words it quotes. ("'I apologize to Y,'
 # X wrote" credits the words to X: the development gold reads it as attributed.)
+# Verbs of intent: with an infinitive they tell what the subject means to do (:func:`intends`).
+INTENT_CUES = frozenset({"want", "plan", "intend", "wish", "aim", "seek", "hope", "mean"})
+_FINITE = re.compile(r"(?i)\s*(?:that|whether|if)\b")
 PERFORMATIVE_CUES = frozenset({"apologize", "apologise", "thank", "congratulate", "resign",
                                "condemn", "commend", "salute"})
 
@@ -203,7 +206,16 @@ def _an_act(q: Quote) -> bool:
 
 def acts(q: Quote) -> bool:
     """Whether a quote's cue is an act the outlet states rather than speech it passes on."""
-    return (q.cue_type in ACTS_OF_SPEECH and q.kind != "direct") or _an_act(q) or performed(q)
+    return (q.cue_type in ACTS_OF_SPEECH and q.kind != "direct") or _an_act(q) or performed(q) \
+        or intends(q)
+
+
+def intends(q: Quote) -> bool:
+    """An intention told with an infinitive ("X wants to commit $4 billion", "X plans to
+    sue", "the proposals X wants Congress to pass"): the outlet states what X means to do, as
+    it states a pledge; X's hope or plan told as a clause ("X hopes that ...") is X's view."""
+    return (q.kind == "indirect" and bool(q.cue) and (q.cue or "").lower().split()[0] in INTENT_CUES
+            and not _FINITE.match(q.text or ""))
 
 
 def performed(q: Quote) -> bool:
