@@ -407,6 +407,23 @@ def test_leads_that_share_no_predicate_stay_apart() -> None:
     assert join_leads(units, {(3, 5): 0.5}, [0, 1, 2, 3, 4, 5], vecs) == [0, 1, 2, 3, 4, 5]
 
 
+def test_small_story_leads_sharing_two_content_words_join_without_a_scored_pair() -> None:
+    from rashomon.crossref.ledger.anchors import StoryAnchors
+    from rashomon.crossref.ledger.rejoin import LEAD_WORDS, join_leads
+
+    units, vecs = _leads_case()
+    words = {"w:jewel", "w:ram", "w:van"}
+    toks = [words, {"w:rob"}, words, {"w:close"}, {"w:patrol"}, {"w:close", "w:hour"}]
+    anchors = StoryAnchors(toks, {t: 3.0 for ts in toks for t in ts}, set().union(*toks), {}, toks)
+    # a0 and b0 share content words enough, but their anchor score fell below the floor
+    assert LEAD_WORDS <= len(words)
+    assert join_leads(units, {(3, 5): 0.5}, [0, 1, 2, 3, 4, 5], vecs, anchors) == [0, 1, 0, 3, 4, 5]
+    # one shared word is not enough
+    toks[2] = {"w:jewel"}
+    anchors = StoryAnchors(toks, {t: 3.0 for ts in toks for t in ts}, set().union(*toks), {}, toks)
+    assert join_leads(units, {(3, 5): 0.5}, [0, 1, 2, 3, 4, 5], vecs, anchors) == [0, 1, 2, 3, 4, 5]
+
+
 def test_a_lead_never_brings_a_second_unit_of_an_article_into_a_row() -> None:
     from rashomon.crossref.ledger.rejoin import join_leads
 

@@ -126,7 +126,7 @@ def _align(units: list[Unit], vecs: np.ndarray | None = None) -> list[int]:
         sub = join_rows(sub_units, by_sets, sub, anchors)
         vecs = centred_vectors([to_align(u) for u in units]) if vecs is None else vecs
         sub = join_mutual(sub_units, shared, sub, vecs[keep], anchors)
-        sub = join_leads(sub_units, shared, sub, vecs[keep])
+        sub = join_leads(sub_units, shared, sub, vecs[keep], anchors)
         sub = join_parallel(sub_units, apart, sub, vecs[keep])
         sub = join_dated_acts(sub_units, sub)
         for i, label in zip(keep, sub):
