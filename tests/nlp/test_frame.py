@@ -209,6 +209,13 @@ def test_sourcing_kinds() -> None:
     assert sourcing_of(phrase([("Planet", 0, "ROOT", "PROPN", "Planet")]), paper) == "medium"
 
 
+def test_people_described_but_not_named_are_an_unnamed_source() -> None:
+    those = phrase([("those", 0, "ROOT", "PRON", "those"), ("briefed", 0, "acl", "VERB", "brief")])
+    assert sourcing_of(those) == "unnamed_official"
+    people = phrase([("people", 0, "ROOT", "NOUN", "people"), ("familiar", 0, "amod", "ADJ", "familiar")])
+    assert sourcing_of(people) == "unnamed_official"
+
+
 def test_a_group_the_outlet_does_not_name_is_an_unnamed_source() -> None:
     sheriffs = phrase([("Some", 1, "det", "DET", "some"), ("sheriffs", 1, "ROOT", "NOUN", "sheriff")])
     assert sourcing_of(sheriffs) == "unnamed_official"
