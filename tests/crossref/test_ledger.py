@@ -457,6 +457,24 @@ def test_a_speech_act_with_a_plain_object_is_the_outlets_own_telling() -> None:
                   "belief").source_id == KESTRIA[0]
 
 
+def test_a_sentence_pointing_back_at_reports_joins_the_fact_they_tell() -> None:
+    from rashomon.crossref.ledger.joins import attach_summaries
+    from rashomon.crossref.ledger.units import Unit
+
+    def unit(aid: str, start: int, text: str) -> Unit:
+        return Unit(article_id=aid, outlet=aid, start=start, end=start + len(text), text=text)
+
+    units = [unit("a", 0, "Kestria sent fighters to Valdora, officials said."),
+             unit("a", 60, "The envoy met the mayor of Osk."),
+             unit("a", 100, "These official statements have been confirmed by reporters in Osk."),
+             unit("b", 0, "Those reports were welcomed in Lissen."),
+             unit("b", 50, "Kestria has sent fighters to Valdora.")]
+    # a2 looks back past a1 (a row of one article) to a0, whose row b1 shares
+    assert attach_summaries(units, [0, 1, 2, 3, 0]) == [0, 1, 0, 3, 0]
+    # a sentence that is not alone in its row keeps it; b0 has no sentence before it
+    assert attach_summaries(units, [0, 1, 1, 3, 0]) == [0, 1, 1, 3, 0]
+
+
 def test_a_subhead_joins_the_body_sentence_that_retells_it() -> None:
     from rashomon.crossref.ledger.joins import attach_headlines
     from rashomon.crossref.ledger.units import Unit

@@ -32,6 +32,7 @@ from rashomon.crossref.ledger.joins import (
     attach_continuations,
     attach_denials,
     attach_headlines,
+    attach_summaries,
     join_denials,
     join_figures,
     join_headline_rows,
@@ -142,7 +143,8 @@ def _labels(units: list[Unit], actors: Mapping[str, Actor], vecs: np.ndarray | N
     labels = join_figures(units, attach_denials(units, attach_anaphora(units, labels), actors))
     labels = join_retold_quotes(units, join_denials(units, labels, actors))
     labels = join_quoted_rows(units, join_partial_quotes(units, labels))
-    return attach_headlines(units, attach_continuations(units, labels), leads)
+    labels = attach_summaries(units, attach_continuations(units, labels))
+    return attach_headlines(units, labels, leads)
 
 
 def _kind(units: list[Unit]) -> str:

@@ -77,6 +77,36 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
+# A sentence that opens by pointing back at what was just reported ("These official statements
+# ...", "Such claims ...", "The reports have been confirmed by ..."): it speaks of that fact.
+_SUMMARY = re.compile(rf"(?i)^\W*(?:these|those|such|this|that)\s+(?:\w+\s+)?"
+                      rf"(?:{_CLAIMS}|statements?|remarks?|comments?|findings?|assertions?)\b")
+SUMMARY_REACH = 3  # how many units back such a sentence may look for its fact
+
+
+def attach_summaries(units: list[Unit], labels: list[int]) -> list[int]:
+    """A sentence left alone that opens by pointing back at what was just reported ("These
+    official statements on X have also been reported by international media") joins the row,
+    told by two articles or more, of the nearest of the ``SUMMARY_REACH`` units before it in its
+    article: it confirms, reports or qualifies that fact. A denial that refers back is joined by
+    :func:`attach_anaphora`."""
+    out = list(labels)
+    size = Counter(out)
+    told: dict[int, set[str]] = {}
+    for k, u in enumerate(units):
+        told.setdefault(out[k], set()).add(u.article_id)
+    for i, u in enumerate(units):
+        if size[out[i]] > 1 or u.frame.denial or not _SUMMARY.match(u.text):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - SUMMARY_REACH), -1):
+            if units[j].article_id != u.article_id:
+                break
+            if len(told[out[j]]) > 1:
+                out[i] = out[j]
+                break
+    return out
+
+
 CONTINUE_REACH = 3  # how many following sentences may continue one source's statement
 
 
