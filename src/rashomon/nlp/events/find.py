@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
+from rashomon.vocab import QUAD_OF_TYPE
 from rashomon.nlp.events.lexicon import (
     Lexicon,
     Trigger,
@@ -384,6 +385,11 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             demand = _reported_obligation(tok, lex)
             if demand is not None:
                 found[tok.i] = Found(tok, demand)
+    for tok in sent:
+        if tok.i not in found and tok.pos_ == "VERB":
+            threat = _own_threat(tok, found, lex)
+            if threat is not None:
+                found[tok.i] = Found(tok, threat)
     for i in carried:
         found.pop(i, None)
     for i, f in list(found.items()):  # "denied the accusations": the content is denied, below
@@ -414,6 +420,35 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         if governor is not None and not governor.nominal:
             del found[i]
     return found
+
+
+# Verbs of warning: a warning of the warner's own harmful act is a threat ("warned it would
+# strike"); of what others will do, or of a risk, it only informs.
+_WARNING_VERBS = {"warn", "caution"}
+# Modals of what the warner will do.
+_WILL = {"will", "would", "shall", "'ll", "'d", "wo"}
+# Types whose act, announced as one's own, threatens: the material conflicts and a rejection
+# ("warned it would veto the bill").
+_THREATENED_TYPES = {t for t, quad in QUAD_OF_TYPE.items() if quad == 4} | {"REJECT"}
+_OWN_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
+
+
+def _own_threat(verb: Token, found: dict[int, Found], lex: Lexicon) -> Trigger | None:
+    """ "X warned (that) it would strike": a warning whose clause says the warner (a personal
+    pronoun) will do a harmful act the lexicon codes (an event of ``_THREATENED_TYPES`` in
+    ``found``) is a threat by X, with that act as its hypothetical content (PLOVER's
+    THREATEN: the threat is the event, not the act threatened)."""
+    if lemma_of(verb) not in _WARNING_VERBS or not subjects(verb):
+        return None
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or comp.i not in found \
+                or found[comp.i].row.type not in _THREATENED_TYPES:
+            continue
+        subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.lower_ in _OWN_PRONOUNS and any(
+                c.dep_ == "aux" and c.lower_ in _WILL for c in comp.children):
+            return Trigger(lemma_of(verb), "V", "THREATEN", None, (), "hypothetical")
+    return None
 
 
 # Entity classes and word sets of the lexicon that name someone who can act.
@@ -574,6 +609,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if frame.performed_in_saying(cur):
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
+        hung = _completed_noun(cur, found) if cur.i == f.token.i else None
+        if hung is not None:
+            head, dep = hung, "acl"  # "his threats *to declare* ...", hung on the verb above
         depth += 1
         if _hearsay(cur, lex):
             # "the allegation *that the army attacked*", "gave the impression that he was
@@ -606,7 +644,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             hypothetical = True  # "asked, 'How do you *impeach* him?'": asked, not told
         if dep == "pcomp" and head.lower_ == "from" and lemma_of(head.head) in _PREVENTERS:
             prevented = True  # "stopped the gunman *from killing*": kept from happening
-        if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
+        if dep in {"relcl", "acl"} and not _noun_infinitive(cur) and hung is None:
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
             if cur.tag_ in {"VBD", "VBN"}:
                 # "is to deliver a lecture named for a dean *who was killed*", "plans to buy
@@ -941,6 +979,43 @@ def _ordinal(noun: Token) -> bool:
         c.dep_ in {"amod", "advmod"} and c.lower_ in _ORDINALS for c in noun.children)
 
 
+def hung_infinitive(noun: Token) -> Token | None:
+    """The infinitive right after a noun that the parser hung on a verb above the noun's
+    phrase ("made reference to his threats *to declare* an emergency": "declare" an adverbial
+    clause of "made"), which completes the noun; else ``None``."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
+        return None
+    to = doc[noun.i + 1]
+    verb = to.head
+    if to.lower_ != "to" or to.dep_ != "aux" or verb.i <= to.i or verb.dep_ not in {
+            "advcl", "xcomp"} or verb.head.i == verb.i:
+        return None
+    return verb if verb.head.is_ancestor(noun) and not verb.is_ancestor(noun) else None
+
+
+def _completed_noun(verb: Token, found: dict[int, Found]) -> Token | None:
+    """The event noun that embeds its infinitive (a threat, an offer, a call: a row with an
+    ``embed`` effect) and that ``verb`` completes though the parser hung it higher up (see
+    :func:`hung_infinitive`); else ``None``."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    noun = verb.doc[to.i - 1]
+    governor = found.get(noun.i)
+    if governor is None or not governor.nominal or not governor.row.embed:
+        return None
+    hung = hung_infinitive(noun)
+    return noun if hung is not None and hung.i == verb.i else None
+
+
+def noun_complement(noun: Token) -> Token | None:
+    """The "to"-infinitive that completes ``noun`` ("her threat *to block* it"), whether the
+    parser hung it on the noun or on the verb above (:func:`hung_infinitive`)."""
+    own = next((c for c in noun.children if _noun_infinitive(c)), None)
+    return own if own is not None else hung_infinitive(noun)
+
+
 def _noun_infinitive(tok: Token) -> bool:
     """ "the plan *to withdraw*": an infinitive completing a noun (the parser says acl or
     relcl)."""
@@ -975,6 +1050,10 @@ def shares_passive(verb: Token) -> bool:
         c.dep_ == "auxpass" for c in verb.head.children)
 
 
+# Types of event nouns that a "to"-infinitive makes an act told ("her threat to block it").
+_INTENDED = {"THREATEN"}
+
+
 def keep_noun(f: Found) -> bool:
     """Whether a nominal event stands on its own in its sentence."""
     if not f.nominal or f.parent is not None or f.status != "asserted":
@@ -982,6 +1061,8 @@ def keep_noun(f: Found) -> bool:
     tok = f.token
     if tok.dep_ in _NOUN_KEEP:
         return True
+    if f.row.type in _INTENDED and noun_complement(tok) is not None:
+        return True  # "renewed *her threat* to block it": a threat made, wherever it stands
     if tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_KEEP_PREPS:
         return tok.head.lower_ != "in" or tok.head.head.pos_ in {"NOUN", "VERB"}
     return False
