@@ -693,7 +693,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 break
             # ("said *during a discussion*", "*when Congress cut funding*, X said", "a month
             # *after the massacre*, X said": when it was said, not what)
-            complement = ((dep in _REPORTED and not _manner(cur)) or (
+            complement = ((dep in _REPORTED and not _manner(cur) and not _purpose(cur)) or (
                 f.nominal and dep not in _SUBJECT_SIDE)) and not circumstance
             if complement and lex.cue(head, "report") is not None:
                 alleged = True
@@ -703,14 +703,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) and not described \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
-            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" \
+            if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in _ATTITUDE_PREPS \
                     and lex.cue(head.head, "intent") is not None:
-                hypothetical = True  # "is interested *in working* with X": wanted, not done
+                # "is interested *in working* with X", "a rationale *for opposing* X", "no
+                # intention *of resigning*", "believes *in negotiating*": wanted, not done
+                hypothetical = True
             if _noun_infinitive(cur) and not _ordinal(head):
                 hypothetical = True  # "rejected calls *to resign*", "efforts to ban"
-            if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
-                    and lex.cue(head.head, "intent") is not None:
-                hypothetical = True  # "a rationale *for opposing* X": argued for, not done
         if not f.nominal and _unsupported(cur, head):
             hypothetical = True  # "no evidence that X objected", "did not show that X …"
         if dep in _CLAUSE_BREAK or dep == "conj" and (
@@ -731,7 +730,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
     if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
         fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
-    elif _forgone(f.token) or prevented:  # "*instead of* negotiating, X imposed sanctions"
+    elif _forgone(f.token) or prevented or _excessive(f.token):
+        # "*instead of* negotiating, X imposed sanctions", "too early *to discuss*"
         fr = frame.Frame("negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
@@ -749,6 +749,27 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
 
 
 _SINGULAR_PRONOUNS = {"he", "she", "it"}
+# Prepositions by which an intent word takes the gerund of what is wanted ("interested *in*
+# working", "a reason *for* leaving", "the intention *of* resigning").
+_ATTITUDE_PREPS = {"in", "for", "of"}
+
+
+def _excessive(verb: Token) -> bool:
+    """Whether ``verb`` is the infinitive after "too" + adjective or adverb ("it is too
+    early *to discuss* a deal", "too weak to strike"): what is said not to happen (not after a
+    negated "too": "not too late to negotiate")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    # the parser hangs the infinitive on the adjective or on "be" beside it ("it's too early
+    # at this stage to discuss")
+    degrees = [head] if head.pos_ in {"ADJ", "ADV"} else [
+        c for c in head.children if c.dep_ in {"acomp", "advmod"} and c.pos_ in {"ADJ", "ADV"}
+        and c.i < verb.i]
+    return any(any(c.dep_ == "advmod" and c.lower_ == "too" for c in d.children)
+               for d in degrees) and not any(
+        c.dep_ == "neg" for d in degrees for c in (*d.children, *d.head.children))
 
 
 def _subjunctive(verb: Token) -> bool:
@@ -961,6 +982,12 @@ def _past(clause: Token) -> bool:
     if any(a.tag_ == "MD" for a in auxes):
         return False
     return clause.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _purpose(tok: Token) -> bool:
+    """ "wrote a column *to defend* his wife", "quoted a film to defend her": a "to"-infinitive
+    adverbial clause says why the speaker spoke, not what was reported."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _manner(tok: Token) -> bool:
