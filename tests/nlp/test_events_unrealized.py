@@ -1,7 +1,7 @@
 """rashomon_events on acts a sentence names without telling that they happened: what is "too
 early" to do, what someone favours, believes in or has no intention of doing, and what a
 speaker did something in order to do; on attacks made in words; and on bare group nouns
-that act ("law enforcement"). Checked with the real parser on sentences written for these
+that act ("law enforcement"); on pronouns told by "the heads of" a body. Checked with the real parser on sentences written for these
 tests (round 16: a hand audit of US political stories)."""
 
 from __future__ import annotations
@@ -25,6 +25,14 @@ pytestmark = pytest.mark.model
     ("He did not believe in torturing prisoners.", [("ASSAULT", "hypothetical")]),
     ("The aides insisted that Smith had no intention of resigning.",
      [("RETREAT", "hypothetical")]),
+    # what talks are about may never happen, also where the parser hangs "about" on a party
+    ("The two leaders talked about withdrawing troops from the border.",
+     [("RETREAT", "hypothetical")]),
+    ("Mayor Ann Lee kept secret her conversations with the governor about easing the curfew.",
+     [("CONCEDE", "hypothetical")]),
+    # what a thing is designed to do is its purpose
+    ("Critics called the bill a power grab designed to help the governor by banning rallies.",
+     [("AID", "hypothetical"), ("COERCE", "hypothetical")]),
 ])
 def test_an_act_too_early_favoured_or_intended_is_not_told_as_done(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert coded(nlp, text) == expected
@@ -46,6 +54,13 @@ def test_what_a_speaker_did_something_to_do_is_not_what_was_said(nlp) -> None:  
 ])
 def test_an_attack_for_a_stance_or_on_a_right_is_in_words(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in events(nlp, text)][:1] == [expected]
+
+
+def test_a_pronoun_told_by_the_heads_of_a_body_is_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "they" reported by "the heads of X" is X, as "the heads of X" acting would be
+    (subpoena,) = events(nlp, "The heads of the Senate budget committee said on Monday they "
+                              "had subpoenaed the company's records.")
+    assert (subpoena.type, subpoena.source) == ("ACCUSE", "legislature")
 
 
 def test_law_enforcement_acts_as_the_police(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -256,7 +256,7 @@ def _reporter(doc: Doc, pron: Token) -> Span | None:
             subj = _child(cur.head, SUBJ)
             if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
                 return None
-            found = _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+            found = _indexed(doc, subj) or next(iter(actors_at(doc, subj)), None)
             if found is not None and (pron.lower_ in _NEUTER or pron.lower_ in _PLURAL
                                       and not subj.conjuncts) and _is_person(doc, found):
                 return None  # "the office disclosed *its* intent, X said": a person is no "it"

@@ -640,6 +640,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if dep in {"pobj", "pcomp"} and head.lower_ in {"of", "about", "over"} \
                 and lemma_of(head.head) in _PROSPECTS and head.head.pos_ == "NOUN":
             hypothetical = True  # "the possibility *of an attack*", "fears of a strike"
+        if dep == "pcomp" and head.lower_ in _TOPIC_PREPS and _talked_of(head, lex):
+            hypothetical = True  # "conversations *about easing* sanctions": talked of, not done
         if dep in {"ccomp", "parataxis"} and lemma_of(head) == "ask" and _quoted_question(head):
             hypothetical = True  # "asked, 'How do you *impeach* him?'": asked, not told
         if dep == "pcomp" and head.lower_ == "from" and lemma_of(head.head) in _PREVENTERS:
@@ -794,6 +796,34 @@ _PROSPECTS = {"possibility", "prospect", "risk", "danger", "likelihood", "chance
 # Verbs whose "from" + gerund says what was kept from happening.
 _PREVENTERS = {"stop", "prevent", "keep", "bar", "block", "ban", "prohibit", "deter",
                "discourage", "dissuade", "restrain", "forbid", "preclude", "refrain", "spare"}
+
+
+# Prepositions that name what talks are about ("talks *on* lifting sanctions").
+_TOPIC_PREPS = {"about", "on", "over"}
+
+
+def _talk(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` is a noun of talks (the lexicon's ``@talks``: "conversation",
+    "negotiations") or a verb of speaking ("talked", "spoke"): a gerund after its "about" is
+    a topic, which may never happen."""
+    lemma = lemma_of(tok)
+    if tok.pos_ == "NOUN":
+        return lemma in lex.sets.get("talks", frozenset())
+    return tok.pos_ == "VERB" and lemma in _SPEAKING
+
+
+def _talked_of(prep: Token, lex: Lexicon) -> bool:
+    """Whether ``prep`` ("about", "on") names the topic of talks: it hangs on a noun of talks
+    or a verb of speaking, or on a party to talks the parser hung it on instead
+    ("conversations he had *with the ambassador about* easing sanctions")."""
+    tok = prep.head
+    for _ in range(4):
+        if _talk(tok, lex):
+            return True
+        if tok.dep_ not in {"pobj", "prep", "relcl"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _generic(noun: Token) -> bool:
