@@ -1,8 +1,9 @@
 """rashomon_events on acts a sentence names without telling that they happened: what is "too
-early" to do, what someone favours, believes in or has no intention of doing, and what a
-speaker did something in order to do; on attacks made in words; and on bare group nouns
-that act ("law enforcement"); on pronouns told by "the heads of" a body. Checked with the real parser on sentences written for these
-tests (round 16: a hand audit of US political stories)."""
+early" to do, what someone favours, believes in or has no intention of doing, what talks are
+about, and what a speaker did something in order to do; on attacks made in words; on bare
+group nouns that act ("law enforcement") and the country they take; and on pronouns told by
+"the heads of" a body. Checked with the real parser on sentences written for these tests
+(round 16: a hand audit of US political stories)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ pytestmark = pytest.mark.model
     ("The governor said it was too early to discuss a deal with the union.",
      [("CONSULT", "negated")]),
     ('The mayor added: "It\'s too early at this stage to negotiate with the strikers."',
+     [("CONSULT", "negated")]),
+    ("The sheriff added: \u201cIt\u2019s too early at this stage to discuss a motive.\u201d",
      [("CONSULT", "negated")]),
     # what is favoured, believed in or not intended is wanted (or not), not done
     ("She favored working with allies in Europe.", [("COOPERATE", "hypothetical")]),
@@ -66,3 +69,9 @@ def test_a_pronoun_told_by_the_heads_of_a_body_is_the_body(nlp) -> None:  # type
 def test_law_enforcement_acts_as_the_police(nlp) -> None:  # type: ignore[no-untyped-def]
     (arrest,) = events(nlp, "Law enforcement arrested the suspect on Friday.")
     assert (arrest.type, arrest.source) == ("COERCE", "police")
+
+
+def test_a_country_that_only_modifies_a_topic_gives_no_group_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the Russian election" is what happened after, not whose police arrested whom
+    (arrest,) = events(nlp, "Police arrested two protesters after the Russian election.")
+    assert (arrest.source, arrest.target) == ("police", "civilians")

@@ -761,11 +761,11 @@ def _excessive(verb: Token) -> bool:
     early *to discuss* a deal", "too weak to strike"): what is said not to happen (not after a
     negated "too": "not too late to negotiate")."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.i == verb.i or not any(
+    if verb.dep_ not in {"xcomp", "advcl"} or head.i == verb.i or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     # the parser hangs the infinitive on the adjective or on "be" beside it ("it's too early
-    # at this stage to discuss")
+    # at this stage to discuss"), as a complement or an adverbial clause
     degrees = [head] if head.pos_ in {"ADJ", "ADV"} else [
         c for c in head.children if c.dep_ in {"acomp", "advmod"} and c.pos_ in {"ADJ", "ADV"}
         and c.i < verb.i]
