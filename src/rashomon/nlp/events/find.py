@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.nlp import frame
-from rashomon.vocab import QUAD_OF_TYPE
 from rashomon.nlp.events.lexicon import (
     Lexicon,
     Trigger,
@@ -26,6 +25,7 @@ from rashomon.nlp.events.lexicon import (
     subjects,
     thing_antecedent,
 )
+from rashomon.vocab import QUAD_OF_TYPE
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.
