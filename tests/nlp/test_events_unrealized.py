@@ -1,9 +1,9 @@
 """rashomon_events on acts a sentence names without telling that they happened: what is "too
 early" to do, what someone favours, believes in or has no intention of doing, what talks are
-about, and what a speaker did something in order to do; on attacks made in words; on bare
-group nouns that act ("law enforcement") and the country they take; and on pronouns told by
-"the heads of" a body. Checked with the real parser on sentences written for these tests
-(round 16: a hand audit of US political stories)."""
+about, and what a speaker did something in order to do; on attacks made in words and rivals
+beaten in elections; on bare group nouns that act ("law enforcement") and the country they
+take; and on pronouns told by "the heads of" a body. Checked with the real parser on
+sentences written for these tests (round 16: a hand audit of US political stories)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,12 @@ def test_a_country_that_only_modifies_a_topic_gives_no_group_its_country(nlp) ->
     # "the Russian election" is what happened after, not whose police arrested whom
     (arrest,) = events(nlp, "Police arrested two protesters after the Russian election.")
     assert (arrest.source, arrest.target) == ("police", "civilians")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rival beaten in an election lost a vote
+    ("The governor thanked the woman he beat in last year's election.", []),
+    ("Police beat the protesters in the square.", ["ASSAULT"]),
+])
+def test_no_one_is_beaten_in_an_election(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in events(nlp, text) if e.type == "ASSAULT"] == expected
