@@ -42,8 +42,10 @@ def test_a_threat_noun_is_aimed_at_the_party_of_its_act(nlp) -> None:  # type: i
 @pytest.mark.parametrize(("text", "source"), [
     ("Mayor Ann Lee warned she would veto the budget.", "Ann Lee"),
     ("Valdora warned that it would expel the diplomats.", "Valdora"),
+    # a vow of one's own harmful act, told in a clause, is one too
+    ("Iran vowed that it would retaliate against Israel.", "Iran"),
 ])
-def test_a_warning_of_ones_own_act_is_a_threat(nlp, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_warning_or_vow_of_ones_own_act_is_a_threat(nlp, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
     (threat,) = events(nlp, text)
     assert (threat.type, threat.status, threat.source) == ("THREATEN", "asserted", source)
     assert all(e.status == "hypothetical" for e in all_events(nlp, text) if e.parent_id)

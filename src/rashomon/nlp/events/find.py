@@ -422,9 +422,10 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
     return found
 
 
-# Verbs of warning: a warning of the warner's own harmful act is a threat ("warned it would
-# strike"); of what others will do, or of a risk, it only informs.
-_WARNING_VERBS = {"warn", "caution"}
+# Verbs of warning and vowing: a warning or a vow of one's own harmful act is a threat
+# ("warned it would strike", "vowed that they would retaliate"); a warning of what others
+# will do, or of a risk, only informs.
+_WARNING_VERBS = {"warn", "caution", "vow", "swear"}
 # Modals of what the warner will do.
 _WILL = {"will", "would", "shall", "'ll", "'d", "wo"}
 # Types whose act, announced as one's own, threatens: the material conflicts and a rejection
@@ -434,10 +435,10 @@ _OWN_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
 
 
 def _own_threat(verb: Token, found: dict[int, Found], lex: Lexicon) -> Trigger | None:
-    """ "X warned (that) it would strike": a warning whose clause says the warner (a personal
-    pronoun) will do a harmful act the lexicon codes (an event of ``_THREATENED_TYPES`` in
-    ``found``) is a threat by X, with that act as its hypothetical content (PLOVER's
-    THREATEN: the threat is the event, not the act threatened)."""
+    """ "X warned (that) it would strike": a warning or a vow whose clause says its maker (a
+    personal pronoun) will do a harmful act the lexicon codes (an event of
+    ``_THREATENED_TYPES`` in ``found``) is a threat by X, with that act as its hypothetical
+    content (PLOVER's THREATEN: the threat is the event, not the act threatened)."""
     if lemma_of(verb) not in _WARNING_VERBS or not subjects(verb):
         return None
     for comp in verb.children:
