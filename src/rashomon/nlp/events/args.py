@@ -256,7 +256,7 @@ def _reporter(doc: Doc, pron: Token) -> Span | None:
             subj = _child(cur.head, SUBJ)
             if subj is None or subj.pos_ == "PRON" or subj.tag_ not in tags:
                 return None
-            found = _indexed(doc, subj) or next(iter(actors_at(doc, subj, depth=1)), None)
+            found = _indexed(doc, subj) or next(iter(actors_at(doc, subj)), None)
             if found is not None and (pron.lower_ in _NEUTER or pron.lower_ in _PLURAL
                                       and not subj.conjuncts) and _is_person(doc, found):
                 return None  # "the office disclosed *its* intent, X said": a person is no "it"
@@ -839,19 +839,37 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
                 if found:
                     return found
                 continue
-        if comp.lemma_.lower() in word_set(doc, "move"):
-            # "refused to deploy peacekeepers *in Iraq*": what is moved is no target
-            candidates.append(_prep_targets(doc, comp, TARGET_PREPS | {"in"}))
-        else:
-            candidates.append(actors_at(doc, _child(comp, {"dobj", "dative"})))
-            candidates.append(_prep_targets(doc, comp, TARGET_PREPS))
-        obj = _child(comp, {"dobj"})
-        if obj is not None:
-            candidates.append(_prep_targets(doc, obj, NOUN_TARGET_PREPS))
+        candidates.extend(_act_parties(doc, comp))
         for found in candidates:
             found = [m for m in found if m._.actor_id not in doers]
             if found:
                 return found
+    return []
+
+
+def _act_parties(doc: Doc, act: Token) -> list[list[Span]]:
+    """Who an act named in a complement is done to, in order of preference: its object or
+    its "to/on/against" phrase, then its object's ("to cut *ties with X*")."""
+    if act.lemma_.lower() in word_set(doc, "move"):
+        # "refused to deploy peacekeepers *in Iraq*": what is moved is no target
+        out = [_prep_targets(doc, act, TARGET_PREPS | {"in"})]
+    else:
+        out = [actors_at(doc, _child(act, {"dobj", "dative"})),
+               _prep_targets(doc, act, TARGET_PREPS)]
+    obj = _child(act, {"dobj"})
+    if obj is not None:
+        out.append(_prep_targets(doc, obj, NOUN_TARGET_PREPS))
+    return out
+
+
+def infinitive_target(doc: Doc, act: Token, sources: list[Span]) -> list[Span]:
+    """Whom a threat or an offer named by a noun is aimed at: the party of the act its
+    infinitive names ("Trump's threat to impose tariffs *on China*"), not its doers."""
+    doers = {m._.actor_id for m in sources}
+    for found in _act_parties(doc, act):
+        found = [m for m in found if m._.actor_id not in doers]
+        if found:
+            return found
     return []
 
 

@@ -44,6 +44,7 @@ from rashomon.nlp.events.args import (
     governor_subject,
     grievance_target,
     index_mentions,
+    infinitive_target,
     is_medium,
     mention_index,
     event_place,
@@ -73,6 +74,7 @@ from rashomon.nlp.events.find import (
     keep_noun,
     main_predicate,
     matter,
+    noun_complement,
     ruled_out,
 )
 from rashomon.nlp.events.groups import add_groups, group_terms
@@ -318,6 +320,10 @@ class EventCoder:
                 if not f.targets and f.sources and gov is not None:
                     # "X were engaged in cleansing ... against Y": Y hangs off the verb
                     f.targets = phrase_target(doc, gov, f.sources)
+            act = noun_complement(f.token) if row.embed else None
+            if not f.targets and act is not None:
+                # "Trump's threat to impose tariffs *on China*": aimed at the act's party
+                f.targets = infinitive_target(doc, act, f.sources)
         else:
             content = f.noun is not None or row.lemma in TOPIC_OBJECT or any(
                 c.key == "obj" and c.values and not c.negate for c in row.when

@@ -25,6 +25,7 @@ from rashomon.nlp.events.lexicon import (
     subjects,
     thing_antecedent,
 )
+from rashomon.vocab import QUAD_OF_TYPE
 
 # Where a nominal event stands on its own ("clashes erupted", "there was shelling", "amid
 # fighting"); elsewhere a noun is an argument ("signed the truce") or background.
@@ -384,6 +385,11 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
             demand = _reported_obligation(tok, lex)
             if demand is not None:
                 found[tok.i] = Found(tok, demand)
+    for tok in sent:
+        if tok.i not in found and tok.pos_ == "VERB":
+            threat = _own_threat(tok, found, lex)
+            if threat is not None:
+                found[tok.i] = Found(tok, threat)
     for i in carried:
         found.pop(i, None)
     for i, f in list(found.items()):  # "denied the accusations": the content is denied, below
@@ -414,6 +420,36 @@ def candidates(sent: Span, lex: Lexicon) -> dict[int, Found]:
         if governor is not None and not governor.nominal:
             del found[i]
     return found
+
+
+# Verbs of warning and vowing: a warning or a vow of one's own harmful act is a threat
+# ("warned it would strike", "vowed that they would retaliate"); a warning of what others
+# will do, or of a risk, only informs.
+_WARNING_VERBS = {"warn", "caution", "vow", "swear"}
+# Modals of what the warner will do.
+_WILL = {"will", "would", "shall", "'ll", "'d", "wo"}
+# Types whose act, announced as one's own, threatens: the material conflicts and a rejection
+# ("warned it would veto the bill").
+_THREATENED_TYPES = {t for t, quad in QUAD_OF_TYPE.items() if quad == 4} | {"REJECT"}
+_OWN_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
+
+
+def _own_threat(verb: Token, found: dict[int, Found], lex: Lexicon) -> Trigger | None:
+    """ "X warned (that) it would strike": a warning or a vow whose clause says its maker (a
+    personal pronoun) will do a harmful act the lexicon codes (an event of
+    ``_THREATENED_TYPES`` in ``found``) is a threat by X, with that act as its hypothetical
+    content (PLOVER's THREATEN: the threat is the event, not the act threatened)."""
+    if lemma_of(verb) not in _WARNING_VERBS or not subjects(verb):
+        return None
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or comp.i not in found \
+                or found[comp.i].row.type not in _THREATENED_TYPES:
+            continue
+        subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.lower_ in _OWN_PRONOUNS and any(
+                c.dep_ == "aux" and c.lower_ in _WILL for c in comp.children):
+            return Trigger(lemma_of(verb), "V", "THREATEN", None, (), "hypothetical")
+    return None
 
 
 # Entity classes and word sets of the lexicon that name someone who can act.
@@ -574,6 +610,9 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if frame.performed_in_saying(cur):
             break  # "I would like to thank ...": actual, whatever "would" governs the wish
         dep = cur.dep_
+        hung = _completed_noun(cur, found) if cur.i == f.token.i else None
+        if hung is not None:
+            head, dep = hung, "acl"  # "his threats *to declare* ...", hung on the verb above
         depth += 1
         if _hearsay(cur, lex):
             # "the allegation *that the army attacked*", "gave the impression that he was
@@ -602,11 +641,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         if dep in {"pobj", "pcomp"} and head.lower_ in {"of", "about", "over"} \
                 and lemma_of(head.head) in _PROSPECTS and head.head.pos_ == "NOUN":
             hypothetical = True  # "the possibility *of an attack*", "fears of a strike"
+        if dep == "pcomp" and head.lower_ in _TOPIC_PREPS and _talked_of(head, lex):
+            hypothetical = True  # "conversations *about easing* sanctions": talked of, not done
         if dep in {"ccomp", "parataxis"} and lemma_of(head) == "ask" and _quoted_question(head):
             hypothetical = True  # "asked, 'How do you *impeach* him?'": asked, not told
         if dep == "pcomp" and head.lower_ == "from" and lemma_of(head.head) in _PREVENTERS:
             prevented = True  # "stopped the gunman *from killing*": kept from happening
-        if dep in {"relcl", "acl"} and not _noun_infinitive(cur):
+        if dep in {"relcl", "acl"} and not _noun_infinitive(cur) and hung is None:
             modifier = True  # "a truce brokered by X": asserted, not the content of the governor
             if cur.tag_ in {"VBD", "VBN"}:
                 # "is to deliver a lecture named for a dean *who was killed*", "plans to buy
@@ -655,7 +696,7 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
                 break
             # ("said *during a discussion*", "*when Congress cut funding*, X said", "a month
             # *after the massacre*, X said": when it was said, not what)
-            complement = ((dep in _REPORTED and not _manner(cur)) or (
+            complement = ((dep in _REPORTED and not _manner(cur) and not _purpose(cur)) or (
                 f.nominal and dep not in _SUBJECT_SIDE)) and not circumstance
             if complement and lex.cue(head, "report") is not None:
                 alleged = True
@@ -665,14 +706,13 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
             if (dep in {"xcomp", "ccomp", "acomp"} or _noun_infinitive(cur)) and not described \
                     and lex.cue(head, "intent") is not None:
                 hypothetical = True  # "plans to withdraw", "the plan to withdraw"
-            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" \
+            if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in _ATTITUDE_PREPS \
                     and lex.cue(head.head, "intent") is not None:
-                hypothetical = True  # "is interested *in working* with X": wanted, not done
+                # "is interested *in working* with X", "a rationale *for opposing* X", "no
+                # intention *of resigning*", "believes *in negotiating*": wanted, not done
+                hypothetical = True
             if _noun_infinitive(cur) and not _ordinal(head):
                 hypothetical = True  # "rejected calls *to resign*", "efforts to ban"
-            if dep == "pcomp" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
-                    and lex.cue(head.head, "intent") is not None:
-                hypothetical = True  # "a rationale *for opposing* X": argued for, not done
         if not f.nominal and _unsupported(cur, head):
             hypothetical = True  # "no evidence that X objected", "did not show that X …"
         if dep in _CLAUSE_BREAK or dep == "conj" and (
@@ -693,7 +733,8 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
         hypothetical = True  # "Don't allow X to ...", "Stop the war": asked for, not done
     if _not_so(f.token):  # "has yet to endorse", "it is not true that X attacked"
         fr = frame.Frame("positive" if fr.polarity == "negated" else "negated", fr.modality)
-    elif _forgone(f.token) or prevented:  # "*instead of* negotiating, X imposed sanctions"
+    elif _forgone(f.token) or prevented or _excessive(f.token):
+        # "*instead of* negotiating, X imposed sanctions", "too early *to discuss*"
         fr = frame.Frame("negated", fr.modality)
     f.polarity, f.modality = fr.polarity, fr.modality
     if purpose and fr.modality == "actual":
@@ -711,6 +752,27 @@ def assign_status(f: Found, found: dict[int, Found], lex: Lexicon) -> None:
 
 
 _SINGULAR_PRONOUNS = {"he", "she", "it"}
+# Prepositions by which an intent word takes the gerund of what is wanted ("interested *in*
+# working", "a reason *for* leaving", "the intention *of* resigning").
+_ATTITUDE_PREPS = {"in", "for", "of"}
+
+
+def _excessive(verb: Token) -> bool:
+    """Whether ``verb`` is the infinitive after "too" + adjective or adverb ("it is too
+    early *to discuss* a deal", "too weak to strike"): what is said not to happen (not after a
+    negated "too": "not too late to negotiate")."""
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "advcl"} or head.i == verb.i or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    # the parser hangs the infinitive on the adjective or on "be" beside it ("it's too early
+    # at this stage to discuss"), as a complement or an adverbial clause
+    degrees = [head] if head.pos_ in {"ADJ", "ADV"} else [
+        c for c in head.children if c.dep_ in {"acomp", "advmod"} and c.pos_ in {"ADJ", "ADV"}
+        and c.i < verb.i]
+    return any(any(c.dep_ == "advmod" and c.lower_ == "too" for c in d.children)
+               for d in degrees) and not any(
+        c.dep_ == "neg" for d in degrees for c in (*d.children, *d.head.children))
 
 
 def _subjunctive(verb: Token) -> bool:
@@ -735,6 +797,34 @@ _PROSPECTS = {"possibility", "prospect", "risk", "danger", "likelihood", "chance
 # Verbs whose "from" + gerund says what was kept from happening.
 _PREVENTERS = {"stop", "prevent", "keep", "bar", "block", "ban", "prohibit", "deter",
                "discourage", "dissuade", "restrain", "forbid", "preclude", "refrain", "spare"}
+
+
+# Prepositions that name what talks are about ("talks *on* lifting sanctions").
+_TOPIC_PREPS = {"about", "on", "over"}
+
+
+def _talk(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` is a noun of talks (the lexicon's ``@talks``: "conversation",
+    "negotiations") or a verb of speaking ("talked", "spoke"): a gerund after its "about" is
+    a topic, which may never happen."""
+    lemma = lemma_of(tok)
+    if tok.pos_ == "NOUN":
+        return lemma in lex.sets.get("talks", frozenset())
+    return tok.pos_ == "VERB" and lemma in _SPEAKING
+
+
+def _talked_of(prep: Token, lex: Lexicon) -> bool:
+    """Whether ``prep`` ("about", "on") names the topic of talks: it hangs on a noun of talks
+    or a verb of speaking, or on a party to talks the parser hung it on instead
+    ("conversations he had *with the ambassador about* easing sanctions")."""
+    tok = prep.head
+    for _ in range(4):
+        if _talk(tok, lex):
+            return True
+        if tok.dep_ not in {"pobj", "prep", "relcl"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _generic(noun: Token) -> bool:
@@ -925,6 +1015,12 @@ def _past(clause: Token) -> bool:
     return clause.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
+def _purpose(tok: Token) -> bool:
+    """ "wrote a column *to defend* his wife", "quoted a film to defend her": a "to"-infinitive
+    adverbial clause says why the speaker spoke, not what was reported."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _manner(tok: Token) -> bool:
     """ "wrote to X *asking* for ...", "said, *calling* for calm": a participle clause with no
     mark says what the speaker did in speaking, not what was reported."""
@@ -939,6 +1035,43 @@ _ORDINALS = {"first", "last", "only", "second", "third", "next", "latest"}
 def _ordinal(noun: Token) -> bool:
     return noun.lower_ in _ORDINALS or any(
         c.dep_ in {"amod", "advmod"} and c.lower_ in _ORDINALS for c in noun.children)
+
+
+def hung_infinitive(noun: Token) -> Token | None:
+    """The infinitive right after a noun that the parser hung on a verb above the noun's
+    phrase ("made reference to his threats *to declare* an emergency": "declare" an adverbial
+    clause of "made"), which completes the noun; else ``None``."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
+        return None
+    to = doc[noun.i + 1]
+    verb = to.head
+    if to.lower_ != "to" or to.dep_ != "aux" or verb.i <= to.i or verb.dep_ not in {
+            "advcl", "xcomp"} or verb.head.i == verb.i:
+        return None
+    return verb if verb.head.is_ancestor(noun) and not verb.is_ancestor(noun) else None
+
+
+def _completed_noun(verb: Token, found: dict[int, Found]) -> Token | None:
+    """The event noun that embeds its infinitive (a threat, an offer, a call: a row with an
+    ``embed`` effect) and that ``verb`` completes though the parser hung it higher up (see
+    :func:`hung_infinitive`); else ``None``."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    noun = verb.doc[to.i - 1]
+    governor = found.get(noun.i)
+    if governor is None or not governor.nominal or not governor.row.embed:
+        return None
+    hung = hung_infinitive(noun)
+    return noun if hung is not None and hung.i == verb.i else None
+
+
+def noun_complement(noun: Token) -> Token | None:
+    """The "to"-infinitive that completes ``noun`` ("her threat *to block* it"), whether the
+    parser hung it on the noun or on the verb above (:func:`hung_infinitive`)."""
+    own = next((c for c in noun.children if _noun_infinitive(c)), None)
+    return own if own is not None else hung_infinitive(noun)
 
 
 def _noun_infinitive(tok: Token) -> bool:
@@ -975,6 +1108,10 @@ def shares_passive(verb: Token) -> bool:
         c.dep_ == "auxpass" for c in verb.head.children)
 
 
+# Types of event nouns that a "to"-infinitive makes an act told ("her threat to block it").
+_INTENDED = {"THREATEN"}
+
+
 def keep_noun(f: Found) -> bool:
     """Whether a nominal event stands on its own in its sentence."""
     if not f.nominal or f.parent is not None or f.status != "asserted":
@@ -982,6 +1119,8 @@ def keep_noun(f: Found) -> bool:
     tok = f.token
     if tok.dep_ in _NOUN_KEEP:
         return True
+    if f.row.type in _INTENDED and noun_complement(tok) is not None:
+        return True  # "renewed *her threat* to block it": a threat made, wherever it stands
     if tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_KEEP_PREPS:
         return tok.head.lower_ != "in" or tok.head.head.pos_ in {"NOUN", "VERB"}
     return False

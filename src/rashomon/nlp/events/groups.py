@@ -10,7 +10,8 @@ the demonym modifiers of :func:`rashomon.nlp.events.args.index_mentions`:
 - its kind, name and sectors come from the group rows of the actor terms
   (``gazetteers/actor_terms.tsv``: police → COP, rebels/insurgents → REB, soldiers/troops →
   MIL, protesters/residents → CVL, opposition → OPP);
-- its country is the most named one in its sentence (actors with a country and places),
+- its country is the most named one in its sentence (actors with a country and places; not
+  a country that only modifies a topic, "the *Russia* investigation"),
   else the country of more than half of the article's country-bearing mentions, else none
   (a country-less actor that keeps its sector: ``---REB``); irregular fighters (``UAF``:
   jihadists, mercenaries, foreign fighters) always take none.
@@ -202,6 +203,8 @@ def _countries(doc: Doc, index: Mapping[int, Span], actors: Mapping[str, Actor],
         if span is None or id(span) in seen or span._.link == "group" or i in skip:
             continue
         seen.add(id(span))
+        if _topic_modifier(span, index):
+            continue
         actor = actors.get(span._.actor_id)
         if actor is not None and actor.country:
             counts[actor.country] += 1
@@ -213,6 +216,16 @@ def _countries(doc: Doc, index: Mapping[int, Span], actors: Mapping[str, Actor],
             if country is not None and country.country:
                 counts[country.country] += 1
     return counts
+
+
+def _topic_modifier(span: Span, index: Mapping[int, Span]) -> bool:
+    """Whether a mention only modifies a common noun that names no one ("the *Russia*
+    investigation", "*Russian* activity"): what the sentence is about, not where its groups
+    are from."""
+    root = span.root
+    head = root.head
+    return root.dep_ in {"compound", "amod"} and head.i != root.i and head.pos_ == "NOUN" \
+        and head.i not in index and not head.ent_type_
 
 
 def _group_actor(term: Term, country: Actor | None, actors: Mapping[str, Actor]) -> Actor:
