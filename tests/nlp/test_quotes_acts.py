@@ -43,7 +43,8 @@ def test_refusing_to_say_or_to_act_on_something_stays(qnlp, body) -> None:  # ty
 def test_particle_verbs_that_report_are_cues(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "Her aide pointed out that the bill had failed twice."
     (q,) = quotes(qnlp, body)
-    assert (q.cue, q.speaker_text, q.text) == ("point out", "Her aide", "that the bill had failed twice")
+    assert (q.cue, q.speaker_text) == ("point out", "Her aide")
+    assert q.text == "that the bill had failed twice"
     body = "The governor did not rule out a second run for the seat."
     assert [q.cue for q in quotes(qnlp, body)] == ["rule out"]
 

@@ -3,9 +3,10 @@
 A listed cue verb can name something a speaker does rather than says: "Greece will support
 Cyprus" (sides with a party), "a group called X" (naming), "Clinton challenged Sanders",
 "the chairman admonished his colleagues", "the judge dismissed her and her lawyer" (turns on
-a person), "X declined to testify", "declined to revel in it" (declines an act, not to speak), "…, referring to the pipeline" (points
-at a thing and says nothing of it), "deny housing to X" (withholds), "called Mr. X to urge
-him …" (a phone call). Each test takes the cue token and its lexicon row.
+a person), "X declined to testify", "declined to revel in it" (declines an act, not to
+speak), "…, referring to the pipeline" (points at a thing and says nothing of it), "deny
+housing to X" (withholds), "called Mr. X to urge him …" (a phone call). Each test takes the
+cue token and its lexicon row.
 """
 
 from __future__ import annotations

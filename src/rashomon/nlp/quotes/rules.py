@@ -711,8 +711,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     out.append(found)
                 continue
             if sides_with(tok, cue) or rivalry(tok, cue) or naming(tok, lemma) \
-                    or declined_act(tok, cue, lexicon.verbs) or withholding(tok, lemma) or phoning(tok, lemma) \
-                    or _bare_participle(tok):
+                    or declined_act(tok, cue, lexicon.verbs) or withholding(tok, lemma) \
+                    or phoning(tok, lemma) or _bare_participle(tok):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
