@@ -28,6 +28,18 @@ def test_he_after_an_unnamed_gunman_is_not_the_named_man(qnlp) -> None:  # type:
     assert "He" in linked("Orsk renewed his call for a ban. He spoke in Lissen on Monday.")
 
 
+
+def test_a_person_in_the_speakers_own_quoted_words_does_not_block_her(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("At the forum, Dana Okonkwo asked the governor about the base closing.\n\n"
+            "\u201cMy neighbor is out of work,\u201d she said.")
+    q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
+    assert (q.speaker_text, q.speaker) == ("she", "Dana Okonkwo")
+    body = ("Dana Okonkwo can be heard yelling to the officers that her husband was unarmed.  "
+            "\u201cStop it,\u201d she says.")  # a man unnamed before does not block "she"
+    q = next(q for q in quotes(qnlp, body) if q.kind == "direct")
+    assert (q.speaker_text, q.speaker) == ("she", "Dana Okonkwo")
+
+
 def test_a_surname_opening_a_sentence_as_its_subject_is_the_person(qnlp) -> None:  # type: ignore[no-untyped-def]
     from rashomon.nlp.pipeline import collect, make_doc
     from rashomon.records import Article

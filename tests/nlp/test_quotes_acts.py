@@ -18,6 +18,10 @@ pytestmark = pytest.mark.model
     "The witness was dismissed by the panel on Friday.",
     "The new rule would let landlords deny housing to anyone with a record.",
     "Several clinics denied him treatment last winter.",
+    # a refused act of one's own, and verbs made others by a particle, say nothing
+    "The winning coach declined to gloat over the result.",
+    "The senator did not show up at the hearing on Tuesday.",
+    "Two of the witnesses never turned up, and the lawyer wrote off the case.",
 ])
 def test_acts_are_not_attributions(qnlp, body) -> None:  # type: ignore[no-untyped-def]
     assert quotes(qnlp, body) == []
@@ -26,6 +30,23 @@ def test_acts_are_not_attributions(qnlp, body) -> None:  # type: ignore[no-untyp
 def test_declining_to_comment_on_something_stays(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "A spokesman for the agency declined to comment on the audit."
     assert [q.cue for q in quotes(qnlp, body)] == ["decline"]
+
+
+@pytest.mark.parametrize("body", [
+    "The treasurer refused to specify which programs would be cut.",  # declined_speech
+    "The board refused to release the minutes of the meeting.",  # acts on a demand
+])
+def test_refusing_to_say_or_to_act_on_something_stays(qnlp, body) -> None:  # type: ignore[no-untyped-def]
+    assert [q.cue for q in quotes(qnlp, body)] == ["refuse"]
+
+
+def test_particle_verbs_that_report_are_cues(qnlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Her aide pointed out that the bill had failed twice."
+    (q,) = quotes(qnlp, body)
+    assert (q.cue, q.speaker_text) == ("point out", "Her aide")
+    assert q.text == "that the bill had failed twice"
+    body = "The governor did not rule out a second run for the seat."
+    assert [q.cue for q in quotes(qnlp, body)] == ["rule out"]
 
 
 def test_a_reference_is_cut_from_what_was_said_and_says_nothing(qnlp) -> None:  # type: ignore[no-untyped-def]

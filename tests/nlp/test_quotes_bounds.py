@@ -366,3 +366,29 @@ def test_a_possessive_does_not_keep_the_words_before_a_set_off_attribution_out(q
             "adapting\" to the changing economics of the sport.")
     found = [q for q in quotes(qnlp, body) if q.cue == "say"]
     assert [pieces(body, q)[0] for q in found] == ["The club's heavy spending on its greens"]
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    ("MADRID - Spanish farmers said on Monday they would block the roads.",
+     "Spanish farmers", None),
+    ("WASHINGTON \u2014 AARP, the big lobby for retired teachers, said that it would back the "
+     "plan.", "AARP", "that it would back the plan"),
+    ("A headline\n\nLYON, France (Wire) - Port workers will strike next week, union leaders "
+     "said on Sunday.", "union leaders", "Port workers will strike next week"),
+])
+def test_a_dateline_is_neither_speaker_nor_content(qnlp, body, speaker, content) -> None:  # type: ignore[no-untyped-def]
+    (q,) = quotes(qnlp, body)
+    assert q.speaker_text == speaker
+    assert pieces(body, q) == [content] if content else not any(
+        p.isupper() for piece in pieces(body, q) for p in piece.split())
+
+
+def test_dateline_end_only_near_the_top_and_before_lower_case() -> None:
+    from rashomon.nlp.quotes.bounds import dateline_end
+
+    text = "BERN, Switzerland -- The council met.\nNATO \u2014 the alliance \u2014 met.\nX\nY"
+    assert dateline_end(text, 0) == text.index("The")
+    assert dateline_end(text, text.index("The")) is None  # past it
+    assert dateline_end("A title\nB line\nC line\nNATO \u2014 the alliance met.", 22) is None
+    assert dateline_end("FARM AID \u2014 A CONCERT FOR ALL", 0) is None  # a headline in capitals
+    assert dateline_end("AFL-CIO backs the plan", 0) is None  # no dash: a subject

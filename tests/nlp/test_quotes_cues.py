@@ -16,6 +16,9 @@ def test_default_lexicon_has_speech_event_and_multiword_cues() -> None:
     assert lex.verb("call", {"for"}).lemma == "call for"  # type: ignore[union-attr]
     assert lex.verb("call", set()).lemma == "call"  # type: ignore[union-attr]
     assert lex.verb("eat", set()) is None
+    # a particle no row names makes another verb: "showed up" is no "show"
+    assert lex.verb("show", {"up"}, frozenset({"up"})) is None
+    assert lex.verb("point", {"out"}, frozenset({"out"})).lemma == "point out"  # type: ignore[union-attr]
 
 
 def test_extra_file_adds_cues(tmp_path: Path) -> None:

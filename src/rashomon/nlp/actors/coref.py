@@ -39,6 +39,9 @@ PERSON_NOUNS = data.word_list("person_nouns")
 _PERSON_HEADS = PERSON_NOUNS | PERSON_COMMON | TITLE_WORDS  # "the former governor", "the man"
 KIN = {**{w: "f" for w in data.word_list("kin_female")},
        **{w: "m" for w in data.word_list("kin_male")}}
+# the sex a common noun for a person gives ("her husband", "the woman")
+NOUN_GENDERS = {**KIN, **{w: "f" for w in data.word_list("female_nouns")},
+                **{w: "m" for w in data.word_list("male_nouns")}}
 
 
 @dataclass
@@ -131,7 +134,8 @@ class Resolver:
         if hit is None and kind == "person" and (
                 mine := self._named_below(token, joined=False)) != below:
             hit = self._only_one(token, fitting(mine), quoted)
-        if hit is not None and kind == "person" and self._unnamed_between(hit.end, token):
+        if hit is not None and kind == "person" and self._unnamed_between(
+                hit.end, token, _quoted_before(token), gender):
             return None  # "... the gunman was a citizen. He obtained ...": not the named one
         # a pronoun in someone's quoted words is resolved on weaker ground (the speaker may be
         # named only after the quote): it tells no one's gender
@@ -288,14 +292,19 @@ class Resolver:
         return {k.actor.id for k in self.known if attributes_quote(self.sent(k.start))
                 and k.start not in inside and _said_by(doc[k.start])}
 
-    def _unnamed_between(self, after: int, token: Token) -> bool:
+    def _unnamed_between(self, after: int, token: Token, quoted: frozenset[int],
+                         gender: str | None) -> bool:
         """Whether a clause subject between ``after`` and the pronoun is an unnamed person
         ("the gunman", ``person_common_nouns``) that no known mention covers: the pronoun may
-        be that person, and guessing the named one is worse than leaving it unresolved."""
+        be that person, and guessing the named one is worse than leaving it unresolved. One in
+        the words the pronoun is quoted saying (``quoted``: '"My son is gone," she said') or
+        of the other sex ("her husband was unarmed. She said") is not."""
         doc = token.doc
         for t in doc[after:token.i]:
-            if (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_COMMON
-                    and t.tag_ == "NN" and not any(k.start <= t.i < k.end for k in self.known)):
+            if (t.i not in quoted and t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN"
+                    and t.lemma_.lower() in PERSON_COMMON and t.tag_ == "NN"
+                    and (gender is None or NOUN_GENDERS.get(t.lemma_.lower()) in (None, gender))
+                    and not any(k.start <= t.i < k.end for k in self.known)):
                 return True
         return False
 

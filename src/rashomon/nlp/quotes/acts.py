@@ -3,12 +3,15 @@
 A listed cue verb can name something a speaker does rather than says: "Greece will support
 Cyprus" (sides with a party), "a group called X" (naming), "Clinton challenged Sanders",
 "the chairman admonished his colleagues", "the judge dismissed her and her lawyer" (turns on
-a person), "X declined to testify" (declines an act), "…, referring to the pipeline" (points
-at a thing and says nothing of it), "deny housing to X" (withholds), "called Mr. X to urge
-him …" (a phone call). Each test takes the cue token and its lexicon row.
+a person), "X declined to testify", "declined to revel in it" (declines an act, not to
+speak), "…, referring to the pipeline" (points at a thing and says nothing of it), "deny
+housing to X" (withholds), "called Mr. X to urge him …" (a phone call). Each test takes the
+cue token and its lexicon row.
 """
 
 from __future__ import annotations
+
+from collections.abc import Container
 
 from spacy.tokens import Token
 
@@ -64,15 +67,24 @@ def rivalry(verb: Token, cue: Cue) -> bool:
                    and not names_time(t) for t in verb.subtree)
 
 
-def declined_act(verb: Token, cue: Cue) -> bool:
-    """"X declined to testify", "refused to attend": a denial whose only complement is an
-    act the speaker will not do (``declined_acts`` in ``word_lists.tsv``) says nothing;
-    "declined to comment on X", "refused to endorse Y" stay (PolNeAR counts them)."""
+def declined_act(verb: Token, cue: Cue, cue_verbs: Container[str]) -> bool:
+    """"X declined to testify", "refused to revel in it": a denial whose only complement is
+    an act of the speaker's own says nothing. A refusal to say or to take a side is speech
+    ("declined to comment on X", "refused to endorse Y", "declined to specify": the
+    infinitive is a cue verb, ``cue_verbs``, or in ``declined_speech`` in
+    ``word_lists.tsv``), and so is a refusal to act on something ("refused to release the
+    records": a position on a demand), unless ``declined_acts`` lists the act ("testify")."""
     if cue.type != "denial":
         return False
     comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "dobj"]
-    return len(comps) == 1 and comps[0].dep_ == "xcomp" \
-        and comps[0].lemma_.lower() in data.word_list("declined_acts")
+    if len(comps) != 1 or comps[0].dep_ != "xcomp" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comps[0].children):
+        return False  # "did not rule out cutting X": the gerund is what is denied
+    act = comps[0].lemma_.lower()
+    if act in data.word_list("declined_acts"):
+        return True
+    return act not in cue_verbs and act not in data.word_list("declined_speech") \
+        and not any(c.dep_ in ("dobj", "dative", "ccomp") for c in comps[0].children)
 
 
 def bare_reference(verb: Token, lemma: str) -> bool:

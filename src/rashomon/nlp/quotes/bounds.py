@@ -7,6 +7,9 @@
 - **where it was said**: a phrase closing the content that names the medium ("… in a tweet
   Sunday", "… on the condition of anonymity", "… in an interview with CNN on Sunday") tells
   how it was said, not what; it is cut off.
+- **dateline**: where the story was filed ("WASHINGTON —", "KYIV, Ukraine (AP) –") opens
+  a line but is neither who spoke nor what was said; a speaker or content the parse ran into
+  it starts after it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,46 @@ _SENTENCE_END = re.compile(r"\w\w[.?!]\s+[A-Z]")  # a sentence the parser ran on
 _WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
 _MAX_TAIL_WORDS = 6  # "…, he told me on Friday, …": words between the cue and its comma
 _MAX_BETWEEN_WORDS = 3  # "…, Mr. Obama has often said, …": words between speaker and cue
+
+
+# a place in capitals, maybe a region or a date after a comma and a wire in brackets, then
+# a dash ("WASHINGTON —", "HARTFORD, Conn. --", "KYIV, May 3 (Reuters) - "), opening a line
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+    r"(?: \([^()\n]{1,40}\))?(?:\s*[\u2014\u2015\u2013]+|\s+--?(?=\s)|--)\s*")
+
+
+_DATELINE_LINES = 3  # a dateline opens the story: one of its first lines (a title may come first)
+
+
+def dateline_end(text: str, at: int) -> int | None:
+    """Where the dateline that opens the line holding offset ``at`` ends, if ``at`` is inside
+    it. The line is one of the text's first lines ("NATO — the alliance …" later on is
+    a subject) and goes on in lower case (not a headline in capitals)."""
+    line = text.rfind("\n", 0, at) + 1
+    m = _DATELINE.match(text, line)
+    if m is None or at >= m.end() \
+            or sum(1 for x in text[:line].split("\n") if x.strip()) >= _DATELINE_LINES:
+        return None
+    stop = text.find("\n", m.end())
+    rest = text[m.end():stop if stop >= 0 else len(text)]
+    return m.end() if any(c.islower() for c in rest) else None
+
+
+def past_datelines(doc: Doc, found: list[Attribution], text: str) -> None:
+    """Speakers and content segments start after a dateline the parse ran them into
+    ("WASHINGTON — AARP said" is said by AARP); one wholly inside it is dropped."""
+    for a in found:
+        if a.speaker is not None:
+            end = dateline_end(text, a.speaker.start_char)
+            if end is not None:
+                first = next((t.i for t in a.speaker if t.idx >= end), None)
+                a.speaker = doc[first:a.speaker.end] if first is not None else None
+        segs = []
+        for s, e in a.content:
+            end = dateline_end(text, s)
+            segs.append((s, e) if end is None else (end, e))
+        a.content = [(s, e) for s, e in segs if s < e]
 
 
 def _words(text: str) -> int:

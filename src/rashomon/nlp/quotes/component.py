@@ -36,7 +36,7 @@ from rashomon.nlp.extensions import QUOTES, SCARE_QUOTES, sentence_bounds
 from rashomon.nlp.quotes import cues as quotes_cues
 from rashomon.nlp.quotes.acts import bare_reference
 from rashomon.nlp.quotes.attach import attach
-from rashomon.nlp.quotes.bounds import cut_saying_tail, wrap_parenthetical
+from rashomon.nlp.quotes.bounds import cut_saying_tail, past_datelines, wrap_parenthetical
 from rashomon.nlp.quotes.marks import OPENERS, find_quotes
 from rashomon.nlp.quotes.nesting import resolve as resolve_nesting
 from rashomon.nlp.quotes.rules import Attribution, find_cues
@@ -77,6 +77,7 @@ class QuoteFinder:
         if frame.subheads(doc, text):  # a section subhead is neither speech nor its cue
             attrs = [a for a in attrs if a.cue is None or not frame.in_subhead(a.cue)]
         found, scare = attach(doc, attrs, marks, text)
+        past_datelines(doc, found, text)
         found = _without_attribution_clauses(_speakers_that_speak(found))
         _transcript_speakers(doc, found, text)
         _cut_nested_sources(found, text)

@@ -29,8 +29,14 @@ class Lexicon:
     adjectives: dict[str, Cue] = field(default_factory=dict)  # "worried about", "confident that"
     adverbs: dict[str, Cue] = field(default_factory=dict)  # "X reportedly left"
 
-    def verb(self, lemma: str, particles: set[str]) -> Cue | None:
-        """The cue for a verb lemma, preferring a multi-word cue whose particle is present."""
+    def verb(self, lemma: str, particles: set[str],
+             verb_particles: frozenset[str] = frozenset()) -> Cue | None:
+        """The cue for a verb lemma, preferring a multi-word cue whose particle is present.
+
+        ``verb_particles`` are the verb's own particles (spaCy's ``prt``): one that no cue
+        of the lemma lists makes another verb ("showed up", "wrote off", "added up"), which
+        says nothing; "pointed out" is a cue only through its own row ("point out").
+        """
         best = None
         for cue in self.verbs.get(lemma, ()):
             parts = cue.lemma.split()
@@ -39,7 +45,7 @@ class Lexicon:
                     return cue
             elif best is None:
                 best = cue
-        return best
+        return None if verb_particles else best
 
 
 def read(paths: tuple[Path | str, ...] = (DEFAULT,)) -> Lexicon:

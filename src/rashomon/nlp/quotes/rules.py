@@ -694,7 +694,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
             mark = _clause_mark(tok)
             if mark is not None:
                 particles.add(mark.lower_)  # "calling for the state to fund …"
-            cue = lexicon.verb(lemma, particles)
+            cue = lexicon.verb(lemma, particles,
+                               frozenset(c.lower_ for c in tok.children if c.dep_ == "prt"))
             if cue is None:
                 continue
             end = tok.i + 1
@@ -710,8 +711,8 @@ def find_cues(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Attri
                     out.append(found)
                 continue
             if sides_with(tok, cue) or rivalry(tok, cue) or naming(tok, lemma) \
-                    or declined_act(tok, cue) or withholding(tok, lemma) or phoning(tok, lemma) \
-                    or _bare_participle(tok):
+                    or declined_act(tok, cue, lexicon.verbs) or withholding(tok, lemma) \
+                    or phoning(tok, lemma) or _bare_participle(tok):
                 continue
             outer = _repeated_cue(tok, lexicon)
             if outer is not None and (cue.type in _HELD or cue.type != "speech" and _own_act(tok)) \
