@@ -387,7 +387,8 @@ def sourcing_of(speaker: Span | None, actor: Actor | None = None,
         return "unnamed_official"
     if root.pos_ == "PRON" and actor is None and _word(root) in {"they", "some", "others"}:
         return "anonymous"
-    if actor is None and _word(root) in _UNNAMED_PEOPLE and root.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
+    if actor is None and _word(root) in _UNNAMED_PEOPLE and root.pos_ in (
+            "PRON", "DET", "ADJ", "NOUN"):
         return "unnamed_official"  # "those briefed on the plan", "people familiar with it"
     if actor is None and _indefinite_group(speaker):
         return "unnamed_official"  # "some sheriffs", "marijuana advocates", "two aides"

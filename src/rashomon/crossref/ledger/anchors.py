@@ -81,7 +81,8 @@ _IRREGULAR = {
     "sat": "sit", "upheld": "uphold", "withheld": "withhold", "overthrew": "overthrow",
     "overthrown": "overthrow", "forgave": "forgive", "forgiven": "forgive", "ate": "eat",
     "eaten": "eat", "drew": "draw", "drawn": "draw", "grew": "grow", "grown": "grow",
-    "blew": "blow", "blown": "blow", "woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear",
+    "blew": "blow", "blown": "blow", "woke": "wake", "woken": "wake", "wore": "wear",
+    "worn": "wear",
     "tore": "tear", "torn": "tear", "sang": "sing", "sung": "sing", "swam": "swim",
     "arose": "arise", "arisen": "arise", "dealt": "deal",
 }

@@ -78,7 +78,7 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
 
 
 # A sentence that opens by pointing back at what was just reported ("These official statements
-# ...", "Such claims ...", "The reports have been confirmed by ..."): it speaks of that fact.
+# ...", "Such claims ...", "That report ..."): it speaks of that fact.
 _SUMMARY = re.compile(rf"(?i)^\W*(?:these|those|such|this|that)\s+(?:\w+\s+)?"
                       rf"(?:{_CLAIMS}|statements?|remarks?|comments?|findings?|assertions?)\b")
 SUMMARY_REACH = 3  # how many units back such a sentence may look for its fact

@@ -256,8 +256,8 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
     right pairs more, no wrong one; on 26 BASIL triplets read by hand, 6 new joins, 5 right and
     1 partly (the one wrong join seen, at 0.24, is below the cut); a closing audit found one
     wrong join at 0.32, a lead that tells the reaction to the event. ECB+ stories are bigger.
-    In such a story two leads that are no scored pair may still join when they share ``LEAD_WORDS``
-    informative content words (:func:`_sharing_words`; on 46 BASIL stories one join, right; a
+    In such a story two leads that are no scored pair may still join when they share
+    ``LEAD_WORDS`` informative content words (:func:`_sharing_words`; on 46 BASIL stories one join, right; a
     single shared word joined a lead with another article's background sentence).
     """
     first: dict[str, int] = {}
@@ -281,21 +281,22 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
     return out
 
 
-def _sharing_words(units: Sequence[Unit], leads: list[int], anchors: StoryAnchors) -> set[tuple[int, int]]:
+def _sharing_words(units: Sequence[Unit], leads: list[int],
+                   anchors: StoryAnchors) -> set[tuple[int, int]]:
     """Pairs of leads sharing ``LEAD_WORDS`` informative content words (no names) with no
     clashing numbers or dates: in a small story a lead that lists the event's details (a ban,
-    a limit, 23 steps) scores low against a lead that names it in a phrase ("the most
-    sweeping effort at reform in a generation"), though both tell it."""
+    a limit, 23 steps) scores low against a lead that names it in a phrase ("the broadest
+    reform package in years"), though both tell it."""
     from rashomon.crossref.ledger.anchors import clashes
 
     gates = anchors.gates or anchors.tokens
-    out = set()
-    for x, i in enumerate(leads):
-        for j in leads[x + 1:]:
-            words = {t for t in gates[i] & gates[j] if t in anchors.informative and t[0] in "ws"}
-            if len(words) >= LEAD_WORDS and not clashes(units, np.array([i]), np.array([j]))[0]:
-                out.add((i, j))
-    return out
+    pairs = [(i, j) for x, i in enumerate(leads) for j in leads[x + 1:]
+             if len({t for t in gates[i] & gates[j]
+                     if t in anchors.informative and t[0] in "ws"}) >= LEAD_WORDS]
+    if not pairs:
+        return set()
+    clash = clashes(units, np.array([i for i, _ in pairs]), np.array([j for _, j in pairs]))
+    return {p for p, c in zip(pairs, clash) if not c}
 
 
 PARALLEL_LINK = 0.5  # the share of two rows' cross pairs (other articles) that are scored pairs

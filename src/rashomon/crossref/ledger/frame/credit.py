@@ -31,12 +31,12 @@ CONFIRM = {"show", "confirm", "reveal", "prove", "demonstrate"}
 # side: "the Senate voted to override the veto", "X backs Y's bid to ...". Criticism and praise
 # stay credited: "X criticised Y for Z" passes on Z as X's charge.
 ACTS_OF_SPEECH = {"appeal", "promise", "question", "agreement", "stance"}
-# Acts done in the saying: "X apologized to Y and 'anyone I may have offended'" tells that the
-# apology was made; the outlet states the act, whoever's words it quotes. ("'I apologize to Y,'
-# X wrote" credits the words to X: the development gold reads it as attributed.)
 # Verbs of intent: with an infinitive they tell what the subject means to do (:func:`intends`).
 INTENT_CUES = frozenset({"want", "plan", "intend", "wish", "aim", "seek", "hope", "mean"})
 _FINITE = re.compile(r"(?i)\s*(?:that|whether|if)\b")
+# Acts done in the saying: "X apologized to Y and 'anyone I may have offended'" tells that the
+# apology was made; the outlet states the act, whoever's words it quotes. ("'I apologize to Y,'
+# X wrote" credits the words to X: the development gold reads it as attributed.)
 PERFORMATIVE_CUES = frozenset({"apologize", "apologise", "thank", "congratulate", "resign",
                                "condemn", "commend", "salute"})
 
