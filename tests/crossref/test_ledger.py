@@ -466,7 +466,7 @@ def test_a_sentence_pointing_back_at_reports_joins_the_fact_they_tell() -> None:
 
     units = [unit("a", 0, "Kestria sent fighters to Valdora, officials said."),
              unit("a", 60, "The envoy met the mayor of Osk."),
-             unit("a", 100, "These official statements have been confirmed by reporters in Osk."),
+             unit("a", 100, "These statements were later confirmed by the Osk ministry."),
              unit("b", 0, "Those reports were welcomed in Lissen."),
              unit("b", 50, "Kestria has sent fighters to Valdora.")]
     # a2 looks back past a1 (a row of one article) to a0, whose row b1 shares

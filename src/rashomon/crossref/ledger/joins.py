@@ -77,8 +77,8 @@ def attach_anaphora(units: list[Unit], labels: list[int]) -> list[int]:
     return out
 
 
-# A sentence that opens by pointing back at what was just reported ("These official statements
-# ...", "Such claims ...", "That report ..."): it speaks of that fact.
+# A sentence that opens by pointing back at what was just reported ("These statements ...",
+# "Such claims ...", "That report ..."): it speaks of that fact.
 _SUMMARY = re.compile(rf"(?i)^\W*(?:these|those|such|this|that)\s+(?:\w+\s+)?"
                       rf"(?:{_CLAIMS}|statements?|remarks?|comments?|findings?|assertions?)\b")
 SUMMARY_REACH = 3  # how many units back such a sentence may look for its fact
@@ -86,7 +86,7 @@ SUMMARY_REACH = 3  # how many units back such a sentence may look for its fact
 
 def attach_summaries(units: list[Unit], labels: list[int]) -> list[int]:
     """A sentence left alone that opens by pointing back at what was just reported ("These
-    official statements on X have also been reported by international media") joins the row,
+    statements were later confirmed by the ministry", "Such claims remain unproven") joins the row,
     told by two articles or more, of the nearest of the ``SUMMARY_REACH`` units before it in its
     article: it confirms, reports or qualifies that fact. A denial that refers back is joined by
     :func:`attach_anaphora`."""

@@ -257,8 +257,8 @@ def join_leads(units: Sequence[Unit], scores: dict[tuple[int, int], float], labe
     1 partly (the one wrong join seen, at 0.24, is below the cut); a closing audit found one
     wrong join at 0.32, a lead that tells the reaction to the event. ECB+ stories are bigger.
     In such a story two leads that are no scored pair may still join when they share
-    ``LEAD_WORDS`` informative content words (:func:`_sharing_words`; on 46 BASIL stories one join, right; a
-    single shared word joined a lead with another article's background sentence).
+    ``LEAD_WORDS`` informative content words (:func:`_sharing_words`; on 46 BASIL stories one
+    join, right; a single shared word joined a lead with another article's background sentence).
     """
     first: dict[str, int] = {}
     for k, u in enumerate(units):
