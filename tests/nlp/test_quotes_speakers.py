@@ -385,3 +385,11 @@ def test_a_full_name_ending_in_a_common_word_speaks(qnlp) -> None:  # type: igno
 def test_a_headlines_participle_has_no_speaker_after_it(qnlp) -> None:  # type: ignore[no-untyped-def]
     body = "Examining the Board's Record on Urgent Local Matters.\n\nThe board met on Monday."
     assert all(q.speaker_text is None for q in quotes(qnlp, body))
+
+
+def test_a_focus_adverb_before_the_speaker_is_no_part_of_it(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # "even", "only": how the outlet weighs the speaker, not who speaks
+    assert _speaker_of(qnlp, "Even the mayor's aides say the plan will fail.", "say") \
+        == "the mayor's aides"
+    assert _speaker_of(qnlp, "Only Kestria's envoy said the talks had failed.", "say") \
+        == "Kestria's envoy"

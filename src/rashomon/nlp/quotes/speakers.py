@@ -30,6 +30,10 @@ _SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "sp
                  "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
 
 
+# focus adverbs before a speaker's phrase say how the outlet weighs the speaker, not who speaks
+_FOCUS = frozenset({"even", "also", "only", "just", "still"})
+
+
 def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
     """The words naming the speaker: the subject's phrase, without clauses after it,
     on the line of ``anchor`` (the cue) when given."""
@@ -45,8 +49,9 @@ def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
             end = child.right_edge.i + 1
         else:
             break
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space or (
+            doc[start].lower_ in _FOCUS and doc[start].pos_ == "ADV")):
+        start += 1  # "even officials there admit": the officials
     # never across a line break ("[Getty]\nTurkey said", "12:15 p.m.\nX says"):
     # keep the part on the cue's line, else the part on the subject's own line
     at = anchor.i if anchor is not None and start <= anchor.i + 1 and anchor.i < end + 8 else tok.i
