@@ -393,3 +393,11 @@ def test_a_focus_adverb_before_the_speaker_is_no_part_of_it(qnlp) -> None:  # ty
         == "the mayor's aides"
     assert _speaker_of(qnlp, "Only Kestria's envoy said the talks had failed.", "say") \
         == "Kestria's envoy"
+
+
+def test_people_described_instead_of_named_keep_their_description(qnlp) -> None:  # type: ignore[no-untyped-def]
+    # what follows "those" or "people" says who they are: it is the speaker's whole phrase
+    assert _speaker_of(qnlp, "People familiar with the talks said the deal was close.", "say") \
+        == "People familiar with the talks"
+    body = "The plan will limit imports, according to those briefed on the effort."
+    assert _speaker_of(qnlp, body, "according to") == "those briefed on the effort"

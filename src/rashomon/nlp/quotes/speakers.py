@@ -30,6 +30,10 @@ _SOURCE_NOUNS = {"ministry", "agency", "office", "spokesman", "spokeswoman", "sp
                  "official", "source", "newspaper", "media", "outlet", "broadcaster", "channel"}
 
 
+# people an outlet describes instead of naming: what follows says who they are ("those
+# briefed on the plan", "people familiar with the talks", "sources close to the minister")
+_DESCRIBED = {"those": "PRON", "people": "NOUN", "sources": "NOUN", "someone": "PRON",
+              "officials": "NOUN"}
 # focus adverbs before a speaker's phrase say how the outlet weighs the speaker, not who speaks
 _FOCUS = frozenset({"even", "also", "only", "just", "still"})
 
@@ -45,7 +49,7 @@ def speaker_span(tok: Token, anchor: Token | None = None) -> Span:
         # commas, relative clauses and appositions ("Smith, who ...").
         if child.dep_ in ("compound", "flat", "nmod", "cc", "conj") or (
             child.dep_ == "prep" and child.text.lower() == "of"
-        ):
+        ) or (child.dep_ in ("acl", "amod") and _DESCRIBED.get(tok.lower_) == tok.pos_):
             end = child.right_edge.i + 1
         else:
             break
