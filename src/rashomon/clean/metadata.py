@@ -107,6 +107,11 @@ def outlet_from_line(line: str) -> str | None:
     return None
 
 
+# Where a story was filed, as a news dateline opens its body: a place in capitals, maybe a region
+# after a comma ("WASHINGTON", "HARTFORD, Conn.", "KYIV, Ukraine"); the quote finder and the
+# ledger each add the wire and the dash they accept.
+DATELINE_PLACE = r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z/ ,.'-]{2,60},\s+(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)\s+\((?P<site>[^)]{2,40})\)\s*[-–—]")
 

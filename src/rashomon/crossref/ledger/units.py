@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
+from rashomon.clean.metadata import DATELINE_PLACE
 from rashomon.crossref.corpus import Corpus
 from rashomon.crossref.ledger.frame import UNNAMED, Frame, frame_of, names_someone
 from rashomon.crossref.ledger.frame.credit import refuses_to_speak
@@ -43,8 +44,8 @@ MIN_QUOTE_WORDS = 3  # shorter "quotes" (a name, a phrase) are not statements, u
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 # A news dateline before the lead's first word ("WASHINGTON —", "KYIV, Ukraine (AP) –"):
 # where the story was filed, not what it tells; two leads filed from one city share no fact.
-_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
-                       r"(?: \([^()]{1,40}\))?\s*[\u2014\u2015\u2013-]+(?:\s+(?=\S)|\s*$)")
+_DATELINE = re.compile(
+    DATELINE_PLACE + r"(?: \([^()]{1,40}\))?\s*[\u2014\u2015\u2013-]+(?:\s+(?=\S)|\s*$)")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ head token is turned into actor mentions with :func:`rashomon.nlp.actors.mention
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -823,7 +823,7 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
         candidates = []
         if comp.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in comp.children):
             comp_subject = _child(comp, SUBJ | PASS_SUBJ)  # "... unless Israel rescinds"
-            found = [m for m in actors_at(doc, comp_subject) if m._.actor_id not in doers]
+            found = _first_other([actors_at(doc, comp_subject)], doers)
             if found:
                 return found
             continue
@@ -835,15 +835,23 @@ def complement_target(doc: Doc, verb: Token, sources: list[Span]) -> list[Span]:
             if any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in comp.children):
                 # "probing *whether* the campaign coordinated with X": whoever is suspected,
                 # not the other party of what is suspected
-                found = [m for m in candidates[-1] if m._.actor_id not in doers]
+                found = _first_other(candidates[-1:], doers)
                 if found:
                     return found
                 continue
         candidates.extend(_act_parties(doc, comp))
-        for found in candidates:
-            found = [m for m in found if m._.actor_id not in doers]
-            if found:
-                return found
+        found = _first_other(candidates, doers)
+        if found:
+            return found
+    return []
+
+
+def _first_other(candidates: Iterable[list[Span]], doers: set[str]) -> list[Span]:
+    """The first list of candidates that names someone besides ``doers``, without them."""
+    for found in candidates:
+        found = [m for m in found if m._.actor_id not in doers]
+        if found:
+            return found
     return []
 
 
@@ -865,12 +873,7 @@ def _act_parties(doc: Doc, act: Token) -> list[list[Span]]:
 def infinitive_target(doc: Doc, act: Token, sources: list[Span]) -> list[Span]:
     """Whom a threat or an offer named by a noun is aimed at: the party of the act its
     infinitive names ("Trump's threat to impose tariffs *on China*"), not its doers."""
-    doers = {m._.actor_id for m in sources}
-    for found in _act_parties(doc, act):
-        found = [m for m in found if m._.actor_id not in doers]
-        if found:
-            return found
-    return []
+    return _first_other(_act_parties(doc, act), {m._.actor_id for m in sources})
 
 
 # What a complaint or protest is about: its target, rather than the audience of "to".

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.clean.metadata import DATELINE_PLACE
 from rashomon.nlp.extensions import sent_bounds_of
 from rashomon.nlp.quotes.marks import ANY_MARKS
 from rashomon.nlp.quotes.rules import MEDIUM_NOUNS, Attribution
@@ -33,8 +34,8 @@ _MAX_BETWEEN_WORDS = 3  # "…, Mr. Obama has often said, …": words between sp
 # a place in capitals, maybe a region or a date after a comma and a wire in brackets, then
 # a dash ("WASHINGTON —", "HARTFORD, Conn. --", "KYIV, May 3 (Reuters) - "), opening a line
 _DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
-    r"(?: \([^()\n]{1,40}\))?(?:\s*[\u2014\u2015\u2013]+|\s+--?(?=\s)|--)\s*")
+    r"[ \t]*" + DATELINE_PLACE
+    + r"(?: \([^()\n]{1,40}\))?(?:\s*[\u2014\u2015\u2013]+|\s+--?(?=\s)|--)\s*")
 
 
 _DATELINE_LINES = 3  # a dateline opens the story: one of its first lines (a title may come first)
